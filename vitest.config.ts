@@ -1,7 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": fileURLToPath(new URL("./", import.meta.url)) };
+const alias = {
+  "@": fileURLToPath(new URL("./", import.meta.url)),
+  // Server modules import "server-only" to keep them out of client bundles; in tests they run in Node.
+  "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
+};
 
 // Two projects: fast pure unit tests, and integration tests that need a real PostgreSQL
 // (a throw-away database created, migrated and dropped by test/integration-setup.ts).
