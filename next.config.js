@@ -2,8 +2,6 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Build output must not depend on a database or the network.
-  typedRoutes: false,
 };
 
-module.exports = nextConfig;
+export default nextConfig;

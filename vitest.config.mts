@@ -30,6 +30,7 @@ export default defineConfig({
           exclude: ["node_modules/**", ".next/**"],
           environment: "node",
           globalSetup: ["./test/integration-global-setup.ts"],
+          setupFiles: ["./test/integration-setup.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
