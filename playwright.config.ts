@@ -9,13 +9,13 @@ const executablePath = process.env.PLAYWRIGHT_USE_BUNDLED ? undefined : findChro
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./e2e/output/test-results",
+  outputDir: `./e2e/output/test-results-${PORT}`,
   fullyParallel: false,
   workers: 1, // 2 cores: the server and the browser need them.
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["html", { outputFolder: "./e2e/output/report", open: "never" }]],
+  reporter: [["list"], ["html", { outputFolder: `./e2e/output/report-${PORT}`, open: "never" }]],
   use: {
     baseURL,
     trace: "retain-on-failure",
