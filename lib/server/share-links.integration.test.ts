@@ -1,0 +1,125 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "./db";
+import { HttpError } from "./http-errors";
+import {
+  createShareLink,
+  generateShareToken,
+  hashShareToken,
+  listShareLinks,
+  resolveShareToken,
+  updateShareLink,
+} from "./share-links";
+
+const tag = crypto.randomBytes(3).toString("hex");
+let owner: { id: string };
+let stranger: { id: string };
+let project: { id: string };
+let firstRevision: { id: string };
+
+async function addRevision(projectId: string, number: number, recommendation: string) {
+  return db().revision.create({
+    data: { projectId, number, input: { n: number }, evaluation: { recommendation }, catalogVersion: "test", recommendation },
+  });
+}
+
+beforeAll(async () => {
+  owner = await db().user.create({ data: { email: `owner-${tag}@example.com` } });
+  stranger = await db().user.create({ data: { email: `stranger-${tag}@example.com` } });
+  project = await db().project.create({
+    data: { ownerId: owner.id, name: "Board pack", latestRecommendation: "api", latestCatalogVersion: "test" },
+  });
+  firstRevision = await addRevision(project.id, 1, "api");
+});
+
+afterAll(async () => {
+  await db().user.deleteMany({ where: { id: { in: [owner.id, stranger.id] } } });
+});
+
+const expectNotFound = async (p: Promise<unknown>) => {
+  await expect(p).rejects.toBeInstanceOf(HttpError);
+  await expect(p).rejects.toMatchObject({ status: 404 });
+};
+
+describe("share tokens", () => {
+  it("are 256-bit, URL-safe and never repeat", () => {
+    const tokens = new Set(Array.from({ length: 2000 }, generateShareToken));
+    expect(tokens.size).toBe(2000);
+    for (const t of tokens) {
+      expect(t).toMatch(/^[A-Za-z0-9_-]{43}$/); // 43 base64url chars = 32 bytes
+      expect(Buffer.from(t, "base64url").length).toBe(32);
+    }
+  });
+
+  it("stores only the hash of the token", async () => {
+    const { token, link } = await createShareLink({ ownerId: owner.id, projectId: project.id });
+    const row = await db().shareLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(row.tokenHash).toBe(hashShareToken(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+  });
+});
+
+describe("share links", () => {
+  it("show the revision they were created for, not later edits", async () => {
+    const { token } = await createShareLink({ ownerId: owner.id, projectId: project.id });
+    await addRevision(project.id, 2, "self-hosted");
+    const resolved = await resolveShareToken(token);
+    expect(resolved.status).toBe("active");
+    if (resolved.status !== "active") return;
+    expect(resolved.revision.id).toBe(firstRevision.id);
+    expect(resolved.revision.evaluation).toEqual({ recommendation: "api" });
+    expect(resolved.projectName).toBe("Board pack");
+    expect(JSON.stringify(resolved)).not.toContain(`owner-${tag}`);
+  });
+
+  it("default to the latest revision when none is named", async () => {
+    const { token } = await createShareLink({ ownerId: owner.id, projectId: project.id });
+    const resolved = await resolveShareToken(token);
+    expect(resolved.status === "active" && resolved.revision.number).toBe(2);
+  });
+
+  it("stop working once revoked", async () => {
+    const { token, link } = await createShareLink({ ownerId: owner.id, projectId: project.id });
+    expect((await resolveShareToken(token)).status).toBe("active");
+    const revoked = await updateShareLink(owner.id, link.id, { revoke: true });
+    expect(revoked.status).toBe("revoked");
+    expect(await resolveShareToken(token)).toEqual({ status: "revoked" });
+  });
+
+  it("stop working after their expiry", async () => {
+    const now = new Date("2026-11-23T12:00:00Z");
+    const { token } = await createShareLink({
+      ownerId: owner.id,
+      projectId: project.id,
+      expiresAt: new Date("2026-11-30T00:00:00Z"),
+    });
+    expect((await resolveShareToken(token, now)).status).toBe("active");
+    expect(await resolveShareToken(token, new Date("2026-12-01T00:00:00Z"))).toEqual({ status: "expired" });
+  });
+
+  it("answer not_found for unknown or malformed tokens", async () => {
+    expect(await resolveShareToken(generateShareToken())).toEqual({ status: "not_found" });
+    expect(await resolveShareToken("../etc/passwd")).toEqual({ status: "not_found" });
+  });
+
+  it("cannot be created, listed or changed by anyone but the owner", async () => {
+    await expectNotFound(createShareLink({ ownerId: stranger.id, projectId: project.id }));
+    await expectNotFound(createShareLink({ ownerId: owner.id, projectId: project.id, revisionId: "nope" }));
+    await expectNotFound(listShareLinks(stranger.id, project.id));
+    const { link } = await createShareLink({ ownerId: owner.id, projectId: project.id });
+    await expectNotFound(updateShareLink(stranger.id, link.id, { revoke: true }));
+    const mine = await listShareLinks(owner.id, project.id);
+    expect(mine.find((l) => l.id === link.id)?.status).toBe("active");
+  });
+
+  it("are deleted with their project", async () => {
+    const doomed = await db().project.create({
+      data: { ownerId: owner.id, name: "Doomed", latestRecommendation: "api", latestCatalogVersion: "test" },
+    });
+    await addRevision(doomed.id, 1, "api");
+    const { token } = await createShareLink({ ownerId: owner.id, projectId: doomed.id });
+    await db().project.delete({ where: { id: doomed.id } });
+    expect(await resolveShareToken(token)).toEqual({ status: "not_found" });
+    expect(await db().revision.count({ where: { projectId: doomed.id } })).toBe(0);
+  });
+});

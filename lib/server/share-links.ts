@@ -1,0 +1,139 @@
+import "server-only";
+import crypto from "node:crypto";
+import { db } from "./db";
+import { notFound } from "./http-errors";
+
+// Read-only links to one saved revision. The token is 32 random bytes (256 bits) in base64url;
+// only its SHA-256 is stored, so a database leak does not leak working links. The owner sees
+// links by id (never the token again), can set an expiry and revoke.
+
+const TOKEN_BYTES = 32;
+
+export function generateShareToken(): string {
+  return crypto.randomBytes(TOKEN_BYTES).toString("base64url");
+}
+
+export function hashShareToken(token: string): string {
+  return crypto.createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export type ShareLinkSummary = {
+  id: string;
+  revisionId: string;
+  revisionNumber: number;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastViewedAt: Date | null;
+  status: "active" | "expired" | "revoked";
+};
+
+function statusOf(link: { expiresAt: Date | null; revokedAt: Date | null }, now: Date): ShareLinkSummary["status"] {
+  if (link.revokedAt) return "revoked";
+  if (link.expiresAt && link.expiresAt <= now) return "expired";
+  return "active";
+}
+
+/** Creates a link to a revision of a project the caller owns; a foreign or unknown id is a 404. */
+export async function createShareLink(input: {
+  ownerId: string;
+  projectId: string;
+  revisionId?: string;
+  expiresAt?: Date | null;
+}): Promise<{ token: string; link: ShareLinkSummary }> {
+  const revision = await db().revision.findFirst({
+    where: {
+      projectId: input.projectId,
+      project: { ownerId: input.ownerId },
+      ...(input.revisionId ? { id: input.revisionId } : {}),
+    },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true },
+  });
+  if (!revision) throw notFound("Project or revision not found.");
+  const token = generateShareToken();
+  const link = await db().shareLink.create({
+    data: {
+      projectId: input.projectId,
+      revisionId: revision.id,
+      tokenHash: hashShareToken(token),
+      expiresAt: input.expiresAt ?? null,
+    },
+  });
+  return { token, link: { ...summarize(link, revision.number, new Date()) } };
+}
+
+function summarize(
+  link: { id: string; revisionId: string; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null; lastViewedAt: Date | null },
+  revisionNumber: number,
+  now: Date,
+): ShareLinkSummary {
+  return {
+    id: link.id,
+    revisionId: link.revisionId,
+    revisionNumber,
+    createdAt: link.createdAt,
+    expiresAt: link.expiresAt,
+    revokedAt: link.revokedAt,
+    lastViewedAt: link.lastViewedAt,
+    status: statusOf(link, now),
+  };
+}
+
+export async function listShareLinks(ownerId: string, projectId: string, now = new Date()): Promise<ShareLinkSummary[]> {
+  const project = await db().project.findFirst({ where: { id: projectId, ownerId }, select: { id: true } });
+  if (!project) throw notFound("Project not found.");
+  const links = await db().shareLink.findMany({
+    where: { projectId, project: { ownerId } },
+    include: { revision: { select: { number: true } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return links.map((l) => summarize(l, l.revision.number, now));
+}
+
+/** Changes a link the caller owns: revoke it, or set/clear its expiry. */
+export async function updateShareLink(
+  ownerId: string,
+  linkId: string,
+  change: { revoke?: boolean; expiresAt?: Date | null },
+  now = new Date(),
+): Promise<ShareLinkSummary> {
+  const existing = await db().shareLink.findFirst({
+    where: { id: linkId, project: { ownerId } },
+    include: { revision: { select: { number: true } } },
+  });
+  if (!existing) throw notFound("Share link not found.");
+  const updated = await db().shareLink.update({
+    where: { id: existing.id },
+    data: {
+      ...(change.revoke ? { revokedAt: existing.revokedAt ?? now } : {}),
+      ...(change.expiresAt !== undefined ? { expiresAt: change.expiresAt } : {}),
+    },
+  });
+  return summarize(updated, existing.revision.number, now);
+}
+
+export type ResolvedShare =
+  | {
+      status: "active";
+      projectName: string;
+      revision: { id: string; number: number; input: unknown; evaluation: unknown; catalogVersion: string; createdAt: Date };
+    }
+  | { status: "not_found" | "revoked" | "expired" };
+
+/** Looks a token up for a public viewer. Never reveals anything about the owner. */
+export async function resolveShareToken(token: string, now = new Date()): Promise<ResolvedShare> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { status: "not_found" };
+  const link = await db().shareLink.findUnique({
+    where: { tokenHash: hashShareToken(token) },
+    include: {
+      project: { select: { name: true } },
+      revision: { select: { id: true, number: true, input: true, evaluation: true, catalogVersion: true, createdAt: true } },
+    },
+  });
+  if (!link) return { status: "not_found" };
+  const status = statusOf(link, now);
+  if (status !== "active") return { status };
+  await db().shareLink.update({ where: { id: link.id }, data: { lastViewedAt: now } });
+  return { status: "active", projectName: link.project.name, revision: link.revision };
+}
