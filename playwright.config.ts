@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_ARGS, findChromium } from "./e2e/browser.mjs";
+import { CHROMIUM_ARGS, findChromium } from "./lib/chromium.mjs";
 
 // E2E runs against the production build (`next build` first; scripts/test-all.mjs does it) served by
 // scripts/e2e-server.mjs on a fresh, migrated PostgreSQL database.

@@ -2,7 +2,7 @@
 // `npm test`: everything, in the order a failure is cheapest to find —
 // browser present? → types → lint → unit → integration (real PostgreSQL) → production build → e2e (Chromium).
 import { spawnSync } from "node:child_process";
-import { findChromium, findPlaywrightChromium, NO_BROWSER_MESSAGE } from "../e2e/browser.mjs";
+import { findChromium, findPlaywrightChromium, NO_BROWSER_MESSAGE } from "../lib/chromium.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 

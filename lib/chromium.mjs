@@ -1,4 +1,4 @@
-// Finds a Chromium for Playwright without downloading one: $CHROMIUM_PATH, Debian's
+// Finds a Chromium (for Playwright tests and server-side PDF rendering) without downloading one: $CHROMIUM_PATH, Debian's
 // /usr/bin/chromium, or a browser Playwright already installed on this machine.
 import fs from "node:fs";
 
