@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+// Shared by the share-link form (client) and the route handlers (server).
+
+export const MAX_SHARE_DAYS = 365;
+
+export const createShareLinkSchema = z.object({
+  revisionId: z.string().min(1).optional(),
+  // Days until the link stops working; omitted = no expiry.
+  expiresInDays: z.number().int().min(1).max(MAX_SHARE_DAYS).optional(),
+});
+export type CreateShareLinkInput = z.infer<typeof createShareLinkSchema>;
+
+export const updateShareLinkSchema = z
+  .object({
+    revoke: z.literal(true).optional(),
+    expiresAt: z.iso.datetime().nullable().optional(),
+  })
+  .refine((v) => v.revoke !== undefined || v.expiresAt !== undefined, { message: "Nothing to change." });
+export type UpdateShareLinkInput = z.infer<typeof updateShareLinkSchema>;
+
+export type ShareLinkDto = {
+  id: string;
+  revisionId: string;
+  revisionNumber: number;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastViewedAt: string | null;
+  status: "active" | "expired" | "revoked";
+};
+
+export const shareUrl = (origin: string, token: string) => `${origin}/s/${token}`;
