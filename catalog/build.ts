@@ -74,6 +74,9 @@ export const figuresSchema = z.object({
     version: z.string(),
     weights: z.record(z.string(), z.number().nonnegative()),
     confidence: z.object({ base: z.number(), gapScale: z.number(), conflictPenalty: z.number(), min: z.number(), max: z.number() }),
+    // factor -> answer -> [api, hosted-open, self-hosted, hybrid] scores in [-1, 1]
+    scores: z.record(z.string(), z.record(z.string(), z.tuple([z.number(), z.number(), z.number(), z.number()]))),
+    scoresComment: z.string(),
     ...sourced,
   }),
 });

@@ -1,0 +1,161 @@
+import type { Catalog } from "./catalog";
+import { setupUsd, steadyMonthlyUsd, tokensPerDayOf, type OptionCost } from "./costs";
+import type { AssumptionKey } from "./schema";
+import type { Model } from "./model";
+
+// Break-even as the contract defines it. Volume: the lowest daily token volume at which
+// self-hosting's steady monthly cost falls below the option's, found on a log grid and refined by
+// bisection (the self-hosted curve is a staircase, so the first crossing is the one reported).
+// Month: the first month whose cumulative self-hosted cost, set-up included, is below the option's.
+
+export type BreakEvenPoint = { tokensPerDay: number | null; month: number | null };
+export type Against = "api" | "hosted-open";
+
+/** The search range: 1k to 1T tokens a day covers every workload the catalog can price. */
+export const BREAK_EVEN_RANGE = { minTokensPerDay: 1e3, maxTokensPerDay: 1e12, gridPoints: 64, bisections: 40 } as const;
+
+export function breakEvenTokensPerDay(m: Model, against: Against): number | null {
+  const { minTokensPerDay: lo0, maxTokensPerDay: hi0, gridPoints, bisections } = BREAK_EVEN_RANGE;
+  const cheaper = (tpd: number) => steadyMonthlyUsd(m, "self-hosted", tpd) < steadyMonthlyUsd(m, against, tpd);
+  const step = Math.log(hi0 / lo0) / (gridPoints - 1);
+  let prev: number = lo0;
+  if (cheaper(prev)) return lo0;
+  for (let i = 1; i < gridPoints; i++) {
+    const x = lo0 * Math.exp(step * i);
+    if (cheaper(x)) {
+      let lo = prev;
+      let hi = x;
+      for (let j = 0; j < bisections && hi - lo > 1; j++) {
+        const mid = (lo + hi) / 2;
+        if (cheaper(mid)) hi = mid;
+        else lo = mid;
+      }
+      return Math.round(hi);
+    }
+    prev = x;
+  }
+  return null;
+}
+
+export function breakEvenMonth(selfHosted: number[], other: number[]): number | null {
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < selfHosted.length; i++) {
+    a += selfHosted[i] ?? 0;
+    b += other[i] ?? 0;
+    if (a < b) return i + 1;
+  }
+  return null;
+}
+
+export function breakEven(m: Model, costs: Record<"self-hosted" | Against, OptionCost>): Record<Against, BreakEvenPoint> {
+  const point = (against: Against): BreakEvenPoint => ({
+    tokensPerDay: breakEvenTokensPerDay(m, against),
+    month: breakEvenMonth(costs["self-hosted"].monthlyUsd, costs[against].monthlyUsd),
+  });
+  return { api: point("api"), "hosted-open": point("hosted-open") };
+}
+
+export type SensitivityRow = {
+  assumption: AssumptionKey | "api.priceScale" | "volume.monthlyGrowthPct";
+  label: string;
+  unit: string;
+  base: number;
+  low: number;
+  high: number;
+  /** Break-even against the proprietary API, tokens/day, at the low and the high value. */
+  breakEvenLow: number | null;
+  breakEvenHigh: number | null;
+  /** Break-even month against the proprietary API at the low and the high value. */
+  breakEvenMonthLow: number | null;
+  breakEvenMonthHigh: number | null;
+};
+
+type Variant = { key: SensitivityRow["assumption"]; label: string; unit: string; base: number; low: number; high: number; apply: (m: Model, v: number) => Model };
+
+function withValue(m: Model, key: AssumptionKey, v: number): Model {
+  return { ...m, values: { ...m.values, [key]: v } };
+}
+
+function cumulative(m: Model, option: "self-hosted" | "api", months: number, setup: number): number[] {
+  const v = m.input.volume;
+  const tpd0 = tokensPerDayOf(m);
+  const g = 1 + v.monthlyGrowthPct / 100;
+  const out: number[] = [];
+  let f = 1;
+  for (let i = 0; i < months; i++) {
+    out.push(steadyMonthlyUsd(m, option, tpd0 * f) + (i === 0 ? setup : 0));
+    f *= g;
+  }
+  return out;
+}
+
+/** For each assumption that matters, the break-even (vs the proprietary API) at its low and high value, biggest swing first. */
+export function sensitivity(m: Model, catalog: Catalog): SensitivityRow[] {
+  const row = (k: AssumptionKey) => m.rows.find((r) => r.key === k)!;
+  const fromRow = (k: AssumptionKey, apply = (mm: Model, v: number) => withValue(mm, k, v)): Variant => {
+    const r = row(k);
+    // Around the value in use: an override keeps the catalog's relative spread.
+    const scale = r.catalogValue ? r.value / r.catalogValue : 1;
+    return { key: k, label: r.label, unit: r.unit, base: r.value, low: r.low * scale, high: r.high * scale, apply };
+  };
+  const growthDelta = catalog.figures["sensitivity.growthDeltaPct"]?.value ?? 0;
+  const g = m.input.volume.monthlyGrowthPct;
+  const scaleApi = (mm: Model, s: number): Model => ({
+    ...mm,
+    apiPrice: {
+      inputUsdPerMTok: mm.apiPrice.inputUsdPerMTok * s,
+      cachedInputUsdPerMTok: mm.apiPrice.cachedInputUsdPerMTok * s,
+      outputUsdPerMTok: mm.apiPrice.outputUsdPerMTok * s,
+      tiers: mm.apiPrice.tiers.map((t) => ({ ...t, inputUsdPerMTok: t.inputUsdPerMTok * s, cachedInputUsdPerMTok: t.cachedInputUsdPerMTok * s, outputUsdPerMTok: t.outputUsdPerMTok * s })),
+    },
+  });
+  const variants: Variant[] = [
+    fromRow("gpu.usdPerHour"),
+    fromRow("selfHosted.tokensPerSecondPerReplica"),
+    fromRow("selfHosted.targetUtilization"),
+    { key: "api.priceScale", label: `API price (range of ${m.apiTier}-tier models)`, unit: "× list price", base: 1, low: m.apiPriceSpread.low, high: m.apiPriceSpread.high, apply: scaleApi },
+    fromRow("people.loadedEngineerUsdPerYear"),
+    {
+      key: "volume.monthlyGrowthPct",
+      label: "Monthly volume growth",
+      unit: "%/month",
+      base: g,
+      low: Math.max(0, g - growthDelta),
+      high: g + growthDelta,
+      apply: (mm, v) => ({ ...mm, input: { ...mm.input, volume: { ...mm.input.volume, monthlyGrowthPct: v } } }),
+    },
+  ];
+  const months = m.input.strategy.horizonMonths;
+  const rows = variants.map((vr): SensitivityRow => {
+    const at = (value: number) => {
+      const mm = vr.apply(m, value);
+      return {
+        tpd: breakEvenTokensPerDay(mm, "api"),
+        month: breakEvenMonth(cumulative(mm, "self-hosted", months, setupUsd(mm)), cumulative(mm, "api", months, 0)),
+      };
+    };
+    const lo = at(vr.low);
+    const hi = at(vr.high);
+    return {
+      assumption: vr.key,
+      label: vr.label,
+      unit: vr.unit,
+      base: vr.base,
+      low: vr.low,
+      high: vr.high,
+      breakEvenLow: lo.tpd,
+      breakEvenHigh: hi.tpd,
+      breakEvenMonthLow: lo.month,
+      breakEvenMonthHigh: hi.month,
+    };
+  });
+  const swing = (r: SensitivityRow) => {
+    const a = r.breakEvenLow ?? BREAK_EVEN_RANGE.maxTokensPerDay;
+    const b = r.breakEvenHigh ?? BREAK_EVEN_RANGE.maxTokensPerDay;
+    const volumeSwing = Math.abs(Math.log10(a) - Math.log10(b));
+    const monthSwing = Math.abs((r.breakEvenMonthLow ?? months + 1) - (r.breakEvenMonthHigh ?? months + 1)) / months;
+    return volumeSwing + monthSwing;
+  };
+  return rows.sort((a, b) => swing(b) - swing(a));
+}

@@ -1,0 +1,34 @@
+// The decision engine's public surface (contract: shared/contracts/assessment-api-v1.md).
+// Pure TypeScript: no I/O, no clock, no randomness. Runs in the browser, route handlers and the PDF.
+export {
+  assessmentInputSchema,
+  volumeSchema,
+  dataSchema,
+  teamSchema,
+  latencySchema,
+  capabilitySchema,
+  deploymentSchema,
+  strategySchema,
+  OPTIONS,
+  SENSITIVITIES,
+  REGULATIONS,
+  ML_OPS_MATURITIES,
+  FRONTIER_NEEDS,
+  CUSTOMIZATIONS,
+  TIMES_TO_MARKET,
+  LOCK_IN_CONCERNS,
+  GPU_SOURCES,
+  GPUS,
+  ASSUMPTION_KEYS,
+  ASSUMPTION_BOUNDS,
+} from "./schema";
+export type { AssessmentInput, ParsedAssessmentInput, Option, AssumptionKey, Assumptions, Regulation, Gpu, GpuSource } from "./schema";
+export { evaluate, listAssumptions } from "./evaluate";
+export type { Evaluation, VolumePoint } from "./evaluate";
+export { catalog, catalogVersion } from "./catalog";
+export type { Catalog } from "./catalog";
+export { optionLabel, OPTION_LABELS } from "./rules";
+export type { Reason, Conflict, RankedOption } from "./rules";
+export type { OptionCost, Breakdown, HybridSplit } from "./costs";
+export type { BreakEvenPoint, SensitivityRow } from "./break-even";
+export type { AssumptionRow } from "./model";

@@ -1,0 +1,112 @@
+import { z } from "zod";
+
+// The engine's input: names, units and defaults fixed by shared/contracts/assessment-api-v1.md.
+// Optional additions (cachedInputShare, batchShare, sensitiveShare, gpu, gpuSource) have defaults,
+// so a contract-only input is always complete. Groups whose fields all default may be omitted
+// (`prefault` parses the empty object, so the inner defaults apply).
+
+export const OPTIONS = ["api", "hosted-open", "self-hosted", "hybrid"] as const;
+export type Option = (typeof OPTIONS)[number];
+
+export const SENSITIVITIES = ["public", "internal", "confidential", "regulated"] as const;
+export const REGULATIONS = ["hipaa", "gdpr", "pci", "soc2", "finra", "fedramp", "itar"] as const;
+export const ML_OPS_MATURITIES = ["none", "basic", "experienced", "dedicated"] as const;
+export const FRONTIER_NEEDS = ["required", "helpful", "unnecessary"] as const;
+export const CUSTOMIZATIONS = ["none", "prompting", "fine-tuning", "full-control"] as const;
+export const TIMES_TO_MARKET = ["weeks", "quarter", "flexible"] as const;
+export const LOCK_IN_CONCERNS = ["low", "medium", "high"] as const;
+export const GPU_SOURCES = ["gpu-cloud", "hyperscaler", "owned"] as const;
+export const GPUS = ["h100", "h200", "a100-80gb", "l40s"] as const;
+
+export type Regulation = (typeof REGULATIONS)[number];
+export type GpuSource = (typeof GPU_SOURCES)[number];
+export type Gpu = (typeof GPUS)[number];
+
+const share = z.number().min(0).max(1);
+
+/**
+ * Every figure the engine takes from the catalog, overridable per assessment. Flat keys, stable:
+ * saved projects and URLs persist them. `min`/`max` bound what a user may enter.
+ */
+export const ASSUMPTION_BOUNDS = {
+  "api.inputUsdPerMTok": { min: 0, max: 1000, unit: "USD / 1M tokens" },
+  "api.cachedInputUsdPerMTok": { min: 0, max: 1000, unit: "USD / 1M tokens" },
+  "api.outputUsdPerMTok": { min: 0, max: 1000, unit: "USD / 1M tokens" },
+  "api.batchDiscount": { min: 0, max: 1, unit: "share off list price" },
+  "hostedOpen.inputUsdPerMTok": { min: 0, max: 1000, unit: "USD / 1M tokens" },
+  "hostedOpen.outputUsdPerMTok": { min: 0, max: 1000, unit: "USD / 1M tokens" },
+  "gpu.usdPerHour": { min: 0.01, max: 1000, unit: "USD / GPU-hour" },
+  "selfHosted.tokensPerSecondPerReplica": { min: 1, max: 10_000_000, unit: "tokens/s per replica" },
+  "selfHosted.gpusPerReplica": { min: 1, max: 64, unit: "GPUs per replica" },
+  "selfHosted.targetUtilization": { min: 0.05, max: 1, unit: "share" },
+  "selfHosted.minReplicas": { min: 1, max: 64, unit: "replicas" },
+  "people.loadedEngineerUsdPerYear": { min: 0, max: 5_000_000, unit: "USD/year" },
+  "people.fte": { min: 0, max: 100, unit: "FTE" },
+  "people.setupEngineerMonths": { min: 0, max: 240, unit: "engineer-months" },
+  "overheads.toolingUsdPerMonth": { min: 0, max: 10_000_000, unit: "USD/month" },
+  "overheads.storageNetworkShareOfGpu": { min: 0, max: 5, unit: "share of GPU cost" },
+  "latency.apiRoundTripMs": { min: 1, max: 60_000, unit: "ms" },
+  "hybrid.frontierRoutedShare": { min: 0, max: 1, unit: "share of traffic" },
+} as const;
+
+export type AssumptionKey = keyof typeof ASSUMPTION_BOUNDS;
+export const ASSUMPTION_KEYS = Object.keys(ASSUMPTION_BOUNDS) as AssumptionKey[];
+
+const assumptionsSchema = z
+  .strictObject(
+    Object.fromEntries(
+      ASSUMPTION_KEYS.map((k) => [k, z.number().min(ASSUMPTION_BOUNDS[k].min).max(ASSUMPTION_BOUNDS[k].max).optional()]),
+    ) as { [K in AssumptionKey]: z.ZodOptional<z.ZodNumber> },
+  )
+  .describe("Overrides of catalog figures; unknown keys are rejected.");
+
+export const volumeSchema = z.object({
+  requestsPerDay: z.number().min(0).max(1e10).describe("average LLM calls per day today"),
+  inputTokensPerRequest: z.number().min(0).max(2_000_000).describe("prompt tokens per call"),
+  outputTokensPerRequest: z.number().min(0).max(200_000).describe("completion tokens per call"),
+  monthlyGrowthPct: z.number().min(0).max(100).default(0).describe("compound growth of volume per month, %"),
+  peakToAverage: z.number().min(1).max(100).default(3).describe("peak traffic ÷ average traffic"),
+  cachedInputShare: share.default(0).describe("share of input tokens served from a prompt cache"),
+  batchShare: share.default(0).describe("share of traffic that can run through a batch API"),
+});
+
+export const dataSchema = z.object({
+  sensitivity: z.enum(SENSITIVITIES).describe("most sensitive data the prompts carry"),
+  regulations: z.array(z.enum(REGULATIONS)).default([]).describe("regimes that apply"),
+  mustStayInHouse: z.boolean().default(false).describe("prompts may not leave infrastructure the company controls"),
+  sensitiveShare: share.default(1).describe("share of traffic that carries the sensitive data (for a hybrid split)"),
+});
+
+export const teamSchema = z.object({ mlOpsMaturity: z.enum(ML_OPS_MATURITIES) });
+export const latencySchema = z.object({ p95TargetMs: z.number().positive().max(600_000).describe("end-to-end p95, ms") });
+export const capabilitySchema = z.object({
+  frontier: z.enum(FRONTIER_NEEDS),
+  customization: z.enum(CUSTOMIZATIONS).default("prompting"),
+});
+export const deploymentSchema = z.object({
+  offline: z.boolean().default(false).describe("must run with no internet"),
+  gpu: z.enum(GPUS).default("h100"),
+  gpuSource: z.enum(GPU_SOURCES).default("gpu-cloud").describe("where self-hosted GPUs come from"),
+});
+export const strategySchema = z.object({
+  timeToMarket: z.enum(TIMES_TO_MARKET).default("quarter"),
+  lockInConcern: z.enum(LOCK_IN_CONCERNS).default("medium"),
+  horizonMonths: z.number().int().min(6).max(60).default(36),
+});
+
+export const assessmentInputSchema = z.object({
+  volume: volumeSchema,
+  data: dataSchema,
+  team: teamSchema,
+  latency: latencySchema,
+  capability: capabilitySchema,
+  deployment: deploymentSchema.prefault({}),
+  strategy: strategySchema.prefault({}),
+  assumptions: assumptionsSchema.optional(),
+});
+
+/** What callers may pass (defaults optional). */
+export type AssessmentInput = z.input<typeof assessmentInputSchema>;
+/** After parsing: every default applied. */
+export type ParsedAssessmentInput = z.output<typeof assessmentInputSchema>;
+export type Assumptions = NonNullable<ParsedAssessmentInput["assumptions"]>;

@@ -1,0 +1,17 @@
+// Plain-English number formatting for the engine's reason texts (pure, locale-independent).
+
+export function formatUsd(n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 1e6) return `$${(n / 1e6).toFixed(abs >= 1e7 ? 1 : 2)}M`;
+  if (abs >= 1e4) return `$${Math.round(n / 1e3)}k`;
+  if (abs >= 100) return `$${Math.round(n).toLocaleString("en-US")}`;
+  return `$${n.toFixed(2)}`;
+}
+
+export function formatTokens(n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 1e9) return `${+(n / 1e9).toFixed(abs >= 1e10 ? 0 : 1)}B`;
+  if (abs >= 1e6) return `${+(n / 1e6).toFixed(abs >= 1e7 ? 0 : 1)}M`;
+  if (abs >= 1e3) return `${+(n / 1e3).toFixed(abs >= 1e4 ? 0 : 1)}k`;
+  return `${Math.round(n)}`;
+}
