@@ -1,38 +1,53 @@
 import type { Catalog } from "./catalog";
-import { setupUsd, steadyMonthlyUsd, tokensPerDayOf, type OptionCost } from "./costs";
+import { selfHostedMonth, setupUsd, steadyMonthlyUsd, tokensPerDayOf, type OptionCost } from "./costs";
+import { SECONDS_PER_DAY } from "./model";
 import type { AssumptionKey } from "./schema";
 import type { Model } from "./model";
 
 // Break-even as the contract defines it. Volume: the lowest daily token volume at which
-// self-hosting's steady monthly cost falls below the option's, found on a log grid and refined by
-// bisection (the self-hosted curve is a staircase, so the first crossing is the one reported).
+// self-hosting's steady monthly cost falls below the option's (the self-hosted curve is a
+// staircase of whole replicas, so the first crossing is the one reported).
 // Month: the first month whose cumulative self-hosted cost, set-up included, is below the option's.
 
 export type BreakEvenPoint = { tokensPerDay: number | null; month: number | null };
 export type Against = "api" | "hosted-open";
 
-/** The search range: 1k to 1T tokens a day covers every workload the catalog can price. */
-export const BREAK_EVEN_RANGE = { minTokensPerDay: 1e3, maxTokensPerDay: 1e12, gridPoints: 64, bisections: 40 } as const;
+/** Volumes reported: 1k to 1T tokens a day covers every workload the catalog can price. */
+export const BREAK_EVEN_RANGE = { minTokensPerDay: 1e3, maxTokensPerDay: 1e12 } as const;
 
+/**
+ * Exact first crossing. The option's cost is linear in volume (k per token/day); self-hosting is a
+ * staircase: n replicas serve up to n·P tokens/day and cost F + n·c. Within step n the crossing is
+ * at S(n)/k, so the first step where it falls inside its interval gives the break-even.
+ */
 export function breakEvenTokensPerDay(m: Model, against: Against): number | null {
-  const { minTokensPerDay: lo0, maxTokensPerDay: hi0, gridPoints, bisections } = BREAK_EVEN_RANGE;
-  const cheaper = (tpd: number) => steadyMonthlyUsd(m, "self-hosted", tpd) < steadyMonthlyUsd(m, against, tpd);
-  const step = Math.log(hi0 / lo0) / (gridPoints - 1);
-  let prev: number = lo0;
-  if (cheaper(prev)) return lo0;
-  for (let i = 1; i < gridPoints; i++) {
-    const x = lo0 * Math.exp(step * i);
-    if (cheaper(x)) {
-      let lo = prev;
-      let hi = x;
-      for (let j = 0; j < bisections && hi - lo > 1; j++) {
-        const mid = (lo + hi) / 2;
-        if (cheaper(mid)) hi = mid;
-        else lo = mid;
-      }
-      return Math.round(hi);
-    }
-    prev = x;
+  const v = m.values;
+  const peak = m.input.volume.peakToAverage;
+  const perReplicaTpd = (v["selfHosted.tokensPerSecondPerReplica"] * v["selfHosted.targetUtilization"] * SECONDS_PER_DAY) / peak;
+  const probe = 1e6;
+  const k = steadyMonthlyUsd(m, against, probe) / probe;
+  if (!(k > 0) || !(perReplicaTpd > 0)) return null;
+  const n0 = v["selfHosted.minReplicas"];
+  const S = (n: number) => selfHostedMonth(m, n * perReplicaTpd * (1 - 1e-12), peak).total;
+  const firstCheaper = (n: number): number | null => {
+    const lower = n <= n0 ? 0 : (n - 1) * perReplicaTpd;
+    const upper = n * perReplicaTpd;
+    const cross = S(n) / k;
+    if (cross >= upper) return null;
+    // Strictly cheaper just above the crossing (or just above the step where the staircase drops below).
+    return Math.max(lower, cross) + 1;
+  };
+  const clamp = (x: number | null) => (x === null || x > BREAK_EVEN_RANGE.maxTokensPerDay ? null : Math.ceil(Math.max(x, BREAK_EVEN_RANGE.minTokensPerDay)));
+  const atMin = firstCheaper(n0);
+  if (atMin !== null) return clamp(atMin);
+  const c = S(n0 + 1) - S(n0);
+  const fixed = S(n0) - n0 * c;
+  if (k * perReplicaTpd <= c) return null; // each extra replica costs more than the traffic it carries
+  const nStar = Math.max(n0 + 1, Math.floor(fixed / (k * perReplicaTpd - c)));
+  for (let n = Math.max(n0 + 1, nStar - 1); n <= nStar + 2; n++) {
+    if ((n - 1) * perReplicaTpd > BREAK_EVEN_RANGE.maxTokensPerDay) return null;
+    const x = firstCheaper(n);
+    if (x !== null) return clamp(x);
   }
   return null;
 }

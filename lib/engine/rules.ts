@@ -61,6 +61,13 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
     add("hosted-open", "latency", t);
     add("hybrid", "latency", `${t} Requests routed outside would miss it.`);
   }
+  if (m.input.capability.frontier === "required") {
+    add(
+      "hosted-open",
+      "quality",
+      `Frontier quality is required, and no open-weights model is at the frontier yet (seeds: "if your application genuinely requires Claude Opus quality, you're using APIs"); hosted providers only serve open weights.`,
+    );
+  }
   const regs = data.regulations;
   const regulated = data.sensitivity === "regulated" || regs.some((r) => r !== "soc2");
   if (regulated && regs.length && !data.mustStayInHouse && !deployment.offline) {
@@ -154,8 +161,8 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
       text: () =>
         ({
           required: `Frontier quality is required: the best models are only available through proprietary APIs; open-weights models (${m.openModelLabel}) are good but not yet at the frontier.`,
-          helpful: `Frontier quality helps but is not essential, so costs are compared against mid-tier models (${m.apiModelLabel}) and ${m.openModelLabel}.`,
-          unnecessary: `A small model is enough, so ${m.apiModelLabel} is compared with ${m.openModelLabel}, which you can also run yourself.`,
+          helpful: `Frontier quality helps but is not essential, so the API is priced at a mid-tier model, ${m.apiModelLabel}, and open weights at a ${m.openModelLabel}.`,
+          unnecessary: `A small model is enough, so the API is priced at ${m.apiModelLabel} and open weights at an ${m.openModelLabel}, which you can also run yourself.`,
         })[capability.frontier],
     },
     {
@@ -233,8 +240,8 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
   for (const f of fs) {
     const w = weights[f.factor] ?? 0;
     for (const o of OPTIONS) totals[o] += w * f.scores[o];
-    const pool = feasible.length ? feasible : [...OPTIONS];
-    const favours = pool.reduce((a, b) => (f.scores[b] > f.scores[a] ? b : a));
+    // What the factor itself favours, whether or not a hard rule removed that option.
+    const favours = OPTIONS.reduce((a, b) => (f.scores[b] > f.scores[a] ? b : a));
     reasons.push({ factor: f.factor, favours, weight: w, text: f.text(favours) });
   }
   // 0–100: 50 is neutral; excluded options rank last whatever they score.
@@ -256,7 +263,9 @@ export function conflicts(m: Model): Conflict[] {
   const { data, team, capability, deployment, latency, strategy } = m.input;
   const out: Conflict[] = [];
   const inHouseOnly = data.mustStayInHouse || deployment.offline;
-  if (capability.frontier === "required" && inHouseOnly) {
+  // Everything in house: no slice of traffic may go to an external (frontier) model.
+  const allInHouse = deployment.offline || (data.mustStayInHouse && data.sensitiveShare >= 1);
+  if (capability.frontier === "required" && allInHouse) {
     out.push({
       id: "frontier-vs-in-house",
       text: "Frontier quality is required, but frontier models are only offered through external APIs and your prompts may not leave your infrastructure.",

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { evaluate } from "./evaluate";
+import { PROFILES } from "./test-profiles";
+import type { Option } from "./schema";
+
+type Expectation = {
+  verdict: Option;
+  excluded?: Partial<Record<Option, string>>; // option -> rule that excludes it
+  conflicts?: string[];
+  reasonMatches?: RegExp[];
+};
+
+// Expected verdicts follow the seeds' guidance (shared/seeds/001, "Making your decision").
+const cases: [keyof typeof PROFILES, Expectation][] = [
+  ["earlyPrototype", { verdict: "api", conflicts: [], reasonMatches: [/ship in weeks/, /under 100k a day/] }],
+  ["hospitalPatientData", { verdict: "self-hosted", excluded: { api: "in-house", "hosted-open": "in-house", hybrid: "in-house" } }],
+  ["airGapped", { verdict: "self-hosted", excluded: { api: "offline", "hosted-open": "offline", hybrid: "offline" } }],
+  ["sub100msCodeCompletion", { verdict: "self-hosted", excluded: { api: "latency", "hosted-open": "latency" }, reasonMatches: [/80 ms/] }],
+  ["frontierNoMlTeam", { verdict: "api", excluded: { "hosted-open": "quality" }, reasonMatches: [/only available through proprietary APIs/] }],
+  ["lockInAverseNoMlOps", { verdict: "hosted-open", reasonMatches: [/lock-in is a high concern/i] }],
+  ["veryHighVolumeDedicatedTeam", { verdict: "hybrid", reasonMatches: [/dedicated ML platform team/, /above 10M a day/] }],
+  ["zeroVolume", { verdict: "api" }],
+  ["frontierButInHouse", { verdict: "self-hosted", conflicts: ["frontier-vs-in-house"] }],
+  ["inHouseMandateNoTeam", { verdict: "self-hosted", conflicts: ["in-house-without-team"] }],
+  ["hipaaAllowedToLeave", { verdict: "api", excluded: { "hosted-open": "compliance" }, reasonMatches: [/HIPAA can be met on .*business associate agreement/] }],
+  ["itarDefenceSupplier", { verdict: "self-hosted", excluded: { api: "compliance", "hosted-open": "compliance" } }],
+  ["federalAgencyFedramp", { verdict: "api", reasonMatches: [/FedRAMP can be met on .*your own cloud tenancy/] }],
+  ["sensitiveSliceHybrid", { verdict: "hybrid", excluded: { api: "in-house" }, conflicts: [] }],
+];
+
+describe("company profiles", () => {
+  it.each(cases)("%s", (name, expected) => {
+    const e = evaluate(PROFILES[name]);
+    expect(e.recommendation).toBe(expected.verdict);
+    expect(e.ranking[0]?.option).toBe(expected.verdict);
+    expect(e.ranking[0]?.excluded).toBe(false);
+    for (const [option, rule] of Object.entries(expected.excluded ?? {})) {
+      expect(e.ranking.find((r) => r.option === option)?.excluded, `${option} excluded`).toBe(true);
+      expect(e.reasons.some((r) => r.factor === `rule:${rule}`), `rule:${rule} stated`).toBe(true);
+    }
+    if (expected.conflicts) expect(e.conflicts.map((c) => c.id)).toEqual(expected.conflicts);
+    for (const re of expected.reasonMatches ?? []) expect(e.reasons.map((r) => r.text).join("\n")).toMatch(re);
+  });
+
+  it("ranks excluded options after every feasible one", () => {
+    for (const p of Object.values(PROFILES)) {
+      const flags = evaluate(p).ranking.map((r) => r.excluded);
+      expect(flags).toEqual([...flags].sort((a, b) => Number(a) - Number(b)));
+    }
+  });
+
+  it("gives every conflict concrete advice and lowers confidence", () => {
+    const e = evaluate(PROFILES.inHouseMandateNoTeam);
+    expect(e.conflicts[0]?.advice.length).toBeGreaterThan(40);
+    const noConflict = evaluate({ ...PROFILES.inHouseMandateNoTeam, team: { mlOpsMaturity: "experienced" } });
+    expect(noConflict.conflicts).toEqual([]);
+    expect(e.confidence).toBeLessThan(noConflict.confidence);
+  });
+
+  it("is less confident when the top feasible options score closer", () => {
+    const runs = Object.values(PROFILES)
+      .map((p) => evaluate(p))
+      .filter((e) => e.conflicts.length === 0 && e.ranking.filter((r) => !r.excluded).length > 1)
+      .map((e) => ({ gap: e.ranking[0]!.score - e.ranking[1]!.score, confidence: e.confidence }))
+      .sort((a, b) => a.gap - b.gap);
+    expect(runs.length).toBeGreaterThan(4);
+    for (let i = 1; i < runs.length; i++) expect(runs[i]!.confidence).toBeGreaterThanOrEqual(runs[i - 1]!.confidence);
+    expect(runs.at(-1)!.confidence).toBeGreaterThan(runs[0]!.confidence);
+  });
+
+  it("explains a hybrid split with the share kept in house", () => {
+    const e = evaluate(PROFILES.sensitiveSliceHybrid);
+    expect(e.costs.hybrid.split).toEqual({ mode: "sensitive-in-house", selfHostedShare: 0.3, external: "api" });
+    expect(e.costs.hybrid.breakdown.tokens).toBeGreaterThan(0);
+    expect(e.costs.hybrid.breakdown.gpus).toBeGreaterThan(0);
+  });
+});
+
+describe("contract shape", () => {
+  const e = evaluate(PROFILES.hipaaAllowedToLeave);
+
+  it("prices every option for every month of the horizon", () => {
+    for (const o of ["api", "hosted-open", "self-hosted", "hybrid"] as const) {
+      const c = e.costs[o];
+      expect(c.monthlyUsd).toHaveLength(36);
+      expect(c.tcoUsd).toBeCloseTo(c.monthlyUsd.reduce((a, b) => a + b, 0), 6);
+      expect(c.perMillionTokensUsd).toBeGreaterThan(0);
+    }
+    expect(e.costs["self-hosted"].setupUsd).toBeGreaterThan(0);
+    expect(e.costs["self-hosted"].monthlyUsd[0]! - e.costs["self-hosted"].monthlyUsd[1]!).toBeCloseTo(e.costs["self-hosted"].setupUsd, 6);
+    expect(Object.keys(e.costs["self-hosted"].breakdown).sort()).toEqual(["gpus", "overheads", "people", "setup"]);
+  });
+
+  it("stamps the catalog version with its as-of date", () => {
+    expect(e.catalogVersion).toMatch(/^\d{4}-\d{2}-\d{2}\+[0-9a-f]{10}$/);
+  });
+
+  it("applies overrides and reports them in the assumptions", () => {
+    const cheap = evaluate({ ...PROFILES.hipaaAllowedToLeave, assumptions: { "gpu.usdPerHour": 1 } });
+    const row = cheap.assumptions.find((a) => a.key === "gpu.usdPerHour")!;
+    expect(row).toMatchObject({ value: 1, overridden: true });
+    expect(row.catalogValue).toBeGreaterThan(1);
+    expect(cheap.costs["self-hosted"].tcoUsd).toBeLessThan(e.costs["self-hosted"].tcoUsd);
+    for (const a of e.assumptions) {
+      expect(a.source.length, a.key).toBeGreaterThan(5);
+      expect(a.asOf, a.key).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it("grows volume month over month", () => {
+    const grown = evaluate({ ...PROFILES.hipaaAllowedToLeave, volume: { ...PROFILES.hipaaAllowedToLeave.volume, monthlyGrowthPct: 5 } });
+    const m = grown.costs.api.monthlyUsd;
+    expect(m[12]! / m[0]!).toBeCloseTo(1.05 ** 12, 6);
+  });
+});

@@ -1,0 +1,137 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { catalog } from "./catalog";
+import { steadyMonthlyUsd } from "./costs";
+import { evaluate } from "./evaluate";
+import { resolveModel } from "./model";
+import {
+  assessmentInputSchema,
+  CUSTOMIZATIONS,
+  FRONTIER_NEEDS,
+  GPU_SOURCES,
+  GPUS,
+  LOCK_IN_CONCERNS,
+  ML_OPS_MATURITIES,
+  REGULATIONS,
+  SENSITIVITIES,
+  TIMES_TO_MARKET,
+  type AssessmentInput,
+} from "./schema";
+
+// Any schema-valid input (within realistic bounds so each run stays fast).
+const inputArb: fc.Arbitrary<AssessmentInput> = fc.record({
+  volume: fc.record({
+    requestsPerDay: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5e7, noNaN: true })),
+    inputTokensPerRequest: fc.integer({ min: 0, max: 300_000 }),
+    outputTokensPerRequest: fc.integer({ min: 0, max: 20_000 }),
+    monthlyGrowthPct: fc.double({ min: 0, max: 30, noNaN: true }),
+    peakToAverage: fc.double({ min: 1, max: 10, noNaN: true }),
+    cachedInputShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    batchShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
+  data: fc.record({
+    sensitivity: fc.constantFrom(...SENSITIVITIES),
+    regulations: fc.uniqueArray(fc.constantFrom(...REGULATIONS), { maxLength: 3 }),
+    mustStayInHouse: fc.boolean(),
+    sensitiveShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
+  team: fc.record({ mlOpsMaturity: fc.constantFrom(...ML_OPS_MATURITIES) }),
+  latency: fc.record({ p95TargetMs: fc.double({ min: 1, max: 30_000, noNaN: true }) }),
+  capability: fc.record({ frontier: fc.constantFrom(...FRONTIER_NEEDS), customization: fc.constantFrom(...CUSTOMIZATIONS) }),
+  deployment: fc.record({ offline: fc.boolean(), gpu: fc.constantFrom(...GPUS), gpuSource: fc.constantFrom(...GPU_SOURCES) }),
+  strategy: fc.record({
+    timeToMarket: fc.constantFrom(...TIMES_TO_MARKET),
+    lockInConcern: fc.constantFrom(...LOCK_IN_CONCERNS),
+    horizonMonths: fc.integer({ min: 6, max: 60 }),
+  }),
+});
+
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 150) };
+
+describe("engine properties", () => {
+  it("never throws on schema-valid input and always recommends a feasible option", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        expect(assessmentInputSchema.safeParse(input).success).toBe(true);
+        const e = evaluate(input);
+        const top = e.ranking[0]!;
+        expect(top.option).toBe(e.recommendation);
+        expect(top.excluded).toBe(false);
+        expect(e.confidence).toBeGreaterThanOrEqual(0);
+        expect(e.confidence).toBeLessThanOrEqual(1);
+        for (const c of Object.values(e.costs)) for (const v of c.monthlyUsd) expect(Number.isFinite(v) && v >= 0).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it("is deterministic", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        expect(evaluate(input)).toEqual(evaluate(input));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("API cost never falls as volume rises", () => {
+    fc.assert(
+      fc.property(inputArb, fc.double({ min: 1, max: 10, noNaN: true }), (input, factor) => {
+        const more = { ...input, volume: { ...input.volume, requestsPerDay: input.volume.requestsPerDay * factor } };
+        expect(evaluate(more).costs.api.tcoUsd).toBeGreaterThanOrEqual(evaluate(input).costs.api.tcoUsd - 1e-9);
+      }),
+      RUNS,
+    );
+  });
+
+  it("a cheaper GPU never raises self-hosted or hybrid cost", () => {
+    fc.assert(
+      fc.property(inputArb, fc.double({ min: 0.1, max: 20, noNaN: true }), fc.double({ min: 0.1, max: 1, noNaN: true }), (input, rate, cut) => {
+        const at = (usd: number) => evaluate({ ...input, assumptions: { "gpu.usdPerHour": usd } });
+        const dear = at(rate);
+        const cheap = at(rate * cut);
+        expect(cheap.costs["self-hosted"].tcoUsd).toBeLessThanOrEqual(dear.costs["self-hosted"].tcoUsd + 1e-6);
+        expect(cheap.costs.hybrid.tcoUsd).toBeLessThanOrEqual(dear.costs.hybrid.tcoUsd + 1e-6);
+      }),
+      RUNS,
+    );
+  });
+
+  it("break-even volume agrees with the cost curves on both sides of it", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const e = evaluate(input);
+        const m = resolveModel(assessmentInputSchema.parse(input), catalog);
+        for (const against of ["api", "hosted-open"] as const) {
+          const x = e.breakEven[against].tokensPerDay;
+          if (x === null) continue;
+          // At and just above the break-even self-hosting is cheaper; just below it is not.
+          expect(steadyMonthlyUsd(m, "self-hosted", x)).toBeLessThan(steadyMonthlyUsd(m, against, x));
+          if (x > 1_000) expect(steadyMonthlyUsd(m, "self-hosted", x * 0.999)).toBeGreaterThanOrEqual(steadyMonthlyUsd(m, against, x * 0.999) * 0.999);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("break-even month agrees with cumulative costs", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const e = evaluate(input);
+        for (const against of ["api", "hosted-open"] as const) {
+          const month = e.breakEven[against].month;
+          const sh = e.costs["self-hosted"].monthlyUsd;
+          const other = e.costs[against].monthlyUsd;
+          const cum = (a: number[], n: number) => a.slice(0, n).reduce((s, v) => s + v, 0);
+          if (month === null) {
+            for (let n = 1; n <= sh.length; n++) expect(cum(sh, n)).toBeGreaterThanOrEqual(cum(other, n));
+          } else {
+            expect(cum(sh, month)).toBeLessThan(cum(other, month));
+            for (let n = 1; n < month; n++) expect(cum(sh, n)).toBeGreaterThanOrEqual(cum(other, n));
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+});

@@ -1,0 +1,52 @@
+// `npm run evaluate -- path/to/input.json [--json]`: runs the engine on a file and prints the
+// verdict, reasons, conflicts, costs and break-even (or the raw Evaluation with --json).
+// Bad input prints the zod issues and exits 1.
+import fs from "node:fs";
+import { assessmentInputSchema, evaluate, optionLabel, OPTIONS } from "../lib/engine";
+import { formatTokens, formatUsd } from "../lib/engine/text";
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith("--"));
+if (!file) {
+  console.error("usage: npm run evaluate -- path/to/input.json [--json]");
+  process.exit(2);
+}
+let raw: unknown;
+try {
+  raw = JSON.parse(fs.readFileSync(file, "utf8"));
+} catch (error) {
+  console.error(`cannot read ${file} as JSON: ${(error as Error).message}`);
+  process.exit(1);
+}
+const parsed = assessmentInputSchema.safeParse(raw);
+if (!parsed.success) {
+  console.error(`invalid input in ${file}:`);
+  for (const i of parsed.error.issues) console.error(`  ${i.path.join(".") || "(root)"}: ${i.message}`);
+  process.exit(1);
+}
+const e = evaluate(parsed.data);
+if (args.includes("--json")) {
+  console.log(JSON.stringify(e, null, 2));
+  process.exit(0);
+}
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+console.log(`Verdict: ${e.recommendationLabel} (confidence ${pct(e.confidence)})   catalog ${e.catalogVersion}`);
+console.log(`Volume: ${formatTokens(e.tokensPerDay)} tokens/day; comparing ${e.comparison.apiModel} with ${e.comparison.openModel} on ${e.comparison.gpu}\n`);
+console.log("Ranking:");
+for (const r of e.ranking) console.log(`  ${optionLabel(r.option).padEnd(22)} ${String(r.score).padStart(5)}${r.excluded ? "  EXCLUDED: " + r.reasons.join(" ") : ""}`);
+console.log("\nReasons:");
+for (const r of e.reasons) console.log(`  - [${r.factor} → ${r.favours}] ${r.text}`);
+if (e.conflicts.length) {
+  console.log("\nConflicts:");
+  for (const c of e.conflicts) console.log(`  ! ${c.text}\n    What to do: ${c.advice}`);
+}
+console.log(`\nCosts over ${e.horizonMonths} months:`);
+for (const o of OPTIONS) {
+  const c = e.costs[o];
+  console.log(`  ${optionLabel(o).padEnd(22)} month 1 ${formatUsd(c.monthlyUsd[0] ?? 0).padStart(9)}   total ${formatUsd(c.tcoUsd).padStart(9)}   ${formatUsd(c.perMillionTokensUsd)}/M tokens`);
+}
+console.log("\nBreak-even (self-hosting vs):");
+for (const k of ["api", "hosted-open"] as const) {
+  const b = e.breakEven[k];
+  console.log(`  ${optionLabel(k).padEnd(22)} ${b.tokensPerDay === null ? "never in range" : formatTokens(b.tokensPerDay) + " tokens/day"}; ${b.month === null ? "no break-even month within the horizon" : "month " + b.month}`);
+}
