@@ -4,7 +4,7 @@ import fs from "node:fs";
 
 export function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  for (const c of candidates) if (c && fs.existsSync(c)) return c;
+  for (const c of candidates) if (c && fs.existsSync(/*turbopackIgnore: true*/ c)) return c;
   return undefined;
 }
 

@@ -108,11 +108,11 @@ function cumulative(m: Model, option: "self-hosted" | "api", months: number, set
 /** For each assumption that matters, the break-even (vs the proprietary API) at its low and high value, biggest swing first. */
 export function sensitivity(m: Model, catalog: Catalog): SensitivityRow[] {
   const row = (k: AssumptionKey) => m.rows.find((r) => r.key === k)!;
-  const fromRow = (k: AssumptionKey, apply = (mm: Model, v: number) => withValue(mm, k, v)): Variant => {
+  const fromRow = (k: AssumptionKey, label: string, apply = (mm: Model, v: number) => withValue(mm, k, v)): Variant => {
     const r = row(k);
     // Around the value in use: an override keeps the catalog's relative spread.
     const scale = r.catalogValue ? r.value / r.catalogValue : 1;
-    return { key: k, label: r.label, unit: r.unit, base: r.value, low: r.low * scale, high: r.high * scale, apply };
+    return { key: k, label, unit: r.unit, base: r.value, low: r.low * scale, high: r.high * scale, apply };
   };
   const growthDelta = catalog.figures["sensitivity.growthDeltaPct"]?.value ?? 0;
   const g = m.input.volume.monthlyGrowthPct;
@@ -126,11 +126,11 @@ export function sensitivity(m: Model, catalog: Catalog): SensitivityRow[] {
     },
   });
   const variants: Variant[] = [
-    fromRow("gpu.usdPerHour"),
-    fromRow("selfHosted.tokensPerSecondPerReplica"),
-    fromRow("selfHosted.targetUtilization"),
-    { key: "api.priceScale", label: `API price (range of ${m.apiTier}-tier models)`, unit: "× list price", base: 1, low: m.apiPriceSpread.low, high: m.apiPriceSpread.high, apply: scaleApi },
-    fromRow("people.loadedEngineerUsdPerYear"),
+    fromRow("gpu.usdPerHour", "GPU hourly rate"),
+    fromRow("selfHosted.tokensPerSecondPerReplica", "Throughput per replica"),
+    fromRow("selfHosted.targetUtilization", "Target GPU utilization"),
+    { key: "api.priceScale", label: `API price (${m.apiTier}-tier range)`, unit: "× list price", base: 1, low: m.apiPriceSpread.low, high: m.apiPriceSpread.high, apply: scaleApi },
+    fromRow("people.loadedEngineerUsdPerYear", "Engineer cost"),
     {
       key: "volume.monthlyGrowthPct",
       label: "Monthly volume growth",

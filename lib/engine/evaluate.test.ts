@@ -68,6 +68,16 @@ describe("company profiles", () => {
     expect(runs.at(-1)!.confidence).toBeGreaterThan(runs[0]!.confidence);
   });
 
+  it("names the factors that separate the verdict from the runner-up", () => {
+    for (const p of Object.values(PROFILES)) {
+      const e = evaluate(p);
+      const [winner, runnerUp] = e.ranking.filter((r) => !r.excluded).map((r) => r.option);
+      if (!runnerUp) continue;
+      expect(e.keyReasons.length).toBeGreaterThan(0);
+      for (const r of e.keyReasons) expect(r.scores![winner!]).toBeGreaterThan(r.scores![runnerUp]);
+    }
+  });
+
   it("explains a hybrid split with the share kept in house", () => {
     const e = evaluate(PROFILES.sensitiveSliceHybrid);
     expect(e.costs.hybrid.split).toEqual({ mode: "sensitive-in-house", selfHostedShare: 0.3, external: "api" });

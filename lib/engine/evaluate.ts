@@ -2,7 +2,7 @@ import { catalog as currentCatalog, type Catalog } from "./catalog";
 import { optionCost, steadyMonthlyUsd, tokensPerDayOf, type OptionCost } from "./costs";
 import { BREAK_EVEN_RANGE, breakEven, sensitivity, type BreakEvenPoint, type SensitivityRow } from "./break-even";
 import { resolveModel, type AssumptionRow } from "./model";
-import { confidenceOf, conflicts, exclusions, optionLabel, score, type Conflict, type RankedOption, type Reason } from "./rules";
+import { confidenceOf, conflicts, exclusions, keyReasons, optionLabel, score, type Conflict, type RankedOption, type Reason } from "./rules";
 import { assessmentInputSchema, OPTIONS, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
 
 export type VolumePoint = { tokensPerDay: number } & Record<Option, number>;
@@ -13,6 +13,8 @@ export type Evaluation = {
   confidence: number;
   ranking: RankedOption[];
   reasons: Reason[];
+  /** The few factors that most separate the verdict from the runner-up (for the verdict card). */
+  keyReasons: Reason[];
   conflicts: Conflict[];
   costs: Record<Option, OptionCost>;
   breakEven: Record<"api" | "hosted-open", BreakEvenPoint>;
@@ -75,6 +77,7 @@ export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, cata
     confidence: confidenceOf(catalog, ranking, found.length),
     ranking,
     reasons: ordered,
+    keyReasons: keyReasons(reasons, ranking),
     conflicts: found,
     costs,
     breakEven: be,

@@ -9,7 +9,7 @@ import { OPTIONS, type Option, type Regulation } from "./schema";
 // catalog's policy table, conflicts between requirements, and a confidence figure.
 
 export type Exclusion = { option: Option; rule: string; text: string };
-export type Reason = { factor: string; favours: Option; weight: number; text: string };
+export type Reason = { factor: string; favours: Option; weight: number; text: string; scores?: Record<Option, number> };
 export type Conflict = { id: string; text: string; advice: string };
 export type RankedOption = { option: Option; score: number; excluded: boolean; reasons: string[] };
 
@@ -242,7 +242,7 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
     for (const o of OPTIONS) totals[o] += w * f.scores[o];
     // What the factor itself favours, whether or not a hard rule removed that option.
     const favours = OPTIONS.reduce((a, b) => (f.scores[b] > f.scores[a] ? b : a));
-    reasons.push({ factor: f.factor, favours, weight: w, text: f.text(favours) });
+    reasons.push({ factor: f.factor, favours, weight: w, text: f.text(favours), scores: f.scores });
   }
   // 0–100: 50 is neutral; excluded options rank last whatever they score.
   const scores = Object.fromEntries(OPTIONS.map((o) => [o, Math.round((50 + 50 * totals[o]) * 10) / 10])) as Record<Option, number>;
@@ -313,4 +313,17 @@ export function confidenceOf(catalog: Catalog, ranking: RankedOption[], conflict
   const fromGap = c.base + (1 - c.base) * Math.min(1, gap / 100 / c.gapScale);
   const value = fromGap - c.conflictPenalty * conflictCount;
   return Math.round(Math.min(c.max, Math.max(c.min, value)) * 100) / 100;
+}
+
+/** The factors that most separate the verdict from the runner-up (weight × score difference). */
+export function keyReasons(reasons: Reason[], ranking: RankedOption[], n = 3): Reason[] {
+  const feasible = ranking.filter((r) => !r.excluded);
+  const winner = feasible[0]?.option;
+  const runnerUp = feasible[1]?.option;
+  if (!winner) return [];
+  const edge = (r: Reason) => (r.scores ? r.weight * (r.scores[winner] - (runnerUp ? r.scores[runnerUp] : 0)) : 0);
+  return reasons
+    .filter((r) => r.scores && edge(r) > 0)
+    .sort((a, b) => edge(b) - edge(a))
+    .slice(0, n);
 }

@@ -22,7 +22,9 @@ export type Regulation = (typeof REGULATIONS)[number];
 export type GpuSource = (typeof GPU_SOURCES)[number];
 export type Gpu = (typeof GPUS)[number];
 
-const share = z.number().min(0).max(1);
+// Form-friendly messages: the same schema validates the questionnaire and the API.
+const num = () => z.number({ error: "Enter a number" });
+const share = num().min(0, "Must be 0% or more").max(1, "Must be 100% or less");
 
 /**
  * Every figure the engine takes from the catalog, overridable per assessment. Flat keys, stable:
@@ -61,26 +63,26 @@ const assumptionsSchema = z
   .describe("Overrides of catalog figures; unknown keys are rejected.");
 
 export const volumeSchema = z.object({
-  requestsPerDay: z.number().min(0).max(1e10).describe("average LLM calls per day today"),
-  inputTokensPerRequest: z.number().min(0).max(2_000_000).describe("prompt tokens per call"),
-  outputTokensPerRequest: z.number().min(0).max(200_000).describe("completion tokens per call"),
-  monthlyGrowthPct: z.number().min(0).max(100).default(0).describe("compound growth of volume per month, %"),
-  peakToAverage: z.number().min(1).max(100).default(3).describe("peak traffic ÷ average traffic"),
+  requestsPerDay: num().min(0, "Must be 0 or more").max(1e10, "That is more than 10 billion calls a day").describe("average LLM calls per day today"),
+  inputTokensPerRequest: num().min(0, "Must be 0 or more").max(2_000_000, "No model takes prompts over 2M tokens").describe("prompt tokens per call"),
+  outputTokensPerRequest: num().min(0, "Must be 0 or more").max(200_000, "No model writes over 200k tokens per call").describe("completion tokens per call"),
+  monthlyGrowthPct: num().min(0, "Must be 0 or more").max(100, "At most 100% a month").default(0).describe("compound growth of volume per month, %"),
+  peakToAverage: num().min(1, "Peak is at least the average (1)").max(100, "At most 100").default(3).describe("peak traffic ÷ average traffic"),
   cachedInputShare: share.default(0).describe("share of input tokens served from a prompt cache"),
   batchShare: share.default(0).describe("share of traffic that can run through a batch API"),
 });
 
 export const dataSchema = z.object({
-  sensitivity: z.enum(SENSITIVITIES).describe("most sensitive data the prompts carry"),
+  sensitivity: z.enum(SENSITIVITIES, { error: "Choose the most sensitive data" }).describe("most sensitive data the prompts carry"),
   regulations: z.array(z.enum(REGULATIONS)).default([]).describe("regimes that apply"),
   mustStayInHouse: z.boolean().default(false).describe("prompts may not leave infrastructure the company controls"),
   sensitiveShare: share.default(1).describe("share of traffic that carries the sensitive data (for a hybrid split)"),
 });
 
-export const teamSchema = z.object({ mlOpsMaturity: z.enum(ML_OPS_MATURITIES) });
-export const latencySchema = z.object({ p95TargetMs: z.number().positive().max(600_000).describe("end-to-end p95, ms") });
+export const teamSchema = z.object({ mlOpsMaturity: z.enum(ML_OPS_MATURITIES, { error: "Choose your team's experience" }) });
+export const latencySchema = z.object({ p95TargetMs: num().positive("Must be more than 0 ms").max(600_000, "At most 10 minutes").describe("end-to-end p95, ms") });
 export const capabilitySchema = z.object({
-  frontier: z.enum(FRONTIER_NEEDS),
+  frontier: z.enum(FRONTIER_NEEDS, { error: "Choose how much quality matters" }),
   customization: z.enum(CUSTOMIZATIONS).default("prompting"),
 });
 export const deploymentSchema = z.object({
@@ -91,7 +93,7 @@ export const deploymentSchema = z.object({
 export const strategySchema = z.object({
   timeToMarket: z.enum(TIMES_TO_MARKET).default("quarter"),
   lockInConcern: z.enum(LOCK_IN_CONCERNS).default("medium"),
-  horizonMonths: z.number().int().min(6).max(60).default(36),
+  horizonMonths: num().int("Whole months").min(6, "At least 6 months").max(60, "At most 60 months").default(36),
 });
 
 export const assessmentInputSchema = z.object({

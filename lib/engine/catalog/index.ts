@@ -1,5 +1,5 @@
 import type { Snapshot } from "@/catalog/build";
-import snapshotJson from "./snapshot.generated.json";
+import snapshotJson from "./snapshot.generated.json" with { type: "json" };
 
 // The compact catalog snapshot built by `npm run catalog:build` (catalog/build.ts). Type-only
 // import of its shape: the builder and its price library never reach the engine's bundle.

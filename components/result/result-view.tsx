@@ -1,0 +1,204 @@
+import type { ReactNode } from "react";
+import { optionLabel, type Evaluation, type ParsedAssessmentInput } from "@/lib/engine";
+import { formatPct, formatTokens, formatUsd } from "@/lib/format";
+import { BreakdownChart } from "./charts/breakdown-chart";
+import { CostVsVolumeChart } from "./charts/cost-vs-volume-chart";
+import { CumulativeCostChart } from "./charts/cumulative-cost-chart";
+import { TornadoChart } from "./charts/tornado-chart";
+
+// Presentational rendering of one Evaluation: the live result page, saved revisions and shared
+// pages all use it, so the same object always looks the same.
+
+const VERDICT_HEADLINE = {
+  api: "Rent a proprietary model through its API",
+  "hosted-open": "Use an open-weights model at a hosted provider",
+  "self-hosted": "Run an open-weights model on your own GPUs",
+  hybrid: "Split traffic between your own GPUs and an API",
+} as const;
+
+export function ResultView({
+  input,
+  evaluation: e,
+  actions,
+  assumptions,
+}: {
+  input: ParsedAssessmentInput;
+  evaluation: Evaluation;
+  actions?: ReactNode;
+  /** The assumptions panel (editable or read-only) rendered at the end. */
+  assumptions?: ReactNode;
+}) {
+  const rules = e.reasons.filter((r) => r.factor.startsWith("rule:"));
+  return (
+    <div className="space-y-6" data-testid="result-view">
+      <section aria-labelledby="verdict-heading" className="overflow-hidden rounded-2xl bg-brand-900 text-white shadow-sm print:border print:border-slate-400 print:bg-white print:text-ink">
+        <div className="flex flex-col gap-6 p-6 sm:p-8 lg:flex-row lg:items-start lg:justify-between">
+          <div className="max-w-2xl">
+            <p className="text-xs font-semibold uppercase tracking-widest text-sky-300 print:text-slate-600">Recommendation</p>
+            <h2 id="verdict-heading" className="mt-2 text-3xl font-semibold tracking-tight" data-testid="verdict">
+              {e.recommendationLabel}
+            </h2>
+            <p className="mt-1 text-lg text-slate-200 print:text-slate-700">{VERDICT_HEADLINE[e.recommendation]}</p>
+            <ul className="mt-5 space-y-2 text-sm text-slate-100 print:text-slate-800">
+              {[...rules.slice(0, 1), ...e.keyReasons].slice(0, 4).map((r) => (
+                <li key={r.factor + r.text} className="flex gap-2">
+                  <span aria-hidden="true" className="mt-1.5 h-1.5 w-1.5 shrink-0 rounded-full bg-sky-300" />
+                  <span>{r.text}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="shrink-0 rounded-xl bg-white/10 p-4 text-sm lg:w-64 print:bg-slate-50">
+            <p className="text-slate-300 print:text-slate-600">Confidence</p>
+            <p className="text-2xl font-semibold" data-testid="confidence">
+              {formatPct(e.confidence)}
+            </p>
+            <div className="mt-2 h-2 rounded-full bg-white/20" aria-hidden="true">
+              <div className="h-2 rounded-full bg-sky-300" style={{ width: formatPct(e.confidence) }} />
+            </div>
+            <dl className="mt-4 space-y-1 text-slate-200 print:text-slate-700">
+              <div className="flex justify-between gap-2">
+                <dt>Volume</dt>
+                <dd>{formatTokens(e.tokensPerDay)} tokens/day</dd>
+              </div>
+              <div className="flex justify-between gap-2">
+                <dt>Break-even vs API</dt>
+                <dd data-testid="break-even-api">{e.breakEven.api.tokensPerDay === null ? "not in range" : `${formatTokens(e.breakEven.api.tokensPerDay)}/day`}</dd>
+              </div>
+              <div className="flex justify-between gap-2">
+                <dt>Horizon</dt>
+                <dd>{e.horizonMonths} months</dd>
+              </div>
+            </dl>
+          </div>
+        </div>
+        {actions && <div className="flex flex-wrap gap-2 border-t border-white/10 bg-black/10 px-6 py-3 sm:px-8 print:hidden">{actions}</div>}
+      </section>
+
+      {e.conflicts.length > 0 && (
+        <section aria-labelledby="conflicts-heading" className="rounded-xl border-2 border-amber-400 bg-amber-50 p-5" data-testid="conflicts">
+          <h2 id="conflicts-heading" className="flex items-center gap-2 text-base font-semibold text-amber-900">
+            <span aria-hidden="true">⚠</span> {e.conflicts.length === 1 ? "A requirement conflict" : `${e.conflicts.length} requirement conflicts`}
+          </h2>
+          <ul className="mt-3 space-y-3">
+            {e.conflicts.map((c) => (
+              <li key={c.id} className="text-sm">
+                <p className="font-medium text-amber-950">{c.text}</p>
+                <p className="mt-1 text-amber-900">
+                  <span className="font-semibold">What to do: </span>
+                  {c.advice}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="ranking-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="ranking-heading" className="text-lg font-semibold text-ink">
+            All four options
+          </h2>
+          <ol className="mt-3 space-y-3" data-testid="ranking">
+            {e.ranking.map((r, i) => (
+              <li key={r.option} className={r.excluded ? "opacity-80" : ""}>
+                <div className="flex items-center justify-between gap-3 text-sm">
+                  <span className="font-medium text-slate-900">
+                    {i + 1}. {optionLabel(r.option)}
+                    {r.excluded && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Ruled out</span>}
+                  </span>
+                  <span className="tabular-nums text-slate-500">{r.excluded ? "—" : `${Math.round(r.score)} / 100`}</span>
+                </div>
+                {!r.excluded && (
+                  <div className="mt-1 h-1.5 rounded-full bg-slate-100" aria-hidden="true">
+                    <div className="h-1.5 rounded-full bg-brand-500" style={{ width: `${Math.max(0, Math.min(100, r.score))}%` }} />
+                  </div>
+                )}
+                {r.excluded && <p className="mt-1 text-xs text-slate-600">{r.reasons.join(" ")}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <section aria-labelledby="tco-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="tco-heading" className="text-lg font-semibold text-ink">
+            Total cost of ownership
+          </h2>
+          <p className="text-xs text-slate-500">
+            {e.comparison.apiModel} vs {e.comparison.openModel} ({e.comparison.hostedModel} hosted; {e.comparison.gpu}, {e.comparison.gpuSource} when self-hosted).
+          </p>
+          <table className="mt-3 w-full text-sm" data-testid="tco-table">
+            <thead>
+              <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+                <th className="py-1 font-medium">Option</th>
+                <th className="py-1 text-right font-medium">Month 1</th>
+                <th className="py-1 text-right font-medium">{e.horizonMonths} months</th>
+                <th className="py-1 text-right font-medium">per 1M tokens</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 tabular-nums">
+              {e.ranking.map(({ option }) => {
+                const c = e.costs[option];
+                return (
+                  <tr key={option}>
+                    <td className="py-1.5 text-slate-900">{optionLabel(option)}</td>
+                    <td className="py-1.5 text-right">{formatUsd(c.monthlyUsd[0] ?? 0)}</td>
+                    <td className="py-1.5 text-right font-medium">{formatUsd(c.tcoUsd)}</td>
+                    <td className="py-1.5 text-right">{formatUsd(c.perMillionTokensUsd)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
+            {(["api", "hosted-open"] as const).map((k) => (
+              <div key={k} className="rounded-lg bg-slate-50 p-3">
+                <dt className="text-xs text-slate-500">Self-hosting breaks even vs {optionLabel(k).toLowerCase()}</dt>
+                <dd className="mt-1 font-medium text-slate-900">
+                  {e.breakEven[k].tokensPerDay === null ? "Not within 1T tokens/day" : `at ${formatTokens(e.breakEven[k].tokensPerDay!)} tokens/day`}
+                  <br />
+                  <span className="font-normal text-slate-600">{e.breakEven[k].month === null ? "no break-even month in the horizon" : `pays back in month ${e.breakEven[k].month}`}</span>
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {e.costs.hybrid.split && (
+            <p className="mt-3 text-xs text-slate-500">
+              Hybrid keeps {formatPct(e.costs.hybrid.split.selfHostedShare)} of traffic on your GPUs (
+              {{ "sensitive-in-house": "the sensitive share", "frontier-routing": "routine requests; the hardest go to a frontier API", "base-load": "the steady base load; peaks spill to the API" }[e.costs.hybrid.split.mode]}).
+            </p>
+          )}
+        </section>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <CostVsVolumeChart evaluation={e} />
+        <CumulativeCostChart evaluation={e} />
+        <BreakdownChart evaluation={e} />
+        <TornadoChart evaluation={e} />
+      </div>
+
+      <section aria-labelledby="reasons-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="reasons-heading" className="text-lg font-semibold text-ink">
+          Every factor, weighed
+        </h2>
+        <ul className="mt-3 divide-y divide-slate-100" data-testid="reasons">
+          {e.reasons.map((r) => (
+            <li key={r.factor + r.text} className="flex flex-col gap-1 py-2.5 text-sm sm:flex-row sm:gap-4">
+              <span className="w-44 shrink-0 text-xs font-medium uppercase tracking-wide text-slate-500">
+                {r.factor.startsWith("rule:") ? "Hard rule" : r.factor === "compliance" ? "Compliance" : `${r.factor} · ${Math.round(r.weight * 100)}%`}
+                <span className="block normal-case tracking-normal text-slate-400">favours {optionLabel(r.favours)}</span>
+              </span>
+              <span className="text-slate-800">{r.text}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {assumptions}
+      <p className="text-xs text-slate-400">
+        Input: {formatTokens(e.tokensPerDay)} tokens/day, {input.data.sensitivity} data, {input.team.mlOpsMaturity} ML-ops. Catalog {e.catalogVersion}.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { expect, type Page } from "@playwright/test";
+import type { AssessmentInput } from "@/lib/engine";
+
+const SENSITIVITY = { public: "Public", internal: "Internal", confidential: "Confidential", regulated: "Regulated" } as const;
+const MATURITY = { none: "None", basic: "Basic", experienced: "Experienced", dedicated: "Dedicated ML platform team" } as const;
+const FRONTIER = { required: "Required", helpful: "Helpful", unnecessary: "Not needed" } as const;
+const CUSTOM = { none: "None", prompting: "Prompting", "fine-tuning": "Fine-tuning", "full-control": "Full control" } as const;
+const TTM = { weeks: "Weeks", quarter: "This quarter", flexible: "Flexible" } as const;
+const LOCK = { low: "Low", medium: "Medium", high: "High" } as const;
+const REG = { hipaa: "HIPAA", gdpr: "GDPR", pci: "PCI DSS", soc2: "SOC 2", finra: "FINRA", fedramp: "FedRAMP", itar: "ITAR" } as const;
+
+const radio = (page: Page, label: string) => page.getByRole("radio", { name: new RegExp(`^${label}\\b`) });
+const next = (page: Page) => page.getByRole("button", { name: "Next" }).click();
+
+/** Answers the questionnaire through the UI, like a user with the mouse, and opens the result. */
+export async function completeAssessment(page: Page, p: AssessmentInput) {
+  await page.goto("/assess");
+  await page.getByRole("button", { name: "Start over" }).click();
+  await page.getByLabel("Requests per day").fill(String(p.volume.requestsPerDay));
+  await page.getByLabel("Prompt tokens per request").fill(String(p.volume.inputTokensPerRequest));
+  await page.getByLabel("Output tokens per request").fill(String(p.volume.outputTokensPerRequest));
+  if (p.volume.monthlyGrowthPct !== undefined) await page.getByLabel("Monthly growth").fill(String(p.volume.monthlyGrowthPct));
+  if (p.volume.peakToAverage !== undefined) await page.getByLabel("Peak ÷ average traffic").fill(String(p.volume.peakToAverage));
+  await next(page);
+
+  await radio(page, SENSITIVITY[p.data.sensitivity]).check();
+  for (const r of p.data.regulations ?? []) await page.getByRole("checkbox", { name: REG[r], exact: true }).check();
+  if (p.data.mustStayInHouse) {
+    await page.getByRole("checkbox", { name: "Prompts may not leave infrastructure we control" }).check();
+    if (p.data.sensitiveShare !== undefined) await page.getByLabel("Share of traffic carrying that data").fill(String(p.data.sensitiveShare * 100));
+  }
+  await next(page);
+
+  await radio(page, MATURITY[p.team.mlOpsMaturity]).check();
+  await next(page);
+
+  await page.getByLabel("End-to-end p95 the product needs").fill(String(p.latency.p95TargetMs));
+  await next(page);
+
+  await radio(page, FRONTIER[p.capability.frontier]).check();
+  await radio(page, CUSTOM[p.capability.customization ?? "prompting"]).check();
+  await next(page);
+
+  if (p.deployment?.offline) await page.getByRole("checkbox", { name: /Must run with no internet/ }).check();
+  await next(page);
+
+  await radio(page, TTM[p.strategy?.timeToMarket ?? "quarter"]).check();
+  await radio(page, LOCK[p.strategy?.lockInConcern ?? "medium"]).check();
+  if (p.strategy?.horizonMonths) await page.getByLabel("Planning horizon").fill(String(p.strategy.horizonMonths));
+  await next(page);
+
+  await expect(page.getByRole("heading", { name: "Review" })).toBeVisible();
+  await page.getByRole("button", { name: "See the recommendation" }).click();
+  await expect(page).toHaveURL(/\/assess\/result\?a=/);
+  await expect(page.getByTestId("verdict")).toBeVisible();
+}
+
+/** Each chart is an SVG with drawn data (lines or bars), not an empty frame. */
+export async function expectChartsDrawn(page: Page) {
+  for (const id of ["chart-cost-vs-volume", "chart-cumulative"]) {
+    const lines = page.getByTestId(id).locator("svg path.recharts-curve");
+    await expect(lines).toHaveCount(4);
+    expect((await lines.first().getAttribute("d"))?.length ?? 0).toBeGreaterThan(20);
+  }
+  await expect(page.getByTestId("chart-breakdown").locator("svg .recharts-bar-rectangle path").first()).toBeVisible();
+  await expect(page.getByTestId("chart-tornado").locator("svg .recharts-bar-rectangle").first()).toBeAttached();
+}

@@ -1,0 +1,19 @@
+// Conversions between what the form shows and what the engine takes.
+
+/** Shares are 0–1 in the engine and percentages in the form. */
+export const shareToPercent = (share: number | undefined): number | undefined =>
+  share === undefined ? undefined : Math.round(share * 10_000) / 100;
+export const percentToShare = (pct: number): number => pct / 100;
+
+/** Parses a number field: empty or malformed text becomes undefined (the schema then says "required"). */
+export function parseNumberField(text: string): number | undefined {
+  const cleaned = text.replace(/[,_\s]/g, "");
+  if (cleaned === "") return undefined;
+  const n = Number(cleaned);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export function tokensPerDay(v: { requestsPerDay?: number; inputTokensPerRequest?: number; outputTokensPerRequest?: number }): number | undefined {
+  if (v.requestsPerDay === undefined || v.inputTokensPerRequest === undefined || v.outputTokensPerRequest === undefined) return undefined;
+  return v.requestsPerDay * (v.inputTokensPerRequest + v.outputTokensPerRequest);
+}
