@@ -38,7 +38,7 @@ export function TornadoChart({ evaluation: e, size = {} }: { evaluation: Evaluat
     >
       <BarChart data={rows} layout="vertical" width={size.width} height={size.height ?? 300} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
         <CartesianGrid stroke="#e2e8f0" horizontal={false} />
-        <XAxis type="number" domain={[lo, hi]} tickFormatter={(v: number) => (v >= 12 ? "never" : formatTokens(10 ** v))} tick={axisTick} label={{ value: "break-even tokens / day", position: "insideBottom", offset: -8, fontSize: 11, fill: "#475569" }} />
+        <XAxis type="number" domain={[lo, hi]} ticks={Array.from({ length: Math.floor(hi) - Math.ceil(lo) + 1 }, (_, i) => Math.ceil(lo) + i)} tickFormatter={(v: number) => (v >= 12 ? "never" : formatTokens(10 ** v))} tick={axisTick} label={{ value: "break-even tokens / day", position: "insideBottom", offset: -8, fontSize: 11, fill: "#475569" }} />
         <YAxis type="category" dataKey="label" width={150} tick={axisTick} />
         <Tooltip formatter={(_v, _n, item) => [(item.payload as { text: string }).text, "low → high"]} />
         <Bar dataKey="start" stackId="t" fill="transparent" isAnimationActive={false} />
