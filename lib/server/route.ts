@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import type { SessionUser } from "./auth";
 import { errorResponse, HttpError, invalidInput } from "./http-errors";
 
 // The one wrapper every JSON route handler goes through: size-limited body, JSON parsing,
@@ -11,23 +12,28 @@ export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 type Params = Record<string, string | string[] | undefined>;
 type Ctx = { params: Promise<Params> };
 
-export type RouteContext<TBody> = {
+export type RouteContext<TBody, TAuth extends boolean = false> = {
   req: Request;
   body: TBody;
   params: Params;
+  user: TAuth extends true ? SessionUser : null;
 };
 
-type Options<TSchema extends z.ZodType | undefined> = {
+type Options<TSchema extends z.ZodType | undefined, TAuth extends boolean> = {
   body?: TSchema;
   bodyLimitBytes?: number;
+  /** Require a signed-in user (401 otherwise); the handler gets `user`. */
+  auth?: TAuth;
 };
 
-export function route<TSchema extends z.ZodType | undefined = undefined>(
-  options: Options<TSchema>,
-  handler: (ctx: RouteContext<TSchema extends z.ZodType ? z.output<TSchema> : undefined>) => Promise<Response> | Response,
+export function route<TSchema extends z.ZodType | undefined = undefined, TAuth extends boolean = false>(
+  options: Options<TSchema, TAuth>,
+  handler: (ctx: RouteContext<TSchema extends z.ZodType ? z.output<TSchema> : undefined, TAuth>) => Promise<Response> | Response,
 ) {
   return async (req: Request, ctx?: Ctx): Promise<Response> => {
     try {
+      // Authenticate before reading the body: anonymous callers learn nothing about the route.
+      const user = options.auth ? await (await import("./auth")).requireUser() : null;
       const params = ctx ? await ctx.params : {};
       let body: unknown = undefined;
       if (options.body) {
@@ -36,7 +42,7 @@ export function route<TSchema extends z.ZodType | undefined = undefined>(
         if (!parsed.success) throw invalidInput(parsed.error);
         body = parsed.data;
       }
-      return await handler({ req, body: body as never, params });
+      return await handler({ req, body: body as never, params, user: user as never });
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error);
       console.error("[route] unexpected error", error);

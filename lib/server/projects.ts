@@ -1,0 +1,123 @@
+import "server-only";
+import { catalogVersion, evaluate, type Evaluation, type ParsedAssessmentInput } from "@/lib/engine";
+import type { ProjectSummary } from "@/lib/projects/schemas";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "./db";
+import { conflict, notFound } from "./http-errors";
+
+// Saved projects. Every query names the owner in its `where`; a project that is not the caller's
+// is indistinguishable from one that does not exist (404). Revisions are immutable.
+
+const toJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
+
+/** The one authorization check for a project: loads it by id AND owner, or 404. */
+export async function getOwnedProject(ownerId: string, projectId: string) {
+  const project = await db().project.findFirst({ where: { id: projectId, ownerId } });
+  if (!project) throw notFound("Project not found.");
+  return project;
+}
+
+export async function listProjects(ownerId: string, opts: { q?: string; sort?: "updated" | "name" } = {}): Promise<ProjectSummary[]> {
+  const rows = await db().project.findMany({
+    where: { ownerId, ...(opts.q ? { name: { contains: opts.q, mode: "insensitive" as const } } : {}) },
+    orderBy: opts.sort === "name" ? { name: "asc" } : { updatedAt: "desc" },
+    include: { _count: { select: { revisions: true } } },
+  });
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    version: p.version,
+    latestRecommendation: p.latestRecommendation,
+    latestCatalogVersion: p.latestCatalogVersion,
+    catalogIsCurrent: p.latestCatalogVersion === catalogVersion,
+    revisionCount: p._count.revisions,
+    updatedAt: p.updatedAt.toISOString(),
+  }));
+}
+
+function revisionData(input: ParsedAssessmentInput, evaluation: Evaluation) {
+  return { input: toJson(input), evaluation: toJson(evaluation), catalogVersion: evaluation.catalogVersion, recommendation: evaluation.recommendation };
+}
+
+/** Creates a project with its first revision; the verdict is computed here, never taken from the client. */
+export async function createProject(ownerId: string, name: string, input: ParsedAssessmentInput) {
+  const evaluation = evaluate(input);
+  return db().$transaction(async (tx) => {
+    const project = await tx.project.create({
+      data: { ownerId, name, latestRecommendation: evaluation.recommendation, latestCatalogVersion: evaluation.catalogVersion },
+    });
+    await tx.revision.create({ data: { projectId: project.id, number: 1, ...revisionData(input, evaluation) } });
+    return project;
+  });
+}
+
+/**
+ * Saves a new revision if the project is still at `expectedVersion` (optimistic concurrency):
+ * a second tab that started from an older version gets 409 and nothing is overwritten.
+ */
+export async function saveRevision(ownerId: string, projectId: string, input: ParsedAssessmentInput, expectedVersion: number) {
+  const evaluation = evaluate(input);
+  return db().$transaction(async (tx) => {
+    const bumped = await tx.project.updateMany({
+      where: { id: projectId, ownerId, version: expectedVersion },
+      data: { version: { increment: 1 }, latestRecommendation: evaluation.recommendation, latestCatalogVersion: evaluation.catalogVersion },
+    });
+    if (bumped.count === 0) {
+      const exists = await tx.project.findFirst({ where: { id: projectId, ownerId }, select: { version: true } });
+      if (!exists) throw notFound("Project not found.");
+      throw conflict(`This project was saved elsewhere since you opened it (now version ${exists.version}, you started from ${expectedVersion}). Reload to see the latest, then apply your changes again.`);
+    }
+    const last = await tx.revision.findFirst({ where: { projectId }, orderBy: { number: "desc" }, select: { number: true } });
+    const revision = await tx.revision.create({ data: { projectId, number: (last?.number ?? 0) + 1, ...revisionData(input, evaluation) } });
+    return { revision, version: expectedVersion + 1 };
+  });
+}
+
+export async function renameProject(ownerId: string, projectId: string, name: string) {
+  const updated = await db().project.updateMany({ where: { id: projectId, ownerId }, data: { name } });
+  if (updated.count === 0) throw notFound("Project not found.");
+  return getOwnedProject(ownerId, projectId);
+}
+
+/** Copies the project with its latest revision (as revision 1 of the copy). */
+export async function duplicateProject(ownerId: string, projectId: string) {
+  const source = await getOwnedProject(ownerId, projectId);
+  const latest = await db().revision.findFirst({ where: { projectId: source.id }, orderBy: { number: "desc" } });
+  if (!latest) throw notFound("Project has no revisions.");
+  return db().$transaction(async (tx) => {
+    const copy = await tx.project.create({
+      data: { ownerId, name: `${source.name} (copy)`.slice(0, 120), latestRecommendation: latest.recommendation, latestCatalogVersion: latest.catalogVersion },
+    });
+    await tx.revision.create({
+      data: { projectId: copy.id, number: 1, input: toJson(latest.input), evaluation: toJson(latest.evaluation), catalogVersion: latest.catalogVersion, recommendation: latest.recommendation },
+    });
+    return copy;
+  });
+}
+
+/** Deletes the project, its revisions and share links in one transaction (cascades in the schema). */
+export async function deleteProject(ownerId: string, projectId: string) {
+  const deleted = await db().project.deleteMany({ where: { id: projectId, ownerId } });
+  if (deleted.count === 0) throw notFound("Project not found.");
+}
+
+export async function listRevisions(ownerId: string, projectId: string) {
+  await getOwnedProject(ownerId, projectId);
+  return db().revision.findMany({
+    where: { projectId, project: { ownerId } },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, recommendation: true, catalogVersion: true, createdAt: true },
+  });
+}
+
+export async function getRevision(ownerId: string, projectId: string, number: number) {
+  const revision = await db().revision.findFirst({ where: { projectId, number, project: { ownerId } } });
+  if (!revision) throw notFound("Revision not found.");
+  return { ...revision, input: revision.input as unknown as ParsedAssessmentInput, evaluation: revision.evaluation as unknown as Evaluation };
+}
+
+export async function latestRevision(ownerId: string, projectId: string) {
+  const revision = await db().revision.findFirst({ where: { projectId, project: { ownerId } }, orderBy: { number: "desc" } });
+  if (!revision) throw notFound("Revision not found.");
+  return { ...revision, input: revision.input as unknown as ParsedAssessmentInput, evaluation: revision.evaluation as unknown as Evaluation };
+}
