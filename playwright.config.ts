@@ -4,7 +4,9 @@ import { CHROMIUM_ARGS, findChromium } from "./lib/chromium.mjs";
 // E2E runs against the production build (`next build` first; scripts/test-all.mjs does it) served by
 // scripts/e2e-server.mjs on a fresh, migrated PostgreSQL database.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${PORT}`;
+// "localhost" everywhere: Auth.js builds its redirects from the host the server sees, and a
+// mix of localhost and 127.0.0.1 would put the session cookie on the other host.
+const baseURL = `http://localhost:${PORT}`;
 const executablePath = process.env.PLAYWRIGHT_USE_BUNDLED ? undefined : findChromium();
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Serves the production build for Playwright on a fresh, migrated database that is dropped on exit.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 
@@ -12,7 +13,11 @@ const { createMigratedDatabase, dropDatabase } = require("../test/databases.ts")
 
 const { name, url } = await createMigratedDatabase("rentorown_e2e");
 console.log(`[e2e] database ${name} ready`);
-const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port, "-H", "127.0.0.1"], {
+// Tests that must set up state a user cannot create through the UI (e.g. a project saved on an
+// older catalog) find the database here.
+fs.mkdirSync("e2e/output", { recursive: true });
+fs.writeFileSync(`e2e/output/e2e-db-url-${port}.txt`, url);
+const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port], {
   stdio: "inherit",
   env: {
     ...process.env,
@@ -20,7 +25,7 @@ const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-000000",
     AUTH_TRUST_HOST: "true",
-    AUTH_URL: `http://127.0.0.1:${port}`,
+    AUTH_URL: `http://localhost:${port}`,
     ENABLE_DEV_OUTBOX: "true",
   },
 });

@@ -38,7 +38,7 @@ const LABELS = {
 
 type Saved = { draft: Draft; step: number };
 
-export function Questionnaire({ initialEncoded }: { initialEncoded?: string }) {
+export function Questionnaire({ initialEncoded, carry = "" }: { initialEncoded?: string; carry?: string }) {
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [step, setStep] = useState(0);
@@ -106,7 +106,7 @@ export function Questionnaire({ initialEncoded }: { initialEncoded?: string }) {
         focusFirstError(errs);
         return;
       }
-      router.push(resultPath(toInput(draft)));
+      router.push(resultPath(toInput(draft)) + carry);
       return;
     }
     const errs = validateStep(draft, current.id);

@@ -1,10 +1,11 @@
 "use client";
 
 import type { ParsedAssessmentInput } from "@/lib/engine";
+import { SaveProject } from "@/components/projects/save-project";
 import { InteractiveResult } from "./interactive-result";
 import { ResultActions } from "./result-actions";
 
-/** The anonymous result page: live engine, editable assumptions, toolbar. */
-export function LiveResult({ input, saveSlot }: { input: ParsedAssessmentInput; saveSlot?: (current: ParsedAssessmentInput) => React.ReactNode }) {
-  return <InteractiveResult input={input} actions={(current) => <ResultActions input={current} extra={saveSlot?.(current)} />} />;
+/** The result page: live engine, editable assumptions, toolbar with save (as a project or a new revision). */
+export function LiveResult({ input, project }: { input: ParsedAssessmentInput; project?: { id: string; version: number } }) {
+  return <InteractiveResult input={input} actions={(current) => <ResultActions input={current} extra={<SaveProject input={current} project={project} />} />} />;
 }

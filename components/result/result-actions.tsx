@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import type { ParsedAssessmentInput } from "@/lib/engine";
 import { encodeAnswers } from "@/lib/assessment/url-state";
@@ -47,9 +48,12 @@ export function ExportPdfButton({ request, label = "Export PDF" }: { request: ()
 
 export function ResultActions({ input, extra }: { input: ParsedAssessmentInput; extra?: React.ReactNode }) {
   const [copied, setCopied] = useState(false);
+  // Revising a saved project: keep its id and version through "Edit answers".
+  const params = useSearchParams();
+  const carry = params.get("project") ? `&project=${params.get("project")}&v=${params.get("v")}` : "";
   return (
     <>
-      <Link href={`/assess?a=${encodeAnswers(input)}`} className={button}>
+      <Link href={`/assess?a=${encodeAnswers(input)}${carry}`} className={button}>
         Edit answers
       </Link>
       <button

@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";
+import { headers } from "next/headers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import Nodemailer from "next-auth/providers/nodemailer";
@@ -39,7 +40,7 @@ function config(): NextAuthConfig {
     trustHost: true,
     secret: e.AUTH_SECRET,
     providers,
-    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
       session({ session, user }) {
         session.user.id = user.id;
@@ -63,6 +64,9 @@ export type SessionUser = { id: string; email: string };
 
 /** The signed-in user, or null. A database outage reads as signed out rather than crashing a page. */
 export async function currentUser(): Promise<SessionUser | null> {
+  // Reading the request headers outside the try marks the page as dynamic the way Next expects
+  // (its "dynamic usage" signal is an exception that must not be swallowed below).
+  await headers();
   try {
     const session = await auth();
     const id = session?.user?.id;

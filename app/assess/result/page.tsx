@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { LiveResult } from "@/components/result/live-result";
 import { decodeAnswers } from "@/lib/assessment/url-state";
 
 export const metadata: Metadata = { title: "Your recommendation", robots: { index: false } };
 
-export default async function ResultPage({ searchParams }: { searchParams: Promise<{ a?: string }> }) {
-  const { a } = await searchParams;
+export default async function ResultPage({ searchParams }: { searchParams: Promise<{ a?: string; project?: string; v?: string }> }) {
+  const { a, project, v } = await searchParams;
   const decoded = decodeAnswers(a);
   if (!decoded.ok) {
     return (
@@ -22,7 +23,9 @@ export default async function ResultPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
       <h1 className="sr-only">Your recommendation</h1>
-      <LiveResult input={decoded.input} />
+      <Suspense>
+        <LiveResult input={decoded.input} project={project && Number(v) > 0 ? { id: project, version: Number(v) } : undefined} />
+      </Suspense>
     </div>
   );
 }

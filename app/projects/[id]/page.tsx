@@ -1,0 +1,123 @@
+import Link from "next/link";
+import { AssumptionsPanel } from "@/components/result/assumptions-panel";
+import { ResultView } from "@/components/result/result-view";
+import { EvaluationChanges } from "@/components/projects/evaluation-diff";
+import { ProjectControls } from "@/components/projects/project-controls";
+import { RevisionPdfButton } from "@/components/projects/revision-pdf-button";
+import { ShareLinksPanel } from "@/components/share/share-links-panel";
+import { encodeAnswers } from "@/lib/assessment/url-state";
+import { catalogVersion, evaluate, optionLabel, type Option } from "@/lib/engine";
+import { formatDate } from "@/lib/format";
+import { diffEvaluations } from "@/lib/projects/diff";
+import { orNotFound, pageUser } from "@/lib/server/pages";
+import { getOwnedProject, latestRevision, listRevisions } from "@/lib/server/projects";
+
+export const metadata = { title: "Project", robots: { index: false } };
+
+export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await pageUser(`/projects/${id}`);
+  const project = await orNotFound(getOwnedProject(user.id, id));
+  const [revisions, latest] = await Promise.all([listRevisions(user.id, id), latestRevision(user.id, id)]);
+  const stale = latest.catalogVersion !== catalogVersion;
+  // Today's catalog applied to the same answers, to show what re-saving would change.
+  const today = stale ? evaluate(latest.input) : null;
+  const actionClass = "rounded-md bg-white/10 px-3 py-1.5 text-sm font-medium text-white ring-1 ring-white/20 hover:bg-white/20";
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+      <nav className="text-sm text-slate-500">
+        <Link href="/projects" className="hover:underline">
+          My projects
+        </Link>{" "}
+        / {project.name}
+      </nav>
+      <div className="mt-3">
+        <ProjectControls id={project.id} name={project.name} />
+        <p className="mt-2 text-sm text-slate-500">
+          Revision {latest.number} of {revisions.length} · saved {formatDate(latest.createdAt)} · catalog {latest.catalogVersion}
+        </p>
+      </div>
+
+      {today && (
+        <section className="mt-6 rounded-xl border-2 border-amber-400 bg-amber-50 p-5" data-testid="stale-catalog">
+          <h2 className="text-base font-semibold text-amber-950">Prices have changed since this was saved</h2>
+          <p className="mt-1 text-sm text-amber-900">
+            Revision {latest.number} was computed on catalog {latest.catalogVersion}; today&apos;s catalog is {catalogVersion}. Here is what today&apos;s figures change for the same answers. Save a new revision to adopt them.
+          </p>
+          <div className="mt-4 rounded-lg bg-white p-4">
+            <EvaluationChanges diff={diffEvaluations(latest.evaluation, today)} beforeLabel="saved" afterLabel="today" />
+          </div>
+          <Link
+            href={`/assess/result?a=${encodeAnswers(latest.input)}&project=${project.id}&v=${project.version}`}
+            className="mt-4 inline-block rounded-lg bg-amber-600 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-700"
+          >
+            Review with today&apos;s prices
+          </Link>
+        </section>
+      )}
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_320px]">
+        <ResultView
+          input={latest.input}
+          evaluation={latest.evaluation}
+          actions={
+            <>
+              <Link href={`/assess?a=${encodeAnswers(latest.input)}&project=${project.id}&v=${project.version}`} className={actionClass}>
+                Revise answers
+              </Link>
+              <RevisionPdfButton projectId={project.id} number={latest.number} />
+            </>
+          }
+          assumptions={<AssumptionsPanel rows={latest.evaluation.assumptions} catalogVersion={latest.catalogVersion} />}
+        />
+        <aside className="space-y-6">
+          <section aria-labelledby="revisions-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+            <h2 id="revisions-heading" className="text-base font-semibold text-ink">
+              Revisions
+            </h2>
+            <ol className="mt-3 space-y-2 text-sm" data-testid="revisions">
+              {revisions.map((r) => (
+                <li key={r.id} className="flex items-center justify-between gap-2">
+                  <Link href={`/projects/${project.id}/revisions/${r.number}`} className="font-medium text-brand-700 hover:underline">
+                    Revision {r.number}
+                  </Link>
+                  <span className="text-slate-500">
+                    {optionLabel(r.recommendation as Option)} · {formatDate(r.createdAt)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+            {revisions.length > 1 && (
+              <form action={`/projects/${project.id}/compare`} className="mt-4 flex flex-wrap items-end gap-2 border-t border-slate-100 pt-4 text-sm">
+                <label className="block">
+                  <span className="block text-xs text-slate-500">Compare</span>
+                  <select name="a" defaultValue={revisions[1]!.number} className="rounded-md border border-slate-300 px-2 py-1">
+                    {revisions.map((r) => (
+                      <option key={r.id} value={r.number}>
+                        Revision {r.number}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="block">
+                  <span className="block text-xs text-slate-500">with</span>
+                  <select name="b" defaultValue={revisions[0]!.number} className="rounded-md border border-slate-300 px-2 py-1">
+                    {revisions.map((r) => (
+                      <option key={r.id} value={r.number}>
+                        Revision {r.number}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700">
+                  Compare
+                </button>
+              </form>
+            )}
+          </section>
+          <ShareLinksPanel projectId={project.id} revisionId={latest.id} revisionNumber={latest.number} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import Link from "next/link";
+import { currentUser, oauthProviders, signIn } from "@/lib/server/auth";
+import { outboxEnabled } from "@/lib/server/mail";
+
+export const metadata = { title: "Sign in", robots: { index: false } };
+
+// Only same-site paths are accepted as a destination after sign-in (no open redirect).
+const safeCallback = (v: string | undefined) => (v && v.startsWith("/") && !v.startsWith("//") ? v : "/projects");
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; invalid?: string }> }) {
+  const { callbackUrl, error, invalid } = await searchParams;
+  const destination = safeCallback(callbackUrl);
+  if (await currentUser()) redirect(destination);
+
+  async function emailSignIn(form: FormData) {
+    "use server";
+    const email = z.email().safeParse(String(form.get("email") ?? "").trim().toLowerCase());
+    if (!email.success) redirect(`/signin?invalid=1&callbackUrl=${encodeURIComponent(destination)}`);
+    await signIn("nodemailer", { email: email.data, redirectTo: destination });
+  }
+
+  return (
+    <div className="mx-auto max-w-md px-4 py-16 sm:px-6">
+      <h1 className="text-2xl font-semibold tracking-tight text-ink">Sign in to save and share</h1>
+      <p className="mt-2 text-sm text-slate-600">We e-mail you a one-time sign-in link. No password to remember; a new e-mail address creates an account.</p>
+      {error && (
+        <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-800">
+          That sign-in link did not work (it may have expired or been used). Ask for a new one.
+        </p>
+      )}
+      <form action={emailSignIn} className="mt-6 space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" noValidate>
+        <label htmlFor="email" className="block text-sm font-medium text-slate-800">
+          Work e-mail
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={invalid ? "email-error" : undefined}
+          className="w-full rounded-md border border-slate-300 px-3 py-2"
+        />
+        {invalid && (
+          <p id="email-error" role="alert" className="text-sm font-medium text-red-700">
+            Enter a valid e-mail address.
+          </p>
+        )}
+        <button type="submit" className="w-full rounded-lg bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700">
+          E-mail me a sign-in link
+        </button>
+      </form>
+      {outboxEnabled() && (
+        <p className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+          No mail server is configured here: the sign-in link lands in the <Link href="/dev/outbox" className="font-semibold underline">local outbox</Link>.
+        </p>
+      )}
+      {oauthProviders().map((p) => (
+        <form
+          key={p.id}
+          action={async () => {
+            "use server";
+            await signIn(p.id, { redirectTo: destination });
+          }}
+          className="mt-3"
+        >
+          <button type="submit" className="w-full rounded-lg border border-slate-300 bg-white px-4 py-2.5 text-sm font-medium hover:bg-slate-50">
+            Continue with {p.name}
+          </button>
+        </form>
+      ))}
+    </div>
+  );
+}

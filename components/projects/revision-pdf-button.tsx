@@ -1,0 +1,7 @@
+"use client";
+
+import { ExportPdfButton } from "@/components/result/result-actions";
+
+export function RevisionPdfButton({ projectId, number }: { projectId: string; number: number }) {
+  return <ExportPdfButton request={() => fetch(`/api/projects/${projectId}/revisions/${number}/pdf`)} />;
+}

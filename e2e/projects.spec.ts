@@ -1,0 +1,112 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { catalog, evaluate } from "@/lib/engine";
+import { PROFILES } from "@/lib/engine/test-profiles";
+import { completeAssessment } from "./helpers/assessment";
+import { followMagicLink, newEmail, signIn } from "./helpers/auth";
+
+test("sign up from an unsaved result, save, revise, compare; a stale tab gets a conflict; another user gets 404", async ({ page, browser }) => {
+  const email = newEmail("cto");
+  // Anonymous: finish an assessment, then Save asks to sign in and keeps the answers.
+  await completeAssessment(page, PROFILES.earlyPrototype);
+  await page.getByRole("button", { name: "Save as project" }).click();
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await page.getByLabel("Work e-mail").fill(email);
+  await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
+  await followMagicLink(page, email);
+  await expect(page).toHaveURL(/\/assess\/result\?a=.*save=1/);
+  await expect(page.getByTestId("verdict")).toHaveText(evaluate(PROFILES.earlyPrototype).recommendationLabel);
+  await page.getByLabel("Project name").fill("Support assistant");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page).toHaveURL(/\/projects\/[\w-]+$/);
+  const projectUrl = page.url();
+  await expect(page.getByTestId("project-name")).toHaveText("Support assistant");
+  await page.reload();
+  await expect(page.getByTestId("revisions").locator("li")).toHaveCount(1);
+
+  // Revise: change the volume and save a second revision.
+  await page.getByRole("link", { name: "Revise answers" }).click();
+  await expect(page.getByRole("heading", { name: "Review" })).toBeVisible();
+  await page.getByRole("button", { name: "Edit Volume" }).click();
+  await page.getByLabel("Requests per day").fill("90000");
+  await page.getByRole("button", { name: "Next" }).click();
+  for (let i = 0; i < 6; i++) await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "See the recommendation" }).click();
+  await expect(page).toHaveURL(/project=.*&v=1/);
+  const staleTab = page.url();
+  await page.getByRole("button", { name: "Save as new revision" }).click();
+  await expect(page).toHaveURL(projectUrl);
+  await expect(page.getByTestId("revisions").locator("li")).toHaveCount(2);
+
+  // The same result opened before the save (version 1) is now stale: clear conflict, nothing overwritten.
+  await page.goto(staleTab);
+  await page.getByRole("button", { name: "Save as new revision" }).click();
+  await expect(page.getByTestId("save-error")).toContainText("saved elsewhere");
+  await page.goto(projectUrl);
+  await expect(page.getByTestId("revisions").locator("li")).toHaveCount(2);
+
+  // Compare the two revisions.
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page.getByRole("heading", { name: "Revision 1 vs revision 2" })).toBeVisible();
+  await expect(page.getByTestId("input-changes")).toContainText("volume.requestsPerDay");
+  await expect(page.getByTestId("input-changes")).toContainText("90000");
+  await page.screenshot({ path: "e2e/output/screenshots/compare.png", fullPage: true });
+  await page.goto(projectUrl);
+  await page.screenshot({ path: "e2e/output/screenshots/project.png", fullPage: true });
+
+  // A second user cannot open it, by page or by API.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, newEmail("intruder"));
+  const res = await otherPage.goto(projectUrl);
+  expect(res?.status()).toBe(404);
+  const projectId = projectUrl.split("/").pop()!;
+  for (const [method, path] of [
+    ["GET", `/api/projects/${projectId}`],
+    ["PATCH", `/api/projects/${projectId}`],
+    ["DELETE", `/api/projects/${projectId}`],
+    ["POST", `/api/projects/${projectId}/duplicate`],
+    ["GET", `/api/projects/${projectId}/share-links`],
+    ["GET", `/api/projects/${projectId}/revisions/1/pdf`],
+  ] as const) {
+    const r = await otherPage.request.fetch(path, { method, data: method === "PATCH" ? { name: "mine" } : undefined });
+    expect(r.status(), `${method} ${path}`).toBe(404);
+  }
+  const revisionRes = await otherPage.goto(`${projectUrl}/revisions/1`);
+  expect(revisionRes?.status()).toBe(404);
+  await other.close();
+  // Anonymous API callers are told to sign in.
+  const anon = await browser.newContext();
+  expect((await anon.request.get(`/api/projects/${projectId}`)).status()).toBe(401);
+  expect((await anon.request.get(`/api/projects`)).status()).toBe(401);
+  await anon.close();
+});
+
+test("a project saved on an older catalog says so and shows what today's prices change", async ({ page }) => {
+  const email = newEmail("stale");
+  await signIn(page, email);
+  const create = await page.request.post("/api/projects", { data: { name: "Saved last year", input: PROFILES.airGapped } });
+  expect(create.status()).toBe(201);
+  const { project } = await create.json();
+  // Rewrite the saved revision as the older catalog would have computed it (GPU rates twice today's).
+  const oldCatalog = structuredClone(catalog);
+  oldCatalog.catalogVersion = "2025-11-01+0123456789";
+  for (const g of oldCatalog.gpus) g.rates["gpu-cloud"].usdPerHour *= 2;
+  const old = evaluate(PROFILES.airGapped, oldCatalog);
+  const port = process.env.E2E_PORT ?? "3100";
+  const client = new pg.Client({ connectionString: fs.readFileSync(`e2e/output/e2e-db-url-${port}.txt`, "utf8") });
+  await client.connect();
+  await client.query(`UPDATE "Revision" SET "catalogVersion" = $1, evaluation = $2 WHERE "projectId" = $3`, [old.catalogVersion, JSON.stringify(old), project.id]);
+  await client.query(`UPDATE "Project" SET "latestCatalogVersion" = $1 WHERE id = $2`, [old.catalogVersion, project.id]);
+  await client.end();
+
+  await page.goto("/projects");
+  await expect(page.getByTestId("projects")).toContainText("Prices changed since saved");
+  await page.getByRole("link", { name: "Saved last year" }).click();
+  const notice = page.getByTestId("stale-catalog");
+  await expect(notice).toContainText("Prices have changed since this was saved");
+  await expect(notice).toContainText(catalog.catalogVersion);
+  await expect(notice.getByTestId("evaluation-changes")).toContainText("Self-hosted");
+  await notice.screenshot({ path: "e2e/output/screenshots/stale-catalog.png" });
+});

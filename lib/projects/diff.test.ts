@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { catalog, evaluate } from "@/lib/engine";
+import { PROFILES } from "@/lib/engine/test-profiles";
+import { diffEvaluations, diffInputs } from "./diff";
+
+describe("diffs between results", () => {
+  it("lists exactly the answers that changed, by dotted path", () => {
+    const a = PROFILES.earlyPrototype;
+    const b = { ...a, volume: { ...a.volume, requestsPerDay: 9000 }, data: { ...a.data, regulations: ["gdpr" as const] } };
+    expect(diffInputs(a, b)).toEqual([
+      { path: "data.regulations", before: undefined, after: "gdpr" },
+      { path: "volume.requestsPerDay", before: 150, after: 9000 },
+    ]);
+    expect(diffInputs(a, a)).toEqual([]);
+  });
+
+  it("reports a verdict change and moved costs", () => {
+    const d = diffEvaluations(evaluate(PROFILES.earlyPrototype), evaluate(PROFILES.hospitalPatientData));
+    expect(d.verdict).toEqual({ before: "api", after: "self-hosted", changed: true });
+    expect(d.costs.find((c) => c.option === "api")!.tcoAfter).toBeGreaterThan(d.costs.find((c) => c.option === "api")!.tcoBefore);
+  });
+
+  it("shows what a new catalog changes for the same answers", () => {
+    const oldCatalog = structuredClone(catalog);
+    oldCatalog.catalogVersion = "2026-01-01+0000000000";
+    for (const g of oldCatalog.gpus) g.rates["gpu-cloud"].usdPerHour *= 2;
+    const before = evaluate(PROFILES.airGapped, oldCatalog);
+    const after = evaluate(PROFILES.airGapped);
+    const d = diffEvaluations(before, after);
+    expect(d.catalog.changed).toBe(true);
+    const sh = d.costs.find((c) => c.option === "self-hosted")!;
+    expect(sh.monthOneAfter).toBeLessThan(sh.monthOneBefore);
+  });
+});
