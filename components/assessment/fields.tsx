@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { parseNumberField } from "@/lib/assessment/units";
+import { parseNumberField, percentToShare, shareToPercent } from "@/lib/assessment/units";
 
 // Accessible form controls: every control has a label, help text is linked with
 // aria-describedby, and errors are announced and linked with aria-invalid.
@@ -164,5 +164,17 @@ export function SelectField<T extends string>(props: {
       </select>
       <Help id={id} help={props.help} />
     </div>
+  );
+}
+
+/** A 0–1 share the engine takes, entered as a percentage. */
+export function PercentField(props: { path: string; label: string; value: number | undefined; onChange: (share: number | undefined) => void; help?: ReactNode; error?: string }) {
+  return (
+    <NumberField
+      {...props}
+      suffix="%"
+      value={shareToPercent(props.value)}
+      onChange={(pct) => props.onChange(pct === undefined ? undefined : percentToShare(pct))}
+    />
   );
 }

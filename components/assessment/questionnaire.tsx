@@ -16,10 +16,10 @@ import {
 } from "@/lib/engine";
 import { draftFromInput, emptyDraft, firstInvalidStep, STEPS, toInput, validateStep, type Draft, type FieldErrors, type StepId } from "@/lib/assessment/draft";
 import { applyPreset, VOLUME_BAND_TEXT, VOLUME_PRESETS, volumeBand } from "@/lib/assessment/presets";
-import { percentToShare, shareToPercent, tokensPerDay } from "@/lib/assessment/units";
+import { tokensPerDay } from "@/lib/assessment/units";
 import { decodeAnswers, resultPath } from "@/lib/assessment/url-state";
 import { formatTokens } from "@/lib/format";
-import { Checkbox, fieldId, NumberField, RadioCards, SelectField } from "./fields";
+import { Checkbox, fieldId, NumberField, PercentField, RadioCards, SelectField } from "./fields";
 
 const STORAGE_KEY = "rentorown.assessment.v1";
 const fig = (k: string) => catalog.figures[k]!.value;
@@ -169,8 +169,8 @@ export function Questionnaire({ initialEncoded, carry = "" }: { initialEncoded?:
               <div className="grid gap-5 sm:grid-cols-2">
                 <NumberField path="volume.monthlyGrowthPct" label="Monthly growth" suffix="% / month" value={v.monthlyGrowthPct} onChange={(x) => update("volume", { monthlyGrowthPct: x })} error={err("volume.monthlyGrowthPct")} help="Compound growth of volume. 0 if flat." />
                 <NumberField path="volume.peakToAverage" label="Peak ÷ average traffic" suffix="×" value={v.peakToAverage} onChange={(x) => update("volume", { peakToAverage: x })} error={err("volume.peakToAverage")} help="GPUs are sized for the peak; about 3× is typical for user-facing traffic." />
-                <NumberField path="volume.cachedInputShare" label="Prompt served from cache" suffix="%" value={shareToPercent(v.cachedInputShare)} onChange={(x) => update("volume", { cachedInputShare: x === undefined ? undefined : percentToShare(x) })} error={err("volume.cachedInputShare")} help="Repeated system prompts and context cost a tenth at most APIs." />
-                <NumberField path="volume.batchShare" label="Traffic that can wait (batch)" suffix="%" value={shareToPercent(v.batchShare)} onChange={(x) => update("volume", { batchShare: x === undefined ? undefined : percentToShare(x) })} error={err("volume.batchShare")} help="Batch APIs cost about half; fine for overnight jobs." />
+                <PercentField path="volume.cachedInputShare" label="Prompt served from cache" value={v.cachedInputShare} onChange={(x) => update("volume", { cachedInputShare: x })} error={err("volume.cachedInputShare")} help="Repeated system prompts and context cost a tenth at most APIs." />
+                <PercentField path="volume.batchShare" label="Traffic that can wait (batch)" value={v.batchShare} onChange={(x) => update("volume", { batchShare: x })} error={err("volume.batchShare")} help="Batch APIs cost about half; fine for overnight jobs." />
               </div>
             </>
           )}
@@ -216,12 +216,11 @@ export function Questionnaire({ initialEncoded, carry = "" }: { initialEncoded?:
                 help="An override that comes before cost: no external API may see this data."
               />
               {draft.data.mustStayInHouse && (
-                <NumberField
+                <PercentField
                   path="data.sensitiveShare"
                   label="Share of traffic carrying that data"
-                  suffix="%"
-                  value={shareToPercent(draft.data.sensitiveShare)}
-                  onChange={(x) => update("data", { sensitiveShare: x === undefined ? undefined : percentToShare(x) })}
+                  value={draft.data.sensitiveShare}
+                  onChange={(x) => update("data", { sensitiveShare: x })}
                   error={err("data.sensitiveShare")}
                   help="If only some features touch it, the rest can go to an API (a hybrid)."
                 />

@@ -89,26 +89,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </ol>
             {revisions.length > 1 && (
               <form action={`/projects/${project.id}/compare`} className="mt-4 flex flex-wrap items-end gap-2 border-t border-slate-100 pt-4 text-sm">
-                <label className="block">
-                  <span className="block text-xs text-slate-500">Compare</span>
-                  <select name="a" defaultValue={revisions[1]!.number} className="rounded-md border border-slate-300 px-2 py-1">
-                    {revisions.map((r) => (
-                      <option key={r.id} value={r.number}>
-                        Revision {r.number}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="block">
-                  <span className="block text-xs text-slate-500">with</span>
-                  <select name="b" defaultValue={revisions[0]!.number} className="rounded-md border border-slate-300 px-2 py-1">
-                    {revisions.map((r) => (
-                      <option key={r.id} value={r.number}>
-                        Revision {r.number}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <RevisionSelect name="a" label="Compare" numbers={revisions.map((r) => r.number)} selected={revisions[1]!.number} />
+                <RevisionSelect name="b" label="with" numbers={revisions.map((r) => r.number)} selected={revisions[0]!.number} />
                 <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700">
                   Compare
                 </button>
@@ -119,5 +101,20 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         </aside>
       </div>
     </div>
+  );
+}
+
+function RevisionSelect({ name, label, numbers, selected }: { name: string; label: string; numbers: number[]; selected: number }) {
+  return (
+    <label className="block">
+      <span className="block text-xs text-slate-500">{label}</span>
+      <select name={name} defaultValue={selected} className="rounded-md border border-slate-300 px-2 py-1">
+        {numbers.map((n) => (
+          <option key={n} value={n}>
+            Revision {n}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
