@@ -33,7 +33,7 @@ test("sign up from an unsaved result, save, revise, compare; a stale tab gets a 
   await page.getByRole("button", { name: "Next" }).click();
   for (let i = 0; i < 6; i++) await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "See the recommendation" }).click();
-  await expect(page).toHaveURL(/project=.*&v=1/);
+  await expect(page).toHaveURL(/\/assess\/result\?a=.*&project=.*&v=1$/);
   const staleTab = page.url();
   await page.getByRole("button", { name: "Save as new revision" }).click();
   await expect(page).toHaveURL(projectUrl);
