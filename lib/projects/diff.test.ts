@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalog, evaluate } from "@/lib/engine";
 import { PROFILES } from "@/lib/engine/test-profiles";
-import { diffEvaluations, diffInputs } from "./diff";
+import { diffEvaluations, diffInputs, resultsMoved } from "./diff";
 
 describe("diffs between results", () => {
   it("lists exactly the answers that changed, by dotted path", () => {
@@ -30,5 +30,18 @@ describe("diffs between results", () => {
     expect(d.catalog.changed).toBe(true);
     const sh = d.costs.find((c) => c.option === "self-hosted")!;
     expect(sh.monthOneAfter).toBeLessThan(sh.monthOneBefore);
+  });
+
+  it("tells whether re-saving would change anything: new catalog, or a new engine output on the same catalog", () => {
+    const today = evaluate(PROFILES.airGapped);
+    expect(resultsMoved(diffEvaluations(today, evaluate(PROFILES.airGapped)))).toBe(false);
+    expect(resultsMoved(diffEvaluations({ ...today, catalogVersion: "2025-01-01+0" }, today))).toBe(true);
+    // Same catalog, but an older engine stored a different monthly cost.
+    const olderEngine = structuredClone(today);
+    olderEngine.costs.api.monthlyUsd[0] = (olderEngine.costs.api.monthlyUsd[0] ?? 0) + 50;
+    expect(resultsMoved(diffEvaluations(olderEngine, today))).toBe(true);
+    const noise = structuredClone(today);
+    noise.costs.api.tcoUsd += 0.001;
+    expect(resultsMoved(diffEvaluations(noise, today))).toBe(false);
   });
 });

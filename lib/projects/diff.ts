@@ -50,3 +50,19 @@ export function diffEvaluations(before: Evaluation, after: Evaluation): Evaluati
     catalog: { before: before.catalogVersion, after: after.catalogVersion, changed: before.catalogVersion !== after.catalogVersion },
   };
 }
+
+/** Cents and whole tokens: smaller drifts are float noise, not a change a user should be told about. */
+const moved = (a: number | null, b: number | null, tolerance: number) => (a === null || b === null ? a !== b : Math.abs(a - b) > tolerance);
+
+/**
+ * Whether re-saving would change what the user sees: a new catalog, or the same catalog with an
+ * engine that now computes a different verdict, cost or break-even for the same answers.
+ */
+export function resultsMoved(diff: EvaluationDiff): boolean {
+  return (
+    diff.catalog.changed ||
+    diff.verdict.changed ||
+    diff.costs.some((c) => moved(c.monthOneBefore, c.monthOneAfter, 0.01) || moved(c.tcoBefore, c.tcoAfter, 0.01)) ||
+    diff.breakEven.some((b) => moved(b.before, b.after, 1) || b.monthBefore !== b.monthAfter)
+  );
+}

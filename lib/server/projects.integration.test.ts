@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessmentInputSchema, catalogVersion } from "@/lib/engine";
+import { assessmentInputSchema, catalog, catalogVersion, evaluate } from "@/lib/engine";
 import { PROFILES } from "@/lib/engine/test-profiles";
 import { db } from "./db";
 import { createShareLink } from "./share-links";
-import { createProject, deleteProject, duplicateProject, getOwnedProject, getRevision, listProjects, listRevisions, renameProject, saveRevision } from "./projects";
+import { createProject, deleteProject, duplicateProject, getOwnedProject, getRevision, latestRevision, listProjects, listRevisions, recomputeWithToday, renameProject, saveRevision } from "./projects";
 
 const tag = crypto.randomBytes(3).toString("hex");
 const input = assessmentInputSchema.parse(PROFILES.earlyPrototype);
@@ -100,5 +100,35 @@ describe("projects", () => {
     await deleteProject(alice.id, p.id);
     expect(await db().revision.count({ where: { projectId: p.id } })).toBe(0);
     expect(await db().shareLink.count({ where: { projectId: p.id } })).toBe(0);
+  });
+
+  it("notice a latest revision computed on an older catalog, and say what today's catalog changes", async () => {
+    const airGapped = assessmentInputSchema.parse(PROFILES.airGapped);
+    const p = await createProject(alice.id, "Saved last year", airGapped);
+    expect(recomputeWithToday(await latestRevision(alice.id, p.id))).toEqual({ kind: "unchanged" });
+    // Rewrite the revision as an older catalog (GPU rates twice today's) would have computed it.
+    const oldCatalog = structuredClone(catalog);
+    oldCatalog.catalogVersion = "2025-11-01+0123456789";
+    for (const g of oldCatalog.gpus) g.rates["gpu-cloud"].usdPerHour *= 2;
+    const old = evaluate(airGapped, oldCatalog);
+    await db().revision.updateMany({ where: { projectId: p.id }, data: { catalogVersion: old.catalogVersion, evaluation: JSON.parse(JSON.stringify(old)) } });
+    await db().project.update({ where: { id: p.id }, data: { latestCatalogVersion: old.catalogVersion } });
+
+    expect((await listProjects(alice.id)).find((x) => x.id === p.id)?.catalogIsCurrent).toBe(false);
+    const todays = recomputeWithToday(await latestRevision(alice.id, p.id));
+    expect(todays.kind).toBe("moved");
+    if (todays.kind !== "moved") return;
+    expect(todays.catalogChanged).toBe(true);
+    expect(todays.diff.catalog).toEqual({ before: old.catalogVersion, after: catalogVersion, changed: true });
+    const selfHosted = todays.diff.costs.find((c) => c.option === "self-hosted")!;
+    expect(selfHosted.monthOneAfter).toBeLessThan(selfHosted.monthOneBefore);
+    // The stored revision is untouched by the recomputation.
+    expect((await getRevision(alice.id, p.id, 1)).evaluation.catalogVersion).toBe(old.catalogVersion);
+  });
+
+  it("flag a revision whose stored answers today's schema rejects, instead of crashing the page", async () => {
+    const p = await createProject(alice.id, "Old answers", input);
+    await db().revision.updateMany({ where: { projectId: p.id }, data: { input: { volume: { requestsPerDay: "lots" } } } });
+    expect(recomputeWithToday(await latestRevision(alice.id, p.id)).kind).toBe("incompatible");
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { catalogVersion, evaluate, type Evaluation, type ParsedAssessmentInput } from "@/lib/engine";
+import { diffEvaluations, resultsMoved, type EvaluationDiff } from "@/lib/projects/diff";
 import type { ProjectSummary } from "@/lib/projects/schemas";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "./db";
@@ -120,4 +121,25 @@ export async function latestRevision(ownerId: string, projectId: string) {
   const revision = await db().revision.findFirst({ where: { projectId, project: { ownerId } }, orderBy: { number: "desc" } });
   if (!revision) throw notFound("Revision not found.");
   return { ...revision, input: revision.input as unknown as ParsedAssessmentInput, evaluation: revision.evaluation as unknown as Evaluation };
+}
+
+export type TodaysResult =
+  | { kind: "unchanged" }
+  | { kind: "moved"; today: Evaluation; diff: EvaluationDiff; catalogChanged: boolean }
+  /** The stored answers no longer pass today's schema: the user has to revisit them. */
+  | { kind: "incompatible"; message: string };
+
+/**
+ * A saved revision recomputed with today's catalog and engine, to tell the owner what re-saving
+ * would change. The stored revision itself is never modified.
+ */
+export function recomputeWithToday(revision: { input: ParsedAssessmentInput; evaluation: Evaluation }): TodaysResult {
+  let today: Evaluation;
+  try {
+    today = evaluate(revision.input);
+  } catch (error) {
+    return { kind: "incompatible", message: error instanceof Error ? error.message : String(error) };
+  }
+  const diff = diffEvaluations(revision.evaluation, today);
+  return resultsMoved(diff) ? { kind: "moved", today, diff, catalogChanged: diff.catalog.changed } : { kind: "unchanged" };
 }

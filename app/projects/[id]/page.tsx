@@ -6,11 +6,10 @@ import { ProjectControls } from "@/components/projects/project-controls";
 import { RevisionPdfButton } from "@/components/projects/revision-pdf-button";
 import { ShareLinksPanel } from "@/components/share/share-links-panel";
 import { encodeAnswers } from "@/lib/assessment/url-state";
-import { catalogVersion, evaluate, optionLabel, type Option } from "@/lib/engine";
+import { catalogVersion, optionLabel, type Option } from "@/lib/engine";
 import { formatDate } from "@/lib/format";
-import { diffEvaluations } from "@/lib/projects/diff";
 import { orNotFound, pageUser } from "@/lib/server/pages";
-import { getOwnedProject, latestRevision, listRevisions } from "@/lib/server/projects";
+import { getOwnedProject, latestRevision, listRevisions, recomputeWithToday } from "@/lib/server/projects";
 
 export const metadata = { title: "Project", robots: { index: false } };
 
@@ -19,9 +18,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const user = await pageUser(`/projects/${id}`);
   const project = await orNotFound(getOwnedProject(user.id, id));
   const [revisions, latest] = await Promise.all([listRevisions(user.id, id), latestRevision(user.id, id)]);
-  const stale = latest.catalogVersion !== catalogVersion;
-  // Today's catalog applied to the same answers, to show what re-saving would change.
-  const today = stale ? evaluate(latest.input) : null;
+  // Today's catalog and engine applied to the same answers, to show what re-saving would change.
+  const todays = recomputeWithToday(latest);
+  // Revising carries the project and the version it started from: a stale tab gets 409 on save.
+  const reviseUrl = (path: string) => `${path}?a=${encodeAnswers(latest.input)}&project=${project.id}&v=${project.version}`;
   const actionClass = "rounded-md bg-white/10 px-3 py-1.5 text-sm font-medium text-white ring-1 ring-white/20 hover:bg-white/20";
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
@@ -38,20 +38,33 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         </p>
       </div>
 
-      {today && (
+      {todays.kind === "moved" && (
         <section className="mt-6 rounded-xl border-2 border-amber-400 bg-amber-50 p-5" data-testid="stale-catalog">
-          <h2 className="text-base font-semibold text-amber-950">Prices have changed since this was saved</h2>
+          <h2 className="text-base font-semibold text-amber-950">
+            {todays.catalogChanged ? "Prices have changed since this was saved" : "Today\u2019s engine computes a different result for these answers"}
+          </h2>
           <p className="mt-1 text-sm text-amber-900">
-            Revision {latest.number} was computed on catalog {latest.catalogVersion}; today&apos;s catalog is {catalogVersion}. Here is what today&apos;s figures change for the same answers. Save a new revision to adopt them.
+            {todays.catalogChanged
+              ? `Revision ${latest.number} was computed on catalog ${latest.catalogVersion}; today\u2019s catalog is ${catalogVersion}.`
+              : `Revision ${latest.number} was computed on the same catalog (${latest.catalogVersion}) by an earlier version of the decision engine.`}{" "}
+            Here is what today&apos;s figures change for the same answers. The saved revision stays as it was; save a new revision to adopt them.
           </p>
           <div className="mt-4 rounded-lg bg-white p-4">
-            <EvaluationChanges diff={diffEvaluations(latest.evaluation, today)} beforeLabel="saved" afterLabel="today" />
+            <EvaluationChanges diff={todays.diff} beforeLabel="saved" afterLabel="today" />
           </div>
-          <Link
-            href={`/assess/result?a=${encodeAnswers(latest.input)}&project=${project.id}&v=${project.version}`}
-            className="mt-4 inline-block rounded-lg bg-amber-600 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-700"
-          >
-            Review with today&apos;s prices
+          <Link href={reviseUrl("/assess/result")} className="mt-4 inline-block rounded-lg bg-amber-600 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-700">
+            Review with today&apos;s figures
+          </Link>
+        </section>
+      )}
+      {todays.kind === "incompatible" && (
+        <section className="mt-6 rounded-xl border-2 border-amber-400 bg-amber-50 p-5" data-testid="stale-catalog">
+          <h2 className="text-base font-semibold text-amber-950">These answers need a second look</h2>
+          <p className="mt-1 text-sm text-amber-900">
+            The questionnaire has changed since revision {latest.number} was saved, so it cannot be recomputed as is. The saved result below is unchanged. Revise the answers to save a new revision.
+          </p>
+          <Link href={reviseUrl("/assess")} className="mt-4 inline-block rounded-lg bg-amber-600 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-700">
+            Revise answers
           </Link>
         </section>
       )}
@@ -62,7 +75,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           evaluation={latest.evaluation}
           actions={
             <>
-              <Link href={`/assess?a=${encodeAnswers(latest.input)}&project=${project.id}&v=${project.version}`} className={actionClass}>
+              <Link href={reviseUrl("/assess")} className={actionClass}>
                 Revise answers
               </Link>
               <RevisionPdfButton projectId={project.id} number={latest.number} />
