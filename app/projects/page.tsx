@@ -1,11 +1,10 @@
-import { redirect } from "next/navigation";
 import { ProjectsList } from "@/components/projects/projects-list";
-import { currentUser } from "@/lib/server/auth";
+import { pageUser } from "@/lib/server/pages";
 
 export const metadata = { title: "My projects" };
 
 export default async function ProjectsPage() {
-  if (!(await currentUser())) redirect("/signin?callbackUrl=/projects");
+  await pageUser("/projects");
   return (
     <div className="mx-auto max-w-4xl px-4 py-10 sm:px-6">
       <h1 className="text-3xl font-semibold tracking-tight text-ink">My projects</h1>

@@ -2,8 +2,17 @@ import { optionLabel } from "@/lib/engine";
 import type { EvaluationDiff, InputChange } from "@/lib/projects/diff";
 import { formatTokens, formatUsd } from "@/lib/format";
 
-const fmt = (v: unknown) => (v === undefined || v === "" ? "—" : String(v));
+const fmt = (v: unknown) => (v === undefined || v === "" || v === null ? "—" : typeof v === "number" ? v.toLocaleString("en-US") : String(v));
 const be = (x: number | null) => (x === null ? "not in range" : `${formatTokens(x)}/day`);
+
+/** "volume.requestsPerDay" → "Volume › Requests per day": readable, while the path stays visible for precision. */
+function answerLabel(path: string): string {
+  return path
+    .split(".")
+    .map((part) => part.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase())
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join(" › ");
+}
 
 export function InputChanges({ changes }: { changes: InputChange[] }) {
   if (!changes.length) return <p className="text-sm text-slate-500">No answers changed.</p>;
@@ -11,21 +20,44 @@ export function InputChanges({ changes }: { changes: InputChange[] }) {
     <table className="w-full text-sm" data-testid="input-changes">
       <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
         <tr>
-          <th className="py-1">Answer</th>
-          <th className="py-1">Before</th>
-          <th className="py-1">After</th>
+          <th className="py-1.5 pr-3 font-medium">Answer</th>
+          <th className="py-1.5 pr-3 font-medium">Before</th>
+          <th className="py-1.5 font-medium">After</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {changes.map((c) => (
-          <tr key={c.path}>
-            <td className="py-1 font-mono text-xs">{c.path}</td>
-            <td className="py-1">{fmt(c.before)}</td>
-            <td className="py-1 font-medium">{fmt(c.after)}</td>
+          <tr key={c.path} className="align-top">
+            <td className="py-2 pr-3">
+              <span className="block text-slate-800">{answerLabel(c.path)}</span>
+              <span className="block font-mono text-xs text-slate-400">{c.path}</span>
+            </td>
+            <td className="py-2 pr-3 text-slate-500 tabular-nums">{fmt(c.before)}</td>
+            <td className="py-2 font-medium text-ink tabular-nums">{fmt(c.after)}</td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Relative move as a small badge: up is red (costs more), down is green. */
+function Delta({ before, after }: { before: number; after: number }) {
+  if (Math.abs(after - before) < 0.005) return <span className="text-xs text-slate-400">same</span>;
+  const pct = before === 0 ? null : ((after - before) / before) * 100;
+  const up = after > before;
+  const text = pct === null ? (up ? "new" : "") : `${up ? "+" : "−"}${Math.abs(pct) >= 10 ? Math.abs(pct).toFixed(0) : Math.abs(pct).toFixed(1)}%`;
+  return <span className={`text-xs font-semibold ${up ? "text-red-700" : "text-emerald-700"}`}>{text}</span>;
+}
+
+function Move({ before, after }: { before: number; after: number }) {
+  return (
+    <div className="flex flex-col items-end">
+      <span className="whitespace-nowrap">
+        <span className="text-slate-500">{formatUsd(before)}</span> → <span className="font-semibold text-ink">{formatUsd(after)}</span>
+      </span>
+      <Delta before={before} after={after} />
+    </div>
   );
 }
 
@@ -34,34 +66,41 @@ export function EvaluationChanges({ diff, beforeLabel, afterLabel }: { diff: Eva
     <div className="space-y-4 text-sm" data-testid="evaluation-changes">
       <p>
         Verdict: <span className="font-medium">{optionLabel(diff.verdict.before)}</span> → <span className="font-semibold">{optionLabel(diff.verdict.after)}</span>
-        {diff.verdict.changed ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">changed</span> : " (unchanged)"}
+        {diff.verdict.changed ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">changed</span> : <span className="text-slate-500"> (unchanged)</span>}
       </p>
       <table className="w-full tabular-nums">
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+        <caption className="sr-only">
+          Costs per option, {beforeLabel} → {afterLabel}
+        </caption>
+        <thead className="text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th className="py-1">Option</th>
-            <th className="py-1 text-right">Month 1: {beforeLabel}</th>
-            <th className="py-1 text-right">{afterLabel}</th>
-            <th className="py-1 text-right">Total: {beforeLabel}</th>
-            <th className="py-1 text-right">{afterLabel}</th>
+            <th className="py-1.5 text-left font-medium">Option</th>
+            <th className="py-1.5 text-right font-medium">
+              Month 1 <span className="normal-case">({beforeLabel} → {afterLabel})</span>
+            </th>
+            <th className="py-1.5 text-right font-medium">
+              Whole horizon <span className="normal-case">({beforeLabel} → {afterLabel})</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {diff.costs.map((c) => (
             <tr key={c.option}>
-              <td className="py-1">{optionLabel(c.option)}</td>
-              <td className="py-1 text-right">{formatUsd(c.monthOneBefore)}</td>
-              <td className="py-1 text-right font-medium">{formatUsd(c.monthOneAfter)}</td>
-              <td className="py-1 text-right">{formatUsd(c.tcoBefore)}</td>
-              <td className="py-1 text-right font-medium">{formatUsd(c.tcoAfter)}</td>
+              <td className="py-2 pr-3">{optionLabel(c.option)}</td>
+              <td className="py-2 pl-3">
+                <Move before={c.monthOneBefore} after={c.monthOneAfter} />
+              </td>
+              <td className="py-2 pl-3">
+                <Move before={c.tcoBefore} after={c.tcoAfter} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <ul className="space-y-1">
+      <ul className="space-y-1 border-t border-slate-100 pt-3">
         {diff.breakEven.map((b) => (
           <li key={b.against}>
-            Break-even vs {optionLabel(b.against).toLowerCase()}: {be(b.before)} → <span className="font-medium">{be(b.after)}</span>
+            Self-hosting breaks even vs {optionLabel(b.against)}: <span className="text-slate-500">{be(b.before)}</span> → <span className="font-semibold">{be(b.after)}</span>
           </li>
         ))}
       </ul>

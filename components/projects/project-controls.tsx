@@ -1,63 +1,38 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useDeleteProject, useDuplicateProject, useRenameProject } from "@/lib/projects/client";
 import { projectNameSchema } from "@/lib/projects/schemas";
-
-async function call(url: string, init: RequestInit) {
-  const res = await fetch(url, { ...init, headers: { "content-type": "application/json" } });
-  const body = res.status === 204 ? {} : await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error((body as { message?: string }).message ?? `Request failed (${res.status})`);
-  return body as { project?: { id: string; name: string } };
-}
 
 /** Rename (optimistic), duplicate and delete (with confirmation) for the project page. */
 export function ProjectControls({ id, name }: { id: string; name: string }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
-  const [shownName, setShownName] = useState(name);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(name);
   const [error, setError] = useState<string | null>(null);
+  const [savedName, setSavedName] = useState(name);
 
-  const rename = useMutation({
-    mutationFn: (newName: string) => call(`/api/projects/${id}`, { method: "PATCH", body: JSON.stringify({ name: newName }) }),
-    onMutate: (newName) => {
-      const previous = shownName;
-      setShownName(newName); // optimistic
-      setEditing(false);
-      return { previous };
-    },
-    onError: (e, _n, ctx) => {
-      setShownName(ctx?.previous ?? name);
-      setError(e.message);
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["projects"] }),
-  });
-  const duplicate = useMutation({
-    mutationFn: () => call(`/api/projects/${id}/duplicate`, { method: "POST" }),
-    onSuccess: (b) => {
-      void queryClient.invalidateQueries({ queryKey: ["projects"] });
-      router.push(`/projects/${b.project!.id}`);
-    },
-    onError: (e) => setError(e.message),
-  });
-  const remove = useMutation({
-    mutationFn: () => call(`/api/projects/${id}`, { method: "DELETE" }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["projects"] });
-      router.push("/projects");
-    },
-    onError: (e) => setError(e.message),
-  });
+  const rename = useRenameProject(id);
+  const duplicate = useDuplicateProject(id);
+  const remove = useDeleteProject(id);
+  // Optimistic: the new name shows while the request is in flight; the old one comes back on error.
+  const shownName = rename.isPending ? rename.variables : savedName;
 
+  const onError = (e: Error) => setError(e.message);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = projectNameSchema.safeParse(draft);
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Invalid name");
     setError(null);
-    rename.mutate(parsed.data);
+    setEditing(false);
+    rename.mutate(parsed.data, {
+      onSuccess: (b) => {
+        setSavedName(b.project.name);
+        router.refresh(); // the breadcrumb and title are server-rendered
+      },
+      onError,
+    });
   };
 
   return (
@@ -84,14 +59,15 @@ export function ProjectControls({ id, name }: { id: string; name: string }) {
         <button type="button" onClick={() => { setDraft(shownName); setEditing(true); }} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
           Rename
         </button>
-        <button type="button" onClick={() => duplicate.mutate()} disabled={duplicate.isPending} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
+        <button type="button" onClick={() => duplicate.mutate(undefined, { onSuccess: (b) => router.push(`/projects/${b.project.id}`), onError })} disabled={duplicate.isPending} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
           {duplicate.isPending ? "Duplicating…" : "Duplicate"}
         </button>
         <button
           type="button"
           onClick={() => {
-            if (window.confirm(`Delete "${shownName}" with all its revisions and share links? This cannot be undone.`)) remove.mutate();
+            if (window.confirm(`Delete "${shownName}" with all its revisions and share links? This cannot be undone.`)) remove.mutate(undefined, { onSuccess: () => router.push("/projects"), onError });
           }}
+          disabled={remove.isPending}
           className="rounded-md border border-red-200 px-3 py-1.5 text-red-700 hover:bg-red-50"
         >
           Delete

@@ -1,26 +1,16 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { optionLabel, type Option } from "@/lib/engine";
-import type { ProjectSummary } from "@/lib/projects/schemas";
+import { useProjectsList } from "@/lib/projects/client";
 import { formatDate } from "@/lib/format";
-
-export const projectsKey = (q: string, sort: string) => ["projects", { q, sort }] as const;
 
 export function ProjectsList() {
   const [q, setQ] = useState("");
   const [sort, setSort] = useState<"updated" | "name">("updated");
   const query = useDeferredValue(q.trim());
-  const projects = useQuery({
-    queryKey: projectsKey(query, sort),
-    queryFn: async () => {
-      const res = await fetch(`/api/projects?${new URLSearchParams({ ...(query ? { q: query } : {}), sort })}`);
-      if (!res.ok) throw new Error(`Could not load projects (${res.status})`);
-      return ((await res.json()) as { projects: ProjectSummary[] }).projects;
-    },
-  });
+  const projects = useProjectsList(query, sort);
   return (
     <div>
       <div className="flex flex-wrap items-end gap-3">

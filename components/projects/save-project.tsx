@@ -1,9 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ParsedAssessmentInput } from "@/lib/engine";
+import { ApiError, fetchProjectVersion, useSaveAssessment } from "@/lib/projects/client";
 import { projectNameSchema } from "@/lib/projects/schemas";
 
 const button = "rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-brand-900 hover:bg-sky-50 disabled:opacity-60";
@@ -27,30 +28,27 @@ export function SaveProject({ input, project }: { input: ParsedAssessmentInput; 
   const [naming, setNaming] = useState(params.get("save") === "1" && !project);
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string | null>(null);
-  const goSignIn = () => router.push(signInPath());
+  const save = useSaveAssessment();
+  const conflict = save.error instanceof ApiError && save.error.status === 409;
 
-  const save = useMutation({
-    mutationFn: async (projectName?: string) => {
-      const res = project
-        ? await fetch(`/api/projects/${project.id}/revisions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ input, expectedVersion: project.version }) })
-        : await fetch("/api/projects", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: projectName, input }) });
-      if (res.status === 401) {
-        goSignIn();
-        return null;
-      }
-      const body = await res.json();
-      if (!res.ok) throw new Error(body.message ?? "Saving failed.");
-      return (project?.id ?? body.project.id) as string;
-    },
-    onSuccess: (id) => {
-      if (id) router.push(`/projects/${id}`);
-    },
-  });
+  const saved = { onSuccess: (id: string) => router.push(`/projects/${id}`) };
+  const run = (args: Parameters<typeof save.mutate>[0]) =>
+    save.mutate(args, {
+      ...saved,
+      // The session ended in the meantime: sign in again and come back to these same answers.
+      onError: (e) => e instanceof ApiError && e.status === 401 && router.push(signInPath()),
+    });
 
   const start = async () => {
-    if (!(await signedIn())) return goSignIn();
-    if (project) save.mutate(undefined);
+    if (!(await signedIn())) return router.push(signInPath());
+    if (project) run({ input, projectId: project.id, expectedVersion: project.version });
     else setNaming(true);
+  };
+
+  /** After a conflict, only on the user's explicit choice: add these answers on top of the latest revision. */
+  const saveOnTop = async () => {
+    if (!project) return;
+    run({ input, projectId: project.id, expectedVersion: await fetchProjectVersion(project.id) });
   };
 
   const submit = (e: FormEvent) => {
@@ -58,12 +56,12 @@ export function SaveProject({ input, project }: { input: ParsedAssessmentInput; 
     const parsed = projectNameSchema.safeParse(name);
     if (!parsed.success) return setNameError(parsed.error.issues[0]?.message ?? "Invalid name");
     setNameError(null);
-    save.mutate(parsed.data);
+    run({ input, name: parsed.data });
   };
 
   return (
     <>
-      {!naming && (
+      {!naming && !conflict && (
         <button type="button" className={button} onClick={start} disabled={save.isPending}>
           {save.isPending ? "Saving…" : project ? "Save as new revision" : "Save as project"}
         </button>
@@ -95,10 +93,21 @@ export function SaveProject({ input, project }: { input: ParsedAssessmentInput; 
           </button>
         </form>
       )}
-      {save.isError && (
-        <p role="alert" className="w-full text-sm text-amber-200" data-testid="save-error">
-          {save.error.message}
-        </p>
+      {save.isError && !(save.error instanceof ApiError && save.error.status === 401) && (
+        <div role="alert" className="w-full rounded-md bg-amber-50 p-3 text-sm text-amber-950" data-testid="save-error">
+          <p>{save.error.message}</p>
+          {conflict && project && (
+            // Nothing is lost either way: the other save is already a revision, and these answers stay in this URL.
+            <div className="mt-2 flex flex-wrap gap-2">
+              <Link href={`/projects/${project.id}`} target="_blank" className="rounded-md border border-amber-300 bg-white px-3 py-1.5 font-medium hover:bg-amber-100">
+                Open the latest revision
+              </Link>
+              <button type="button" onClick={saveOnTop} disabled={save.isPending} className="rounded-md bg-amber-600 px-3 py-1.5 font-semibold text-white hover:bg-amber-700 disabled:opacity-60">
+                Save my answers as the newest revision
+              </button>
+            </div>
+          )}
+        </div>
       )}
     </>
   );

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EvaluationChanges, InputChanges } from "@/components/projects/evaluation-diff";
+import { optionLabel } from "@/lib/engine";
+import { formatDate, formatPct, formatTokens } from "@/lib/format";
 import { diffEvaluations, diffInputs } from "@/lib/projects/diff";
 import { orNotFound, pageUser } from "@/lib/server/pages";
 import { getOwnedProject, getRevision } from "@/lib/server/projects";
@@ -27,7 +29,25 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       <h1 className="mt-3 text-2xl font-semibold text-ink">
         Revision {na} vs revision {nb}
       </h1>
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <p className="mt-1 text-sm text-slate-500">Each revision is shown exactly as it was computed when saved.</p>
+      <div className="mt-6 grid gap-4 sm:grid-cols-2" data-testid="compared-revisions">
+        {[ra, rb].map((r) => (
+          <Link
+            key={r.number}
+            href={`/projects/${project.id}/revisions/${r.number}`}
+            className="block rounded-xl bg-brand-900 p-5 text-white shadow-sm ring-1 ring-brand-900 hover:ring-2 hover:ring-brand-600"
+          >
+            <p className="text-xs font-semibold uppercase tracking-wide text-sky-300">
+              Revision {r.number} · saved {formatDate(r.createdAt)}
+            </p>
+            <p className="mt-2 text-2xl font-semibold">{optionLabel(r.evaluation.recommendation)}</p>
+            <p className="mt-1 text-sm text-sky-100">
+              Confidence {formatPct(r.evaluation.confidence)} · {formatTokens(r.evaluation.tokensPerDay)} tokens/day · catalog {r.catalogVersion}
+            </p>
+          </Link>
+        ))}
+      </div>
+      <div className="mt-6 grid gap-6 lg:grid-cols-[2fr_3fr]">
         <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="text-base font-semibold text-ink">Answers that changed</h2>
           <div className="mt-3">
