@@ -20,7 +20,31 @@ export type OptionCost = {
   split?: HybridSplit;
 };
 
-export type HybridSplit = { mode: "sensitive-in-house" | "frontier-routing" | "base-load"; selfHostedShare: number; external: "api" };
+export type HybridSplit = {
+  mode: "sensitive-in-house" | "frontier-routing" | "base-load";
+  /** Share of traffic (tokens) served on your own GPUs; the rest goes to the proprietary API. */
+  selfHostedShare: number;
+  external: "api";
+  /** The split in plain English, with the models, shares and GPU count. */
+  text?: string;
+};
+
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
+function describeSplit(m: Model, split: HybridSplit, gpus: number): string {
+  const inHouse = pct(split.selfHostedShare);
+  const out = pct(1 - split.selfHostedShare);
+  const own = `${m.openModelLabel} on ${gpus} of your own ${m.gpuLabel} GPUs`;
+  switch (split.mode) {
+    case "sensitive-in-house":
+      return `Hybrid split: the ${inHouse} of traffic that carries ${m.input.data.mustStayInHouse ? "data that must stay in house" : "the regulated data"} runs on ${own}; the other ${out} goes to ${m.apiModelLabel}.`;
+    case "frontier-routing":
+      return `Hybrid split: ${own} serves the ${inHouse} of routine requests; the hardest ${out} (an editable assumption) go to ${m.apiModelLabel} for frontier quality.`;
+    case "base-load":
+      return `Hybrid split: ${own}, sized for the average load, serves ${inHouse} of tokens; the peaks above the average (up to ${m.input.volume.peakToAverage}× it), ${out} of tokens, spill over to ${m.apiModelLabel}, so you pay for no idle peak capacity.`;
+  }
+}
+
 
 type Shape = { requestsPerDay: number; inTok: number; outTok: number };
 
@@ -68,7 +92,7 @@ export function setupUsd(m: Model): number {
 
 export function hybridSplit(m: Model): HybridSplit {
   const { data, capability, volume } = m.input;
-  if (data.mustStayInHouse) return { mode: "sensitive-in-house", selfHostedShare: data.sensitiveShare, external: "api" };
+  if (m.sensitiveStaysIn) return { mode: "sensitive-in-house", selfHostedShare: data.sensitiveShare, external: "api" };
   if (capability.frontier === "required") {
     return { mode: "frontier-routing", selfHostedShare: 1 - m.values["hybrid.frontierRoutedShare"], external: "api" };
   }
@@ -136,7 +160,7 @@ export function optionCost(m: Model, option: Option): OptionCost {
     const first = selfHostedMonth(m, tpd0 * share, peak);
     const last = selfHostedMonth(m, tpd0 * share * growth ** (horizon - 1), peak);
     result.gpus = { first: first.gpus, last: last.gpus, replicasFirst: first.replicas };
-    if (split) result.split = split;
+    if (split) result.split = { ...split, text: describeSplit(m, split, first.gpus) };
   }
   return result;
 }

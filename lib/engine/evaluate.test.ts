@@ -26,6 +26,9 @@ const cases: [keyof typeof PROFILES, Expectation][] = [
   ["itarDefenceSupplier", { verdict: "self-hosted", excluded: { api: "compliance", "hosted-open": "compliance" } }],
   ["federalAgencyFedramp", { verdict: "api", reasonMatches: [/FedRAMP can be met on .*your own cloud tenancy/] }],
   ["sensitiveSliceHybrid", { verdict: "hybrid", excluded: { api: "in-house" }, conflicts: [] }],
+  // Two replicas (the availability floor) of a small model already carry all the traffic, so routing the
+  // non-ITAR share out only adds API spend: self-hosting wins, and the hybrid keeps the ITAR share in.
+  ["itarSensitiveSlice", { verdict: "self-hosted", excluded: { api: "compliance", "hosted-open": "compliance" }, reasonMatches: [/No API channel covers ITAR, so the hybrid keeps the 40%/] }],
 ];
 
 describe("company profiles", () => {
@@ -80,9 +83,41 @@ describe("company profiles", () => {
 
   it("explains a hybrid split with the share kept in house", () => {
     const e = evaluate(PROFILES.sensitiveSliceHybrid);
-    expect(e.costs.hybrid.split).toEqual({ mode: "sensitive-in-house", selfHostedShare: 0.3, external: "api" });
+    expect(e.costs.hybrid.split).toMatchObject({ mode: "sensitive-in-house", selfHostedShare: 0.3, external: "api" });
+    expect(e.costs.hybrid.split?.text).toMatch(/30% of traffic .* must stay in house .* 70% goes to/);
+    expect(e.ranking.find((r) => r.option === "hybrid")?.reasons[0]).toBe(e.costs.hybrid.split?.text);
     expect(e.costs.hybrid.breakdown.tokens).toBeGreaterThan(0);
     expect(e.costs.hybrid.breakdown.gpus).toBeGreaterThan(0);
+  });
+});
+
+describe("hybrid routing and the price of requirements", () => {
+  it.each([
+    ["in-house mandate", { sensitivity: "confidential", mustStayInHouse: true, sensitiveShare: 0.25 }],
+    ["ITAR, which no API channel covers", { sensitivity: "regulated", regulations: ["itar"], sensitiveShare: 0.25 }],
+  ] as const)("keeps exactly the sensitive share in house under %s", (_label, data) => {
+    for (const frontier of ["required", "helpful", "unnecessary"] as const) {
+      const e = evaluate({ ...PROFILES.itarSensitiveSlice, data, capability: { frontier } });
+      expect(e.costs.hybrid.split).toMatchObject({ mode: "sensitive-in-house", selfHostedShare: 0.25 });
+    }
+  });
+
+  it("routes HIPAA traffic out when a covering API channel exists (no forced in-house share)", () => {
+    const e = evaluate({ ...PROFILES.itarSensitiveSlice, data: { sensitivity: "regulated", regulations: ["hipaa"], sensitiveShare: 0.25 } });
+    expect(e.costs.hybrid.split?.mode).not.toBe("sensitive-in-house");
+    expect(e.ranking.find((r) => r.option === "api")?.excluded).toBe(false);
+  });
+
+  it("judges cost among usable options and names what a hard requirement costs", () => {
+    for (const p of Object.values(PROFILES)) {
+      const e = evaluate(p);
+      const cost = e.reasons.find((r) => r.factor === "cost")!;
+      expect(e.ranking.find((r) => r.option === cost.favours)?.excluded, JSON.stringify(cost)).toBe(false);
+    }
+    const e = evaluate(PROFILES.hospitalPatientData);
+    const cost = e.reasons.find((r) => r.factor === "cost")!;
+    expect(e.costs.api.tcoUsd).toBeLessThan(e.costs["self-hosted"].tcoUsd);
+    expect(cost.text).toMatch(/Proprietary API would cost .* but a hard requirement rules it out/);
   });
 });
 

@@ -35,7 +35,24 @@ export type Model = {
   /** Blended $/M of the tier's cheapest and dearest models relative to the default (sensitivity). */
   apiPriceSpread: { low: number; high: number; source: string };
   throughputSource: string;
+  /**
+   * True when the sensitive share of traffic may not go to the proprietary API: prompts must stay
+   * in house, or the data is regulated and no API channel in the catalog covers every regulation.
+   * A hybrid then keeps exactly that share in house.
+   */
+  sensitiveStaysIn: boolean;
 };
+
+/** Regulated data that needs a covering compliance channel before it may leave the house. */
+export function needsCompliance(input: ParsedAssessmentInput): boolean {
+  const regs = input.data.regulations;
+  return regs.length > 0 && (input.data.sensitivity === "regulated" || regs.some((r) => r !== "soc2"));
+}
+
+/** The first external channel of `option` whose compliance covers every regulation that applies. */
+export function coveringChannel(catalog: Catalog, option: "api" | "hosted-open", regs: readonly string[]) {
+  return catalog.compliance.channels.filter((c) => c.option === option).find((c) => regs.every((r) => (c.covers as string[]).includes(r)));
+}
 
 export const HOURS_PER_MONTH = 8760 / 12;
 export const DAYS_PER_MONTH = 365 / 12;
@@ -183,6 +200,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
       source: `blended price of the ${apiTier}-tier models in the catalog relative to ${api.label}`,
     },
     throughputSource: thr.source,
+    sensitiveStaysIn: input.data.mustStayInHouse || (needsCompliance(input) && !coveringChannel(catalog, "api", input.data.regulations)),
   };
 }
 

@@ -2,7 +2,9 @@ import type { Catalog } from "./catalog";
 import type { OptionCost } from "./costs";
 import { tokensPerDayOf } from "./costs";
 import { formatTokens, formatUsd } from "./text";
-import type { Model } from "./model";
+
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+import { coveringChannel, needsCompliance, type Model } from "./model";
 import { OPTIONS, type Option, type Regulation } from "./schema";
 
 // Rules: hard exclusions first (each with its reason), then weighted factors scored from the
@@ -29,12 +31,9 @@ function figure(catalog: Catalog, key: string): number {
   return f.value;
 }
 
-/** The external channel (if any) whose compliance covers every regulation that applies. */
-export function coveringChannel(catalog: Catalog, option: "api" | "hosted-open", regs: readonly Regulation[]) {
-  const channels = catalog.compliance.channels.filter((c) => c.option === option);
-  // Prefer the plain provider channel; fall back to private deployments only when needed.
-  return channels.find((c) => regs.every((r) => (c.covers as string[]).includes(r)));
-}
+// The external channel (if any) whose compliance covers every regulation that applies; channels
+// are listed plain provider first, private deployments after, so the simplest covering one wins.
+export { coveringChannel };
 
 export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[]; complianceNotes: Reason[] } {
   const { data, deployment, latency } = m.input;
@@ -69,8 +68,7 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
     );
   }
   const regs = data.regulations;
-  const regulated = data.sensitivity === "regulated" || regs.some((r) => r !== "soc2");
-  if (regulated && regs.length && !data.mustStayInHouse && !deployment.offline) {
+  if (needsCompliance(m.input) && !data.mustStayInHouse && !deployment.offline) {
     const names = regs.map((r) => REG_LABEL[r]).join(", ");
     for (const option of ["api", "hosted-open"] as const) {
       const channel = coveringChannel(catalog, option, regs);
@@ -83,8 +81,17 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
         });
       } else {
         add(option, "compliance", `No ${option === "api" ? "proprietary API" : "hosted open-weights"} channel in the catalog covers ${names} for regulated data.`);
-        if (data.sensitiveShare >= 1 && option === "api") {
-          add("hybrid", "compliance", `All traffic is regulated (${names}) and no API channel covers it, so none of it can be routed outside.`);
+        if (option === "api") {
+          if (data.sensitiveShare >= 1) {
+            add("hybrid", "compliance", `All traffic is regulated (${names}) and no API channel covers it, so none of it can be routed outside.`);
+          } else {
+            notes.push({
+              factor: "compliance",
+              favours: "hybrid",
+              weight: 0,
+              text: `No API channel covers ${names}, so the hybrid keeps the ${pct(data.sensitiveShare)} of traffic that carries the regulated data on your own GPUs and sends only the rest to the API.`,
+            });
+          }
         }
       }
     }
@@ -134,6 +141,7 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
   ) as FactorScores;
   const horizon = strategy.horizonMonths;
   const cheapest = pool.reduce((a, b) => (costs[a].tcoUsd <= costs[b].tcoUsd ? a : b));
+  const cheapestOverall = OPTIONS.reduce((a, b) => (costs[a].tcoUsd <= costs[b].tcoUsd ? a : b));
   const nextCheapest = pool.filter((o) => o !== cheapest).reduce<Option | undefined>((a, b) => (!a || costs[b].tcoUsd < costs[a].tcoUsd ? b : a), undefined);
 
   return [
@@ -142,7 +150,10 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
       scores: costScores,
       text: () =>
         `Over ${horizon} months ${OPTION_LABELS[cheapest]} is the cheapest option you can use at ${formatUsd(costs[cheapest].tcoUsd)} in total` +
-        (nextCheapest ? `, against ${formatUsd(costs[nextCheapest].tcoUsd)} for ${OPTION_LABELS[nextCheapest]}.` : "."),
+        (nextCheapest ? `, against ${formatUsd(costs[nextCheapest].tcoUsd)} for ${OPTION_LABELS[nextCheapest]}.` : ".") +
+        (cheapestOverall !== cheapest && costs[cheapestOverall].tcoUsd < costs[cheapest].tcoUsd
+          ? ` ${OPTION_LABELS[cheapestOverall]} would cost ${formatUsd(costs[cheapestOverall].tcoUsd)}, but a hard requirement rules it out: meeting that requirement costs about ${formatUsd(costs[cheapest].tcoUsd - costs[cheapestOverall].tcoUsd)} over the horizon.`
+          : ""),
     },
     {
       factor: "team",
@@ -240,8 +251,10 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
   for (const f of fs) {
     const w = weights[f.factor] ?? 0;
     for (const o of OPTIONS) totals[o] += w * f.scores[o];
-    // What the factor itself favours, whether or not a hard rule removed that option.
-    const favours = OPTIONS.reduce((a, b) => (f.scores[b] > f.scores[a] ? b : a));
+    // What the factor itself favours, whether or not a hard rule removed that option; cost is
+    // judged among the options you can use (its text names what the hard rules cost you).
+    const candidates = f.factor === "cost" && feasible.length ? feasible : OPTIONS;
+    const favours = candidates.reduce((a, b) => (f.scores[b] > f.scores[a] ? b : a));
     reasons.push({ factor: f.factor, favours, weight: w, text: f.text(favours), scores: f.scores });
   }
   // 0–100: 50 is neutral; excluded options rank last whatever they score.
@@ -254,7 +267,7 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
       excluded: excludedSet.has(o),
       reasons: excludedSet.has(o)
         ? excluded.filter((e) => e.option === o).map((e) => e.text)
-        : reasons.filter((r) => r.favours === o).map((r) => r.text),
+        : [...(o === "hybrid" && costs.hybrid.split?.text ? [costs.hybrid.split.text] : []), ...reasons.filter((r) => r.favours === o).map((r) => r.text)],
     }));
   return { ranking, reasons, feasible };
 }

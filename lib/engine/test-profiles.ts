@@ -95,4 +95,11 @@ export const PROFILES = {
     capability: { frontier: "required" },
     strategy: { lockInConcern: "medium", timeToMarket: "quarter" },
   }),
+  // ITAR data on 40% of traffic, allowed to leave in principle, but no API channel covers ITAR.
+  itarSensitiveSlice: make({
+    volume: { requestsPerDay: 200_000, inputTokensPerRequest: 1_000, outputTokensPerRequest: 300 },
+    data: { sensitivity: "regulated", regulations: ["itar"], sensitiveShare: 0.4 },
+    team: { mlOpsMaturity: "experienced" },
+    capability: { frontier: "unnecessary" },
+  }),
 } satisfies Record<string, AssessmentInput>;
