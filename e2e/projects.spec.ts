@@ -50,10 +50,19 @@ test("sign up from an unsaved result, save, revise, compare; a stale tab gets a 
   await page.getByRole("button", { name: "Compare" }).click();
   await expect(page.getByRole("heading", { name: "Revision 1 vs revision 2" })).toBeVisible();
   await expect(page.getByTestId("input-changes")).toContainText("volume.requestsPerDay");
-  await expect(page.getByTestId("input-changes")).toContainText("90000");
+  await expect(page.getByTestId("input-changes")).toContainText("90,000");
   await page.screenshot({ path: "e2e/output/screenshots/compare.png", fullPage: true });
   await page.goto(projectUrl);
   await page.screenshot({ path: "e2e/output/screenshots/project.png", fullPage: true });
+
+  // Back in the stale tab, the user may deliberately add its answers on top: revision 3, revision 2 kept.
+  await page.goto(staleTab);
+  await page.getByRole("button", { name: "Save as new revision" }).click();
+  await expect(page.getByTestId("save-error")).toContainText("saved elsewhere");
+  await page.getByTestId("save-error").screenshot({ path: "e2e/output/screenshots/save-conflict.png" });
+  await page.getByRole("button", { name: "Save my answers as the newest revision" }).click();
+  await expect(page).toHaveURL(projectUrl);
+  await expect(page.getByTestId("revisions").locator("li")).toHaveCount(3);
 
   // A second user cannot open it, by page or by API.
   const other = await browser.newContext();
@@ -69,12 +78,15 @@ test("sign up from an unsaved result, save, revise, compare; a stale tab gets a 
     ["POST", `/api/projects/${projectId}/duplicate`],
     ["GET", `/api/projects/${projectId}/share-links`],
     ["GET", `/api/projects/${projectId}/revisions/1/pdf`],
+    ["POST", `/api/projects/${projectId}/revisions`],
+    ["POST", `/api/projects/${projectId}/share-links`],
   ] as const) {
-    const r = await otherPage.request.fetch(path, { method, data: method === "PATCH" ? { name: "mine" } : undefined });
+    const data = method === "PATCH" ? { name: "mine" } : path.endsWith("/revisions") ? { input: PROFILES.earlyPrototype, expectedVersion: 2 } : path.endsWith("/share-links") ? {} : undefined;
+    const r = await otherPage.request.fetch(path, { method, data });
     expect(r.status(), `${method} ${path}`).toBe(404);
   }
-  const revisionRes = await otherPage.goto(`${projectUrl}/revisions/1`);
-  expect(revisionRes?.status()).toBe(404);
+  expect((await otherPage.goto(`${projectUrl}/revisions/1`))?.status()).toBe(404);
+  expect((await otherPage.goto(`${projectUrl}/compare?a=1&b=2`))?.status()).toBe(404);
   await other.close();
   // Anonymous API callers are told to sign in.
   const anon = await browser.newContext();
@@ -109,4 +121,58 @@ test("a project saved on an older catalog says so and shows what today's prices 
   await expect(notice).toContainText(catalog.catalogVersion);
   await expect(notice.getByTestId("evaluation-changes")).toContainText("Self-hosted");
   await notice.screenshot({ path: "e2e/output/screenshots/stale-catalog.png" });
+});
+
+test("my projects: search, sort, rename (optimistic), duplicate, delete with confirmation", async ({ page }) => {
+  await signIn(page, newEmail("organiser"));
+  for (const [name, profile] of [["Clinical notes", PROFILES.hospitalPatientData], ["Support assistant", PROFILES.earlyPrototype]] as const) {
+    expect((await page.request.post("/api/projects", { data: { name, input: profile } })).status()).toBe(201);
+  }
+  await page.goto("/projects");
+  const rows = page.getByTestId("projects").locator("li");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("Support assistant"); // most recently updated first
+  await expect(rows.filter({ hasText: "Clinical notes" })).toContainText("Self-hosted");
+  await page.getByLabel("Sort by").selectOption("name");
+  await expect(rows.first()).toContainText("Clinical notes");
+  await expect(rows.last()).toContainText("Support assistant");
+  await page.screenshot({ path: "e2e/output/screenshots/projects-list.png", fullPage: true });
+  await page.getByLabel("Search").fill("support");
+  await expect(rows).toHaveCount(1);
+  await page.getByLabel("Search").fill("nothing like this");
+  await expect(page.getByText("No project matches that search.")).toBeVisible();
+  await page.getByLabel("Search").fill("");
+
+  await page.getByRole("link", { name: "Support assistant" }).click();
+  await expect(page.getByTestId("project-name")).toHaveText("Support assistant");
+  const url = page.url();
+
+  // Rename: the new name shows at once and survives a reload.
+  await page.getByRole("button", { name: "Rename" }).click();
+  await page.getByLabel("Project name").fill("Support assistant (EU)");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByTestId("project-name")).toHaveText("Support assistant (EU)");
+  await page.reload();
+  await expect(page.getByTestId("project-name")).toHaveText("Support assistant (EU)");
+
+  // Duplicate opens the copy, with the latest revision as its first.
+  await page.getByRole("button", { name: "Duplicate" }).click();
+  await expect(page.getByTestId("project-name")).toHaveText("Support assistant (EU) (copy)");
+  await expect(page).not.toHaveURL(url);
+  await expect(page.getByTestId("revisions").locator("li")).toHaveCount(1);
+
+  // Delete asks first; dismissing keeps the project.
+  page.once("dialog", (d) => void d.dismiss());
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("project-name")).toBeVisible();
+  page.once("dialog", (d) => {
+    expect(d.message()).toContain("cannot be undone");
+    void d.accept();
+  });
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId("projects")).not.toContainText("(copy)");
+  const gone = await page.goto(url.replace(/[^/]+$/, "does-not-exist"));
+  expect(gone?.status()).toBe(404);
 });
