@@ -66,7 +66,8 @@ export function pricePerRequest(p: PriceTable, inTok: number, outTok: number, ca
 export function tokenMonthlyUsd(m: Model, which: "api" | "hosted-open", s: Shape): number {
   const v = m.input.volume;
   const price = which === "api" ? m.apiPrice : m.hostedPrice;
-  const cached = which === "api" ? v.cachedInputShare : 0; // hosted catalog rows carry no cache price
+  // Hosted rows without a cache-read price carry cached = input price, so the share costs nothing extra there.
+  const cached = v.cachedInputShare;
   const batch = which === "api" ? 1 - v.batchShare * m.values["api.batchDiscount"] : 1;
   return s.requestsPerDay * DAYS_PER_MONTH * pricePerRequest(price, s.inTok, s.outTok, cached) * batch;
 }

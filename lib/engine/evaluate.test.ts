@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluate } from "./evaluate";
+import { evaluate, listAssumptions } from "./evaluate";
+import { ASSUMPTION_KEYS } from "./schema";
 import { PROFILES } from "./test-profiles";
 import type { Option } from "./schema";
 
@@ -150,6 +151,23 @@ describe("contract shape", () => {
       expect(a.source.length, a.key).toBeGreaterThan(5);
       expect(a.asOf, a.key).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+  });
+
+  it("lists every assumption key once, with or without an input", () => {
+    const keys = listAssumptions().map((a) => a.key);
+    expect([...keys].sort()).toEqual([...ASSUMPTION_KEYS].sort());
+    const rows = listAssumptions({ ...PROFILES.hipaaAllowedToLeave, assumptions: { "people.loadedEngineerUsdPerYear": 100_000 } });
+    expect(rows.find((r) => r.key === "people.loadedEngineerUsdPerYear")).toMatchObject({ value: 100_000, overridden: true });
+    for (const r of rows) expect(r.low, r.key).toBeLessThanOrEqual(r.high);
+  });
+
+  it("prices cached input at the cache-read rate, never above the input rate", () => {
+    const at = (cachedInputShare: number) => evaluate({ ...PROFILES.hipaaAllowedToLeave, volume: { ...PROFILES.hipaaAllowedToLeave.volume, cachedInputShare } });
+    const none = at(0);
+    const most = at(0.8);
+    expect(most.costs.api.tcoUsd).toBeLessThan(none.costs.api.tcoUsd);
+    expect(most.costs["hosted-open"].tcoUsd).toBeLessThanOrEqual(none.costs["hosted-open"].tcoUsd);
+    expect(most.costs["self-hosted"].tcoUsd).toBe(none.costs["self-hosted"].tcoUsd); // caching saves GPUs nothing in this model
   });
 
   it("grows volume month over month", () => {

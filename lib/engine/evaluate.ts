@@ -99,7 +99,23 @@ export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, cata
   };
 }
 
-/** Every figure the engine would use for this input (the assumptions panel and the /catalog page). */
-export function listAssumptions(rawInput: AssessmentInput | ParsedAssessmentInput, catalog: Catalog = currentCatalog): AssumptionRow[] {
+/**
+ * A representative input for listing figures when no assessment is given: a mid-tier workload at the
+ * research notes' 3:1 input:output ratio (§3.1) on the catalog defaults (H100 from a GPU cloud).
+ */
+export const REFERENCE_INPUT: AssessmentInput = {
+  volume: { requestsPerDay: 10_000, inputTokensPerRequest: 750, outputTokensPerRequest: 250 },
+  data: { sensitivity: "internal" },
+  team: { mlOpsMaturity: "basic" },
+  latency: { p95TargetMs: 2_000 },
+  capability: { frontier: "helpful" },
+};
+
+/**
+ * Every figure the engine would use for this input (the assumptions panel, the /catalog page and the
+ * PDF): value after overrides, catalog value, low/high spread, unit, source and as-of date. Without an
+ * input, the figures for REFERENCE_INPUT.
+ */
+export function listAssumptions(rawInput: AssessmentInput | ParsedAssessmentInput = REFERENCE_INPUT, catalog: Catalog = currentCatalog): AssumptionRow[] {
   return resolveModel(assessmentInputSchema.parse(rawInput), catalog).rows;
 }

@@ -23,7 +23,7 @@ export {
   ASSUMPTION_BOUNDS,
 } from "./schema";
 export type { AssessmentInput, ParsedAssessmentInput, Option, AssumptionKey, Assumptions, Regulation, Gpu, GpuSource } from "./schema";
-export { evaluate, listAssumptions } from "./evaluate";
+export { evaluate, listAssumptions, REFERENCE_INPUT } from "./evaluate";
 export type { Evaluation, VolumePoint } from "./evaluate";
 export { catalog, catalogVersion } from "./catalog";
 export type { Catalog } from "./catalog";
