@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, listAssumptions } from "./evaluate";
 import { ASSUMPTION_KEYS } from "./schema";
 import { PROFILES } from "./test-profiles";
-import type { Option } from "./schema";
+import type { AssessmentInput, Option } from "./schema";
 
 type Expectation = {
   verdict: Option;
@@ -93,10 +93,10 @@ describe("company profiles", () => {
 });
 
 describe("hybrid routing and the price of requirements", () => {
-  it.each([
+  it.each<[string, AssessmentInput["data"]]>([
     ["in-house mandate", { sensitivity: "confidential", mustStayInHouse: true, sensitiveShare: 0.25 }],
     ["ITAR, which no API channel covers", { sensitivity: "regulated", regulations: ["itar"], sensitiveShare: 0.25 }],
-  ] as const)("keeps exactly the sensitive share in house under %s", (_label, data) => {
+  ])("keeps exactly the sensitive share in house under %s", (_label, data) => {
     for (const frontier of ["required", "helpful", "unnecessary"] as const) {
       const e = evaluate({ ...PROFILES.itarSensitiveSlice, data, capability: { frontier } });
       expect(e.costs.hybrid.split).toMatchObject({ mode: "sensitive-in-house", selfHostedShare: 0.25 });
