@@ -45,8 +45,18 @@ for (const o of OPTIONS) {
   const c = e.costs[o];
   console.log(`  ${optionLabel(o).padEnd(22)} month 1 ${formatUsd(c.monthlyUsd[0] ?? 0).padStart(9)}   total ${formatUsd(c.tcoUsd).padStart(9)}   ${formatUsd(c.perMillionTokensUsd)}/M tokens`);
 }
+const sh = e.costs["self-hosted"].gpus;
+if (sh) console.log(`  Self-hosted runs ${sh.first} GPU(s) in month 1 (${sh.replicasFirst} replicas) and ${sh.last} in month ${e.horizonMonths}.`);
+if (e.costs.hybrid.split?.text) console.log(`  ${e.costs.hybrid.split.text}`);
 console.log("\nBreak-even (self-hosting vs):");
 for (const k of ["api", "hosted-open"] as const) {
   const b = e.breakEven[k];
   console.log(`  ${optionLabel(k).padEnd(22)} ${b.tokensPerDay === null ? "never in range" : formatTokens(b.tokensPerDay) + " tokens/day"}; ${b.month === null ? "no break-even month within the horizon" : "month " + b.month}`);
+}
+if (e.sensitivity.length) {
+  const be = (x: number | null) => (x === null ? "never" : formatTokens(x));
+  console.log("\nWhat moves the break-even against the API most:");
+  for (const r of e.sensitivity.slice(0, 4)) {
+    console.log(`  ${r.label.padEnd(32)} ${r.low.toPrecision(3)}–${r.high.toPrecision(3)} ${r.unit}: ${be(r.breakEvenLow)} to ${be(r.breakEvenHigh)} tokens/day`);
+  }
 }
