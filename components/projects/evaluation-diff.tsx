@@ -1,6 +1,6 @@
 import { optionLabel } from "@/lib/engine";
 import type { EvaluationDiff, InputChange } from "@/lib/projects/diff";
-import { formatTokens, formatUsd } from "@/lib/format";
+import { formatNumber, formatTokens, formatUsd } from "@/lib/format";
 
 const fmt = (v: unknown) => (v === undefined || v === "" || v === null ? "—" : typeof v === "number" ? v.toLocaleString("en-US") : String(v));
 const be = (x: number | null) => (x === null ? "not in range" : `${formatTokens(x)}/day`);
@@ -46,7 +46,9 @@ function Delta({ before, after }: { before: number; after: number }) {
   if (Math.abs(after - before) < 0.005) return <span className="text-xs text-slate-400">same</span>;
   const pct = before === 0 ? null : ((after - before) / before) * 100;
   const up = after > before;
-  const text = pct === null ? (up ? "new" : "") : `${up ? "+" : "−"}${Math.abs(pct) >= 10 ? Math.abs(pct).toFixed(0) : Math.abs(pct).toFixed(1)}%`;
+  // Past tenfold a percentage stops being readable ("+59900%"); a multiple says it better.
+  const text =
+    pct === null ? (up ? "new" : "") : pct >= 900 ? `×${formatNumber(after / before, 0)}` : `${up ? "+" : "−"}${Math.abs(pct) >= 10 ? Math.abs(pct).toFixed(0) : Math.abs(pct).toFixed(1)}%`;
   return <span className={`text-xs font-semibold ${up ? "text-red-700" : "text-emerald-700"}`}>{text}</span>;
 }
 

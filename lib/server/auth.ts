@@ -41,6 +41,14 @@ function config(): NextAuthConfig {
     secret: e.AUTH_SECRET,
     providers,
     pages: { signIn: "/signin", error: "/signin" },
+    logger: {
+      // An expired or already-used magic link is an everyday user mistake (the sign-in page says
+      // so), not a server error worth a stack trace.
+      error(error) {
+        if (error.name === "Verification") console.warn("[auth] sign-in link expired or already used");
+        else console.error("[auth]", error);
+      },
+    },
     callbacks: {
       session({ session, user }) {
         session.user.id = user.id;

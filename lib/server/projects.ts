@@ -66,7 +66,9 @@ export async function saveRevision(ownerId: string, projectId: string, input: Pa
     if (bumped.count === 0) {
       const exists = await tx.project.findFirst({ where: { id: projectId, ownerId }, select: { version: true } });
       if (!exists) throw notFound("Project not found.");
-      throw conflict(`This project was saved elsewhere since you opened it (now version ${exists.version}, you started from ${expectedVersion}). Reload to see the latest, then apply your changes again.`);
+      throw conflict(
+        `This project was saved elsewhere since you opened it (it is now at version ${exists.version}; you started from version ${expectedVersion}). Nothing was overwritten: open the latest revision, or save these answers as a new revision on top of it.`,
+      );
     }
     const last = await tx.revision.findFirst({ where: { projectId }, orderBy: { number: "desc" }, select: { number: true } });
     const revision = await tx.revision.create({ data: { projectId, number: (last?.number ?? 0) + 1, ...revisionData(input, evaluation) } });

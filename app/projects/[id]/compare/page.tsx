@@ -47,7 +47,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
           </Link>
         ))}
       </div>
-      <div className="mt-6 grid gap-6 lg:grid-cols-[2fr_3fr]">
+      <div className="mt-6 grid items-start gap-6 lg:grid-cols-[2fr_3fr]">
         <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="text-base font-semibold text-ink">Answers that changed</h2>
           <div className="mt-3">
