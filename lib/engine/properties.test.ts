@@ -114,6 +114,23 @@ describe("engine properties", () => {
     );
   });
 
+  it("a hybrid never sends data that must stay in (by mandate or uncovered regulation) to the API", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const e = evaluate(input);
+        const parsed = assessmentInputSchema.parse(input);
+        const m = resolveModel(parsed, catalog);
+        const hybrid = e.ranking.find((r) => r.option === "hybrid")!;
+        const apiExcludedForData = e.ranking.find((r) => r.option === "api")!.excluded && (parsed.data.mustStayInHouse || e.reasons.some((r) => r.factor === "rule:compliance"));
+        if (m.sensitiveStaysIn) {
+          expect(e.costs.hybrid.split).toMatchObject({ mode: "sensitive-in-house", selfHostedShare: parsed.data.sensitiveShare });
+        }
+        if (apiExcludedForData && !hybrid.excluded) expect(m.sensitiveStaysIn).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
   it("break-even month agrees with cumulative costs", () => {
     fc.assert(
       fc.property(inputArb, (input) => {
