@@ -91,6 +91,11 @@ describe("projects", () => {
     const byName = await listProjects(alice.id, { sort: "name" });
     expect(byName.map((x) => x.name)).toEqual([...byName.map((x) => x.name)].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }) || 0));
     expect(found[0]!.catalogIsCurrent).toBe(true);
+    // Search text is literal: SQL wildcards do not match everything.
+    expect(await listProjects(alice.id, { q: "%" })).toEqual([]);
+    expect(await listProjects(alice.id, { q: "_eta" })).toEqual([]);
+    const odd = await createProject(alice.id, "100% on-prem_v2 \\ draft", input);
+    expect((await listProjects(alice.id, { q: "0% on-prem_v2 \\" })).map((x) => x.id)).toEqual([odd.id]);
   });
 
   it("delete revisions and share links with the project, in one transaction", async () => {

@@ -18,9 +18,12 @@ export async function getOwnedProject(ownerId: string, projectId: string) {
   return project;
 }
 
+/** Prisma's `contains` is a SQL LIKE: escape its wildcards so "%" or "_" in a search are literal. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export async function listProjects(ownerId: string, opts: { q?: string; sort?: "updated" | "name" } = {}): Promise<ProjectSummary[]> {
   const rows = await db().project.findMany({
-    where: { ownerId, ...(opts.q ? { name: { contains: opts.q, mode: "insensitive" as const } } : {}) },
+    where: { ownerId, ...(opts.q ? { name: { contains: escapeLike(opts.q), mode: "insensitive" as const } } : {}) },
     orderBy: opts.sort === "name" ? { name: "asc" } : { updatedAt: "desc" },
     include: { _count: { select: { revisions: true } } },
   });
