@@ -1,5 +1,5 @@
 import type { Catalog } from "./catalog";
-import { selfHostedMonth, setupUsd, steadyMonthlyUsd, tokensPerDayOf, type OptionCost } from "./costs";
+import { monthlySeries, selfHostedMonth, steadyMonthlyUsd, type OptionCost } from "./costs";
 import { SECONDS_PER_DAY } from "./model";
 import type { AssumptionKey } from "./schema";
 import type { Model } from "./model";
@@ -92,19 +92,6 @@ function withValue(m: Model, key: AssumptionKey, v: number): Model {
   return { ...m, values: { ...m.values, [key]: v } };
 }
 
-function cumulative(m: Model, option: "self-hosted" | "api", months: number, setup: number): number[] {
-  const v = m.input.volume;
-  const tpd0 = tokensPerDayOf(m);
-  const g = 1 + v.monthlyGrowthPct / 100;
-  const out: number[] = [];
-  let f = 1;
-  for (let i = 0; i < months; i++) {
-    out.push(steadyMonthlyUsd(m, option, tpd0 * f) + (i === 0 ? setup : 0));
-    f *= g;
-  }
-  return out;
-}
-
 /** For each assumption that matters, the break-even (vs the proprietary API) at its low and high value, biggest swing first. */
 export function sensitivity(m: Model, catalog: Catalog): SensitivityRow[] {
   const row = (k: AssumptionKey) => m.rows.find((r) => r.key === k)!;
@@ -147,7 +134,7 @@ export function sensitivity(m: Model, catalog: Catalog): SensitivityRow[] {
       const mm = vr.apply(m, value);
       return {
         tpd: breakEvenTokensPerDay(mm, "api"),
-        month: breakEvenMonth(cumulative(mm, "self-hosted", months, setupUsd(mm)), cumulative(mm, "api", months, 0)),
+        month: breakEvenMonth(monthlySeries(mm, "self-hosted", months).monthlyUsd, monthlySeries(mm, "api", months).monthlyUsd),
       };
     };
     const lo = at(vr.low);

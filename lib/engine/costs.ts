@@ -129,6 +129,27 @@ export function tokensPerDayOf(m: Model): number {
   return v.requestsPerDay * (v.inputTokensPerRequest + v.outputTokensPerRequest);
 }
 
+/**
+ * Month-by-month cost over `months` with compound growth; setup (self-hosted and hybrid) is paid in
+ * month 1. The one implementation of the horizon series: costs, break-even month and sensitivity use it.
+ */
+export function monthlySeries(m: Model, option: Option, months: number = m.input.strategy.horizonMonths): { monthlyUsd: number[]; tokens: number; setup: number } {
+  const v = m.input.volume;
+  const tpd0 = tokensPerDayOf(m);
+  const growth = 1 + v.monthlyGrowthPct / 100;
+  const setup = option === "self-hosted" || option === "hybrid" ? setupUsd(m) : 0;
+  const monthlyUsd: number[] = [];
+  let tokens = 0;
+  let factor = 1;
+  for (let i = 0; i < months; i++) {
+    const tpd = tpd0 * factor;
+    monthlyUsd.push(steadyMonthlyUsd(m, option, tpd) + (i === 0 ? setup : 0));
+    tokens += tpd * DAYS_PER_MONTH;
+    factor *= growth;
+  }
+  return { monthlyUsd, tokens, setup };
+}
+
 /** Month-by-month cost over the horizon with compound growth; setup is paid in month 1. */
 export function optionCost(m: Model, option: Option): OptionCost {
   const v = m.input.volume;
@@ -136,16 +157,7 @@ export function optionCost(m: Model, option: Option): OptionCost {
   const tpd0 = tokensPerDayOf(m);
   const growth = 1 + v.monthlyGrowthPct / 100;
   const hasGpus = option === "self-hosted" || option === "hybrid";
-  const setup = hasGpus ? setupUsd(m) : 0;
-  const monthlyUsd: number[] = [];
-  let tokens = 0;
-  let factor = 1;
-  for (let i = 0; i < horizon; i++) {
-    const tpd = tpd0 * factor;
-    monthlyUsd.push(steadyMonthlyUsd(m, option, tpd) + (i === 0 ? setup : 0));
-    tokens += tpd * DAYS_PER_MONTH;
-    factor *= growth;
-  }
+  const { monthlyUsd, tokens, setup } = monthlySeries(m, option, horizon);
   const tcoUsd = monthlyUsd.reduce((a, b) => a + b, 0);
   const result: OptionCost = {
     monthlyUsd,

@@ -170,6 +170,16 @@ describe("contract shape", () => {
     expect(most.costs["self-hosted"].tcoUsd).toBe(none.costs["self-hosted"].tcoUsd); // caching saves GPUs nothing in this model
   });
 
+  it("sensitivity at the base value reproduces the headline break-even (one formula for both)", () => {
+    for (const p of [PROFILES.hipaaAllowedToLeave, PROFILES.veryHighVolumeDedicatedTeam, PROFILES.sub100msCodeCompletion]) {
+      const flat = evaluate({ ...p, volume: { ...p.volume, monthlyGrowthPct: 0 } });
+      const growth = flat.sensitivity.find((r) => r.assumption === "volume.monthlyGrowthPct")!;
+      expect(growth.low).toBe(0);
+      expect(growth.breakEvenMonthLow).toBe(flat.breakEven.api.month);
+      expect(growth.breakEvenLow).toBe(flat.breakEven.api.tokensPerDay);
+    }
+  });
+
   it("grows volume month over month", () => {
     const grown = evaluate({ ...PROFILES.hipaaAllowedToLeave, volume: { ...PROFILES.hipaaAllowedToLeave.volume, monthlyGrowthPct: 5 } });
     const m = grown.costs.api.monthlyUsd;
