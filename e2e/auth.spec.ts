@@ -13,6 +13,7 @@ test("e-mail sign-in through the local outbox, one-time links, sign out, pages f
   await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
   await expect(page.locator("#email-error")).toHaveText("Enter a valid e-mail address.");
   await expect(page.getByLabel("Work e-mail")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Work e-mail")).toHaveValue("not-an-address");
   await page.screenshot({ path: "e2e/output/screenshots/signin.png", fullPage: true });
 
   const email = newEmail("auth");

@@ -9,15 +9,17 @@ export const metadata = { title: "Sign in", robots: { index: false } };
 // Only same-site paths are accepted as a destination after sign-in (no open redirect).
 const safeCallback = (v: string | undefined) => (v && v.startsWith("/") && !v.startsWith("//") ? v : "/projects");
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; invalid?: string }> }) {
-  const { callbackUrl, error, invalid } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; invalid?: string; email?: string }> }) {
+  const { callbackUrl, error, invalid, email: typed } = await searchParams;
   const destination = safeCallback(callbackUrl);
   if (await currentUser()) redirect(destination);
 
   async function emailSignIn(form: FormData) {
     "use server";
-    const email = z.email().safeParse(String(form.get("email") ?? "").trim().toLowerCase());
-    if (!email.success) redirect(`/signin?invalid=1&callbackUrl=${encodeURIComponent(destination)}`);
+    const raw = String(form.get("email") ?? "").trim();
+    const email = z.email().safeParse(raw.toLowerCase());
+    // Back to the form with what was typed, so the user corrects it rather than retyping it.
+    if (!email.success) redirect(`/signin?invalid=1&email=${encodeURIComponent(raw.slice(0, 200))}&callbackUrl=${encodeURIComponent(destination)}`);
     await signIn("nodemailer", { email: email.data, redirectTo: destination });
   }
 
@@ -40,9 +42,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           type="email"
           autoComplete="email"
           required
+          defaultValue={invalid ? typed : undefined}
           aria-invalid={invalid ? true : undefined}
           aria-describedby={invalid ? "email-error" : undefined}
-          className="w-full rounded-md border border-slate-300 px-3 py-2"
+          className="w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-500 aria-invalid:ring-1 aria-invalid:ring-red-500"
         />
         {invalid && (
           <p id="email-error" role="alert" className="text-sm font-medium text-red-700">

@@ -24,6 +24,10 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 To <span className="font-medium text-slate-800">{m.to}</span> · {formatDate(m.createdAt)} {m.createdAt.toISOString().slice(11, 19)} UTC
               </p>
               <p className="mt-1 font-medium text-ink">{m.subject}</p>
+              <details className="mt-2 text-sm text-slate-600">
+                <summary className="cursor-pointer select-none text-slate-500 hover:text-slate-700">Message text</summary>
+                <pre className="mt-2 whitespace-pre-wrap break-all rounded-md bg-slate-50 p-3 font-sans text-xs">{m.text}</pre>
+              </details>
               {link && (
                 <a href={link} className="mt-2 inline-block rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
                   Open sign-in link
