@@ -10,7 +10,9 @@ export const saveRevisionSchema = z.object({
   /** The project version the edit started from; a stale tab gets 409 instead of overwriting. */
   expectedVersion: z.number().int().positive(),
 });
-export const renameProjectSchema = z.object({ name: projectNameSchema, expectedVersion: z.number().int().positive().optional() });
+// A rename is not a save: it creates no revision and does not move the version, so two tabs
+// renaming simply end with the last name (and a stale save is still caught by its version).
+export const renameProjectSchema = z.object({ name: projectNameSchema });
 export const listProjectsQuerySchema = z.object({
   q: z.string().trim().max(120).optional(),
   sort: z.enum(["updated", "name"]).default("updated"),
