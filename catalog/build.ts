@@ -29,7 +29,16 @@ export const figuresSchema = z.object({
     z.object({ sizeClass: z.enum(["large", "small"]), provider: z.string(), model: z.string(), label: z.string(), default: z.boolean().optional() }),
   ),
   qualityPairing: z.object({ frontier: z.enum(["large", "small"]), mid: z.enum(["large", "small"]), small: z.enum(["large", "small"]), ...sourced }),
-  openModels: z.record(z.enum(["large", "small"]), z.object({ label: z.string(), gpusPerReplicaOnH100: z.number().int().positive() })),
+  openModels: z.record(
+    z.enum(["large", "small"]),
+    z.object({
+      label: z.string(),
+      gpusPerReplicaOnH100: z.number().int().positive(),
+      /** GPU memory one replica needs (weights plus KV cache); GPUs per replica = next power of two of need ÷ GPU memory (tensor parallelism). */
+      memoryGbPerReplica: z.number().positive(),
+      ...sourced,
+    }),
+  ),
   gpus: z.array(
     z.object({
       id: z.string(),

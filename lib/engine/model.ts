@@ -102,9 +102,12 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
   const rateNote = gpu.rates[input.deployment.gpuSource] ? "" : ` (no ${input.deployment.gpuSource} figure for ${gpu.label}; GPU-cloud rate used)`;
   const { volume, team } = input;
   const thr = throughputFor(catalog, openSize, volume.inputTokensPerRequest, volume.outputTokensPerRequest);
-  const gpusPerReplicaH100 = catalog.openModels[openSize]?.gpusPerReplicaOnH100 ?? 1;
-  // Fewer/more GPUs per replica by memory: a 70B FP8 model needs ~2x80 GB.
-  const gpusPerReplica = Math.max(1, Math.ceil((gpusPerReplicaH100 * 80) / gpu.memoryGb));
+  const openModel = catalog.openModels[openSize];
+  if (!openModel) throw new Error(`catalog has no open model for ${openSize}`);
+  const gpusPerReplicaH100 = openModel.gpusPerReplicaOnH100;
+  // GPUs per replica from the memory one replica needs, rounded up to a power of two (tensor
+  // parallelism splits attention heads evenly): 70B FP8 -> 2x H100, 1x H200, 4x L40S.
+  const gpusPerReplica = 2 ** Math.ceil(Math.log2(Math.max(1, Math.ceil(openModel.memoryGbPerReplica / gpu.memoryGb))));
   const perReplicaTps = (thr.tokensPerSecond * gpu.relativeThroughput * gpusPerReplica) / gpusPerReplicaH100;
   const fig = (k: string) => {
     const f = catalog.figures[k];
@@ -130,7 +133,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     "hostedOpen.outputUsdPerMTok": { label: `${hosted.label} output price`, group: "Hosted open-weights pricing", value: hosted.price.outputUsdPerMTok, low: hosted.price.outputUsdPerMTok, high: hosted.price.outputUsdPerMTok, source: hostedRef, asOf: hosted.asOf },
     "gpu.usdPerHour": { label: `${gpu.label} hourly rate (${input.deployment.gpuSource})`, group: "Self-hosted capacity", value: rate.usdPerHour, low: rate.low, high: rate.high, source: rate.source + rateNote, asOf: rate.asOf },
     "selfHosted.tokensPerSecondPerReplica": {
-      label: `Throughput per replica under the latency SLO (${catalog.openModels[openSize]?.label ?? openSize} on ${gpu.label})`,
+      label: `Throughput per replica under the latency SLO (${openModel.label} on ${gpu.label})`,
       group: "Self-hosted capacity",
       value: perReplicaTps,
       low: perReplicaTps * catalog.throughput.spread.low,
@@ -138,7 +141,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
       source: `${thr.source}; ${gpu.label} at ${gpu.relativeThroughput}x H100 (${gpu.relativeThroughputSource}); spread: ${catalog.throughput.spread.source}`,
       asOf: thr.asOf,
     },
-    "selfHosted.gpusPerReplica": { label: "GPUs per model replica", group: "Self-hosted capacity", value: gpusPerReplica, low: gpusPerReplica, high: gpusPerReplica, source: `model weights in FP8 on ${gpu.memoryGb} GB GPUs (TensorRT-LLM: 70B on 2x H100, research §2.4b)`, asOf: thr.asOf },
+    "selfHosted.gpusPerReplica": { label: "GPUs per model replica", group: "Self-hosted capacity", value: gpusPerReplica, low: gpusPerReplica, high: gpusPerReplica, source: `${openModel.memoryGbPerReplica} GB per replica on ${gpu.memoryGb} GB GPUs, rounded up to a power of two for tensor parallelism; ${openModel.source}`, asOf: openModel.asOf },
     "selfHosted.targetUtilization": { ...fig("selfHosted.targetUtilization") },
     "selfHosted.minReplicas": { ...fig("selfHosted.minReplicas") },
     "people.loadedEngineerUsdPerYear": { ...fig("people.loadedEngineerUsdPerYear") },
@@ -188,7 +191,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     openSize,
     apiModelLabel: api.label,
     hostedModelLabel: hosted.label,
-    openModelLabel: catalog.openModels[openSize]?.label ?? openSize,
+    openModelLabel: openModel.label,
     gpuLabel: gpu.label,
     apiPrice: overriddenPrice(api.price, "api.inputUsdPerMTok", "api.outputUsdPerMTok", "api.cachedInputUsdPerMTok"),
     hostedPrice: overriddenPrice(hosted.price, "hostedOpen.inputUsdPerMTok", "hostedOpen.outputUsdPerMTok"),
