@@ -161,6 +161,11 @@ describe("contract shape", () => {
     for (const r of rows) expect(r.low, r.key).toBeLessThanOrEqual(r.high);
   });
 
+  it("states the staffing figures in use, overrides included, in the team reason", () => {
+    const e = evaluate({ ...PROFILES.earlyPrototype, assumptions: { "people.loadedEngineerUsdPerYear": 120_000, "people.fte": 2 } });
+    expect(e.reasons.find((r) => r.factor === "team")?.text).toMatch(/2 FTE .*\$240k a year at \$120k loaded/);
+  });
+
   it("prices cached input at the cache-read rate, never above the input rate", () => {
     const at = (cachedInputShare: number) => evaluate({ ...PROFILES.hipaaAllowedToLeave, volume: { ...PROFILES.hipaaAllowedToLeave.volume, cachedInputShare } });
     const none = at(0);

@@ -1,6 +1,6 @@
 import type { Catalog } from "./catalog";
 import type { OptionCost } from "./costs";
-import { tokensPerDayOf } from "./costs";
+import { setupUsd, tokensPerDayOf } from "./costs";
 import { formatTokens, formatUsd } from "./text";
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
@@ -140,6 +140,14 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
     OPTIONS.map((o) => [o, costs[o].tcoUsd > 0 ? Math.max(-1, Math.min(1, 2 * (minTco / costs[o].tcoUsd) - 1)) : 1]),
   ) as FactorScores;
   const horizon = strategy.horizonMonths;
+  const v = m.values;
+  const staff = {
+    fte: v["people.fte"],
+    loaded: v["people.loadedEngineerUsdPerYear"],
+    perYear: v["people.fte"] * v["people.loadedEngineerUsdPerYear"],
+    setupMonths: v["people.setupEngineerMonths"],
+    setup: setupUsd(m),
+  };
   const cheapest = pool.reduce((a, b) => (costs[a].tcoUsd <= costs[b].tcoUsd ? a : b));
   const cheapestOverall = OPTIONS.reduce((a, b) => (costs[a].tcoUsd <= costs[b].tcoUsd ? a : b));
   const nextCheapest = pool.filter((o) => o !== cheapest).reduce<Option | undefined>((a, b) => (!a || costs[b].tcoUsd < costs[a].tcoUsd ? b : a), undefined);
@@ -164,7 +172,7 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
           basic: "A team with basic ML-ops skills can run a model, but GPU serving, scaling and on-call are a learning curve that managed APIs avoid.",
           experienced: "Your team has run GPU inference before, so self-hosting is an operational option rather than a research project.",
           dedicated: "A dedicated ML platform team can absorb another model at a fraction of an engineer's time.",
-        })[team.mlOpsMaturity],
+        })[team.mlOpsMaturity] + ` Self-hosting is budgeted at ${staff.fte} FTE to run it (${formatUsd(staff.perYear)} a year at ${formatUsd(staff.loaded)} loaded per engineer) and ${staff.setupMonths} engineer-months to set it up (${formatUsd(staff.setup)}, in month 1).`,
     },
     {
       factor: "frontier",
@@ -202,7 +210,7 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
       scores: table(catalog, "timeToMarket", strategy.timeToMarket),
       text: () =>
         ({
-          weeks: "You need to ship in weeks: an API key works today, while self-hosting takes weeks to months to reach production.",
+          weeks: `You need to ship in weeks: an API key works today, while self-hosting takes about ${staff.setupMonths} engineer-months of set-up for a team like yours before it reaches production.`,
           quarter: "A quarter leaves time to stand up infrastructure, but an API still ships first.",
           flexible: "Time to market is flexible, so set-up time weighs little against long-run cost and control.",
         })[strategy.timeToMarket],
