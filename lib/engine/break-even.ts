@@ -1,5 +1,5 @@
 import type { Catalog } from "./catalog";
-import { monthlySeries, selfHostedMonth, steadyMonthlyUsd, type OptionCost } from "./costs";
+import { capacityPeak, monthlySeries, selfHostedMonth, steadyMonthlyUsd, type OptionCost } from "./costs";
 import { SECONDS_PER_DAY } from "./model";
 import type { AssumptionKey } from "./schema";
 import type { Model } from "./model";
@@ -22,7 +22,7 @@ export const BREAK_EVEN_RANGE = { minTokensPerDay: 1e3, maxTokensPerDay: 1e12 } 
  */
 export function breakEvenTokensPerDay(m: Model, against: Against): number | null {
   const v = m.values;
-  const peak = m.input.volume.peakToAverage;
+  const peak = capacityPeak(m);
   const perReplicaTpd = (v["selfHosted.tokensPerSecondPerReplica"] * v["selfHosted.targetUtilization"] * SECONDS_PER_DAY) / peak;
   const probe = 1e6;
   const k = steadyMonthlyUsd(m, against, probe) / probe;

@@ -41,7 +41,7 @@ function describeSplit(m: Model, split: HybridSplit, gpus: number): string {
     case "frontier-routing":
       return `Hybrid split: ${own} serves the ${inHouse} of routine requests; the hardest ${out} (an editable assumption) go to ${m.apiModelLabel} for frontier quality.`;
     case "base-load":
-      return `Hybrid split: ${own}, sized for the average load, serves ${inHouse} of tokens; the peaks above the average (up to ${m.input.volume.peakToAverage}× it), ${out} of tokens, spill over to ${m.apiModelLabel}, so you pay for no idle peak capacity.`;
+      return `Hybrid split: ${own}, sized for the average load, serves ${inHouse} of tokens; the peaks above the average (up to ${Math.round(capacityPeak(m) * 100) / 100}× it), ${out} of tokens, spill over to ${m.apiModelLabel}, so you pay for no idle peak capacity.`;
   }
 }
 
@@ -74,6 +74,17 @@ export function tokenMonthlyUsd(m: Model, which: "api" | "hosted-open", s: Shape
 
 export type SelfHostedMonth = { gpus: number; replicas: number; gpuUsd: number; peopleUsd: number; overheadsUsd: number; total: number };
 
+/**
+ * Peak ÷ average load the GPUs must carry. Batch traffic (volume.batchShare) has no latency target,
+ * so it is scheduled flat at its average instead of peaking with interactive traffic:
+ * peak = ((1 − batch) × peakToAverage + batch) × average. The same batch share earns the API's batch
+ * discount, so both sides of the comparison get the benefit of deferrable work.
+ */
+export function capacityPeak(m: Model): number {
+  const v = m.input.volume;
+  return (1 - v.batchShare) * v.peakToAverage + v.batchShare;
+}
+
 /** Capacity model: whole replicas for the peak (a staircase), at least minReplicas, GPUs paid busy or idle. */
 export function selfHostedMonth(m: Model, tokensPerDay: number, peakToAverage: number): SelfHostedMonth {
   const v = m.values;
@@ -99,7 +110,7 @@ export function hybridSplit(m: Model): HybridSplit {
   }
   // GPUs sized for the average load; traffic above it (the peaks) spills over to the API. With load
   // ramping linearly between the trough and a peak r× the average, the spilled share is (r-1)/(2r).
-  const r = volume.peakToAverage;
+  const r = capacityPeak(m);
   return { mode: "base-load", selfHostedShare: 1 - (r - 1) / (2 * r), external: "api" };
 }
 
@@ -113,10 +124,10 @@ export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number)
     case "hosted-open":
       return tokenMonthlyUsd(m, option, shape);
     case "self-hosted":
-      return selfHostedMonth(m, tokensPerDay, v.peakToAverage).total;
+      return selfHostedMonth(m, tokensPerDay, capacityPeak(m)).total;
     case "hybrid": {
       const split = hybridSplit(m);
-      const peak = split.mode === "base-load" ? 1 : v.peakToAverage;
+      const peak = split.mode === "base-load" ? 1 : capacityPeak(m);
       const inHouse = selfHostedMonth(m, tokensPerDay * split.selfHostedShare, peak).total;
       const external = tokenMonthlyUsd(m, "api", { ...shape, requestsPerDay: shape.requestsPerDay * (1 - split.selfHostedShare) });
       return inHouse + external;
@@ -169,7 +180,7 @@ export function optionCost(m: Model, option: Option): OptionCost {
   if (hasGpus) {
     const split = option === "hybrid" ? hybridSplit(m) : undefined;
     const share = split ? split.selfHostedShare : 1;
-    const peak = split?.mode === "base-load" ? 1 : v.peakToAverage;
+    const peak = split?.mode === "base-load" ? 1 : capacityPeak(m);
     const first = selfHostedMonth(m, tpd0 * share, peak);
     const last = selfHostedMonth(m, tpd0 * share * growth ** (horizon - 1), peak);
     result.gpus = { first: first.gpus, last: last.gpus, replicasFirst: first.replicas };
@@ -185,7 +196,7 @@ function breakdownOf(m: Model, option: Option, tpd: number, setup: number): Brea
   if (option === "api" || option === "hosted-open") return { tokens: tokenMonthlyUsd(m, option, shape) };
   const split = option === "hybrid" ? hybridSplit(m) : undefined;
   const share = split ? split.selfHostedShare : 1;
-  const sh = selfHostedMonth(m, tpd * share, split?.mode === "base-load" ? 1 : v.peakToAverage);
+  const sh = selfHostedMonth(m, tpd * share, split?.mode === "base-load" ? 1 : capacityPeak(m));
   const b: Breakdown = { gpus: sh.gpuUsd, people: sh.peopleUsd, overheads: sh.overheadsUsd, setup };
   if (split) b.tokens = tokenMonthlyUsd(m, "api", { ...shape, requestsPerDay: shape.requestsPerDay * (1 - share) });
   return b;

@@ -197,6 +197,14 @@ describe("contract shape", () => {
     expect(rows.find((r) => r.key === "selfHosted.gpusPerReplica")?.value).toBe(expected);
   });
 
+  it("sizes GPUs for the interactive peak only: all-batch traffic needs capacity for its average", () => {
+    const p = PROFILES.veryHighVolumeDedicatedTeam;
+    const gpus = (batchShare: number) => evaluate({ ...p, volume: { ...p.volume, monthlyGrowthPct: 0, batchShare } }).costs["self-hosted"].gpus!.first;
+    expect(gpus(1)).toBeLessThan(gpus(0));
+    // peakToAverage is 2 in this profile: flat batch load needs about half the replicas (whole replicas, so allow one).
+    expect(gpus(1)).toBeLessThanOrEqual(Math.ceil(gpus(0) / 2) + 2);
+  });
+
   it("grows volume month over month", () => {
     const grown = evaluate({ ...PROFILES.hipaaAllowedToLeave, volume: { ...PROFILES.hipaaAllowedToLeave.volume, monthlyGrowthPct: 5 } });
     const m = grown.costs.api.monthlyUsd;

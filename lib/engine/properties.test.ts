@@ -97,6 +97,19 @@ describe("engine properties", () => {
     );
   });
 
+  it("more deferrable (batch) traffic never raises the self-hosted or API cost", () => {
+    fc.assert(
+      fc.property(inputArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (input, a, b) => {
+        const at = (batchShare: number) => evaluate({ ...input, volume: { ...input.volume, batchShare } });
+        const less = at(Math.min(a, b));
+        const more = at(Math.max(a, b));
+        expect(more.costs["self-hosted"].tcoUsd).toBeLessThanOrEqual(less.costs["self-hosted"].tcoUsd * (1 + 1e-9) + 1e-6);
+        expect(more.costs.api.tcoUsd).toBeLessThanOrEqual(less.costs.api.tcoUsd * (1 + 1e-9) + 1e-6);
+      }),
+      RUNS,
+    );
+  });
+
   it("break-even volume agrees with the cost curves on both sides of it", () => {
     fc.assert(
       fc.property(inputArb, (input) => {
