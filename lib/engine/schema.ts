@@ -69,7 +69,7 @@ export const volumeSchema = z.object({
   monthlyGrowthPct: num().min(0, "Must be 0 or more").max(100, "At most 100% a month").default(0).describe("compound growth of volume per month, %"),
   peakToAverage: num().min(1, "Peak is at least the average (1)").max(100, "At most 100").default(3).describe("peak traffic ÷ average traffic"),
   cachedInputShare: share.default(0).describe("share of input tokens served from a prompt cache"),
-  batchShare: share.default(0).describe("share of traffic that can run through a batch API"),
+  batchShare: share.default(0).describe("share of traffic with no latency target: discounted on batch APIs, run flat off-peak on own GPUs"),
 });
 
 export const dataSchema = z.object({
