@@ -161,6 +161,19 @@ describe("contract shape", () => {
     for (const r of rows) expect(r.low, r.key).toBeLessThanOrEqual(r.high);
   });
 
+  it("compares the paired hosted open model with the proprietary tier per token, in the right direction", () => {
+    for (const p of Object.values(PROFILES)) {
+      const e = evaluate(p);
+      const api = e.costs.api.perMillionTokensUsd;
+      const hosted = e.costs["hosted-open"].perMillionTokensUsd;
+      const text = e.reasons.find((r) => r.factor === "cost")!.text;
+      if (!(api > 0)) continue;
+      expect(text).toContain(e.comparison.hostedModel);
+      expect(text).toContain(e.comparison.apiModel);
+      expect(text).toMatch(hosted < api * 0.995 ? /less than/ : hosted > api * 1.005 ? /more than/ : /about the same as/);
+    }
+  });
+
   it("states the staffing figures in use, overrides included, in the team reason", () => {
     const e = evaluate({ ...PROFILES.earlyPrototype, assumptions: { "people.loadedEngineerUsdPerYear": 120_000, "people.fte": 2 } });
     expect(e.reasons.find((r) => r.factor === "team")?.text).toMatch(/2 FTE .*\$240k a year at \$120k loaded/);

@@ -161,7 +161,8 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
         (nextCheapest ? `, against ${formatUsd(costs[nextCheapest].tcoUsd)} for ${OPTION_LABELS[nextCheapest]}.` : ".") +
         (cheapestOverall !== cheapest && costs[cheapestOverall].tcoUsd < costs[cheapest].tcoUsd
           ? ` ${OPTION_LABELS[cheapestOverall]} would cost ${formatUsd(costs[cheapestOverall].tcoUsd)}, but a hard requirement rules it out: meeting that requirement costs about ${formatUsd(costs[cheapest].tcoUsd - costs[cheapestOverall].tcoUsd)} over the horizon.`
-          : ""),
+          : "") +
+        tokenPriceNote(m, costs),
     },
     {
       factor: "team",
@@ -247,6 +248,16 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
         })[strategy.lockInConcern],
     },
   ];
+}
+
+/** Like for like: the hosted open model against the proprietary tier it is paired with, per million tokens. */
+function tokenPriceNote(m: Model, costs: Record<Option, OptionCost>): string {
+  const api = costs.api.perMillionTokensUsd;
+  const hosted = costs["hosted-open"].perMillionTokensUsd;
+  if (!(api > 0) || !(hosted > 0)) return "";
+  const diff = 1 - hosted / api;
+  const rel = Math.abs(diff) < 0.005 ? "about the same as" : `${pct(Math.abs(diff))} ${diff > 0 ? "less than" : "more than"}`;
+  return ` Per million tokens of your workload, ${m.hostedModelLabel} costs ${formatUsd(hosted)}, ${rel} ${m.apiModelLabel} at ${formatUsd(api)}.`;
 }
 
 export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCost>, excluded: Exclusion[]) {
