@@ -53,6 +53,15 @@ describe("company profiles", () => {
     }
   });
 
+  it.each([
+    ["frontier-vs-lock-in", { ...PROFILES.frontierNoMlTeam, strategy: { lockInConcern: "high" } } as AssessmentInput],
+    ["full-control-without-team", { ...PROFILES.lockInAverseNoMlOps, capability: { frontier: "unnecessary", customization: "full-control" } } as AssessmentInput],
+  ])("flags the %s conflict, and only when both requirements hold", (id, input) => {
+    expect(evaluate(input).conflicts.map((c) => c.id)).toContain(id);
+    const relaxed = evaluate({ ...input, strategy: { lockInConcern: "medium" }, team: { mlOpsMaturity: "experienced" } });
+    expect(relaxed.conflicts.map((c) => c.id)).not.toContain(id);
+  });
+
   it("gives every conflict concrete advice and lowers confidence", () => {
     const e = evaluate(PROFILES.inHouseMandateNoTeam);
     expect(e.conflicts[0]?.advice.length).toBeGreaterThan(40);

@@ -333,6 +333,21 @@ export function conflicts(m: Model): Conflict[] {
       advice: "Decide which matters more for this workload; a hybrid keeps full control of the tuned open model and routes only the hardest requests to a frontier API.",
     });
   }
+  if (capability.frontier === "required" && strategy.lockInConcern === "high") {
+    out.push({
+      id: "frontier-vs-lock-in",
+      text: "Frontier quality is required, and frontier models are only sold as proprietary APIs, yet lock-in is a high concern.",
+      advice:
+        "You cannot avoid depending on proprietary models, but you can avoid depending on one vendor: call them through a provider-neutral gateway, keep your own evaluation set, and check that a second frontier provider passes it before you commit.",
+    });
+  }
+  if (capability.customization === "full-control" && team.mlOpsMaturity === "none" && !inHouseOnly) {
+    out.push({
+      id: "full-control-without-team",
+      text: "Full control of the model means running open weights yourself, but there is no ML-ops team to run them.",
+      advice: "Prove the customised model on rented, managed infrastructure first, and hire (the self-hosted costs below include the hiring ramp) before taking serving fully in house.",
+    });
+  }
   return out;
 }
 
