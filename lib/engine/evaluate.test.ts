@@ -62,6 +62,12 @@ describe("company profiles", () => {
     expect(relaxed.conflicts.map((c) => c.id)).not.toContain(id);
   });
 
+  it("flags a missing ML-ops team when latency alone forces self-hosting", () => {
+    const e = evaluate({ ...PROFILES.sub100msCodeCompletion, team: { mlOpsMaturity: "none" } });
+    expect(e.recommendation).toBe("self-hosted");
+    expect(e.conflicts.find((c) => c.id === "in-house-without-team")?.text).toMatch(/only option/);
+  });
+
   it("gives every conflict concrete advice and lowers confidence", () => {
     const e = evaluate(PROFILES.inHouseMandateNoTeam);
     expect(e.conflicts[0]?.advice.length).toBeGreaterThan(40);

@@ -58,7 +58,7 @@ export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, cata
   const costs = Object.fromEntries(OPTIONS.map((o) => [o, optionCost(m, o)])) as Record<Option, OptionCost>;
   const { excluded, complianceNotes } = exclusions(m, catalog);
   const { ranking, reasons } = score(m, catalog, costs, excluded);
-  const found = conflicts(m);
+  const found = conflicts(m, excluded);
   const be = breakEven(m, costs);
   const recommendation = ranking[0]!.option;
   const tpd = tokensPerDayOf(m);

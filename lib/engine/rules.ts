@@ -291,10 +291,14 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
   return { ranking, reasons, feasible };
 }
 
-export function conflicts(m: Model): Conflict[] {
+export function conflicts(m: Model, excluded: readonly Exclusion[] = []): Conflict[] {
   const { data, team, capability, deployment, latency, strategy } = m.input;
   const out: Conflict[] = [];
-  const inHouseOnly = data.mustStayInHouse || deployment.offline;
+  // Self-hosting is mandatory when prompts must stay in, or when the hard rules (latency, compliance,
+  // offline) leave it as the only option.
+  const onlySelfHosted = OPTIONS.every((o) => o === "self-hosted" || excluded.some((e) => e.option === o));
+  const inHouseOnly = data.mustStayInHouse || deployment.offline || onlySelfHosted;
+  const forcedBy = data.mustStayInHouse || deployment.offline ? "Inference must run on infrastructure you control" : "Your hard requirements leave self-hosting as the only option";
   // Everything in house: no slice of traffic may go to an external (frontier) model.
   const allInHouse = deployment.offline || (data.mustStayInHouse && data.sensitiveShare >= 1);
   if (capability.frontier === "required" && allInHouse) {
@@ -308,7 +312,7 @@ export function conflicts(m: Model): Conflict[] {
   if (inHouseOnly && team.mlOpsMaturity === "none") {
     out.push({
       id: "in-house-without-team",
-      text: "Inference must run on infrastructure you control, but there is no ML-ops team to run it.",
+      text: `${forcedBy}, but there is no ML-ops team to run it.`,
       advice: "Budget for hiring or a specialist contractor before launch (the people and set-up costs below include it), and start with a single well-supported model on a managed Kubernetes or vendor appliance.",
     });
   }
