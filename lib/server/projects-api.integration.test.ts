@@ -5,6 +5,7 @@ import * as projectsRoute from "@/app/api/projects/route";
 import * as projectRoute from "@/app/api/projects/[id]/route";
 import * as duplicateRoute from "@/app/api/projects/[id]/duplicate/route";
 import * as revisionsRoute from "@/app/api/projects/[id]/revisions/route";
+import * as revisionRoute from "@/app/api/projects/[id]/revisions/[number]/route";
 import * as revisionPdfRoute from "@/app/api/projects/[id]/revisions/[number]/pdf/route";
 import * as shareLinksRoute from "@/app/api/projects/[id]/share-links/route";
 import * as shareLinkRoute from "@/app/api/share-links/[id]/route";
@@ -69,6 +70,13 @@ describe("project API routes", () => {
     expect(saved.status).toBe(201);
     expect(await saved.json()).toMatchObject({ revision: { number: 2, recommendation: "self-hosted" }, version: 2 });
 
+    const history = await call(revisionsRoute.GET, "GET", `/api/projects/${p.id}/revisions`, { id: p.id });
+    expect(((await history.json()) as { revisions: { number: number }[] }).revisions.map((r) => r.number)).toEqual([2, 1]);
+    const first = await call(revisionRoute.GET, "GET", `/api/projects/${p.id}/revisions/1`, { id: p.id, number: "1" });
+    expect(await first.json()).toMatchObject({ revision: { number: 1, recommendation: "api", input: { volume: PROFILES.earlyPrototype.volume }, evaluation: { recommendation: "api" } } });
+    expect((await call(revisionRoute.GET, "GET", `/api/projects/${p.id}/revisions/9`, { id: p.id, number: "9" })).status).toBe(404);
+    expect((await call(revisionRoute.GET, "GET", `/api/projects/${p.id}/revisions/x`, { id: p.id, number: "x" })).status).toBe(400);
+
     const renamed = await call(projectRoute.PATCH, "PATCH", `/api/projects/${p.id}`, { id: p.id }, { name: "  Clinical notes  " });
     expect(await renamed.json()).toMatchObject({ project: { name: "Clinical notes" } });
 
@@ -126,6 +134,8 @@ describe("project API routes", () => {
       ["DELETE project", () => call(projectRoute.DELETE, "DELETE", `/api/projects/${p.id}`, id)],
       ["POST duplicate", () => call(duplicateRoute.POST, "POST", `/api/projects/${p.id}/duplicate`, id)],
       ["POST revision", () => call(revisionsRoute.POST, "POST", `/api/projects/${p.id}/revisions`, id, { input: PROFILES.hospitalPatientData, expectedVersion: 1 })],
+      ["GET revisions", () => call(revisionsRoute.GET, "GET", `/api/projects/${p.id}/revisions`, id)],
+      ["GET revision", () => call(revisionRoute.GET, "GET", `/api/projects/${p.id}/revisions/1`, { id: p.id, number: "1" })],
       ["GET revision pdf", () => call(revisionPdfRoute.GET, "GET", `/api/projects/${p.id}/revisions/1/pdf`, { id: p.id, number: "1" })],
       ["GET share links", () => call(shareLinksRoute.GET, "GET", `/api/projects/${p.id}/share-links`, id)],
       ["POST share link", () => call(shareLinksRoute.POST, "POST", `/api/projects/${p.id}/share-links`, id, { expiresInDays: 7 })],

@@ -1,5 +1,5 @@
 import { saveRevisionSchema } from "@/lib/projects/schemas";
-import { saveRevision } from "@/lib/server/projects";
+import { listRevisions, saveRevision } from "@/lib/server/projects";
 import { route } from "@/lib/server/route";
 
 // Save a new revision; 409 when the project moved on since `expectedVersion` (another tab saved).
@@ -7,3 +7,6 @@ export const POST = route({ auth: true, body: saveRevisionSchema }, async ({ par
   const { revision, version } = await saveRevision(user.id, String(params.id), body.input, body.expectedVersion);
   return Response.json({ revision: { number: revision.number, recommendation: revision.recommendation }, version }, { status: 201 });
 });
+
+/** The revision history, newest first (number, verdict, catalog, date). */
+export const GET = route({ auth: true }, async ({ params, user }) => Response.json({ revisions: await listRevisions(user.id, String(params.id)) }));
