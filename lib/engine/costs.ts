@@ -103,7 +103,7 @@ export function setupUsd(m: Model): number {
 }
 
 export function hybridSplit(m: Model): HybridSplit {
-  const { data, capability, volume } = m.input;
+  const { data, capability } = m.input;
   if (m.sensitiveStaysIn) return { mode: "sensitive-in-house", selfHostedShare: data.sensitiveShare, external: "api" };
   if (capability.frontier === "required") {
     return { mode: "frontier-routing", selfHostedShare: 1 - m.values["hybrid.frontierRoutedShare"], external: "api" };
