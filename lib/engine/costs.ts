@@ -114,6 +114,15 @@ export function hybridSplit(m: Model): HybridSplit {
   return { mode: "base-load", selfHostedShare: 1 - (r - 1) / (2 * r), external: "api" };
 }
 
+/**
+ * Peak ÷ average of the traffic the hybrid keeps in house. Base-load: the GPUs carry the total load up
+ * to its average level (the in-house share of tokens is what lies below that level), so capacity is the
+ * full average: (share × average) × (1 ÷ share). Other splits keep a share of traffic with its own peaks.
+ */
+export function inHousePeak(m: Model, split: HybridSplit): number {
+  return split.mode === "base-load" ? 1 / Math.max(split.selfHostedShare, 1e-9) : capacityPeak(m);
+}
+
 /** Steady-state monthly cost of each option at a daily token volume (no setup): the volume curve and break-even use this. */
 export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number): number {
   const v = m.input.volume;
@@ -127,7 +136,7 @@ export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number)
       return selfHostedMonth(m, tokensPerDay, capacityPeak(m)).total;
     case "hybrid": {
       const split = hybridSplit(m);
-      const peak = split.mode === "base-load" ? 1 : capacityPeak(m);
+      const peak = inHousePeak(m, split);
       const inHouse = selfHostedMonth(m, tokensPerDay * split.selfHostedShare, peak).total;
       const external = tokenMonthlyUsd(m, "api", { ...shape, requestsPerDay: shape.requestsPerDay * (1 - split.selfHostedShare) });
       return inHouse + external;
@@ -180,7 +189,7 @@ export function optionCost(m: Model, option: Option): OptionCost {
   if (hasGpus) {
     const split = option === "hybrid" ? hybridSplit(m) : undefined;
     const share = split ? split.selfHostedShare : 1;
-    const peak = split?.mode === "base-load" ? 1 : capacityPeak(m);
+    const peak = split ? inHousePeak(m, split) : capacityPeak(m);
     const first = selfHostedMonth(m, tpd0 * share, peak);
     const last = selfHostedMonth(m, tpd0 * share * growth ** (horizon - 1), peak);
     result.gpus = { first: first.gpus, last: last.gpus, replicasFirst: first.replicas };
@@ -196,7 +205,7 @@ function breakdownOf(m: Model, option: Option, tpd: number, setup: number): Brea
   if (option === "api" || option === "hosted-open") return { tokens: tokenMonthlyUsd(m, option, shape) };
   const split = option === "hybrid" ? hybridSplit(m) : undefined;
   const share = split ? split.selfHostedShare : 1;
-  const sh = selfHostedMonth(m, tpd * share, split?.mode === "base-load" ? 1 : capacityPeak(m));
+  const sh = selfHostedMonth(m, tpd * share, split ? inHousePeak(m, split) : capacityPeak(m));
   const b: Breakdown = { gpus: sh.gpuUsd, people: sh.peopleUsd, overheads: sh.overheadsUsd, setup };
   if (split) b.tokens = tokenMonthlyUsd(m, "api", { ...shape, requestsPerDay: shape.requestsPerDay * (1 - share) });
   return b;

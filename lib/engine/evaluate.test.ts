@@ -225,6 +225,18 @@ describe("contract shape", () => {
     expect(rows.find((r) => r.key === "selfHosted.gpusPerReplica")?.value).toBe(expected);
   });
 
+  it("a base-load hybrid has GPU capacity for the full average load, and the self-hosted option for the peak", () => {
+    const e = evaluate(PROFILES.veryHighVolumeDedicatedTeam);
+    expect(e.costs.hybrid.split?.mode).toBe("base-load");
+    const v = (k: string) => e.assumptions.find((a) => a.key === k)!.value;
+    const perGpuTps = (v("selfHosted.tokensPerSecondPerReplica") * v("selfHosted.targetUtilization")) / v("selfHosted.gpusPerReplica");
+    const avgTps = e.tokensPerDay / 86_400;
+    const peak = PROFILES.veryHighVolumeDedicatedTeam.volume.peakToAverage!;
+    expect(e.costs.hybrid.gpus!.first * perGpuTps).toBeGreaterThanOrEqual(avgTps);
+    expect(e.costs.hybrid.gpus!.first * perGpuTps).toBeLessThan(avgTps * peak);
+    expect(e.costs["self-hosted"].gpus!.first * perGpuTps).toBeGreaterThanOrEqual(avgTps * peak);
+  });
+
   it("sizes GPUs for the interactive peak only: all-batch traffic needs capacity for its average", () => {
     const p = PROFILES.veryHighVolumeDedicatedTeam;
     const gpus = (batchShare: number) => evaluate({ ...p, volume: { ...p.volume, monthlyGrowthPct: 0, batchShare } }).costs["self-hosted"].gpus!.first;
