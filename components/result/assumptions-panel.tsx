@@ -71,11 +71,11 @@ export function AssumptionsPanel({
 
 function AssumptionInput({ row, onChange }: { row: AssumptionRow; onChange: (key: AssumptionKey, value: number | undefined) => void }) {
   // Local text so a half-typed number ("0.") is not reformatted under the cursor.
-  const [text, setText] = useState(String(+row.value.toFixed(6)));
+  const [text, setText] = useState(String(+row.value.toPrecision(6)));
   const [prev, setPrev] = useState(row.value);
   if (prev !== row.value) {
     setPrev(row.value);
-    if (parseNumberField(text) !== row.value) setText(String(+row.value.toFixed(6)));
+    if (parseNumberField(text) !== row.value) setText(String(+row.value.toPrecision(6)));
   }
   const id = `assumption-${row.key.replace(/\./g, "-")}`;
   return (
