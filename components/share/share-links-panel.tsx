@@ -2,17 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { apiFetch } from "@/lib/projects/client";
 import type { ShareLinkDto } from "@/lib/share/schemas";
 
 // Owner's view of a project's read-only links: create (optionally expiring), copy once, revoke.
 
 const shareLinksKey = (projectId: string) => ["projects", projectId, "share-links"] as const;
 
-async function asJson<T>(res: Response): Promise<T> {
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error((body as { message?: string }).message ?? `Request failed (${res.status})`);
-  return body as T;
-}
 
 const EXPIRY_CHOICES = [
   { label: "Never expires", days: undefined },
@@ -30,18 +26,15 @@ export function ShareLinksPanel({ projectId, revisionId, revisionNumber }: { pro
 
   const links = useQuery({
     queryKey: shareLinksKey(projectId),
-    queryFn: async () => (await asJson<{ links: ShareLinkDto[] }>(await fetch(`/api/projects/${projectId}/share-links`))).links,
+    queryFn: async () => (await apiFetch<{ links: ShareLinkDto[] }>(`/api/projects/${projectId}/share-links`)).links,
   });
 
   const create = useMutation({
-    mutationFn: async () =>
-      asJson<{ link: ShareLinkDto; url: string }>(
-        await fetch(`/api/projects/${projectId}/share-links`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ revisionId, expiresInDays: EXPIRY_CHOICES[expiryIndex]?.days }),
-        }),
-      ),
+    mutationFn: () =>
+      apiFetch<{ link: ShareLinkDto; url: string }>(`/api/projects/${projectId}/share-links`, {
+        method: "POST",
+        body: { revisionId, expiresInDays: EXPIRY_CHOICES[expiryIndex]?.days },
+      }),
     onSuccess: ({ url }) => {
       setCreated({ url, copied: false });
       void queryClient.invalidateQueries({ queryKey: shareLinksKey(projectId) });
@@ -49,14 +42,7 @@ export function ShareLinksPanel({ projectId, revisionId, revisionNumber }: { pro
   });
 
   const revoke = useMutation({
-    mutationFn: async (linkId: string) =>
-      asJson<{ link: ShareLinkDto }>(
-        await fetch(`/api/share-links/${linkId}`, {
-          method: "PATCH",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ revoke: true }),
-        }),
-      ),
+    mutationFn: (linkId: string) => apiFetch<{ link: ShareLinkDto }>(`/api/share-links/${linkId}`, { method: "PATCH", body: { revoke: true } }),
     // Optimistic: the link shows as revoked at once; a failure rolls back on refetch.
     onMutate: async (linkId) => {
       await queryClient.cancelQueries({ queryKey: shareLinksKey(projectId) });
