@@ -1,0 +1,67 @@
+import type { Model } from "../model";
+import { OPTIONS } from "../schema";
+import type { Conflict, Exclusion } from "./types";
+
+export function conflicts(m: Model, excluded: readonly Exclusion[] = []): Conflict[] {
+  const { data, team, capability, deployment, latency, strategy } = m.input;
+  const out: Conflict[] = [];
+  // Self-hosting is mandatory when prompts must stay in, or when the hard rules (latency, compliance,
+  // offline) leave it as the only option.
+  const onlySelfHosted = OPTIONS.every((o) => o === "self-hosted" || excluded.some((e) => e.option === o));
+  const inHouseOnly = data.mustStayInHouse || deployment.offline || onlySelfHosted;
+  const forcedBy = data.mustStayInHouse || deployment.offline ? "Inference must run on infrastructure you control" : "Your hard requirements leave self-hosting as the only option";
+  // Everything in house: no slice of traffic may go to an external (frontier) model.
+  const allInHouse = deployment.offline || (data.mustStayInHouse && data.sensitiveShare >= 1);
+  if (capability.frontier === "required" && allInHouse) {
+    out.push({
+      id: "frontier-vs-in-house",
+      text: "Frontier quality is required, but frontier models are only offered through external APIs and your prompts may not leave your infrastructure.",
+      advice:
+        "Test the strongest open-weights model you can run on your own tasks before committing, or negotiate a private deployment of a frontier model inside your own cloud tenancy (if that counts as in house for your auditors).",
+    });
+  }
+  if (inHouseOnly && team.mlOpsMaturity === "none") {
+    out.push({
+      id: "in-house-without-team",
+      text: `${forcedBy}, but there is no ML-ops team to run it.`,
+      advice: "Budget for hiring or a specialist contractor before launch (the people and set-up costs below include it), and start with a single well-supported model on a managed Kubernetes or vendor appliance.",
+    });
+  }
+  if (capability.frontier === "required" && latency.p95TargetMs < m.values["latency.apiRoundTripMs"]) {
+    out.push({
+      id: "frontier-vs-latency",
+      text: `Frontier quality is required, but a ${latency.p95TargetMs} ms p95 is faster than any frontier API call can answer.`,
+      advice: "Split the product: serve the latency-critical path with a small self-hosted model and use the frontier model asynchronously where its quality matters.",
+    });
+  }
+  if (strategy.timeToMarket === "weeks" && inHouseOnly && team.mlOpsMaturity !== "dedicated") {
+    out.push({
+      id: "weeks-vs-self-hosting",
+      text: "You need to ship in weeks, but only self-hosting is allowed and your team has not run GPU inference at scale.",
+      advice: "Ship a narrow first version on a small open model with a managed serving stack, and plan the production set-up as a second step.",
+    });
+  }
+  if (capability.customization === "full-control" && capability.frontier === "required") {
+    out.push({
+      id: "full-control-vs-frontier",
+      text: "Full control of the model is required, but frontier models are proprietary and cannot be modified.",
+      advice: "Decide which matters more for this workload; a hybrid keeps full control of the tuned open model and routes only the hardest requests to a frontier API.",
+    });
+  }
+  if (capability.frontier === "required" && strategy.lockInConcern === "high") {
+    out.push({
+      id: "frontier-vs-lock-in",
+      text: "Frontier quality is required, and frontier models are only sold as proprietary APIs, yet lock-in is a high concern.",
+      advice:
+        "You cannot avoid depending on proprietary models, but you can avoid depending on one vendor: call them through a provider-neutral gateway, keep your own evaluation set, and check that a second frontier provider passes it before you commit.",
+    });
+  }
+  if (capability.customization === "full-control" && team.mlOpsMaturity === "none" && !inHouseOnly) {
+    out.push({
+      id: "full-control-without-team",
+      text: "Full control of the model means running open weights yourself, but there is no ML-ops team to run them.",
+      advice: "Prove the customised model on rented, managed infrastructure first, and hire (the self-hosted costs below include the hiring ramp) before taking serving fully in house.",
+    });
+  }
+  return out;
+}

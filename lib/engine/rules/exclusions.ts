@@ -1,0 +1,76 @@
+import type { Catalog } from "../catalog";
+import { coveringChannel, needsCompliance, type Model } from "../model";
+import type { Option, Regulation } from "../schema";
+import { pct, type Exclusion, type Reason } from "./types";
+
+const REG_LABEL: Record<Regulation, string> = { hipaa: "HIPAA", gdpr: "GDPR", pci: "PCI DSS", soc2: "SOC 2", finra: "FINRA", fedramp: "FedRAMP", itar: "ITAR" };
+
+// The external channel (if any) whose compliance covers every regulation that applies; channels
+// are listed plain provider first, private deployments after, so the simplest covering one wins.
+export { coveringChannel };
+
+export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[]; complianceNotes: Reason[] } {
+  const { data, deployment, latency } = m.input;
+  const out: Exclusion[] = [];
+  const notes: Reason[] = [];
+  const add = (option: Option, rule: string, text: string) => out.push({ option, rule, text });
+  const roundTrip = m.values["latency.apiRoundTripMs"];
+
+  if (deployment.offline) {
+    for (const o of ["api", "hosted-open", "hybrid"] as const) {
+      add(o, "offline", "It must run with no internet connection, so only a model on your own hardware can serve it.");
+    }
+  }
+  if (data.mustStayInHouse) {
+    add("api", "in-house", "Prompts may not leave infrastructure you control, so no external API may see them.");
+    add("hosted-open", "in-house", "Prompts may not leave infrastructure you control, so a hosted provider may not see them either.");
+    if (data.sensitiveShare >= 1) {
+      add("hybrid", "in-house", "All traffic carries data that must stay in house, so there is nothing to route outside: a split is the same as self-hosting.");
+    }
+  }
+  if (latency.p95TargetMs < roundTrip) {
+    const t = `A p95 target of ${latency.p95TargetMs} ms is below the ~${roundTrip} ms a hosted API call takes at best (network plus first token).`;
+    add("api", "latency", t);
+    add("hosted-open", "latency", t);
+    add("hybrid", "latency", `${t} Requests routed outside would miss it.`);
+  }
+  if (m.input.capability.frontier === "required") {
+    add(
+      "hosted-open",
+      "quality",
+      `Frontier quality is required, and no open-weights model is at the frontier yet (seeds: "if your application genuinely requires Claude Opus quality, you're using APIs"); hosted providers only serve open weights.`,
+    );
+  }
+  const regs = data.regulations;
+  if (needsCompliance(m.input) && !data.mustStayInHouse && !deployment.offline) {
+    const names = regs.map((r) => REG_LABEL[r]).join(", ");
+    for (const option of ["api", "hosted-open"] as const) {
+      const channel = coveringChannel(catalog, option, regs);
+      if (channel) {
+        notes.push({
+          factor: "compliance",
+          favours: option,
+          weight: 0,
+          text: `${names} can be met on ${channel.label}${channel.baa ? " (business associate agreement available)" : ""}${channel.zeroDataRetention ? ", with zero data retention" : ""}${channel.privateDeployment ? ", deployed in your own cloud tenancy" : ""}. Verify the contract tier before sending regulated data.`,
+        });
+      } else {
+        add(option, "compliance", `No ${option === "api" ? "proprietary API" : "hosted open-weights"} channel in the catalog covers ${names} for regulated data.`);
+        if (option === "api") {
+          if (data.sensitiveShare >= 1) {
+            add("hybrid", "compliance", `All traffic is regulated (${names}) and no API channel covers it, so none of it can be routed outside.`);
+          } else {
+            notes.push({
+              factor: "compliance",
+              favours: "hybrid",
+              weight: 0,
+              text: `No API channel covers ${names}, so the hybrid keeps the ${pct(data.sensitiveShare)} of traffic that carries the regulated data on your own GPUs and sends only the rest to the API.`,
+            });
+          }
+        }
+      }
+    }
+  }
+  // One entry per option and rule is enough.
+  const seen = new Set<string>();
+  return { excluded: out.filter((e) => (seen.has(e.option + e.rule) ? false : (seen.add(e.option + e.rule), true))), complianceNotes: notes };
+}

@@ -1,0 +1,166 @@
+import type { Catalog } from "../catalog";
+import type { OptionCost } from "../costs";
+import { setupUsd, tokensPerDayOf } from "../costs";
+import type { Model } from "../model";
+import { OPTIONS, type Option } from "../schema";
+import { formatTokens, formatUsd } from "../text";
+import { figure, OPTION_LABELS, pct } from "./types";
+
+type FactorScores = Record<Option, number>;
+
+function table(catalog: Catalog, factor: string, answer: string): FactorScores {
+  const row = catalog.policy.scores[factor]?.[answer];
+  if (!row) throw new Error(`policy has no score for ${factor}=${answer}`);
+  return { api: row[0], "hosted-open": row[1], "self-hosted": row[2], hybrid: row[3] };
+}
+
+export function volumeBand(m: Model, catalog: Catalog): "low" | "medium" | "high" {
+  const tpd = tokensPerDayOf(m);
+  if (tpd < figure(catalog, "volume.lowBandTokensPerDay")) return "low";
+  if (tpd <= figure(catalog, "volume.highBandTokensPerDay")) return "medium";
+  return "high";
+}
+
+export function latencyClass(m: Model, catalog: Catalog): "instant" | "tight" | "relaxed" {
+  const p95 = m.input.latency.p95TargetMs;
+  if (p95 < figure(catalog, "latency.instantMs")) return "instant";
+  if (p95 < figure(catalog, "latency.apiComfortableMs")) return "tight";
+  return "relaxed";
+}
+
+export type Factor = { factor: string; scores: FactorScores; text: (favours: Option) => string };
+
+export function factors(m: Model, catalog: Catalog, costs: Record<Option, OptionCost>, feasible: Option[]): Factor[] {
+  const { data, team, capability, strategy, volume } = m.input;
+  const tpd = tokensPerDayOf(m);
+  const band = volumeBand(m, catalog);
+  const lat = latencyClass(m, catalog);
+  const low = figure(catalog, "volume.lowBandTokensPerDay");
+  const high = figure(catalog, "volume.highBandTokensPerDay");
+  const growthNote = volume.monthlyGrowthPct > 0 ? `, growing ${volume.monthlyGrowthPct}% a month` : "";
+  const pool = feasible.length ? feasible : [...OPTIONS];
+  const minTco = Math.min(...pool.map((o) => costs[o].tcoUsd));
+  const costScores = Object.fromEntries(
+    // Cheapest usable option scores 1, one costing twice as much 0, far dearer ones towards -1.
+    OPTIONS.map((o) => [o, costs[o].tcoUsd > 0 ? Math.max(-1, Math.min(1, 2 * (minTco / costs[o].tcoUsd) - 1)) : 1]),
+  ) as FactorScores;
+  const horizon = strategy.horizonMonths;
+  const v = m.values;
+  const staff = {
+    fte: v["people.fte"],
+    loaded: v["people.loadedEngineerUsdPerYear"],
+    perYear: v["people.fte"] * v["people.loadedEngineerUsdPerYear"],
+    setupMonths: v["people.setupEngineerMonths"],
+    setup: setupUsd(m),
+  };
+  const cheapest = pool.reduce((a, b) => (costs[a].tcoUsd <= costs[b].tcoUsd ? a : b));
+  const cheapestOverall = OPTIONS.reduce((a, b) => (costs[a].tcoUsd <= costs[b].tcoUsd ? a : b));
+  const nextCheapest = pool.filter((o) => o !== cheapest).reduce<Option | undefined>((a, b) => (!a || costs[b].tcoUsd < costs[a].tcoUsd ? b : a), undefined);
+
+  return [
+    {
+      factor: "cost",
+      scores: costScores,
+      text: () =>
+        `Over ${horizon} months ${OPTION_LABELS[cheapest]} is the cheapest option you can use at ${formatUsd(costs[cheapest].tcoUsd)} in total` +
+        (nextCheapest ? `, against ${formatUsd(costs[nextCheapest].tcoUsd)} for ${OPTION_LABELS[nextCheapest]}.` : ".") +
+        (cheapestOverall !== cheapest && costs[cheapestOverall].tcoUsd < costs[cheapest].tcoUsd
+          ? ` ${OPTION_LABELS[cheapestOverall]} would cost ${formatUsd(costs[cheapestOverall].tcoUsd)}, but a hard requirement rules it out: meeting that requirement costs about ${formatUsd(costs[cheapest].tcoUsd - costs[cheapestOverall].tcoUsd)} over the horizon.`
+          : "") +
+        tokenPriceNote(m, costs),
+    },
+    {
+      factor: "team",
+      scores: table(catalog, "team", team.mlOpsMaturity),
+      text: () =>
+        ({
+          none: "With no ML-ops experience, running GPUs in production means hiring first; a managed API needs none of it.",
+          basic: "A team with basic ML-ops skills can run a model, but GPU serving, scaling and on-call are a learning curve that managed APIs avoid.",
+          experienced: "Your team has run GPU inference before, so self-hosting is an operational option rather than a research project.",
+          dedicated: "A dedicated ML platform team can absorb another model at a fraction of an engineer's time.",
+        })[team.mlOpsMaturity] + ` Self-hosting is budgeted at ${staff.fte} FTE to run it (${formatUsd(staff.perYear)} a year at ${formatUsd(staff.loaded)} loaded per engineer) and ${staff.setupMonths} engineer-months to set it up (${formatUsd(staff.setup)}, in month 1).`,
+    },
+    {
+      factor: "frontier",
+      scores: table(catalog, "frontier", capability.frontier),
+      text: () =>
+        ({
+          required: `Frontier quality is required: the API is priced at a frontier model, ${m.apiModelLabel}; the closest open weights, a ${m.openModelLabel}, are good but not yet at the frontier, and the best models are only available through proprietary APIs.`,
+          helpful: `Frontier quality helps but is not essential, so the API is priced at a mid-tier model, ${m.apiModelLabel}, and open weights at a ${m.openModelLabel}.`,
+          unnecessary: `A small model is enough, so the API is priced at ${m.apiModelLabel} and open weights at an ${m.openModelLabel}, which you can also run yourself.`,
+        })[capability.frontier],
+    },
+    {
+      factor: "sensitivity",
+      scores: table(catalog, "sensitivity", data.sensitivity),
+      text: () =>
+        ({
+          public: "Prompts carry public data, so sending them to a provider raises no privacy concern.",
+          internal: "Prompts carry internal data; standard enterprise API terms (no training on your data) usually suffice.",
+          confidential: "Prompts carry confidential data: every external provider widens who can see it, which favours keeping inference in house.",
+          regulated: "Prompts carry regulated data: external processing needs contracts that cover each regulation, while in-house serving keeps compliance simpler.",
+        })[data.sensitivity],
+    },
+    {
+      factor: "volume",
+      scores: table(catalog, "volume", band),
+      text: () =>
+        band === "low"
+          ? `At ${formatTokens(tpd)} tokens a day${growthNote} you are under ${formatTokens(low)} a day, where APIs are almost always cheaper than fixed GPU costs.`
+          : band === "medium"
+            ? `At ${formatTokens(tpd)} tokens a day${growthNote} you are in the ${formatTokens(low)}–${formatTokens(high)} gray zone: the cost comparison decides.`
+            : `At ${formatTokens(tpd)} tokens a day${growthNote} you are above ${formatTokens(high)} a day, where self-hosting often pays for its fixed costs.`,
+    },
+    {
+      factor: "timeToMarket",
+      scores: table(catalog, "timeToMarket", strategy.timeToMarket),
+      text: () =>
+        ({
+          weeks: `You need to ship in weeks: an API key works today, while self-hosting takes about ${staff.setupMonths} engineer-months of set-up for a team like yours before it reaches production.`,
+          quarter: "A quarter leaves time to stand up infrastructure, but an API still ships first.",
+          flexible: "Time to market is flexible, so set-up time weighs little against long-run cost and control.",
+        })[strategy.timeToMarket],
+    },
+    {
+      factor: "latency",
+      scores: table(catalog, "latency", lat),
+      text: () =>
+        lat === "instant"
+          ? `A p95 under ${figure(catalog, "latency.instantMs")} ms leaves no room for a network round trip: only a co-located model fits.`
+          : lat === "tight"
+            ? `A ${m.input.latency.p95TargetMs} ms p95 is achievable with fast APIs but tight; a nearby self-hosted model gives more control.`
+            : `A ${m.input.latency.p95TargetMs} ms p95 is comfortable for hosted APIs.`,
+    },
+    {
+      factor: "customization",
+      scores: table(catalog, "customization", capability.customization),
+      text: () =>
+        ({
+          none: "No customization is needed: any model works as it comes.",
+          prompting: "Prompting is enough, which every option supports.",
+          "fine-tuning": "You need fine-tuning: open weights can be tuned freely; proprietary APIs allow it only as far as the provider lets you.",
+          "full-control": "You need full control of the model, which only open weights you run yourself give.",
+        })[capability.customization],
+    },
+    {
+      factor: "lockIn",
+      scores: table(catalog, "lockIn", strategy.lockInConcern),
+      text: () =>
+        ({
+          low: "Lock-in is a low concern, so a single provider's roadmap and pricing are an acceptable dependency.",
+          medium: "Some lock-in concern: open-weights models keep the option to switch host or bring inference in house.",
+          high: "Lock-in is a high concern: a proprietary API ties you to one provider's pricing, terms and availability; open weights can move.",
+        })[strategy.lockInConcern],
+    },
+  ];
+}
+
+/** Like for like: the hosted open model against the proprietary tier it is paired with, per million tokens. */
+function tokenPriceNote(m: Model, costs: Record<Option, OptionCost>): string {
+  const api = costs.api.perMillionTokensUsd;
+  const hosted = costs["hosted-open"].perMillionTokensUsd;
+  if (!(api > 0) || !(hosted > 0)) return "";
+  const diff = 1 - hosted / api;
+  const rel = Math.abs(diff) < 0.005 ? "about the same as" : `${pct(Math.abs(diff))} ${diff > 0 ? "less than" : "more than"}`;
+  return ` Per million tokens of your workload, ${m.hostedModelLabel} costs ${formatUsd(hosted)}, ${rel} ${m.apiModelLabel} at ${formatUsd(api)}.`;
+}
