@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { evaluate } from "@/lib/engine";
-import { PROFILES } from "@/lib/engine/test-profiles";
+import { PROFILES } from "@/test/fixtures/profiles";
 import { encodeAnswers } from "@/lib/assessment/url-state";
 import { completeAssessment, expectChartsDrawn } from "./helpers/assessment";
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { catalog, evaluate } from "@/lib/engine";
-import { PROFILES } from "@/lib/engine/test-profiles";
+import { PROFILES } from "@/test/fixtures/profiles";
 import { completeAssessment } from "./helpers/assessment";
 import { followMagicLink, newEmail, signIn } from "./helpers/auth";
 

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { evaluate } from "@/lib/engine";
-import { PROFILES } from "@/lib/engine/test-profiles";
+import { PROFILES } from "@/test/fixtures/profiles";
 import { newEmail, signIn } from "./helpers/auth";
 
 test("owner shares a revision read-only, a visitor sees it without signing in, revoking kills the link; PDFs export", async ({ page, browser }) => {

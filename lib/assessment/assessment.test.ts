@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "@/lib/engine";
-import { PROFILES } from "@/lib/engine/test-profiles";
+import { PROFILES } from "@/test/fixtures/profiles";
 import { draftFromInput, emptyDraft, firstInvalidStep, toInput, validateStep } from "./draft";
 import { applyPreset, VOLUME_PRESETS, volumeBand } from "./presets";
 import { percentToShare, parseNumberField, shareToPercent, tokensPerDay } from "./units";

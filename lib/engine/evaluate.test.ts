@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, listAssumptions } from "./evaluate";
 import { ASSUMPTION_KEYS } from "./schema";
-import { PROFILES } from "./test-profiles";
+import { PROFILES } from "@/test/fixtures/profiles";
 import type { AssessmentInput, Option } from "./schema";
 
 type Expectation = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalog, evaluate } from "@/lib/engine";
-import { PROFILES } from "@/lib/engine/test-profiles";
+import { PROFILES } from "@/test/fixtures/profiles";
 import { diffEvaluations, diffInputs, resultsMoved } from "./diff";
 
 describe("diffs between results", () => {

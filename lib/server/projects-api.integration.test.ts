@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PROFILES } from "@/lib/engine/test-profiles";
+import { PROFILES } from "@/test/fixtures/profiles";
 import * as projectsRoute from "@/app/api/projects/route";
 import * as projectRoute from "@/app/api/projects/[id]/route";
 import * as duplicateRoute from "@/app/api/projects/[id]/duplicate/route";

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessmentInputSchema, catalog, catalogVersion, evaluate } from "@/lib/engine";
-import { PROFILES } from "@/lib/engine/test-profiles";
+import { PROFILES } from "@/test/fixtures/profiles";
 import { db } from "./db";
 import { createShareLink } from "./share-links";
 import { createProject, deleteProject, duplicateProject, getOwnedProject, getRevision, latestRevision, listProjects, listRevisions, recomputeWithToday, renameProject, saveRevision } from "./projects";

@@ -2,7 +2,7 @@
 // production build served on a throw-away database. Needs `npm run build` first.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import { PROFILES } from "../../lib/engine/test-profiles";
+import { PROFILES } from "../../test/fixtures/profiles";
 import { measure, report } from "./_stats";
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";

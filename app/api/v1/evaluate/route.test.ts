@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROFILES } from "@/lib/engine/test-profiles";
+import { PROFILES } from "@/test/fixtures/profiles";
 import { evaluate } from "@/lib/engine";
 import { POST } from "./route";
 import { GET as getSchema } from "../schema/route";
