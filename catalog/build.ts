@@ -1,95 +1,19 @@
-// Turns catalog/figures.json plus the bundled price database of @pydantic/genai-prices into the
-// compact, versioned snapshot the engine imports (lib/engine/catalog/snapshot.generated.json).
-// The engine never imports the price library, so the browser bundle carries only the snapshot.
+// Turns the catalog files (catalog/*.json, each validated by its schema in catalog/schemas/) plus the
+// bundled price database of @pydantic/genai-prices into the compact, versioned snapshot the engine
+// imports (lib/engine/catalog/snapshot.generated.json). The engine never imports the price library,
+// so the browser bundle carries only the snapshot. Pure apart from the price lookup: the caller
+// reads the files (readCatalogFiles) so tests can build from edited copies.
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { calcPrice } from "@pydantic/genai-prices";
-import { z } from "zod";
+import type { z } from "zod";
+import { invalidFigures, type KeyedFigure } from "./schema";
+import { CATALOG_FILES, type CatalogFileName } from "./schemas";
+import { figuresFileSchema } from "./schemas/figures";
 
-const sourced = { source: z.string().min(3), asOf: z.iso.date() };
-
-const figureSchema = z.object({
-  value: z.number(),
-  low: z.number(),
-  high: z.number(),
-  unit: z.string(),
-  label: z.string(),
-  group: z.string(),
-  ...sourced,
-});
-
-const rateSchema = z.object({ usdPerHour: z.number().positive(), low: z.number().positive(), high: z.number().positive(), ...sourced });
-
-export const figuresSchema = z.object({
-  asOf: z.iso.date(),
-  priceLibrary: z.object({ name: z.string(), version: z.string(), published: z.iso.date() }),
-  apiModels: z.array(
-    z.object({ tier: z.enum(["frontier", "mid", "small"]), provider: z.string(), model: z.string(), label: z.string(), default: z.boolean().optional() }),
-  ),
-  hostedOpenModels: z.array(
-    z.object({ sizeClass: z.enum(["large", "small"]), provider: z.string(), model: z.string(), label: z.string(), default: z.boolean().optional() }),
-  ),
-  qualityPairing: z.object({ frontier: z.enum(["large", "small"]), mid: z.enum(["large", "small"]), small: z.enum(["large", "small"]), ...sourced }),
-  openModels: z.record(
-    z.enum(["large", "small"]),
-    z.object({
-      label: z.string(),
-      gpusPerReplicaOnH100: z.number().int().positive(),
-      /** GPU memory one replica needs (weights plus KV cache); GPUs per replica = next power of two of need ÷ GPU memory (tensor parallelism). */
-      memoryGbPerReplica: z.number().positive(),
-      ...sourced,
-    }),
-  ),
-  gpus: z.array(
-    z.object({
-      id: z.string(),
-      label: z.string(),
-      relativeThroughput: z.number().positive(),
-      relativeThroughputSource: z.string(),
-      memoryGb: z.number().positive(),
-      rates: z.object({ "gpu-cloud": rateSchema, hyperscaler: rateSchema, owned: rateSchema.optional() }),
-    }),
-  ),
-  throughput: z.object({
-    sloHeadroomFactor: z.object({ value: z.number().min(1), ...sourced }),
-    points: z.array(
-      z.object({
-        sizeClass: z.enum(["large", "small"]),
-        inputTokens: z.number().positive(),
-        outputTokens: z.number().positive(),
-        outputTokensPerSecond: z.number().positive(),
-        maxThroughput: z.boolean().optional(),
-        ...sourced,
-      }),
-    ),
-    spread: z.object({ low: z.number().positive(), high: z.number().positive(), ...sourced }),
-  }),
-  figures: z.record(z.string(), figureSchema),
-  compliance: z.object({
-    channels: z.array(
-      z.object({
-        id: z.string(),
-        option: z.enum(["api", "hosted-open"]),
-        label: z.string(),
-        zeroDataRetention: z.boolean(),
-        baa: z.boolean(),
-        dataResidency: z.array(z.string()),
-        privateDeployment: z.boolean(),
-        covers: z.array(z.enum(["hipaa", "gdpr", "pci", "soc2", "finra", "fedramp", "itar"])),
-        ...sourced,
-      }),
-    ),
-  }),
-  policy: z.object({
-    version: z.string(),
-    weights: z.record(z.string(), z.number().nonnegative()),
-    confidence: z.object({ base: z.number(), gapScale: z.number(), conflictPenalty: z.number(), min: z.number(), max: z.number() }),
-    // factor -> answer -> [api, hosted-open, self-hosted, hybrid] scores in [-1, 1]
-    scores: z.record(z.string(), z.record(z.string(), z.tuple([z.number(), z.number(), z.number(), z.number()]))),
-    scoresComment: z.string(),
-    ...sourced,
-  }),
-});
-export type Figures = z.infer<typeof figuresSchema>;
+export { figuresFileSchema as figuresSchema } from "./schemas/figures";
+export type { Figures } from "./schemas/figures";
 
 /** A per-token price table with context-length tiers (a request's input length picks the tier). */
 export type PriceTable = {
@@ -145,23 +69,69 @@ export function toPriceTable(raw: Record<string, unknown>, label: string): Price
   };
 }
 
-export function buildSnapshot(figuresJson: unknown, lookup: PriceLookup = genaiPricesLookup) {
-  const parsed = figuresSchema.safeParse(figuresJson);
-  if (!parsed.success) {
-    throw new Error(`catalog/figures.json is invalid:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
+type OtherFile = Exclude<CatalogFileName, "figures">;
+/** Sections of the catalog files other than figures.json, each under camelCase(file name), without their `figures` record. */
+type FileSections = { [K in OtherFile as CamelCase<K>]: Omit<z.output<(typeof CATALOG_FILES)[K]>, "figures"> };
+
+export const camelCase = (name: string) => name.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
+/** Reads every catalog/*.json into { name: parsed JSON }. */
+export function readCatalogFiles(dir = "catalog"): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    out[file.slice(0, -".json".length)] = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
   }
-  const f = parsed.data;
+  return out;
+}
+
+function issuesText(file: string, error: z.ZodError) {
+  return `catalog/${file}.json is invalid:\n${error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`;
+}
+
+/** `registry` is for tests (a registry with extra files); the default is CATALOG_FILES. */
+export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLookup = genaiPricesLookup, registry: Record<string, z.ZodType> = CATALOG_FILES) {
+  for (const name of Object.keys(files)) {
+    if (!(name in registry)) throw new Error(`catalog/${name}.json has no schema: add it to CATALOG_FILES in catalog/schemas/index.ts`);
+  }
+  for (const name of Object.keys(registry)) {
+    if (!(name in files)) throw new Error(`catalog/${name}.json is missing (its schema is registered in catalog/schemas/index.ts)`);
+  }
+  const parsedFiles: Record<string, Record<string, unknown>> = {};
+  for (const name of Object.keys(registry).sort()) {
+    const parsed = registry[name]!.safeParse(files[name]);
+    if (!parsed.success) throw new Error(issuesText(name, parsed.error));
+    const bad = invalidFigures(parsed.data);
+    if (bad.length) throw new Error(`catalog/${name}.json is invalid:\n${bad.map((b) => `  ${b.path}: ${b.message}`).join("\n")}`);
+    parsedFiles[name] = parsed.data as Record<string, unknown>;
+  }
+
+  const f = parsedFiles.figures as z.output<typeof figuresFileSchema>;
   const priceSource = `${f.priceLibrary.name} ${f.priceLibrary.version} (bundled data, published ${f.priceLibrary.published})`;
   const price = (provider: string, model: string) => {
     let raw: Record<string, unknown>;
     try {
       raw = lookup(provider, model);
     } catch (error) {
-      throw new Error(`catalog: ${provider}/${model} is named in catalog/figures.json but missing from ${f.priceLibrary.name}: ${(error as Error).message}`);
+      throw new Error(`catalog: ${provider}/${model} is named in the catalog but missing from ${f.priceLibrary.name}: ${(error as Error).message}`);
     }
     return toPriceTable(raw, `${provider}/${model}`);
   };
-  const body = {
+
+  // Keyed figures of every file, in one map (a key defined twice is an error).
+  const figures: Record<string, KeyedFigure> = {};
+  const figureOwner: Record<string, string> = {};
+  for (const [name, data] of Object.entries(parsedFiles)) {
+    const rec = (data.figures ?? {}) as Record<string, KeyedFigure>;
+    for (const [key, fig] of Object.entries(rec)) {
+      if (key in figures) throw new Error(`catalog: figure ${key} is defined in both catalog/${figureOwner[key]}.json and catalog/${name}.json`);
+      figures[key] = fig;
+      figureOwner[key] = name;
+    }
+  }
+  const sortedFigures = Object.fromEntries(Object.keys(figures).sort().map((k) => [k, figures[k]!]));
+
+  const legacy = {
     asOf: f.asOf,
     priceLibrary: f.priceLibrary,
     apiModels: f.apiModels.map((m) => ({ ...m, default: m.default ?? false, price: price(m.provider, m.model), source: priceSource, asOf: f.priceLibrary.published })),
@@ -170,10 +140,20 @@ export function buildSnapshot(figuresJson: unknown, lookup: PriceLookup = genaiP
     openModels: f.openModels,
     gpus: f.gpus,
     throughput: f.throughput,
-    figures: f.figures,
     compliance: f.compliance,
     policy: f.policy,
   };
+  const sections: Record<string, unknown> = {};
+  for (const [name, data] of Object.entries(parsedFiles)) {
+    if (name === "figures") continue;
+    const key = camelCase(name);
+    if (key in legacy || key === "figures" || key === "catalogVersion") {
+      throw new Error(`catalog/${name}.json lands at snapshot.${key}, which catalog/figures.json still defines: move the section out of figures.json in the same change`);
+    }
+    const { figures: _own, ...rest } = data;
+    sections[key] = rest;
+  }
+  const body = { ...legacy, ...(sections as FileSections), figures: sortedFigures };
   for (const tier of ["frontier", "mid", "small"] as const) {
     if (body.apiModels.filter((m) => m.tier === tier && m.default).length !== 1) throw new Error(`catalog: tier ${tier} needs exactly one default API model`);
   }

@@ -1,13 +1,13 @@
-// `npm run catalog:build`: rebuilds lib/engine/catalog/snapshot.generated.json from
-// catalog/figures.json and the pinned price library. `--check` exits 1 when the committed
-// snapshot is out of date (the unit tests run the same comparison).
+// `npm run catalog:build`: rebuilds lib/engine/catalog/snapshot.generated.json from every
+// catalog/*.json (each validated by its schema in catalog/schemas/) and the pinned price library.
+// `--check` exits 1 when the committed snapshot is out of date (the unit tests run the same comparison).
 import fs from "node:fs";
-import { buildSnapshot } from "../catalog/build";
+import { buildSnapshot, readCatalogFiles } from "../catalog/build";
 
-const FIGURES = "catalog/figures.json";
 const SNAPSHOT = "lib/engine/catalog/snapshot.generated.json";
 
-const snapshot = buildSnapshot(JSON.parse(fs.readFileSync(FIGURES, "utf8")));
+const files = readCatalogFiles("catalog");
+const snapshot = buildSnapshot(files);
 const text = JSON.stringify(snapshot, null, 1) + "\n";
 if (process.argv.includes("--check")) {
   const current = fs.existsSync(SNAPSHOT) ? fs.readFileSync(SNAPSHOT, "utf8") : "";
@@ -19,5 +19,8 @@ if (process.argv.includes("--check")) {
 } else {
   fs.mkdirSync("lib/engine/catalog", { recursive: true });
   fs.writeFileSync(SNAPSHOT, text);
-  console.log(`wrote ${SNAPSHOT}: catalog ${snapshot.catalogVersion}, ${snapshot.apiModels.length} API models, ${snapshot.hostedOpenModels.length} hosted open-weights models, ${snapshot.gpus.length} GPUs`);
+  console.log(
+    `wrote ${SNAPSHOT}: catalog ${snapshot.catalogVersion} from ${Object.keys(files).map((f) => `${f}.json`).join(", ")}: ` +
+      `${snapshot.apiModels.length} API models, ${snapshot.hostedOpenModels.length} hosted open-weights models, ${snapshot.gpus.length} GPUs, ${Object.keys(snapshot.figures).length} keyed figures`,
+  );
 }

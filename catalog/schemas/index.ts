@@ -1,0 +1,16 @@
+// Registry of catalog files: `catalog/<name>.json` is validated by the schema registered under
+// <name> and lands in the snapshot as `snapshot[camelCase(name)]` (e.g. "gpu-market" → gpuMarket).
+// A file's top-level `figures` record (keyed figures, see catalog/schema.ts) is merged into the one
+// `snapshot.figures` map instead, read with `figureOf(catalog, key)` from lib/engine/catalog.
+// The build fails on a catalog/*.json without a schema here, on a schema without its file, on a
+// section name that collides with another, and on a figure key defined twice.
+//
+// Data owners: write catalog/schemas/<name>.ts (compose from catalog/schema.ts: figure(), evidence(),
+// figureRecordSchema) and add ONE line below.
+import { figuresFileSchema } from "./figures";
+
+export const CATALOG_FILES = {
+  figures: figuresFileSchema,
+} as const;
+
+export type CatalogFileName = keyof typeof CATALOG_FILES;
