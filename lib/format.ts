@@ -1,9 +1,5 @@
 // Display formatting in one place (pages, charts, PDF). Engine texts use the same helpers.
-export { formatTokens, formatUsd } from "./engine/text";
-
-export function formatPct(share: number, digits = 0): string {
-  return `${(share * 100).toFixed(digits)}%`;
-}
+export { formatPct, formatTokens, formatUsd } from "./engine/text";
 
 export function formatDate(d: Date | string): string {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(d));

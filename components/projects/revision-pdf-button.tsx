@@ -3,5 +3,5 @@
 import { ExportPdfButton } from "@/components/result/result-actions";
 
 export function RevisionPdfButton({ projectId, number }: { projectId: string; number: number }) {
-  return <ExportPdfButton request={() => fetch(`/api/projects/${projectId}/revisions/${number}/pdf`)} />;
+  return <ExportPdfButton url={`/api/projects/${projectId}/revisions/${number}/pdf`} />;
 }

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ParsedAssessmentInput } from "@/lib/engine";
-import { ApiError, fetchProjectVersion, useSaveAssessment } from "@/lib/projects/client";
+import { ApiError } from "@/lib/api-fetch";
+import { fetchProjectVersion, useSaveAssessment } from "@/lib/projects/client";
 import { projectNameSchema } from "@/lib/projects/schemas";
 
 const button = "rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-brand-900 hover:bg-sky-50 disabled:opacity-60";

@@ -4,42 +4,42 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import type { ParsedAssessmentInput } from "@/lib/engine";
+import { ApiError, apiRequest } from "@/lib/api-fetch";
 import { encodeAnswers } from "@/lib/assessment/url-state";
 
 const button = "rounded-md bg-white/10 px-3 py-1.5 text-sm font-medium text-white ring-1 ring-white/20 hover:bg-white/20 disabled:opacity-60";
 
-/** Downloads a PDF from a report endpoint (the response carries the file name). */
-export function ExportPdfButton({ request, label = "Export PDF" }: { request: () => Promise<Response>; label?: string }) {
-  const [state, setState] = useState<"idle" | "busy" | "error">("idle");
+/** Downloads a PDF from a report endpoint (the response carries the file name); a failure shows the server's message. */
+export function ExportPdfButton({ url, body, label = "Export PDF" }: { url: string; body?: unknown; label?: string }) {
+  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
   return (
     <>
       <button
         type="button"
         className={button}
-        disabled={state === "busy"}
+        disabled={state.busy}
         onClick={async () => {
-          setState("busy");
+          setState({ busy: true });
           try {
-            const res = await request();
-            if (!res.ok) throw new Error(String(res.status));
+            const res = await apiRequest(url, body === undefined ? {} : { method: "POST", body });
             const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? "rentorown-report.pdf";
-            const url = URL.createObjectURL(await res.blob());
-            const a = Object.assign(document.createElement("a"), { href: url, download: name });
+            const href = URL.createObjectURL(await res.blob());
+            const a = Object.assign(document.createElement("a"), { href, download: name });
             document.body.append(a);
             a.click();
             a.remove();
-            URL.revokeObjectURL(url);
-            setState("idle");
-          } catch {
-            setState("error");
+            URL.revokeObjectURL(href);
+            setState({ busy: false });
+          } catch (e) {
+            setState({ busy: false, error: e instanceof ApiError ? e.message : "The PDF could not be generated. Try again." });
           }
         }}
       >
-        {state === "busy" ? "Preparing PDF…" : label}
+        {state.busy ? "Preparing PDF…" : label}
       </button>
-      {state === "error" && (
-        <span role="alert" className="self-center text-sm text-amber-200">
-          The PDF could not be generated. Try again.
+      {state.error && (
+        <span role="alert" className="self-center text-sm text-amber-200" data-testid="pdf-error">
+          {state.error}
         </span>
       )}
     </>
@@ -66,11 +66,7 @@ export function ResultActions({ input, extra }: { input: ParsedAssessmentInput; 
       >
         {copied ? "Link copied" : "Copy link"}
       </button>
-      <ExportPdfButton
-        request={() =>
-          fetch("/api/report/pdf", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ input, title: "Assessment" }) })
-        }
-      />
+      <ExportPdfButton url="/api/report/pdf" body={{ input, title: "Assessment" }} />
       {extra}
     </>
   );

@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch } from "@/lib/projects/client";
+import { apiFetch } from "@/lib/api-fetch";
+import { formatDate } from "@/lib/format";
 import type { ShareLinkDto } from "@/lib/share/schemas";
 
 // Owner's view of a project's read-only links: create (optionally expiring), copy once, revoke.
@@ -17,7 +18,6 @@ const EXPIRY_CHOICES = [
   { label: "Expires in 90 days", days: 90 },
 ] as const;
 
-const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
 export function ShareLinksPanel({ projectId, revisionId, revisionNumber }: { projectId: string; revisionId: string; revisionNumber: number }) {
   const queryClient = useQueryClient();
@@ -121,9 +121,9 @@ export function ShareLinksPanel({ projectId, revisionId, revisionNumber }: { pro
           {links.data.map((l) => (
             <li key={l.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="share-link-row">
               <span>
-                <StatusBadge status={l.status} /> Revision {l.revisionNumber} · created {dateFmt.format(new Date(l.createdAt))}
-                {l.expiresAt && ` · ${l.status === "expired" ? "expired" : "expires"} ${dateFmt.format(new Date(l.expiresAt))}`}
-                {l.lastViewedAt && ` · last viewed ${dateFmt.format(new Date(l.lastViewedAt))}`}
+                <StatusBadge status={l.status} /> Revision {l.revisionNumber} · created {formatDate(l.createdAt)}
+                {l.expiresAt && ` · ${l.status === "expired" ? "expired" : "expires"} ${formatDate(l.expiresAt)}`}
+                {l.lastViewedAt && ` · last viewed ${formatDate(l.lastViewedAt)}`}
               </span>
               {l.status === "active" && (
                 <button

@@ -3,5 +3,5 @@
 import { ExportPdfButton } from "@/components/result/result-actions";
 
 export function SharedPdfButton({ token }: { token: string }) {
-  return <ExportPdfButton request={() => fetch(`/s/${token}/pdf`)} />;
+  return <ExportPdfButton url={`/s/${token}/pdf`} />;
 }

@@ -15,3 +15,8 @@ export function formatTokens(n: number): string {
   if (abs >= 1e3) return `${+(n / 1e3).toFixed(abs >= 1e4 ? 0 : 1)}k`;
   return `${Math.round(n)}`;
 }
+
+/** A share (0.125) as a percentage with at most `maxDigits` decimals ("12.5%", "40%"). */
+export function formatPct(share: number, maxDigits = 0): string {
+  return `${+(share * 100).toFixed(maxDigits)}%`;
+}

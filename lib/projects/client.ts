@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import type { AssessmentInput, ParsedAssessmentInput } from "@/lib/engine";
+import { apiFetch } from "@/lib/api-fetch";
 import type { ProjectSummary } from "./schemas";
 
 // The browser side of /api/projects: one place for cache keys, fetches and invalidation, so every
@@ -10,27 +11,6 @@ export const projectKeys = {
   list: (q: string, sort: "updated" | "name") => ["projects", "list", { q, sort }] as const,
   detail: (id: string) => ["projects", "detail", id] as const,
 };
-
-/** An API failure with its HTTP status and error code (e.g. 409 "conflict"), message ready to show. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export async function apiFetch<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(url, {
-    method: init.method ?? "GET",
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), headers: { "content-type": "application/json" } }),
-  });
-  const body = (res.status === 204 ? {} : await res.json().catch(() => ({}))) as { error?: string; message?: string };
-  if (!res.ok) throw new ApiError(res.status, body.error ?? "error", body.message ?? `Request failed (${res.status}).`);
-  return body as T;
-}
 
 export function useProjectsList(q: string, sort: "updated" | "name") {
   return useQuery({

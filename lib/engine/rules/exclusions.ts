@@ -1,9 +1,9 @@
 import type { Catalog } from "../catalog";
 import { coveringChannel, needsCompliance, type Model } from "../model";
-import type { Option, Regulation } from "../schema";
+import type { Option } from "../schema";
 import { pct, type Exclusion, type Reason } from "./types";
+import { REGULATION_LABELS } from "../vocabulary";
 
-const REG_LABEL: Record<Regulation, string> = { hipaa: "HIPAA", gdpr: "GDPR", pci: "PCI DSS", soc2: "SOC 2", finra: "FINRA", fedramp: "FedRAMP", itar: "ITAR" };
 
 // The external channel (if any) whose compliance covers every regulation that applies; channels
 // are listed plain provider first, private deployments after, so the simplest covering one wins.
@@ -43,7 +43,7 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
   }
   const regs = data.regulations;
   if (needsCompliance(m.input) && !data.mustStayInHouse && !deployment.offline) {
-    const names = regs.map((r) => REG_LABEL[r]).join(", ");
+    const names = regs.map((r) => REGULATION_LABELS[r]).join(", ");
     for (const option of ["api", "hosted-open"] as const) {
       const channel = coveringChannel(catalog, option, regs);
       if (channel) {

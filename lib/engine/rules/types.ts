@@ -1,4 +1,5 @@
 import type { Option } from "../schema";
+import { formatPct } from "../text";
 
 // Rules: hard exclusions first (each with its reason), then weighted factors scored from the
 // catalog's policy table, conflicts between requirements, and a confidence figure.
@@ -8,15 +9,9 @@ export type Reason = { factor: string; favours: Option; weight: number; text: st
 export type Conflict = { id: string; text: string; advice: string };
 export type RankedOption = { option: Option; score: number; excluded: boolean; reasons: string[] };
 
-export const OPTION_LABELS: Record<Option, string> = {
-  api: "Proprietary API",
-  "hosted-open": "Hosted open-weights",
-  "self-hosted": "Self-hosted",
-  hybrid: "Hybrid",
-};
-export const optionLabel = (o: Option) => OPTION_LABELS[o];
-
-export const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+// Option names come from the one vocabulary table; shares print as formatPct does everywhere.
+export { OPTION_LABELS, optionLabel } from "../vocabulary";
+export const pct = (x: number) => formatPct(x, 1);
 
 export function figure(catalog: { figures: Record<string, { value: number } | undefined> }, key: string): number {
   const f = catalog.figures[key];

@@ -1,0 +1,91 @@
+import { catalog as defaultCatalog, type Catalog } from "./catalog";
+import type {
+  CUSTOMIZATIONS,
+  FRONTIER_NEEDS,
+  GPU_SOURCES,
+  LOCK_IN_CONCERNS,
+  ML_OPS_MATURITIES,
+  Option,
+  REGULATIONS,
+  SENSITIVITIES,
+  TIMES_TO_MARKET,
+} from "./schema";
+
+// The words users read, in ONE table: option names, headlines and colours, the label of every
+// answer the questionnaire offers, factor names and GPU names. The engine's reason texts, the
+// questionnaire, the result page, the charts, the landing page, the PDF and the e2e helpers all
+// read them here, so a user never meets a raw value such as `timeToMarket` or "quarter".
+// Pure data (it lives in the engine so engine texts can use it without reaching into the UI).
+
+type Labels<T extends readonly string[]> = Record<T[number], string>;
+
+export const OPTION_LABELS: Record<Option, string> = {
+  api: "Proprietary API",
+  "hosted-open": "Hosted open-weights",
+  "self-hosted": "Self-hosted",
+  hybrid: "Hybrid",
+};
+export const optionLabel = (o: Option): string => OPTION_LABELS[o];
+
+/** The verdict's one-line headline under the option name. */
+export const OPTION_HEADLINES: Record<Option, string> = {
+  api: "Rent a proprietary model through its API",
+  "hosted-open": "Use an open-weights model at a hosted provider",
+  "self-hosted": "Run an open-weights model on your own GPUs",
+  hybrid: "Split traffic between your own GPUs and an API",
+};
+
+/**
+ * Each option's colour (charts, landing accents) plus a dash pattern so the four stay apart in
+ * black and white (the PDF). `accent` is the matching Tailwind class for solid marks.
+ */
+export const OPTION_STYLE: Record<Option, { color: string; dash?: string; accent: string }> = {
+  api: { color: "#0284c7", accent: "bg-sky-600" },
+  "hosted-open": { color: "#059669", dash: "8 4", accent: "bg-emerald-600" },
+  "self-hosted": { color: "#7c3aed", dash: "2 3", accent: "bg-violet-600" },
+  hybrid: { color: "#d97706", dash: "12 3 2 3", accent: "bg-amber-600" },
+};
+
+export const SENSITIVITY_LABELS: Labels<typeof SENSITIVITIES> = { public: "Public", internal: "Internal", confidential: "Confidential", regulated: "Regulated" };
+export const REGULATION_LABELS: Labels<typeof REGULATIONS> = { hipaa: "HIPAA", gdpr: "GDPR", pci: "PCI DSS", soc2: "SOC 2", finra: "FINRA", fedramp: "FedRAMP", itar: "ITAR" };
+export const ML_OPS_LABELS: Labels<typeof ML_OPS_MATURITIES> = { none: "None", basic: "Basic", experienced: "Experienced", dedicated: "Dedicated ML platform team" };
+export const FRONTIER_LABELS: Labels<typeof FRONTIER_NEEDS> = { required: "Required", helpful: "Helpful", unnecessary: "Not needed" };
+export const CUSTOMIZATION_LABELS: Labels<typeof CUSTOMIZATIONS> = { none: "None", prompting: "Prompting", "fine-tuning": "Fine-tuning", "full-control": "Full control" };
+export const TIME_TO_MARKET_LABELS: Labels<typeof TIMES_TO_MARKET> = { weeks: "Weeks", quarter: "This quarter", flexible: "Flexible" };
+export const LOCK_IN_LABELS: Labels<typeof LOCK_IN_CONCERNS> = { low: "Low", medium: "Medium", high: "High" };
+export const GPU_SOURCE_LABELS: Labels<typeof GPU_SOURCES> = {
+  "gpu-cloud": "GPU cloud (RunPod, Lambda, Nebius)",
+  hyperscaler: "Hyperscaler (AWS, Azure, GCP)",
+  owned: "Owned hardware",
+};
+
+/** The GPU's name as the catalog lists it ("NVIDIA H100 80GB (SXM)"); `auto` is the engine's choice. */
+export function gpuLabel(gpu: string, catalog: Catalog = defaultCatalog): string {
+  if (gpu === "auto") return "Let RentOrOwn choose";
+  return catalog.gpus.find((g) => g.id === gpu)?.label ?? gpu.toUpperCase();
+}
+
+/** Scoring factors and rule kinds as users read them on the result page and in the PDF. */
+export const FACTOR_LABELS: Record<string, string> = {
+  cost: "Cost",
+  team: "Team",
+  frontier: "Frontier quality",
+  sensitivity: "Data sensitivity",
+  volume: "Volume",
+  timeToMarket: "Time to market",
+  latency: "Latency",
+  customization: "Customization",
+  lockIn: "Lock-in",
+  compliance: "Compliance",
+  capacity: "Capacity",
+  rule: "Hard rule",
+};
+
+/** A factor id as a name: a listed one, `rule:*` as "Hard rule", anything new split into words. */
+export function factorLabel(factor: string): string {
+  if (factor.startsWith("rule:")) return FACTOR_LABELS.rule!;
+  const known = FACTOR_LABELS[factor];
+  if (known) return known;
+  const words = factor.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_:.]+/g, " ").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
