@@ -7,10 +7,14 @@
 //
 // Data owners: write catalog/schemas/<name>.ts (compose from catalog/schema.ts: figure(), evidence(),
 // figureRecordSchema) and add ONE line below.
+import { economicsSchema } from "./economics";
 import { figuresFileSchema } from "./figures";
+import { gpuMarketSchema } from "./gpu-market";
 
 export const CATALOG_FILES = {
   figures: figuresFileSchema,
+  "gpu-market": gpuMarketSchema,
+  economics: economicsSchema,
 } as const;
 
 export type CatalogFileName = keyof typeof CATALOG_FILES;
