@@ -178,3 +178,26 @@ export function PercentField(props: { path: string; label: string; value: number
     />
   );
 }
+
+export function TextField(props: { path: string; label: string; value: string | undefined; onChange: (v: string) => void; help?: ReactNode; error?: string; maxLength?: number }) {
+  const id = fieldId(props.path);
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {props.label}
+      </label>
+      <input
+        id={id}
+        name={props.path}
+        type="text"
+        value={props.value ?? ""}
+        maxLength={props.maxLength}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.help, props.error)}
+        className={`mt-1 w-full max-w-xs rounded-md border bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-500 ${props.error ? "border-red-500" : "border-slate-300"}`}
+      />
+      <Help id={id} help={props.help} error={props.error} />
+    </div>
+  );
+}

@@ -37,7 +37,8 @@ describe("presets", () => {
     const volume = applyPreset({ requestsPerDay: 10_000 }, preset);
     expect(volume.requestsPerDay).toBe(10_000);
     expect(volume.inputTokensPerRequest).toBe(preset.inputTokensPerRequest);
-    const draft = { ...emptyDraft(), volume };
+    const draft = emptyDraft();
+    draft.workloads[0]!.volume = volume;
     expect(validateStep(draft, "volume")).toEqual({});
   });
 
@@ -54,7 +55,7 @@ describe("presets", () => {
 describe("step validation", () => {
   it("reports each missing or out-of-range field on its dotted path", () => {
     const draft = emptyDraft();
-    draft.volume.requestsPerDay = -1;
+    draft.workloads[0]!.volume.requestsPerDay = -1;
     const errors = validateStep(draft, "volume");
     expect(errors["volume.requestsPerDay"]).toBe("Must be 0 or more");
     expect(errors["volume.inputTokensPerRequest"]).toBe("Enter a number");
@@ -64,7 +65,7 @@ describe("step validation", () => {
   it("sends the review back to the first incomplete step", () => {
     const draft = draftFromInput(PROFILES.earlyPrototype);
     expect(firstInvalidStep(draft)).toBeUndefined();
-    delete draft.latency.p95TargetMs;
+    delete draft.workloads[0]!.latency.p95TargetMs;
     expect(firstInvalidStep(draft)).toBe("latency");
   });
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import {
+  ASSESSMENT_DEFAULTS,
   assessmentInputSchema,
   capabilitySchema,
   dataSchema,
@@ -10,87 +11,233 @@ import {
   volumeSchema,
   type AssessmentInput,
 } from "@/lib/engine";
+import { MAX_WORKLOADS, portfolioInputSchema, type PortfolioInput } from "@/lib/engine/portfolio/schema";
+import { DEFAULT_LATENCY_MS } from "./latency";
 
 // The questionnaire's working copy of the answers, and per-step validation with the engine's own
-// group schemas (one schema for form and server).
+// group schemas (one schema for form and server). Company steps (team, deployment, strategy) are
+// answered once; workload steps (volume, data, latency, quality) once per workload. One workload
+// is an ordinary assessment; two or more are a portfolio.
 
 type PartialGroup<S extends z.ZodType> = Partial<z.input<S>>;
-export type Draft = {
+export type WorkloadDraft = {
+  id: string;
+  name: string;
   volume: PartialGroup<typeof volumeSchema>;
   data: PartialGroup<typeof dataSchema>;
-  team: PartialGroup<typeof teamSchema>;
   latency: PartialGroup<typeof latencySchema>;
   capability: PartialGroup<typeof capabilitySchema>;
+};
+export type Draft = {
+  workloads: WorkloadDraft[];
+  /** Index of the workload the workload steps are editing. */
+  active: number;
+  team: PartialGroup<typeof teamSchema>;
   deployment: PartialGroup<typeof deploymentSchema>;
   strategy: PartialGroup<typeof strategySchema>;
   assumptions?: AssessmentInput["assumptions"];
 };
 
-export const emptyDraft = (): Draft => ({
-  volume: { monthlyGrowthPct: 0, peakToAverage: 3, cachedInputShare: 0, batchShare: 0 },
-  data: { regulations: [], mustStayInHouse: false, sensitiveShare: 1 },
-  team: {},
-  latency: {},
-  capability: { customization: "prompting" },
-  deployment: { offline: false, gpu: "h100", gpuSource: "gpu-cloud" },
-  strategy: { timeToMarket: "quarter", lockInConcern: "medium", horizonMonths: 36 },
+export const WORKLOAD_GROUPS = ["volume", "data", "latency", "capability"] as const;
+export const COMPANY_GROUPS = ["team", "deployment", "strategy"] as const;
+export type WorkloadGroup = (typeof WORKLOAD_GROUPS)[number];
+export type CompanyGroup = (typeof COMPANY_GROUPS)[number];
+
+const D = ASSESSMENT_DEFAULTS;
+export const emptyWorkload = (id = "w1", name = "Workload 1"): WorkloadDraft => ({
+  id,
+  name,
+  volume: { ...D.volume },
+  data: { ...D.data, regulations: [] },
+  latency: { p95TargetMs: DEFAULT_LATENCY_MS },
+  capability: { ...D.capability },
 });
 
+export const emptyDraft = (): Draft => ({
+  workloads: [emptyWorkload()],
+  active: 0,
+  team: {},
+  deployment: { ...D.deployment },
+  strategy: { ...D.strategy },
+});
+
+// The step order of the single-workload assessment is unchanged (volume first, team third).
 export const STEPS = [
-  { id: "volume", title: "Volume and growth", schema: volumeSchema },
-  { id: "data", title: "Data and regulations", schema: dataSchema },
-  { id: "team", title: "Team", schema: teamSchema },
-  { id: "latency", title: "Latency", schema: latencySchema },
-  { id: "capability", title: "Quality and customization", schema: capabilitySchema },
-  { id: "deployment", title: "Deployment", schema: deploymentSchema },
-  { id: "strategy", title: "Strategy", schema: strategySchema },
-  { id: "review", title: "Review", schema: null },
+  { id: "volume", title: "Volume and growth", schema: volumeSchema, scope: "workload" },
+  { id: "data", title: "Data and regulations", schema: dataSchema, scope: "workload" },
+  { id: "team", title: "Team", schema: teamSchema, scope: "company" },
+  { id: "latency", title: "Latency", schema: latencySchema, scope: "workload" },
+  { id: "capability", title: "Quality and customization", schema: capabilitySchema, scope: "workload" },
+  { id: "deployment", title: "Deployment", schema: deploymentSchema, scope: "company" },
+  { id: "strategy", title: "Strategy", schema: strategySchema, scope: "company" },
+  { id: "review", title: "Review", schema: null, scope: "review" },
 ] as const;
 
 export type StepId = (typeof STEPS)[number]["id"];
 export type FieldErrors = Record<string, string>;
 
-/** Errors for one step, keyed by dotted path (e.g. "volume.requestsPerDay"), first issue per field. */
-export function validateStep(draft: Draft, step: StepId): FieldErrors {
+export const isWorkloadStep = (s: StepId): s is WorkloadGroup => (WORKLOAD_GROUPS as readonly string[]).includes(s);
+export const activeWorkload = (d: Draft): WorkloadDraft => d.workloads[Math.min(d.active, d.workloads.length - 1)]!;
+export const isPortfolio = (d: Draft) => d.workloads.length > 1;
+
+/** Errors for one step (of the active workload), keyed by dotted path (e.g. "volume.requestsPerDay"), first issue per field. */
+export function validateStep(draft: Draft, step: StepId, workload = draft.active): FieldErrors {
   if (step === "review") return validateAll(draft);
   const def = STEPS.find((s) => s.id === step)!;
-  const result = def.schema!.safeParse(draft[step]);
+  const value = isWorkloadStep(step) ? draft.workloads[workload]![step] : draft[step as CompanyGroup];
+  const result = def.schema!.safeParse(value);
   const errors: FieldErrors = {};
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = [step, ...issue.path.map(String)].join(".");
-      errors[path] ??= issue.message;
-    }
+    for (const issue of result.error.issues) errors[[step, ...issue.path.map(String)].join(".")] ??= issue.message;
   }
   return errors;
 }
 
+/** Every error of the whole input, keyed by the API's issue path (`workloads.2.latency.p95TargetMs` for a portfolio). */
 export function validateAll(draft: Draft): FieldErrors {
-  const result = assessmentInputSchema.safeParse(toInput(draft));
+  const result = isPortfolio(draft) ? portfolioInputSchema.safeParse(toPortfolioInput(draft)) : assessmentInputSchema.safeParse(toInput(draft));
   const errors: FieldErrors = {};
   if (!result.success) for (const i of result.error.issues) errors[i.path.map(String).join(".")] ??= i.message;
   return errors;
 }
 
-/** The first step with an error (to send the user back to it from the review). */
-export function firstInvalidStep(draft: Draft): StepId | undefined {
-  return STEPS.find((s) => s.id !== "review" && Object.keys(validateStep(draft, s.id)).length > 0)?.id;
+/**
+ * Where an API issue path lands in the form: which workload, which step and the field's own path
+ * (`workloads.2.latency.p95TargetMs` → workload 2, step "latency", "latency.p95TargetMs").
+ */
+export function locateIssue(path: string): { workload?: number; step: StepId; field: string } | undefined {
+  const m = /^workloads\.(\d+)\.(.+)$/.exec(path);
+  const field = m ? m[2]! : path;
+  const group = field.split(".")[0]!;
+  if (group === "name" || group === "id") return m ? { workload: Number(m[1]), step: "volume", field } : undefined;
+  const step = STEPS.find((s) => s.id === group && s.id !== "review")?.id;
+  return step ? { ...(m ? { workload: Number(m[1]) } : {}), step, field } : undefined;
 }
 
-export function toInput(draft: Draft): AssessmentInput {
-  return { ...draft, ...(draft.assumptions ? { assumptions: draft.assumptions } : {}) } as AssessmentInput;
+/** The first step (and workload) with an error, to send the user back to it from the review. */
+export function firstInvalid(draft: Draft): { step: StepId; workload: number } | undefined {
+  for (const s of STEPS) {
+    if (s.id === "review") continue;
+    if (s.scope === "workload") {
+      for (let w = 0; w < draft.workloads.length; w++) if (Object.keys(validateStep(draft, s.id, w)).length) return { step: s.id, workload: w };
+    } else if (Object.keys(validateStep(draft, s.id)).length) return { step: s.id, workload: draft.active };
+  }
+  if (isPortfolio(draft)) {
+    // Names and ids are not any step's group: a duplicate id or an empty name is shown on the volume step.
+    const bad = Object.keys(validateAll(draft)).map(locateIssue).find((l) => l?.workload !== undefined);
+    if (bad) return { step: bad.step, workload: bad.workload! };
+  }
+  return undefined;
+}
+
+/** The first step with an error in the active workload or the company answers. */
+export function firstInvalidStep(draft: Draft): StepId | undefined {
+  return firstInvalid(draft)?.step;
+}
+
+const company = (d: Draft) => ({ team: d.team, deployment: d.deployment, strategy: d.strategy, ...(d.assumptions ? { assumptions: d.assumptions } : {}) });
+const groupsOf = (w: WorkloadDraft) => ({ volume: w.volume, data: w.data, latency: w.latency, capability: w.capability });
+
+/** The single assessment the first workload and the company answers make (the one-workload flow). */
+export function toInput(draft: Draft, workload = 0): AssessmentInput {
+  return { ...groupsOf(draft.workloads[workload]!), ...company(draft) } as AssessmentInput;
+}
+
+export function toPortfolioInput(draft: Draft): PortfolioInput {
+  return { workloads: draft.workloads.map((w) => ({ id: w.id, name: w.name, ...groupsOf(w) })), ...company(draft) } as PortfolioInput;
+}
+
+const base = emptyDraft;
+function workloadFrom(groups: Partial<Pick<AssessmentInput, WorkloadGroup>>, id: string, name: string): WorkloadDraft {
+  const e = emptyWorkload(id, name);
+  return {
+    id,
+    name,
+    volume: { ...e.volume, ...groups.volume },
+    data: { ...e.data, ...groups.data },
+    latency: { ...groups.latency },
+    capability: { ...e.capability, ...groups.capability },
+  };
 }
 
 export function draftFromInput(input: AssessmentInput): Draft {
-  const base = emptyDraft();
+  const b = base();
   return {
-    volume: { ...base.volume, ...input.volume },
-    data: { ...base.data, ...input.data },
+    workloads: [workloadFrom(input, "w1", "Workload 1")],
+    active: 0,
     team: { ...input.team },
-    latency: { ...input.latency },
-    capability: { ...base.capability, ...input.capability },
-    deployment: { ...base.deployment, ...input.deployment },
-    strategy: { ...base.strategy, ...input.strategy },
+    deployment: { ...b.deployment, ...input.deployment },
+    strategy: { ...b.strategy, ...input.strategy },
     ...(input.assumptions ? { assumptions: input.assumptions } : {}),
   };
+}
+
+export function draftFromPortfolio(input: PortfolioInput): Draft {
+  const b = base();
+  return {
+    workloads: input.workloads.map((w) => workloadFrom(w, w.id, w.name)),
+    active: 0,
+    team: { ...input.team },
+    deployment: { ...b.deployment, ...input.deployment },
+    strategy: { ...b.strategy, ...input.strategy },
+    ...(input.assumptions ? { assumptions: input.assumptions } : {}),
+  };
+}
+
+/** A saved draft from this browser, in today's shape or the one-workload shape stored before portfolios. */
+export function restoreDraft(saved: unknown): Draft | undefined {
+  if (!saved || typeof saved !== "object") return undefined;
+  const s = saved as Partial<Draft> & { volume?: unknown };
+  if (Array.isArray(s.workloads) && s.workloads.length > 0) {
+    const b = base();
+    return { ...b, ...s, workloads: s.workloads.map((w, i) => ({ ...emptyWorkload(`w${i + 1}`, `Workload ${i + 1}`), ...w })), active: Math.min(Math.max(0, s.active ?? 0), s.workloads.length - 1) } as Draft;
+  }
+  if (s.volume) {
+    const old = saved as Record<string, Record<string, unknown>>;
+    return draftFromInput({ ...old, team: old.team ?? {} } as unknown as AssessmentInput);
+  }
+  return undefined;
+}
+
+// ---- Workload list editing (portfolio): add, duplicate, remove, reorder ----
+
+function nextId(d: Draft): string {
+  const used = new Set(d.workloads.map((w) => w.id));
+  let n = d.workloads.length + 1;
+  while (used.has(`w${n}`)) n++;
+  return `w${n}`;
+}
+
+export const canAddWorkload = (d: Draft) => d.workloads.length < MAX_WORKLOADS;
+
+export function addWorkload(d: Draft, from?: Partial<WorkloadDraft>): Draft {
+  if (!canAddWorkload(d)) return d;
+  const id = nextId(d);
+  const w = { ...emptyWorkload(id, `Workload ${d.workloads.length + 1}`), ...from, id };
+  return { ...d, workloads: [...d.workloads, w], active: d.workloads.length };
+}
+
+export function duplicateWorkload(d: Draft, i: number): Draft {
+  const src = d.workloads[i];
+  if (!src || !canAddWorkload(d)) return d;
+  const copy = structuredClone(src);
+  const id = nextId(d);
+  const workloads = [...d.workloads];
+  workloads.splice(i + 1, 0, { ...copy, id, name: `${src.name} (copy)`.slice(0, 80) });
+  return { ...d, workloads, active: i + 1 };
+}
+
+export function removeWorkload(d: Draft, i: number): Draft {
+  if (d.workloads.length <= 1) return d;
+  const workloads = d.workloads.filter((_, j) => j !== i);
+  return { ...d, workloads, active: Math.min(d.active > i ? d.active - 1 : d.active, workloads.length - 1) };
+}
+
+export function moveWorkload(d: Draft, i: number, by: -1 | 1): Draft {
+  const j = i + by;
+  if (j < 0 || j >= d.workloads.length) return d;
+  const workloads = [...d.workloads];
+  [workloads[i], workloads[j]] = [workloads[j]!, workloads[i]!];
+  const active = d.active === i ? j : d.active === j ? i : d.active;
+  return { ...d, workloads, active };
 }

@@ -40,3 +40,41 @@ export const VOLUME_BAND_TEXT: Record<VolumeBand, string> = {
   medium: "The gray zone: the cost comparison decides. Count engineering time, not just GPUs.",
   high: "High volume: self-hosting often pays for its fixed costs, if your team can run it.",
 };
+
+/**
+ * Whether the share of traffic carrying the sensitive data matters: prompts must stay in house, or the
+ * data is regulated under a regime that needs a covering contract (the engine's `needsCompliance`:
+ * any regulation but SOC 2 alone, or regulated data). The engine then keeps exactly that share in
+ * house when no API channel covers it.
+ */
+export function sensitiveShareApplies(data: { sensitivity?: string; regulations?: readonly string[]; mustStayInHouse?: boolean }): boolean {
+  const regs = data.regulations ?? [];
+  return Boolean(data.mustStayInHouse) || (regs.length > 0 && (data.sensitivity === "regulated" || regs.some((r) => r !== "soc2")));
+}
+
+// Whole-workload presets for the portfolio ("Add a workload"): every per-workload answer filled with a
+// typical starting point the user then edits. Token shapes are VOLUME_PRESETS' (research §2.4a); latency
+// targets are lib/assessment/latency.ts's (research §3.2); volumes are round illustrative figures.
+export type WorkloadPreset = {
+  id: "assistant" | "rag" | "code" | "batch" | "voice";
+  label: string;
+  name: string;
+  description: string;
+  volume: { requestsPerDay: number; inputTokensPerRequest: number; outputTokensPerRequest: number; monthlyGrowthPct: number; peakToAverage: number; cachedInputShare: number; batchShare: number };
+  data: { sensitivity: "public" | "internal" | "confidential" | "regulated" };
+  latency: { p95TargetMs: number };
+  capability: { frontier: "required" | "helpful" | "unnecessary"; customization: "none" | "prompting" | "fine-tuning" | "full-control" };
+};
+
+const shape = (id: string) => {
+  const { id: _i, label: _l, description: _d, ...figures } = VOLUME_PRESETS.find((p) => p.id === id)!;
+  return figures;
+};
+
+export const WORKLOAD_PRESETS: readonly WorkloadPreset[] = [
+  { id: "assistant", label: "Employee assistant", name: "Employee assistant", description: "Chat over internal knowledge, office hours peaks", volume: { requestsPerDay: 20_000, monthlyGrowthPct: 3, ...shape("chat") }, data: { sensitivity: "internal" }, latency: { p95TargetMs: 2_000 }, capability: { frontier: "helpful", customization: "prompting" } },
+  { id: "rag", label: "RAG over documents", name: "Document Q&A", description: "Retrieved passages in, short cited answers out", volume: { requestsPerDay: 10_000, monthlyGrowthPct: 3, ...shape("rag") }, data: { sensitivity: "confidential" }, latency: { p95TargetMs: 3_000 }, capability: { frontier: "helpful", customization: "prompting" } },
+  { id: "code", label: "Code completion", name: "Code completion", description: "Inline suggestions in the IDE, latency-critical", volume: { requestsPerDay: 200_000, monthlyGrowthPct: 2, ...shape("code") }, data: { sensitivity: "internal" }, latency: { p95TargetMs: 300 }, capability: { frontier: "unnecessary", customization: "fine-tuning" } },
+  { id: "batch", label: "Batch documents", name: "Document pipeline", description: "Long documents summarised or extracted overnight", volume: { requestsPerDay: 5_000, monthlyGrowthPct: 2, ...shape("batch") }, data: { sensitivity: "confidential" }, latency: { p95TargetMs: 60_000 }, capability: { frontier: "unnecessary", customization: "prompting" } },
+  { id: "voice", label: "Voice agent", name: "Voice agent", description: "Spoken support calls: short turns, fast first word", volume: { requestsPerDay: 30_000, monthlyGrowthPct: 3, inputTokensPerRequest: 800, outputTokensPerRequest: 120, cachedInputShare: 0.4, batchShare: 0, peakToAverage: 3 }, data: { sensitivity: "confidential" }, latency: { p95TargetMs: 500 }, capability: { frontier: "helpful", customization: "prompting" } },
+];

@@ -23,6 +23,7 @@ export {
   ASSUMPTION_BOUNDS,
 } from "./schema";
 export type { AssessmentInput, ParsedAssessmentInput, Option, AssumptionKey, Assumptions, Regulation, Gpu, GpuSource } from "./schema";
+export { ASSESSMENT_DEFAULTS } from "./defaults";
 export { evaluate, listAssumptions, REFERENCE_INPUT } from "./evaluate";
 export type { Evaluation, VolumePoint } from "./evaluate";
 export { catalog, catalogVersion } from "./catalog";

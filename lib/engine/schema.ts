@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ASSESSMENT_DEFAULTS } from "./defaults";
 
 // The engine's input: names, units and defaults fixed by shared/contracts/assessment-api-v1.md.
 // Optional additions (cachedInputShare, batchShare, sensitiveShare, gpu, gpuSource) have defaults,
@@ -66,34 +67,34 @@ export const volumeSchema = z.object({
   requestsPerDay: num().min(0, "Must be 0 or more").max(1e10, "That is more than 10 billion calls a day").describe("average LLM calls per day today"),
   inputTokensPerRequest: num().min(0, "Must be 0 or more").max(2_000_000, "No model takes prompts over 2M tokens").describe("prompt tokens per call"),
   outputTokensPerRequest: num().min(0, "Must be 0 or more").max(200_000, "No model writes over 200k tokens per call").describe("completion tokens per call"),
-  monthlyGrowthPct: num().min(0, "Must be 0 or more").max(100, "At most 100% a month").default(0).describe("compound growth of volume per month, %"),
-  peakToAverage: num().min(1, "Peak is at least the average (1)").max(100, "At most 100").default(3).describe("peak traffic ÷ average traffic"),
-  cachedInputShare: share.default(0).describe("share of input tokens served from a prompt cache"),
-  batchShare: share.default(0).describe("share of traffic with no latency target: discounted on batch APIs, run flat off-peak on own GPUs"),
+  monthlyGrowthPct: num().min(0, "Must be 0 or more").max(100, "At most 100% a month").default(ASSESSMENT_DEFAULTS.volume.monthlyGrowthPct).describe("compound growth of volume per month, %"),
+  peakToAverage: num().min(1, "Peak is at least the average (1)").max(100, "At most 100").default(ASSESSMENT_DEFAULTS.volume.peakToAverage).describe("peak traffic ÷ average traffic"),
+  cachedInputShare: share.default(ASSESSMENT_DEFAULTS.volume.cachedInputShare).describe("share of input tokens served from a prompt cache"),
+  batchShare: share.default(ASSESSMENT_DEFAULTS.volume.batchShare).describe("share of traffic with no latency target: discounted on batch APIs, run flat off-peak on own GPUs"),
 });
 
 export const dataSchema = z.object({
   sensitivity: z.enum(SENSITIVITIES, { error: "Choose the most sensitive data" }).describe("most sensitive data the prompts carry"),
-  regulations: z.array(z.enum(REGULATIONS)).default([]).describe("regimes that apply"),
-  mustStayInHouse: z.boolean().default(false).describe("prompts may not leave infrastructure the company controls"),
-  sensitiveShare: share.default(1).describe("share of traffic that carries the sensitive data (for a hybrid split)"),
+  regulations: z.array(z.enum(REGULATIONS)).default(() => [...ASSESSMENT_DEFAULTS.data.regulations]).describe("regimes that apply"),
+  mustStayInHouse: z.boolean().default(ASSESSMENT_DEFAULTS.data.mustStayInHouse).describe("prompts may not leave infrastructure the company controls"),
+  sensitiveShare: share.default(ASSESSMENT_DEFAULTS.data.sensitiveShare).describe("share of traffic that carries the sensitive data (for a hybrid split)"),
 });
 
 export const teamSchema = z.object({ mlOpsMaturity: z.enum(ML_OPS_MATURITIES, { error: "Choose your team's experience" }) });
 export const latencySchema = z.object({ p95TargetMs: num().positive("Must be more than 0 ms").max(600_000, "At most 10 minutes").describe("end-to-end p95, ms") });
 export const capabilitySchema = z.object({
   frontier: z.enum(FRONTIER_NEEDS, { error: "Choose how much quality matters" }),
-  customization: z.enum(CUSTOMIZATIONS).default("prompting"),
+  customization: z.enum(CUSTOMIZATIONS).default(ASSESSMENT_DEFAULTS.capability.customization),
 });
 export const deploymentSchema = z.object({
-  offline: z.boolean().default(false).describe("must run with no internet"),
-  gpu: z.enum(GPUS).default("h100"),
-  gpuSource: z.enum(GPU_SOURCES).default("gpu-cloud").describe("where self-hosted GPUs come from"),
+  offline: z.boolean().default(ASSESSMENT_DEFAULTS.deployment.offline).describe("must run with no internet"),
+  gpu: z.enum(GPUS).default(ASSESSMENT_DEFAULTS.deployment.gpu),
+  gpuSource: z.enum(GPU_SOURCES).default(ASSESSMENT_DEFAULTS.deployment.gpuSource).describe("where self-hosted GPUs come from"),
 });
 export const strategySchema = z.object({
-  timeToMarket: z.enum(TIMES_TO_MARKET).default("quarter"),
-  lockInConcern: z.enum(LOCK_IN_CONCERNS).default("medium"),
-  horizonMonths: num().int("Whole months").min(6, "At least 6 months").max(60, "At most 60 months").default(36),
+  timeToMarket: z.enum(TIMES_TO_MARKET).default(ASSESSMENT_DEFAULTS.strategy.timeToMarket),
+  lockInConcern: z.enum(LOCK_IN_CONCERNS).default(ASSESSMENT_DEFAULTS.strategy.lockInConcern),
+  horizonMonths: num().int("Whole months").min(6, "At least 6 months").max(60, "At most 60 months").default(ASSESSMENT_DEFAULTS.strategy.horizonMonths),
 });
 
 export const assessmentInputSchema = z.object({

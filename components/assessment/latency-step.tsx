@@ -1,0 +1,50 @@
+"use client";
+
+import { catalog } from "@/lib/engine";
+import { LATENCY_EXAMPLES, latencyHint } from "@/lib/assessment/latency";
+import { formatNumber } from "@/lib/format";
+import { NumberField } from "./fields";
+import type { LatencyAnswers, StepProps } from "./step-props";
+
+const fig = (k: string) => catalog.figures[k]!.value;
+
+export function LatencyStep({ value, update, err }: StepProps<LatencyAnswers>) {
+  const hint = latencyHint(value.p95TargetMs);
+  return (
+    <>
+      <NumberField
+        path="latency.p95TargetMs"
+        label="End-to-end p95 the product needs"
+        suffix="ms"
+        value={value.p95TargetMs}
+        onChange={(x) => update({ p95TargetMs: x })}
+        error={err("latency.p95TargetMs")}
+        help={`Under ${fig("latency.instantMs")} ms only a self-hosted or edge model fits; ${fig("latency.apiComfortableMs")} ms or more is fine for hosted APIs. A hosted call takes about ${fig("latency.apiRoundTripMs")} ms at best.`}
+      />
+      {hint && (
+        <p aria-live="polite" className="rounded-lg bg-slate-50 p-3 text-sm text-slate-700" data-testid="latency-hint">
+          {hint}
+        </p>
+      )}
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Typical targets by product type</legend>
+        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          {LATENCY_EXAMPLES.map((x) => (
+            <button
+              key={x.id}
+              type="button"
+              aria-pressed={value.p95TargetMs === x.p95TargetMs}
+              onClick={() => update({ p95TargetMs: x.p95TargetMs })}
+              className={`rounded-lg border p-3 text-left text-sm hover:border-brand-500 hover:bg-brand-50 ${value.p95TargetMs === x.p95TargetMs ? "border-brand-500 bg-brand-50" : "border-slate-200"}`}
+            >
+              <span className="block font-medium text-slate-900">
+                {x.label}: {formatNumber(x.p95TargetMs)} ms
+              </span>
+              <span className="block text-slate-500">{x.why}</span>
+            </button>
+          ))}
+        </div>
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { catalog } from "@/lib/engine";
+
+// End-to-end p95 targets by product type, for the latency step's examples and its default.
+// Thresholds from research §3.2 (market-and-catalog-sources.md, "Latency"): < 100 ms feels instant,
+// 100–300 ms responsive, 300 ms–1 s noticeable lag; chat TTFT target < 500 ms; a hosted-API call
+// spends ~300 ms–1.5 s before its first token (catalog `latency.apiRoundTripMs`).
+export type LatencyExample = { id: "chat" | "voice" | "code" | "batch"; label: string; p95TargetMs: number; why: string };
+
+export const LATENCY_EXAMPLES: readonly LatencyExample[] = [
+  { id: "chat", label: "Chat assistant", p95TargetMs: 2_000, why: "Answers stream: the first words within half a second, the turn within about 2 s" },
+  { id: "voice", label: "Voice agent", p95TargetMs: 500, why: "A spoken reply that starts later than ~0.5 s feels like a lag in conversation" },
+  { id: "code", label: "Code completion", p95TargetMs: 300, why: "Inline suggestions must appear while the developer is still typing (100–300 ms feels responsive)" },
+  { id: "batch", label: "Batch documents", p95TargetMs: 60_000, why: "Nobody is waiting: overnight summaries and extraction tolerate a minute or more" },
+];
+
+/** The latency step's starting value: a chat product, the most common first workload. */
+export const DEFAULT_LATENCY_MS = LATENCY_EXAMPLES[0]!.p95TargetMs;
+
+const fig = (k: string) => catalog.figures[k]!.value;
+
+/** What a p95 target means for the options, in the catalog's own thresholds. */
+export function latencyHint(ms: number | undefined): string | undefined {
+  if (ms === undefined || !(ms > 0)) return undefined;
+  if (ms < fig("latency.instantMs")) return "Below what any network round trip allows: only a model on your own hardware, next to the product, fits.";
+  if (ms < fig("latency.apiRoundTripMs")) return `Faster than a hosted API call at best (about ${fig("latency.apiRoundTripMs")} ms): remote APIs are ruled out.`;
+  if (ms < fig("latency.apiComfortableMs")) return "Tight for hosted APIs: possible with a fast provider close to your users.";
+  return "Hosted APIs meet this comfortably.";
+}
