@@ -40,7 +40,7 @@ function config(): NextAuthConfig {
     trustHost: true,
     secret: e.AUTH_SECRET,
     providers,
-    pages: { signIn: "/signin", error: "/signin" },
+    pages: { signIn: "/signin", error: "/signin", verifyRequest: "/check-email" },
     logger: {
       // An expired or already-used magic link is an everyday user mistake (the sign-in page says
       // so), not a server error worth a stack trace.
