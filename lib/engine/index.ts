@@ -33,3 +33,5 @@ export type { Reason, Conflict, RankedOption } from "./rules";
 export type { OptionCost, Breakdown, HybridSplit } from "./costs";
 export type { BreakEvenPoint, SensitivityRow } from "./break-even";
 export type { AssumptionRow } from "./model";
+export { evaluatePortfolio, portfolioInputSchema, workloadSchema, isPortfolioShape, MAX_WORKLOADS } from "./portfolio";
+export type { PortfolioInput, ParsedPortfolioInput, PortfolioEvaluation, PortfolioAlternative, PortfolioFleet, WorkloadPlacement } from "./portfolio";

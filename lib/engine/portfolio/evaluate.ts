@@ -1,0 +1,366 @@
+import { catalog as currentCatalog, type Catalog } from "../catalog";
+import { evaluate, type Evaluation } from "../evaluate";
+import { formatUsd } from "../text";
+import { optionLabel, type Conflict, type Reason } from "../rules";
+import { OPTIONS, type Option, type ParsedAssessmentInput } from "../schema";
+import { fleetMonth, teamMonth, workloadCosts, type FleetDemand, type FleetPrices, type WorkloadCosts } from "./fleet-cost";
+import { portfolioInputSchema, type ParsedPortfolioInput, type PortfolioInput } from "./schema";
+
+// evaluatePortfolio (contract v1.1 "Portfolio"): each workload is assessed alone (`standalone`, the
+// ordinary evaluate() with the company's team, deployment, strategy and assumptions), then placed.
+//
+// Placement search. Each workload may take its standalone verdict, or any option its hard rules allow
+// that costs at least as much as the verdict when the workload is alone. Options cheaper than the
+// verdict alone were passed over for reasons other than cost (team, lock-in, time to market, quality);
+// pooling changes costs, not those priorities, so they stay passed over. Workloads on own GPUs share
+// one fleet per open model × GPU (replicas pooled) and one team (people, tooling and set-up once).
+// The plan is the cheapest placement under those constraints:
+//  - EXHAUSTIVE when the candidate placements number at most EXHAUSTIVE_LIMIT (every small portfolio:
+//    3 workloads have at most 64), ties resolved towards the standalone verdicts;
+//  - otherwise GREEDY: start from every workload at its verdict, apply the single move (one workload to
+//    another candidate option) that lowers the plan's TCO most, until no single move helps.
+// Both start from, and never end above, "each-alone", so pooling never hurts. Pure and deterministic.
+
+export const EXHAUSTIVE_LIMIT = 4096;
+const EPS_USD = 0.005;
+
+export type PortfolioAlternative = { tcoUsd: number; feasible: boolean; monthlyUsd: number[]; text: string };
+export type PortfolioBreakdown = { tokens: number; gpus: number; people: number; overheads: number; setup: number };
+
+export type PortfolioFleet = {
+  key: string;
+  openModel: string;
+  gpu: string;
+  /** Workload ids on this fleet (self-hosted or the in-house part of a hybrid). */
+  workloads: string[];
+  replicas: { first: number; last: number };
+  gpus: { first: number; last: number };
+  /** Average load ÷ capacity in month 1 and in the last month. */
+  utilization: { first: number; last: number };
+  /** GPUs the same workloads would need on separate fleets in month 1 (what pooling saves in hardware). */
+  gpusIfSeparate: number;
+};
+
+export type WorkloadPlacement = {
+  id: string;
+  name: string;
+  placement: Option;
+  /** The option the workload's own evaluation recommends. */
+  verdict: Option;
+  standalone: Evaluation;
+  /** Options the search was allowed to give it (hard rules and the verdict's priorities). */
+  candidates: Option[];
+  /** What the workload adds to the plan's TCO where it sits (plan with it minus plan without it). */
+  marginalTcoUsd: number;
+  /** Why it sits there, in one sentence. */
+  text: string;
+};
+
+export type PortfolioEvaluation = {
+  workloads: WorkloadPlacement[];
+  plan: {
+    tcoUsd: number;
+    monthlyUsd: number[];
+    /** Month 1, USD/month (setup is the one-time amount). */
+    breakdown: PortfolioBreakdown;
+    fleets: PortfolioFleet[];
+    team: { runsFleet: boolean; fte: number; peopleUsdPerMonth: number; setupUsd: number };
+    /** TCO of the same placements with every workload on its own fleet and team: what pooling saves. */
+    poolingSavingsUsd: number;
+  };
+  alternatives: Record<"all-api" | "all-hosted-open" | "all-self-hosted" | "each-alone", PortfolioAlternative>;
+  costPremiumUsd: number;
+  reasons: Reason[];
+  conflicts: Conflict[];
+  search: { method: "exhaustive" | "greedy"; placementsEvaluated: number };
+  catalogVersion: string;
+  catalogAsOf: string;
+  horizonMonths: number;
+};
+
+type Priced = { id: string; costs: WorkloadCosts; candidates: Option[] };
+
+const onFleet = (o: Option): o is "self-hosted" | "hybrid" => o === "self-hosted" || o === "hybrid";
+
+/** The assessment input of one workload: its own groups with the company's team, deployment, strategy and assumptions. */
+export function workloadInput(p: ParsedPortfolioInput, i: number): ParsedAssessmentInput {
+  const w = p.workloads[i]!;
+  return {
+    volume: w.volume,
+    data: w.data,
+    latency: w.latency,
+    capability: w.capability,
+    team: p.team,
+    deployment: p.deployment,
+    strategy: p.strategy,
+    ...(p.assumptions ? { assumptions: p.assumptions } : {}),
+  } as ParsedAssessmentInput;
+}
+
+type PlanCost = { monthlyUsd: Float64Array; tcoUsd: number; breakdown: PortfolioBreakdown; fleets: PortfolioFleet[]; runsFleet: boolean };
+
+/** Month-by-month cost of one placement: external bills + one pooled fleet per open model × GPU + one team. */
+function planCost(priced: readonly Priced[], placement: readonly Option[], months: number, detail: boolean, pooled = true): PlanCost {
+  const monthly = new Float64Array(months);
+  const breakdown: PortfolioBreakdown = { tokens: 0, gpus: 0, people: 0, overheads: 0, setup: 0 };
+  const pools = new Map<string, FleetDemand[]>();
+  let prices: FleetPrices | undefined;
+  for (let i = 0; i < priced.length; i++) {
+    const o = placement[i]!;
+    const c = priced[i]!.costs;
+    if (o !== "self-hosted") {
+      const ext = c.external[o === "hybrid" ? "hybrid" : o];
+      for (let t = 0; t < months; t++) monthly[t]! += ext[t]!;
+      breakdown.tokens += ext[0]!;
+    }
+    if (onFleet(o)) {
+      const d = c.demand[o];
+      const key = pooled ? d.poolKey : `${d.poolKey}#${d.workloadId}`;
+      const list = pools.get(key);
+      if (list) list.push(d);
+      else pools.set(key, [d]);
+      prices ??= c.prices;
+    }
+  }
+  const fleets: PortfolioFleet[] = [];
+  if (prices) {
+    const teams = pooled ? 1 : pools.size;
+    for (let t = 0; t < months; t++) {
+      const team = teamMonth(prices, t);
+      let m = teams * (team.peopleUsd + team.toolingUsd + team.setupUsd);
+      for (const demands of pools.values()) {
+        const f = fleetMonth(demands, t, prices);
+        m += f.gpuUsd + f.storageNetworkUsd;
+        if (t === 0) {
+          breakdown.gpus += f.gpuUsd;
+          breakdown.overheads += f.storageNetworkUsd;
+        }
+      }
+      monthly[t]! += m;
+      if (t === 0) {
+        breakdown.people = teams * team.peopleUsd;
+        breakdown.overheads += teams * team.toolingUsd;
+        breakdown.setup = teams * team.setupUsd;
+      }
+    }
+    if (detail) {
+      for (const [key, demands] of pools) {
+        const first = fleetMonth(demands, 0, prices);
+        const last = fleetMonth(demands, months - 1, prices);
+        const d0 = demands[0]!;
+        fleets.push({
+          key,
+          openModel: d0.openModel,
+          gpu: d0.gpu,
+          workloads: demands.map((d) => d.workloadId),
+          replicas: { first: first.replicas, last: last.replicas },
+          gpus: { first: first.gpus, last: last.gpus },
+          utilization: { first: first.utilization, last: last.utilization },
+          gpusIfSeparate: demands.reduce((s, d) => s + fleetMonth([d], 0, prices!).gpus, 0),
+        });
+      }
+    }
+  }
+  let tco = 0;
+  for (let t = 0; t < months; t++) tco += monthly[t]!;
+  return { monthlyUsd: monthly, tcoUsd: tco, breakdown, fleets, runsFleet: prices !== undefined };
+}
+
+/** Candidate options: hard rules allow them and, alone, they cost at least what the verdict costs. */
+function candidatesOf(e: Evaluation): Option[] {
+  const verdict = e.recommendation;
+  const allowed = new Set(e.ranking.filter((r) => !r.excluded).map((r) => r.option));
+  const floor = e.costs[verdict].tcoUsd;
+  return [verdict, ...OPTIONS.filter((o) => o !== verdict && allowed.has(o) && e.costs[o].tcoUsd >= floor - EPS_USD)];
+}
+
+function search(priced: readonly Priced[], start: Option[], months: number): { placement: Option[]; evaluated: number; method: "exhaustive" | "greedy" } {
+  const space = priced.reduce((n, p) => n * p.candidates.length, 1);
+  let best = [...start];
+  let bestCost = planCost(priced, best, months, false).tcoUsd;
+  let evaluated = 1;
+  if (space <= EXHAUSTIVE_LIMIT) {
+    // Odometer over candidate indexes; index 0 is each workload's verdict, so ties keep verdicts.
+    const idx = new Array<number>(priced.length).fill(0);
+    for (;;) {
+      let k = priced.length - 1;
+      while (k >= 0 && idx[k] === priced[k]!.candidates.length - 1) idx[k--] = 0;
+      if (k < 0) break;
+      idx[k]!++;
+      const placement = idx.map((j, i) => priced[i]!.candidates[j]!);
+      const c = planCost(priced, placement, months, false).tcoUsd;
+      evaluated++;
+      if (c < bestCost - EPS_USD) {
+        best = placement;
+        bestCost = c;
+      }
+    }
+    return { placement: best, evaluated, method: "exhaustive" };
+  }
+  for (;;) {
+    let move: Option[] | undefined;
+    let moveCost = bestCost - EPS_USD;
+    for (let i = 0; i < priced.length; i++) {
+      for (const o of priced[i]!.candidates) {
+        if (o === best[i]) continue;
+        const placement = best.map((x, j) => (j === i ? o : x));
+        const c = planCost(priced, placement, months, false).tcoUsd;
+        evaluated++;
+        if (c < moveCost) {
+          move = placement;
+          moveCost = c;
+        }
+      }
+    }
+    if (!move) return { placement: best, evaluated, method: "greedy" };
+    best = move;
+    bestCost = moveCost;
+  }
+}
+
+const usd = (x: number) => formatUsd(x);
+const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+
+/** Pure and deterministic: same input and catalog, same plan. Throws only on schema-invalid input. */
+export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, catalog: Catalog = currentCatalog): PortfolioEvaluation {
+  const p = portfolioInputSchema.parse(raw);
+  const months = p.strategy.horizonMonths;
+  const standalone = p.workloads.map((_, i) => evaluate(workloadInput(p, i), catalog));
+  const priced: Priced[] = p.workloads.map((w, i) => ({ id: w.id, costs: workloadCosts(w.id, workloadInput(p, i), catalog), candidates: candidatesOf(standalone[i]!) }));
+  const verdicts = standalone.map((e) => e.recommendation);
+  const found = search(priced, verdicts, months);
+  const placement = found.placement;
+  const plan = planCost(priced, placement, months, true);
+  const separate = planCost(priced, placement, months, false, false);
+  const names = p.workloads.map((w) => w.name);
+
+  const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0);
+  const eachAloneMonthly = new Float64Array(months);
+  standalone.forEach((e) => e.costs[e.recommendation].monthlyUsd.forEach((x, t) => (eachAloneMonthly[t]! += x)));
+  const uniform = (o: Option) => {
+    const pc = planCost(priced, p.workloads.map(() => o), months, false);
+    const blocked = standalone.flatMap((e, i) => (e.ranking.find((r) => r.option === o)?.excluded ? [names[i]!] : []));
+    return { pc, blocked };
+  };
+  const alt = (o: Option, label: string): PortfolioAlternative => {
+    const { pc, blocked } = uniform(o);
+    return {
+      tcoUsd: pc.tcoUsd,
+      feasible: blocked.length === 0,
+      monthlyUsd: Array.from(pc.monthlyUsd),
+      text: blocked.length ? `${label} is not possible: hard rules rule it out for ${list(blocked)}.` : `${label}: ${usd(pc.tcoUsd)} over ${months} months.`,
+    };
+  };
+  const alternatives: PortfolioEvaluation["alternatives"] = {
+    "all-api": alt("api", "Every workload on the proprietary API"),
+    "all-hosted-open": alt("hosted-open", "Every workload on hosted open weights"),
+    "all-self-hosted": alt("self-hosted", "Every workload on your own GPUs (pooled)"),
+    "each-alone": {
+      tcoUsd: sum(eachAloneMonthly),
+      feasible: true,
+      monthlyUsd: Array.from(eachAloneMonthly),
+      text: `Every workload at its own verdict, nothing shared: ${usd(sum(eachAloneMonthly))} over ${months} months.`,
+    },
+  };
+  const feasibleTcos = Object.values(alternatives).filter((a) => a.feasible).map((a) => a.tcoUsd);
+  const cheapest = Math.min(...feasibleTcos);
+  const costPremiumUsd = plan.tcoUsd - cheapest > EPS_USD ? plan.tcoUsd - cheapest : 0;
+
+  // Marginal cost of each workload where it sits (the plan without it), for the reasons and the result page.
+  const marginal = placement.map((_, i) => {
+    if (priced.length === 1) return plan.tcoUsd;
+    const rest = priced.filter((_, j) => j !== i);
+    return plan.tcoUsd - planCost(rest, placement.filter((_, j) => j !== i), months, false).tcoUsd;
+  });
+
+  const fleetOf = (id: string) => plan.fleets.find((f) => f.workloads.includes(id));
+  const workloads: WorkloadPlacement[] = p.workloads.map((w, i) => {
+    const e = standalone[i]!;
+    const o = placement[i]!;
+    const excluded = e.ranking.filter((r) => r.excluded).map((r) => optionLabel(r.option));
+    let text: string;
+    if (o === e.recommendation) {
+      const why = e.keyReasons[0]?.text ?? e.reasons[0]?.text ?? "";
+      const fleet = onFleet(o) ? fleetOf(w.id) : undefined;
+      const shared = fleet && fleet.workloads.length > 1 ? ` It shares the ${fleet.openModel} fleet on ${fleet.gpu} with ${list(fleet.workloads.filter((x) => x !== w.id).map((x) => names[p.workloads.findIndex((y) => y.id === x)]!))}.` : "";
+      text = `${w.name} stays at its own verdict, ${optionLabel(o)}: ${why}${shared}`;
+    } else {
+      const fleet = fleetOf(w.id);
+      text = `${w.name} moves from ${optionLabel(e.recommendation)} to ${optionLabel(o)}${fleet ? ` on the shared ${fleet.openModel} fleet (${fleet.gpu})` : ""}: there it adds ${usd(marginal[i]!)} over ${months} months, against ${usd(e.costs[e.recommendation].tcoUsd)} for ${optionLabel(e.recommendation)} on its own.`;
+    }
+    if (excluded.length) text += ` Ruled out by its hard rules: ${list(excluded)}.`;
+    return { id: w.id, name: w.name, placement: o, verdict: e.recommendation, standalone: e, candidates: priced[i]!.candidates, marginalTcoUsd: marginal[i]!, text };
+  });
+
+  const reasons: Reason[] = [];
+  const poolingSavingsUsd = Math.max(0, separate.tcoUsd - plan.tcoUsd);
+  const eachAlone = alternatives["each-alone"].tcoUsd;
+  const pooledFleets = plan.fleets.filter((f) => f.workloads.length > 1);
+  const nameOf = (id: string) => names[p.workloads.findIndex((w) => w.id === id)]!;
+  if (poolingSavingsUsd > EPS_USD) {
+    const onGpus = plan.fleets.flatMap((f) => f.workloads.map(nameOf));
+    const gpuText = plan.fleets.map((f) => `${f.gpus.first} GPUs instead of ${f.gpusIfSeparate}`).join(", ");
+    reasons.push({
+      factor: "pooling",
+      favours: "self-hosted",
+      weight: 1,
+      text: `Running ${list(onGpus)} on ${pooledFleets.length > 1 || plan.fleets.length > 1 ? "shared fleets" : "one fleet"} with one team saves ${usd(poolingSavingsUsd)} over ${months} months against running them apart (${gpuText} in month 1; people and set-up paid once).`,
+    });
+  }
+  if (eachAlone - plan.tcoUsd > EPS_USD) {
+    const moved = workloads.filter((w) => w.placement !== w.verdict).map((w) => w.name);
+    reasons.push({
+      factor: "plan",
+      favours: "self-hosted",
+      weight: 1,
+      text: `The plan costs ${usd(plan.tcoUsd)} over ${months} months, ${usd(eachAlone - plan.tcoUsd)} less than every workload at its own verdict (${usd(eachAlone)})${moved.length ? `, because ${list(moved)} ${moved.length > 1 ? "join" : "joins"} the shared fleet` : ""}.`,
+    });
+  } else {
+    reasons.push({ factor: "plan", favours: verdicts[0]!, weight: 1, text: `Nothing to share: every workload stays at its own verdict, ${usd(plan.tcoUsd)} over ${months} months.` });
+  }
+  if (costPremiumUsd > 0) {
+    const cheapestName = Object.entries(alternatives).find(([, a]) => a.feasible && Math.abs(a.tcoUsd - cheapest) <= EPS_USD)?.[0] ?? "";
+    reasons.push({
+      factor: "costPremium",
+      favours: verdicts[0]!,
+      weight: 1,
+      text: `The plan costs ${usd(costPremiumUsd)} more than the cheapest possible alternative (${cheapestName}, ${usd(cheapest)}): that is what the workloads' other priorities (team, lock-in, time to market, quality) are worth in their own evaluations.`,
+    });
+  }
+  for (const w of workloads) reasons.push({ factor: `workload:${w.id}`, favours: w.placement, weight: 1, text: w.text });
+
+  const conflicts: Conflict[] = [];
+  standalone.forEach((e, i) => e.conflicts.forEach((c) => conflicts.push({ ...c, id: `${p.workloads[i]!.id}:${c.id}`, text: `${names[i]}: ${c.text}` })));
+  if (plan.runsFleet && p.team.mlOpsMaturity === "none") {
+    conflicts.push({
+      id: "plan:fleet-without-team",
+      text: `The plan runs ${plan.fleets.reduce((s, f) => s + f.gpus.first, 0)} GPUs of your own, but the team has no experience running GPU inference.`,
+      advice: "Hire or contract the ML-ops people the plan's people cost assumes before the first workload moves in house.",
+    });
+  }
+
+  return {
+    workloads,
+    plan: {
+      tcoUsd: plan.tcoUsd,
+      monthlyUsd: Array.from(plan.monthlyUsd),
+      breakdown: plan.breakdown,
+      fleets: plan.fleets,
+      team: {
+        runsFleet: plan.runsFleet,
+        fte: plan.runsFleet ? priced[0]!.costs.prices.fte : 0,
+        peopleUsdPerMonth: plan.breakdown.people,
+        setupUsd: plan.breakdown.setup,
+      },
+      poolingSavingsUsd,
+    },
+    alternatives,
+    costPremiumUsd,
+    reasons,
+    conflicts,
+    search: { method: found.method, placementsEvaluated: found.evaluated },
+    catalogVersion: catalog.catalogVersion,
+    catalogAsOf: catalog.asOf,
+    horizonMonths: months,
+  };
+}

@@ -1,0 +1,235 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { PROFILES } from "@/test/fixtures/profiles";
+import { catalog } from "../catalog";
+import { capacityPeak, selfHostedMonth } from "../costs";
+import { evaluate } from "../evaluate";
+import { resolveModel } from "../model";
+import {
+  assessmentInputSchema,
+  CUSTOMIZATIONS,
+  FRONTIER_NEEDS,
+  GPU_SOURCES,
+  GPUS,
+  LOCK_IN_CONCERNS,
+  ML_OPS_MATURITIES,
+  REGULATIONS,
+  SENSITIVITIES,
+  TIMES_TO_MARKET,
+  type AssessmentInput,
+} from "../schema";
+import { evaluatePortfolio, workloadInput } from "./evaluate";
+import { fleetMonth, workloadCosts } from "./fleet-cost";
+import { portfolioInputSchema, type PortfolioInput, type WorkloadInput } from "./schema";
+
+const workloadArb = (id: string): fc.Arbitrary<WorkloadInput> =>
+  fc.record({
+    id: fc.constant(id),
+    name: fc.constant(`Workload ${id}`),
+    volume: fc.record({
+      requestsPerDay: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 2e7, noNaN: true })),
+      inputTokensPerRequest: fc.integer({ min: 0, max: 100_000 }),
+      outputTokensPerRequest: fc.integer({ min: 0, max: 8_000 }),
+      monthlyGrowthPct: fc.double({ min: 0, max: 15, noNaN: true }),
+      peakToAverage: fc.double({ min: 1, max: 8, noNaN: true }),
+      cachedInputShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      batchShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    }),
+    data: fc.record({
+      sensitivity: fc.constantFrom(...SENSITIVITIES),
+      regulations: fc.uniqueArray(fc.constantFrom(...REGULATIONS), { maxLength: 2 }),
+      mustStayInHouse: fc.boolean(),
+      sensitiveShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    }),
+    latency: fc.record({ p95TargetMs: fc.double({ min: 1, max: 30_000, noNaN: true }) }),
+    capability: fc.record({ frontier: fc.constantFrom(...FRONTIER_NEEDS), customization: fc.constantFrom(...CUSTOMIZATIONS) }),
+  });
+
+const companyArb = fc.record({
+  team: fc.record({ mlOpsMaturity: fc.constantFrom(...ML_OPS_MATURITIES) }),
+  deployment: fc.record({ offline: fc.boolean(), gpu: fc.constantFrom(...GPUS), gpuSource: fc.constantFrom(...GPU_SOURCES) }),
+  strategy: fc.record({ timeToMarket: fc.constantFrom(...TIMES_TO_MARKET), lockInConcern: fc.constantFrom(...LOCK_IN_CONCERNS), horizonMonths: fc.integer({ min: 6, max: 60 }) }),
+});
+
+const portfolioArb = (min: number, max: number): fc.Arbitrary<PortfolioInput> =>
+  fc
+    .integer({ min, max })
+    .chain((n) => fc.tuple(fc.tuple(...Array.from({ length: n }, (_, i) => workloadArb(`w${i}`))), companyArb))
+    .map(([workloads, company]) => ({ workloads, ...company }));
+
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 60) };
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+const fromProfile = (id: string, p: AssessmentInput): WorkloadInput => ({ id, name: id, volume: p.volume, data: p.data, latency: p.latency, capability: p.capability });
+
+describe("portfolio semantics (contract v1.1)", () => {
+  it("a one-workload portfolio gives that workload's evaluate() verdict and cost", () => {
+    fc.assert(
+      fc.property(portfolioArb(1, 1), (p) => {
+        const r = evaluatePortfolio(p);
+        const alone = evaluate(workloadInput(portfolioInputSchema.parse(p), 0));
+        expect(r.workloads[0]!.placement).toBe(alone.recommendation);
+        expect(r.workloads[0]!.standalone).toEqual(alone);
+        const cost = alone.costs[alone.recommendation];
+        expect(close(r.plan.tcoUsd, cost.tcoUsd)).toBe(true);
+        r.plan.monthlyUsd.forEach((x, t) => expect(close(x, cost.monthlyUsd[t]!)).toBe(true));
+        expect(r.plan.poolingSavingsUsd).toBe(0);
+      }),
+      RUNS,
+    );
+  });
+
+  it.each(Object.entries(PROFILES))("one-workload portfolio of the %s profile equals evaluate(), verdict and cost", (_name, profile) => {
+    // Includes verdicts that are not the cheapest option (a dedicated team's self-hosting over cheaper hosted
+    // open weights): the plan keeps the verdict's priorities, it does not re-decide on cost alone.
+    const r = evaluatePortfolio({ workloads: [fromProfile("only", profile)], team: profile.team, deployment: profile.deployment, strategy: profile.strategy, assumptions: profile.assumptions });
+    const alone = evaluate(profile);
+    expect(r.workloads[0]!.placement).toBe(alone.recommendation);
+    expect(r.plan.tcoUsd).toBeCloseTo(alone.costs[alone.recommendation].tcoUsd, 4);
+  });
+
+  it("pooling never hurts: the plan never costs more than every workload at its own verdict", () => {
+    fc.assert(
+      fc.property(portfolioArb(1, 4), (p) => {
+        const r = evaluatePortfolio(p);
+        expect(r.plan.tcoUsd).toBeLessThanOrEqual(r.alternatives["each-alone"].tcoUsd + 0.01);
+        expect(r.costPremiumUsd).toBeGreaterThanOrEqual(0);
+        const feasible = Object.values(r.alternatives).filter((a) => a.feasible).map((a) => a.tcoUsd);
+        expect(r.costPremiumUsd).toBeCloseTo(Math.max(0, r.plan.tcoUsd - Math.min(...feasible)), 2);
+        expect(r.plan.monthlyUsd.reduce((a, b) => a + b, 0)).toBeCloseTo(r.plan.tcoUsd, 2);
+      }),
+      RUNS,
+    );
+  });
+
+  it("a workload whose prompts must stay in house is never placed on an external API, and a hybrid sends out only the rest", () => {
+    fc.assert(
+      fc.property(portfolioArb(1, 4), (p) => {
+        const r = evaluatePortfolio(p);
+        r.workloads.forEach((w, i) => {
+          if (!p.workloads[i]!.data.mustStayInHouse) return;
+          expect(["api", "hosted-open"]).not.toContain(w.placement);
+          if (w.placement === "hybrid") expect(w.standalone.costs.hybrid.split?.selfHostedShare).toBeCloseTo(p.workloads[i]!.data.sensitiveShare ?? 1, 9);
+        });
+        // Hard rules hold for every workload, not only in-house ones.
+        r.workloads.forEach((w) => expect(w.standalone.ranking.find((x) => x.option === w.placement)!.excluded).toBe(false));
+      }),
+      RUNS,
+    );
+  });
+
+  it("adding a workload never lowers the plan's cost", () => {
+    fc.assert(
+      fc.property(portfolioArb(1, 3), workloadArb("extra"), (p, extra) => {
+        const before = evaluatePortfolio(p);
+        const after = evaluatePortfolio({ ...p, workloads: [...p.workloads, extra] });
+        expect(after.search.method).toBe("exhaustive");
+        expect(after.plan.tcoUsd).toBeGreaterThanOrEqual(before.plan.tcoUsd - 0.01);
+      }),
+      RUNS,
+    );
+  });
+
+  it("placements are deterministic and do not depend on where a workload sits in the list", () => {
+    fc.assert(
+      fc.property(portfolioArb(2, 4), (p) => {
+        const a = evaluatePortfolio(p);
+        expect(evaluatePortfolio(structuredClone(p))).toEqual(a);
+        const reversed = evaluatePortfolio({ ...p, workloads: [...p.workloads].reverse() });
+        expect(reversed.plan.tcoUsd).toBeCloseTo(a.plan.tcoUsd, 2);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe("the shared fleet", () => {
+  it("one workload's fleet month is exactly the engine's selfHostedMonth (GPU + storage + tooling + people)", () => {
+    for (const profile of [PROFILES.hospitalPatientData, PROFILES.veryHighVolumeDedicatedTeam, PROFILES.airGapped]) {
+      const input = assessmentInputSchema.parse(profile);
+      const m = resolveModel(input, catalog);
+      const c = workloadCosts("x", input, catalog);
+      const f = fleetMonth([c.demand["self-hosted"]], 0, c.prices);
+      const expected = selfHostedMonth(m, input.volume.requestsPerDay * (input.volume.inputTokensPerRequest + input.volume.outputTokensPerRequest), capacityPeak(m));
+      expect(f.replicas).toBe(expected.replicas);
+      expect(f.gpuUsd + f.storageNetworkUsd + c.prices.toolingUsdPerMonth + c.prices.peopleUsdPerMonth).toBeCloseTo(expected.total, 6);
+    }
+  });
+
+  it("two small in-house workloads that fit one minimum fleet cost what one of them costs alone", () => {
+    const small = fromProfile("a", PROFILES.hospitalPatientData);
+    const twin = { ...structuredClone(small), id: "b", name: "b" };
+    twin.volume = { ...twin.volume, requestsPerDay: 10 };
+    small.volume = { ...small.volume, requestsPerDay: 10 };
+    const one = evaluatePortfolio({ workloads: [small], team: PROFILES.hospitalPatientData.team });
+    const two = evaluatePortfolio({ workloads: [small, twin], team: PROFILES.hospitalPatientData.team });
+    expect(two.workloads.map((w) => w.placement)).toEqual(["self-hosted", "self-hosted"]);
+    // Same minimum fleet, one team: the second workload adds nothing.
+    expect(two.plan.fleets).toHaveLength(1);
+    expect(two.plan.fleets[0]!.gpus.first).toBe(one.plan.fleets[0]!.gpus.first);
+    expect(two.plan.tcoUsd).toBeCloseTo(one.plan.tcoUsd, 2);
+    expect(two.plan.poolingSavingsUsd).toBeCloseTo(one.plan.tcoUsd, 2);
+    expect(two.reasons.map((r) => r.text).join(" ")).toMatch(/on one fleet with one team saves \$/);
+    expect(two.alternatives["all-api"].feasible).toBe(false);
+  });
+
+  it("workloads on two open models get two fleets but one team: people and set-up are paid once", () => {
+    const big = fromProfile("big", PROFILES.hospitalPatientData);
+    const small = { ...fromProfile("small", PROFILES.hospitalPatientData), capability: { frontier: "unnecessary" as const } };
+    const team = PROFILES.hospitalPatientData.team;
+    const r = evaluatePortfolio({ workloads: [big, small], team });
+    expect(r.workloads.map((w) => w.placement)).toEqual(["self-hosted", "self-hosted"]);
+    expect(r.plan.fleets.map((f) => f.openModel)).toHaveLength(2);
+    const alone = r.workloads.map((w) => w.standalone.costs["self-hosted"].breakdown);
+    expect(r.plan.breakdown.people).toBeCloseTo(alone[0]!.people!, 6);
+    expect(r.plan.breakdown.setup).toBeCloseTo(alone[0]!.setup!, 6);
+    expect(r.plan.breakdown.gpus).toBeCloseTo(alone[0]!.gpus! + alone[1]!.gpus!, 6);
+    expect(r.plan.poolingSavingsUsd).toBeGreaterThan(alone[1]!.setup!);
+  });
+
+  it("a workload moves onto the shared fleet only when joining costs less than its verdict, and says so", () => {
+    const inHouse = fromProfile("claims", PROFILES.hospitalPatientData);
+    const assistant = fromProfile("assistant", { ...PROFILES.earlyPrototype, volume: { ...PROFILES.earlyPrototype.volume, requestsPerDay: 3_000 } });
+    const r = evaluatePortfolio({ workloads: [inHouse, assistant], team: { mlOpsMaturity: "experienced" } });
+    const a = r.workloads[1]!;
+    if (a.placement !== a.verdict) {
+      expect(["self-hosted", "hybrid"]).toContain(a.placement);
+      expect(a.marginalTcoUsd).toBeLessThan(a.standalone.costs[a.verdict].tcoUsd);
+      expect(a.text).toMatch(/moves from .* to .* shared/);
+    } else {
+      expect(a.text).toMatch(/stays at its own verdict/);
+    }
+    // Options cheaper than its verdict alone were passed over for other reasons; the search never offers them.
+    for (const o of a.candidates.slice(1)) expect(a.standalone.costs[o].tcoUsd).toBeGreaterThanOrEqual(a.standalone.costs[a.verdict].tcoUsd - 0.01);
+  });
+
+  it("searches greedily above the exhaustive limit and still never ends above each-alone", () => {
+    const base = [PROFILES.hospitalPatientData, PROFILES.earlyPrototype, PROFILES.veryHighVolumeDedicatedTeam, PROFILES.sensitiveSliceHybrid, PROFILES.hipaaAllowedToLeave];
+    const workloads = Array.from({ length: 20 }, (_, i) => {
+      const p = base[i % base.length]!;
+      return fromProfile(`w${i}`, { ...p, volume: { ...p.volume, requestsPerDay: p.volume.requestsPerDay * (1 + i / 10) } });
+    });
+    const r = evaluatePortfolio({ workloads, team: { mlOpsMaturity: "experienced" } });
+    expect(r.search.method).toBe("greedy");
+    expect(r.workloads).toHaveLength(20);
+    expect(r.plan.tcoUsd).toBeLessThanOrEqual(r.alternatives["each-alone"].tcoUsd + 0.01);
+  });
+});
+
+describe("portfolio input", () => {
+  const w = fromProfile("a", PROFILES.earlyPrototype);
+  const issuePaths = (body: unknown) => {
+    const r = portfolioInputSchema.safeParse(body);
+    return r.success ? [] : r.error.issues.map((i) => i.path.join("."));
+  };
+  it.each<[string, unknown, string]>([
+    ["no workloads", { workloads: [], team: { mlOpsMaturity: "basic" } }, "workloads"],
+    ["more than 20", { workloads: Array.from({ length: 21 }, (_, i) => ({ ...w, id: `w${i}` })), team: { mlOpsMaturity: "basic" } }, "workloads"],
+    ["duplicate ids", { workloads: [w, { ...w, name: "other" }], team: { mlOpsMaturity: "basic" } }, "workloads.1.id"],
+    ["one field invalid in one workload", { workloads: [w, { ...w, id: "b" }, { ...w, id: "c", latency: { p95TargetMs: -1 } }], team: { mlOpsMaturity: "basic" } }, "workloads.2.latency.p95TargetMs"],
+    ["no team", { workloads: [w] }, "team"],
+    ["an unknown assumption key", { workloads: [w], team: { mlOpsMaturity: "basic" }, assumptions: { "gpu.costPerHour": 1 } }, "assumptions"],
+  ])("rejects %s at its exact path", (_l, body, path) => {
+    expect(issuePaths(body)).toContain(path);
+  });
+});
