@@ -13,8 +13,9 @@ test("landing page explains the four options and leads to the assessment", async
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
-test("health endpoint reports the database", async ({ request }) => {
-  const res = await request.get("/api/health");
+test("liveness and readiness endpoints", async ({ request }) => {
+  expect((await request.get("/api/health")).status()).toBe(200);
+  const res = await request.get("/api/ready");
   expect(res.status()).toBe(200);
-  expect(await res.json()).toMatchObject({ db: "ok" });
+  expect(await res.json()).toMatchObject({ status: "ready", db: "ok" });
 });

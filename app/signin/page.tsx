@@ -1,17 +1,24 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import Link from "next/link";
-import { currentUser, oauthProviders, signIn } from "@/lib/server/auth";
+import { currentUser, oauthProviders, signIn, throttleSignIn } from "@/lib/server/auth";
+import { clientIp } from "@/lib/server/client-ip";
+import { HttpError } from "@/lib/server/http-errors";
 import { outboxEnabled } from "@/lib/server/mail";
+import { safeRedirectPath } from "@/lib/server/safe-redirect";
 
 export const metadata = { title: "Sign in", robots: { index: false } };
 
-// Only same-site paths are accepted as a destination after sign-in (no open redirect).
-const safeCallback = (v: string | undefined) => (v && v.startsWith("/") && !v.startsWith("//") ? v : "/projects");
-
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; invalid?: string; email?: string }> }) {
-  const { callbackUrl, error, invalid, email: typed } = await searchParams;
-  const destination = safeCallback(callbackUrl);
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string; invalid?: string; email?: string; wait?: string }>;
+}) {
+  const { callbackUrl, error, invalid, email: typed, wait } = await searchParams;
+  // Only a path on this site is accepted as the destination after sign-in (no open redirect).
+  const destination = safeRedirectPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl);
+  const waitSeconds = Number(wait);
   if (await currentUser()) redirect(destination);
 
   async function emailSignIn(form: FormData) {
@@ -20,6 +27,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     const email = z.email().safeParse(raw.toLowerCase());
     // Back to the form with what was typed, so the user corrects it rather than retyping it.
     if (!email.success) redirect(`/signin?invalid=1&email=${encodeURIComponent(raw.slice(0, 200))}&callbackUrl=${encodeURIComponent(destination)}`);
+    try {
+      await throttleSignIn(email.data, clientIp(await headers()));
+    } catch (e) {
+      if (e instanceof HttpError && e.code === "too_many_requests")
+        redirect(`/signin?wait=${e.retryAfterSeconds ?? 60}&callbackUrl=${encodeURIComponent(destination)}`);
+      throw e;
+    }
     await signIn("nodemailer", { email: email.data, redirectTo: destination });
   }
 
@@ -30,6 +44,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {error && (
         <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-800">
           That sign-in link did not work (it may have expired or been used). Ask for a new one.
+        </p>
+      )}
+      {Number.isFinite(waitSeconds) && waitSeconds > 0 && (
+        <p role="alert" className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="signin-throttled">
+          Too many sign-in e-mails were asked for. Try again in {Math.ceil(waitSeconds / 60)} minute{waitSeconds > 60 ? "s" : ""}; the last link sent still works.
         </p>
       )}
       <form action={emailSignIn} className="mt-6 space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" noValidate>

@@ -1,21 +1,39 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";
-import { headers } from "next/headers";
+import type { Adapter } from "next-auth/adapters";
+import { cookies, headers } from "next/headers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import Nodemailer from "next-auth/providers/nodemailer";
-import { db } from "./db";
-import { env } from "./env";
+import { db, isDatabaseUnavailable } from "./db";
+import { env, publicOrigin } from "./env";
 import { sendMail } from "./mail";
-import { unauthorized } from "./http-errors";
+import { serviceUnavailable, unauthorized } from "./http-errors";
+import { logger, maskEmail } from "./log";
+import { checkLimits } from "./rate-limit";
+import { safeRedirectUrl } from "./safe-redirect";
 
 // Auth.js v5: e-mail magic links (SMTP or the local outbox), optional GitHub/Google when their
 // variables are set, sessions stored in PostgreSQL. The config is built per request so that
 // importing this module (e.g. during `next build`) never needs a database.
+//
+// Every link and cookie follows AUTH_URL, never the request's Host: the route handler in
+// app/api/auth rewrites the request to AUTH_URL before Auth.js sees it (authRequest below),
+// and the server-side signIn()/signOut() build their URLs from AUTH_URL themselves. With an
+// https AUTH_URL the cookies are Secure and __Secure- prefixed.
 
 function config(): NextAuthConfig {
   const e = env();
+  const base = PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]);
+  const adapter: Adapter = {
+    ...base,
+    // One live sign-in link per address: asking again invalidates the earlier ones.
+    async createVerificationToken(token) {
+      await db().verificationToken.deleteMany({ where: { identifier: token.identifier } });
+      return base.createVerificationToken!(token);
+    },
+  };
   const providers: NextAuthConfig["providers"] = [
     Nodemailer({
       // Required by the provider; unused because sendVerificationRequest below does the sending.
@@ -23,6 +41,7 @@ function config(): NextAuthConfig {
       from: e.EMAIL_FROM,
       async sendVerificationRequest({ identifier, url }) {
         const host = new URL(url).host;
+        logger().info({ to: maskEmail(identifier) }, "sign-in link requested");
         await sendMail({
           to: identifier.toLowerCase(),
           subject: `Sign in to RentOrOwn`,
@@ -35,24 +54,36 @@ function config(): NextAuthConfig {
   if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) providers.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
   if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) providers.push(Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }));
   return {
-    adapter: PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]),
+    adapter,
     session: { strategy: "database" },
-    trustHost: true,
+    // With AUTH_URL (required in production) every URL comes from it and Host is never read;
+    // without it (development only) Auth.js falls back to the request's Host.
+    trustHost: Boolean(e.AUTH_URL) || e.NODE_ENV !== "production",
     secret: e.AUTH_SECRET,
     providers,
     pages: { signIn: "/signin", error: "/signin", verifyRequest: "/check-email" },
     logger: {
       // An expired or already-used magic link is an everyday user mistake (the sign-in page says
-      // so), not a server error worth a stack trace.
+      // so), not a server error worth a stack trace. `type` survives minification; `name` does not.
       error(error) {
-        if (error.name === "Verification") console.warn("[auth] sign-in link expired or already used");
-        else console.error("[auth]", error);
+        const type = (error as { type?: string }).type ?? error.name;
+        if (type === "Verification") logger().warn({ type }, "sign-in link expired or already used");
+        else logger().error({ type, message: error.message, cause: (error.cause as Error | undefined)?.message }, "auth error");
+      },
+      warn(code) {
+        logger().warn({ code }, "auth warning");
       },
     },
     callbacks: {
+      // What /api/auth/session shows the browser: never the session token (HttpOnly stays meaningful).
       session({ session, user }) {
-        session.user.id = user.id;
-        return session;
+        return {
+          user: { id: user.id, email: user.email, name: user.name ?? null, image: user.image ?? null },
+          expires: session.expires,
+        } as typeof session;
+      },
+      redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
       },
     },
   };
@@ -68,27 +99,73 @@ export const oauthProviders = () => {
   ];
 };
 
+/** Sign-in e-mails: per address and per client IP (429 HttpError once exceeded). */
+export async function throttleSignIn(email: string, ip: string): Promise<void> {
+  await checkLimits([
+    ["signinIp", ip],
+    ["signinEmail", email.trim().toLowerCase()],
+  ]);
+}
+
+/** Auth.js's session cookie name for the public origin (Secure-prefixed when it is https). */
+export function sessionCookieName(): string {
+  return publicOrigin().startsWith("https:") ? "__Secure-authjs.session-token" : "authjs.session-token";
+}
+
 export type SessionUser = { id: string; email: string };
 
-/** The signed-in user, or null. A database outage reads as signed out rather than crashing a page. */
+function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return undefined;
+}
+
+/**
+ * The session's user, looked up directly (Auth.js's own lookup swallows database errors and
+ * reads as "signed out"). Throws a 503 HttpError when the database is unreachable.
+ */
+export async function sessionUserFromCookie(sessionToken: string | undefined): Promise<SessionUser | null> {
+  if (!sessionToken || sessionToken.length > 200) return null;
+  try {
+    const session = await db().session.findUnique({
+      where: { sessionToken },
+      select: { expires: true, user: { select: { id: true, email: true } } },
+    });
+    if (!session || session.expires <= new Date()) return null;
+    return { id: session.user.id, email: session.user.email };
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw serviceUnavailable("The database is unavailable; try again shortly.");
+    throw error;
+  }
+}
+
+/**
+ * For pages: the signed-in user, or null. A database outage reads as signed out here (the header
+ * still renders); pages that need the user call pageUser(), which lets the outage surface.
+ */
 export async function currentUser(): Promise<SessionUser | null> {
-  // Reading the request headers outside the try marks the page as dynamic the way Next expects
-  // (its "dynamic usage" signal is an exception that must not be swallowed below).
   await headers();
   try {
-    const session = await auth();
-    const id = session?.user?.id;
-    const email = session?.user?.email;
-    return id && email ? { id, email } : null;
+    return await sessionUserFromCookie((await cookies()).get(sessionCookieName())?.value);
   } catch (error) {
-    console.error("[auth] session lookup failed", error);
+    logger().warn({ err: (error as Error).message }, "session lookup failed");
     return null;
   }
 }
 
-/** Fails closed: no session, no user id, no access. */
-export async function requireUser(): Promise<SessionUser> {
-  const user = await currentUser();
+/** For pages that need a user: like currentUser(), but a database outage throws instead of signing out. */
+export async function currentUserOrThrow(): Promise<SessionUser | null> {
+  await headers();
+  return sessionUserFromCookie((await cookies()).get(sessionCookieName())?.value);
+}
+
+/** Fails closed: no session, no user id, no access. A database outage is a 503, not a 401. */
+export async function requireUser(req?: Request): Promise<SessionUser> {
+  const token = req ? readCookie(req.headers.get("cookie"), sessionCookieName()) : (await cookies()).get(sessionCookieName())?.value;
+  const user = await sessionUserFromCookie(token);
   if (!user) throw unauthorized();
   return user;
 }

@@ -1,42 +1,120 @@
 import "server-only";
+import os from "node:os";
 import { z } from "zod";
 
-// Typed, validated environment. Read once; a misconfiguration fails loudly at first use
-// with the variable's name instead of surfacing later as an obscure runtime error.
+// Typed, validated environment: the ONLY place that reads process.env on the server (other code
+// calls env()). Read once; a misconfiguration fails loudly with the variable's name, at start-up
+// in production (instrumentation.ts calls assertProductionEnv()) rather than on the first request.
+// An empty string counts as unset everywhere: `.env.example` ships `NAME=` lines.
+
+const optionalString = z.string().optional();
+const optionalUrl = z.url().optional();
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === "true" || v === "1"));
+/** A rate limit as `<requests>/<seconds>`, e.g. `5/900` = 5 per 15 minutes. */
+const limit = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+\/\d+$/, "expected <requests>/<seconds>, e.g. 10/60")
+    .default(fallback)
+    .transform((v) => {
+      const [points, seconds] = v.split("/").map(Number);
+      return { points: points!, seconds: seconds! };
+    })
+    .refine((v) => v.points > 0 && v.seconds > 0, "both numbers must be positive");
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+
+  DATABASE_URL: optionalUrl,
   // Pool size; the embedded dev database serves one protocol message at a time, so dev.mjs sets 1.
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
-  AUTH_SECRET: z.string().min(16).optional(),
-  AUTH_URL: z.string().url().optional(),
+  // A query that runs longer is cancelled by PostgreSQL and the request answers 503.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
+
+  AUTH_SECRET: z.string().min(16, "must be at least 16 characters (openssl rand -base64 32)").optional(),
+  // The public origin users reach (behind a proxy: the proxy's https URL). Links in e-mails,
+  // cookies (Secure when https), share URLs and the same-origin check all use it.
+  AUTH_URL: optionalUrl,
   EMAIL_FROM: z.string().default("RentOrOwn <no-reply@rentorown.local>"),
-  SMTP_URL: z.string().optional(),
-  AUTH_GITHUB_ID: z.string().optional(),
-  AUTH_GITHUB_SECRET: z.string().optional(),
-  AUTH_GOOGLE_ID: z.string().optional(),
-  AUTH_GOOGLE_SECRET: z.string().optional(),
+  SMTP_URL: optionalString,
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
   // The local mail outbox page (/dev/outbox) is on in development and tests, off in production.
-  ENABLE_DEV_OUTBOX: z
-    .enum(["true", "false"])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === "true")),
+  ENABLE_DEV_OUTBOX: flag,
+
+  // Where this process reaches itself (headless Chromium loads the report page from it).
+  // Never taken from request headers. Default http://127.0.0.1:$PORT.
+  INTERNAL_URL: optionalUrl,
+  // Shared counters for rate limits across instances; unset → in-process limiter (one instance only).
+  REDIS_URL: optionalUrl,
+  // How many reverse proxies in front of the app append to X-Forwarded-For (0 = none: the
+  // client is the address Next.js saw on the socket).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+
+  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  RATE_LIMIT_PREFIX: z.string().default("rentorown"),
+  RATE_LIMIT_SIGNIN_EMAIL: limit("5/900"),
+  RATE_LIMIT_SIGNIN_IP: limit("30/900"),
+  RATE_LIMIT_PDF_USER: limit("20/600"),
+  RATE_LIMIT_PDF_IP: limit("30/600"),
+  RATE_LIMIT_API_IP: limit("600/60"),
+  RATE_LIMIT_WRITE_USER: limit("120/60"),
+  RATE_LIMIT_WRITE_IP: limit("300/60"),
+
+  // PDF renders at once per process (default: one per core), and how many may wait for a slot.
+  PDF_CONCURRENCY: z.coerce.number().int().positive().optional(),
+  PDF_QUEUE_MAX: z.coerce.number().int().min(0).default(4),
+  PDF_QUEUE_WAIT_MS: z.coerce.number().int().positive().default(20_000),
+  PDF_RENDER_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = z.infer<typeof envSchema> & { PDF_CONCURRENCY: number };
+
+/** process.env with empty strings removed (so `NAME=` means unset). */
+export function nonEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(source)) if (v !== undefined && v.trim() !== "") out[k] = v;
+  return out;
+}
+
+/** Parses an environment; exported for tests. Production requirements are checked here too. */
+export function parseEnv(source: NodeJS.ProcessEnv, { production = true } = {}): Env {
+  const parsed = envSchema.safeParse(nonEmpty(source));
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  if (parsed.success && production && parsed.data.NODE_ENV === "production") problems.push(...productionProblems(parsed.data));
+  if (problems.length > 0 || !parsed.success) throw new Error(`Invalid environment configuration:\n${problems.join("\n")}\nSee .env.example and README "Production configuration".`);
+  return { ...parsed.data, PDF_CONCURRENCY: parsed.data.PDF_CONCURRENCY ?? Math.max(1, os.availableParallelism()) };
+}
+
+function productionProblems(e: z.infer<typeof envSchema>): string[] {
+  const out: string[] = [];
+  if (!e.AUTH_SECRET) out.push("  AUTH_SECRET: required in production (signs sessions; openssl rand -base64 32)");
+  if (!e.AUTH_URL) out.push("  AUTH_URL: required in production (the public URL users open, e.g. https://rentorown.example.com)");
+  if (!e.SMTP_URL && e.ENABLE_DEV_OUTBOX !== true)
+    out.push("  SMTP_URL: required in production to send sign-in e-mails (or ENABLE_DEV_OUTBOX=true to keep them in the outbox table, for tests only)");
+  return out;
+}
 
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
-    if (!parsed.success) {
-      const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
-      throw new Error(`Invalid environment configuration:\n${lines}`);
-    }
-    cached = parsed.data;
-  }
+  // `next build` runs with NODE_ENV=production but serves nobody: it must not need the secrets.
+  cached ??= parseEnv(process.env, { production: process.env.NEXT_PHASE !== "phase-production-build" });
   return cached;
+}
+
+/** For tests that change process.env. */
+export function resetEnvCache() {
+  cached = undefined;
 }
 
 export function requireDatabaseUrl(): string {
@@ -47,4 +125,18 @@ export function requireDatabaseUrl(): string {
     );
   }
   return url;
+}
+
+/** The origin users reach: AUTH_URL's; without it (development only) the request's own. */
+export function publicOrigin(req?: Request): string {
+  const configured = env().AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  if (req) return new URL(req.url).origin;
+  return `http://localhost:${env().PORT}`;
+}
+
+/** Where this process reaches itself, for headless Chromium: INTERNAL_URL, else http://127.0.0.1:$PORT. */
+export function internalOrigin(): string {
+  const e = env();
+  return e.INTERNAL_URL ? new URL(e.INTERNAL_URL).origin : `http://127.0.0.1:${e.PORT}`;
 }

@@ -2,12 +2,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
 import { db } from "./db";
-import { checkHealth } from "./health";
+import { checkReadiness, liveness } from "./health";
 
-describe("checkHealth against a real PostgreSQL", () => {
-  it("reports ok when the database answers", async () => {
-    const report = await checkHealth();
-    expect(report).toMatchObject({ status: "ok", db: "ok" });
+describe("readiness against a real PostgreSQL", () => {
+  it("is ready when the database answers", async () => {
+    expect(await checkReadiness()).toMatchObject({ status: "ready", db: "ok" });
   });
 
   it("reports the database unreachable, without throwing, when nothing listens", async () => {
@@ -16,10 +15,20 @@ describe("checkHealth against a real PostgreSQL", () => {
       adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:1/none", connectionTimeoutMillis: 2_000 }),
     });
     try {
-      await expect(checkHealth(down)).resolves.toMatchObject({ status: "degraded", db: "unreachable" });
+      await expect(checkReadiness(down)).resolves.toMatchObject({ status: "unavailable", db: "unreachable" });
     } finally {
       await down.$disconnect();
     }
+  });
+
+  it("gives up on a database that never answers after its timeout instead of hanging", async () => {
+    const hanging = { $queryRaw: () => new Promise(() => {}) } as unknown as Parameters<typeof checkReadiness>[0];
+    const report = await checkReadiness(hanging, 300);
+    expect(report).toMatchObject({ status: "unavailable", db: "unreachable" });
+  });
+
+  it("liveness never touches the database", () => {
+    expect(liveness()).toMatchObject({ status: "ok" });
   });
 
   it("sees the committed migrations applied (tables exist)", async () => {

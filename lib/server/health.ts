@@ -1,16 +1,53 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "./db";
+import { env } from "./env";
+import { redis } from "./rate-limit";
 
-export type HealthReport = { status: "ok" | "degraded"; db: "ok" | "unreachable"; latencyMs: number };
+// Liveness (/api/health): the process answers; it never touches a dependency, so an orchestrator
+// does not restart healthy instances because PostgreSQL blinked.
+// Readiness (/api/ready): PostgreSQL and (when configured) Redis answer within a timeout, so a
+// load balancer stops routing to an instance that cannot serve. Neither ever throws or hangs.
 
-/** Pings the database with a trivial query; never throws (a down database is a status, not a crash). */
-export async function checkHealth(client: Pick<PrismaClient, "$queryRaw"> = db()): Promise<HealthReport> {
-  const started = performance.now();
+export const READY_TIMEOUT_MS = 2_000;
+
+export type Check = "ok" | "unreachable" | "not_configured";
+export type ReadinessReport = { status: "ready" | "unavailable"; db: Check; redis: Check; latencyMs: number };
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e) => (clearTimeout(t), reject(e)),
+    );
+  });
+}
+
+async function probe(fn: () => Promise<unknown>, timeoutMs: number): Promise<Check> {
   try {
-    await client.$queryRaw`SELECT 1`;
-    return { status: "ok", db: "ok", latencyMs: Math.round(performance.now() - started) };
+    await withTimeout(fn(), timeoutMs);
+    return "ok";
   } catch {
-    return { status: "degraded", db: "unreachable", latencyMs: Math.round(performance.now() - started) };
+    return "unreachable";
   }
+}
+
+export async function checkReadiness(
+  client: Pick<PrismaClient, "$queryRaw"> = db(),
+  timeoutMs = READY_TIMEOUT_MS,
+  include = { redis: true },
+): Promise<ReadinessReport> {
+  const started = performance.now();
+  const r = include.redis && env().REDIS_URL ? redis() : undefined;
+  const [dbCheck, redisCheck] = await Promise.all([
+    probe(() => client.$queryRaw`SELECT 1`, timeoutMs),
+    r ? probe(() => r.ping(), timeoutMs) : Promise.resolve<Check>("not_configured"),
+  ]);
+  const ok = dbCheck === "ok" && redisCheck !== "unreachable";
+  return { status: ok ? "ready" : "unavailable", db: dbCheck, redis: redisCheck, latencyMs: Math.round(performance.now() - started) };
+}
+
+export function liveness() {
+  return { status: "ok" as const, uptimeSeconds: Math.round(process.uptime()) };
 }

@@ -29,10 +29,17 @@ describe("mail without SMTP", () => {
     ["production", undefined, false],
     ["production", "true", true],
     ["development", "false", false],
+    // `.env.example` ships `ENABLE_DEV_OUTBOX=`: empty means unset, not an invalid value.
+    ["development", "", true],
   ] as const)("outbox page with NODE_ENV=%s ENABLE_DEV_OUTBOX=%s: %s", async (nodeEnv, flag, expected) => {
     vi.stubEnv("NODE_ENV", nodeEnv);
-    if (flag) vi.stubEnv("ENABLE_DEV_OUTBOX", flag);
-    else vi.stubEnv("ENABLE_DEV_OUTBOX", undefined);
+    vi.stubEnv("ENABLE_DEV_OUTBOX", flag);
+    if (nodeEnv === "production") {
+      // Production needs these to start at all (env.ts); with SMTP_URL the outbox stays off.
+      vi.stubEnv("AUTH_SECRET", "x".repeat(32));
+      vi.stubEnv("AUTH_URL", "https://rentorown.example.com");
+      if (!flag) vi.stubEnv("SMTP_URL", "smtp://mail.example.com:587");
+    }
     vi.resetModules(); // env() is read once per module instance
     const { outboxEnabled } = await import("./mail");
     expect(outboxEnabled()).toBe(expected);

@@ -1,11 +1,14 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { currentUser, type SessionUser } from "./auth";
+import { currentUserOrThrow, type SessionUser } from "./auth";
 import { HttpError } from "./http-errors";
 
-/** For pages: the signed-in user, or a redirect to sign-in that comes back here. */
+/**
+ * For pages: the signed-in user, or a redirect to sign-in that comes back here. A database
+ * outage is an error page, not a sign-in prompt.
+ */
 export async function pageUser(callbackPath: string): Promise<SessionUser> {
-  const user = await currentUser();
+  const user = await currentUserOrThrow();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
   return user;
 }

@@ -1,62 +1,141 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import type { SessionUser } from "./auth";
-import { errorResponse, HttpError, invalidInput } from "./http-errors";
+import { clientIp } from "./client-ip";
+import { isDatabaseUnavailable } from "./db";
+import { errorResponse, HttpError, invalidInput, serviceUnavailable } from "./http-errors";
+import { loggablePath, logger, requestIdFrom, runWithRequest, type RequestContext } from "./log";
+import { checkLimits, type LimitName } from "./rate-limit";
+import { assertJsonContentType, assertSameOrigin, isStateChanging } from "./request-guards";
 
-// The one wrapper every JSON route handler goes through: size-limited body, JSON parsing,
-// zod validation and a single error shape. Anything unexpected becomes a logged 500 with no
-// internals leaked; expected failures are HttpErrors with their own status.
+// The one wrapper every JSON route handler goes through, and the only place that parses what a
+// request carries: path params, query string and body are each validated with zod. In order:
+// request id → same-origin check for state-changing methods → auth → rate limits → JSON
+// content type (415) → size-limited body (413) → zod (400) → handler. Errors have one shape and
+// their status comes from the code (http-errors.ts): an HttpError keeps its code, a ZodError
+// thrown inside a handler is 400 invalid_input, an unreachable or slow database is 503
+// service_unavailable (never 401 or 500), and anything else is a logged 500 with no internals.
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
-type Params = Record<string, string | string[] | undefined>;
-type Ctx = { params: Promise<Params> };
+type RawParams = Record<string, string | string[] | undefined>;
+type Ctx = { params: Promise<RawParams> };
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
-export type RouteContext<TBody, TAuth extends boolean = false> = {
+export type RouteContext<TBody, TParams, TQuery, TAuth extends boolean = false> = {
   req: Request;
   body: TBody;
-  params: Params;
+  params: TParams;
+  query: TQuery;
   user: TAuth extends true ? SessionUser : null;
+  /** Aborted when the client goes away. */
+  signal: AbortSignal;
 };
 
-type Options<TSchema extends z.ZodType | undefined, TAuth extends boolean> = {
-  body?: TSchema;
+/** Which rate limits a route counts against (see rate-limit.ts). */
+export type LimitClass = "api" | "write" | "pdf" | "none";
+
+type Options<TBody, TParams, TQuery, TAuth extends boolean> = {
+  body?: TBody;
+  params?: TParams;
+  query?: TQuery;
   bodyLimitBytes?: number;
   /** Require a signed-in user (401 otherwise); the handler gets `user`. */
   auth?: TAuth;
+  /** Default: "write" for POST/PUT/PATCH/DELETE, "none" for reads. */
+  limits?: LimitClass;
+  /** A public, cookie-less API other sites may call (skips the same-origin check). */
+  crossOrigin?: boolean;
 };
 
-export function route<TSchema extends z.ZodType | undefined = undefined, TAuth extends boolean = false>(
-  options: Options<TSchema, TAuth>,
-  handler: (ctx: RouteContext<TSchema extends z.ZodType ? z.output<TSchema> : undefined, TAuth>) => Promise<Response> | Response,
+const LIMIT_KEYS: Record<Exclude<LimitClass, "none">, { ip: LimitName; user?: LimitName }> = {
+  api: { ip: "apiIp" },
+  write: { ip: "writeIp", user: "writeUser" },
+  pdf: { ip: "pdfIp", user: "pdfUser" },
+};
+
+export function route<
+  TBody extends z.ZodType | undefined = undefined,
+  TParams extends z.ZodType | undefined = undefined,
+  TQuery extends z.ZodType | undefined = undefined,
+  TAuth extends boolean = false,
+>(
+  options: Options<TBody, TParams, TQuery, TAuth>,
+  handler: (ctx: RouteContext<Out<TBody>, Out<TParams>, Out<TQuery>, TAuth>) => Promise<Response> | Response,
 ) {
   return async (req: Request, ctx?: Ctx): Promise<Response> => {
-    try {
-      // Authenticate before reading the body: anonymous callers learn nothing about the route.
-      const user = options.auth ? await (await import("./auth")).requireUser() : null;
-      const params = ctx ? await ctx.params : {};
-      let body: unknown = undefined;
-      if (options.body) {
-        const raw = await readJson(req, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES);
-        const parsed = options.body.safeParse(raw);
-        if (!parsed.success) throw invalidInput(parsed.error);
-        body = parsed.data;
+    const started = performance.now();
+    const reqCtx: RequestContext = { reqId: requestIdFrom(req.headers) };
+    return runWithRequest(reqCtx, async () => {
+      let res: Response;
+      try {
+        res = await handle(req, ctx, reqCtx);
+      } catch (error) {
+        res = toErrorResponse(error);
       }
-      return await handler({ req, body: body as never, params, user: user as never });
-    } catch (error) {
-      if (error instanceof HttpError) return errorResponse(error);
-      console.error("[route] unexpected error", error);
-      return errorResponse(new HttpError(500, "internal_error", "Something went wrong on our side."));
-    }
+      res.headers.set("x-request-id", reqCtx.reqId);
+      const ms = Math.round(performance.now() - started);
+      const line = { method: req.method, path: loggablePath(req.url), status: res.status, ms };
+      if (res.status >= 500) logger().warn(line, "request failed");
+      else logger().info(line, "request");
+      return res;
+    });
   };
+
+  async function handle(req: Request, ctx: Ctx | undefined, reqCtx: RequestContext): Promise<Response> {
+    const writes = isStateChanging(req.method);
+    if (writes && !options.crossOrigin) assertSameOrigin(req);
+    // Authenticate before reading the body: anonymous callers learn nothing about the route.
+    const user = options.auth ? await (await import("./auth")).requireUser(req) : null;
+    if (user) reqCtx.userId = user.id;
+    const limitClass = options.limits ?? (writes ? "write" : "none");
+    if (limitClass !== "none") {
+      const keys = LIMIT_KEYS[limitClass];
+      await checkLimits([
+        [keys.ip, clientIp(req.headers)],
+        ...(keys.user && user ? ([[keys.user, user.id]] as Array<[LimitName, string]>) : []),
+      ]);
+    }
+    const params = options.params ? parseWith(options.params, ctx ? await ctx.params : {}, "params") : ctx ? await ctx.params : {};
+    const query = options.query ? parseWith(options.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
+    let body: unknown = undefined;
+    if (options.body) {
+      assertJsonContentType(req);
+      body = parseWith(options.body, await readJson(req, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
+    }
+    return await handler({ req, body: body as never, params: params as never, query: query as never, user: user as never, signal: req.signal });
+  }
 }
 
-/** Reads at most `limit` bytes of the body and parses it as JSON (413 over the limit, 400 when malformed). */
-export async function readJson(req: Request, limit: number): Promise<unknown> {
+function parseWith(schema: z.ZodType, value: unknown, prefix?: string): unknown {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidInput(parsed.error, prefix);
+  return parsed.data;
+}
+
+/** Maps anything a handler throws to the one error response (exported for the Auth.js route). */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof HttpError) return errorResponse(error);
+  if (error instanceof z.ZodError) return errorResponse(invalidInput(error));
+  if (isDatabaseUnavailable(error)) {
+    logger().warn({ error: errorSummary(error) }, "database unavailable");
+    return errorResponse(serviceUnavailable("The database is unavailable; try again shortly."));
+  }
+  logger().error({ error: errorSummary(error) }, "unexpected error");
+  return errorResponse(new HttpError("internal_error", "Something went wrong on our side."));
+}
+
+function errorSummary(error: unknown) {
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack?.split("\n").slice(0, 6).join("\n") };
+  return { message: String(error) };
+}
+
+/** Reads at most `limit` bytes of the body (413 over the limit). */
+export async function readBody(req: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   const reader = req.body?.getReader();
-  if (!reader) throw new HttpError(400, "invalid_json", "The request body is empty; send a JSON object.");
+  if (!reader) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -69,15 +148,24 @@ export async function readJson(req: Request, limit: number): Promise<unknown> {
     }
     chunks.push(value);
   }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
-  if (!text.trim()) throw new HttpError(400, "invalid_json", "The request body is empty; send a JSON object.");
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Reads at most `limit` bytes of the body and parses it as JSON (413 over the limit, 400 when malformed). */
+export async function readJson(req: Request, limit: number): Promise<unknown> {
+  const text = new TextDecoder().decode(await readBody(req, limit));
+  if (!text.trim()) throw new HttpError("invalid_json", "The request body is empty; send a JSON object.");
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new HttpError(400, "invalid_json", `The request body is not valid JSON: ${(error as Error).message}`);
+    throw new HttpError("invalid_json", `The request body is not valid JSON: ${(error as Error).message}`);
   }
 }
 
 function tooLarge(limit: number) {
-  return new HttpError(413, "payload_too_large", `The request body exceeds ${Math.round(limit / 1024)} kB.`);
+  return new HttpError("payload_too_large", `The request body exceeds ${Math.round(limit / 1024)} kB.`);
 }
+
+/** `[id]` path segments (cuid ids; anything else is a 400, not a query). */
+export const idParams = z.object({ id: z.string().min(1).max(100) });
+export const revisionParams = idParams.extend({ number: z.coerce.number().int().positive().max(1_000_000) });

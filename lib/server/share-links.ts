@@ -1,7 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "./db";
-import { notFound } from "./http-errors";
+import { MAX_SHARE_DAYS } from "@/lib/share/schemas";
+import { conflict, HttpError, notFound } from "./http-errors";
 
 // Read-only links to one saved revision. The token is 32 random bytes (256 bits) in base64url;
 // only its SHA-256 is stored, so a database leak does not leak working links. The owner sees
@@ -91,6 +92,16 @@ export async function listShareLinks(ownerId: string, projectId: string, now = n
   return links.map((l) => summarize(l, l.revision.number, now));
 }
 
+const DAY_MS = 86_400_000;
+
+/** The same window creation allows: in the future, at most MAX_SHARE_DAYS from now. */
+export function assertExpiryWithinCap(expiresAt: Date, now: Date): void {
+  const issue = (message: string) => new HttpError("invalid_input", message, [{ path: "expiresAt", message }]);
+  if (Number.isNaN(expiresAt.getTime())) throw issue("Not a date.");
+  if (expiresAt <= now) throw issue("The expiry must be in the future.");
+  if (expiresAt.getTime() > now.getTime() + MAX_SHARE_DAYS * DAY_MS) throw issue(`A link can stay valid for at most ${MAX_SHARE_DAYS} days.`);
+}
+
 /** Changes a link the caller owns: revoke it, or set/clear its expiry. */
 export async function updateShareLink(
   ownerId: string,
@@ -103,6 +114,12 @@ export async function updateShareLink(
     include: { revision: { select: { number: true } } },
   });
   if (!existing) throw notFound("Share link not found.");
+  if (change.expiresAt !== undefined) {
+    // A link that stopped working stays stopped: a new link is a new decision to share.
+    const status = statusOf(existing, now);
+    if (status !== "active") throw conflict(`This link is ${status}; create a new link instead.`);
+    if (change.expiresAt) assertExpiryWithinCap(change.expiresAt, now);
+  }
   const updated = await db().shareLink.update({
     where: { id: existing.id },
     data: {

@@ -1,11 +1,8 @@
-import { checkHealth } from "@/lib/server/health";
+import { liveness } from "@/lib/server/health";
 
+// Liveness: the process is up. Dependencies are /api/ready's business.
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const report = await checkHealth();
-  return Response.json(report, {
-    status: report.db === "ok" ? 200 : 503,
-    headers: { "cache-control": "no-store" },
-  });
+export function GET() {
+  return Response.json(liveness(), { headers: { "cache-control": "no-store" } });
 }

@@ -1,3 +1,6 @@
-import { handlers } from "@/lib/server/auth";
+import { authRoute } from "@/lib/server/auth-route";
 
-export const { GET, POST } = handlers;
+// Auth.js behind the same guards as every other route: body limit, same-origin POSTs,
+// sign-in throttling, request ids and URLs rebuilt from AUTH_URL (lib/server/auth-route.ts).
+export const GET = authRoute("GET");
+export const POST = authRoute("POST");

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { assessmentInputSchema, evaluate } from "@/lib/engine";
 import { pdfResponse, renderReportPdf, reportFileName } from "@/lib/server/pdf";
-import { reportOrigin } from "@/lib/server/report";
 import { route } from "@/lib/server/route";
 
 // PDF of an unsaved assessment (the anonymous result page). The server recomputes the Evaluation
@@ -12,9 +11,8 @@ const bodySchema = z.object({
   paper: z.enum(["A4", "Letter"]).default("A4"),
 });
 
-export const POST = route({ body: bodySchema }, async ({ req, body }) => {
+export const POST = route({ body: bodySchema, limits: "pdf" }, async ({ body, signal }) => {
   const now = new Date();
-  const input = assessmentInputSchema.parse(body.input);
-  const pdf = await renderReportPdf(reportOrigin(req), { title: body.title, generatedAt: now.toISOString(), input, evaluation: evaluate(input) }, body.paper);
+  const pdf = await renderReportPdf({ title: body.title, generatedAt: now.toISOString(), input: body.input, evaluation: evaluate(body.input) }, body.paper, signal);
   return pdfResponse(pdf, reportFileName(body.title, now));
 });

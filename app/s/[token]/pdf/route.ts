@@ -1,21 +1,25 @@
 import type { Evaluation, ParsedAssessmentInput } from "@/lib/engine";
 import { notFound } from "@/lib/server/http-errors";
 import { pdfResponse, renderReportPdf, reportFileName } from "@/lib/server/pdf";
-import { reportOrigin } from "@/lib/server/report";
+import { z } from "zod";
 import { route } from "@/lib/server/route";
 import { resolveShareToken } from "@/lib/server/share-links";
 
 // PDF of a shared revision, for anyone holding a valid link; revoked or expired links get 404.
-export const GET = route({}, async ({ req, params }) => {
-  const shared = await resolveShareToken(String(params.token));
+export const GET = route({ params: z.object({ token: z.string().max(200) }), limits: "pdf" }, async ({ params, signal }) => {
+  const shared = await resolveShareToken(params.token);
   if (shared.status !== "active") throw notFound("This shared link is not available.");
   const now = new Date();
-  const pdf = await renderReportPdf(reportOrigin(req), {
+  const pdf = await renderReportPdf(
+    {
     title: shared.projectName,
     subtitle: `Revision ${shared.revision.number} (shared, read-only)`,
     generatedAt: now.toISOString(),
     input: shared.revision.input as ParsedAssessmentInput,
     evaluation: shared.revision.evaluation as Evaluation,
-  });
+    },
+    "A4",
+    signal,
+  );
   return pdfResponse(pdf, reportFileName(shared.projectName, now));
 });

@@ -1,0 +1,13 @@
+import { checkReadiness } from "@/lib/server/health";
+
+// Readiness: PostgreSQL and Redis answer within a timeout (503 otherwise, with what failed).
+// `?only=db` checks the database alone (proxy.ts uses it before rendering a shared page).
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request) {
+  const report = await checkReadiness(undefined, undefined, { redis: new URL(req.url).searchParams.get("only") !== "db" });
+  return Response.json(report, {
+    status: report.status === "ready" ? 200 : 503,
+    headers: { "cache-control": "no-store", ...(report.status === "ready" ? {} : { "retry-after": "5" }) },
+  });
+}

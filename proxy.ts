@@ -1,0 +1,61 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { internalOrigin } from "@/lib/server/env";
+
+// Runs before every route (Next 16's proxy, formerly middleware; Node.js runtime):
+// - gives each request an id (the caller's X-Request-Id if sane, else a new one), passed to the
+//   route as a request header and sent back as X-Request-Id; logs carry it (lib/server/log.ts);
+// - refuses bodies declared larger than 1 MB before anything buffers them (413);
+// - answers a shared page (/s/<token>) 503 + Retry-After when the database is unreachable
+//   (a page cannot set its own status; without this it would be a 500).
+// Security headers are static and live in next.config.js.
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function proxy(request: NextRequest) {
+  const given = request.headers.get("x-request-id");
+  const reqId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+    return json(413, { error: "payload_too_large", message: "The request body exceeds 1 MB." }, reqId);
+  }
+
+  const path = request.nextUrl.pathname;
+  if (request.method === "GET" && /^\/s\/[^/]+\/?$/.test(path) && !(await databaseAnswers())) {
+    const res = new NextResponse(UNAVAILABLE_PAGE, {
+      status: 503,
+      headers: { "content-type": "text/html; charset=utf-8", "retry-after": "10", "cache-control": "no-store", "x-request-id": reqId },
+    });
+    return res;
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", reqId);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("x-request-id", reqId);
+  return res;
+}
+
+async function databaseAnswers(): Promise<boolean> {
+  try {
+    const res = await fetch(`${internalOrigin()}/api/ready?only=db`, { signal: AbortSignal.timeout(2_500), cache: "no-store" });
+    return res.status !== 503;
+  } catch {
+    // The readiness route itself unreachable: let the page try and report what it finds.
+    return true;
+  }
+}
+
+function json(status: number, body: unknown, reqId: string) {
+  return NextResponse.json(body, { status, headers: { "cache-control": "no-store", "x-request-id": reqId } });
+}
+
+const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Temporarily unavailable · RentOrOwn</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a}p{color:#475569}</style></head>
+<body><h1>This shared recommendation is temporarily unavailable</h1><p>We cannot reach our database right now. The link itself is fine: try again in a minute.</p></body></html>`;
+
+export const config = {
+  // Not for build assets and images (they carry no body and need no id).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
