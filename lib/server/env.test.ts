@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+// #15.2 and finding 10 of #14: empty strings are unset (`ENABLE_DEV_OUTBOX=` as .env.example
+// ships it used to make env() throw), and production refuses to start without AUTH_SECRET,
+// AUTH_URL, or a way to send mail.
+
+const PROD = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://rentorown.example.com", SMTP_URL: "smtp://mail:587" } as const;
+
+describe("parseEnv", () => {
+  it("treats empty strings as unset, as .env.example ships them", () => {
+    const e = parseEnv({ NODE_ENV: "development", ENABLE_DEV_OUTBOX: "", AUTH_URL: "", DATABASE_URL: "", REDIS_URL: " ", PDF_CONCURRENCY: "" });
+    expect(e.ENABLE_DEV_OUTBOX).toBeUndefined();
+    expect(e.AUTH_URL).toBeUndefined();
+    expect(e.REDIS_URL).toBeUndefined();
+    expect(e.PDF_CONCURRENCY).toBeGreaterThanOrEqual(1);
+  });
+
+  it("starts in production with the required variables", () => {
+    expect(parseEnv(PROD).AUTH_URL).toBe("https://rentorown.example.com");
+  });
+
+  it.each([
+    ["AUTH_SECRET", /AUTH_SECRET: required in production/],
+    ["AUTH_URL", /AUTH_URL: required in production/],
+    ["SMTP_URL", /SMTP_URL: required in production/],
+  ] as const)("refuses production without %s, naming it", (name, message) => {
+    expect(() => parseEnv({ ...PROD, [name]: "" })).toThrow(message);
+  });
+
+  it("accepts production without SMTP_URL only when the outbox is explicitly on", () => {
+    expect(parseEnv({ ...PROD, SMTP_URL: "", ENABLE_DEV_OUTBOX: "true" }).ENABLE_DEV_OUTBOX).toBe(true);
+  });
+
+  it("skips the production requirements while building", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" }, { production: false })).not.toThrow();
+  });
+
+  it("rejects malformed values with the variable's name", () => {
+    expect(() => parseEnv({ AUTH_URL: "not a url" })).toThrow(/AUTH_URL/);
+    expect(() => parseEnv({ RATE_LIMIT_PDF_IP: "ten per minute" })).toThrow(/RATE_LIMIT_PDF_IP/);
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
+  });
+
+  it("parses limits as <requests>/<seconds> and switches them off", () => {
+    const e = parseEnv({ RATE_LIMIT_SIGNIN_EMAIL: "3/60", RATE_LIMITS: "off" });
+    expect(e.RATE_LIMIT_SIGNIN_EMAIL).toEqual({ points: 3, seconds: 60 });
+    expect(e.RATE_LIMITS).toBe("off");
+  });
+});

@@ -1,0 +1,18 @@
+import "server-only";
+import { env } from "./env";
+import { logger } from "./log";
+
+/** Called by instrumentation.ts at start-up: exits with the reason when the environment is invalid. */
+export function checkEnvironmentAtStart(): void {
+  try {
+    env();
+  } catch (error) {
+    console.error(`\n[rentorown] refusing to start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const e = env();
+  logger().info(
+    { nodeEnv: e.NODE_ENV, publicUrl: e.AUTH_URL ?? null, redis: Boolean(e.REDIS_URL), rateLimits: e.RATE_LIMITS, pdfConcurrency: e.PDF_CONCURRENCY },
+    "server starting",
+  );
+}
