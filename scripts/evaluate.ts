@@ -4,6 +4,8 @@
 import fs from "node:fs";
 import { assessmentInputSchema, evaluate, optionLabel, OPTIONS } from "../lib/engine";
 import { formatTokens, formatUsd } from "../lib/engine/text";
+import { isPortfolioShape } from "../lib/engine/portfolio/schema";
+import { runPortfolio } from "./evaluate-portfolio";
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith("--"));
@@ -18,6 +20,8 @@ try {
   console.error(`cannot read ${file} as JSON: ${(error as Error).message}`);
   process.exit(1);
 }
+// A portfolio (several workloads) is told by its shape: a top-level `workloads` array.
+if (isPortfolioShape(raw)) process.exit(runPortfolio(file, raw, args.includes("--json")));
 const parsed = assessmentInputSchema.safeParse(raw);
 if (!parsed.success) {
   console.error(`invalid input in ${file}:`);

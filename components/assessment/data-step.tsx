@@ -1,6 +1,6 @@
 "use client";
 
-import { REGULATIONS, SENSITIVITIES } from "@/lib/engine";
+import { REGULATIONS, SENSITIVITIES } from "@/lib/engine/schema";
 import { sensitiveShareApplies } from "@/lib/assessment/presets";
 import { Checkbox, PercentField, RadioCards } from "./fields";
 import { LABELS } from "./labels";

@@ -1,6 +1,6 @@
 "use client";
 
-import { GPU_SOURCES, GPUS } from "@/lib/engine";
+import { GPU_SOURCES, GPUS } from "@/lib/engine/schema";
 import { Checkbox, SelectField } from "./fields";
 import { LABELS } from "./labels";
 import type { DeploymentAnswers, StepProps } from "./step-props";

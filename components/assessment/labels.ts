@@ -9,7 +9,7 @@ import {
   SENSITIVITY_LABELS,
   TIME_TO_MARKET_LABELS,
 } from "@/lib/engine/vocabulary";
-import { GPUS } from "@/lib/engine";
+import { GPUS } from "@/lib/engine/schema";
 
 // The questionnaire's words, all from the one vocabulary (lib/engine/vocabulary.ts).
 export const LABELS = {

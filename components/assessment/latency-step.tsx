@@ -1,12 +1,12 @@
 "use client";
 
-import { catalog } from "@/lib/engine";
+import { catalog, figureOf } from "@/lib/engine/catalog";
 import { LATENCY_EXAMPLES, latencyHint } from "@/lib/assessment/latency";
 import { formatNumber } from "@/lib/format";
 import { NumberField } from "./fields";
 import type { LatencyAnswers, StepProps } from "./step-props";
 
-const fig = (k: string) => catalog.figures[k]!.value;
+const fig = (k: "latency.instantMs" | "latency.apiComfortableMs" | "latency.apiRoundTripMs") => figureOf(catalog, k).value;
 
 export function LatencyStep({ value, update, err }: StepProps<LatencyAnswers>) {
   const hint = latencyHint(value.p95TargetMs);

@@ -1,6 +1,6 @@
 "use client";
 
-import { ASSESSMENT_DEFAULTS as D } from "@/lib/engine";
+import { ASSESSMENT_DEFAULTS as D } from "@/lib/engine/defaults";
 import { isPortfolio, type Draft, type StepId, type WorkloadDraft } from "@/lib/assessment/draft";
 import { tokensPerDay } from "@/lib/assessment/units";
 import { formatNumber, formatTokens } from "@/lib/format";

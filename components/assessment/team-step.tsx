@@ -1,6 +1,6 @@
 "use client";
 
-import { ML_OPS_MATURITIES } from "@/lib/engine";
+import { ML_OPS_MATURITIES } from "@/lib/engine/schema";
 import { RadioCards } from "./fields";
 import { LABELS } from "./labels";
 import type { StepProps, TeamAnswers } from "./step-props";

@@ -1,13 +1,13 @@
 "use client";
 
-import { catalog } from "@/lib/engine";
+import { catalog, figureOf } from "@/lib/engine/catalog";
 import { applyPreset, VOLUME_BAND_TEXT, VOLUME_PRESETS, volumeBand } from "@/lib/assessment/presets";
 import { tokensPerDay } from "@/lib/assessment/units";
 import { formatTokens } from "@/lib/format";
 import { NumberField, PercentField } from "./fields";
 import type { StepProps, VolumeAnswers } from "./step-props";
 
-const fig = (k: string) => catalog.figures[k]!.value;
+const fig = (k: "volume.lowBandTokensPerDay" | "volume.highBandTokensPerDay") => figureOf(catalog, k).value;
 
 export function VolumeStep({ value: v, update, err }: StepProps<VolumeAnswers>) {
   const tpd = tokensPerDay(v);

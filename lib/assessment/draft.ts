@@ -1,6 +1,6 @@
 import type { z } from "zod";
+import { ASSESSMENT_DEFAULTS } from "@/lib/engine/defaults";
 import {
-  ASSESSMENT_DEFAULTS,
   assessmentInputSchema,
   capabilitySchema,
   dataSchema,
@@ -10,7 +10,7 @@ import {
   teamSchema,
   volumeSchema,
   type AssessmentInput,
-} from "@/lib/engine";
+} from "@/lib/engine/schema";
 import { MAX_WORKLOADS, portfolioInputSchema, type PortfolioInput } from "@/lib/engine/portfolio/schema";
 import { DEFAULT_LATENCY_MS } from "./latency";
 

@@ -1,4 +1,4 @@
-import { catalog } from "@/lib/engine";
+import { catalog, figureOf } from "@/lib/engine/catalog";
 
 // End-to-end p95 targets by product type, for the latency step's examples and its default.
 // Thresholds from research §3.2 (market-and-catalog-sources.md, "Latency"): < 100 ms feels instant,
@@ -16,7 +16,7 @@ export const LATENCY_EXAMPLES: readonly LatencyExample[] = [
 /** The latency step's starting value: a chat product, the most common first workload. */
 export const DEFAULT_LATENCY_MS = LATENCY_EXAMPLES[0]!.p95TargetMs;
 
-const fig = (k: string) => catalog.figures[k]!.value;
+const fig = (k: "latency.instantMs" | "latency.apiComfortableMs" | "latency.apiRoundTripMs") => figureOf(catalog, k).value;
 
 /** What a p95 target means for the options, in the catalog's own thresholds. */
 export function latencyHint(ms: number | undefined): string | undefined {

@@ -1,4 +1,4 @@
-import { catalog } from "@/lib/engine";
+import { catalog, figureOf } from "@/lib/engine/catalog";
 
 // Workload presets: typical token counts per call the user can then edit.
 // Shapes follow the research notes' workload families (silybench chat / prefill-heavy /
@@ -30,8 +30,8 @@ export type VolumeBand = "low" | "medium" | "high";
 
 /** The seed's volume bands (under 100k, up to 10M, over 10M tokens/day), read from the catalog. */
 export function volumeBand(tokensPerDay: number): VolumeBand {
-  const low = catalog.figures["volume.lowBandTokensPerDay"]!.value;
-  const high = catalog.figures["volume.highBandTokensPerDay"]!.value;
+  const low = figureOf(catalog, "volume.lowBandTokensPerDay").value;
+  const high = figureOf(catalog, "volume.highBandTokensPerDay").value;
   return tokensPerDay < low ? "low" : tokensPerDay <= high ? "medium" : "high";
 }
 

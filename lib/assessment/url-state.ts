@@ -1,5 +1,5 @@
 import LZString from "lz-string"; // CommonJS package: default import works in Node ESM, Next and the browser
-import { assessmentInputSchema, type AssessmentInput, type ParsedAssessmentInput } from "@/lib/engine";
+import { assessmentInputSchema, type AssessmentInput, type ParsedAssessmentInput } from "@/lib/engine/schema";
 import { portfolioInputSchema, type ParsedPortfolioInput, type PortfolioInput } from "@/lib/engine/portfolio/schema";
 
 // The result URL carries the answers: `/assess/result?a=<lz-string of the JSON input>`. Anyone
