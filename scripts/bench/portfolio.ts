@@ -1,0 +1,25 @@
+// Times evaluatePortfolio() with 3 workloads (exhaustive placement search) and 20 workloads (greedy),
+// both built from the committed examples. Target (issue #12): 3 workloads < 10 ms median.
+import fs from "node:fs";
+import { evaluatePortfolio, type PortfolioInput } from "../../lib/engine";
+import { measure, report } from "./_stats";
+
+const read = (f: string) => JSON.parse(fs.readFileSync(`examples/${f}`, "utf8")) as PortfolioInput;
+const hospital = read("hospital-group-portfolio.json");
+const saas = read("saas-company-portfolio.json");
+
+const three: PortfolioInput = { ...hospital, workloads: hospital.workloads.slice(0, 3) };
+const pool = [...hospital.workloads, ...saas.workloads];
+const twenty: PortfolioInput = {
+  ...saas,
+  workloads: Array.from({ length: 20 }, (_, i) => {
+    const w = pool[i % pool.length]!;
+    return { ...w, id: `${w.id}-${i}`, name: `${w.name} ${i + 1}`, volume: { ...w.volume, requestsPerDay: w.volume.requestsPerDay * (1 + (i % 5) / 4) } };
+  }),
+};
+
+for (const [label, input, runs] of [["evaluatePortfolio(3 workloads)", three, 500], ["evaluatePortfolio(20 workloads)", twenty, 40]] as const) {
+  const r = evaluatePortfolio(input);
+  report(label, await measure(() => evaluatePortfolio(input), runs, Math.min(20, runs)));
+  console.log(`  search: ${r.search.method}, ${r.search.placementsEvaluated} placements priced; plan ${Math.round(r.plan.tcoUsd)} USD vs each-alone ${Math.round(r.alternatives["each-alone"].tcoUsd)} USD`);
+}
