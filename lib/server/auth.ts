@@ -2,14 +2,12 @@ import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
-import { cookies, headers } from "next/headers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import Nodemailer from "next-auth/providers/nodemailer";
-import { db, isDatabaseUnavailable } from "./db";
-import { env, publicOrigin } from "./env";
+import { db } from "./db";
+import { env } from "./env";
 import { sendMail } from "./mail";
-import { serviceUnavailable, unauthorized } from "./http-errors";
 import { logger, maskEmail } from "./log";
 import { checkLimits } from "./rate-limit";
 import { safeRedirectUrl } from "./safe-redirect";
@@ -107,65 +105,6 @@ export async function throttleSignIn(email: string, ip: string): Promise<void> {
   ]);
 }
 
-/** Auth.js's session cookie name for the public origin (Secure-prefixed when it is https). */
-export function sessionCookieName(): string {
-  return publicOrigin().startsWith("https:") ? "__Secure-authjs.session-token" : "authjs.session-token";
-}
-
-export type SessionUser = { id: string; email: string };
-
-function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return undefined;
-}
-
-/**
- * The session's user, looked up directly (Auth.js's own lookup swallows database errors and
- * reads as "signed out"). Throws a 503 HttpError when the database is unreachable.
- */
-export async function sessionUserFromCookie(sessionToken: string | undefined): Promise<SessionUser | null> {
-  if (!sessionToken || sessionToken.length > 200) return null;
-  try {
-    const session = await db().session.findUnique({
-      where: { sessionToken },
-      select: { expires: true, user: { select: { id: true, email: true } } },
-    });
-    if (!session || session.expires <= new Date()) return null;
-    return { id: session.user.id, email: session.user.email };
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) throw serviceUnavailable("The database is unavailable; try again shortly.");
-    throw error;
-  }
-}
-
-/**
- * For pages: the signed-in user, or null. A database outage reads as signed out here (the header
- * still renders); pages that need the user call pageUser(), which lets the outage surface.
- */
-export async function currentUser(): Promise<SessionUser | null> {
-  await headers();
-  try {
-    return await sessionUserFromCookie((await cookies()).get(sessionCookieName())?.value);
-  } catch (error) {
-    logger().warn({ err: (error as Error).message }, "session lookup failed");
-    return null;
-  }
-}
-
-/** For pages that need a user: like currentUser(), but a database outage throws instead of signing out. */
-export async function currentUserOrThrow(): Promise<SessionUser | null> {
-  await headers();
-  return sessionUserFromCookie((await cookies()).get(sessionCookieName())?.value);
-}
-
-/** Fails closed: no session, no user id, no access. A database outage is a 503, not a 401. */
-export async function requireUser(req?: Request): Promise<SessionUser> {
-  const token = req ? readCookie(req.headers.get("cookie"), sessionCookieName()) : (await cookies()).get(sessionCookieName())?.value;
-  const user = await sessionUserFromCookie(token);
-  if (!user) throw unauthorized();
-  return user;
-}
+// Session lookups live in session.ts (no next-auth import, so tests and the route wrapper load it
+// cheaply); re-exported here so pages keep importing everything auth from one module.
+export { currentUser, currentUserOrThrow, requireUser, sessionCookieName, sessionUserFromCookie, type SessionUser } from "./session";

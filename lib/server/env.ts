@@ -80,14 +80,14 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema> & { PDF_CONCURRENCY: number };
 
 /** process.env with empty strings removed (so `NAME=` means unset). */
-export function nonEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+export function nonEmpty(source: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(source)) if (v !== undefined && v.trim() !== "") out[k] = v;
   return out;
 }
 
 /** Parses an environment; exported for tests. Production requirements are checked here too. */
-export function parseEnv(source: NodeJS.ProcessEnv, { production = true } = {}): Env {
+export function parseEnv(source: Record<string, string | undefined>, { production = true } = {}): Env {
   const parsed = envSchema.safeParse(nonEmpty(source));
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
   if (parsed.success && production && parsed.data.NODE_ENV === "production") problems.push(...productionProblems(parsed.data));

@@ -36,9 +36,22 @@ const WHAT: Record<LimitName, string> = {
 type State = { limiters: Map<LimitName, RateLimiterAbstract>; redis?: Redis; announced?: boolean };
 const globalForLimits = globalThis as unknown as { rentorownLimits?: State };
 
-function state(): State {
-  globalForLimits.rentorownLimits ??= { limiters: new Map() };
-  return globalForLimits.rentorownLimits;
+// Captured when the module loads (kept on globalThis so dev hot reloads reuse the connection).
+const STATE: State = (globalForLimits.rentorownLimits ??= { limiters: new Map() });
+const state = () => STATE;
+
+/** Resolves once Redis is connected (or at once without REDIS_URL); for start-up and tests. */
+export async function redisReady(timeoutMs = 3_000): Promise<boolean> {
+  const r = redis();
+  if (!r) return true;
+  if (r.status === "ready") return true;
+  return new Promise((resolve) => {
+    const t = setTimeout(() => resolve(false), timeoutMs);
+    r.once("ready", () => {
+      clearTimeout(t);
+      resolve(true);
+    });
+  });
 }
 
 /** The shared Redis connection (also used by readiness), or undefined without REDIS_URL. */

@@ -123,3 +123,33 @@ describe("share links", () => {
     expect(await db().revision.count({ where: { projectId: doomed.id } })).toBe(0);
   });
 });
+
+describe("changing a share link's expiry (finding 10 of #14)", () => {
+  const DAY = 86_400_000;
+  const now = new Date();
+
+  it("refuses an expiry beyond the 365 days creation allows, or in the past", async () => {
+    const { link } = await createShareLink({ ownerId: owner.id, projectId: project.id });
+    await expect(updateShareLink(owner.id, link.id, { expiresAt: new Date("9999-12-31T00:00:00Z") }, now)).rejects.toMatchObject({
+      status: 400,
+      code: "invalid_input",
+      issues: [{ path: "expiresAt" }],
+    });
+    await expect(updateShareLink(owner.id, link.id, { expiresAt: new Date(now.getTime() + 366 * DAY) }, now)).rejects.toMatchObject({ status: 400 });
+    await expect(updateShareLink(owner.id, link.id, { expiresAt: new Date(now.getTime() - DAY) }, now)).rejects.toMatchObject({ status: 400 });
+    const ok = await updateShareLink(owner.id, link.id, { expiresAt: new Date(now.getTime() + 30 * DAY) }, now);
+    expect(ok.status).toBe("active");
+  });
+
+  it("never reactivates an expired or revoked link (a new link is a new decision)", async () => {
+    const { token, link } = await createShareLink({ ownerId: owner.id, projectId: project.id, expiresAt: new Date(now.getTime() - 1000) });
+    for (const expiresAt of [new Date(now.getTime() + 7 * DAY), null]) {
+      await expect(updateShareLink(owner.id, link.id, { expiresAt }, now)).rejects.toMatchObject({ status: 409, code: "conflict" });
+    }
+    expect(await resolveShareToken(token, now)).toEqual({ status: "expired" });
+    const revoked = await createShareLink({ ownerId: owner.id, projectId: project.id });
+    await updateShareLink(owner.id, revoked.link.id, { revoke: true }, now);
+    await expect(updateShareLink(owner.id, revoked.link.id, { expiresAt: null }, now)).rejects.toMatchObject({ status: 409 });
+    expect(await resolveShareToken(revoked.token, now)).toEqual({ status: "revoked" });
+  });
+});
