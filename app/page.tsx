@@ -1,35 +1,36 @@
 import Link from "next/link";
+import { ExampleVerdict } from "@/components/landing/example-verdict";
+import { assessmentInputSchema, evaluate, type Option } from "@/lib/engine";
+import { OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
+import exampleAnswers from "@/examples/high-volume-saas.json" with { type: "json" };
 
-const OPTIONS = [
+// Static page: the example verdict is the engine's result for a sample company, computed when the
+// page is built (same engine, same catalog as the assessment).
+const exampleInput = assessmentInputSchema.parse(exampleAnswers);
+const example = evaluate(exampleInput);
+
+const OPTIONS: { id: Option; tagline: string; body: string }[] = [
   {
     id: "api",
-    name: "Proprietary API",
     tagline: "Rent a frontier model",
     body: "Call OpenAI, Anthropic or Google per token. Fastest to ship and the best quality, priced on every call and tied to someone else's roadmap.",
-    accent: "bg-sky-500",
   },
   {
     id: "hosted-open",
-    name: "Hosted open-weights",
     tagline: "Open model, someone else's GPUs",
     body: "Llama, Qwen, DeepSeek or gpt-oss at Together, Fireworks, Groq or DeepInfra. Usually far cheaper per token, and a clean path to owning it later.",
-    accent: "bg-emerald-500",
   },
   {
     id: "self-hosted",
-    name: "Self-hosted",
     tagline: "Own the inference",
     body: "Open weights on GPUs you rent or buy. Data never leaves, latency is yours, and so are the idle GPUs, the on-call rota and the upgrades.",
-    accent: "bg-violet-500",
   },
   {
     id: "hybrid",
-    name: "Hybrid",
     tagline: "Split the traffic",
     body: "Sensitive or steady base load in-house, frontier or bursty traffic to an API. What most mature teams end up running.",
-    accent: "bg-amber-500",
   },
-] as const;
+];
 
 const STEPS = [
   { title: "Answer eight short questions", body: "Volume and growth, data sensitivity and regulations, team, latency, quality, customization, offline needs and strategy. About five minutes." },
@@ -65,19 +66,7 @@ export default function LandingPage() {
             </div>
             <p className="mt-4 text-sm text-slate-300">No account needed. Save and share when you are ready.</p>
           </div>
-          <div aria-hidden="true" className="hidden rounded-2xl bg-white/5 p-6 ring-1 ring-white/10 lg:block">
-            <p className="text-xs uppercase tracking-widest text-slate-300">Example verdict</p>
-            <p className="mt-2 text-2xl font-semibold">Hybrid</p>
-            <p className="mt-1 text-sm text-slate-300">Confidence 0.74 · break-even in month 14</p>
-            <svg viewBox="0 0 300 140" className="mt-6 w-full">
-              <line x1="20" y1="120" x2="290" y2="120" stroke="#94a3b8" strokeWidth="1" />
-              <line x1="20" y1="10" x2="20" y2="120" stroke="#94a3b8" strokeWidth="1" />
-              <path d="M20 112 L290 20" stroke="#38bdf8" strokeWidth="3" fill="none" />
-              <path d="M20 70 L110 70 L110 58 L200 58 L200 46 L290 46" stroke="#a78bfa" strokeWidth="3" fill="none" />
-              <circle cx="156" cy="66" r="5" fill="#fbbf24" />
-              <text x="164" y="84" fill="#e2e8f0" fontSize="11">break-even</text>
-            </svg>
-          </div>
+          <ExampleVerdict input={exampleInput} evaluation={example} title="A SaaS product" />
         </div>
       </section>
 
@@ -89,8 +78,8 @@ export default function LandingPage() {
         <ul className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
           {OPTIONS.map((o) => (
             <li key={o.id} className="flex flex-col rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-              <span className={`h-1.5 w-10 rounded-full ${o.accent}`} aria-hidden="true" />
-              <h3 className="mt-4 font-semibold text-ink">{o.name}</h3>
+              <span className={`h-1.5 w-10 rounded-full ${OPTION_STYLE[o.id].accent}`} aria-hidden="true" />
+              <h3 className="mt-4 font-semibold text-ink">{optionLabel(o.id)}</h3>
               <p className="text-sm font-medium text-slate-500">{o.tagline}</p>
               <p className="mt-3 text-sm leading-relaxed text-slate-600">{o.body}</p>
             </li>

@@ -38,6 +38,7 @@ test("owner shares a revision read-only, a visitor sees it without signing in, r
   expect(res?.status()).toBe(200);
   await expect(v.getByTestId("shared-title")).toHaveText("Board pack Q4");
   await expect(v.getByTestId("verdict")).toHaveText(evaluate(PROFILES.sensitiveSliceHybrid).recommendationLabel);
+  await v.getByTestId("charts").scrollIntoViewIfNeeded(); // charts load near the viewport
   await expect(v.getByTestId("chart-cost-vs-volume").locator("svg path.recharts-curve")).toHaveCount(4);
   await expect(v.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
   await expect(v.locator('meta[property="og:title"]')).toHaveAttribute("content", /Board pack Q4: Hybrid/);

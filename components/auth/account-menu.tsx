@@ -1,10 +1,28 @@
-import Link from "next/link";
-import { currentUser, signOut } from "@/lib/server/auth";
+"use client";
 
-/** Header slot: who is signed in, and sign in / sign out. */
-export async function AccountMenu() {
-  const user = await currentUser();
-  if (!user) {
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { apiFetch } from "@/lib/api-fetch";
+import { signOutAction } from "./sign-out-action";
+
+// Header slot: who is signed in, and sign in / sign out. It reads the session in the browser so that
+// the layout stays free of per-request data and pages such as / and /catalog can be prerendered.
+// Pages that need the answer on the server (the result page's Save) read it there and pass it down.
+
+export const sessionKey = ["auth", "session"] as const;
+type Session = { user?: { email?: string | null } } | null;
+
+export function AccountMenu() {
+  const queryClient = useQueryClient();
+  const { data, isPending } = useQuery({
+    queryKey: sessionKey,
+    queryFn: () => apiFetch<Session>("/api/auth/session"),
+    staleTime: 5 * 60_000,
+  });
+  // Reserve the slot's width while the session loads, so the header does not jump.
+  if (isPending) return <span aria-hidden="true" className="inline-block h-8 w-20 rounded-md bg-slate-100" data-testid="account-loading" />;
+  const email = data?.user?.email;
+  if (!email) {
     return (
       <Link href="/signin" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
         Sign in
@@ -12,15 +30,9 @@ export async function AccountMenu() {
     );
   }
   return (
-    <form
-      action={async () => {
-        "use server";
-        await signOut({ redirectTo: "/" });
-      }}
-      className="flex items-center gap-2"
-    >
+    <form action={signOutAction} onSubmit={() => queryClient.setQueryData(sessionKey, null)} className="flex items-center gap-2">
       <span className="hidden text-sm text-slate-500 md:inline" data-testid="signed-in-as">
-        {user.email}
+        {email}
       </span>
       <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50">
         Sign out

@@ -4,16 +4,12 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ParsedAssessmentInput } from "@/lib/engine";
+import type { ParsedPortfolioInput } from "@/lib/engine/portfolio/schema";
 import { ApiError } from "@/lib/api-fetch";
 import { fetchProjectVersion, useSaveAssessment } from "@/lib/projects/client";
 import { projectNameSchema } from "@/lib/projects/schemas";
 
 const button = "rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-brand-900 hover:bg-sky-50 disabled:opacity-60";
-
-async function signedIn(): Promise<boolean> {
-  const session = await fetch("/api/auth/session").then((r) => (r.ok ? r.json() : null)).catch(() => null);
-  return Boolean(session?.user);
-}
 
 /** Sign-in that comes back to this exact result (answers are in the URL) and finishes the save. */
 function signInPath(): string {
@@ -23,7 +19,7 @@ function signInPath(): string {
 }
 
 /** "Save" on the result page: a new project, or a new revision of the project being revised. */
-export function SaveProject({ input, project }: { input: ParsedAssessmentInput; project?: { id: string; version: number } }) {
+export function SaveProject({ input, project, signedIn }: { input: ParsedAssessmentInput | ParsedPortfolioInput; project?: { id: string; version: number }; /** Read by the server page. */ signedIn: boolean }) {
   const router = useRouter();
   const params = useSearchParams();
   const [naming, setNaming] = useState(params.get("save") === "1" && !project);
@@ -41,7 +37,7 @@ export function SaveProject({ input, project }: { input: ParsedAssessmentInput; 
     });
 
   const start = async () => {
-    if (!(await signedIn())) return router.push(signInPath());
+    if (!signedIn) return router.push(signInPath());
     if (project) run({ input, projectId: project.id, expectedVersion: project.version });
     else setNaming(true);
   };

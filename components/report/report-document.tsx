@@ -1,4 +1,19 @@
-import { OPTIONS, optionLabel, type Evaluation, type ParsedAssessmentInput } from "@/lib/engine";
+import type { Evaluation, ParsedAssessmentInput } from "@/lib/engine";
+import { OPTIONS } from "@/lib/engine/schema";
+import {
+  CUSTOMIZATION_LABELS,
+  factorLabel,
+  FRONTIER_LABELS,
+  gpuSourceLabel,
+  isHardRule,
+  LOCK_IN_LABELS,
+  ML_OPS_LABELS,
+  OPTION_HEADLINES,
+  optionLabel,
+  REGULATION_LABELS,
+  SENSITIVITY_LABELS,
+  TIME_TO_MARKET_LABELS,
+} from "@/lib/engine/vocabulary";
 import { formatDate, formatNumber, formatPct, formatTokens, formatUsd } from "@/lib/format";
 import { BreakdownChart } from "@/components/result/charts/breakdown-chart";
 import { CostVsVolumeChart } from "@/components/result/charts/cost-vs-volume-chart";
@@ -50,12 +65,12 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
   const answers: [string, string][] = [
     ["Volume", `${formatNumber(input.volume.requestsPerDay)} requests/day × (${formatNumber(input.volume.inputTokensPerRequest)} in + ${formatNumber(input.volume.outputTokensPerRequest)} out) tokens = ${formatTokens(e.tokensPerDay)} tokens/day`],
     ["Growth and peaks", `${input.volume.monthlyGrowthPct}% a month; peak ${input.volume.peakToAverage}× average; ${formatPct(input.volume.cachedInputShare)} cached prompt; ${formatPct(input.volume.batchShare)} batch`],
-    ["Data", `${input.data.sensitivity}${input.data.regulations.length ? `; ${input.data.regulations.join(", ").toUpperCase()}` : ""}${input.data.mustStayInHouse ? `; must stay in house (${formatPct(input.data.sensitiveShare)} of traffic)` : ""}`],
-    ["Team ML-ops maturity", input.team.mlOpsMaturity],
+    ["Data", `${SENSITIVITY_LABELS[input.data.sensitivity]}${input.data.regulations.length ? `; ${input.data.regulations.map((r) => REGULATION_LABELS[r]).join(", ")}` : ""}${input.data.mustStayInHouse ? `; must stay in house` : ""}; ${formatPct(input.data.sensitiveShare)} of traffic carries it`],
+    ["Team ML-ops maturity", ML_OPS_LABELS[input.team.mlOpsMaturity]],
     ["Latency target", `p95 ${input.latency.p95TargetMs} ms`],
-    ["Quality", `frontier ${input.capability.frontier}; customization ${input.capability.customization}`],
-    ["Deployment", `${input.deployment.offline ? "offline; " : ""}${e.comparison.gpu} from ${input.deployment.gpuSource}`],
-    ["Strategy", `ship in ${input.strategy.timeToMarket}; lock-in concern ${input.strategy.lockInConcern}; ${input.strategy.horizonMonths}-month horizon`],
+    ["Quality", `Frontier quality: ${FRONTIER_LABELS[input.capability.frontier].toLowerCase()}; customization: ${CUSTOMIZATION_LABELS[input.capability.customization].toLowerCase()}`],
+    ["Deployment", `${input.deployment.offline ? "Must run offline; " : ""}${e.comparison.gpu}, ${gpuSourceLabel(e.comparison.gpuSource)}`],
+    ["Strategy", `Must ship: ${TIME_TO_MARKET_LABELS[input.strategy.timeToMarket].toLowerCase()}; lock-in concern: ${LOCK_IN_LABELS[input.strategy.lockInConcern].toLowerCase()}; ${input.strategy.horizonMonths}-month horizon`],
   ];
   return (
     <article className="report mx-auto max-w-[720px] bg-white font-sans text-[12px] leading-relaxed text-slate-900" data-testid="report">
@@ -72,6 +87,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
             <p className="mt-2 text-3xl font-semibold" data-testid="report-verdict">
               {e.recommendationLabel}
             </p>
+            <p className="mt-1 text-base text-slate-700">{OPTION_HEADLINES[e.recommendation]}</p>
             <p className="mt-2 text-base">Confidence {formatPct(e.confidence)}</p>
           </div>
         </div>
@@ -83,7 +99,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
       <Section title="Executive summary" breakBefore>
         <p className="text-sm">{executiveSummary(e)}</p>
         <ul className="mt-3 list-disc space-y-1 pl-5">
-          {[...e.reasons.filter((r) => r.factor.startsWith("rule:")), ...e.keyReasons].map((r) => (
+          {[...e.reasons.filter(isHardRule), ...e.keyReasons].map((r) => (
             <li key={r.factor + r.text}>{r.text}</li>
           ))}
         </ul>
@@ -133,7 +149,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
                 <td className="py-1 text-right">{r.excluded ? "—" : Math.round(r.score)}</td>
                 <td className="py-1 text-right">{formatUsd(e.costs[r.option].monthlyUsd[0] ?? 0)}</td>
                 <td className="py-1 text-right">{formatUsd(e.costs[r.option].tcoUsd)}</td>
-                <td className="py-1 text-right">{formatUsd(e.costs[r.option].perMillionTokensUsd)}</td>
+                <td className="py-1 text-right">{e.costs[r.option].perMillionTokensUsd === null ? "—" : formatUsd(e.costs[r.option].perMillionTokensUsd!)}</td>
               </tr>
             ))}
           </tbody>
@@ -153,7 +169,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
             {e.reasons.map((r) => (
               <tr key={r.factor + r.text} className="border-b border-slate-200 align-top">
                 <th className="w-32 py-1 pr-3 text-left font-medium text-slate-600">
-                  {r.factor.startsWith("rule:") ? "hard rule" : r.factor}
+                  {factorLabel(r)}
                   {r.weight > 0 && r.weight < 1 ? ` (${Math.round(r.weight * 100)}%)` : ""}
                 </th>
                 <td className="py-1">{r.text}</td>

@@ -6,6 +6,6 @@ import { InteractiveResult } from "./interactive-result";
 import { ResultActions } from "./result-actions";
 
 /** The result page: live engine, editable assumptions, toolbar with save (as a project or a new revision). */
-export function LiveResult({ input, project }: { input: ParsedAssessmentInput; project?: { id: string; version: number } }) {
-  return <InteractiveResult input={input} actions={(current) => <ResultActions input={current} extra={<SaveProject input={current} project={project} />} />} />;
+export function LiveResult({ input, project, signedIn }: { input: ParsedAssessmentInput; project?: { id: string; version: number }; signedIn: boolean }) {
+  return <InteractiveResult input={input} actions={(current) => <ResultActions input={current} extra={<SaveProject input={current} project={project} signedIn={signedIn} />} />} />;
 }

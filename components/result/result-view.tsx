@@ -1,20 +1,11 @@
 import type { ReactNode } from "react";
-import { optionLabel, type Evaluation, type ParsedAssessmentInput } from "@/lib/engine";
+import type { Evaluation, ParsedAssessmentInput } from "@/lib/engine";
+import { factorLabel, gpuSourceLabel, HYBRID_SPLIT_LABELS, isHardRule, ML_OPS_LABELS, OPTION_HEADLINES, optionLabel, SENSITIVITY_LABELS } from "@/lib/engine/vocabulary";
 import { formatPct, formatTokens, formatUsd } from "@/lib/format";
-import { BreakdownChart } from "./charts/breakdown-chart";
-import { CostVsVolumeChart } from "./charts/cost-vs-volume-chart";
-import { CumulativeCostChart } from "./charts/cumulative-cost-chart";
-import { TornadoChart } from "./charts/tornado-chart";
+import { LazyCharts } from "./charts/lazy-charts";
 
 // Presentational rendering of one Evaluation: the live result page, saved revisions and shared
 // pages all use it, so the same object always looks the same.
-
-const VERDICT_HEADLINE = {
-  api: "Rent a proprietary model through its API",
-  "hosted-open": "Use an open-weights model at a hosted provider",
-  "self-hosted": "Run an open-weights model on your own GPUs",
-  hybrid: "Split traffic between your own GPUs and an API",
-} as const;
 
 export function ResultView({
   input,
@@ -28,7 +19,7 @@ export function ResultView({
   /** The assumptions panel (editable or read-only) rendered at the end. */
   assumptions?: ReactNode;
 }) {
-  const rules = e.reasons.filter((r) => r.factor.startsWith("rule:"));
+  const rules = e.reasons.filter(isHardRule);
   return (
     <div className="space-y-6" data-testid="result-view">
       <section aria-labelledby="verdict-heading" className="overflow-hidden rounded-2xl bg-brand-900 text-white shadow-sm print:border print:border-slate-400 print:bg-white print:text-ink">
@@ -38,7 +29,7 @@ export function ResultView({
             <h2 id="verdict-heading" className="mt-2 text-3xl font-semibold tracking-tight" data-testid="verdict">
               {e.recommendationLabel}
             </h2>
-            <p className="mt-1 text-lg text-slate-200 print:text-slate-700">{VERDICT_HEADLINE[e.recommendation]}</p>
+            <p className="mt-1 text-lg text-slate-200 print:text-slate-700">{OPTION_HEADLINES[e.recommendation]}</p>
             <ul className="mt-5 space-y-2 text-sm text-slate-100 print:text-slate-800">
               {[...rules.slice(0, 1), ...e.keyReasons].slice(0, 4).map((r) => (
                 <li key={r.factor + r.text} className="flex gap-2">
@@ -125,7 +116,7 @@ export function ResultView({
             Total cost of ownership
           </h2>
           <p className="text-xs text-slate-500">
-            {e.comparison.apiModel} vs {e.comparison.openModel} ({e.comparison.hostedModel} hosted; {e.comparison.gpu}, {e.comparison.gpuSource} when self-hosted).
+            {e.comparison.apiModel} vs {e.comparison.openModel} ({e.comparison.hostedModel} hosted; {e.comparison.gpu}, {gpuSourceLabel(e.comparison.gpuSource)} when self-hosted).
           </p>
           <table className="mt-3 w-full text-sm" data-testid="tco-table">
             <thead>
@@ -144,7 +135,7 @@ export function ResultView({
                     <td className="py-1.5 text-slate-900">{optionLabel(option)}</td>
                     <td className="py-1.5 text-right">{formatUsd(c.monthlyUsd[0] ?? 0)}</td>
                     <td className="py-1.5 text-right font-medium">{formatUsd(c.tcoUsd)}</td>
-                    <td className="py-1.5 text-right">{formatUsd(c.perMillionTokensUsd)}</td>
+                    <td className="py-1.5 text-right">{c.perMillionTokensUsd === null ? "—" : formatUsd(c.perMillionTokensUsd)}</td>
                   </tr>
                 );
               })}
@@ -165,18 +156,13 @@ export function ResultView({
           {e.costs.hybrid.split && (
             <p className="mt-3 text-xs text-slate-500">
               Hybrid keeps {formatPct(e.costs.hybrid.split.selfHostedShare)} of traffic on your GPUs (
-              {{ "sensitive-in-house": "the sensitive share", "frontier-routing": "routine requests; the hardest go to a frontier API", "base-load": "the steady base load; peaks spill to the API" }[e.costs.hybrid.split.mode]}).
+              {HYBRID_SPLIT_LABELS[e.costs.hybrid.split.mode]}).
             </p>
           )}
         </section>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <CostVsVolumeChart evaluation={e} />
-        <CumulativeCostChart evaluation={e} />
-        <BreakdownChart evaluation={e} />
-        <TornadoChart evaluation={e} />
-      </div>
+      <LazyCharts evaluation={e} />
 
       <section aria-labelledby="reasons-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="reasons-heading" className="text-lg font-semibold text-ink">
@@ -186,7 +172,8 @@ export function ResultView({
           {e.reasons.map((r) => (
             <li key={r.factor + r.text} className="flex flex-col gap-1 py-2.5 text-sm sm:flex-row sm:gap-4">
               <span className="w-44 shrink-0 text-xs font-medium uppercase tracking-wide text-slate-500">
-                {r.factor.startsWith("rule:") ? "Hard rule" : r.factor === "compliance" ? "Compliance" : `${r.factor} · ${Math.round(r.weight * 100)}%`}
+                {factorLabel(r)}
+                {r.weight > 0 && r.weight < 1 && ` · ${Math.round(r.weight * 100)}%`}
                 <span className="block normal-case tracking-normal text-slate-400">favours {optionLabel(r.favours)}</span>
               </span>
               <span className="text-slate-800">{r.text}</span>
@@ -197,7 +184,7 @@ export function ResultView({
 
       {assumptions}
       <p className="text-xs text-slate-400">
-        Input: {formatTokens(e.tokensPerDay)} tokens/day, {input.data.sensitivity} data, {input.team.mlOpsMaturity} ML-ops. Catalog {e.catalogVersion}.
+        Input: {formatTokens(e.tokensPerDay)} tokens/day, {SENSITIVITY_LABELS[input.data.sensitivity].toLowerCase()} data, ML-ops: {ML_OPS_LABELS[input.team.mlOpsMaturity].toLowerCase()}. Catalog {e.catalogVersion}.
       </p>
     </div>
   );

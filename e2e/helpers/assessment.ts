@@ -1,13 +1,23 @@
 import { expect, type Page } from "@playwright/test";
 import type { AssessmentInput } from "@/lib/engine";
+import {
+  CUSTOMIZATION_LABELS,
+  FRONTIER_LABELS,
+  LOCK_IN_LABELS,
+  ML_OPS_LABELS,
+  REGULATION_LABELS,
+  SENSITIVITY_LABELS,
+  TIME_TO_MARKET_LABELS,
+} from "@/lib/engine/vocabulary";
 
-const SENSITIVITY = { public: "Public", internal: "Internal", confidential: "Confidential", regulated: "Regulated" } as const;
-const MATURITY = { none: "None", basic: "Basic", experienced: "Experienced", dedicated: "Dedicated ML platform team" } as const;
-const FRONTIER = { required: "Required", helpful: "Helpful", unnecessary: "Not needed" } as const;
-const CUSTOM = { none: "None", prompting: "Prompting", "fine-tuning": "Fine-tuning", "full-control": "Full control" } as const;
-const TTM = { weeks: "Weeks", quarter: "This quarter", flexible: "Flexible" } as const;
-const LOCK = { low: "Low", medium: "Medium", high: "High" } as const;
-const REG = { hipaa: "HIPAA", gdpr: "GDPR", pci: "PCI DSS", soc2: "SOC 2", finra: "FINRA", fedramp: "FedRAMP", itar: "ITAR" } as const;
+// The words the questionnaire shows come from the one vocabulary, so the journeys click what users read.
+const SENSITIVITY = SENSITIVITY_LABELS;
+const MATURITY = ML_OPS_LABELS;
+const FRONTIER = FRONTIER_LABELS;
+const CUSTOM = CUSTOMIZATION_LABELS;
+const TTM = TIME_TO_MARKET_LABELS;
+const LOCK = LOCK_IN_LABELS;
+const REG = REGULATION_LABELS;
 
 const radio = (page: Page, label: string) => page.getByRole("radio", { name: new RegExp(`^${label}\\b`) });
 const next = (page: Page) => page.getByRole("button", { name: "Next" }).click();
@@ -57,11 +67,13 @@ export async function completeAssessment(page: Page, p: AssessmentInput) {
 
 /** Each chart is an SVG with drawn data (lines or bars), not an empty frame. */
 export async function expectChartsDrawn(page: Page) {
+  // The charts load when they come near the viewport.
+  await page.getByTestId("charts").scrollIntoViewIfNeeded();
   for (const id of ["chart-cost-vs-volume", "chart-cumulative"]) {
     const lines = page.getByTestId(id).locator("svg path.recharts-curve");
     await expect(lines).toHaveCount(4);
     expect((await lines.first().getAttribute("d"))?.length ?? 0).toBeGreaterThan(20);
   }
-  await expect(page.getByTestId("chart-breakdown").locator("svg .recharts-bar-rectangle path").first()).toBeVisible();
+  await expect(page.getByTestId("chart-breakdown-steady").locator("svg .recharts-bar-rectangle path").first()).toBeVisible();
   await expect(page.getByTestId("chart-tornado").locator("svg .recharts-bar-rectangle").first()).toBeAttached();
 }

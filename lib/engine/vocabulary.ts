@@ -1,4 +1,5 @@
 import { catalog as defaultCatalog, type Catalog } from "./catalog";
+import type { HybridSplit } from "./index";
 import type {
   CUSTOMIZATIONS,
   FRONTIER_NEEDS,
@@ -26,6 +27,8 @@ export const OPTION_LABELS: Record<Option, string> = {
   hybrid: "Hybrid",
 };
 export const optionLabel = (o: Option): string => OPTION_LABELS[o];
+/** Where room is short (narrow chart axes). */
+export const OPTION_SHORT_LABELS: Record<Option, string> = { api: "API", "hosted-open": "Hosted", "self-hosted": "Self-hosted", hybrid: "Hybrid" };
 
 /** The verdict's one-line headline under the option name. */
 export const OPTION_HEADLINES: Record<Option, string> = {
@@ -46,6 +49,13 @@ export const OPTION_STYLE: Record<Option, { color: string; dash?: string; accent
   hybrid: { color: "#d97706", dash: "12 3 2 3", accent: "bg-amber-600" },
 };
 
+/** What the hybrid keeps on your GPUs, by split mode ("Hybrid keeps 40% of traffic on your GPUs (…)"). */
+export const HYBRID_SPLIT_LABELS: Record<HybridSplit["mode"], string> = {
+  "sensitive-in-house": "the sensitive share",
+  "frontier-routing": "routine requests; the hardest go to a frontier API",
+  "base-load": "the steady base load; peaks spill to the API",
+};
+
 export const SENSITIVITY_LABELS: Labels<typeof SENSITIVITIES> = { public: "Public", internal: "Internal", confidential: "Confidential", regulated: "Regulated" };
 export const REGULATION_LABELS: Labels<typeof REGULATIONS> = { hipaa: "HIPAA", gdpr: "GDPR", pci: "PCI DSS", soc2: "SOC 2", finra: "FINRA", fedramp: "FedRAMP", itar: "ITAR" };
 export const ML_OPS_LABELS: Labels<typeof ML_OPS_MATURITIES> = { none: "None", basic: "Basic", experienced: "Experienced", dedicated: "Dedicated ML platform team" };
@@ -58,6 +68,9 @@ export const GPU_SOURCE_LABELS: Labels<typeof GPU_SOURCES> = {
   hyperscaler: "Hyperscaler (AWS, Azure, GCP)",
   owned: "Owned hardware",
 };
+
+/** A resolved GPU source (Evaluation.comparison.gpuSource is a plain string) as words. */
+export const gpuSourceLabel = (source: string): string => (GPU_SOURCE_LABELS as Record<string, string>)[source] ?? source;
 
 /** The GPU's name as the catalog lists it ("NVIDIA H100 80GB (SXM)"); `auto` is the engine's choice. */
 export function gpuLabel(gpu: string, catalog: Catalog = defaultCatalog): string {
@@ -81,11 +94,15 @@ export const FACTOR_LABELS: Record<string, string> = {
   rule: "Hard rule",
 };
 
-/** A factor id as a name: a listed one, `rule:*` as "Hard rule", anything new split into words. */
-export function factorLabel(factor: string): string {
-  if (factor.startsWith("rule:")) return FACTOR_LABELS.rule!;
-  const known = FACTOR_LABELS[factor];
+/** A hard-rule reason (an exclusion), whichever way the engine marks it (`kind: "rule"` or a `rule:` id). */
+export const isHardRule = (r: { factor: string; kind?: string }): boolean => r.kind === "rule" || r.factor.startsWith("rule:");
+
+/** A reason's factor as a name: a listed one, hard rules as "Hard rule", anything new split into words. */
+export function factorLabel(r: string | { factor: string; kind?: string }): string {
+  const reason = typeof r === "string" ? { factor: r } : r;
+  if (isHardRule(reason)) return FACTOR_LABELS.rule!;
+  const known = FACTOR_LABELS[reason.factor];
   if (known) return known;
-  const words = factor.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_:.]+/g, " ").toLowerCase();
+  const words = reason.factor.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_:.]+/g, " ").toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

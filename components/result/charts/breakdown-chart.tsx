@@ -1,34 +1,79 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { OPTIONS, optionLabel, type Evaluation } from "@/lib/engine";
+import type { ReactElement } from "react";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { Evaluation } from "@/lib/engine";
+import { OPTIONS } from "@/lib/engine/schema";
+import { OPTION_SHORT_LABELS } from "@/lib/engine/vocabulary";
 import { formatUsd } from "@/lib/format";
-import { axisTick, ChartFrame, type ChartSize } from "./chart-frame";
+import { ChartFrame } from "./chart-frame";
+import { axisTick, axisTitle, CHART_HEIGHT, GRID_COLOR, legendStyle, USD_AXIS_WIDTH, type ChartSize } from "./chart-style";
 
+// The recurring items of a month, stacked; the one-time set-up is drawn apart on its own scale,
+// because a set-up that costs many months of running would otherwise flatten every other bar.
 const ITEMS = [
   { key: "tokens", label: "Tokens", color: "#0284c7" },
   { key: "gpus", label: "GPUs", color: "#7c3aed" },
   { key: "people", label: "People", color: "#db2777" },
   { key: "overheads", label: "Overheads", color: "#64748b" },
-  { key: "setup", label: "Set-up (one-time)", color: "#f59e0b" },
 ] as const;
+const SETUP = { key: "setup", label: "Set-up (one-time)", color: "#f59e0b" } as const;
+/** Share of the figure's width given to the steady month; the set-up panel takes the rest. */
+const STEADY_SHARE = 0.64;
+const MARGIN = { top: 16, right: 8, bottom: 8, left: 8 } as const;
+const itemLabel = (key: string) => [...ITEMS, SETUP].find((i) => i.key === key)?.label ?? key;
 
-/** Chart 3: month-1 cost of each option by item. */
+/** Chart 3: month-1 running cost of each option by item, and the one-time set-up beside it. */
 export function BreakdownChart({ evaluation: e, size = {} }: { evaluation: Evaluation; size?: ChartSize }) {
-  const data = OPTIONS.map((o) => ({ option: optionLabel(o), ...e.costs[o].breakdown }));
+  const data = OPTIONS.map((o) => ({ short: OPTION_SHORT_LABELS[o], ...e.costs[o].breakdown }));
   const animate = size.animate ?? true;
+  const height = size.height ?? CHART_HEIGHT;
+  // Fixed size (PDF): each panel gets its share of the width; on the page each fills its flex share.
+  const panel = (share: number, testId: string, chart: (width: number | undefined) => ReactElement) =>
+    size.width ? (
+      <div style={{ width: Math.floor(size.width * share), height }} data-testid={testId}>
+        {chart(Math.floor(size.width * share))}
+      </div>
+    ) : (
+      <div style={{ flex: `${share} 1 0`, minWidth: 0, height }} data-testid={testId}>
+        <ResponsiveContainer width="100%" height={height}>
+          {chart(undefined)}
+        </ResponsiveContainer>
+      </div>
+    );
+  const setups = OPTIONS.map((o) => e.costs[o].breakdown.setup ?? 0);
   return (
-    <ChartFrame testId="chart-breakdown" size={size} title="Month-1 cost by item" caption="Tokens, GPUs, people and overheads per month; set-up is paid once, in month 1.">
-      <BarChart data={data} width={size.width} height={size.height ?? 300} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
-        <CartesianGrid stroke="#e2e8f0" vertical={false} />
-        <XAxis dataKey="option" tick={axisTick} interval={0} />
-        <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={64} label={{ value: "USD, month 1", angle: -90, position: "insideLeft", fontSize: 11, fill: "#475569" }} />
-        <Tooltip formatter={(v, name) => [formatUsd(Number(v)), ITEMS.find((i) => i.key === name)?.label ?? String(name)]} />
-        <Legend verticalAlign="top" height={28} formatter={(v) => ITEMS.find((i) => i.key === v)?.label ?? v} wrapperStyle={{ fontSize: 12 }} />
-        {ITEMS.map((i) => (
-          <Bar key={i.key} dataKey={i.key} stackId="cost" fill={i.color} stroke="#ffffff" isAnimationActive={animate} />
+    <ChartFrame
+      testId="chart-breakdown"
+      size={size}
+      composite
+      title="Month-1 cost: the running month and the set-up"
+      caption={`Left: what month 1 costs to run, by item (it recurs, growing with volume). Right: the one-time set-up, paid in month 1${setups.some((s) => s > 0) ? "" : " (none for these options)"}.`}
+    >
+      <div className="flex gap-2" style={{ height }}>
+        {panel(STEADY_SHARE, "chart-breakdown-steady", (width) => (
+          <BarChart data={data} width={width} height={height} margin={MARGIN}>
+            <CartesianGrid stroke={GRID_COLOR} vertical={false} />
+            <XAxis dataKey="short" tick={axisTick} interval={0} />
+            <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD / month", angle: -90, position: "insideLeft", ...axisTitle }} />
+            <Tooltip formatter={(v, name) => [formatUsd(Number(v)), itemLabel(String(name))]} />
+            <Legend verticalAlign="top" height={28} formatter={(v) => itemLabel(String(v))} wrapperStyle={legendStyle} />
+            {ITEMS.map((i) => (
+              <Bar key={i.key} dataKey={i.key} stackId="cost" fill={i.color} stroke="#ffffff" isAnimationActive={animate} />
+            ))}
+          </BarChart>
         ))}
-      </BarChart>
+        {panel(1 - STEADY_SHARE, "chart-breakdown-setup", (width) => (
+          <BarChart data={data} width={width} height={height} margin={MARGIN}>
+            <CartesianGrid stroke={GRID_COLOR} vertical={false} />
+            <XAxis dataKey="short" tick={axisTick} interval={0} />
+            <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD, once", angle: -90, position: "insideLeft", ...axisTitle }} />
+            <Tooltip formatter={(v) => [formatUsd(Number(v)), SETUP.label]} />
+            <Legend verticalAlign="top" height={28} formatter={() => SETUP.label} wrapperStyle={legendStyle} />
+            <Bar dataKey={SETUP.key} fill={SETUP.color} isAnimationActive={animate} />
+          </BarChart>
+        ))}
+      </div>
     </ChartFrame>
   );
 }

@@ -1,9 +1,19 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { OPTIONS, optionLabel, type Evaluation } from "@/lib/engine";
+import type { Evaluation, Option } from "@/lib/engine";
+import { OPTIONS } from "@/lib/engine/schema";
+import { OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
 import { formatTokens, formatUsd } from "@/lib/format";
-import { axisTick, ChartFrame, OPTION_STYLE, type ChartSize } from "./chart-frame";
+import { ChartFrame } from "./chart-frame";
+import { axisTick, axisTitle, CHART_HEIGHT, CHART_MARGIN, GRID_COLOR, INK, legendStyle, USD_AXIS_WIDTH, type ChartSize } from "./chart-style";
+
+/**
+ * How each option's steady monthly cost grows with volume: per-token options are linear in tokens
+ * (a straight line, on log axes too), GPUs come a replica at a time (a staircase; the hybrid keeps
+ * GPUs for its in-house share).
+ */
+const CURVE: Record<Option, "linear" | "stepAfter"> = { api: "linear", "hosted-open": "linear", "self-hosted": "stepAfter", hybrid: "stepAfter" };
 
 /** Chart 1: steady monthly cost of every option against daily token volume, break-evens and "you are here" marked. */
 export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Evaluation; size?: ChartSize }) {
@@ -17,10 +27,10 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
       testId="chart-cost-vs-volume"
       size={size}
       title="Monthly cost vs daily token volume"
-      caption="Steady-state monthly cost (no set-up) at each volume; self-hosting steps up a replica at a time."
+      caption="Steady monthly cost (no set-up) at each volume. Per-token prices grow in a straight line; own GPUs step up a replica at a time."
     >
-      <LineChart data={data} width={size.width} height={size.height ?? 300} margin={{ top: 16, right: 16, bottom: 16, left: 8 }}>
-        <CartesianGrid stroke="#e2e8f0" />
+      <LineChart data={data} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
+        <CartesianGrid stroke={GRID_COLOR} />
         <XAxis
           dataKey="tokensPerDay"
           type="number"
@@ -28,22 +38,22 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
           domain={[min, max]}
           tickFormatter={(v: number) => formatTokens(v)}
           tick={axisTick}
-          label={{ value: "tokens / day (log scale)", position: "insideBottom", offset: -8, fontSize: 11, fill: "#475569" }}
+          label={{ value: "tokens / day (log scale)", position: "insideBottom", offset: -8, ...axisTitle }}
         />
-        <YAxis scale="log" domain={["auto", "auto"]} allowDataOverflow tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={64} label={{ value: "USD / month", angle: -90, position: "insideLeft", fontSize: 11, fill: "#475569" }} />
-        <Tooltip formatter={(v, name) => [formatUsd(Number(v)), optionLabel(name as (typeof OPTIONS)[number])]} labelFormatter={(v) => `${formatTokens(Number(v))} tokens/day`} />
-        <Legend verticalAlign="top" height={28} formatter={(v) => optionLabel(v as (typeof OPTIONS)[number])} wrapperStyle={{ fontSize: 12 }} />
+        <YAxis scale="log" domain={["auto", "auto"]} allowDataOverflow tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD / month", angle: -90, position: "insideLeft", ...axisTitle }} />
+        <Tooltip formatter={(v, name) => [formatUsd(Number(v)), optionLabel(name as Option)]} labelFormatter={(v) => `${formatTokens(Number(v))} tokens/day`} />
+        <Legend verticalAlign="top" height={28} formatter={(v) => optionLabel(v as Option)} wrapperStyle={legendStyle} />
         {OPTIONS.map((o) => (
-          <Line key={o} dataKey={o} type="stepAfter" dot={false} stroke={OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={2} isAnimationActive={animate} />
+          <Line key={o} dataKey={o} type={CURVE[o]} dot={false} stroke={OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={2} isAnimationActive={animate} />
         ))}
         {e.tokensPerDay > 0 && inRange(e.tokensPerDay) && (
-          <ReferenceLine x={e.tokensPerDay} stroke="#0f172a" strokeWidth={1.5} label={{ value: "You are here", position: "insideTopLeft", fontSize: 11, fill: "#0f172a" }} />
+          <ReferenceLine x={e.tokensPerDay} stroke={INK} strokeWidth={1.5} label={{ value: "You are here", position: "insideTopLeft", fontSize: 11, fill: INK }} />
         )}
         {inRange(e.breakEven.api.tokensPerDay) && (
-          <ReferenceLine x={e.breakEven.api.tokensPerDay} stroke="#0284c7" strokeDasharray="3 3" label={{ value: "Break-even vs API", position: "insideBottomRight", fontSize: 10, fill: "#0369a1" }} />
+          <ReferenceLine x={e.breakEven.api.tokensPerDay} stroke={OPTION_STYLE.api.color} strokeDasharray="3 3" label={{ value: "Break-even vs API", position: "insideBottomRight", fontSize: 10, fill: OPTION_STYLE.api.color }} />
         )}
         {inRange(e.breakEven["hosted-open"].tokensPerDay) && (
-          <ReferenceLine x={e.breakEven["hosted-open"].tokensPerDay} stroke="#059669" strokeDasharray="3 3" label={{ value: "Break-even vs hosted", position: "insideBottomLeft", fontSize: 10, fill: "#047857" }} />
+          <ReferenceLine x={e.breakEven["hosted-open"].tokensPerDay} stroke={OPTION_STYLE["hosted-open"].color} strokeDasharray="3 3" label={{ value: "Break-even vs hosted", position: "insideBottomLeft", fontSize: 10, fill: OPTION_STYLE["hosted-open"].color }} />
         )}
       </LineChart>
     </ChartFrame>

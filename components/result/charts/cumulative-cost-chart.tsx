@@ -1,9 +1,12 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { OPTIONS, optionLabel, type Evaluation, type Option } from "@/lib/engine";
+import type { Evaluation, Option } from "@/lib/engine";
+import { OPTIONS } from "@/lib/engine/schema";
+import { OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
 import { formatUsd } from "@/lib/format";
-import { axisTick, ChartFrame, OPTION_STYLE, type ChartSize } from "./chart-frame";
+import { ChartFrame } from "./chart-frame";
+import { axisTick, axisTitle, CHART_HEIGHT, CHART_MARGIN, GRID_COLOR, INK, legendStyle, USD_AXIS_WIDTH, type ChartSize } from "./chart-style";
 
 export function cumulativeSeries(e: Evaluation) {
   const running: Record<Option, number> = { api: 0, "hosted-open": 0, "self-hosted": 0, hybrid: 0 };
@@ -23,16 +26,16 @@ export function CumulativeCostChart({ evaluation: e, size = {} }: { evaluation: 
   const animate = size.animate ?? true;
   return (
     <ChartFrame testId="chart-cumulative" size={size} title="Cumulative cost over the horizon" caption={month ? `Self-hosting overtakes the API in month ${month}.` : "Self-hosting does not overtake the API within the horizon."}>
-      <LineChart data={cumulativeSeries(e)} width={size.width} height={size.height ?? 300} margin={{ top: 16, right: 16, bottom: 16, left: 8 }}>
-        <CartesianGrid stroke="#e2e8f0" />
-        <XAxis dataKey="month" type="number" domain={[1, e.horizonMonths]} tick={axisTick} label={{ value: "month", position: "insideBottom", offset: -8, fontSize: 11, fill: "#475569" }} />
-        <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={64} label={{ value: "USD, cumulative", angle: -90, position: "insideLeft", fontSize: 11, fill: "#475569" }} />
+      <LineChart data={cumulativeSeries(e)} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
+        <CartesianGrid stroke={GRID_COLOR} />
+        <XAxis dataKey="month" type="number" domain={[1, e.horizonMonths]} tick={axisTick} label={{ value: "month", position: "insideBottom", offset: -8, ...axisTitle }} />
+        <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD, cumulative", angle: -90, position: "insideLeft", ...axisTitle }} />
         <Tooltip formatter={(v, name) => [formatUsd(Number(v)), optionLabel(name as Option)]} labelFormatter={(v) => `Month ${v}`} />
-        <Legend verticalAlign="top" height={28} formatter={(v) => optionLabel(v as Option)} wrapperStyle={{ fontSize: 12 }} />
+        <Legend verticalAlign="top" height={28} formatter={(v) => optionLabel(v as Option)} wrapperStyle={legendStyle} />
         {OPTIONS.map((o) => (
           <Line key={o} dataKey={o} dot={false} stroke={OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={2} isAnimationActive={animate} />
         ))}
-        {month && <ReferenceLine x={month} stroke="#0f172a" strokeDasharray="3 3" label={{ value: `Break-even month ${month}`, position: "insideTopRight", fontSize: 11, fill: "#0f172a" }} />}
+        {month && <ReferenceLine x={month} stroke={INK} strokeDasharray="3 3" label={{ value: `Break-even month ${month}`, position: "insideTopRight", fontSize: 11, fill: INK }} />}
       </LineChart>
     </ChartFrame>
   );

@@ -2,21 +2,34 @@
 
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { Evaluation } from "@/lib/engine";
+import { BREAK_EVEN_RANGE } from "@/lib/engine/break-even";
+import { OPTION_STYLE } from "@/lib/engine/vocabulary";
 import { formatNumber, formatTokens } from "@/lib/format";
-import { axisTick, ChartFrame, type ChartSize } from "./chart-frame";
+import { ChartFrame } from "./chart-frame";
+import { axisTick, axisTitle, CHART_HEIGHT, GRID_COLOR, INK, type ChartSize } from "./chart-style";
 
-// Break-evens beyond the engine's range ("never") are drawn at its ceiling and labelled.
-const NEVER = 1e12;
+// Bars are drawn in decades (log10 of tokens/day). A break-even the engine does not find within its
+// range ("never") is drawn at the range's ceiling and labelled "never".
+const NEVER_DECADE = Math.log10(BREAK_EVEN_RANGE.maxTokensPerDay);
+/** A bar whose low and high give the same break-even stays visible at this width (decades). */
+const MIN_BAR_DECADES = 0.02;
+/** Room left and right of the widest bar (decades). */
+const AXIS_PAD_DECADES = 0.2;
+/** Width of the assumption names on the left. */
+const LABEL_WIDTH = 150;
+
+const decade = (tokensPerDay: number | null) => (tokensPerDay === null ? NEVER_DECADE : Math.log10(tokensPerDay));
+const tokensOrNever = (tokensPerDay: number | null) => (tokensPerDay === null ? "never" : formatTokens(tokensPerDay));
 
 export function tornadoRows(e: Evaluation) {
   return e.sensitivity.map((s) => {
-    const lo = Math.log10(s.breakEvenLow ?? NEVER);
-    const hi = Math.log10(s.breakEvenHigh ?? NEVER);
+    const lo = decade(s.breakEvenLow);
+    const hi = decade(s.breakEvenHigh);
     return {
       label: s.label,
       start: Math.min(lo, hi),
-      span: Math.max(Math.abs(hi - lo), 0.02),
-      text: `${formatNumber(s.low)} → ${s.breakEvenLow === null ? "never" : formatTokens(s.breakEvenLow)} · ${formatNumber(s.high)} → ${s.breakEvenHigh === null ? "never" : formatTokens(s.breakEvenHigh)} tokens/day`,
+      span: Math.max(Math.abs(hi - lo), MIN_BAR_DECADES),
+      text: `${formatNumber(s.low)} → ${tokensOrNever(s.breakEvenLow)} · ${formatNumber(s.high)} → ${tokensOrNever(s.breakEvenHigh)} tokens/day`,
     };
   });
 }
@@ -26,8 +39,9 @@ export function TornadoChart({ evaluation: e, size = {} }: { evaluation: Evaluat
   const rows = tornadoRows(e);
   const base = e.breakEven.api.tokensPerDay;
   const all = rows.flatMap((r) => [r.start, r.start + r.span]).concat(base ? [Math.log10(base)] : []);
-  const lo = Math.floor(Math.min(...all)) - 0.2;
-  const hi = Math.ceil(Math.max(...all)) + 0.2;
+  const lo = Math.floor(Math.min(...all)) - AXIS_PAD_DECADES;
+  const hi = Math.ceil(Math.max(...all)) + AXIS_PAD_DECADES;
+  const ticks = Array.from({ length: Math.floor(hi) - Math.ceil(lo) + 1 }, (_, i) => Math.ceil(lo) + i);
   const animate = size.animate ?? true;
   return (
     <ChartFrame
@@ -36,14 +50,14 @@ export function TornadoChart({ evaluation: e, size = {} }: { evaluation: Evaluat
       title="What moves the break-even most"
       caption={`Break-even volume against the API (tokens/day, log scale) at each assumption's low and high value${base ? `; today ${formatTokens(base)}` : "; never within range today"}.`}
     >
-      <BarChart data={rows} layout="vertical" width={size.width} height={size.height ?? 300} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
-        <CartesianGrid stroke="#e2e8f0" horizontal={false} />
-        <XAxis type="number" domain={[lo, hi]} ticks={Array.from({ length: Math.floor(hi) - Math.ceil(lo) + 1 }, (_, i) => Math.ceil(lo) + i)} tickFormatter={(v: number) => (v >= 12 ? "never" : formatTokens(10 ** v))} tick={axisTick} label={{ value: "break-even tokens / day", position: "insideBottom", offset: -8, fontSize: 11, fill: "#475569" }} />
-        <YAxis type="category" dataKey="label" width={150} tick={axisTick} />
+      <BarChart data={rows} layout="vertical" width={size.width} height={size.height ?? CHART_HEIGHT} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
+        <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
+        <XAxis type="number" domain={[lo, hi]} ticks={ticks} tickFormatter={(v: number) => (v >= NEVER_DECADE ? "never" : formatTokens(10 ** v))} tick={axisTick} label={{ value: "break-even tokens / day", position: "insideBottom", offset: -8, ...axisTitle }} />
+        <YAxis type="category" dataKey="label" width={LABEL_WIDTH} tick={axisTick} />
         <Tooltip formatter={(_v, _n, item) => [(item.payload as { text: string }).text, "low → high"]} />
         <Bar dataKey="start" stackId="t" fill="transparent" isAnimationActive={false} />
-        <Bar dataKey="span" stackId="t" fill="#7c3aed" isAnimationActive={animate} />
-        {base && <ReferenceLine x={Math.log10(base)} stroke="#0f172a" strokeDasharray="3 3" />}
+        <Bar dataKey="span" stackId="t" fill={OPTION_STYLE["self-hosted"].color} isAnimationActive={animate} />
+        {base && <ReferenceLine x={Math.log10(base)} stroke={INK} strokeDasharray="3 3" />}
       </BarChart>
     </ChartFrame>
   );
