@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { calcPrice } from "@pydantic/genai-prices";
+import { calcPrice, findProvider } from "@pydantic/genai-prices";
 import { describe, expect, it } from "vitest";
 import { pricePerRequest } from "@/lib/engine/costs";
 import { z } from "zod";
@@ -9,8 +9,11 @@ import { CATALOG_FILES } from "./schemas";
 
 const files = readCatalogFiles("catalog");
 const figures = files.figures as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const apiFile = files["api-models"] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** The catalog files with figures.json replaced by an edited copy. */
 const withFigures = (f: unknown) => ({ ...files, figures: f });
+/** The day the build prices at, as the library's timestamp option. */
+const at = { timestamp: new Date(`${apiFile.pricedAt}T12:00:00Z`) };
 
 describe("catalog snapshot builder", () => {
   it("the committed snapshot is up to date with its sources (run npm run catalog:build)", () => {
@@ -18,21 +21,31 @@ describe("catalog snapshot builder", () => {
     expect(committed).toEqual(buildSnapshot(files));
   });
 
-  it("maps the library's prices for every model the catalog names", () => {
+  it("maps the library's prices for every model and hosted offer the catalog names", () => {
     const snapshot = buildSnapshot(files);
-    for (const m of [...snapshot.apiModels, ...snapshot.hostedOpenModels]) {
+    const priced = [
+      ...snapshot.apiModels.map((m) => ({ name: m.id, provider: m.provider, model: m.model, price: m.price })),
+      ...snapshot.hostedMarket.models.flatMap((m) => m.offers.filter((o) => o.provider).map((o) => ({ name: `${m.id} at ${o.label}`, provider: o.provider!, model: o.model!, price: o.price }))),
+    ];
+    expect(priced.length).toBeGreaterThan(50);
+    for (const m of priced) {
+      // The library matches some models by another string than their id (Fireworks: accounts/fireworks/models/<id>).
+      const direct = calcPrice({ input_tokens: 1 }, m.model, { providerId: m.provider, ...at });
+      const match = findProvider({ providerId: m.provider })?.models.find((x) => x.id === m.model)?.match as { equals?: string; or?: { equals?: string }[] } | undefined;
+      const name = direct?.provider.id === m.provider ? m.model : (match?.equals ?? match?.or?.find((x) => x.equals)?.equals ?? m.model);
       // 100k tokens: below every context tier, so the base rate applies.
-      const lib = calcPrice({ input_tokens: 100_000, output_tokens: 100_000 }, m.model, { providerId: m.provider });
-      expect(lib, `${m.provider}/${m.model}`).not.toBeNull();
-      expect(m.price.inputUsdPerMTok).toBeCloseTo(lib!.input_price * 10, 9);
-      expect(m.price.outputUsdPerMTok).toBeCloseTo(lib!.output_price * 10, 9);
+      const lib = calcPrice({ input_tokens: 100_000, output_tokens: 100_000 }, name, { providerId: m.provider, ...at });
+      expect(lib, m.name).not.toBeNull();
+      expect(m.price.inputUsdPerMTok, m.name).toBeCloseTo(lib!.input_price * 10, 9);
+      expect(m.price.outputUsdPerMTok, m.name).toBeCloseTo(lib!.output_price * 10, 9);
     }
   });
 
   it("fails with a clear message when a named model is missing from the library", () => {
-    const broken = structuredClone(figures);
-    broken.apiModels[0].model = "gpt-does-not-exist";
-    expect(() => buildSnapshot(withFigures(broken))).toThrow(/openai\/gpt-does-not-exist is named in the catalog but missing from @pydantic\/genai-prices/);
+    const broken = structuredClone(apiFile);
+    broken.models[0].model = "gpt-does-not-exist";
+    broken.models[0].id = "openai/gpt-does-not-exist";
+    expect(() => buildSnapshot({ ...files, "api-models": broken })).toThrow(/openai\/gpt-does-not-exist is named in the catalog but missing from @pydantic\/genai-prices/);
   });
 
   it("rejects a figure without its source", () => {
@@ -64,25 +77,25 @@ describe("catalog snapshot builder", () => {
 
   describe("loads every registered catalog file", () => {
     const extra = z.object({ figures: figureRecordSchema.optional(), items: z.array(z.object({ id: z.string() })) });
-    const registry = { ...CATALOG_FILES, "gpu-market": extra };
+    const registry = { ...CATALOG_FILES, "test-extra": extra };
     const fig = { value: 1.3, unit: "ratio", low: 1.1, high: 1.6, grade: "assumed", source: "test source", asOf: "2026-12-01", label: "PUE", group: "Facility" };
 
     it("puts a file under camelCase(name) and merges its keyed figures into snapshot.figures", () => {
-      const s = buildSnapshot({ ...files, "gpu-market": { figures: { "gpuMarket.pue": fig }, items: [{ id: "h100" }] } }, genaiPricesLookup, registry) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-      expect(s.gpuMarket).toEqual({ items: [{ id: "h100" }] });
-      expect(s.figures["gpuMarket.pue"]).toEqual(fig);
+      const s = buildSnapshot({ ...files, "test-extra": { figures: { "testExtra.pue": fig }, items: [{ id: "h100" }] } }, genaiPricesLookup, registry) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      expect(s.testExtra).toEqual({ items: [{ id: "h100" }] });
+      expect(s.figures["testExtra.pue"]).toEqual(fig);
       expect(s.figures["people.fte.basic"]).toEqual(figures.figures["people.fte.basic"]);
     });
 
     it("fails on a file without a schema, a schema without its file, an invalid file and a key defined twice", () => {
-      expect(() => buildSnapshot({ ...files, "gpu-market": { items: [] } })).toThrow(/catalog\/gpu-market.json has no schema: add it to CATALOG_FILES/);
-      expect(() => buildSnapshot(files, genaiPricesLookup, registry)).toThrow(/catalog\/gpu-market.json is missing/);
-      expect(() => buildSnapshot({ ...files, "gpu-market": { items: [{}] } }, genaiPricesLookup, registry)).toThrow(/catalog\/gpu-market.json is invalid:\n  items.0.id/);
-      expect(() => buildSnapshot({ ...files, "gpu-market": { figures: { "selfHosted.minReplicas": fig }, items: [] } }, genaiPricesLookup, registry)).toThrow(
-        /figure selfHosted.minReplicas is defined in both catalog\/figures.json and catalog\/gpu-market.json/,
+      expect(() => buildSnapshot({ ...files, "test-extra": { items: [] } })).toThrow(/catalog\/test-extra.json has no schema: add it to CATALOG_FILES/);
+      expect(() => buildSnapshot(files, genaiPricesLookup, registry)).toThrow(/catalog\/test-extra.json is missing/);
+      expect(() => buildSnapshot({ ...files, "test-extra": { items: [{}] } }, genaiPricesLookup, registry)).toThrow(/catalog\/test-extra.json is invalid:\n  items.0.id/);
+      expect(() => buildSnapshot({ ...files, "test-extra": { figures: { "selfHosted.minReplicas": fig }, items: [] } }, genaiPricesLookup, registry)).toThrow(
+        /figure selfHosted.minReplicas is defined in both catalog\/figures.json and catalog\/test-extra.json/,
       );
       const badFig = { ...fig, high: 1.2 };
-      expect(() => buildSnapshot({ ...files, "gpu-market": { figures: { "gpuMarket.pue": badFig }, items: [] } }, genaiPricesLookup, registry)).toThrow(/gpuMarket.pue.high/);
+      expect(() => buildSnapshot({ ...files, "test-extra": { figures: { "testExtra.pue": badFig }, items: [] } }, genaiPricesLookup, registry)).toThrow(/testExtra.pue.high/);
     });
   });
 
@@ -98,18 +111,20 @@ describe("catalog snapshot builder", () => {
   // The engine prices one request with the tier its prompt length falls in, as the library does.
   it.each([
     ["short prompt", 10_000, 1_000, 0],
-    ["long prompt past the 200k tier", 250_000, 2_000, 0],
-    ["long prompt with cache reads", 250_000, 2_000, 0.4],
+    ["long prompt past the 272k tier", 300_000, 2_000, 0],
+    ["long prompt with cache reads", 300_000, 2_000, 0.4],
+    ["prompt between the 200k and 272k tiers", 250_000, 2_000, 0.2],
   ])("tiered prices per request match the library: %s", (_label, inTok, outTok, cachedShare) => {
     const snapshot = buildSnapshot(files);
-    const sonnet = snapshot.apiModels.find((m) => m.model === "claude-sonnet-4-5")!;
-    expect(sonnet.price.tiers.length).toBeGreaterThan(0);
-    const cached = Math.round(inTok * cachedShare);
-    const lib = calcPrice({ input_tokens: inTok, cache_read_tokens: cached, output_tokens: outTok }, "claude-sonnet-4-5", { providerId: "anthropic" })!;
-    expect(pricePerRequest(sonnet.price, inTok, outTok, cached / inTok)).toBeCloseTo(lib.total_price, 9);
+    for (const tiered of snapshot.apiModels.filter((m) => m.price.tiers.length > 0)) {
+      const cached = Math.round(inTok * cachedShare);
+      const lib = calcPrice({ input_tokens: inTok, cache_read_tokens: cached, output_tokens: outTok }, tiered.model, { providerId: tiered.provider, ...at })!;
+      expect(pricePerRequest(tiered.price, inTok, outTok, cached / inTok), tiered.id).toBeCloseTo(lib.total_price, 9);
+    }
+    expect(snapshot.apiModels.filter((m) => m.price.tiers.length > 0).length).toBeGreaterThan(1);
   });
 
   it("the lookup refuses models of another provider", () => {
-    expect(() => genaiPricesLookup("groq", "gpt-5")).toThrow();
+    expect(() => genaiPricesLookup("groq", "gpt-5", apiFile.pricedAt)).toThrow();
   });
 });

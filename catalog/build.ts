@@ -6,10 +6,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { calcPrice } from "@pydantic/genai-prices";
+import { calcPrice, findProvider } from "@pydantic/genai-prices";
 import type { z } from "zod";
 import { invalidFigures, type KeyedFigure } from "./schema";
 import { CATALOG_FILES, type CatalogFileName } from "./schemas";
+import { API_TIERS, type ApiModelsFile } from "./schemas/api-models";
+import type { ComplianceFile } from "./schemas/compliance";
+import type { HostedProvidersFile } from "./schemas/hosted-providers";
 import { figuresFileSchema } from "./schemas/figures";
 
 export { figuresFileSchema as figuresSchema } from "./schemas/figures";
@@ -26,13 +29,28 @@ export type PriceTable = {
 type RawPrice = number | { base: number; tiers: { start: number; price: number }[] } | undefined;
 
 /** Looks a model up in the price library; throws with a clear message when the library does not know it. */
-export type PriceLookup = (provider: string, model: string) => Record<string, unknown>;
+export type PriceLookup = (provider: string, model: string, at: string) => Record<string, unknown>;
 
-export const genaiPricesLookup: PriceLookup = (provider, model) => {
-  const result = calcPrice({ input_tokens: 1 }, model, { providerId: provider });
-  if (!result || result.provider.id !== provider) throw new Error("no matching model");
-  return result.model_price as Record<string, unknown>;
+/** The library's price of provider/model in force on `at` (YYYY-MM-DD, UTC noon): conditional prices (price cuts, introductory rates) depend on the date, so the build never prices at "now". */
+export const genaiPricesLookup: PriceLookup = (provider, model, at) => {
+  const options = { providerId: provider, timestamp: new Date(`${at}T12:00:00Z`) };
+  // The catalog names a model by its library id; some ids differ from the string the library
+  // matches (Fireworks: accounts/fireworks/models/<id>), so fall back to the id's own match string.
+  const byId = findProvider({ providerId: provider })?.models.find((m) => m.id === model);
+  for (const name of [model, ...(byId ? matchStrings(byId.match) : [])]) {
+    const result = calcPrice({ input_tokens: 1 }, name, options);
+    if (result && result.provider.id === provider && (!byId || result.model.id === byId.id)) return result.model_price as Record<string, unknown>;
+  }
+  throw new Error("no matching model");
 };
+
+function matchStrings(match: unknown): string[] {
+  if (!match || typeof match !== "object") return [];
+  const m = match as Record<string, unknown>;
+  if (typeof m.equals === "string") return [m.equals];
+  if (Array.isArray(m.or)) return m.or.flatMap(matchStrings);
+  return [];
+}
 
 function base(p: RawPrice): number | undefined {
   return typeof p === "number" ? p : p?.base;
@@ -70,23 +88,83 @@ export function toPriceTable(raw: Record<string, unknown>, label: string): Price
 }
 
 type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
-type OtherFile = Exclude<CatalogFileName, "figures">;
+/** Files the build turns into sections of its own (figures.json spreads its sections at the top level; api-models.json becomes apiModels + apiModelPolicy). */
+const OWN_FILES = new Set(["figures", "api-models", "hosted-providers", "compliance"]);
+type OtherFile = Exclude<CatalogFileName, "figures" | "api-models" | "hosted-providers" | "compliance">;
 /** Sections of the catalog files other than figures.json, each under camelCase(file name), without their `figures` record. */
 type FileSections = { [K in OtherFile as CamelCase<K>]: Omit<z.output<(typeof CATALOG_FILES)[K]>, "figures"> };
 
 export const camelCase = (name: string) => name.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
-/** Reads every catalog/*.json into { name: parsed JSON }. */
-export function readCatalogFiles(dir = "catalog"): Record<string, unknown> {
+/**
+ * Reads the registered catalog files into { name: parsed JSON }. A catalog/*.json that is not
+ * registered is left out here (a colleague's work in progress must not break everyone's build) and
+ * reported by `unregisteredCatalogFiles`, which a unit test keeps empty.
+ */
+export function readCatalogFiles(dir = "catalog", registry: Record<string, unknown> = CATALOG_FILES): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
-    out[file.slice(0, -".json".length)] = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+  for (const name of Object.keys(registry).sort()) {
+    const file = path.join(dir, `${name}.json`);
+    if (fs.existsSync(file)) out[name] = JSON.parse(fs.readFileSync(file, "utf8"));
   }
   return out;
 }
 
+export function unregisteredCatalogFiles(dir = "catalog", registry: Record<string, unknown> = CATALOG_FILES): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json") && !(f.slice(0, -".json".length) in registry))
+    .sort();
+}
+
 function issuesText(file: string, error: z.ZodError) {
   return `catalog/${file}.json is invalid:\n${error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`;
+}
+
+/** Blended $/1M tokens at the file's input:output weights, base context tier. */
+export function blendedPrice(p: PriceTable, blend: { input: number; output: number }) {
+  return (p.inputUsdPerMTok * blend.input + p.outputUsdPerMTok * blend.output) / (blend.input + blend.output);
+}
+
+/**
+ * The API models with their library prices and the tier defaults chosen by the file's stated rule:
+ * among each tier's vendor-recommended candidates, the median blended price (ties by provider id).
+ */
+function apiModelsWithPrices(file: ApiModelsFile, price: (provider: string, model: string) => PriceTable, priceSource: string) {
+  const priced = file.models.map((m) => ({ ...m, price: price(m.provider, m.model) }));
+  const defaults = new Set<string>();
+  for (const tier of API_TIERS) {
+    const candidates = priced
+      .filter((m) => m.tier === tier && m.recommended)
+      .sort((a, b) => blendedPrice(a.price, file.blend) - blendedPrice(b.price, file.blend) || a.provider.localeCompare(b.provider));
+    defaults.add(candidates[medianIndex(candidates.length)]!.id);
+  }
+  return priced.map((m) => ({ ...m, default: defaults.has(m.id), source: priceSource, asOf: file.priceCheck.asOf }));
+}
+
+/** Index of the median of `xs` sorted by `key` (the lower middle for an even count). */
+function medianIndex(n: number) {
+  return Math.floor((n - 1) / 2);
+}
+
+type MarketModel = { id: string; label: string; offers: { label: string; provider: string | null; model: string | null; price: PriceTable; source: string; asOf: string }[] };
+
+/**
+ * The engine's legacy per-size rows (until it reads `hostedMarket` through lib/engine/compliance.ts):
+ * every offer of the size's default model, the median blended offer marked default.
+ */
+function legacyHostedRows(file: HostedProvidersFile, market: { models: MarketModel[] }, blend: { input: number; output: number }) {
+  const rows = [];
+  for (const size of ["large", "small"] as const) {
+    const m = market.models.find((x) => x.id === file.legacyDefaults[size]);
+    if (!m) throw new Error(`catalog/hosted-providers.json: legacyDefaults.${size} ${file.legacyDefaults[size]} has no market entry`);
+    const sorted = [...m.offers].sort((a, b) => blendedPrice(a.price, blend) - blendedPrice(b.price, blend) || a.label.localeCompare(b.label));
+    const median = sorted[medianIndex(sorted.length)]!;
+    for (const o of m.offers) {
+      rows.push({ sizeClass: size, openModel: m.id, provider: o.provider ?? o.label, model: o.model ?? m.id, label: `${m.label} (${o.label})`, default: o === median, price: o.price, source: o.source, asOf: o.asOf });
+    }
+  }
+  return rows;
 }
 
 /** `registry` is for tests (a registry with extra files); the default is CATALOG_FILES. */
@@ -108,14 +186,37 @@ export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLooku
 
   const f = parsedFiles.figures as z.output<typeof figuresFileSchema>;
   const priceSource = `${f.priceLibrary.name} ${f.priceLibrary.version} (bundled data, published ${f.priceLibrary.published})`;
+  const apiFile = parsedFiles["api-models"] as ApiModelsFile;
+  const pricedAt = apiFile.pricedAt;
   const price = (provider: string, model: string) => {
     let raw: Record<string, unknown>;
     try {
-      raw = lookup(provider, model);
+      raw = lookup(provider, model, pricedAt);
     } catch (error) {
       throw new Error(`catalog: ${provider}/${model} is named in the catalog but missing from ${f.priceLibrary.name}: ${(error as Error).message}`);
     }
     return toPriceTable(raw, `${provider}/${model}`);
+  };
+
+  const hostedFile = parsedFiles["hosted-providers"] as HostedProvidersFile;
+  const compliance = parsedFiles.compliance as ComplianceFile;
+  const channelIds = new Set(compliance.channels.map((c) => c.id));
+  const hostedMarket = {
+    rule: hostedFile.rule,
+    models: hostedFile.models.map((m) => ({
+      id: m.id,
+      label: m.label,
+      offers: m.offers.map((o) => {
+        for (const ch of o.channels) if (!channelIds.has(ch)) throw new Error(`catalog/hosted-providers.json: ${m.id} offer ${o.label} names channel ${ch}, which catalog/compliance.json does not define`);
+        const evidence = o.listed
+          ? { grade: o.listed.grade, source: o.listed.source, asOf: o.listed.asOf, ...(o.listed.url ? { url: o.listed.url } : {}), ...(o.listed.conditions ? { conditions: o.listed.conditions } : {}) }
+          : { grade: "measured" as const, source: `${priceSource}, list price in force on ${pricedAt}`, asOf: apiFile.priceCheck.asOf };
+        const table: PriceTable = o.listed
+          ? { inputUsdPerMTok: o.listed.inputUsdPerMTok, cachedInputUsdPerMTok: o.listed.inputUsdPerMTok, outputUsdPerMTok: o.listed.outputUsdPerMTok, tiers: [] }
+          : price(o.provider!, o.model!);
+        return { channels: o.channels, label: o.label, provider: o.provider ?? null, model: o.model ?? null, price: table, ...evidence, ...(o.note ? { note: o.note } : {}) };
+      }),
+    })),
   };
 
   // Keyed figures of every file, in one map (a key defined twice is an error).
@@ -134,18 +235,22 @@ export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLooku
   const legacy = {
     asOf: f.asOf,
     priceLibrary: f.priceLibrary,
-    apiModels: f.apiModels.map((m) => ({ ...m, default: m.default ?? false, price: price(m.provider, m.model), source: priceSource, asOf: f.priceLibrary.published })),
-    hostedOpenModels: f.hostedOpenModels.map((m) => ({ ...m, default: m.default ?? false, price: price(m.provider, m.model), source: priceSource, asOf: f.priceLibrary.published })),
+    apiModels: apiModelsWithPrices(apiFile, price, `${priceSource}, list price in force on ${pricedAt}`),
+    apiModelPolicy: { pricedAt, priceCheck: apiFile.priceCheck, defaultRule: apiFile.defaultRule, blend: apiFile.blend, reasoningMultiplier: apiFile.reasoningMultiplier },
+    hostedMarket,
+    hostedOpenModels: legacyHostedRows(hostedFile, hostedMarket, apiFile.blend),
     qualityPairing: f.qualityPairing,
     openModels: f.openModels,
     gpus: f.gpus,
     throughput: f.throughput,
+    /** Legacy channel list the engine reads until it calls lib/engine/compliance.ts (which reads complianceMatrix). */
     compliance: f.compliance,
+    complianceMatrix: compliance,
     policy: f.policy,
   };
   const sections: Record<string, unknown> = {};
   for (const [name, data] of Object.entries(parsedFiles)) {
-    if (name === "figures") continue;
+    if (OWN_FILES.has(name)) continue;
     const key = camelCase(name);
     if (key in legacy || key === "figures" || key === "catalogVersion") {
       throw new Error(`catalog/${name}.json lands at snapshot.${key}, which catalog/figures.json still defines: move the section out of figures.json in the same change`);
@@ -165,3 +270,38 @@ export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLooku
 }
 
 export type Snapshot = ReturnType<typeof buildSnapshot>;
+
+/** Every model id the price library carries for a provider (deprecated ones left out). */
+export function libraryModelIds(provider: string): string[] {
+  const p = findProvider({ providerId: provider });
+  return p ? p.models.filter((m) => !m.deprecated).map((m) => m.id) : [];
+}
+
+function versionOf(id: string, line: readonly string[]): number[] | undefined {
+  for (const re of line) {
+    const m = new RegExp(re).exec(id);
+    if (m?.[1]) return m[1].split(/[.-]/).map(Number);
+  }
+  return undefined;
+}
+
+function compareVersions(a: number[], b: number[]) {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+/**
+ * Models of the same vendor line that are newer than `model` in `libraryIds` (e.g. gpt-6.1-astra
+ * when the catalog names gpt-6-astra). Throws when the model does not match its own line.
+ */
+export function newerInLine(model: { model: string; line: readonly string[] }, libraryIds: readonly string[]): string[] {
+  const own = versionOf(model.model, model.line);
+  if (!own) throw new Error(`${model.model} does not match its own line ${model.line.join(" | ")}`);
+  return libraryIds.filter((id) => {
+    const v = versionOf(id, model.line);
+    return v !== undefined && compareVersions(v, own) > 0;
+  });
+}

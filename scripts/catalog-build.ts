@@ -2,11 +2,12 @@
 // catalog/*.json (each validated by its schema in catalog/schemas/) and the pinned price library.
 // `--check` exits 1 when the committed snapshot is out of date (the unit tests run the same comparison).
 import fs from "node:fs";
-import { buildSnapshot, readCatalogFiles } from "../catalog/build";
+import { buildSnapshot, readCatalogFiles, unregisteredCatalogFiles } from "../catalog/build";
 
 const SNAPSHOT = "lib/engine/catalog/snapshot.generated.json";
 
 const files = readCatalogFiles("catalog");
+for (const f of unregisteredCatalogFiles("catalog")) console.warn(`warning: catalog/${f} has no schema in catalog/schemas/index.ts and is not in the snapshot`);
 const snapshot = buildSnapshot(files);
 const text = JSON.stringify(snapshot, null, 1) + "\n";
 if (process.argv.includes("--check")) {

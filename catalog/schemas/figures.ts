@@ -11,12 +11,6 @@ const rateSchema = z.object({ usdPerHour: z.number().positive(), low: z.number()
 export const figuresFileSchema = z.object({
   asOf: z.iso.date(),
   priceLibrary: z.object({ name: z.string(), version: z.string(), published: z.iso.date() }),
-  apiModels: z.array(
-    z.object({ tier: z.enum(["frontier", "mid", "small"]), provider: z.string(), model: z.string(), label: z.string(), default: z.boolean().optional() }),
-  ),
-  hostedOpenModels: z.array(
-    z.object({ sizeClass: z.enum(["large", "small"]), provider: z.string(), model: z.string(), label: z.string(), default: z.boolean().optional() }),
-  ),
   qualityPairing: z.object({ frontier: z.enum(["large", "small"]), mid: z.enum(["large", "small"]), small: z.enum(["large", "small"]), ...sourced }),
   openModels: z.record(
     z.enum(["large", "small"]),

@@ -8,11 +8,17 @@
 // Data owners: write catalog/schemas/<name>.ts (compose from catalog/schema.ts: figure(), evidence(),
 // figureRecordSchema) and add ONE line below.
 import { economicsSchema } from "./economics";
+import { apiModelsFileSchema } from "./api-models";
+import { complianceFileSchema } from "./compliance";
+import { hostedProvidersFileSchema } from "./hosted-providers";
 import { figuresFileSchema } from "./figures";
 import { gpuMarketSchema } from "./gpu-market";
 
 export const CATALOG_FILES = {
   figures: figuresFileSchema,
+  "api-models": apiModelsFileSchema,
+  compliance: complianceFileSchema,
+  "hosted-providers": hostedProvidersFileSchema,
   "gpu-market": gpuMarketSchema,
   economics: economicsSchema,
 } as const;
