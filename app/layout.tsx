@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
-import { Providers } from "@/components/providers";
 import "./globals.css";
 
 // Self-hosted (no network at build time): the variable Inter font shipped in @fontsource-variable/inter.
@@ -29,13 +28,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <Providers>
-          <SiteHeader accountSlot={<AccountMenu />} />
-          <main id="main" className="flex-1">
-            {children}
-          </main>
-          <SiteFooter />
-        </Providers>
+        <SiteHeader accountSlot={<AccountMenu />} />
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <SiteFooter />
       </body>
     </html>
   );

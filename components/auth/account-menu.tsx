@@ -1,7 +1,7 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useEffect, useState } from "react";
 import { apiFetch } from "@/lib/api-fetch";
 import { signOutAction } from "./sign-out-action";
 
@@ -9,19 +9,24 @@ import { signOutAction } from "./sign-out-action";
 // the layout stays free of per-request data and pages such as / and /catalog can be prerendered.
 // Pages that need the answer on the server (the result page's Save) read it there and pass it down.
 
-export const sessionKey = ["auth", "session"] as const;
 type Session = { user?: { email?: string | null } } | null;
 
 export function AccountMenu() {
-  const queryClient = useQueryClient();
-  const { data, isPending } = useQuery({
-    queryKey: sessionKey,
-    queryFn: () => apiFetch<Session>("/api/auth/session"),
-    staleTime: 5 * 60_000,
-  });
+  // undefined while loading; null when signed out (or the session could not be read).
+  const [session, setSession] = useState<Session | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    apiFetch<Session>("/api/auth/session").then(
+      (s) => live && setSession(s),
+      () => live && setSession(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   // Reserve the slot's width while the session loads, so the header does not jump.
-  if (isPending) return <span aria-hidden="true" className="inline-block h-8 w-20 rounded-md bg-slate-100" data-testid="account-loading" />;
-  const email = data?.user?.email;
+  if (session === undefined) return <span aria-hidden="true" className="inline-block h-8 w-20 rounded-md bg-slate-100" data-testid="account-loading" />;
+  const email = session?.user?.email;
   if (!email) {
     return (
       <Link href="/signin" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
@@ -30,7 +35,7 @@ export function AccountMenu() {
     );
   }
   return (
-    <form action={signOutAction} onSubmit={() => queryClient.setQueryData(sessionKey, null)} className="flex items-center gap-2">
+    <form action={signOutAction} onSubmit={() => setSession(null)} className="flex items-center gap-2">
       <span className="hidden text-sm text-slate-500 md:inline" data-testid="signed-in-as">
         {email}
       </span>

@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ParsedAssessmentInput } from "@/lib/engine";
 import type { ParsedPortfolioInput } from "@/lib/engine/portfolio/schema";
+import { Providers } from "@/components/providers";
 import { ApiError } from "@/lib/api-fetch";
 import { fetchProjectVersion, useSaveAssessment } from "@/lib/projects/client";
 import { projectNameSchema } from "@/lib/projects/schemas";
@@ -18,8 +19,18 @@ function signInPath(): string {
   return `/signin?callbackUrl=${encodeURIComponent(url.pathname + url.search)}`;
 }
 
-/** "Save" on the result page: a new project, or a new revision of the project being revised. */
-export function SaveProject({ input, project, signedIn }: { input: ParsedAssessmentInput | ParsedPortfolioInput; project?: { id: string; version: number }; /** Read by the server page. */ signedIn: boolean }) {
+type SaveProjectProps = { input: ParsedAssessmentInput | ParsedPortfolioInput; project?: { id: string; version: number }; /** Read by the server page. */ signedIn: boolean };
+
+/** "Save" on the result page: a new project, or a new revision of the project being revised. Brings its own (shared) query client. */
+export function SaveProject(props: SaveProjectProps) {
+  return (
+    <Providers>
+      <SaveProjectButton {...props} />
+    </Providers>
+  );
+}
+
+function SaveProjectButton({ input, project, signedIn }: SaveProjectProps) {
   const router = useRouter();
   const params = useSearchParams();
   const [naming, setNaming] = useState(params.get("save") === "1" && !project);

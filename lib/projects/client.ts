@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import type { AssessmentInput, ParsedAssessmentInput } from "@/lib/engine";
+import type { PortfolioInput } from "@/lib/engine/portfolio/schema";
 import { apiFetch } from "@/lib/api-fetch";
 import type { ProjectSummary } from "./schemas";
 
@@ -57,7 +58,7 @@ export function useDeleteProject(id: string) {
   });
 }
 
-type SaveArgs = { input: AssessmentInput | ParsedAssessmentInput } & ({ name: string } | { projectId: string; expectedVersion: number });
+type SaveArgs = { input: AssessmentInput | ParsedAssessmentInput | PortfolioInput } & ({ name: string } | { projectId: string; expectedVersion: number });
 
 /**
  * Save an assessment: a new project (with a name) or a new revision of a project, naming the
