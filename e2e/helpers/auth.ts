@@ -5,7 +5,7 @@ export const newEmail = (who: string) => `${who}-${crypto.randomBytes(4).toStrin
 
 /** Completes an e-mail sign-in already started (the check-email page is showing) via the local outbox. */
 export async function followMagicLink(page: Page, email: string) {
-  await expect(page.getByText(/check your email/i)).toBeVisible();
+  await expect(page.getByRole("heading", { name: /check your email/i })).toBeVisible();
   await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);
   await page.getByTestId("outbox-mail").first().getByRole("link", { name: "Open sign-in link" }).click();
 }

@@ -76,7 +76,8 @@ export function route<
       res.headers.set("x-request-id", reqCtx.reqId);
       const ms = Math.round(performance.now() - started);
       const line = { method: req.method, path: loggablePath(req.url), status: res.status, ms };
-      if (res.status >= 500) logger().warn(line, "request failed");
+      // 503 is an expected, bounded refusal (busy PDF queue, database away: logged where it arises).
+      if (res.status >= 500 && res.status !== 503) logger().warn(line, "request failed");
       else logger().info(line, "request");
       return res;
     });
