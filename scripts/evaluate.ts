@@ -47,11 +47,32 @@ if (e.conflicts.length) {
 console.log(`\nCosts over ${e.horizonMonths} months:`);
 for (const o of OPTIONS) {
   const c = e.costs[o];
-  console.log(`  ${optionLabel(o).padEnd(22)} month 1 ${formatUsd(c.monthlyUsd[0] ?? 0).padStart(9)}   total ${formatUsd(c.tcoUsd).padStart(9)}   ${formatUsd(c.perMillionTokensUsd)}/M tokens`);
+  console.log(`  ${optionLabel(o).padEnd(22)} month 1 ${formatUsd(c.monthlyUsd[0] ?? 0).padStart(9)}   total ${formatUsd(c.tcoUsd).padStart(9)}   ${c.perMillionTokensUsd === null ? "no tokens served" : formatUsd(c.perMillionTokensUsd) + "/M tokens"}`);
 }
 const sh = e.costs["self-hosted"].gpus;
 if (sh) console.log(`  Self-hosted runs ${sh.first} GPU(s) in month 1 (${sh.replicasFirst} replicas) and ${sh.last} in month ${e.horizonMonths}.`);
 if (e.costs.hybrid.split?.text) console.log(`  ${e.costs.hybrid.split.text}`);
+if (e.costPremiumUsd > 0) console.log(`  Premium: the verdict costs ${formatUsd(e.costPremiumUsd)} more than the cheapest usable option over ${e.horizonMonths} months (see the premium reason).`);
+else console.log("  Premium: none; the verdict is the cheapest usable option.");
+const fleet = e.costs["self-hosted"].fleet;
+if (fleet) {
+  console.log(`\nGPU terms (${e.comparison.gpu}; in use: ${e.comparison.gpuSource}${e.comparison.gpuSource === "owned" ? "" : ", " + e.comparison.gpuTerm}):`);
+  for (const t of e.economics.gpuTerms) console.log(`  ${t.inUse ? "*" : " "} ${t.label.padEnd(48)} ${formatUsd(t.usdPerGpuHour).padStart(7)}/GPU-hour`);
+  console.log(`  ${fleet.gpuTerm.text}`);
+  if (fleet.depreciation && fleet.capexUsd) {
+    const capex = fleet.capexUsd.reduce((a, b) => a + b, 0);
+    console.log(`  Owned: capex ${formatUsd(capex)} (cash view, ${formatUsd(fleet.capexUsd[0] ?? 0)} in month 1); depreciation view TCO ${formatUsd(fleet.depreciation.tcoUsd)} vs cash view ${formatUsd(e.costs["self-hosted"].tcoUsd)}.`);
+  }
+  console.log(`\nStaff (self-hosted): month 1 ${fleet.staff.first.text}`);
+  console.log(`  Month ${e.horizonMonths}: ${fleet.staff.last.text}`);
+  console.log(`  Fleet utilization: ${pct(fleet.utilization.first)} of SLO capacity in month 1, ${pct(fleet.utilization.last)} in month ${e.horizonMonths}.`);
+}
+const tr = e.economics.priceTrends;
+console.log(`\nPrice trends over ${tr.months} months: API prices ×${tr.api.toFixed(2)}, hosted open weights ×${tr.hostedOpen.toFixed(2)}, rented GPUs ×${tr.gpu.toFixed(2)} by the last month.`);
+if (e.economics.growthSaturation) console.log(`  Growth saturates at ${e.economics.growthSaturation.multiple}× today's volume from month ${e.economics.growthSaturation.month}.`);
+console.log("\nWhat would change the verdict:");
+if (!e.whatWouldChange.length) console.log("  Nothing within the plausible range of volume, prices, throughput, staff cost, growth or horizon.");
+for (const w of e.whatWouldChange) console.log(`  - ${w.text}`);
 console.log("\nBreak-even (self-hosting vs):");
 for (const k of ["api", "hosted-open"] as const) {
   const b = e.breakEven[k];

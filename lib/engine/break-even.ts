@@ -1,5 +1,5 @@
-import type { Catalog } from "./catalog";
-import { capacityPeak, monthlySeries, selfHostedMonth, steadyMonthlyUsd, type OptionCost } from "./costs";
+import { catalog as currentCatalog, figureOf, type Catalog } from "./catalog";
+import { capacityPeak, monthlySeries, selfHostedMonth, steadyMonthlyUsd, type OptionCost } from "./economics";
 import { SECONDS_PER_DAY } from "./model";
 import type { AssumptionKey } from "./schema";
 import type { Model } from "./model";
@@ -12,8 +12,11 @@ import type { Model } from "./model";
 export type BreakEvenPoint = { tokensPerDay: number | null; month: number | null };
 export type Against = "api" | "hosted-open";
 
-/** Volumes reported: 1k to 1T tokens a day covers every workload the catalog can price. */
-export const BREAK_EVEN_RANGE = { minTokensPerDay: 1e3, maxTokensPerDay: 1e12 } as const;
+/** Volumes reported (catalog/economics.json `economics.breakEven.*`): 1k to 1T tokens a day. */
+export function breakEvenRange(c: Catalog) {
+  return { minTokensPerDay: figureOf(c, "economics.breakEven.minTokensPerDay").value, maxTokensPerDay: figureOf(c, "economics.breakEven.maxTokensPerDay").value };
+}
+export const BREAK_EVEN_RANGE = breakEvenRange(currentCatalog);
 
 /**
  * Exact first crossing. The option's cost is linear in volume (k per token/day); self-hosting is a
@@ -25,10 +28,12 @@ export function breakEvenTokensPerDay(m: Model, against: Against): number | null
   const peak = capacityPeak(m);
   const perReplicaTpd = (v["selfHosted.tokensPerSecondPerReplica"] * v["selfHosted.targetUtilization"] * SECONDS_PER_DAY) / peak;
   const probe = 1e6;
-  const k = steadyMonthlyUsd(m, against, probe) / probe;
+  // The option's bill is linear in volume plus a fixed part (fine-tuning and evals for hosted open weights).
+  const fixedAgainst = steadyMonthlyUsd(m, against, 0);
+  const k = (steadyMonthlyUsd(m, against, probe) - fixedAgainst) / probe;
   if (!(k > 0) || !(perReplicaTpd > 0)) return null;
   const n0 = v["selfHosted.minReplicas"];
-  const S = (n: number) => selfHostedMonth(m, n * perReplicaTpd * (1 - 1e-12), peak).total;
+  const S = (n: number) => selfHostedMonth(m, n * perReplicaTpd * (1 - 1e-12), peak).total - fixedAgainst;
   const firstCheaper = (n: number): number | null => {
     const lower = n <= n0 ? 0 : (n - 1) * perReplicaTpd;
     const upper = n * perReplicaTpd;
@@ -101,7 +106,7 @@ export function sensitivity(m: Model, catalog: Catalog): SensitivityRow[] {
     const scale = r.catalogValue ? r.value / r.catalogValue : 1;
     return { key: k, label, unit: r.unit, base: r.value, low: r.low * scale, high: r.high * scale, apply };
   };
-  const growthDelta = catalog.figures["sensitivity.growthDeltaPct"]?.value ?? 0;
+  const growthDelta = figureOf(catalog, "sensitivity.growthDeltaPct").value;
   const g = m.input.volume.monthlyGrowthPct;
   const scaleApi = (mm: Model, s: number): Model => ({
     ...mm,
@@ -116,8 +121,10 @@ export function sensitivity(m: Model, catalog: Catalog): SensitivityRow[] {
     fromRow("gpu.usdPerHour", "GPU hourly rate"),
     fromRow("selfHosted.tokensPerSecondPerReplica", "Throughput per replica"),
     fromRow("selfHosted.targetUtilization", "Target GPU utilization"),
-    { key: "api.priceScale", label: `API price (${m.apiTier}-tier range)`, unit: "× list price", base: 1, low: m.apiPriceSpread.low, high: m.apiPriceSpread.high, apply: scaleApi },
+    { key: "api.priceScale", label: `API price (${m.apiTier}-tier range, incl. a year of decline)`, unit: "× list price", base: 1, low: Math.min(m.apiPriceSpread.low, 1 - row("api.priceDeclinePerYear").high), high: m.apiPriceSpread.high, apply: scaleApi }, // low: a year at the fastest published decline
     fromRow("people.loadedEngineerUsdPerYear", "Engineer cost"),
+    fromRow("api.priceDeclinePerYear", "API price decline per year"),
+    fromRow("people.ftePer100Gpus", "Operations staff per 100 GPUs"),
     {
       key: "volume.monthlyGrowthPct",
       label: "Monthly volume growth",
@@ -134,7 +141,7 @@ export function sensitivity(m: Model, catalog: Catalog): SensitivityRow[] {
       const mm = vr.apply(m, value);
       return {
         tpd: breakEvenTokensPerDay(mm, "api"),
-        month: breakEvenMonth(monthlySeries(mm, "self-hosted", months).monthlyUsd, monthlySeries(mm, "api", months).monthlyUsd),
+        month: breakEvenMonth(monthlySeries(mm, "self-hosted").monthlyUsd, monthlySeries(mm, "api").monthlyUsd),
       };
     };
     const lo = at(vr.low);

@@ -1,11 +1,32 @@
-import { catalog as currentCatalog, type Catalog } from "./catalog";
-import { optionCost, steadyMonthlyUsd, tokensPerDayOf, type OptionCost } from "./costs";
-import { BREAK_EVEN_RANGE, breakEven, sensitivity, type BreakEvenPoint, type SensitivityRow } from "./break-even";
-import { resolveModel, type AssumptionRow } from "./model";
-import { confidenceOf, conflicts, exclusions, keyReasons, optionLabel, score, type Conflict, type RankedOption, type Reason } from "./rules";
+import { catalog as currentCatalog, figureOf, type Catalog } from "./catalog";
+import { breakEvenRange, breakEven, sensitivity, type BreakEvenPoint, type SensitivityRow } from "./break-even";
+import {
+  growthSaturation,
+  optionCosts,
+  resolvedGpuSource,
+  steadyMonthlyUsd,
+  termTable,
+  tokensPerDayOf,
+  priceFactor,
+  type OptionCost,
+  type TermRow,
+} from "./economics";
+import { resolveModel, type AssumptionRow, type Model } from "./model";
+import { confidenceOf, conflicts, exclusions, keyReasons, optionLabel, score, type Conflict, type Exclusion, type RankedOption, type Reason } from "./rules";
+import { premiumReason } from "./rules/verdict";
 import { assessmentInputSchema, OPTIONS, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
+import { registerVerdict, whatWouldChange, type WhatWouldChange } from "./what-would-change";
 
 export type VolumePoint = { tokensPerDay: number } & Record<Option, number>;
+
+export type EconomicsSummary = {
+  /** Every rental term and owning for the chosen GPU, USD per GPU-hour in month 1 (owned: all in). */
+  gpuTerms: TermRow[];
+  /** Price multiples at the end of the horizon vs today (API, hosted open weights, rented GPUs). */
+  priceTrends: { api: number; hostedOpen: number; gpu: number; months: number };
+  /** Growth that reaches `growth.maxMultiple` within the horizon. */
+  growthSaturation: { month: number; multiple: number } | null;
+};
 
 export type Evaluation = {
   recommendation: Option;
@@ -17,24 +38,30 @@ export type Evaluation = {
   keyReasons: Reason[];
   conflicts: Conflict[];
   costs: Record<Option, OptionCost>;
+  /** Contract v1.1: the verdict's TCO minus the cheapest usable option's (0 when it is the cheapest). */
+  costPremiumUsd: number;
+  /** Contract v1.1: the nearest value of each figure that matters at which the verdict changes. */
+  whatWouldChange: WhatWouldChange[];
   breakEven: Record<"api" | "hosted-open", BreakEvenPoint>;
   sensitivity: SensitivityRow[];
+  economics: EconomicsSummary;
   catalogVersion: string;
   catalogAsOf: string;
   /** Every figure used, with its value, catalog value, source and as-of date. */
   assumptions: AssumptionRow[];
   /** What is being compared: the proprietary model, the open model and the GPU. */
-  comparison: { apiTier: string; apiModel: string; hostedModel: string; openModel: string; gpu: string; gpuSource: string };
+  comparison: { apiTier: string; apiModel: string; hostedModel: string; openModel: string; gpu: string; gpuSource: string; gpuTerm: string };
   /** Steady monthly cost of each option across daily volumes (for the cost-vs-volume chart). */
   volumeCurve: VolumePoint[];
   tokensPerDay: number;
   horizonMonths: number;
 };
 
-function volumeCurve(m: ReturnType<typeof resolveModel>, tpd: number, be: Record<"api" | "hosted-open", BreakEvenPoint>): VolumePoint[] {
+function volumeCurve(m: Model, catalog: Catalog, tpd: number, be: Record<"api" | "hosted-open", BreakEvenPoint>): VolumePoint[] {
+  const range = breakEvenRange(catalog);
   const marks = [tpd, be.api.tokensPerDay, be["hosted-open"].tokensPerDay].filter((x): x is number => !!x && x > 0);
-  const lo = Math.max(BREAK_EVEN_RANGE.minTokensPerDay, Math.min(...marks.map((x) => x / 30), tpd > 0 ? tpd / 30 : 1e4));
-  const hi = Math.min(BREAK_EVEN_RANGE.maxTokensPerDay, Math.max(...marks.map((x) => x * 10), 1e7));
+  const lo = Math.max(range.minTokensPerDay, Math.min(...marks.map((x) => x / 30), tpd > 0 ? tpd / 30 : 1e4));
+  const hi = Math.min(range.maxTokensPerDay, Math.max(...marks.map((x) => x * 10), 1e7));
   const n = 41;
   const step = Math.log(hi / lo) / (n - 1);
   const points: VolumePoint[] = [];
@@ -51,26 +78,71 @@ function volumeCurve(m: ReturnType<typeof resolveModel>, tpd: number, be: Record
   return points;
 }
 
+export type Verdict = {
+  costs: Record<Option, OptionCost>;
+  excluded: Exclusion[];
+  complianceNotes: Reason[];
+  ranking: RankedOption[];
+  reasons: Reason[];
+  recommendation: Option;
+};
+
+/**
+ * The verdict alone: hard rules, every option's cost (the hybrid optimised under the rules), scores
+ * with cost binding. `evaluate` and `whatWouldChange` (which re-runs it at each probe) share it.
+ */
+export function verdictOf(m: Model, catalog: Catalog, opts: { lite?: boolean } = {}): Verdict {
+  const { excluded: hard, complianceNotes } = exclusions(m, catalog);
+  // The hybrid may spill to the same open model at a hosted provider unless a rule other than frontier quality keeps it off.
+  const hostedBlocked = hard.some((e) => e.option === "hosted-open" && e.rule !== "quality");
+  const spillTargets: ("api" | "hosted-open")[] = hostedBlocked ? ["api"] : ["api", "hosted-open"];
+  const costs = optionCosts(m, { spillTargets }, figureOf(catalog, "economics.hybrid.minShare").value);
+  const excluded = [...hard];
+  const pure = costs.hybrid.split?.pure;
+  if (pure && !hard.some((e) => e.option === "hybrid")) excluded.push({ option: "hybrid", rule: "no-split", text: costs.hybrid.split!.text });
+  const { ranking, reasons } = score(m, catalog, costs, excluded, opts);
+  return { costs, excluded, complianceNotes, ranking, reasons, recommendation: ranking[0]!.option };
+}
+
+registerVerdict((m, c) => verdictOf(m, c, { lite: true }));
+
 /** Pure and deterministic: same input and catalog, same Evaluation. Throws only on schema-invalid input. */
 export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, catalog: Catalog = currentCatalog): Evaluation {
   const input = assessmentInputSchema.parse(rawInput);
   const m = resolveModel(input, catalog);
-  const costs = Object.fromEntries(OPTIONS.map((o) => [o, optionCost(m, o)])) as Record<Option, OptionCost>;
-  const { excluded, complianceNotes } = exclusions(m, catalog);
-  const { ranking, reasons } = score(m, catalog, costs, excluded);
+  const v = verdictOf(m, catalog);
+  const { costs, excluded, complianceNotes, ranking, reasons, recommendation } = v;
   const found = conflicts(m, excluded);
   const be = breakEven(m, costs);
-  const recommendation = ranking[0]!.option;
   const tpd = tokensPerDayOf(m);
-  const hardRules: Reason[] = excluded.map((e) => ({ factor: `rule:${e.rule}`, favours: "self-hosted" as Option, weight: 1, text: `${optionLabel(e.option)} is ruled out: ${e.text}` }));
+  const hardRules: Reason[] = excluded
+    .filter((e) => e.rule !== "no-split")
+    .map((e) => ({ factor: `rule:${e.rule}`, favours: "self-hosted" as Option, weight: 1, text: `${optionLabel(e.option)} is ruled out: ${e.text}` }));
   const dedupedRules = hardRules.filter((r, i) => hardRules.findIndex((x) => x.text === r.text) === i);
-  // The verdict's reasons: hard rules first, then factors favouring the verdict (heaviest first), then the rest.
+  const premium = premiumReason(m, costs, ranking, reasons);
+  const gpu = resolvedGpuSource(input);
+  const notes: Reason[] = [];
+  if (gpu.forced && (recommendation === "self-hosted" || recommendation === "hybrid")) notes.push({ factor: "gpuSource", favours: recommendation, weight: 0, text: gpu.forced });
+  const sat = growthSaturation(m);
+  if (sat) {
+    notes.push({
+      factor: "growth",
+      favours: recommendation,
+      weight: 0,
+      text: `At ${input.volume.monthlyGrowthPct}% a month your volume would pass ${sat.multiple}× today's by month ${sat.month}; RentOrOwn holds it there (growth saturates) rather than price an unbounded curve. Re-run the assessment as the product grows.`,
+    });
+  }
+  const horizon = input.strategy.horizonMonths;
+  // The verdict's reasons: hard rules first, then the premium it costs, factors favouring the verdict (heaviest first), then the rest.
   const ordered = [
     ...dedupedRules.map((r) => ({ ...r, favours: recommendation })),
+    ...(premium.reason ? [premium.reason] : []),
+    ...notes,
     ...complianceNotes,
     ...reasons.filter((r) => r.favours === recommendation).sort((a, b) => b.weight - a.weight),
     ...reasons.filter((r) => r.favours !== recommendation).sort((a, b) => b.weight - a.weight),
   ];
+  const last = Math.max(0, horizon - 1);
   return {
     recommendation,
     recommendationLabel: optionLabel(recommendation),
@@ -80,8 +152,15 @@ export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, cata
     keyReasons: keyReasons(reasons, ranking),
     conflicts: found,
     costs,
+    costPremiumUsd: premium.costPremiumUsd,
+    whatWouldChange: whatWouldChange(m, catalog, recommendation),
     breakEven: be,
     sensitivity: sensitivity(m, catalog),
+    economics: {
+      gpuTerms: termTable(m, catalog),
+      priceTrends: { api: priceFactor(m, "api", last), hostedOpen: priceFactor(m, "hosted-open", last), gpu: priceFactor(m, "gpu", last), months: horizon },
+      growthSaturation: sat,
+    },
     catalogVersion: catalog.catalogVersion,
     catalogAsOf: catalog.asOf,
     assumptions: m.rows,
@@ -91,11 +170,12 @@ export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, cata
       hostedModel: m.hostedModelLabel,
       openModel: m.openModelLabel,
       gpu: m.gpuLabel,
-      gpuSource: input.deployment.gpuSource,
+      gpuSource: gpu.source,
+      gpuTerm: gpu.term,
     },
-    volumeCurve: volumeCurve(m, tpd, be),
+    volumeCurve: volumeCurve(m, catalog, tpd, be),
     tokensPerDay: tpd,
-    horizonMonths: input.strategy.horizonMonths,
+    horizonMonths: horizon,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ApiTier, Catalog, OpenSizeClass, PriceTable } from "./catalog";
 import type { AssumptionKey, Option, ParsedAssessmentInput } from "./schema";
 import { ASSUMPTION_BOUNDS } from "./schema";
+import { economicsDefs } from "./economics/assumptions";
 
 // Resolves a parsed input against the catalog into one flat "model" of numbers the cost, rule
 // and break-even code use, plus the provenance of every figure (for the assumptions panel,
@@ -98,8 +99,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
   const api = catalog.apiModels.find((m) => m.tier === apiTier && m.default)!;
   const hosted = catalog.hostedOpenModels.find((m) => m.sizeClass === openSize && m.default)!;
   const gpu = catalog.gpus.find((g) => g.id === input.deployment.gpu)!;
-  const rate = gpu.rates[input.deployment.gpuSource] ?? gpu.rates["gpu-cloud"];
-  const rateNote = gpu.rates[input.deployment.gpuSource] ? "" : ` (no ${input.deployment.gpuSource} figure for ${gpu.label}; GPU-cloud rate used)`;
+  // economics: the GPU rate row ("gpu.usdPerHour") comes from economicsDefs (catalog/gpu-market.json, by source and term)
   const { volume, team } = input;
   const thr = throughputFor(catalog, openSize, volume.inputTokensPerRequest, volume.outputTokensPerRequest);
   const openModel = catalog.openModels[openSize];
@@ -131,7 +131,6 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     "api.batchDiscount": { ...fig("api.batchDiscount") },
     "hostedOpen.inputUsdPerMTok": { label: `${hosted.label} input price`, group: "Hosted open-weights pricing", value: hosted.price.inputUsdPerMTok, low: hosted.price.inputUsdPerMTok, high: hosted.price.inputUsdPerMTok, source: hostedRef, asOf: hosted.asOf },
     "hostedOpen.outputUsdPerMTok": { label: `${hosted.label} output price`, group: "Hosted open-weights pricing", value: hosted.price.outputUsdPerMTok, low: hosted.price.outputUsdPerMTok, high: hosted.price.outputUsdPerMTok, source: hostedRef, asOf: hosted.asOf },
-    "gpu.usdPerHour": { label: `${gpu.label} hourly rate (${input.deployment.gpuSource})`, group: "Self-hosted capacity", value: rate.usdPerHour, low: rate.low, high: rate.high, source: rate.source + rateNote, asOf: rate.asOf },
     "selfHosted.tokensPerSecondPerReplica": {
       label: `Throughput per replica under the latency SLO (${openModel.label} on ${gpu.label})`,
       group: "Self-hosted capacity",
@@ -151,6 +150,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     "overheads.storageNetworkShareOfGpu": { ...fig("overheads.storageNetworkShareOfGpu") },
     "latency.apiRoundTripMs": { ...fig("latency.apiRoundTripMs") },
     "hybrid.frontierRoutedShare": { ...fig("hybrid.frontierRoutedShare") },
+    ...economicsDefs(input, catalog, input.deployment.gpu, apiTier, openSize), // GPU terms, staff ratios, price trends (economics)
   };
 
   const overrides = input.assumptions ?? {};

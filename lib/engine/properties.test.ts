@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { catalog } from "./catalog";
-import { steadyMonthlyUsd } from "./costs";
+import { steadyMonthlyUsd } from "./economics";
 import { evaluate } from "./evaluate";
 import { resolveModel } from "./model";
 import {
@@ -136,7 +136,13 @@ describe("engine properties", () => {
         const hybrid = e.ranking.find((r) => r.option === "hybrid")!;
         const apiExcludedForData = e.ranking.find((r) => r.option === "api")!.excluded && (parsed.data.mustStayInHouse || e.reasons.some((r) => r.factor === "rule:compliance"));
         if (m.sensitiveStaysIn) {
-          expect(e.costs.hybrid.split).toMatchObject({ mode: "sensitive-in-house", selfHostedShare: parsed.data.sensitiveShare });
+          const split = e.costs.hybrid.split!;
+          expect(split.mandatoryInHouseShare).toBe(parsed.data.sensitiveShare);
+          if (parsed.data.sensitiveShare > 0) {
+            expect(split.mode).toBe("sensitive-in-house");
+            expect(split.selfHostedShare).toBeGreaterThanOrEqual(parsed.data.sensitiveShare - 1e-9);
+            expect(split.pure === "api" || split.pure === "hosted-open").toBe(false);
+          }
         }
         if (apiExcludedForData && !hybrid.excluded) expect(m.sensitiveStaysIn).toBe(true);
       }),

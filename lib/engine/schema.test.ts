@@ -17,7 +17,8 @@ describe("assessment input schema", () => {
     expect(p.volume).toMatchObject({ monthlyGrowthPct: 0, peakToAverage: 3, cachedInputShare: 0, batchShare: 0 });
     expect(p.data).toMatchObject({ regulations: [], mustStayInHouse: false, sensitiveShare: 1 });
     expect(p.capability.customization).toBe("prompting");
-    expect(p.deployment).toEqual({ offline: false, gpu: "h100", gpuSource: "gpu-cloud" });
+    // gpuSource has no default: unset means owned servers when offline or in house, else a GPU cloud (economics).
+    expect(p.deployment).toEqual({ offline: false, gpu: "h100" });
     expect(p.strategy).toEqual({ timeToMarket: "quarter", lockInConcern: "medium", horizonMonths: 36 });
   });
 

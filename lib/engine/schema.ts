@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASSESSMENT_DEFAULTS } from "./defaults";
+import { ECONOMICS_ASSUMPTION_BOUNDS, GPU_TERMS } from "./economics/bounds";
 
 // The engine's input: names, units and defaults fixed by shared/contracts/assessment-api-v1.md.
 // Optional additions (cachedInputShare, batchShare, sensitiveShare, gpu, gpuSource) have defaults,
@@ -50,6 +51,7 @@ export const ASSUMPTION_BOUNDS = {
   "overheads.storageNetworkShareOfGpu": { min: 0, max: 5, unit: "share of GPU cost" },
   "latency.apiRoundTripMs": { min: 1, max: 60_000, unit: "ms" },
   "hybrid.frontierRoutedShare": { min: 0, max: 1, unit: "share of traffic" },
+  ...ECONOMICS_ASSUMPTION_BOUNDS,
 } as const;
 
 export type AssumptionKey = keyof typeof ASSUMPTION_BOUNDS;
@@ -89,7 +91,11 @@ export const capabilitySchema = z.object({
 export const deploymentSchema = z.object({
   offline: z.boolean().default(ASSESSMENT_DEFAULTS.deployment.offline).describe("must run with no internet"),
   gpu: z.enum(GPUS).default(ASSESSMENT_DEFAULTS.deployment.gpu),
-  gpuSource: z.enum(GPU_SOURCES).default(ASSESSMENT_DEFAULTS.deployment.gpuSource).describe("where self-hosted GPUs come from"),
+  gpuSource: z
+    .enum(GPU_SOURCES)
+    .optional()
+    .describe("where self-hosted GPUs come from; unset: owned servers in a colocation hall when offline or prompts must stay in house, else a GPU cloud"),
+  gpuTerm: z.enum(GPU_TERMS).optional().describe("rented GPUs: on-demand (default), 1- or 3-year committed"),
 });
 export const strategySchema = z.object({
   timeToMarket: z.enum(TIMES_TO_MARKET).default(ASSESSMENT_DEFAULTS.strategy.timeToMarket),

@@ -1,6 +1,6 @@
-import type { Catalog } from "../catalog";
-import type { OptionCost } from "../costs";
-import { setupUsd, tokensPerDayOf } from "../costs";
+import { figureOf, type Catalog } from "../catalog";
+import type { OptionCost } from "../economics";
+import { setupUsd, tokensPerDayOf } from "../economics";
 import type { Model } from "../model";
 import { OPTIONS, type Option } from "../schema";
 import { formatTokens, formatUsd } from "../text";
@@ -40,19 +40,30 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
   const growthNote = volume.monthlyGrowthPct > 0 ? `, growing ${volume.monthlyGrowthPct}% a month` : "";
   const pool = feasible.length ? feasible : [...OPTIONS];
   const minTco = Math.min(...pool.map((o) => costs[o].tcoUsd));
+  // Cheapest usable option scores 1, one costing `parity` × as much 0, far dearer ones towards -1:
+  // (p·min/tco − 1)/(p − 1), p = 2 gives the policy-v1 2·min/tco − 1 (catalog/economics.json).
+  const parity = figureOf(catalog, "economics.costScore.parityRatio").value;
   const costScores = Object.fromEntries(
-    // Cheapest usable option scores 1, one costing twice as much 0, far dearer ones towards -1.
-    OPTIONS.map((o) => [o, costs[o].tcoUsd > 0 ? Math.max(-1, Math.min(1, 2 * (minTco / costs[o].tcoUsd) - 1)) : 1]),
+    OPTIONS.map((o) => [o, costs[o].tcoUsd > 0 ? Math.max(-1, Math.min(1, (parity * (minTco / costs[o].tcoUsd) - 1) / (parity - 1))) : 1]),
   ) as FactorScores;
   const horizon = strategy.horizonMonths;
   const v = m.values;
+  const fleetStaff = costs["self-hosted"].fleet?.staff.first;
   const staff = {
-    fte: v["people.fte"],
+    fte: Math.round((fleetStaff?.fte ?? v["people.fte"]) * 100) / 100,
     loaded: v["people.loadedEngineerUsdPerYear"],
-    perYear: v["people.fte"] * v["people.loadedEngineerUsdPerYear"],
+    perYear: (fleetStaff?.fte ?? v["people.fte"]) * v["people.loadedEngineerUsdPerYear"],
     setupMonths: v["people.setupEngineerMonths"],
     setup: setupUsd(m),
+    gpus: costs["self-hosted"].gpus?.first ?? 0,
   };
+  const selfTco = costs["self-hosted"].tcoUsd;
+  const apiTco = costs.api.tcoUsd;
+  // The volume sentence states what the numbers say at this volume, never a rule of thumb they contradict.
+  const volumeFact =
+    selfTco < apiTco
+      ? `here self-hosting costs ${formatUsd(apiTco - selfTco)} less than ${m.apiModelLabel} over ${strategy.horizonMonths} months`
+      : `yet here self-hosting still costs ${formatUsd(selfTco)} against ${formatUsd(apiTco)} for ${m.apiModelLabel} over ${strategy.horizonMonths} months (${Math.round((selfTco / Math.max(apiTco, 1)) * 10) / 10}×)`;
   const cheapest = pool.reduce((a, b) => (costs[a].tcoUsd <= costs[b].tcoUsd ? a : b));
   const cheapestOverall = OPTIONS.reduce((a, b) => (costs[a].tcoUsd <= costs[b].tcoUsd ? a : b));
   const nextCheapest = pool.filter((o) => o !== cheapest).reduce<Option | undefined>((a, b) => (!a || costs[b].tcoUsd < costs[a].tcoUsd ? b : a), undefined);
@@ -78,7 +89,7 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
           basic: "A team with basic ML-ops skills can run a model, but GPU serving, scaling and on-call are a learning curve that managed APIs avoid.",
           experienced: "Your team has run GPU inference before, so self-hosting is an operational option rather than a research project.",
           dedicated: "A dedicated ML platform team can absorb another model at a fraction of an engineer's time.",
-        })[team.mlOpsMaturity] + ` Self-hosting is budgeted at ${staff.fte} FTE to run it (${formatUsd(staff.perYear)} a year at ${formatUsd(staff.loaded)} loaded per engineer) and ${staff.setupMonths} engineer-months to set it up (${formatUsd(staff.setup)}, in month 1).`,
+        })[team.mlOpsMaturity] + ` Self-hosting is budgeted at ${staff.fte} FTE to run ${staff.gpus} GPUs in month 1, growing with the fleet (${formatUsd(staff.perYear)} a year at ${formatUsd(staff.loaded)} loaded per engineer) and ${staff.setupMonths} engineer-months to set it up (${formatUsd(staff.setup)}, in month 1).`,
     },
     {
       factor: "frontier",
@@ -106,10 +117,10 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
       scores: table(catalog, "volume", band),
       text: () =>
         band === "low"
-          ? `At ${formatTokens(tpd)} tokens a day${growthNote} you are under ${formatTokens(low)} a day, where APIs are almost always cheaper than fixed GPU costs.`
+          ? `At ${formatTokens(tpd)} tokens a day${growthNote} you are under ${formatTokens(low)} a day, the band where fixed GPU costs rarely pay: ${volumeFact}.`
           : band === "medium"
-            ? `At ${formatTokens(tpd)} tokens a day${growthNote} you are in the ${formatTokens(low)}–${formatTokens(high)} gray zone: the cost comparison decides.`
-            : `At ${formatTokens(tpd)} tokens a day${growthNote} you are above ${formatTokens(high)} a day, where self-hosting often pays for its fixed costs.`,
+            ? `At ${formatTokens(tpd)} tokens a day${growthNote} you are in the ${formatTokens(low)}–${formatTokens(high)} gray zone where the cost comparison decides: ${volumeFact}.`
+            : `At ${formatTokens(tpd)} tokens a day${growthNote} you are above ${formatTokens(high)} a day, the band where self-hosting can pay for its fixed costs: ${volumeFact}.`,
     },
     {
       factor: "timeToMarket",
@@ -159,7 +170,7 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
 function tokenPriceNote(m: Model, costs: Record<Option, OptionCost>): string {
   const api = costs.api.perMillionTokensUsd;
   const hosted = costs["hosted-open"].perMillionTokensUsd;
-  if (!(api > 0) || !(hosted > 0)) return "";
+  if (api === null || hosted === null || !(api > 0) || !(hosted > 0)) return "";
   const diff = 1 - hosted / api;
   const rel = Math.abs(diff) < 0.005 ? "about the same as" : `${pct(Math.abs(diff))} ${diff > 0 ? "less than" : "more than"}`;
   return ` Per million tokens of your workload, ${m.hostedModelLabel} costs ${formatUsd(hosted)}, ${rel} ${m.apiModelLabel} at ${formatUsd(api)}.`;

@@ -1,11 +1,18 @@
-import type { Catalog } from "../catalog";
-import type { OptionCost } from "../costs";
+import { figureOf, type Catalog } from "../catalog";
+import type { OptionCost } from "../economics";
 import type { Model } from "../model";
 import { OPTIONS, type Option } from "../schema";
+import { formatPct, formatUsd } from "../text";
+import { factorLabel, OPTION_LABELS } from "../vocabulary";
 import { factors } from "./factors";
 import type { Exclusion, RankedOption, Reason } from "./types";
 
-export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCost>, excluded: Exclusion[]) {
+/**
+ * Cost is binding (catalog/economics.json `economics.costBinding.maxPremiumShare`): the verdict may cost
+ * more than the cheapest usable option only for its stated non-cost reasons, and by at most that share
+ * of the cheapest TCO. Options dearer than that rank after those within it.
+ */
+export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCost>, excluded: Exclusion[], opts: { lite?: boolean } = {}) {
   const excludedSet = new Set(excluded.map((e) => e.option));
   const feasible = OPTIONS.filter((o) => !excludedSet.has(o));
   const fs = factors(m, catalog, costs, feasible);
@@ -19,21 +26,72 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
     // judged among the options you can use (its text names what the hard rules cost you).
     const candidates = f.factor === "cost" && feasible.length ? feasible : OPTIONS;
     const favours = candidates.reduce((a, b) => (f.scores[b] > f.scores[a] ? b : a));
-    reasons.push({ factor: f.factor, favours, weight: w, text: f.text(favours), scores: f.scores });
+    // Text built on first read: verdict probes (whatWouldChange) never read it.
+    reasons.push({
+      factor: f.factor,
+      favours,
+      weight: w,
+      get text() {
+        return f.text(favours);
+      },
+      scores: f.scores,
+    });
   }
   // 0–100: 50 is neutral; excluded options rank last whatever they score.
   const scores = Object.fromEntries(OPTIONS.map((o) => [o, Math.round((50 + 50 * totals[o]) * 10) / 10])) as Record<Option, number>;
+  // A hybrid whose cheapest split is all one option IS that option: the mix the hybrid stands for is
+  // recommended as that pure option, with the better of the two scores (so a verdict does not jump to
+  // a third option while the split is degenerate and come back once it is not).
+  const pure = costs.hybrid.split?.pure;
+  if (pure && pure !== "hybrid" && !excludedSet.has(pure)) scores[pure] = Math.max(scores[pure], scores.hybrid);
+  const minTco = feasible.length ? Math.min(...feasible.map((o) => costs[o].tcoUsd)) : 0;
+  const limit = figureOf(catalog, "economics.costBinding.maxPremiumShare").value;
+  const overLimit = (o: Option) => !excludedSet.has(o) && costs[o].tcoUsd - minTco > limit * minTco + 1;
   const ranking: RankedOption[] = [...OPTIONS]
-    .sort((a, b) => Number(excludedSet.has(a)) - Number(excludedSet.has(b)) || scores[b] - scores[a])
+    .sort((a, b) => Number(excludedSet.has(a)) - Number(excludedSet.has(b)) || Number(overLimit(a)) - Number(overLimit(b)) || scores[b] - scores[a])
     .map((o) => ({
       option: o,
       score: scores[o],
       excluded: excludedSet.has(o),
-      reasons: excludedSet.has(o)
+      reasons: opts.lite
+        ? []
+        : excludedSet.has(o)
         ? excluded.filter((e) => e.option === o).map((e) => e.text)
-        : [...(o === "hybrid" && costs.hybrid.split?.text ? [costs.hybrid.split.text] : []), ...reasons.filter((r) => r.favours === o).map((r) => r.text)],
+        : [
+            ...(overLimit(o) ? [`It costs ${formatUsd(costs[o].tcoUsd - minTco)} more than the cheapest usable option over ${m.input.strategy.horizonMonths} months, over the ${formatPct(limit, 0)} premium RentOrOwn lets non-cost reasons buy, so it ranks after the options within it.`] : []),
+            ...(o === "hybrid" && costs.hybrid.split?.text ? [costs.hybrid.split.text] : []),
+            ...reasons.filter((r) => r.favours === o).map((r) => r.text),
+          ],
     }));
-  return { ranking, reasons, feasible };
+  return { ranking, reasons, feasible, minTco };
+}
+
+/** The verdict's cost premium over the cheapest usable option, with the non-cost factors that buy it (contract v1.1). */
+export function premiumReason(m: Model, costs: Record<Option, OptionCost>, ranking: RankedOption[], reasons: Reason[]): { costPremiumUsd: number; reason: Reason | null } {
+  const feasible = ranking.filter((r) => !r.excluded).map((r) => r.option);
+  const winner = feasible[0];
+  if (!winner) return { costPremiumUsd: 0, reason: null };
+  const cheapest = feasible.reduce((a, b) => (costs[b].tcoUsd < costs[a].tcoUsd ? b : a));
+  const premium = Math.max(0, costs[winner].tcoUsd - costs[cheapest].tcoUsd);
+  if (cheapest === winner || premium < 1) return { costPremiumUsd: 0, reason: null };
+  const edge = (r: Reason) => (r.scores ? r.weight * (r.scores[winner] - r.scores[cheapest]) : 0);
+  const buying = reasons
+    .filter((r) => r.factor !== "cost" && edge(r) > 0)
+    .sort((a, b) => edge(b) - edge(a))
+    .slice(0, 3)
+    .map((r) => factorLabel(r.factor).toLowerCase());
+  const horizon = m.input.strategy.horizonMonths;
+  return {
+    costPremiumUsd: premium,
+    reason: {
+      factor: "premium",
+      favours: winner,
+      weight: 0,
+      text:
+        `${OPTION_LABELS[winner]} costs ${formatUsd(premium)} more over ${horizon} months than ${OPTION_LABELS[cheapest]} (${formatUsd(costs[cheapest].tcoUsd)}), ` +
+        `${formatPct(premium / Math.max(costs[cheapest].tcoUsd, 1), 0)} more: you pay that for ${buying.length ? buying.join(", ") : "the non-cost factors"}.`,
+    },
+  };
 }
 
 /** The factors that most separate the verdict from the runner-up (weight × score difference). */

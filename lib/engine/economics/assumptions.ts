@@ -1,0 +1,71 @@
+import { figureOf, type Catalog, type FigureKey, type KeyedFigure } from "../catalog";
+import type { GpuSource, ParsedAssessmentInput } from "../schema";
+import type { EconomicsAssumptionKey, GpuTermChoice } from "./bounds";
+
+// The economics' overridable figures (rows of the assumptions panel) and the GPU source/term in use.
+
+type Def = { label: string; group: string; value: number; low: number; high: number; source: string; asOf: string };
+
+/** Figure read by a key built at run time (GPU ids and terms); throws a CatalogError when absent. */
+export const fig = (c: Catalog, key: string): KeyedFigure => figureOf(c, key as FigureKey);
+const def = (f: KeyedFigure, label?: string): Def => ({ label: label ?? f.label, group: f.group, value: f.value, low: f.low, high: f.high, source: f.source, asOf: f.asOf });
+
+export type ResolvedGpuSource = { source: GpuSource; term: GpuTermChoice | "owned"; forced: string | null };
+
+/**
+ * Where the GPUs come from. Unset: owned servers in a colocation hall when the site is offline or the
+ * prompts must stay in house, else a GPU cloud. An offline site is owned whatever was chosen: no cloud
+ * runs without a network.
+ */
+export function resolvedGpuSource(input: ParsedAssessmentInput): ResolvedGpuSource {
+  const { offline, gpuSource, gpuTerm } = input.deployment;
+  const inHouse = input.data.mustStayInHouse;
+  if (offline && gpuSource && gpuSource !== "owned") {
+    return { source: "owned", term: "owned", forced: `The site runs with no internet connection, so a ${gpuSource === "hyperscaler" ? "hyperscaler" : "GPU cloud"} cannot serve it: the GPUs are priced as servers you buy and run in a colocation hall or your own data centre.` };
+  }
+  const source: GpuSource = gpuSource ?? (offline || inHouse ? "owned" : "gpu-cloud");
+  const forced =
+    !gpuSource && (offline || inHouse)
+      ? `${offline ? "The site runs with no internet connection" : "Prompts must stay on infrastructure you control"}, so the GPUs are priced as servers you buy and run in a colocation hall, not rented from a public GPU cloud.`
+      : null;
+  return { source, term: source === "owned" ? "owned" : (gpuTerm ?? "on-demand"), forced };
+}
+
+/** GPU ids the market file prices; others (a GPU the capacity model adds later) price as the nearest listed one. */
+export function marketGpuId(catalog: Catalog, gpu: string): string {
+  return (catalog.figures as Record<string, unknown>)[`gpuMarket.${gpu}.gpu-cloud.on-demand`] ? gpu : "h100";
+}
+
+export function economicsDefs(input: ParsedAssessmentInput, catalog: Catalog, gpuId: string, apiTier: "frontier" | "mid" | "small", openSize: string): Record<EconomicsAssumptionKey | "gpu.usdPerHour", Def> {
+  const g = marketGpuId(catalog, gpuId);
+  const { source, term } = resolvedGpuSource(input);
+  const rentalKey = source === "owned" ? `gpuMarket.${g}.gpu-cloud.on-demand` : `gpuMarket.${g}.${source}.${term}`;
+  const rate = fig(catalog, rentalKey);
+  const owned = source === "owned";
+  const o = (k: string) => fig(catalog, `gpuMarket.owned.${k}`);
+  const server = fig(catalog, `gpuMarket.${g}.owned.serverPriceUsd`);
+  const ft = fig(catalog, openSize === "small" ? "economics.fineTuning.gpuHoursPerRetrainSmall" : "economics.fineTuning.gpuHoursPerRetrainLarge");
+  return {
+    // Owned servers are priced from their terms below; the hourly figure then is the GPU-cloud rate used
+    // for fine-tuning runs and as the rental comparison, and overriding it prices the owned fleet flat.
+    "gpu.usdPerHour": def(rate, owned ? `${rate.label} (rental comparison and training runs; owned servers are priced from their terms)` : rate.label),
+    "api.priceDeclinePerYear": def(fig(catalog, `economics.trend.apiDeclinePerYear.${apiTier}`)),
+    "hostedOpen.priceDeclinePerYear": def(fig(catalog, "economics.trend.hostedOpenDeclinePerYear")),
+    "gpu.priceChangePerYear": def(fig(catalog, "economics.trend.gpuRentalChangePerYear")),
+    "people.ftePer100Gpus": def(fig(catalog, "economics.people.ftePer100Gpus")),
+    "people.ftePerModel": def(fig(catalog, "economics.people.ftePerModel")),
+    "people.onCallFte": def(fig(catalog, "economics.people.onCallFte")),
+    "owned.serverPriceUsd": def(server),
+    "owned.serverKw": def(fig(catalog, `gpuMarket.${g}.owned.serverKw`)),
+    "owned.pue": def(o("pue")),
+    "owned.electricityUsdPerKwh": def(o("electricityUsdPerKwh")),
+    "owned.colocationUsdPerKwMonth": def(o("colocationUsdPerKwMonth")),
+    "owned.maintenanceSharePerYear": def(o("maintenanceSharePerYear")),
+    "owned.depreciationYears": def(o("depreciationYears")),
+    "fineTuning.retrainsPerYear": def(fig(catalog, "economics.fineTuning.retrainsPerYear")),
+    "fineTuning.gpuHoursPerRetrain": def(ft),
+    "fineTuning.engineerMonthsPerRetrain": def(fig(catalog, "economics.fineTuning.engineerMonthsPerRetrain")),
+    "fineTuning.evalUsdPerMonth": def(fig(catalog, "economics.fineTuning.evalUsdPerMonth")),
+    "growth.maxMultiple": def(fig(catalog, "economics.growth.maxMultiple")),
+  };
+}

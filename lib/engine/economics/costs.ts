@@ -1,0 +1,397 @@
+import type { PriceTable } from "../catalog";
+import { DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_DAY, type Model } from "../model";
+import type { Option } from "../schema";
+import { formatPct, formatTokens, formatUsd } from "../text";
+import { fleetCost, marginalReplicaMonthlyUsd, replicasFor, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
+import { capacityAt, servedShare } from "./load";
+import { fineTuningMonthlyUsd, setupUsd, staffFor } from "./staff";
+import { gpuPricing } from "./terms";
+import { priceFactor } from "./trends";
+
+// Monthly cost of each option over the horizon. One implementation per formula: the horizon series,
+// the volume curve, break-even, sensitivity and whatWouldChange all call these.
+
+export type Breakdown = {
+  tokens?: number;
+  gpus?: number;
+  power?: number;
+  colocation?: number;
+  maintenance?: number;
+  people?: number;
+  overheads?: number;
+  fineTuning?: number;
+  setup?: number;
+};
+
+export type HybridSplit = {
+  mode: "sensitive-in-house" | "frontier-routing" | "base-load";
+  /** Share of tokens over the horizon served on your own GPUs; the rest goes to `external` (and the frontier share to the API). */
+  selfHostedShare: number;
+  /** Where traffic the own fleet does not take goes: the proprietary API or the same open model at a hosted provider. */
+  external: "api" | "hosted-open";
+  /** Share of tokens that must stay in house (sensitive) and that must go to the frontier API. */
+  mandatoryInHouseShare: number;
+  frontierShare: number;
+  /** Average load ÷ SLO capacity of the own fleet in month 1. */
+  utilization: number;
+  /** When the cheapest split sends (nearly) everything one way: that pure option. It is then not a hybrid. */
+  pure: Option | null;
+  /** The split in plain English, with the models, shares, GPU count and utilization. */
+  text: string;
+};
+
+export type OptionCost = {
+  monthlyUsd: number[];
+  tcoUsd: number;
+  setupUsd: number;
+  /** `null` when the option serves no tokens (contract v1.1). */
+  perMillionTokensUsd: number | null;
+  /** Month-1 costs by item, USD/month (setup is the one-time amount, paid in month 1; owned capex is in `fleet.capexUsd`). */
+  breakdown: Breakdown;
+  /** Self-hosted and hybrid: GPUs in month 1 and in the last month of the horizon. */
+  gpus?: { first: number; last: number; replicasFirst: number };
+  /** Self-hosted and hybrid: terms, staff, utilization, owned-hardware views. */
+  fleet?: Pick<FleetCost, "gpuTerm" | "staff" | "utilization" | "capexUsd" | "depreciation" | "replicas">;
+  /** Hybrid: what runs where, and why. */
+  split?: HybridSplit;
+};
+
+type Shape = { requestsPerDay: number; inTok: number; outTok: number };
+
+/** Price of one request (the prompt length picks the context tier, as the price library does), in USD. */
+export function pricePerRequest(p: PriceTable, inTok: number, outTok: number, cachedShare: number): number {
+  let inP = p.inputUsdPerMTok;
+  let cP = p.cachedInputUsdPerMTok;
+  let oP = p.outputUsdPerMTok;
+  for (const t of p.tiers) {
+    if (inTok > t.fromInputTokens) {
+      inP = t.inputUsdPerMTok;
+      cP = t.cachedInputUsdPerMTok;
+      oP = t.outputUsdPerMTok;
+    }
+  }
+  return (inTok * (1 - cachedShare) * inP + inTok * cachedShare * cP + outTok * oP) / 1e6;
+}
+
+/** Token bill per month at today's list price. */
+export function tokenMonthlyUsd(m: Model, which: "api" | "hosted-open", s: Shape): number {
+  const v = m.input.volume;
+  const price = which === "api" ? m.apiPrice : m.hostedPrice;
+  // Hosted rows without a cache-read price carry cached = input price, so the share costs nothing extra there.
+  const batch = which === "api" ? 1 - v.batchShare * m.values["api.batchDiscount"] : 1;
+  return s.requestsPerDay * DAYS_PER_MONTH * pricePerRequest(price, s.inTok, s.outTok, v.cachedInputShare) * batch;
+}
+
+function shapeAt(m: Model, tokensPerDay: number): Shape {
+  const v = m.input.volume;
+  const perReq = v.inputTokensPerRequest + v.outputTokensPerRequest;
+  return { requestsPerDay: perReq > 0 ? tokensPerDay / perReq : 0, inTok: v.inputTokensPerRequest, outTok: v.outputTokensPerRequest };
+}
+
+/** USD per month per (token/day) of an external option at today's price: the bill is linear in volume. */
+export function externalUsdPerTokenDay(m: Model, which: "api" | "hosted-open"): number {
+  const probe = 1e6;
+  return tokenMonthlyUsd(m, which, shapeAt(m, probe)) / probe;
+}
+
+/**
+ * Peak ÷ average load the GPUs must carry. Batch traffic (volume.batchShare) has no latency target,
+ * so it is scheduled flat at its average instead of peaking with interactive traffic:
+ * peak = ((1 − batch) × peakToAverage + batch) × average.
+ */
+export function capacityPeak(m: Model): number {
+  const v = m.input.volume;
+  return (1 - v.batchShare) * v.peakToAverage + v.batchShare;
+}
+
+export function tokensPerDayOf(m: Model): number {
+  const v = m.input.volume;
+  return v.requestsPerDay * (v.inputTokensPerRequest + v.outputTokensPerRequest);
+}
+
+/** Volume multiple of month t: compound growth that saturates at `growth.maxMultiple` × today's volume. */
+export function volumeFactors(m: Model, months: number = m.input.strategy.horizonMonths): number[] {
+  const g = 1 + m.input.volume.monthlyGrowthPct / 100;
+  const cap = m.values["growth.maxMultiple"];
+  const out: number[] = [];
+  let f = 1;
+  for (let t = 0; t < months; t++) {
+    out.push(Math.min(f, cap));
+    f *= g;
+  }
+  return out;
+}
+
+/** When growth reaches its cap within the horizon: the month (1-based) and the multiple. */
+export function growthSaturation(m: Model): { month: number; multiple: number } | null {
+  const f = volumeFactors(m);
+  const cap = m.values["growth.maxMultiple"];
+  const i = f.findIndex((x) => x >= cap);
+  return i >= 0 && m.input.volume.monthlyGrowthPct > 0 ? { month: i + 1, multiple: cap } : null;
+}
+
+export type SelfHostedMonth = { gpus: number; replicas: number; gpuUsd: number; peopleUsd: number; overheadsUsd: number; total: number };
+
+/**
+ * Steady monthly cost of a fleet sized for a daily volume (no set-up, today's prices; owned GPUs at
+ * their all-in hourly equivalent). The break-even staircase and the volume curve use it.
+ */
+export function selfHostedMonth(m: Model, tokensPerDay: number, peakToAverage: number): SelfHostedMonth {
+  const v = m.values;
+  const replicas = replicasFor(m, tokensPerDay, peakToAverage);
+  const gpus = replicas * v["selfHosted.gpusPerReplica"];
+  const gpuUsd = gpus * gpuPricing(m).usdPerGpuHour * HOURS_PER_MONTH;
+  const peopleUsd = staffFor(m, gpus).monthlyUsd;
+  const overheadsUsd = v["overheads.toolingUsdPerMonth"] + v["overheads.storageNetworkShareOfGpu"] * gpuUsd + fineTuningMonthlyUsd(m);
+  return { gpus, replicas, gpuUsd, peopleUsd, overheadsUsd, total: gpuUsd + peopleUsd + overheadsUsd };
+}
+
+export { setupUsd };
+
+// ---- Hybrid as an optimisation ----------------------------------------------------------------
+
+export type HybridContext = {
+  /** External targets the spill may use (the hosted provider only when no hard rule keeps open weights off it). */
+  spillTargets: ("api" | "hosted-open")[];
+};
+
+type Plan = { months: FleetMonth[]; externalUsd: number[]; servedTokens: number; totalTokens: number; target: "api" | "hosted-open" };
+
+/**
+ * For each month: the replica count that minimises GPUs + external tokens. One more replica costs
+ * `marginalReplicaMonthlyUsd`; it takes off the external bill the tokens above the fleet's capacity
+ * during the share of the day the load exceeds it (load-duration curve), so the optimum is where
+ * that share of time equals cost ÷ (price × tokens a replica carries): closed form, then whole replicas.
+ */
+function planHybrid(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number): Plan {
+  const r = capacityPeak(m);
+  const usable = usableTpsPerReplica(m);
+  const factors = volumeFactors(m);
+  const tpd0 = tokensPerDayOf(m);
+  const apiK = externalUsdPerTokenDay(m, "api");
+  const tK = externalUsdPerTokenDay(m, target);
+  const months: FleetMonth[] = [];
+  const externalUsd: number[] = [];
+  let served = 0;
+  let total = 0;
+  const flex = 1 - eMin;
+  factors.forEach((f, t) => {
+    const T = tpd0 * f;
+    const avgTps = T / SECONDS_PER_DAY;
+    const kS = tK * priceFactor(m, target, t);
+    const kA = apiK * priceFactor(m, "api", t);
+    const frontierUsd = eMin * T * kA;
+    if (!(avgTps > 0)) {
+      months.push({ replicas: sMin > 0 ? m.values["selfHosted.minReplicas"] : 0, servedTokensPerDay: 0 });
+      externalUsd.push(0);
+      return;
+    }
+    const dc = usable / avgTps; // capacity one replica adds, in units of the average load
+    const extUsd = (n: number) => T * kS * (flex - flex * servedShare((n * dc) / Math.max(flex, 1e-12), r));
+    const rc = marginalReplicaMonthlyUsd(m, t);
+    const nMin = sMin > 0 ? Math.max(m.values["selfHosted.minReplicas"], Math.ceil((sMin * r) / dc - 1e-9)) : m.values["selfHosted.minReplicas"];
+    const nMax = Math.max(nMin, Math.ceil((flex * r) / dc - 1e-9));
+    const kappa = rc / Math.max(kS * T * dc, 1e-300);
+    const nStar = (flex * capacityAt(kappa, r)) / dc;
+    const candidates = [nMin, nMax, Math.floor(nStar), Math.ceil(nStar)].map((n) => Math.min(nMax, Math.max(nMin, n)));
+    let best = nMin;
+    let bestUsd = Infinity;
+    for (const n of candidates) {
+      const usd = n * rc + extUsd(n);
+      if (usd < bestUsd - 1e-9) {
+        bestUsd = usd;
+        best = n;
+      }
+    }
+    const inHouse = flex * servedShare((best * dc) / Math.max(flex, 1e-12), r) * T;
+    months.push({ replicas: best, servedTokensPerDay: inHouse });
+    externalUsd.push(extUsd(best) + frontierUsd);
+    served += inHouse;
+    total += T;
+  });
+  return { months, externalUsd, servedTokens: served, totalTokens: total, target };
+}
+
+/** Mandatory shares: the sensitive share stays in house; with frontier required, the routed share goes to the API. */
+export function hybridConstraints(m: Model): { sMin: number; eMin: number; mode: HybridSplit["mode"] } {
+  const sMin = m.sensitiveStaysIn ? m.input.data.sensitiveShare : 0;
+  const eMin = m.input.capability.frontier === "required" ? Math.min(m.values["hybrid.frontierRoutedShare"], 1 - sMin) : 0;
+  return { sMin, eMin, mode: sMin > 0 ? "sensitive-in-house" : eMin > 0 ? "frontier-routing" : "base-load" };
+}
+
+// ---- Options -----------------------------------------------------------------------------------
+
+function sum(a: number[]) {
+  return a.reduce((x, y) => x + y, 0);
+}
+
+function horizonTokens(m: Model): number {
+  const tpd0 = tokensPerDayOf(m);
+  return sum(volumeFactors(m)) * tpd0 * DAYS_PER_MONTH;
+}
+
+function perMillion(tco: number, tokens: number): number | null {
+  return tokens > 0 ? (tco / tokens) * 1e6 : null;
+}
+
+function externalCost(m: Model, which: "api" | "hosted-open"): OptionCost {
+  const tpd0 = tokensPerDayOf(m);
+  const k = externalUsdPerTokenDay(m, which);
+  const ft = which === "hosted-open" ? fineTuningMonthlyUsd(m) : 0;
+  const monthlyUsd = volumeFactors(m).map((f, t) => tpd0 * f * k * priceFactor(m, which, t) + ft);
+  const tcoUsd = sum(monthlyUsd);
+  const breakdown: Breakdown = { tokens: tpd0 * k };
+  if (ft > 0) breakdown.fineTuning = ft;
+  return { monthlyUsd, tcoUsd, setupUsd: 0, perMillionTokensUsd: perMillion(tcoUsd, horizonTokens(m)), breakdown };
+}
+
+function fromFleet(m: Model, fleet: FleetCost, extra?: { externalUsd: number[]; tokensMonth1: number }): OptionCost {
+  const monthlyUsd = extra ? fleet.monthlyUsd.map((x, i) => x + (extra.externalUsd[i] ?? 0)) : fleet.monthlyUsd;
+  const tcoUsd = sum(monthlyUsd);
+  const breakdown: Breakdown = { ...fleet.breakdown };
+  if (extra) breakdown.tokens = extra.tokensMonth1;
+  return {
+    monthlyUsd,
+    tcoUsd,
+    setupUsd: fleet.setupUsd,
+    perMillionTokensUsd: perMillion(tcoUsd, horizonTokens(m)),
+    breakdown,
+    gpus: { first: fleet.gpus.first, last: fleet.gpus.last, replicasFirst: fleet.replicas.first },
+    fleet: { gpuTerm: fleet.gpuTerm, staff: fleet.staff, utilization: fleet.utilization, capexUsd: fleet.capexUsd, depreciation: fleet.depreciation, replicas: fleet.replicas },
+  };
+}
+
+export function selfHostedCost(m: Model): OptionCost {
+  const tpd0 = tokensPerDayOf(m);
+  const r = capacityPeak(m);
+  const months = volumeFactors(m).map((f) => ({ replicas: replicasFor(m, tpd0 * f, r), servedTokensPerDay: tpd0 * f }));
+  return fromFleet(m, fleetCost(m, months));
+}
+
+const OPTION_NAME: Record<Option, string> = { api: "the proprietary API", "hosted-open": "the hosted open-weights provider", "self-hosted": "self-hosting", hybrid: "a hybrid" };
+
+/**
+ * The cheapest hybrid: in-house share and spill target chosen to minimise TCO under the hard rules.
+ * Never dearer than its parts: when a pure option is cheaper (or the split sends under
+ * `economics.hybrid.minShare` one way) the result is that option's cost, marked `pure`.
+ */
+export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<Option, OptionCost>>, minShare: number): OptionCost {
+  const { sMin, eMin, mode } = hybridConstraints(m);
+  const targets = eMin > 0 ? ctx.spillTargets : ctx.spillTargets;
+  let best: { cost: OptionCost; plan: Plan; fleet: FleetCost } | undefined;
+  for (const target of targets.length ? targets : (["api"] as const)) {
+    const plan = planHybrid(m, target, sMin, eMin);
+    const fleet = fleetCost(m, plan.months);
+    const tpd0 = tokensPerDayOf(m);
+    const month1Tokens = plan.externalUsd[0] ?? 0;
+    const cost = fromFleet(m, fleet, { externalUsd: plan.externalUsd, tokensMonth1: month1Tokens });
+    void tpd0;
+    if (!best || cost.tcoUsd < best.cost.tcoUsd) best = { cost, plan, fleet };
+  }
+  const b = best!;
+  const share = b.plan.totalTokens > 0 ? b.plan.servedTokens / b.plan.totalTokens : sMin;
+  // Pure options the split may collapse to: all external (only when nothing must stay in house), all in house (only when nothing must go to the frontier API).
+  const pureCandidates: Option[] = [];
+  if (sMin === 0) pureCandidates.push(...(eMin > 0 ? (["api"] as const) : ctx.spillTargets));
+  if (eMin === 0) pureCandidates.push("self-hosted");
+  let pure: Option | null = null;
+  for (const o of pureCandidates) {
+    const c = parts[o];
+    if (c && c.tcoUsd <= b.cost.tcoUsd + 1e-6 && (!pure || c.tcoUsd < parts[pure]!.tcoUsd)) pure = o;
+  }
+  if (!pure && sMin === 0 && share < minShare) pure = eMin > 0 ? "api" : b.plan.target;
+  if (!pure && eMin === 0 && 1 - share < minShare) pure = "self-hosted";
+  const gpus = b.fleet.gpus.first;
+  const split: HybridSplit = {
+    mode,
+    selfHostedShare: share,
+    external: b.plan.target,
+    mandatoryInHouseShare: sMin,
+    frontierShare: eMin,
+    utilization: b.fleet.utilization.first,
+    pure,
+    text: "",
+  };
+  // Built on first read (the verdict probes of whatWouldChange never read it).
+  Object.defineProperty(split, "text", { enumerable: true, configurable: true, get: () => (pure ? pureText(m, split, parts, b.cost) : describeSplit(m, split, gpus, b.plan)) });
+  if (pure && parts[pure]) return { ...parts[pure]!, split };
+  return { ...b.cost, split };
+}
+
+function label(m: Model, o: "api" | "hosted-open") {
+  return o === "api" ? m.apiModelLabel : `${m.hostedModelLabel} (the same open weights, hosted)`;
+}
+
+function pureText(m: Model, s: HybridSplit, parts: Partial<Record<Option, OptionCost>>, split: OptionCost): string {
+  const p = s.pure!;
+  const pc = parts[p];
+  const dearer = pc ? split.tcoUsd - pc.tcoUsd : 0;
+  return (
+    `No split pays: the cheapest way to divide this traffic is to send all of it to ${OPTION_NAME[p]}` +
+    (dearer > 1 ? ` (the best split with your own GPUs would cost ${formatUsd(dearer)} more over ${m.input.strategy.horizonMonths} months)` : "") +
+    ", so this is not a hybrid."
+  );
+}
+
+function describeSplit(m: Model, s: HybridSplit, gpus: number, plan: Plan): string {
+  const inHouse = formatPct(s.selfHostedShare, 1);
+  const out = formatPct(1 - s.selfHostedShare, 1);
+  const own = `${m.openModelLabel} on ${gpus} of your own ${m.gpuLabel} GPUs`;
+  const util = `at ${formatPct(s.utilization, 0)} average utilization of their SLO capacity`;
+  const spill = s.external === "api" ? m.apiModelLabel : label(m, "hosted-open");
+  const tpd = plan.totalTokens / Math.max(plan.months.length, 1);
+  const head = `Optimised hybrid: ${own} serve ${inHouse} of tokens ${util}`;
+  const why = `; a further replica would carry only peak traffic and cost more than the tokens it takes off ${spill}.`;
+  switch (s.mode) {
+    case "sensitive-in-house":
+      return `${head}, including the ${formatPct(s.mandatoryInHouseShare, 1)} that carries ${m.input.data.mustStayInHouse ? "data that must stay in house" : "the regulated data"}; the other ${out} (about ${formatTokens(tpd * (1 - s.selfHostedShare))} tokens a day) go to ${spill}${s.selfHostedShare > s.mandatoryInHouseShare + 0.005 ? why : "."}`;
+    case "frontier-routing":
+      return `${head}; the hardest ${formatPct(s.frontierShare, 1)} (an editable assumption) go to ${m.apiModelLabel} for frontier quality${1 - s.selfHostedShare - s.frontierShare > 0.005 ? `, and ${formatPct(1 - s.selfHostedShare - s.frontierShare, 1)} of peak traffic spills to ${spill}${why}` : "."}`;
+    case "base-load":
+      return `${head}; the peaks above their capacity, ${out} of tokens, spill over to ${spill}${why}`;
+  }
+}
+
+/** Steady monthly cost at a daily volume (no set-up, today's prices): the volume curve and break-even use this. */
+export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number, hybridShare?: number): number {
+  switch (option) {
+    case "api":
+    case "hosted-open":
+      return tokenMonthlyUsd(m, option, shapeAt(m, tokensPerDay)) + (option === "hosted-open" ? fineTuningMonthlyUsd(m) : 0);
+    case "self-hosted":
+      return selfHostedMonth(m, tokensPerDay, capacityPeak(m)).total;
+    case "hybrid": {
+      // The cheapest of the parts and a split at this volume (the same optimisation, one month).
+      const { sMin, eMin } = hybridConstraints(m);
+      const mm: Model = { ...m, input: { ...m.input, volume: { ...m.input.volume, requestsPerDay: shapeAt(m, tokensPerDay).requestsPerDay, monthlyGrowthPct: 0 }, strategy: { ...m.input.strategy, horizonMonths: 1 } } };
+      const plan = planHybrid(mm, "api", sMin, eMin);
+      const fleet = fleetCost(mm, plan.months, { setup: false });
+      const split = (fleet.depreciation?.monthlyUsd[0] ?? fleet.monthlyUsd[0] ?? 0) + (plan.externalUsd[0] ?? 0);
+      void hybridShare;
+      const opts: number[] = [split];
+      if (sMin === 0) opts.push(tokenMonthlyUsd(m, "api", shapeAt(m, tokensPerDay)));
+      if (eMin === 0) opts.push(selfHostedMonth(m, tokensPerDay, capacityPeak(m)).total);
+      return Math.min(...opts);
+    }
+  }
+}
+
+/**
+ * Month-by-month cost with saturating growth and price trends; set-up in month 1. The one
+ * implementation of the horizon series (costs, break-even month, sensitivity and whatWouldChange).
+ */
+export function monthlySeries(m: Model, option: "api" | "hosted-open" | "self-hosted"): { monthlyUsd: number[]; tokens: number; setup: number } {
+  const c = option === "self-hosted" ? selfHostedCost(m) : externalCost(m, option);
+  return { monthlyUsd: c.monthlyUsd, tokens: horizonTokens(m), setup: c.setupUsd };
+}
+
+/** Every option's cost. The hybrid needs the others (it is never dearer than its parts). */
+export function optionCosts(m: Model, ctx: HybridContext, minShare: number): Record<Option, OptionCost> {
+  const api = externalCost(m, "api");
+  const hosted = externalCost(m, "hosted-open");
+  const self = selfHostedCost(m);
+  const parts = { api, "hosted-open": hosted, "self-hosted": self };
+  return { ...parts, hybrid: hybridCost(m, ctx, parts, minShare) };
+}
+
+export { gpuPricing };

@@ -1,0 +1,51 @@
+import type { Model } from "../model";
+import { formatUsd } from "../text";
+
+// People who run the fleet: a fixed core by ML-ops maturity, plus a share per 100 GPUs of fleet and per
+// model operated, plus on-call cover for production (catalog/economics.json, overridable).
+
+export type Staff = { fte: number; coreFte: number; fleetFte: number; modelsFte: number; onCallFte: number; monthlyUsd: number; text: string };
+
+/** People cost per month only (no text): the monthly series and the optimiser call this. */
+export function staffMonthlyUsd(m: Model, gpus: number, models = 1): number {
+  const v = m.values;
+  return ((v["people.fte"] + (v["people.ftePer100Gpus"] * gpus) / 100 + v["people.ftePerModel"] * models + v["people.onCallFte"]) * v["people.loadedEngineerUsdPerYear"]) / 12;
+}
+
+export function staffFor(m: Model, gpus: number, models = 1): Staff {
+  const v = m.values;
+  const coreFte = v["people.fte"];
+  const fleetFte = (v["people.ftePer100Gpus"] * gpus) / 100;
+  const modelsFte = v["people.ftePerModel"] * models;
+  const onCallFte = v["people.onCallFte"];
+  const fte = coreFte + fleetFte + modelsFte + onCallFte;
+  const monthlyUsd = (fte * v["people.loadedEngineerUsdPerYear"]) / 12;
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return {
+    fte,
+    coreFte,
+    fleetFte,
+    modelsFte,
+    onCallFte,
+    monthlyUsd,
+    get text() {
+      return staffText();
+    },
+  };
+  function staffText() {
+    return `${r(fte)} FTE (${formatUsd(monthlyUsd * 12)} a year): a core of ${r(coreFte)} for a ${m.input.team.mlOpsMaturity} team, ${r(fleetFte)} for ${gpus} GPUs at ${v["people.ftePer100Gpus"]} per 100, ${r(modelsFte)} for ${models} model${models === 1 ? "" : "s"} operated and ${r(onCallFte)} for on-call cover.`;
+  }
+}
+
+export function setupUsd(m: Model): number {
+  return (m.values["people.setupEngineerMonths"] * m.values["people.loadedEngineerUsdPerYear"]) / 12;
+}
+
+/** Fine-tuning and evaluation, USD/month, when the customization needs it (open weights, self-hosted or hosted). */
+export function fineTuningMonthlyUsd(m: Model): number {
+  const c = m.input.capability.customization;
+  if (c !== "fine-tuning" && c !== "full-control") return 0;
+  const v = m.values;
+  const perRetrain = v["fineTuning.gpuHoursPerRetrain"] * v["gpu.usdPerHour"] + v["fineTuning.engineerMonthsPerRetrain"] * (v["people.loadedEngineerUsdPerYear"] / 12);
+  return (v["fineTuning.retrainsPerYear"] * perRetrain) / 12 + v["fineTuning.evalUsdPerMonth"];
+}

@@ -1,0 +1,202 @@
+import type { Catalog } from "./catalog";
+import { resolvedGpuSource } from "./economics";
+import { resolveModel, type Model } from "./model";
+import type { AssumptionKey, Option, ParsedAssessmentInput } from "./schema";
+import { formatPct, formatTokens, formatUsd } from "./text";
+import { OPTION_LABELS } from "./vocabulary";
+
+// What would change the verdict (contract v1.1 `whatWouldChange`): for the volume and each figure that
+// matters, the nearest value inside its plausible range at which the verdict changes, everything else
+// held. Found by scanning a few points out from the value in use on each side, then bisecting on the
+// verdict; `to` is the first value (to the tolerance) that gives `becomes`, so re-evaluating there
+// reproduces it.
+
+export type WhatWouldChange = { assumption: string; from: number; to: number; becomes: Option; text: string };
+
+type Probe = {
+  assumption: string;
+  from: number;
+  lo: number;
+  hi: number;
+  scale: "log" | "linear" | "int";
+  apply: (input: ParsedAssessmentInput, x: number) => ParsedAssessmentInput;
+  /** The same change on the resolved model (fast path for the scan; the reported flip is re-checked through `apply`). */
+  patch: (m: Model, x: number) => Model;
+  say: (to: number, from: number, becomes: string) => string;
+};
+
+const withAssumption = (input: ParsedAssessmentInput, patch: Partial<Record<AssumptionKey, number>>): ParsedAssessmentInput => ({
+  ...input,
+  assumptions: { ...(input.assumptions ?? {}), ...patch },
+});
+
+/** The model with another input (volume, growth, horizon): tokens per day follow the volume. */
+function withInput(m: Model, input: ParsedAssessmentInput): Model {
+  const out = { ...m, input } as Model & { tokensPerDay?: number };
+  if ("tokensPerDay" in m) out.tokensPerDay = input.volume.requestsPerDay * (input.volume.inputTokensPerRequest + input.volume.outputTokensPerRequest);
+  return out;
+}
+
+const r2 = (x: number) => (Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 100) / 100);
+const num = (x: number) => (Math.abs(x) >= 1e4 ? formatTokens(x) : `${r2(x)}`);
+
+function probes(m: Model): Probe[] {
+  const input = m.input;
+  const v = m.values;
+  const row = (k: AssumptionKey) => m.rows.find((r) => r.key === k)!;
+  const out: Probe[] = [];
+  const rpd = input.volume.requestsPerDay;
+  if (rpd > 0) {
+    out.push({
+      assumption: "volume.requestsPerDay",
+      from: rpd,
+      lo: Math.max(1, rpd / 100),
+      hi: Math.min(1e10, rpd * 100),
+      scale: "log",
+      apply: (i, x) => ({ ...i, volume: { ...i.volume, requestsPerDay: x } }),
+      patch: (mm, x) => withInput(mm, { ...mm.input, volume: { ...mm.input.volume, requestsPerDay: x } }),
+      say: (to, from, b) => `If your volume ${to > from ? "passes" : "falls below"} ${formatTokens(to)} requests a day (now ${formatTokens(from)}), ${b} wins.`,
+    });
+  }
+  const apiIn = v["api.inputUsdPerMTok"];
+  const apiCached = v["api.cachedInputUsdPerMTok"];
+  const apiOut = v["api.outputUsdPerMTok"];
+  if (apiOut > 0) {
+    out.push({
+      assumption: "api.outputUsdPerMTok",
+      from: apiOut,
+      lo: apiOut * 0.1,
+      hi: apiOut * 3,
+      scale: "log",
+      apply: (i, x) => {
+        const s = x / apiOut;
+        return withAssumption(i, { "api.inputUsdPerMTok": apiIn * s, "api.cachedInputUsdPerMTok": apiCached * s, "api.outputUsdPerMTok": x });
+      },
+      patch: (mm, x) => {
+        const s = x / apiOut;
+        // An override replaces the list price and its context tiers (as resolveModel does).
+        return { ...mm, apiPrice: { inputUsdPerMTok: apiIn * s, cachedInputUsdPerMTok: apiCached * s, outputUsdPerMTok: x, tiers: [] } };
+      },
+      say: (to, from, b) =>
+        `If ${m.apiModelLabel}'s prices ${to < from ? "fall" : "rise"} ${formatPct(Math.abs(1 - to / from), 0)} (output ${formatUsd(to)} instead of ${formatUsd(from)} per million tokens, input and cached input alike), ${b} wins.`,
+    });
+  }
+  const range = (k: AssumptionKey, label: string, fmt: (x: number) => string, widen = 1) => {
+    const r = row(k);
+    const from = v[k];
+    const scale = r.catalogValue ? from / r.catalogValue : 1;
+    const lo = Math.min(from, r.low * scale) / widen;
+    const hi = Math.max(from, r.high * scale) * widen;
+    if (!(hi > lo)) return;
+    out.push({
+      assumption: k,
+      from,
+      lo,
+      hi,
+      scale: lo > 0 ? "log" : "linear",
+      apply: (i, x) => withAssumption(i, { [k]: x }),
+      patch: (mm, x) => ({ ...mm, values: { ...mm.values, [k]: x }, input: withAssumption(mm.input, { [k]: x }) }),
+      say: (to, f, b) => `If ${label} ${to > f ? "rises" : "falls"} to ${fmt(to)} (now ${fmt(f)}), ${b} wins.`,
+    });
+  };
+  const owned = resolvedGpuSource(input).source === "owned" && input.assumptions?.["gpu.usdPerHour"] === undefined;
+  if (owned) range("owned.serverPriceUsd", `an 8-GPU ${m.gpuLabel} server's price`, formatUsd, 1.5);
+  else range("gpu.usdPerHour", `the ${m.gpuLabel} rate`, (x) => `${formatUsd(x)} per GPU-hour`, 1.5);
+  range("selfHosted.tokensPerSecondPerReplica", "the throughput of one replica under your latency target", (x) => `${num(x)} tokens/s`);
+  range("selfHosted.targetUtilization", "the GPU utilization you plan for", (x) => formatPct(x, 0));
+  range("people.loadedEngineerUsdPerYear", "an engineer's loaded cost", (x) => `${formatUsd(x)} a year`);
+  range("people.ftePer100Gpus", "the operations staff per 100 GPUs", (x) => `${r2(x)} FTE`);
+  range("api.priceDeclinePerYear", "the yearly API price decline", (x) => formatPct(x, 0));
+  if (input.capability.frontier === "required") range("hybrid.frontierRoutedShare", "the share of requests that need the frontier model", (x) => formatPct(x, 0));
+  const g = input.volume.monthlyGrowthPct;
+  out.push({
+    assumption: "volume.monthlyGrowthPct",
+    from: g,
+    lo: 0,
+    hi: Math.max(30, g),
+    scale: "linear",
+    apply: (i, x) => ({ ...i, volume: { ...i.volume, monthlyGrowthPct: x } }),
+    patch: (mm, x) => withInput(mm, { ...mm.input, volume: { ...mm.input.volume, monthlyGrowthPct: x } }),
+    say: (to, f, b) => `If volume grows ${r2(to)}% a month (now ${r2(f)}%), ${b} wins.`,
+  });
+  const h = input.strategy.horizonMonths;
+  out.push({
+    assumption: "strategy.horizonMonths",
+    from: h,
+    lo: 6,
+    hi: 60,
+    scale: "int",
+    apply: (i, x) => ({ ...i, strategy: { ...i.strategy, horizonMonths: Math.round(x) } }),
+    patch: (mm, x) => withInput(mm, { ...mm.input, strategy: { ...mm.input.strategy, horizonMonths: Math.round(x) } }),
+    say: (to, f, b) => `Over a ${Math.round(to)}-month horizon (now ${f}), ${b} wins.`,
+  });
+  return out;
+}
+
+type ModelVerdict = (m: Model) => Option;
+
+/**
+ * Nearest flip on one side, cheap enough to run on every evaluation: the verdict at the end of the
+ * range first (the figures move costs one way, so a flip inside shows there), then the nearest of
+ * 1/8, 1/4, 1/2 of the way that already flips, then bisection between it and the last point that did not.
+ */
+function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: ModelVerdict): { to: number; becomes: Option } | null {
+  if (end === p.from) return null;
+  const ev = (x: number) => verdict(p.patch(m, p.scale === "int" ? Math.round(x) : x));
+  const mix = (a: number, b: number, t: number) => (p.scale === "log" && a > 0 && b > 0 ? a * (b / a) ** t : a + (b - a) * t);
+  let ob = ev(end);
+  if (ob === base) return null;
+  let a = p.from;
+  let b = end;
+  for (const t of [1 / 8, 1 / 4, 1 / 2]) {
+    const x = mix(p.from, end, t);
+    const o = ev(x);
+    if (o !== base) {
+      b = x;
+      ob = o;
+      break;
+    }
+    a = x;
+  }
+  for (let k = 0; k < 9; k++) {
+    if (p.scale === "int" && Math.abs(b - a) <= 1) break;
+    const mid = mix(a, b, 0.5);
+    const om = ev(mid);
+    if (om === base) a = mid;
+    else {
+      b = mid;
+      ob = om;
+    }
+  }
+  return { to: p.scale === "int" ? Math.round(b) : b, becomes: ob };
+}
+
+export function whatWouldChange(m: Model, catalog: Catalog, base: Option): WhatWouldChange[] {
+  const fast: ModelVerdict = (mm) => verdictOfModel(mm, catalog);
+  const out: (WhatWouldChange & { d: number })[] = [];
+  for (const p of probes(m)) {
+    const dist = (x: number) => (p.scale === "log" ? Math.abs(Math.log(x / p.from)) / Math.log(p.hi / p.lo) : Math.abs(x - p.from) / Math.max(p.hi - p.lo, 1e-9));
+    const found = [flipTowards(m, p, p.lo, base, fast), flipTowards(m, p, p.hi, base, fast)]
+      .filter((x): x is { to: number; becomes: Option } => !!x)
+      .sort((a, b) => dist(a.to) - dist(b.to));
+    for (const f of found) {
+      // Re-evaluate the way evaluate() would at the reported point: only a confirmed flip is reported.
+      const confirmed = verdictOfInput(p.apply(m.input, f.to), catalog);
+      if (confirmed === base) continue;
+      out.push({ assumption: p.assumption, from: p.from, to: f.to, becomes: confirmed, text: p.say(f.to, p.from, OPTION_LABELS[confirmed]), d: dist(f.to) });
+      break;
+    }
+  }
+  // Nearest flips first (relative distance within each figure's range): what is closest to changing the answer.
+  return out.sort((a, b) => a.d - b.d).map(({ d: _d, ...w }) => w);
+}
+
+// Late-bound to avoid a module cycle (evaluate imports this file).
+let verdictOfInput: (input: ParsedAssessmentInput, catalog: Catalog) => Option = () => {
+  throw new Error("whatWouldChange: verdict function not registered");
+};
+let verdictOfModel: (m: Model, catalog: Catalog) => Option = verdictOfInput as never;
+export function registerVerdict(fn: (m: Model, catalog: Catalog) => { recommendation: Option }) {
+  verdictOfModel = (m, catalog) => fn(m, catalog).recommendation;
+  verdictOfInput = (input, catalog) => fn(resolveModel(input, catalog), catalog).recommendation;
+}
