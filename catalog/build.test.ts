@@ -101,7 +101,7 @@ describe("catalog snapshot builder", () => {
 
   it("changes the catalog version when any figure changes", () => {
     const changed = structuredClone(figures);
-    changed.gpus[0].rates["gpu-cloud"].usdPerHour += 0.01;
+    changed.figures["people.fte.basic"].value += 0.01;
     const a = buildSnapshot(files).catalogVersion;
     const b = buildSnapshot(withFigures(changed)).catalogVersion;
     expect(a).not.toBe(b);

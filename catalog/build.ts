@@ -240,8 +240,6 @@ export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLooku
     hostedMarket,
     hostedOpenModels: legacyHostedRows(hostedFile, hostedMarket, apiFile.blend),
     qualityPairing: f.qualityPairing,
-    openModels: f.openModels,
-    gpus: f.gpus,
     throughput: f.throughput,
     /** Legacy channel list the engine reads until it calls lib/engine/compliance.ts (which reads complianceMatrix). */
     compliance: f.compliance,

@@ -104,7 +104,7 @@ test("a project saved on an older catalog says so and shows what today's prices 
   // Rewrite the saved revision as the older catalog would have computed it (GPU rates twice today's).
   const oldCatalog = structuredClone(catalog);
   oldCatalog.catalogVersion = "2025-11-01+0123456789";
-  for (const g of oldCatalog.gpus) g.rates["gpu-cloud"].usdPerHour *= 2;
+  for (const [k, f] of Object.entries(oldCatalog.figures)) if (/^gpuMarket\.[^.]+\.gpu-cloud\./.test(k)) Object.assign(f, { value: f.value * 2, low: f.low * 2, high: f.high * 2 });
   const old = evaluate(PROFILES.airGapped, oldCatalog);
   const port = process.env.E2E_PORT ?? "3100";
   const client = new pg.Client({ connectionString: fs.readFileSync(`e2e/output/e2e-db-url-${port}.txt`, "utf8") });

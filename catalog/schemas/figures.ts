@@ -6,32 +6,10 @@ import { figureRecordSchema } from "../schema";
 
 const sourced = { source: z.string().min(3), asOf: z.iso.date() };
 
-const rateSchema = z.object({ usdPerHour: z.number().positive(), low: z.number().positive(), high: z.number().positive(), ...sourced });
-
 export const figuresFileSchema = z.object({
   asOf: z.iso.date(),
   priceLibrary: z.object({ name: z.string(), version: z.string(), published: z.iso.date() }),
   qualityPairing: z.object({ frontier: z.enum(["large", "small"]), mid: z.enum(["large", "small"]), small: z.enum(["large", "small"]), ...sourced }),
-  openModels: z.record(
-    z.enum(["large", "small"]),
-    z.object({
-      label: z.string(),
-      gpusPerReplicaOnH100: z.number().int().positive(),
-      /** GPU memory one replica needs (weights plus KV cache); GPUs per replica = next power of two of need ÷ GPU memory (tensor parallelism). */
-      memoryGbPerReplica: z.number().positive(),
-      ...sourced,
-    }),
-  ),
-  gpus: z.array(
-    z.object({
-      id: z.string(),
-      label: z.string(),
-      relativeThroughput: z.number().positive(),
-      relativeThroughputSource: z.string(),
-      memoryGb: z.number().positive(),
-      rates: z.object({ "gpu-cloud": rateSchema, hyperscaler: rateSchema, owned: rateSchema.optional() }),
-    }),
-  ),
   throughput: z.object({
     sloHeadroomFactor: z.object({ value: z.number().min(1), ...sourced }),
     points: z.array(

@@ -13,6 +13,9 @@ import { complianceFileSchema } from "./compliance";
 import { hostedProvidersFileSchema } from "./hosted-providers";
 import { figuresFileSchema } from "./figures";
 import { gpuMarketSchema } from "./gpu-market";
+import { gpusFileSchema } from "./gpus";
+import { openModelsFileSchema } from "./open-models";
+import { performanceFileSchema } from "./performance";
 
 export const CATALOG_FILES = {
   figures: figuresFileSchema,
@@ -21,6 +24,9 @@ export const CATALOG_FILES = {
   "hosted-providers": hostedProvidersFileSchema,
   "gpu-market": gpuMarketSchema,
   economics: economicsSchema,
+  gpus: gpusFileSchema,
+  "open-models": openModelsFileSchema,
+  performance: performanceFileSchema,
 } as const;
 
 export type CatalogFileName = keyof typeof CATALOG_FILES;

@@ -11,12 +11,6 @@ export function catalogRows(c: Catalog = catalog): CatalogRow[] {
     p.tiers.map((t) => `; prompts over ${formatNumber(t.fromInputTokens)} tokens: $${formatNumber(t.inputUsdPerMTok, 4)} / $${formatNumber(t.outputUsdPerMTok, 4)}`).join("");
   for (const m of c.apiModels) rows.push({ section: `Proprietary API · ${m.tier} tier`, item: `${m.label}${m.default ? " (default)" : ""}`, value: price(m.price), source: m.source, asOf: m.asOf });
   for (const m of c.hostedOpenModels) rows.push({ section: `Hosted open-weights · ${m.sizeClass}`, item: `${m.label}${m.default ? " (default)" : ""}`, value: price(m.price), source: m.source, asOf: m.asOf });
-  for (const g of c.gpus) {
-    for (const [source, r] of Object.entries(g.rates)) {
-      if (r) rows.push({ section: "GPU rates", item: `${g.label} · ${source}`, value: `$${formatNumber(r.usdPerHour)}/GPU-hour (range $${formatNumber(r.low)}–$${formatNumber(r.high)})`, source: r.source, asOf: r.asOf });
-    }
-    rows.push({ section: "GPU rates", item: `${g.label} · relative throughput`, value: `${g.relativeThroughput}× H100`, source: g.relativeThroughputSource, asOf: c.asOf });
-  }
   for (const p of c.throughput.points) {
     rows.push({
       section: `Throughput · ${p.sizeClass} model`,

@@ -1,4 +1,3 @@
-import { catalog as defaultCatalog, type Catalog } from "./catalog";
 import type { HybridSplit } from "./index";
 import type {
   CUSTOMIZATIONS,
@@ -16,7 +15,8 @@ import type {
 // answer the questionnaire offers, factor names and GPU names. The engine's reason texts, the
 // questionnaire, the result page, the charts, the landing page, the PDF and the e2e helpers all
 // read them here, so a user never meets a raw value such as `timeToMarket` or "quarter".
-// Pure data (it lives in the engine so engine texts can use it without reaching into the UI).
+// Pure data with no runtime imports (it lives in the engine so engine texts can use it without
+// reaching into the UI, and any client component can import it without pulling the engine in).
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 
@@ -75,7 +75,7 @@ export const gpuSourceLabel = (source: string): string => (GPU_SOURCE_LABELS as 
 /** The GPU's name as the catalog lists it ("NVIDIA H100 80GB (SXM)"); `auto` is the engine's choice. */
 export function gpuLabel(gpu: string, catalog: Catalog = defaultCatalog): string {
   if (gpu === "auto") return "Let RentOrOwn choose";
-  return catalog.gpus.find((g) => g.id === gpu)?.label ?? gpu.toUpperCase();
+  return catalog.gpus.gpus.find((g) => g.id === gpu)?.label ?? gpu.toUpperCase();
 }
 
 /** Scoring factors and rule kinds as users read them on the result page and in the PDF. */

@@ -23,7 +23,7 @@ describe("diffs between results", () => {
   it("shows what a new catalog changes for the same answers", () => {
     const oldCatalog = structuredClone(catalog);
     oldCatalog.catalogVersion = "2026-01-01+0000000000";
-    for (const g of oldCatalog.gpus) g.rates["gpu-cloud"].usdPerHour *= 2;
+    for (const [k, f] of Object.entries(oldCatalog.figures)) if (/^gpuMarket\.[^.]+\.gpu-cloud\./.test(k)) Object.assign(f, { value: f.value * 2, low: f.low * 2, high: f.high * 2 });
     const before = evaluate(PROFILES.airGapped, oldCatalog);
     const after = evaluate(PROFILES.airGapped);
     const d = diffEvaluations(before, after);

@@ -114,7 +114,7 @@ describe("projects", () => {
     // Rewrite the revision as an older catalog (GPU rates twice today's) would have computed it.
     const oldCatalog = structuredClone(catalog);
     oldCatalog.catalogVersion = "2025-11-01+0123456789";
-    for (const g of oldCatalog.gpus) g.rates["gpu-cloud"].usdPerHour *= 2;
+    for (const [k, f] of Object.entries(oldCatalog.figures)) if (/^gpuMarket\.[^.]+\.gpu-cloud\./.test(k)) Object.assign(f, { value: f.value * 2, low: f.low * 2, high: f.high * 2 });
     const old = evaluate(airGapped, oldCatalog);
     await db().revision.updateMany({ where: { projectId: p.id }, data: { catalogVersion: old.catalogVersion, evaluation: JSON.parse(JSON.stringify(old)) } });
     await db().project.update({ where: { id: p.id }, data: { latestCatalogVersion: old.catalogVersion } });
