@@ -8,6 +8,7 @@ import Nodemailer from "next-auth/providers/nodemailer";
 import { db } from "./db";
 import { env } from "./env";
 import { sendMail } from "./mail";
+import { authLogger } from "./auth-log";
 import { logger, maskEmail } from "./log";
 import { checkLimits } from "./rate-limit";
 import { safeRedirectUrl } from "./safe-redirect";
@@ -60,18 +61,7 @@ function config(): NextAuthConfig {
     secret: e.AUTH_SECRET,
     providers,
     pages: { signIn: "/signin", error: "/signin", verifyRequest: "/check-email" },
-    logger: {
-      // An expired or already-used magic link is an everyday user mistake (the sign-in page says
-      // so), not a server error worth a stack trace. `type` survives minification; `name` does not.
-      error(error) {
-        const type = (error as { type?: string }).type ?? error.name;
-        if (type === "Verification") logger().warn({ type }, "sign-in link expired or already used");
-        else logger().error({ type, message: error.message, cause: (error.cause as Error | undefined)?.message }, "auth error");
-      },
-      warn(code) {
-        logger().warn({ code }, "auth warning");
-      },
-    },
+    logger: authLogger,
     callbacks: {
       // What /api/auth/session shows the browser: never the session token (HttpOnly stays meaningful).
       session({ session, user }) {
