@@ -9,6 +9,7 @@ import {
   SENSITIVITY_LABELS,
   TIME_TO_MARKET_LABELS,
 } from "@/lib/engine/vocabulary";
+import { catalog } from "@/lib/engine/catalog";
 import { GPUS } from "@/lib/engine/schema";
 
 // The questionnaire's words, all from the one vocabulary (lib/engine/vocabulary.ts).
@@ -20,6 +21,6 @@ export const LABELS = {
   customization: CUSTOMIZATION_LABELS,
   ttm: TIME_TO_MARKET_LABELS,
   lockIn: LOCK_IN_LABELS,
-  gpu: Object.fromEntries(GPUS.map((g) => [g, gpuLabel(g)])) as Record<string, string>,
+  gpu: Object.fromEntries(GPUS.map((g) => [g, gpuLabel(g, catalog.gpus.gpus)])) as Record<string, string>,
   gpuSource: GPU_SOURCE_LABELS as Record<string, string>,
 } as const;

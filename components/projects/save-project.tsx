@@ -8,7 +8,6 @@ import type { ParsedPortfolioInput } from "@/lib/engine/portfolio/schema";
 import { Providers } from "@/components/providers";
 import { ApiError } from "@/lib/api-fetch";
 import { fetchProjectVersion, useSaveAssessment } from "@/lib/projects/client";
-import { projectNameSchema } from "@/lib/projects/schemas";
 
 const button = "rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-brand-900 hover:bg-sky-50 disabled:opacity-60";
 
@@ -59,8 +58,10 @@ function SaveProjectButton({ input, project, signedIn }: SaveProjectProps) {
     run({ input, projectId: project.id, expectedVersion: await fetchProjectVersion(project.id) });
   };
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // The name rules (zod) load when a name is submitted, not with the result page.
+    const { projectNameSchema } = await import("@/lib/projects/schemas");
     const parsed = projectNameSchema.safeParse(name);
     if (!parsed.success) return setNameError(parsed.error.issues[0]?.message ?? "Invalid name");
     setNameError(null);

@@ -5,7 +5,7 @@ import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import type { ParsedAssessmentInput } from "@/lib/engine";
 import { ApiError, apiRequest } from "@/lib/api-fetch";
-import { encodeAnswers } from "@/lib/assessment/url-state";
+import { encodeAnswers } from "@/lib/assessment/url-encode";
 
 const button = "rounded-md bg-white/10 px-3 py-1.5 text-sm font-medium text-white ring-1 ring-white/20 hover:bg-white/20 disabled:opacity-60";
 

@@ -72,10 +72,13 @@ export const GPU_SOURCE_LABELS: Labels<typeof GPU_SOURCES> = {
 /** A resolved GPU source (Evaluation.comparison.gpuSource is a plain string) as words. */
 export const gpuSourceLabel = (source: string): string => (GPU_SOURCE_LABELS as Record<string, string>)[source] ?? source;
 
-/** The GPU's name as the catalog lists it ("NVIDIA H100 80GB (SXM)"); `auto` is the engine's choice. */
-export function gpuLabel(gpu: string, catalog: Catalog = defaultCatalog): string {
+/**
+ * The GPU's name as the catalog lists it ("NVIDIA H100 80GB (SXM)"); `auto` is the engine's choice.
+ * Pass the catalog's GPU list (`catalog.gpus.gpus`), so this table stays free of data and light to import.
+ */
+export function gpuLabel(gpu: string, gpus: readonly { id: string; label: string }[]): string {
   if (gpu === "auto") return "Let RentOrOwn choose";
-  return catalog.gpus.gpus.find((g) => g.id === gpu)?.label ?? gpu.toUpperCase();
+  return gpus.find((g) => g.id === gpu)?.label ?? gpu.toUpperCase();
 }
 
 /** Scoring factors and rule kinds as users read them on the result page and in the PDF. */

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { LiveResult } from "@/components/result/live-result";
 import { decodeAnswers } from "@/lib/assessment/url-state";
+import { evaluate } from "@/lib/engine";
 import { currentUser } from "@/lib/server/auth";
 
 export const metadata: Metadata = { title: "Your recommendation", robots: { index: false } };
@@ -25,7 +26,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
       <h1 className="sr-only">Your recommendation</h1>
       <Suspense>
-        <LiveResult input={decoded.input} signedIn={Boolean(await currentUser())} project={project && Number(v) > 0 ? { id: project, version: Number(v) } : undefined} />
+        <LiveResult input={decoded.input} evaluation={evaluate(decoded.input)} signedIn={Boolean(await currentUser())} project={project && Number(v) > 0 ? { id: project, version: Number(v) } : undefined} />
       </Suspense>
     </div>
   );
