@@ -5,7 +5,10 @@
 export const ASSESSMENT_DEFAULTS = {
   volume: { monthlyGrowthPct: 0, peakToAverage: 3, cachedInputShare: 0, batchShare: 0 },
   data: { regulations: [] as never[], mustStayInHouse: false, sensitiveShare: 1 },
+  latency: { measure: "first-token" },
   capability: { customization: "prompting" },
-  deployment: { offline: false, gpu: "h100", gpuSource: "gpu-cloud" },
+  // gpuSource and gpuTerm have no default on purpose: unset lets the engine pick (owned servers when
+  // offline or prompts must stay in house, else a GPU cloud on demand).
+  deployment: { offline: false, gpu: "auto", openModel: "auto" },
   strategy: { timeToMarket: "quarter", lockInConcern: "medium", horizonMonths: 36 },
 } as const;

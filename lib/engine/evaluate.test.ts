@@ -220,17 +220,7 @@ describe("contract shape", () => {
     }
   });
 
-  // TensorRT-LLM serves Llama 3.3 70B FP8 on 2x H100 or 1x H200 (research §2.4b); tensor parallelism needs a power of two.
-  it.each([
-    ["h100", "helpful", 2],
-    ["h200", "helpful", 1],
-    ["a100-80gb", "helpful", 2],
-    ["l40s", "helpful", 4],
-    ["l40s", "unnecessary", 1],
-  ] as const)("sizes a replica on %s for frontier=%s at %i GPU(s)", (gpu, frontier, expected) => {
-    const rows = listAssumptions({ ...PROFILES.hipaaAllowedToLeave, capability: { frontier }, deployment: { gpu } });
-    expect(rows.find((r) => r.key === "selfHosted.gpusPerReplica")?.value).toBe(expected);
-  });
+  // GPUs per replica now come from the capacity model's choice (lib/engine/capacity/capacity.test.ts, "memory per replica").
 
   it("a base-load hybrid sizes its own fleet between the average and the peak, and the self-hosted option for the peak", () => {
     // Hosted open weights dearer than own GPUs here, and the API priced up: a real split pays.

@@ -2,6 +2,8 @@ import type { ApiTier, Catalog, OpenSizeClass, PriceTable } from "./catalog";
 import type { AssumptionKey, Option, ParsedAssessmentInput } from "./schema";
 import { ASSUMPTION_BOUNDS } from "./schema";
 import { economicsDefs } from "./economics/assumptions";
+import { capacityCatalog, remoteLatencyParams, resolveCapacity, type CapacityChoice, type OptionLatency, type SloUsed } from "./capacity";
+import { remoteLatency } from "./capacity/latency";
 
 // Resolves a parsed input against the catalog into one flat "model" of numbers the cost, rule
 // and break-even code use, plus the provenance of every figure (for the assumptions panel,
@@ -36,6 +38,14 @@ export type Model = {
   /** Blended $/M of the tier's cheapest and dearest models relative to the default (sensitivity). */
   apiPriceSpread: { low: number; high: number; source: string };
   throughputSource: string;
+  /** Tokens per day in month 1 (requests × (input + output)): computed once, read everywhere. */
+  tokensPerDay: number;
+  /** The self-hosted configuration (open model × GPU × precision × GPUs per replica), its runners-up and the SLO it is sized at. */
+  capacity: CapacityChoice & { slo: SloUsed; why: string };
+  /** Every option's p95 latency against the target, with the numbers. */
+  latency: Record<Option, OptionLatency>;
+  /** The proprietary model priced, when the tier default cannot serve the workload (context or latency) and another one can. */
+  apiSwitch?: string;
   /**
    * True when the sensitive share of traffic may not go to the proprietary API: prompts must stay
    * in house, or the data is regulated and no API channel in the catalog covers every regulation.
@@ -69,46 +79,90 @@ function blended(p: PriceTable, inTok: number, outTok: number) {
   return (p.inputUsdPerMTok * inTok + p.outputUsdPerMTok * outTok) / total;
 }
 
-/** Nearest measured workload shape (log distance in input and output tokens), scaled to SLO capacity. */
-export function throughputFor(catalog: Catalog, size: OpenSizeClass, inTok: number, outTok: number) {
-  const li = Math.log(Math.max(inTok, 1));
-  const lo = Math.log(Math.max(outTok, 1));
-  let best: Catalog["throughput"]["points"][number] | undefined;
-  let bestD = Infinity;
-  for (const p of catalog.throughput.points) {
-    if (p.sizeClass !== size) continue;
-    const d = (Math.log(p.inputTokens) - li) ** 2 + (Math.log(p.outputTokens) - lo) ** 2;
-    if (d < bestD) {
-      bestD = d;
-      best = p;
-    }
+/** USD per GPU-hour of a GPU at the input's source and term (economics' figures); undefined when the market has no rate for it. */
+const rateCache = new WeakMap<Catalog, Map<string, number | undefined>>();
+function gpuRate(input: ParsedAssessmentInput, catalog: Catalog, gpuId: string, apiTier: ApiTier, openSize: OpenSizeClass): number | undefined {
+  // The rate depends on the GPU and on where GPUs come from (source, term, offline / in-house), not on volume.
+  const d = input.deployment as { gpuSource?: string; gpuTerm?: string; offline: boolean };
+  const key = `${gpuId}|${d.gpuSource}|${d.gpuTerm}|${d.offline}|${input.data.mustStayInHouse}`;
+  let byKey = rateCache.get(catalog);
+  if (!byKey) rateCache.set(catalog, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key);
+  let rate: number | undefined;
+  try {
+    rate = economicsDefs(input, catalog, gpuId, apiTier, openSize)["gpu.usdPerHour"].value;
+  } catch {
+    rate = undefined;
   }
-  if (!best) throw new Error(`catalog has no throughput point for ${size}`);
-  const total = (best.outputTokensPerSecond * (best.inputTokens + best.outputTokens)) / best.outputTokens;
-  const headroom = best.maxThroughput ? catalog.throughput.sloHeadroomFactor.value : 1;
-  return {
-    tokensPerSecond: total / headroom,
-    source: `${best.source} (${best.inputTokens}/${best.outputTokens} tokens${best.maxThroughput ? `, ÷${headroom} max-to-SLO headroom` : ""})`,
-    asOf: best.asOf,
-  };
+  byKey.set(key, rate);
+  return rate;
+}
+
+/** The open model a hosted offer serves, matched by label ("Llama 3.3 70B (Together)" → Llama 3.3 70B Instruct). */
+function openModelOfHosted<T extends { label: string }>(models: T[], hostedLabel: string): T | undefined {
+  const norm = (x: string) => x.toLowerCase().replace(/\(.*\)/g, "").replace(/[^a-z0-9]/g, "");
+  const h = norm(hostedLabel);
+  return h ? models.find((m) => norm(m.label).startsWith(h)) : undefined;
 }
 
 export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Model {
   const apiTier = apiTierFor(input.capability.frontier);
   const openSize = catalog.qualityPairing[apiTier] as OpenSizeClass;
-  const api = catalog.apiModels.find((m) => m.tier === apiTier && m.default)!;
-  const hosted = catalog.hostedOpenModels.find((m) => m.sizeClass === openSize && m.default)!;
-  const gpu = catalog.gpus.find((g) => g.id === input.deployment.gpu)!;
-  // economics: the GPU rate row ("gpu.usdPerHour") comes from economicsDefs (catalog/gpu-market.json, by source and term)
   const { volume, team } = input;
-  const thr = throughputFor(catalog, openSize, volume.inputTokensPerRequest, volume.outputTokensPerRequest);
-  const openModel = catalog.openModels[openSize];
-  if (!openModel) throw new Error(`catalog has no open model for ${openSize}`);
-  const gpusPerReplicaH100 = openModel.gpusPerReplicaOnH100;
-  // GPUs per replica from the memory one replica needs, rounded up to a power of two (tensor
-  // parallelism splits attention heads evenly): 70B FP8 -> 2x H100, 1x H200, 4x L40S.
-  const gpusPerReplica = 2 ** Math.ceil(Math.log2(Math.max(1, Math.ceil(openModel.memoryGbPerReplica / gpu.memoryGb))));
-  const perReplicaTps = (thr.tokensPerSecond * gpu.relativeThroughput * gpusPerReplica) / gpusPerReplicaH100;
+  const tokensPerDay = volume.requestsPerDay * (volume.inputTokensPerRequest + volume.outputTokensPerRequest);
+  const overridesEarly = input.assumptions ?? {};
+  const figValue = (k: string) => {
+    const f = catalog.figures[k as keyof typeof catalog.figures] as { value: number } | undefined;
+    if (!f) throw new Error(`catalog figure ${k} missing`);
+    return f.value;
+  };
+  const cc = capacityCatalog(catalog);
+  const netFig = cc.figure("capacity.network.remoteApiMs");
+  const networkToApiMs = overridesEarly["latency.apiRoundTripMs"] ?? netFig.value;
+  // The proprietary model: the tier default, unless it cannot read the prompt or meet the latency
+  // target and another model of the tier can (then the cheapest of those for this workload).
+  const tierModels = catalog.apiModels.filter((m) => m.tier === apiTier);
+  const defaultApi = tierModels.find((m) => m.default)!;
+  const latencyParams = remoteLatencyParams(catalog, input, networkToApiMs);
+  const apiOk = (m: (typeof tierModels)[number]) =>
+    remoteLatency("api", { label: m.label, ttftSeconds: m.timeToFirstTokenSeconds, outputTokensPerSecond: m.outputTokensPerSecond, contextTokens: m.contextTokens.value }, latencyParams).feasible;
+  let api = defaultApi;
+  let apiSwitch: string | undefined;
+  if (!apiOk(defaultApi)) {
+    const fits = tierModels.filter(apiOk).sort((a, b) => blended(a.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest) - blended(b.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest));
+    if (fits[0]) {
+      api = fits[0];
+      apiSwitch = `${api.label} is priced instead of the ${apiTier}-tier default ${defaultApi.label}, which ${defaultApi.contextTokens.value < volume.inputTokensPerRequest + volume.outputTokensPerRequest ? `reads at most ${String(defaultApi.contextTokens.value)} tokens` : "cannot meet your latency target"}.`;
+    }
+  }
+  const hosted = catalog.hostedOpenModels.find((m) => m.sizeClass === openSize && m.default)!;
+  const hostedOpen = openModelOfHosted(cc.openModels, hosted.label);
+  const cap = resolveCapacity({
+    input,
+    catalog,
+    tier: apiTier,
+    tokensPerDay,
+    peakToAverage: (1 - volume.batchShare) * volume.peakToAverage + volume.batchShare,
+    targetUtilization: overridesEarly["selfHosted.targetUtilization"] ?? figValue("selfHosted.targetUtilization"),
+    minReplicas: overridesEarly["selfHosted.minReplicas"] ?? figValue("selfHosted.minReplicas"),
+    networkToApiMs,
+    rate: (gpuId) => gpuRate(input, catalog, gpuId, apiTier, openSize),
+    api: { label: api.label, timeToFirstTokenSeconds: api.timeToFirstTokenSeconds, outputTokensPerSecond: api.outputTokensPerSecond, contextTokens: api.contextTokens },
+    hosted: { label: hosted.label, ...(hostedOpen ? { contextTokens: hostedOpen.contextWindowTokens } : {}) },
+  });
+  const chosen = cap.choice.chosen;
+  const gpusPerReplica = chosen.gpusPerReplica;
+  const perReplicaTps = chosen.tokensPerSecondPerReplica;
+  // Spread of the SLO throughput: twice the fit's median error (at least ±15%) for a measured
+  // calibration, ±35% for one carried over from another GPU or model.
+  const fitErr = cc.performance.calibrations.find((c) => c.modelId === chosen.modelId && c.gpuId === chosen.gpuId && c.precision === chosen.precision && c.tp === chosen.gpusPerReplica)?.fitError.throughput;
+  const spread = chosen.calibration.grade === "measured" && fitErr !== undefined ? Math.max(0.15, 2 * fitErr) : 0.35;
+  const configLabel = `${chosen.modelLabel} ${chosen.precision.toUpperCase()} on ${chosen.gpusPerReplica}× ${chosen.gpuLabel}`;
+  const sloText = `${input.latency.measure === "first-token" ? "first token" : "full response"} p95 ≤ ${input.latency.p95TargetMs} ms`;
+  const thr = {
+    source: `performance model (lib/engine/capacity/perf.ts) at ${Math.round(chosen.point.concurrency * 10) / 10} requests in flight, ${volume.inputTokensPerRequest}/${volume.outputTokensPerRequest} tokens, ${sloText}; calibrated on ${chosen.calibration.source}`,
+    asOf: cc.performance.asOf,
+  };
   const fig = (k: string) => {
     const f = catalog.figures[k];
     if (!f) throw new Error(`catalog figure ${k} missing`);
@@ -132,15 +186,23 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     "hostedOpen.inputUsdPerMTok": { label: `${hosted.label} input price`, group: "Hosted open-weights pricing", value: hosted.price.inputUsdPerMTok, low: hosted.price.inputUsdPerMTok, high: hosted.price.inputUsdPerMTok, source: hostedRef, asOf: hosted.asOf },
     "hostedOpen.outputUsdPerMTok": { label: `${hosted.label} output price`, group: "Hosted open-weights pricing", value: hosted.price.outputUsdPerMTok, low: hosted.price.outputUsdPerMTok, high: hosted.price.outputUsdPerMTok, source: hostedRef, asOf: hosted.asOf },
     "selfHosted.tokensPerSecondPerReplica": {
-      label: `Throughput per replica under the latency SLO (${openModel.label} on ${gpu.label})`,
+      label: `Throughput per replica at your latency target (${configLabel})`,
       group: "Self-hosted capacity",
       value: perReplicaTps,
-      low: perReplicaTps * catalog.throughput.spread.low,
-      high: perReplicaTps * catalog.throughput.spread.high,
-      source: `${thr.source}; ${gpu.label} at ${gpu.relativeThroughput}x H100 (${gpu.relativeThroughputSource}); spread: ${catalog.throughput.spread.source}`,
+      low: perReplicaTps * (1 - spread),
+      high: perReplicaTps * (1 + spread),
+      source: `${thr.source}; range ±${Math.round(spread * 100)}% (${chosen.calibration.grade === "measured" ? "twice the fit's median error, at least 15%" : "calibration carried over from another configuration"})`,
       asOf: thr.asOf,
     },
-    "selfHosted.gpusPerReplica": { label: "GPUs per model replica", group: "Self-hosted capacity", value: gpusPerReplica, low: gpusPerReplica, high: gpusPerReplica, source: `${openModel.memoryGbPerReplica} GB per replica on ${gpu.memoryGb} GB GPUs, rounded up to a power of two for tensor parallelism; ${openModel.source}`, asOf: openModel.asOf },
+    "selfHosted.gpusPerReplica": {
+      label: `GPUs per model replica (${configLabel})`,
+      group: "Self-hosted capacity",
+      value: gpusPerReplica,
+      low: gpusPerReplica,
+      high: gpusPerReplica,
+      source: `${chosen.modelLabel} ${chosen.precision.toUpperCase()} weights plus KV cache for ${Math.round(chosen.point.concurrency * 10) / 10} sequences of ${volume.inputTokensPerRequest + volume.outputTokensPerRequest} tokens: ${Math.round(chosen.point.memoryGb)} GB on ${gpusPerReplica}× ${chosen.gpuLabel} (catalog/open-models.json, catalog/gpus.json)`,
+      asOf: cc.performance.asOf,
+    },
     "selfHosted.targetUtilization": { ...fig("selfHosted.targetUtilization") },
     "selfHosted.minReplicas": { ...fig("selfHosted.minReplicas") },
     "people.loadedEngineerUsdPerYear": { ...fig("people.loadedEngineerUsdPerYear") },
@@ -148,9 +210,9 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     "people.setupEngineerMonths": { ...setupFig },
     "overheads.toolingUsdPerMonth": { ...fig("overheads.toolingUsdPerMonth") },
     "overheads.storageNetworkShareOfGpu": { ...fig("overheads.storageNetworkShareOfGpu") },
-    "latency.apiRoundTripMs": { ...fig("latency.apiRoundTripMs") },
+    "latency.apiRoundTripMs": { label: netFig.label, group: netFig.group, value: netFig.value, low: netFig.low, high: netFig.high, source: netFig.source, asOf: netFig.asOf },
     "hybrid.frontierRoutedShare": { ...fig("hybrid.frontierRoutedShare") },
-    ...economicsDefs(input, catalog, input.deployment.gpu, apiTier, openSize), // GPU terms, staff ratios, price trends (economics)
+    ...economicsDefs(input, catalog, chosen.gpuId, apiTier, openSize), // GPU terms, staff ratios, price trends (economics)
   };
 
   const overrides = input.assumptions ?? {};
@@ -191,8 +253,8 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     openSize,
     apiModelLabel: api.label,
     hostedModelLabel: hosted.label,
-    openModelLabel: openModel.label,
-    gpuLabel: gpu.label,
+    openModelLabel: `${chosen.modelLabel} (${chosen.precision.toUpperCase()})`,
+    gpuLabel: chosen.gpuLabel,
     apiPrice: overriddenPrice(api.price, "api.inputUsdPerMTok", "api.outputUsdPerMTok", "api.cachedInputUsdPerMTok"),
     hostedPrice: overriddenPrice(hosted.price, "hostedOpen.inputUsdPerMTok", "hostedOpen.outputUsdPerMTok"),
     values,
@@ -203,6 +265,10 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
       source: `blended price of the ${apiTier}-tier models in the catalog relative to ${api.label}`,
     },
     throughputSource: thr.source,
+    tokensPerDay,
+    capacity: { ...cap.choice, slo: cap.slo, why: cap.why },
+    latency: cap.latency,
+    ...(apiSwitch ? { apiSwitch } : {}),
     sensitiveStaysIn: input.data.mustStayInHouse || (needsCompliance(input) && !coveringChannel(catalog, "api", input.data.regulations)),
   };
 }

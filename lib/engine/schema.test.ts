@@ -18,7 +18,9 @@ describe("assessment input schema", () => {
     expect(p.data).toMatchObject({ regulations: [], mustStayInHouse: false, sensitiveShare: 1 });
     expect(p.capability.customization).toBe("prompting");
     // gpuSource has no default: unset means owned servers when offline or in house, else a GPU cloud (economics).
-    expect(p.deployment).toEqual({ offline: false, gpu: "h100" });
+    expect(p.deployment).toEqual({ offline: false, gpu: "auto", openModel: "auto" });
+    // The p95 target times the first token unless the input says the full response (capacity).
+    expect(p.latency.measure).toBe("first-token");
     expect(p.strategy).toEqual({ timeToMarket: "quarter", lockInConcern: "medium", horizonMonths: 36 });
   });
 

@@ -18,7 +18,17 @@ export const CUSTOMIZATIONS = ["none", "prompting", "fine-tuning", "full-control
 export const TIMES_TO_MARKET = ["weeks", "quarter", "flexible"] as const;
 export const LOCK_IN_CONCERNS = ["low", "medium", "high"] as const;
 export const GPU_SOURCES = ["gpu-cloud", "hyperscaler", "owned"] as const;
-export const GPUS = ["h100", "h200", "a100-80gb", "l40s"] as const;
+/** "auto" (the default): the engine picks the cheapest GPU that meets the latency target (capacity, catalog/gpus.json). */
+export const GPUS = ["auto", "h100", "h200", "b200", "a100-80gb", "l40s", "mi300x"] as const;
+/** "auto" (the default) or an id of catalog/open-models.json (a test keeps the two lists equal). */
+export const OPEN_MODELS = ["auto", "llama-3.1-8b", "gpt-oss-20b", "llama-3.3-70b", "qwen3-32b", "gpt-oss-120b", "llama-4-maverick", "llama-4-scout", "qwen3-235b-a22b", "deepseek-v3.2", "kimi-k2"] as const;
+/**
+ * What the p95 target times: the first token of a streamed response (default: what a user waits for in
+ * chat, and what saved projects' targets were judged against — the engine compared them with an API's
+ * network plus first token) or the whole response (voice, code completion, batch jobs: nothing is shown
+ * before the last token).
+ */
+export const LATENCY_MEASURES = ["first-token", "full-response"] as const;
 
 export type Regulation = (typeof REGULATIONS)[number];
 export type GpuSource = (typeof GPU_SOURCES)[number];
@@ -83,14 +93,18 @@ export const dataSchema = z.object({
 });
 
 export const teamSchema = z.object({ mlOpsMaturity: z.enum(ML_OPS_MATURITIES, { error: "Choose your team's experience" }) });
-export const latencySchema = z.object({ p95TargetMs: num().positive("Must be more than 0 ms").max(600_000, "At most 10 minutes").describe("end-to-end p95, ms") });
+export const latencySchema = z.object({
+  p95TargetMs: num().positive("Must be more than 0 ms").max(600_000, "At most 10 minutes").describe("end-to-end p95, ms"),
+  measure: z.enum(LATENCY_MEASURES).default(ASSESSMENT_DEFAULTS.latency.measure).describe("what the p95 target times: the first token of a streamed response (default) or the full response"),
+});
 export const capabilitySchema = z.object({
   frontier: z.enum(FRONTIER_NEEDS, { error: "Choose how much quality matters" }),
   customization: z.enum(CUSTOMIZATIONS).default(ASSESSMENT_DEFAULTS.capability.customization),
 });
 export const deploymentSchema = z.object({
   offline: z.boolean().default(ASSESSMENT_DEFAULTS.deployment.offline).describe("must run with no internet"),
-  gpu: z.enum(GPUS).default(ASSESSMENT_DEFAULTS.deployment.gpu),
+  gpu: z.enum(GPUS).default(ASSESSMENT_DEFAULTS.deployment.gpu).describe("GPU for self-hosting; auto = the cheapest that meets the latency target"),
+  openModel: z.enum(OPEN_MODELS).default(ASSESSMENT_DEFAULTS.deployment.openModel).describe("open-weights model to self-host; auto = the cheapest of the quality tier that meets the latency target"),
   gpuSource: z
     .enum(GPU_SOURCES)
     .optional()

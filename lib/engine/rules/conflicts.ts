@@ -27,10 +27,23 @@ export function conflicts(m: Model, excluded: readonly Exclusion[] = []): Confli
       advice: "Budget for hiring or a specialist contractor before launch (the people and set-up costs below include it), and start with a single well-supported model on a managed Kubernetes or vendor appliance.",
     });
   }
-  if (capability.frontier === "required" && latency.p95TargetMs < m.values["latency.apiRoundTripMs"]) {
+  // capacity: no option at all meets the latency target (each option's p95 is in m.latency).
+  const lat = Object.values(m.latency);
+  if (lat.every((l) => !l.feasible)) {
+    const fastest = lat.reduce((a, b) => (b.ms < a.ms ? b : a));
+    out.push({
+      id: "latency-unreachable",
+      text: `No option meets a ${latency.p95TargetMs} ms p95 ${latency.measure === "first-token" ? "first token" : "full response"}: the fastest, ${fastest.model}, takes ~${Math.round(fastest.ms)} ms.`,
+      advice:
+        latency.measure === "full-response"
+          ? "Stream the response and set the target on the first token, shorten the output, or relax the target; the verdict below prices the closest you can get."
+          : "Relax the target or shorten the prompt; the verdict below prices the closest you can get.",
+    });
+  }
+  if (capability.frontier === "required" && !m.latency.api.feasible && !m.latency.api.contextExceeded) {
     out.push({
       id: "frontier-vs-latency",
-      text: `Frontier quality is required, but a ${latency.p95TargetMs} ms p95 is faster than any frontier API call can answer.`,
+      text: `Frontier quality is required, but a ${latency.p95TargetMs} ms p95 is faster than the frontier API answers: ${m.latency.api.text}`,
       advice: "Split the product: serve the latency-critical path with a small self-hosted model and use the frontier model asynchronously where its quality matters.",
     });
   }

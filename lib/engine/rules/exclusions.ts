@@ -13,8 +13,7 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
   const { data, deployment, latency } = m.input;
   const out: Exclusion[] = [];
   const notes: Reason[] = [];
-  const add = (option: Option, rule: string, text: string) => out.push({ option, rule, text });
-  const roundTrip = m.values["latency.apiRoundTripMs"];
+  const add = (option: Option, rule: string, text: string) => out.push({ option, rule, text, kind: "hard" });
 
   if (deployment.offline) {
     for (const o of ["api", "hosted-open", "hybrid"] as const) {
@@ -28,17 +27,31 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
       add("hybrid", "in-house", "All traffic carries data that must stay in house, so there is nothing to route outside: a split is the same as self-hosting.");
     }
   }
-  if (latency.p95TargetMs < roundTrip) {
-    const t = `A p95 target of ${latency.p95TargetMs} ms is below the ~${roundTrip} ms a hosted API call takes at best (network plus first token).`;
-    add("api", "latency", t);
-    add("hosted-open", "latency", t);
-    add("hybrid", "latency", `${t} Requests routed outside would miss it.`);
+  // Latency and context windows: every option against the target, with its numbers (capacity,
+  // lib/engine/capacity/latency.ts). Continuous in the target: an option is out exactly when its
+  // modelled p95 exceeds it.
+  const lat = m.latency;
+  const what = latency.measure === "first-token" ? "first token" : "full response";
+  for (const option of ["api", "hosted-open"] as const) {
+    const l = lat[option];
+    if (l.contextExceeded) add(option, "context", l.text);
+    else if (!l.feasible) add(option, "latency", `${l.text} (p95 ${what})`);
+  }
+  const self = lat["self-hosted"];
+  const cap = m.capacity;
+  const need = m.input.volume.inputTokensPerRequest + m.input.volume.outputTokensPerRequest;
+  if (cap.chosen.contextWindowTokens < need) {
+    add("self-hosted", "context", `No open model you can run reads a ${need}-token request: ${cap.excludedModels.map((x) => x.reason).join("; ") || `${cap.chosen.modelLabel} reads at most ${cap.chosen.contextWindowTokens} tokens`}.`);
+  } else if (!self.feasible) add("self-hosted", "latency", `${self.text} (p95 ${what})`);
+  if (!lat.hybrid.feasible && !out.some((e) => e.option === "hybrid")) {
+    const apiOut = !lat.api.feasible;
+    add("hybrid", apiOut && lat.api.contextExceeded ? "context" : "latency", apiOut ? `Requests routed to the API would miss it: ${lat.api.text}` : `Requests kept in house would miss it: ${self.text}`);
   }
   if (m.input.capability.frontier === "required") {
     add(
       "hosted-open",
       "quality",
-      `Frontier quality is required, and no open-weights model is at the frontier yet (seeds: "if your application genuinely requires Claude Opus quality, you're using APIs"); hosted providers only serve open weights.`,
+      `Frontier quality is required, and no open-weights model is at the frontier yet (the best open models trail the frontier by 9–12 months: Menlo Ventures 2025, research market-update-2026-12.md); hosted providers only serve open weights.`,
     );
   }
   const regs = data.regulations;

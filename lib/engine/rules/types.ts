@@ -4,8 +4,10 @@ import { formatPct } from "../text";
 // Rules: hard exclusions first (each with its reason), then weighted factors scored from the
 // catalog's policy table, conflicts between requirements, and a confidence figure.
 
-export type Exclusion = { option: Option; rule: string; text: string };
-export type Reason = { factor: string; favours: Option; weight: number; text: string; scores?: Record<Option, number> };
+/** A hard rule that removes an option (`kind: "hard"`; the rule id says which: offline, in-house, latency, context, compliance, quality…). */
+export type Exclusion = { option: Option; rule: string; text: string; kind?: "hard" };
+/** `kind`: "rule" for a hard rule (an exclusion), else a weighted factor or a note (no `"rule:"` prefix on `factor`). */
+export type Reason = { factor: string; favours: Option; weight: number; text: string; scores?: Record<Option, number>; kind?: "rule" | "factor" | "note" };
 export type Conflict = { id: string; text: string; advice: string };
 export type RankedOption = { option: Option; score: number; excluded: boolean; reasons: string[] };
 

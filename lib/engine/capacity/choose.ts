@@ -1,0 +1,296 @@
+import type { GpuHardware, Precision } from "@/catalog/schemas/gpus";
+import type { OpenModel } from "@/catalog/schemas/open-models";
+import type { CapacityCatalog } from "./catalog";
+import { calibrationFor, minTensorParallel, perfConfig, supports, TENSOR_PARALLEL, type CalibrationSource } from "./configs";
+import { MAX_BATCH, maxConcurrency, memoryGbAt, p95Ms, perfAt, sloPoint, type LatencyMeasure, type P95Factors, type PerfConfig, type PerfPoint, type SloPoint, type Workload } from "./perf";
+
+// Which open model × GPU × precision × tensor-parallel degree to run: every configuration the
+// catalog allows is sized at the user's workload and latency target, and the cheapest one that
+// meets the target (and the quality tier, the context window and any GPU/model the user forced)
+// wins. Ranked by GPU cost over the horizon; the cost layer then prices the winner in full.
+
+export type QualityTier = "frontier" | "mid" | "small";
+const TIER_RANK: Record<QualityTier, number> = { small: 0, mid: 1, frontier: 2 };
+
+export type SelfHostedConfig = {
+  id: string;
+  modelId: string;
+  modelLabel: string;
+  architecture: "dense" | "moe";
+  totalParamsB: number;
+  activeParamsB: number;
+  qualityTier: QualityTier;
+  contextWindowTokens: number;
+  gpuId: string;
+  gpuLabel: string;
+  precision: Precision;
+  gpusPerReplica: number;
+  /** Meets the latency target within memory. */
+  feasible: boolean;
+  /** Why it is infeasible, or what limits it. */
+  reason: string;
+  /** Operating point the fleet is sized at (at one request in flight when the target cannot be met). */
+  point: SloPoint;
+  /** Lowest p95 this configuration can reach (one request in flight), ms, including the network hop. */
+  bestP95Ms: number;
+  tokensPerSecondPerReplica: number;
+  usdPerGpuHour: number;
+  replicasFirst: number;
+  replicasLast: number;
+  gpuUsdFirstMonth: number;
+  gpuUsdHorizon: number;
+  calibration: { grade: "measured" | "derived"; source: string; framework?: string };
+};
+
+export type ChoiceInput = {
+  tier: QualityTier;
+  workload: Workload;
+  targetMs: number;
+  measure: LatencyMeasure;
+  /** Month-1 tokens per day, growth per month (share) and months: for ranking by GPU cost over the horizon. */
+  tokensPerDay: number;
+  growth: number;
+  months: number;
+  peakToAverage: number;
+  targetUtilization: number;
+  minReplicas: number;
+  forcedGpu?: string;
+  forcedModel?: string;
+  /** USD per GPU-hour of a GPU at the user's source and term; undefined = not offered (skipped). */
+  rate: (gpuId: string) => number | undefined;
+};
+
+export type ModelExclusion = { modelId: string; label: string; reason: string };
+
+export type CapacityChoice = {
+  chosen: SelfHostedConfig;
+  runnersUp: SelfHostedConfig[];
+  /** The twelve cheapest configurations that meet the target (or the twelve fastest when none does). */
+  candidates: SelfHostedConfig[];
+  /** How many configurations were considered and how many meet the target. */
+  considered: number;
+  feasibleCount: number;
+  excludedModels: ModelExclusion[];
+  /** True when no configuration meets the target: the chosen one is the fastest, sized at one request in flight. */
+  unmet: boolean;
+  targetMs: number;
+  measure: LatencyMeasure;
+  networkMs: number;
+};
+
+const SECONDS_PER_DAY = 86_400;
+
+// Memo of the performance model's answers per configuration and workload shape (they do not depend
+// on volume, prices or utilization, which is what break-even, sensitivity and what-would-change vary).
+// A pure function's cache: same inputs, same outputs; bounded, cleared when full.
+type PreHit = { perf: unknown; key: string; cal: CalibrationSource; cfg: PerfConfig; one: PerfPoint; memMax: number; upperTps: number };
+const memo = { pre: new Map<string, PreHit>(), slo: new Map<string, { perf: unknown; point: SloPoint | undefined }>() };
+const MEMO_MAX = 20_000;
+/** Empties the memo (benchmarks time the cold path with it). */
+export function clearCapacityMemo() {
+  memo.pre.clear();
+  memo.slo.clear();
+}
+function remember<V>(map: Map<string, V>, key: string, value: V) {
+  if (map.size >= MEMO_MAX) map.clear();
+  map.set(key, value);
+}
+const HOURS_PER_MONTH = 8760 / 12;
+
+export function replicasFor(tokensPerDay: number, peakToAverage: number, tps: number, targetUtilization: number, minReplicas: number): number {
+  const peak = (tokensPerDay / SECONDS_PER_DAY) * peakToAverage;
+  return Math.max(minReplicas, Math.ceil(peak / (tps * targetUtilization) - 1e-9));
+}
+
+export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): CapacityChoice {
+  const perf = cc.performance;
+  const f: P95Factors = { ttft: perf.p95Factors.ttft.value, e2e: perf.p95Factors.e2e.value };
+  const networkMs = perf.selfHostedNetworkMs.value;
+  const budget = q.targetMs - networkMs;
+  const context = Math.max(1, q.workload.inTok) + Math.max(1, q.workload.outTok);
+  const excludedModels: ModelExclusion[] = [];
+  const models = cc.openModels.filter((m) => {
+    if (q.forcedModel) return m.id === q.forcedModel;
+    if (TIER_RANK[m.qualityTier] < TIER_RANK[q.tier]) return false;
+    if (m.contextWindowTokens.value < context) {
+      excludedModels.push({ modelId: m.id, label: m.label, reason: `${m.label} reads at most ${fmtTok(m.contextWindowTokens.value)} tokens; your requests need ${fmtTok(context)} (prompt plus output)` });
+      return false;
+    }
+    return true;
+  });
+  const gpus = cc.gpus.filter((g) => (q.forcedGpu ? g.id === q.forcedGpu : true));
+  // Phase 1, cheap for every configuration: the fastest it can answer (one request in flight) and an
+  // upper bound on its throughput (the most requests memory and the engine allow, ignoring latency),
+  // hence a lower bound on its GPU cost. Phase 2 sizes configurations at the target in order of that
+  // bound and stops once the bound exceeds the fourth-cheapest (model, GPU) found: the same winner and
+  // runners-up as sizing every one, at a fraction of the work.
+  type Pre = { m: OpenModel; g: GpuHardware; precision: Precision; tp: number; rate: number; cfg: PerfConfig; cal: CalibrationSource; one: PerfPoint; key: string; bestP95Ms: number; memFits: boolean; bound: number };
+  const pres: Pre[] = [];
+  for (const m of models) {
+    for (const g of gpus) {
+      const rate = q.rate(g.id);
+      if (rate === undefined) continue;
+      for (const row of m.precisions) {
+        if (!supports(g, m, row.precision)) continue;
+        const minTp = minTensorParallel(m, g, row.precision);
+        if (!minTp) continue;
+        // The smallest replica that holds the model, and two and four times it (more bandwidth and
+        // compute per request: what a tight target needs). The same set whatever the target, so a
+        // tighter target only ever removes configurations.
+        for (const tp of TENSOR_PARALLEL) {
+          if (tp < minTp || tp > g.maxGpusPerNode || tp > minTp * 4) continue;
+          pres.push(prepare(m, g, row.precision, tp, rate));
+        }
+      }
+    }
+  }
+  if (!pres.length) {
+    // Nothing fits (a forced model the forced GPU cannot hold, or no eligible model): fall back to the
+    // tier's models on the largest node so costs stay defined; the exclusions say why.
+    const m = (q.forcedModel && cc.openModels.find((x) => x.id === q.forcedModel)) || cc.openModels.find((x) => x.qualityTier === q.tier) || cc.openModels[0]!;
+    const g = gpus.find((x) => q.rate(x.id) !== undefined) ?? cc.gpus.find((x) => q.rate(x.id) !== undefined) ?? cc.gpus[0]!;
+    const p = m.precisions[m.precisions.length - 1]!.precision;
+    pres.push(prepare(m, g, p, g.maxGpusPerNode, q.rate(g.id) ?? 0));
+  }
+  const reachable = (x: Pre) => x.memFits && x.bestP95Ms <= q.targetMs && budget > 0;
+  pres.sort((a, b) => Number(reachable(b)) - Number(reachable(a)) || a.bound - b.bound);
+  type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number };
+  const sized: Sized[] = [];
+  const pairCost = new Map<string, number>();
+  let fourth = Infinity;
+  for (const x of pres) {
+    if (reachable(x)) {
+      if (x.bound > fourth) continue;
+      const slo = memoSlo(x, budget);
+      const tps = (slo ?? x.one).tokensPerSecond;
+      const horizon = horizonCost(tps, x.tp, x.rate).horizon;
+      const feasible = !!slo && x.memFits;
+      sized.push({ x, slo, feasible, horizon });
+      if (feasible) {
+        const k = `${x.m.id}/${x.g.id}`;
+        pairCost.set(k, Math.min(pairCost.get(k) ?? Infinity, horizon));
+        if (pairCost.size >= 4) fourth = [...pairCost.values()].sort((u, v) => u - v)[3]!;
+      }
+    } else sized.push({ x, slo: undefined, feasible: false, horizon: horizonCost(x.one.tokensPerSecond, x.tp, x.rate).horizon });
+  }
+  sized.sort((a, b) => Number(b.feasible) - Number(a.feasible) || a.horizon - b.horizon || a.x.bestP95Ms - b.x.bestP95Ms);
+  const anyFeasible = sized[0]!.feasible;
+  // With nothing meeting the target, the fastest configuration is the honest stand-in.
+  // (among those whose memory holds one sequence, when any does).
+  const fits = sized.filter((c) => c.x.memFits);
+  const chosenS = anyFeasible ? sized[0]! : (fits.length ? fits : sized).reduce((a, b) => (b.x.bestP95Ms < a.x.bestP95Ms ? b : a));
+  const seen = new Set([`${chosenS.x.m.id}/${chosenS.x.g.id}`]);
+  const runnersUpS: Sized[] = [];
+  for (const c of sized) {
+    if (runnersUpS.length >= 3) break;
+    if (!c.feasible && anyFeasible) break;
+    const k = `${c.x.m.id}/${c.x.g.id}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    runnersUpS.push(c);
+  }
+  // Full records (with their reason text) only for what is shown: the winner, the runners-up and
+  // the twelve cheapest feasible (or fastest) configurations.
+  const full = new Map<Sized, SelfHostedConfig>();
+  const materialize = (c: Sized) => {
+    let r = full.get(c);
+    if (!r) full.set(c, (r = finish(c.x, c.slo)));
+    return r;
+  };
+  const chosen = materialize(chosenS);
+  const runnersUp = runnersUpS.map(materialize);
+  const shown = anyFeasible ? sized.slice(0, 12) : [...sized].sort((a, b) => a.x.bestP95Ms - b.x.bestP95Ms).slice(0, 12);
+  const out = shown.map(materialize);
+  return { chosen, runnersUp, candidates: out, considered: pres.length, feasibleCount: pres.filter(reachable).length, excludedModels, unmet: !anyFeasible, targetMs: q.targetMs, measure: q.measure, networkMs };
+
+  function horizonCost(tps: number, tp: number, rate: number) {
+    const replicasFirst = replicasFor(q.tokensPerDay, q.peakToAverage, tps, q.targetUtilization, q.minReplicas);
+    let horizon = 0;
+    let tpd = q.tokensPerDay;
+    let last = replicasFirst;
+    for (let i = 0; i < q.months; i++) {
+      last = replicasFor(tpd, q.peakToAverage, tps, q.targetUtilization, q.minReplicas);
+      horizon += last * tp * rate * HOURS_PER_MONTH;
+      tpd *= 1 + q.growth;
+    }
+    return { replicasFirst, last, horizon };
+  }
+
+  function prepare(m: OpenModel, g: GpuHardware, precision: Precision, tp: number, rate: number): Pre {
+    const key = `${m.id}|${g.id}|${precision}|${tp}|${q.workload.inTok}|${q.workload.outTok}|${q.measure}`;
+    let hit = memo.pre.get(key);
+    if (!hit || hit.perf !== perf) {
+      const cal = calibrationFor(perf, m.id, g.id, precision, tp);
+      const cfg = perfConfig(m, g, precision, tp, cal.calibration);
+      const one = perfAt(cfg, q.workload, 1);
+      const memMax = maxConcurrency(cfg, q.workload);
+      const upper = perfAt(cfg, q.workload, Math.max(1, Math.min(memMax, MAX_BATCH)));
+      hit = { perf, key, cal, cfg, one, memMax, upperTps: upper.tokensPerSecond };
+      remember(memo.pre, key, hit);
+    }
+    const { cal, cfg, one, memMax, upperTps } = hit;
+    return { m, g, precision, tp, rate, cfg, cal, one, key, bestP95Ms: p95Ms(one, q.measure, f) + networkMs, memFits: memMax >= 1, bound: horizonCost(upperTps, tp, rate).horizon };
+  }
+
+  function memoSlo(x: Pre, budgetMs: number): SloPoint | undefined {
+    const key = `${x.key}|${budgetMs}`;
+    const hit = memo.slo.get(key);
+    if (hit && hit.perf === perf) return hit.point;
+    const point = sloPoint(x.cfg, q.workload, budgetMs, q.measure, f);
+    remember(memo.slo, key, { perf, point });
+    return point;
+  }
+
+  function finish(x: Pre, slo: SloPoint | undefined): SelfHostedConfig {
+    const { m, g, precision, tp, rate, cfg, cal, one, bestP95Ms, memFits } = x;
+    const point: SloPoint = slo ?? { ...one, p95Ms: bestP95Ms - networkMs, memoryGb: memoryGbAt(cfg, q.workload, 1), limitedBy: memFits ? "latency" : "memory" };
+    const tps = point.tokensPerSecond;
+    const { replicasFirst, last, horizon } = horizonCost(tps, tp, rate);
+    const reason = (() => {
+      const label = `${m.label} ${precision.toUpperCase()} on ${tp}× ${g.label}`;
+      return !memFits
+        ? `${label}: one ${fmtTok(context)}-token sequence does not fit next to the ${fmtGb(cfg.weightsBytes / 1e9)} of weights in ${fmtGb(tp * g.memoryGb.value)}`
+        : !slo
+          ? `${label}: ~${fmtMs(bestP95Ms)} p95 ${q.measure === "first-token" ? "to the first token" : "for the full response"} even with one request in flight; you need ${fmtMs(q.targetMs)}`
+          : `${label}: ${fmtMs(slo.p95Ms + networkMs)} p95 at ${round(slo.concurrency)} requests in flight per replica (${slo.limitedBy === "latency" ? "limited by your latency target" : slo.limitedBy === "memory" ? "limited by KV-cache memory" : "limited by the engine's batch size"})`;
+    })();
+    return {
+      id: `${m.id}/${g.id}/${precision}/tp${tp}`,
+      modelId: m.id,
+      modelLabel: m.label,
+      architecture: m.architecture,
+      totalParamsB: m.totalParamsB.value,
+      activeParamsB: m.activeParamsB.value,
+      qualityTier: m.qualityTier,
+      contextWindowTokens: m.contextWindowTokens.value,
+      gpuId: g.id,
+      gpuLabel: g.label,
+      precision,
+      gpusPerReplica: tp,
+      feasible: !!slo && memFits,
+      reason,
+      point,
+      bestP95Ms,
+      tokensPerSecondPerReplica: tps,
+      usdPerGpuHour: rate,
+      replicasFirst,
+      replicasLast: last,
+      gpuUsdFirstMonth: replicasFirst * tp * rate * HOURS_PER_MONTH,
+      gpuUsdHorizon: horizon,
+      calibration: cal,
+    };
+  }
+}
+
+const round = (x: number) => (x >= 10 ? Math.round(x) : Math.round(x * 10) / 10);
+export function fmtMs(ms: number): string {
+  if (ms >= 10_000) return `${Math.round(ms / 1000)} s`;
+  if (ms >= 1000) return `${Math.round(ms / 100) / 10} s`;
+  return `${Math.round(ms)} ms`;
+}
+export function fmtTok(n: number): string {
+  if (n >= 1e6) return `${Math.round(n / 1e5) / 10}M`;
+  if (n >= 1e4) return `${Math.round(n / 1000)}k`;
+  return String(Math.round(n));
+}
+const fmtGb = (gb: number) => `${Math.round(gb)} GB`;

@@ -1,0 +1,215 @@
+import type { Catalog, Figure } from "../catalog";
+import type { Model } from "../model";
+import type { Option, ParsedAssessmentInput } from "../schema";
+import { capacityCatalog } from "./catalog";
+import { chooseConfiguration, replicasFor, type CapacityChoice, type QualityTier } from "./choose";
+import { hybridLatency, remoteLatency, selfHostedLatency, type OptionLatency, type RemoteModel } from "./latency";
+
+// Capacity: the performance model (perf.ts), the configurations it sizes (configs.ts), the choice of
+// open model × GPU × precision (choose.ts), every option's latency against the target (latency.ts)
+// and the one sizing function the cost layer and the portfolio's shared fleets call (sizeFleet).
+
+export { capacityCatalog } from "./catalog";
+export type { CapacityChoice, SelfHostedConfig, ModelExclusion } from "./choose";
+import type { ModelExclusion, SelfHostedConfig } from "./choose";
+export type { OptionLatency } from "./latency";
+export { fmtMs } from "./choose";
+
+export type SloUsed = {
+  measure: "full-response" | "first-token";
+  targetMs: number;
+  /** p95 the replica runs at (including the network hop), ms. */
+  p95Ms: number;
+  ttftMs: number;
+  tpotMs: number;
+  e2eMs: number;
+  concurrency: number;
+  met: boolean;
+};
+
+export type FleetSizing = {
+  replicas: number;
+  gpus: number;
+  gpusPerReplica: number;
+  tokensPerSecondPerReplica: number;
+  peakTokensPerSecond: number;
+  /** Average load ÷ the fleet's capacity at the SLO (0 with no traffic). */
+  utilization: number;
+  slo: SloUsed;
+};
+
+/**
+ * Demand → fleet: whole replicas for the peak at the SLO throughput per replica and the target
+ * utilization, at least minReplicas (a staircase: one replica per step). Reads the override keys, so
+ * a user's own throughput or GPUs per replica win. The one sizing formula (costs, hybrid, break-even,
+ * portfolio fleets).
+ */
+export function sizeFleet(m: Model, tokensPerDay: number, peakToAverage: number): FleetSizing {
+  const v = m.values;
+  const tps = v["selfHosted.tokensPerSecondPerReplica"];
+  const replicas = replicasFor(tokensPerDay, peakToAverage, tps, v["selfHosted.targetUtilization"], v["selfHosted.minReplicas"]);
+  const avg = tokensPerDay / 86_400;
+  return {
+    replicas,
+    gpus: replicas * v["selfHosted.gpusPerReplica"],
+    gpusPerReplica: v["selfHosted.gpusPerReplica"],
+    tokensPerSecondPerReplica: tps,
+    peakTokensPerSecond: avg * peakToAverage,
+    utilization: replicas > 0 ? avg / (replicas * tps) : 0,
+    slo: m.capacity.slo,
+  };
+}
+
+export type ResolvedCapacity = {
+  choice: CapacityChoice;
+  slo: SloUsed;
+  latency: Record<Option, OptionLatency>;
+  /** Plain-English account of the choice (a reason on the verdict). */
+  why: string;
+};
+
+/** What a remote call's p95 is computed from (API and hosted open weights). */
+export function remoteLatencyParams(catalog: Catalog, input: ParsedAssessmentInput, networkToApiMs: number) {
+  const cc = capacityCatalog(catalog);
+  return {
+    inTok: input.volume.inputTokensPerRequest,
+    outTok: input.volume.outputTokensPerRequest,
+    targetMs: input.latency.p95TargetMs,
+    measure: input.latency.measure,
+    p95OverMedian: cc.figure("capacity.api.p95OverMedian").value,
+    networkMs: networkToApiMs,
+    referencePromptTokens: cc.figure("capacity.api.referencePromptTokens").value,
+    prefillTokensPerSecond: cc.figure("capacity.api.prefillTokensPerSecond").value,
+  };
+}
+
+type RemoteRow = { label: string; timeToFirstTokenSeconds?: Figure; outputTokensPerSecond?: Figure; contextTokens?: Figure };
+
+export type CapacityRequest = {
+  input: ParsedAssessmentInput;
+  catalog: Catalog;
+  tier: QualityTier;
+  tokensPerDay: number;
+  peakToAverage: number;
+  targetUtilization: number;
+  minReplicas: number;
+  networkToApiMs: number;
+  rate: (gpuId: string) => number | undefined;
+  api: RemoteRow;
+  hosted: RemoteRow;
+};
+
+export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
+  const cc = capacityCatalog(q.catalog);
+  const { volume, latency, deployment, strategy } = q.input;
+  const workload = { inTok: volume.inputTokensPerRequest, outTok: volume.outputTokensPerRequest };
+  const forcedGpu = deployment.gpu !== "auto" ? deployment.gpu : undefined;
+  const forcedModel = deployment.openModel !== "auto" ? deployment.openModel : undefined;
+  const choice = chooseConfiguration(cc, {
+    tier: q.tier,
+    workload,
+    targetMs: latency.p95TargetMs,
+    measure: latency.measure,
+    tokensPerDay: q.tokensPerDay,
+    growth: volume.monthlyGrowthPct / 100,
+    months: strategy.horizonMonths,
+    peakToAverage: q.peakToAverage,
+    targetUtilization: q.targetUtilization,
+    minReplicas: q.minReplicas,
+    forcedGpu,
+    forcedModel,
+    rate: q.rate,
+  });
+  const c = choice.chosen;
+  const slo: SloUsed = {
+    measure: latency.measure,
+    targetMs: latency.p95TargetMs,
+    p95Ms: (choice.unmet ? c.bestP95Ms : c.point.p95Ms + choice.networkMs),
+    ttftMs: c.point.ttftMs,
+    tpotMs: c.point.tpotMs,
+    e2eMs: c.point.e2eMs,
+    concurrency: c.point.concurrency,
+    met: !choice.unmet,
+  };
+  const params = remoteLatencyParams(q.catalog, q.input, q.networkToApiMs);
+  // A row without latency figures of its own (today's hosted offers) uses the hosted open-weights medians.
+  const remote = (r: RemoteRow): RemoteModel => ({
+    label: r.label,
+    ttftSeconds: r.timeToFirstTokenSeconds ?? cc.figure("capacity.hostedOpen.timeToFirstTokenSeconds"),
+    outputTokensPerSecond: r.outputTokensPerSecond ?? cc.figure("capacity.hostedOpen.outputTokensPerSecond"),
+    ...(r.contextTokens ? { contextTokens: r.contextTokens.value } : {}),
+  });
+  const api = remoteLatency("api", remote(q.api), params);
+  const hosted = remoteLatency("hosted-open", remote(q.hosted), params);
+  const self = selfHostedLatency(choice);
+  const hybrid = hybridLatency(self, api);
+  return { choice, slo, latency: { api, "hosted-open": hosted, "self-hosted": self, hybrid }, why: whyText(choice, q) };
+}
+
+function whyText(choice: CapacityChoice, q: CapacityRequest): string {
+  const c = choice.chosen;
+  const cfg = `${c.modelLabel} (${c.architecture === "moe" ? `MoE, ${c.activeParamsB}B of ${c.totalParamsB}B parameters active` : `dense, ${c.totalParamsB}B`}) at ${c.precision.toUpperCase()} on ${c.gpusPerReplica}× ${c.gpuLabel} per replica`;
+  const forced = [q.input.deployment.openModel !== "auto" ? "the model you chose" : "", q.input.deployment.gpu !== "auto" ? "the GPU you chose" : ""].filter(Boolean).join(" and ");
+  const what = q.input.latency.measure === "first-token" ? "first token" : "full response";
+  if (choice.unmet) {
+    return `No open model × GPU configuration${forced ? ` with ${forced}` : ""} meets a ${fmt(choice.targetMs)} p95 ${what}; self-hosting is priced on the fastest, ${cfg}, at ~${fmt(c.bestP95Ms)} p95 with one request in flight.`;
+  }
+  const feasibleCount = choice.feasibleCount;
+  const ru = choice.runnersUp[0];
+  return (
+    `Self-hosting runs ${cfg}${forced ? ` (${forced})` : ""}: the cheapest of ${feasibleCount} configurations that meet your ${fmt(choice.targetMs)} p95 ${what} target for the ${q.tier} quality tier, at ${Math.round(c.point.concurrency * 10) / 10} requests in flight per replica (~${fmt(c.point.p95Ms + choice.networkMs)} p95, ${thousands(c.tokensPerSecondPerReplica)} tokens/s per replica)` +
+    (ru ? `; runner-up ${ru.modelLabel} ${ru.precision.toUpperCase()} on ${ru.gpusPerReplica}× ${ru.gpuLabel} would cost ${pctMore(ru.gpuUsdHorizon, c.gpuUsdHorizon)} in GPUs over the horizon.` : ".")
+  );
+}
+
+const fmt = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms)} ms`);
+function pctMore(a: number, b: number): string {
+  if (!(b > 0)) return "more";
+  const d = a / b - 1;
+  return Math.abs(d) < 0.005 ? "about the same" : `${Math.round(Math.abs(d) * 100)}% ${d > 0 ? "more" : "less"}`;
+}
+const thousands = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+/** What the result page, PDF, API and CLI show about self-hosting capacity (`Evaluation.capacity`). */
+export type CapacitySummary = {
+  chosen: SelfHostedConfig;
+  runnersUp: SelfHostedConfig[];
+  /** The cheapest configurations that meet the target (or the fastest, when none does). */
+  candidates: SelfHostedConfig[];
+  considered: number;
+  feasibleCount: number;
+  excludedModels: ModelExclusion[];
+  slo: SloUsed;
+  /** Average load ÷ fleet capacity at the SLO, month 1 and the last month of the horizon. */
+  utilization: { first: number; last: number };
+  fleet: { first: FleetSizing; last: FleetSizing };
+  latency: Record<Option, OptionLatency>;
+  unmet: boolean;
+  why: string;
+};
+
+/** The capacity summary of a resolved model: the chosen configuration, its SLO, utilization at the start and end of the horizon, every option's latency. */
+export function capacitySummary(m: Model): CapacitySummary {
+  const v = m.input.volume;
+  const months = m.input.strategy.horizonMonths;
+  const cap = (m.values as Record<string, number | undefined>)["growth.maxMultiple"] ?? Infinity;
+  const lastFactor = Math.min((1 + v.monthlyGrowthPct / 100) ** (months - 1), cap);
+  const peak = (1 - v.batchShare) * v.peakToAverage + v.batchShare;
+  const first = sizeFleet(m, m.tokensPerDay, peak);
+  const last = sizeFleet(m, m.tokensPerDay * lastFactor, peak);
+  const c = m.capacity;
+  return {
+    chosen: c.chosen,
+    runnersUp: c.runnersUp,
+    candidates: c.candidates,
+    considered: c.considered,
+    feasibleCount: c.feasibleCount,
+    excludedModels: c.excludedModels,
+    slo: c.slo,
+    utilization: { first: first.utilization, last: last.utilization },
+    fleet: { first, last },
+    latency: m.latency,
+    unmet: c.unmet,
+    why: c.why,
+  };
+}
