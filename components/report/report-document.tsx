@@ -19,6 +19,8 @@ import { BreakdownChart } from "@/components/result/charts/breakdown-chart";
 import { CostVsVolumeChart } from "@/components/result/charts/cost-vs-volume-chart";
 import { CumulativeCostChart } from "@/components/result/charts/cumulative-cost-chart";
 import { TornadoChart } from "@/components/result/charts/tornado-chart";
+import { EconomicsPanel } from "@/components/result/economics-panel";
+import { WhatWouldChange } from "@/components/result/what-would-change";
 
 // The printable report (A4/Letter). Rendered by headless Chromium from the same Evaluation the
 // pages show; charts are the same components at a fixed size with animation off.
@@ -179,6 +181,13 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
         </table>
       </Section>
 
+      <div className="mt-8">
+        <WhatWouldChange evaluation={e} compact />
+      </div>
+      <div className="mt-8">
+        <EconomicsPanel evaluation={e} compact />
+      </div>
+
       <Section title="Break-even and cost over time" breakBefore>
         <div className="space-y-4">
           <CostVsVolumeChart evaluation={e} size={CHART} />
@@ -189,7 +198,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
       <Section title="Cost breakdown and sensitivity" breakBefore>
         <div className="space-y-4">
           <BreakdownChart evaluation={e} size={CHART} />
-          <TornadoChart evaluation={e} size={CHART} />
+          {e.sensitivity.some((s) => s.breakEvenLow !== null || s.breakEvenHigh !== null) && <TornadoChart evaluation={e} size={CHART} />}
         </div>
         <table className="mt-4 w-full tabular-nums">
           <thead>

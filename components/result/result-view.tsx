@@ -3,6 +3,8 @@ import type { Evaluation, ParsedAssessmentInput } from "@/lib/engine";
 import { factorLabel, gpuSourceLabel, HYBRID_SPLIT_LABELS, isHardRule, ML_OPS_LABELS, OPTION_HEADLINES, optionLabel, SENSITIVITY_LABELS } from "@/lib/engine/vocabulary";
 import { formatPct, formatTokens, formatUsd } from "@/lib/format";
 import { LazyCharts } from "./charts/lazy-charts";
+import { EconomicsPanel } from "./economics-panel";
+import { WhatWouldChange } from "./what-would-change";
 
 // Presentational rendering of one Evaluation: the live result page, saved revisions and shared
 // pages all use it, so the same object always looks the same.
@@ -161,6 +163,10 @@ export function ResultView({
           )}
         </section>
       </div>
+
+      <WhatWouldChange evaluation={e} />
+
+      <EconomicsPanel evaluation={e} />
 
       <LazyCharts evaluation={e} />
 
