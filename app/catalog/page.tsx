@@ -1,20 +1,21 @@
 import { CatalogTable } from "@/components/catalog/catalog-table";
-import { catalogRows } from "@/lib/catalog/rows";
-import { catalog } from "@/lib/engine";
+import { catalogRows, channelSummaries, hostedModels } from "@/lib/catalog/rows";
+import { catalog } from "@/lib/engine/catalog";
 
-export const metadata = { title: "Price catalog and sources" };
+export const metadata = { title: "Catalog: every figure with its evidence" };
 
 export default function CatalogPage() {
+  const p = catalog.apiModelPolicy;
   return (
-    <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
+    <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6">
       <h1 className="text-3xl font-semibold tracking-tight text-ink">Every figure the engine uses</h1>
       <p className="mt-3 max-w-3xl text-slate-600">
-        Catalog <span className="font-mono text-sm">{catalog.catalogVersion}</span>, as of {catalog.asOf}. API and hosted open-weights prices come from{" "}
-        {catalog.priceLibrary.name} {catalog.priceLibrary.version} (published {catalog.priceLibrary.published}); GPU rates, throughput, people and
-        overheads from the sources named on each row. Any figure can be overridden in an assessment&apos;s assumptions panel.
+        Catalog <span className="font-mono text-sm">{catalog.catalogVersion}</span>. Each row shows the value, its plausible range, the kind of evidence behind it, its source and the date it was
+        checked. API and hosted open-weights prices come from {catalog.priceLibrary.name} {catalog.priceLibrary.version} as in force on {p.pricedAt}; everything else from the source on its row. Any figure
+        the engine uses can be overridden in an assessment&apos;s assumptions panel.
       </p>
       <div className="mt-8">
-        <CatalogTable rows={catalogRows()} />
+        <CatalogTable rows={catalogRows()} models={hostedModels()} channels={channelSummaries()} />
       </div>
     </div>
   );
