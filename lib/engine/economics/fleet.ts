@@ -2,6 +2,7 @@ import { HOURS_PER_MONTH, SECONDS_PER_DAY, type Model } from "../model";
 import { fineTuningMonthlyUsd, setupUsd, staffFor, staffMonthlyUsd, type Staff } from "./staff";
 import { gpuPricing, type GpuPricing } from "./terms";
 import { gpuTermFactor, priceFactor } from "./trends";
+import { replicasFor as capacityReplicas } from "../capacity/choose";
 
 // A self-hosted fleet priced month by month: GPUs on their term (rented: price trend; owned: servers
 // bought for the peak need so far, capex in the month bought, opex per installed server), people who
@@ -15,7 +16,9 @@ export function usableTpsPerReplica(m: Model): number {
 
 /** Replicas for a peak load: whole replicas (a staircase), at least the availability floor. */
 export function replicasForPeak(m: Model, peakTokensPerSecond: number): number {
-  return Math.max(m.values["selfHosted.minReplicas"], Math.ceil(peakTokensPerSecond / usableTpsPerReplica(m) - 1e-9));
+  // capacity's one staircase (lib/engine/capacity/choose.ts replicasFor, also behind sizeFleet)
+  const v = m.values;
+  return capacityReplicas(peakTokensPerSecond * SECONDS_PER_DAY, 1, v["selfHosted.tokensPerSecondPerReplica"], v["selfHosted.targetUtilization"], v["selfHosted.minReplicas"]);
 }
 
 /** Replicas for a daily volume at a peak factor (same staircase as capacity's sizeFleet). */
