@@ -1,9 +1,10 @@
 "use client";
 
 import { catalog, figureOf } from "@/lib/engine/catalog";
-import { LATENCY_EXAMPLES, latencyHint } from "@/lib/assessment/latency";
+import { LATENCY_EXAMPLES, latencyHint, MEASURE_LABELS } from "@/lib/assessment/latency";
+import { LATENCY_MEASURES } from "@/lib/engine/schema";
 import { formatNumber } from "@/lib/format";
-import { NumberField } from "./fields";
+import { NumberField, RadioCards } from "./fields";
 import type { LatencyAnswers, StepProps } from "./step-props";
 
 const fig = (k: "latency.instantMs" | "latency.apiComfortableMs" | "latency.apiRoundTripMs") => figureOf(catalog, k).value;
@@ -21,6 +22,14 @@ export function LatencyStep({ value, update, err }: StepProps<LatencyAnswers>) {
         error={err("latency.p95TargetMs")}
         help={`Under ${fig("latency.instantMs")} ms only a self-hosted or edge model fits; ${fig("latency.apiComfortableMs")} ms or more is fine for hosted APIs. A hosted call takes about ${fig("latency.apiRoundTripMs")} ms at best.`}
       />
+      <RadioCards
+        path="latency.measure"
+        legend="What the target times"
+        columns={2}
+        value={value.measure}
+        onChange={(x) => update({ measure: x })}
+        options={LATENCY_MEASURES.map((m) => ({ value: m, label: MEASURE_LABELS[m], hint: m === "first-token" ? "Chat: users read as the answer streams" : "Voice, code completion, batch: nothing shows before the last token" }))}
+      />
       {hint && (
         <p aria-live="polite" className="rounded-lg bg-slate-50 p-3 text-sm text-slate-700" data-testid="latency-hint">
           {hint}
@@ -33,12 +42,12 @@ export function LatencyStep({ value, update, err }: StepProps<LatencyAnswers>) {
             <button
               key={x.id}
               type="button"
-              aria-pressed={value.p95TargetMs === x.p95TargetMs}
-              onClick={() => update({ p95TargetMs: x.p95TargetMs })}
-              className={`rounded-lg border p-3 text-left text-sm hover:border-brand-500 hover:bg-brand-50 ${value.p95TargetMs === x.p95TargetMs ? "border-brand-500 bg-brand-50" : "border-slate-200"}`}
+              aria-pressed={value.p95TargetMs === x.p95TargetMs && value.measure === x.measure}
+              onClick={() => update({ p95TargetMs: x.p95TargetMs, measure: x.measure })}
+              className={`rounded-lg border p-3 text-left text-sm hover:border-brand-500 hover:bg-brand-50 ${value.p95TargetMs === x.p95TargetMs && value.measure === x.measure ? "border-brand-500 bg-brand-50" : "border-slate-200"}`}
             >
               <span className="block font-medium text-slate-900">
-                {x.label}: {formatNumber(x.p95TargetMs)} ms
+                {x.label}: {formatNumber(x.p95TargetMs)} ms, {MEASURE_LABELS[x.measure].toLowerCase()}
               </span>
               <span className="block text-slate-500">{x.why}</span>
             </button>

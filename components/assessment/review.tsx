@@ -4,6 +4,7 @@ import { ASSESSMENT_DEFAULTS as D } from "@/lib/engine/defaults";
 import { isPortfolio, type Draft, type StepId, type WorkloadDraft } from "@/lib/assessment/draft";
 import { tokensPerDay } from "@/lib/assessment/units";
 import { formatNumber, formatTokens } from "@/lib/format";
+import { MEASURE_LABELS } from "@/lib/assessment/latency";
 import { LABELS } from "./labels";
 
 // The answers in one list before submitting; every default shown is ASSESSMENT_DEFAULTS', the same the engine applies.
@@ -25,7 +26,7 @@ export function workloadRows(w: WorkloadDraft): Row[] {
       "Data",
       `${data.sensitivity ? LABELS.sensitivity[data.sensitivity] : "?"}${data.regulations?.length ? ` · ${data.regulations.map((r) => LABELS.regulations[r]).join(", ")}` : ""}${data.mustStayInHouse ? " · must stay in house" : ""}${(data.sensitiveShare ?? D.data.sensitiveShare) < 1 ? ` · ${Math.round((data.sensitiveShare ?? 1) * 100)}% of traffic sensitive` : ""}`,
     ],
-    ["latency", "Latency", w.latency.p95TargetMs ? `p95 ${formatNumber(w.latency.p95TargetMs)} ms` : "?"],
+    ["latency", "Latency", w.latency.p95TargetMs ? `p95 ${formatNumber(w.latency.p95TargetMs)} ms, ${MEASURE_LABELS[w.latency.measure ?? D.latency.measure].toLowerCase()}` : "?"],
     ["capability", "Quality", `Frontier ${w.capability.frontier ? LABELS.frontier[w.capability.frontier].toLowerCase() : "?"} · ${LABELS.customization[w.capability.customization ?? D.capability.customization]}`],
   ];
 }
@@ -35,7 +36,7 @@ export function companyRows(d: Draft): Row[] {
   const s = d.strategy;
   return [
     ["team", "Team", d.team.mlOpsMaturity ? LABELS.maturity[d.team.mlOpsMaturity] : "?"],
-    ["deployment", "Deployment", `${dep.offline ? "Offline · " : ""}${LABELS.gpu[dep.gpu ?? D.deployment.gpu] ?? dep.gpu} · ${LABELS.gpuSource[dep.gpuSource ?? D.deployment.gpuSource] ?? dep.gpuSource}`],
+    ["deployment", "Deployment", `${dep.offline ? "Offline · " : ""}${LABELS.gpu[dep.gpu ?? D.deployment.gpu] ?? dep.gpu} · ${dep.gpuSource ? (LABELS.gpuSource[dep.gpuSource] ?? dep.gpuSource) : "GPU source chosen by RentOrOwn"}`],
     ["strategy", "Strategy", `Ship ${LABELS.ttm[s.timeToMarket ?? D.strategy.timeToMarket].toLowerCase()} · lock-in concern ${LABELS.lockIn[s.lockInConcern ?? D.strategy.lockInConcern].toLowerCase()} · ${s.horizonMonths ?? D.strategy.horizonMonths} months`],
   ];
 }

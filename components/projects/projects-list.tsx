@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
-import { optionLabel, type Option } from "@/lib/engine";
+import { optionLabel } from "@/lib/engine";
+import { recommendationLabel } from "@/lib/projects/stored-revision";
 import { useProjectsList } from "@/lib/projects/client";
 import { formatDate } from "@/lib/format";
 
@@ -53,7 +54,7 @@ export function ProjectsList() {
                   {p.name}
                 </Link>
                 <p className="text-sm text-slate-500">
-                  {optionLabel(p.latestRecommendation as Option)} · {p.revisionCount} revision{p.revisionCount === 1 ? "" : "s"} · updated {formatDate(p.updatedAt)}
+                  {recommendationLabel(p.latestRecommendation, optionLabel)} · {p.revisionCount} revision{p.revisionCount === 1 ? "" : "s"} · updated {formatDate(p.updatedAt)}
                 </p>
               </div>
               {!p.catalogIsCurrent && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Prices changed since saved</span>}

@@ -1,16 +1,17 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { isPortfolioPayload, PortfolioReport, type PortfolioReportPayload } from "./portfolio-report";
 import { ReportDocument, type ReportPayload } from "./report-document";
 
 declare global {
   interface Window {
-    __renderReport?: (payload: ReportPayload) => void;
+    __renderReport?: (payload: ReportPayload | PortfolioReportPayload) => void;
   }
 }
 
 export function ReportPrintClient() {
-  const [payload, setPayload] = useState<ReportPayload | null>(null);
+  const [payload, setPayload] = useState<ReportPayload | PortfolioReportPayload | null>(null);
   const [ready, setReady] = useState(false);
   useEffect(() => {
     window.__renderReport = (p) => setPayload(p);
@@ -27,7 +28,7 @@ export function ReportPrintClient() {
   if (!payload) return <p className="p-8 text-slate-500">Waiting for report data…</p>;
   return (
     <div data-report-ready={ready ? "true" : "false"} className="bg-white p-2">
-      <ReportDocument payload={payload} />
+      {isPortfolioPayload(payload) ? <PortfolioReport payload={payload} /> : <ReportDocument payload={payload} />}
     </div>
   );
 }

@@ -49,7 +49,7 @@ export const emptyWorkload = (id = "w1", name = "Workload 1"): WorkloadDraft => 
   name,
   volume: { ...D.volume },
   data: { ...D.data, regulations: [] },
-  latency: { p95TargetMs: DEFAULT_LATENCY_MS },
+  latency: { p95TargetMs: DEFAULT_LATENCY_MS, ...D.latency },
   capability: { ...D.capability },
 });
 
@@ -155,7 +155,7 @@ function workloadFrom(groups: Partial<Pick<AssessmentInput, WorkloadGroup>>, id:
     name,
     volume: { ...e.volume, ...groups.volume },
     data: { ...e.data, ...groups.data },
-    latency: { ...groups.latency },
+    latency: { ...D.latency, ...groups.latency },
     capability: { ...e.capability, ...groups.capability },
   };
 }

@@ -15,8 +15,11 @@ describe("diffs between results", () => {
   });
 
   it("reports a verdict change and moved costs", () => {
-    const d = diffEvaluations(evaluate(PROFILES.earlyPrototype), evaluate(PROFILES.hospitalPatientData));
-    expect(d.verdict).toEqual({ before: "api", after: "self-hosted", changed: true });
+    const before = evaluate(PROFILES.earlyPrototype);
+    const after = evaluate(PROFILES.hospitalPatientData);
+    expect(before.recommendation).not.toBe(after.recommendation);
+    const d = diffEvaluations(before, after);
+    expect(d.verdict).toEqual({ before: before.recommendation, after: after.recommendation, changed: true });
     expect(d.costs.find((c) => c.option === "api")!.tcoAfter).toBeGreaterThan(d.costs.find((c) => c.option === "api")!.tcoBefore);
   });
 
@@ -24,8 +27,8 @@ describe("diffs between results", () => {
     const oldCatalog = structuredClone(catalog);
     oldCatalog.catalogVersion = "2026-01-01+0000000000";
     for (const [k, f] of Object.entries(oldCatalog.figures)) if (/^gpuMarket\.[^.]+\.gpu-cloud\./.test(k)) Object.assign(f, { value: f.value * 2, low: f.low * 2, high: f.high * 2 });
-    const before = evaluate(PROFILES.airGapped, oldCatalog);
-    const after = evaluate(PROFILES.airGapped);
+    const before = evaluate(PROFILES.veryHighVolumeDedicatedTeam, oldCatalog);
+    const after = evaluate(PROFILES.veryHighVolumeDedicatedTeam);
     const d = diffEvaluations(before, after);
     expect(d.catalog.changed).toBe(true);
     const sh = d.costs.find((c) => c.option === "self-hosted")!;

@@ -66,3 +66,75 @@ export function resultsMoved(diff: EvaluationDiff): boolean {
     diff.breakEven.some((b) => moved(b.before, b.after, 1) || b.monthBefore !== b.monthAfter)
   );
 }
+
+// ---- Portfolios: per-workload placement changes, the plan's cost, the catalog ----
+
+export type PlacementChange = {
+  id: string;
+  name: string;
+  /** null: the workload is not in that revision (added or removed). */
+  before: Option | null;
+  after: Option | null;
+  changed: boolean;
+  marginalBefore: number | null;
+  marginalAfter: number | null;
+};
+
+export type PortfolioDiff = {
+  placements: PlacementChange[];
+  plan: { tcoBefore: number; tcoAfter: number; monthOneBefore: number; monthOneAfter: number; poolingBefore: number; poolingAfter: number };
+  catalog: { before: string; after: string; changed: boolean };
+};
+
+type PlanLike = {
+  workloads: { id: string; name: string; placement: Option; marginalTcoUsd?: number }[];
+  plan: { tcoUsd: number; monthlyUsd: number[]; poolingSavingsUsd?: number };
+  catalogVersion: string;
+};
+
+/** Workloads matched by id (a rename keeps its history); order: the later revision's, then removed ones. */
+export function diffPortfolios(before: PlanLike, after: PlanLike): PortfolioDiff {
+  const b = new Map(before.workloads.map((w) => [w.id, w]));
+  const a = new Map(after.workloads.map((w) => [w.id, w]));
+  const ids = [...after.workloads.map((w) => w.id), ...before.workloads.filter((w) => !a.has(w.id)).map((w) => w.id)];
+  return {
+    placements: ids.map((id) => {
+      const x = b.get(id);
+      const y = a.get(id);
+      return {
+        id,
+        name: (y ?? x)!.name,
+        before: x?.placement ?? null,
+        after: y?.placement ?? null,
+        changed: x?.placement !== y?.placement,
+        marginalBefore: x?.marginalTcoUsd ?? null,
+        marginalAfter: y?.marginalTcoUsd ?? null,
+      };
+    }),
+    plan: {
+      tcoBefore: before.plan.tcoUsd,
+      tcoAfter: after.plan.tcoUsd,
+      monthOneBefore: before.plan.monthlyUsd[0] ?? 0,
+      monthOneAfter: after.plan.monthlyUsd[0] ?? 0,
+      poolingBefore: before.plan.poolingSavingsUsd ?? 0,
+      poolingAfter: after.plan.poolingSavingsUsd ?? 0,
+    },
+    catalog: { before: before.catalogVersion, after: after.catalogVersion, changed: before.catalogVersion !== after.catalogVersion },
+  };
+}
+
+/** Whether re-saving a portfolio would change what the user sees (same tolerances as single assessments). */
+export function portfolioMoved(d: PortfolioDiff): boolean {
+  return d.catalog.changed || d.placements.some((p) => p.changed) || moved(d.plan.tcoBefore, d.plan.tcoAfter, 0.01) || moved(d.plan.monthOneBefore, d.plan.monthOneAfter, 0.01);
+}
+
+/**
+ * Any stored result as a plan, so that revisions of either kind compare: a single assessment is a
+ * one-workload portfolio at its verdict (id "w1", as the questionnaire numbers the first workload).
+ */
+export function asPlan(r: { kind: "assessment"; evaluation: Evaluation } | { kind: "portfolio"; evaluation: PlanLike }): PlanLike {
+  if (r.kind === "portfolio") return r.evaluation;
+  const e = r.evaluation;
+  const c = e.costs[e.recommendation];
+  return { workloads: [{ id: "w1", name: "Workload 1", placement: e.recommendation, marginalTcoUsd: c.tcoUsd }], plan: { tcoUsd: c.tcoUsd, monthlyUsd: c.monthlyUsd }, catalogVersion: e.catalogVersion };
+}

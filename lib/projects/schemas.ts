@@ -1,12 +1,25 @@
 import { z } from "zod";
-import { assessmentInputSchema } from "@/lib/engine";
+import { assessmentInputSchema, type ParsedAssessmentInput } from "@/lib/engine/schema";
+import { isPortfolioShape, portfolioInputSchema, type ParsedPortfolioInput } from "@/lib/engine/portfolio/schema";
 
 // Shared by the project forms (client) and the project routes (server).
 export const projectNameSchema = z.string().trim().min(1, "Give the project a name").max(120, "At most 120 characters");
 
-export const createProjectSchema = z.object({ name: projectNameSchema, input: assessmentInputSchema });
+/**
+ * What a project revision saves: one assessment, or a portfolio (told by its `workloads` array).
+ * Issues keep their exact paths (`input.workloads.2.latency.p95TargetMs`).
+ */
+export const savedInputSchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const r = (isPortfolioShape(value) ? portfolioInputSchema : assessmentInputSchema).safeParse(value);
+    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: "custom", message: i.message, path: i.path });
+  })
+  .transform((value): ParsedAssessmentInput | ParsedPortfolioInput => (isPortfolioShape(value) ? portfolioInputSchema.parse(value) : assessmentInputSchema.parse(value)));
+
+export const createProjectSchema = z.object({ name: projectNameSchema, input: savedInputSchema });
 export const saveRevisionSchema = z.object({
-  input: assessmentInputSchema,
+  input: savedInputSchema,
   /** The project version the edit started from; a stale tab gets 409 instead of overwriting. */
   expectedVersion: z.number().int().positive(),
 });

@@ -1,7 +1,9 @@
 import "server-only";
 import { catalogVersion, evaluate, type Evaluation, type ParsedAssessmentInput } from "@/lib/engine";
-import { diffEvaluations, resultsMoved, type EvaluationDiff } from "@/lib/projects/diff";
+import { evaluatePortfolio, isPortfolioShape, type ParsedPortfolioInput, type PortfolioEvaluation } from "@/lib/engine/portfolio";
+import { diffEvaluations, diffPortfolios, portfolioMoved, resultsMoved, type EvaluationDiff, type PortfolioDiff } from "@/lib/projects/diff";
 import type { ProjectSummary } from "@/lib/projects/schemas";
+import { PORTFOLIO_RECOMMENDATION, revisionColumns, toStoredRevision, type StoredRevision } from "@/lib/projects/stored-revision";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "./db";
 import { conflict, notFound } from "./http-errors";
@@ -9,7 +11,7 @@ import { conflict, notFound } from "./http-errors";
 // Saved projects. Every query names the owner in its `where`; a project that is not the caller's
 // is indistinguishable from one that does not exist (404). Revisions are immutable.
 
-const toJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
+export type SavedInput = ParsedAssessmentInput | ParsedPortfolioInput;
 
 /** The one authorization check for a project: loads it by id AND owner, or 404. */
 export async function getOwnedProject(ownerId: string, projectId: string) {
@@ -39,18 +41,25 @@ export async function listProjects(ownerId: string, opts: { q?: string; sort?: "
   }));
 }
 
-function revisionData(input: ParsedAssessmentInput, evaluation: Evaluation) {
-  return { input: toJson(input), evaluation: toJson(evaluation), catalogVersion: evaluation.catalogVersion, recommendation: evaluation.recommendation };
+/** Computes the result on the server (never taken from the client) and the columns of a revision in today's shape. */
+function computeRevision(input: SavedInput) {
+  if (isPortfolioShape(input)) {
+    const evaluation = evaluatePortfolio(input as ParsedPortfolioInput);
+    return revisionColumns("portfolio", input, evaluation, PORTFOLIO_RECOMMENDATION) as RevisionData;
+  }
+  const evaluation = evaluate(input as ParsedAssessmentInput);
+  return revisionColumns("assessment", input, evaluation, evaluation.recommendation) as RevisionData;
 }
+type RevisionData = { kind: string; shapeVersion: number; input: Prisma.InputJsonValue; evaluation: Prisma.InputJsonValue; catalogVersion: string; recommendation: string };
 
 /** Creates a project with its first revision; the verdict is computed here, never taken from the client. */
-export async function createProject(ownerId: string, name: string, input: ParsedAssessmentInput) {
-  const evaluation = evaluate(input);
+export async function createProject(ownerId: string, name: string, input: SavedInput) {
+  const data = computeRevision(input);
   return db().$transaction(async (tx) => {
     const project = await tx.project.create({
-      data: { ownerId, name, latestRecommendation: evaluation.recommendation, latestCatalogVersion: evaluation.catalogVersion },
+      data: { ownerId, name, latestRecommendation: data.recommendation, latestCatalogVersion: data.catalogVersion },
     });
-    await tx.revision.create({ data: { projectId: project.id, number: 1, ...revisionData(input, evaluation) } });
+    await tx.revision.create({ data: { projectId: project.id, number: 1, ...data } });
     return project;
   });
 }
@@ -59,12 +68,12 @@ export async function createProject(ownerId: string, name: string, input: Parsed
  * Saves a new revision if the project is still at `expectedVersion` (optimistic concurrency):
  * a second tab that started from an older version gets 409 and nothing is overwritten.
  */
-export async function saveRevision(ownerId: string, projectId: string, input: ParsedAssessmentInput, expectedVersion: number) {
-  const evaluation = evaluate(input);
+export async function saveRevision(ownerId: string, projectId: string, input: SavedInput, expectedVersion: number) {
+  const data = computeRevision(input);
   return db().$transaction(async (tx) => {
     const bumped = await tx.project.updateMany({
       where: { id: projectId, ownerId, version: expectedVersion },
-      data: { version: { increment: 1 }, latestRecommendation: evaluation.recommendation, latestCatalogVersion: evaluation.catalogVersion },
+      data: { version: { increment: 1 }, latestRecommendation: data.recommendation, latestCatalogVersion: data.catalogVersion },
     });
     if (bumped.count === 0) {
       const exists = await tx.project.findFirst({ where: { id: projectId, ownerId }, select: { version: true } });
@@ -74,7 +83,7 @@ export async function saveRevision(ownerId: string, projectId: string, input: Pa
       );
     }
     const last = await tx.revision.findFirst({ where: { projectId }, orderBy: { number: "desc" }, select: { number: true } });
-    const revision = await tx.revision.create({ data: { projectId, number: (last?.number ?? 0) + 1, ...revisionData(input, evaluation) } });
+    const revision = await tx.revision.create({ data: { projectId, number: (last?.number ?? 0) + 1, ...data } });
     return { revision, version: expectedVersion + 1 };
   });
 }
@@ -95,7 +104,17 @@ export async function duplicateProject(ownerId: string, projectId: string) {
       data: { ownerId, name: `${source.name} (copy)`.slice(0, 120), latestRecommendation: latest.recommendation, latestCatalogVersion: latest.catalogVersion },
     });
     await tx.revision.create({
-      data: { projectId: copy.id, number: 1, input: toJson(latest.input), evaluation: toJson(latest.evaluation), catalogVersion: latest.catalogVersion, recommendation: latest.recommendation },
+      // Copied as stored (same kind and shape version): the copy upgrades on read like the original.
+      data: {
+        projectId: copy.id,
+        number: 1,
+        kind: latest.kind,
+        shapeVersion: latest.shapeVersion,
+        input: latest.input as Prisma.InputJsonValue,
+        evaluation: latest.evaluation as Prisma.InputJsonValue,
+        catalogVersion: latest.catalogVersion,
+        recommendation: latest.recommendation,
+      },
     });
     return copy;
   });
@@ -112,25 +131,26 @@ export async function listRevisions(ownerId: string, projectId: string) {
   return db().revision.findMany({
     where: { projectId, project: { ownerId } },
     orderBy: { number: "desc" },
-    select: { id: true, number: true, recommendation: true, catalogVersion: true, createdAt: true },
-  });
+    select: { id: true, number: true, kind: true, recommendation: true, catalogVersion: true, createdAt: true },
+  }).then((rows) => rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })));
 }
 
 export async function getRevision(ownerId: string, projectId: string, number: number) {
   const revision = await db().revision.findFirst({ where: { projectId, number, project: { ownerId } } });
   if (!revision) throw notFound("Revision not found.");
-  return { ...revision, input: revision.input as unknown as ParsedAssessmentInput, evaluation: revision.evaluation as unknown as Evaluation };
+  return toStoredRevision(revision);
 }
 
 export async function latestRevision(ownerId: string, projectId: string) {
   const revision = await db().revision.findFirst({ where: { projectId, project: { ownerId } }, orderBy: { number: "desc" } });
   if (!revision) throw notFound("Revision not found.");
-  return { ...revision, input: revision.input as unknown as ParsedAssessmentInput, evaluation: revision.evaluation as unknown as Evaluation };
+  return toStoredRevision(revision);
 }
 
 export type TodaysResult =
   | { kind: "unchanged" }
   | { kind: "moved"; today: Evaluation; diff: EvaluationDiff; catalogChanged: boolean }
+  | { kind: "moved-portfolio"; today: PortfolioEvaluation; diff: PortfolioDiff; catalogChanged: boolean }
   /** The stored answers no longer pass today's schema: the user has to revisit them. */
   | { kind: "incompatible"; message: string };
 
@@ -138,13 +158,17 @@ export type TodaysResult =
  * A saved revision recomputed with today's catalog and engine, to tell the owner what re-saving
  * would change. The stored revision itself is never modified.
  */
-export function recomputeWithToday(revision: { input: ParsedAssessmentInput; evaluation: Evaluation }): TodaysResult {
-  let today: Evaluation;
+export function recomputeWithToday(revision: StoredRevision): TodaysResult {
   try {
-    today = evaluate(revision.input);
+    if (revision.kind === "portfolio") {
+      const today = evaluatePortfolio(revision.input);
+      const diff = diffPortfolios(revision.evaluation, today);
+      return portfolioMoved(diff) ? { kind: "moved-portfolio", today, diff, catalogChanged: diff.catalog.changed } : { kind: "unchanged" };
+    }
+    const today = evaluate(revision.input);
+    const diff = diffEvaluations(revision.evaluation, today);
+    return resultsMoved(diff) ? { kind: "moved", today, diff, catalogChanged: diff.catalog.changed } : { kind: "unchanged" };
   } catch (error) {
     return { kind: "incompatible", message: error instanceof Error ? error.message : String(error) };
   }
-  const diff = diffEvaluations(revision.evaluation, today);
-  return resultsMoved(diff) ? { kind: "moved", today, diff, catalogChanged: diff.catalog.changed } : { kind: "unchanged" };
 }

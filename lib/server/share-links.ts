@@ -1,7 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "./db";
-import { MAX_SHARE_DAYS } from "@/lib/share/schemas";
+import { MAX_SHARE_DAYS, type ShareLink } from "@/lib/share/schemas";
+import { toStoredRevision, type StoredRevision } from "@/lib/projects/stored-revision";
 import { conflict, HttpError, notFound } from "./http-errors";
 
 // Read-only links to one saved revision. The token is 32 random bytes (256 bits) in base64url;
@@ -18,16 +19,9 @@ export function hashShareToken(token: string): string {
   return crypto.createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export type ShareLinkSummary = {
-  id: string;
-  revisionId: string;
-  revisionNumber: number;
-  createdAt: Date;
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-  lastViewedAt: Date | null;
-  status: "active" | "expired" | "revoked";
-};
+/** The one share-link type (lib/share/schemas.ts): what routes return and the panel renders, dates as ISO strings. */
+export type ShareLinkSummary = ShareLink;
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
 function statusOf(link: { expiresAt: Date | null; revokedAt: Date | null }, now: Date): ShareLinkSummary["status"] {
   if (link.revokedAt) return "revoked";
@@ -73,10 +67,10 @@ function summarize(
     id: link.id,
     revisionId: link.revisionId,
     revisionNumber,
-    createdAt: link.createdAt,
-    expiresAt: link.expiresAt,
-    revokedAt: link.revokedAt,
-    lastViewedAt: link.lastViewedAt,
+    createdAt: link.createdAt.toISOString(),
+    expiresAt: isoOrNull(link.expiresAt),
+    revokedAt: isoOrNull(link.revokedAt),
+    lastViewedAt: isoOrNull(link.lastViewedAt),
     status: statusOf(link, now),
   };
 }
@@ -134,7 +128,8 @@ export type ResolvedShare =
   | {
       status: "active";
       projectName: string;
-      revision: { id: string; number: number; input: unknown; evaluation: unknown; catalogVersion: string; createdAt: Date };
+      /** Upgraded to today's shape by the one mapper projects use too. */
+      revision: StoredRevision;
     }
   | { status: "not_found" | "revoked" | "expired" };
 
@@ -145,12 +140,12 @@ export async function resolveShareToken(token: string, now = new Date()): Promis
     where: { tokenHash: hashShareToken(token) },
     include: {
       project: { select: { name: true } },
-      revision: { select: { id: true, number: true, input: true, evaluation: true, catalogVersion: true, createdAt: true } },
+      revision: { select: { id: true, number: true, kind: true, shapeVersion: true, recommendation: true, input: true, evaluation: true, catalogVersion: true, createdAt: true } },
     },
   });
   if (!link) return { status: "not_found" };
   const status = statusOf(link, now);
   if (status !== "active") return { status };
   await db().shareLink.update({ where: { id: link.id }, data: { lastViewedAt: now } });
-  return { status: "active", projectName: link.project.name, revision: link.revision };
+  return { status: "active", projectName: link.project.name, revision: toStoredRevision(link.revision) };
 }

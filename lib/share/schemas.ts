@@ -19,7 +19,8 @@ export const updateShareLinkSchema = z
   .refine((v) => v.revoke !== undefined || v.expiresAt !== undefined, { message: "Nothing to change." });
 export type UpdateShareLinkInput = z.infer<typeof updateShareLinkSchema>;
 
-export type ShareLinkDto = {
+/** THE share-link type: the data layer returns it, routes send it, the share panel renders it (dates ISO 8601 UTC). */
+export type ShareLink = {
   id: string;
   revisionId: string;
   revisionNumber: number;
@@ -29,5 +30,8 @@ export type ShareLinkDto = {
   lastViewedAt: string | null;
   status: "active" | "expired" | "revoked";
 };
+
+/** @deprecated name kept for existing imports: the same type as ShareLink. */
+export type ShareLinkDto = ShareLink;
 
 export const shareUrl = (origin: string, token: string) => `${origin}/s/${token}`;

@@ -1,12 +1,13 @@
 import Link from "next/link";
-import { AssumptionsPanel } from "@/components/result/assumptions-panel";
-import { ResultView } from "@/components/result/result-view";
+import { PlacementChanges } from "@/components/portfolio/placement-changes";
+import { StoredResult } from "@/components/portfolio/stored-result";
 import { EvaluationChanges } from "@/components/projects/evaluation-diff";
 import { ProjectControls } from "@/components/projects/project-controls";
 import { RevisionPdfButton } from "@/components/projects/revision-pdf-button";
 import { ShareLinksPanel } from "@/components/share/share-links-panel";
-import { encodeAnswers } from "@/lib/assessment/url-state";
-import { catalogVersion, optionLabel, type Option } from "@/lib/engine";
+import { encodeAnswers, encodePortfolio } from "@/lib/assessment/url-state";
+import { recommendationLabel } from "@/lib/projects/stored-revision";
+import { catalogVersion, optionLabel } from "@/lib/engine";
 import { formatDate } from "@/lib/format";
 import { orNotFound, pageUser } from "@/lib/server/pages";
 import { getOwnedProject, latestRevision, listRevisions, recomputeWithToday } from "@/lib/server/projects";
@@ -21,7 +22,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   // Today's catalog and engine applied to the same answers, to show what re-saving would change.
   const todays = recomputeWithToday(latest);
   // Revising carries the project and the version it started from: a stale tab gets 409 on save.
-  const reviseUrl = (path: string) => `${path}?a=${encodeAnswers(latest.input)}&project=${project.id}&v=${project.version}`;
+  // A portfolio travels as ?p= and opens on the plan page; a single assessment as ?a=.
+  const answers = latest.kind === "portfolio" ? `p=${encodePortfolio(latest.input)}` : `a=${encodeAnswers(latest.input)}`;
+  const reviseUrl = (path: string) => `${latest.kind === "portfolio" && path === "/assess/result" ? "/assess/portfolio" : path}?${answers}&project=${project.id}&v=${project.version}`;
   const actionClass = "rounded-md bg-white/10 px-3 py-1.5 text-sm font-medium text-white ring-1 ring-white/20 hover:bg-white/20";
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
@@ -38,7 +41,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         </p>
       </div>
 
-      {todays.kind === "moved" && (
+      {(todays.kind === "moved" || todays.kind === "moved-portfolio") && (
         <section className="mt-6 rounded-xl border-2 border-amber-400 bg-amber-50 p-5" data-testid="stale-catalog">
           <h2 className="text-base font-semibold text-amber-950">
             {todays.catalogChanged ? "Prices have changed since this was saved" : "Today\u2019s engine computes a different result for these answers"}
@@ -50,7 +53,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             Here is what today&apos;s figures change for the same answers. The saved revision stays as it was; save a new revision to adopt them.
           </p>
           <div className="mt-4 rounded-lg bg-white p-4">
-            <EvaluationChanges diff={todays.diff} beforeLabel="saved" afterLabel="today" />
+            {todays.kind === "moved" ? <EvaluationChanges diff={todays.diff} beforeLabel="saved" afterLabel="today" /> : <PlacementChanges diff={todays.diff} beforeLabel="saved" afterLabel="today" />}
           </div>
           <Link href={reviseUrl("/assess/result")} className="mt-4 inline-block rounded-lg bg-amber-600 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-700">
             Review with today&apos;s figures
@@ -70,9 +73,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       )}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_320px]">
-        <ResultView
-          input={latest.input}
-          evaluation={latest.evaluation}
+        <StoredResult
+          revision={latest}
           actions={
             <>
               <Link href={reviseUrl("/assess")} className={actionClass}>
@@ -81,7 +83,6 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               <RevisionPdfButton projectId={project.id} number={latest.number} />
             </>
           }
-          assumptions={<AssumptionsPanel rows={latest.evaluation.assumptions} catalogVersion={latest.catalogVersion} />}
         />
         <aside className="space-y-6">
           <section aria-labelledby="revisions-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
@@ -95,7 +96,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                     Revision {r.number}
                   </Link>
                   <span className="text-slate-500">
-                    {optionLabel(r.recommendation as Option)} · {formatDate(r.createdAt)}
+                    {recommendationLabel(r.recommendation, optionLabel)} · {formatDate(r.createdAt)}
                   </span>
                 </li>
               ))}

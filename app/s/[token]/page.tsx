@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { AssumptionsPanel } from "@/components/result/assumptions-panel";
-import { ResultView } from "@/components/result/result-view";
+import { StoredResult } from "@/components/portfolio/stored-result";
 import { SharedPdfButton } from "@/components/share/shared-pdf-button";
 import { formatDate, formatPct } from "@/lib/format";
-import type { Evaluation, ParsedAssessmentInput } from "@/lib/engine";
+import { formatUsd } from "@/lib/format";
 import { resolveShareToken } from "@/lib/server/share-links";
 
 // Read-only recommendation for anyone with the link: no owner e-mail, no edit controls, not indexed.
@@ -15,9 +14,12 @@ export async function generateMetadata({ params }: { params: Promise<{ token: st
   const shared = await load((await params).token);
   const robots = { index: false, follow: false };
   if (shared.status !== "active") return { title: "Link not available", robots };
-  const e = shared.revision.evaluation as Evaluation;
-  const title = `${shared.projectName}: ${e.recommendationLabel}`;
-  const description = `RentOrOwn recommends ${e.recommendationLabel.toLowerCase()} (confidence ${formatPct(e.confidence)}). ${e.keyReasons[0]?.text ?? ""}`.trim();
+  const r = shared.revision;
+  const title = r.kind === "portfolio" ? `${shared.projectName}: deployment plan` : `${shared.projectName}: ${r.evaluation.recommendationLabel}`;
+  const description =
+    r.kind === "portfolio"
+      ? `RentOrOwn plans ${r.evaluation.workloads.length} workloads for ${formatUsd(r.evaluation.plan.tcoUsd)} over ${r.evaluation.horizonMonths} months.`
+      : `RentOrOwn recommends ${r.evaluation.recommendationLabel.toLowerCase()} (confidence ${formatPct(r.evaluation.confidence)}). ${r.evaluation.keyReasons[0]?.text ?? ""}`.trim();
   return { title, description, robots, openGraph: { title, description, type: "article" }, twitter: { card: "summary", title, description } };
 }
 
@@ -25,8 +27,6 @@ export default async function SharedPage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const shared = await load(token);
   if (shared.status !== "active") notFound();
-  const input = shared.revision.input as ParsedAssessmentInput;
-  const evaluation = shared.revision.evaluation as Evaluation;
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
       <p className="text-sm font-medium text-brand-600">Shared recommendation · read-only</p>
@@ -37,12 +37,7 @@ export default async function SharedPage({ params }: { params: Promise<{ token: 
         Revision {shared.revision.number}, saved {formatDate(shared.revision.createdAt)} on catalog {shared.revision.catalogVersion}.
       </p>
       <div className="mt-6">
-        <ResultView
-          input={input}
-          evaluation={evaluation}
-          actions={<SharedPdfButton token={token} />}
-          assumptions={<AssumptionsPanel rows={evaluation.assumptions} catalogVersion={shared.revision.catalogVersion} />}
-        />
+        <StoredResult revision={shared.revision} actions={<SharedPdfButton token={token} />} />
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import { evaluate, type Evaluation } from "../evaluate";
 import { formatUsd } from "../text";
 import { optionLabel, type Conflict, type Reason } from "../rules";
 import { OPTIONS, type Option, type ParsedAssessmentInput } from "../schema";
-import { fleetMonth, teamMonth, workloadCosts, type FleetDemand, type FleetPrices, type WorkloadCosts } from "./fleet-cost";
+import { fleetsCost, workloadCosts, type FleetDemand, type WorkloadCosts } from "./fleet-cost";
 import { portfolioInputSchema, type ParsedPortfolioInput, type PortfolioInput } from "./schema";
 
 // evaluatePortfolio (contract v1.1 "Portfolio"): each workload is assessed alone (`standalone`, the
@@ -97,89 +97,51 @@ export function workloadInput(p: ParsedPortfolioInput, i: number): ParsedAssessm
   } as ParsedAssessmentInput;
 }
 
-type PlanCost = { monthlyUsd: Float64Array; tcoUsd: number; breakdown: PortfolioBreakdown; fleets: PortfolioFleet[]; runsFleet: boolean };
+type PlanCost = { monthlyUsd: Float64Array; tcoUsd: number; breakdown: PortfolioBreakdown; fleets: PortfolioFleet[]; runsFleet: boolean; team: { fte: number; peopleUsdPerMonth: number; setupUsd: number } };
 
-/** Month-by-month cost of one placement: external bills + one pooled fleet per open model × GPU + one team. */
+/** Month-by-month cost of one placement: external bills + one pooled fleet per open model × GPU + one team (see fleet-cost.ts). */
 function planCost(priced: readonly Priced[], placement: readonly Option[], months: number, detail: boolean, pooled = true): PlanCost {
   const monthly = new Float64Array(months);
-  const breakdown: PortfolioBreakdown = { tokens: 0, gpus: 0, people: 0, overheads: 0, setup: 0 };
-  const pools = new Map<string, FleetDemand[]>();
-  let prices: FleetPrices | undefined;
+  let tokens = 0;
+  const demands: FleetDemand[] = [];
   for (let i = 0; i < priced.length; i++) {
     const o = placement[i]!;
     const c = priced[i]!.costs;
     if (o !== "self-hosted") {
       const ext = c.external[o === "hybrid" ? "hybrid" : o];
       for (let t = 0; t < months; t++) monthly[t]! += ext[t]!;
-      breakdown.tokens += ext[0]!;
+      tokens += ext[0]!;
     }
-    if (onFleet(o)) {
-      const d = c.demand[o];
-      const key = pooled ? d.poolKey : `${d.poolKey}#${d.workloadId}`;
-      const list = pools.get(key);
-      if (list) list.push(d);
-      else pools.set(key, [d]);
-      prices ??= c.prices;
-    }
+    if (onFleet(o) && !c.demand[o].none) demands.push(c.demand[o]);
   }
-  const fleets: PortfolioFleet[] = [];
-  if (prices) {
-    const teams = pooled ? 1 : pools.size;
-    for (let t = 0; t < months; t++) {
-      const team = teamMonth(prices, t);
-      let m = teams * (team.peopleUsd + team.toolingUsd + team.setupUsd);
-      for (const demands of pools.values()) {
-        const f = fleetMonth(demands, t, prices);
-        m += f.gpuUsd + f.storageNetworkUsd;
-        if (t === 0) {
-          breakdown.gpus += f.gpuUsd;
-          breakdown.overheads += f.storageNetworkUsd;
-        }
-      }
-      monthly[t]! += m;
-      if (t === 0) {
-        breakdown.people = teams * team.peopleUsd;
-        breakdown.overheads += teams * team.toolingUsd;
-        breakdown.setup = teams * team.setupUsd;
-      }
-    }
-    if (detail) {
-      for (const [key, demands] of pools) {
-        const first = fleetMonth(demands, 0, prices);
-        const last = fleetMonth(demands, months - 1, prices);
-        const d0 = demands[0]!;
-        fleets.push({
-          key,
-          openModel: d0.openModel,
-          gpu: d0.gpu,
-          workloads: demands.map((d) => d.workloadId),
-          replicas: { first: first.replicas, last: last.replicas },
-          gpus: { first: first.gpus, last: last.gpus },
-          utilization: { first: first.utilization, last: last.utilization },
-          gpusIfSeparate: demands.reduce((s, d) => s + fleetMonth([d], 0, prices!).gpus, 0),
-        });
-      }
-    }
-  }
+  const f = fleetsCost(demands, months, pooled, detail);
   let tco = 0;
-  for (let t = 0; t < months; t++) tco += monthly[t]!;
-  return { monthlyUsd: monthly, tcoUsd: tco, breakdown, fleets, runsFleet: prices !== undefined };
+  for (let t = 0; t < months; t++) {
+    monthly[t]! += f.monthlyUsd[t]!;
+    tco += monthly[t]!;
+  }
+  return { monthlyUsd: monthly, tcoUsd: tco, breakdown: { tokens, ...f.breakdown }, fleets: f.fleets, runsFleet: demands.length > 0, team: f.team };
 }
 
-/** Candidate options: hard rules allow them and, alone, they cost at least what the verdict costs. */
-function candidatesOf(e: Evaluation): Option[] {
+/**
+ * Candidate options: hard rules allow them and, alone, they cost at least what the verdict costs.
+ * When the workload's hard rules leave no option at all and its prompts must stay in house, the plan
+ * keeps it on own GPUs (never on an external API) and its conflicts say what cannot be met.
+ */
+function candidatesOf(e: Evaluation, mustStayInHouse: boolean): Option[] {
   const verdict = e.recommendation;
   const allowed = new Set(e.ranking.filter((r) => !r.excluded).map((r) => r.option));
+  if (allowed.size === 0 && mustStayInHouse) return ["self-hosted"];
   const floor = e.costs[verdict].tcoUsd;
   return [verdict, ...OPTIONS.filter((o) => o !== verdict && allowed.has(o) && e.costs[o].tcoUsd >= floor - EPS_USD)];
 }
 
-function search(priced: readonly Priced[], start: Option[], months: number): { placement: Option[]; evaluated: number; method: "exhaustive" | "greedy" } {
+function search(priced: readonly Priced[], start: Option[], months: number, limit: number): { placement: Option[]; evaluated: number; method: "exhaustive" | "greedy" } {
   const space = priced.reduce((n, p) => n * p.candidates.length, 1);
   let best = [...start];
   let bestCost = planCost(priced, best, months, false).tcoUsd;
   let evaluated = 1;
-  if (space <= EXHAUSTIVE_LIMIT) {
+  if (space <= limit) {
     // Odometer over candidate indexes; index 0 is each workload's verdict, so ties keep verdicts.
     const idx = new Array<number>(priced.length).fill(0);
     for (;;) {
@@ -222,13 +184,13 @@ const usd = (x: number) => formatUsd(x);
 const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
 
 /** Pure and deterministic: same input and catalog, same plan. Throws only on schema-invalid input. */
-export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, catalog: Catalog = currentCatalog): PortfolioEvaluation {
+export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, catalog: Catalog = currentCatalog, opts: { exhaustiveLimit?: number } = {}): PortfolioEvaluation {
   const p = portfolioInputSchema.parse(raw);
   const months = p.strategy.horizonMonths;
   const standalone = p.workloads.map((_, i) => evaluate(workloadInput(p, i), catalog));
-  const priced: Priced[] = p.workloads.map((w, i) => ({ id: w.id, costs: workloadCosts(w.id, workloadInput(p, i), catalog), candidates: candidatesOf(standalone[i]!) }));
+  const priced: Priced[] = p.workloads.map((w, i) => ({ id: w.id, costs: workloadCosts(w.id, workloadInput(p, i), catalog, standalone[i]!), candidates: candidatesOf(standalone[i]!, w.data.mustStayInHouse) }));
   const verdicts = standalone.map((e) => e.recommendation);
-  const found = search(priced, verdicts, months);
+  const found = search(priced, priced.map((x) => x.candidates[0]!), months, opts.exhaustiveLimit ?? EXHAUSTIVE_LIMIT);
   const placement = found.placement;
   const plan = planCost(priced, placement, months, true);
   const separate = planCost(priced, placement, months, false, false);
@@ -236,7 +198,8 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
 
   const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0);
   const eachAloneMonthly = new Float64Array(months);
-  standalone.forEach((e) => e.costs[e.recommendation].monthlyUsd.forEach((x, t) => (eachAloneMonthly[t]! += x)));
+  // Each workload at its own verdict (the search's starting point), nothing shared.
+  standalone.forEach((e, i) => e.costs[priced[i]!.candidates[0]!].monthlyUsd.forEach((x, t) => (eachAloneMonthly[t]! += x)));
   const uniform = (o: Option) => {
     const pc = planCost(priced, p.workloads.map(() => o), months, false);
     const blocked = standalone.flatMap((e, i) => (e.ranking.find((r) => r.option === o)?.excluded ? [names[i]!] : []));
@@ -346,12 +309,7 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
       monthlyUsd: Array.from(plan.monthlyUsd),
       breakdown: plan.breakdown,
       fleets: plan.fleets,
-      team: {
-        runsFleet: plan.runsFleet,
-        fte: plan.runsFleet ? priced[0]!.costs.prices.fte : 0,
-        peopleUsdPerMonth: plan.breakdown.people,
-        setupUsd: plan.breakdown.setup,
-      },
+      team: { runsFleet: plan.runsFleet, fte: Math.round(plan.team.fte * 10) / 10, peopleUsdPerMonth: plan.team.peopleUsdPerMonth, setupUsd: plan.team.setupUsd },
       poolingSavingsUsd,
     },
     alternatives,

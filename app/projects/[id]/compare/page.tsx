@@ -2,8 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EvaluationChanges, InputChanges } from "@/components/projects/evaluation-diff";
 import { optionLabel } from "@/lib/engine";
-import { formatDate, formatPct, formatTokens } from "@/lib/format";
-import { diffEvaluations, diffInputs } from "@/lib/projects/diff";
+import { formatDate, formatPct, formatTokens, formatUsd } from "@/lib/format";
+import { PlacementChanges } from "@/components/portfolio/placement-changes";
+import { asPlan, diffEvaluations, diffInputs, diffPortfolios } from "@/lib/projects/diff";
+import { recommendationLabel } from "@/lib/projects/stored-revision";
 import { orNotFound, pageUser } from "@/lib/server/pages";
 import { getOwnedProject, getRevision } from "@/lib/server/projects";
 
@@ -40,9 +42,12 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
             <p className="text-xs font-semibold uppercase tracking-wide text-sky-300">
               Revision {r.number} · saved {formatDate(r.createdAt)}
             </p>
-            <p className="mt-2 text-2xl font-semibold">{optionLabel(r.evaluation.recommendation)}</p>
+            <p className="mt-2 text-2xl font-semibold">{recommendationLabel(r.recommendation, optionLabel)}</p>
             <p className="mt-1 text-sm text-sky-100">
-              Confidence {formatPct(r.evaluation.confidence)} · {formatTokens(r.evaluation.tokensPerDay)} tokens/day · catalog {r.catalogVersion}
+              {r.kind === "portfolio"
+                ? `${r.evaluation.workloads.length} workloads · ${formatUsd(r.evaluation.plan.tcoUsd)} over ${r.evaluation.horizonMonths} months`
+                : `Confidence ${formatPct(r.evaluation.confidence)} · ${formatTokens(r.evaluation.tokensPerDay)} tokens/day`}{" "}
+              · catalog {r.catalogVersion}
             </p>
           </Link>
         ))}
@@ -55,9 +60,14 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
           </div>
         </section>
         <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 className="text-base font-semibold text-ink">How the verdict and costs moved</h2>
+          <h2 className="text-base font-semibold text-ink">{ra.kind === "portfolio" || rb.kind === "portfolio" ? "How each workload's placement and the plan moved" : "How the verdict and costs moved"}</h2>
           <div className="mt-3">
-            <EvaluationChanges diff={diffEvaluations(ra.evaluation, rb.evaluation)} beforeLabel={`rev ${na}`} afterLabel={`rev ${nb}`} />
+            {ra.kind === "assessment" && rb.kind === "assessment" ? (
+              <EvaluationChanges diff={diffEvaluations(ra.evaluation, rb.evaluation)} beforeLabel={`rev ${na}`} afterLabel={`rev ${nb}`} />
+            ) : (
+              // Either side a portfolio: a single assessment compares as a one-workload plan.
+              <PlacementChanges diff={diffPortfolios(asPlan(ra), asPlan(rb))} beforeLabel={`rev ${na}`} afterLabel={`rev ${nb}`} />
+            )}
           </div>
         </section>
       </div>

@@ -1,4 +1,4 @@
-import type { Evaluation, ParsedAssessmentInput } from "@/lib/engine";
+import { revisionReportPayload } from "@/lib/projects/report-payload";
 import { notFound } from "@/lib/server/http-errors";
 import { pdfResponse, renderReportPdf, reportFileName } from "@/lib/server/pdf";
 import { z } from "zod";
@@ -11,13 +11,7 @@ export const GET = route({ params: z.object({ token: z.string().max(200) }), lim
   if (shared.status !== "active") throw notFound("This shared link is not available.");
   const now = new Date();
   const pdf = await renderReportPdf(
-    {
-    title: shared.projectName,
-    subtitle: `Revision ${shared.revision.number} (shared, read-only)`,
-    generatedAt: now.toISOString(),
-    input: shared.revision.input as ParsedAssessmentInput,
-    evaluation: shared.revision.evaluation as Evaluation,
-    },
+    revisionReportPayload(shared.revision, shared.projectName, `Revision ${shared.revision.number} (shared, read-only)`, now.toISOString()),
     "A4",
     signal,
   );

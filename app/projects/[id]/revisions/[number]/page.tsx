@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AssumptionsPanel } from "@/components/result/assumptions-panel";
-import { ResultView } from "@/components/result/result-view";
+import { StoredResult } from "@/components/portfolio/stored-result";
 import { RevisionPdfButton } from "@/components/projects/revision-pdf-button";
 import { formatDate } from "@/lib/format";
 import { orNotFound, pageUser } from "@/lib/server/pages";
@@ -36,12 +35,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
         Saved {formatDate(revision.createdAt)} on catalog {revision.catalogVersion}. Shown exactly as recommended then.
       </p>
       <div className="mt-6">
-        <ResultView
-          input={revision.input}
-          evaluation={revision.evaluation}
-          actions={<RevisionPdfButton projectId={project.id} number={revision.number} />}
-          assumptions={<AssumptionsPanel rows={revision.evaluation.assumptions} catalogVersion={revision.catalogVersion} />}
-        />
+        <StoredResult revision={revision} actions={<RevisionPdfButton projectId={project.id} number={revision.number} />} />
       </div>
     </div>
   );

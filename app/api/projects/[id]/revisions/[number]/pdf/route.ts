@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { revisionReportPayload } from "@/lib/projects/report-payload";
 import { getOwnedProject, getRevision } from "@/lib/server/projects";
 import { pdfResponse, renderReportPdf, reportFileName } from "@/lib/server/pdf";
 import { revisionParams, route } from "@/lib/server/route";
@@ -11,7 +12,7 @@ export const GET = route({ auth: true, params: revisionParams, query: querySchem
   const revision = await getRevision(user.id, project.id, params.number);
   const now = new Date();
   const pdf = await renderReportPdf(
-    { title: project.name, subtitle: `Revision ${revision.number}, saved ${revision.createdAt.toISOString().slice(0, 10)}`, generatedAt: now.toISOString(), input: revision.input, evaluation: revision.evaluation },
+    revisionReportPayload(revision, project.name, `Revision ${revision.number}, saved ${revision.createdAt.slice(0, 10)}`, now.toISOString()),
     query.paper,
     signal,
   );
