@@ -46,3 +46,20 @@ test("the sign-in page never redirects off-site after sign-in", async ({ page })
   await signIn(page, newEmail("redirect"), "https://evil.example/steal");
   await expect(page).toHaveURL(/localhost:\d+\/projects$/);
 });
+
+test("asking the sign-in page again and again for one address is throttled with a clear message", async ({ page }) => {
+  const email = newEmail("throttle");
+  // RATE_LIMIT_SIGNIN_EMAIL defaults to 5 per 15 minutes; the 6th request is refused.
+  for (let i = 0; i < 6; i++) {
+    await page.goto("/signin");
+    await page.getByLabel("Work e-mail").fill(email);
+    await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
+    if (i < 5) await expect(page.getByRole("heading", { name: /check your email/i })).toBeVisible();
+  }
+  await expect(page.getByTestId("signin-throttled")).toContainText("Too many sign-in e-mails");
+  await page.screenshot({ path: "e2e/output/screenshots/signin-throttled.png" });
+  // The last link sent still works.
+  await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);
+  await page.getByTestId("outbox-mail").first().getByRole("link", { name: "Open sign-in link" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(email);
+});

@@ -74,10 +74,11 @@ const envSchema = z.object({
   PDF_QUEUE_WAIT_MS: z.coerce.number().int().positive().default(20_000),
   PDF_RENDER_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Default: info; warn under tests (NODE_ENV=test).
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & { PDF_CONCURRENCY: number };
+export type Env = Omit<z.infer<typeof envSchema>, "LOG_LEVEL"> & { PDF_CONCURRENCY: number; LOG_LEVEL: NonNullable<z.infer<typeof envSchema>["LOG_LEVEL"]> };
 
 /** process.env with empty strings removed (so `NAME=` means unset). */
 export function nonEmpty(source: Record<string, string | undefined>): Record<string, string> {
@@ -92,7 +93,11 @@ export function parseEnv(source: Record<string, string | undefined>, { productio
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
   if (parsed.success && production && parsed.data.NODE_ENV === "production") problems.push(...productionProblems(parsed.data));
   if (problems.length > 0 || !parsed.success) throw new Error(`Invalid environment configuration:\n${problems.join("\n")}\nSee .env.example and README "Production configuration".`);
-  return { ...parsed.data, PDF_CONCURRENCY: parsed.data.PDF_CONCURRENCY ?? Math.max(1, os.availableParallelism()) };
+  return {
+    ...parsed.data,
+    PDF_CONCURRENCY: parsed.data.PDF_CONCURRENCY ?? Math.max(1, os.availableParallelism()),
+    LOG_LEVEL: parsed.data.LOG_LEVEL ?? (parsed.data.NODE_ENV === "test" ? "warn" : "info"),
+  };
 }
 
 function productionProblems(e: z.infer<typeof envSchema>): string[] {

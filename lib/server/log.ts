@@ -1,6 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
+import { env } from "./env";
 
 // Structured JSON logs (one object per line on stdout). Every line written while a request is
 // being handled carries its request id (`reqId`), the same value the response sends as
@@ -14,9 +15,11 @@ const storage = new AsyncLocalStorage<RequestContext>();
 const globalForLog = globalThis as unknown as { rentorownLogger?: pino.Logger };
 
 function createLogger(): pino.Logger {
-  // LOG_LEVEL is read here directly (not through env()) so that logging works while env() itself
-  // is failing and must report why.
-  const level = process.env.LOG_LEVEL?.trim() || (process.env.NODE_ENV === "test" ? "warn" : "info");
+  // Through env() like every other read; when env() itself is failing, log at "info" to report why.
+  let level = "info";
+  try {
+    level = env().LOG_LEVEL;
+  } catch {}
   return pino({
     level,
     base: { svc: "rentorown" },
