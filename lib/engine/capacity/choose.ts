@@ -106,6 +106,9 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   const perf = cc.performance;
   const f: P95Factors = { ttft: perf.p95Factors.ttft.value, e2e: perf.p95Factors.e2e.value };
   const networkMs = perf.selfHostedNetworkMs.value;
+  // A first-token target says nothing about the stream after it: hold the median time per output
+  // token to the streaming floor (a full-response target bounds it already).
+  const maxTpotMs = q.measure === "first-token" ? cc.figure("capacity.selfHosted.maxTpotMs").value : Infinity;
   const budget = q.targetMs - networkMs;
   const context = Math.max(1, q.workload.inTok) + Math.max(1, q.workload.outTok);
   const excludedModels: ModelExclusion[] = [];
@@ -152,7 +155,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     const p = m.precisions[m.precisions.length - 1]!.precision;
     pres.push(prepare(m, g, p, g.maxGpusPerNode, q.rate(g.id) ?? 0));
   }
-  const reachable = (x: Pre) => x.memFits && x.bestP95Ms <= q.targetMs && budget > 0;
+  const reachable = (x: Pre) => x.memFits && x.bestP95Ms <= q.targetMs && x.one.tpotMs <= maxTpotMs && budget > 0;
   pres.sort((a, b) => Number(reachable(b)) - Number(reachable(a)) || a.bound - b.bound);
   type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number };
   const sized: Sized[] = [];
@@ -233,10 +236,10 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   }
 
   function memoSlo(x: Pre, budgetMs: number): SloPoint | undefined {
-    const key = `${x.key}|${budgetMs}`;
+    const key = `${x.key}|${budgetMs}|${maxTpotMs}`;
     const hit = memo.slo.get(key);
     if (hit && hit.perf === perf) return hit.point;
-    const point = sloPoint(x.cfg, q.workload, budgetMs, q.measure, f);
+    const point = sloPoint(x.cfg, q.workload, budgetMs, q.measure, f, maxTpotMs);
     remember(memo.slo, key, { perf, point });
     return point;
   }

@@ -124,20 +124,25 @@ export const MAX_BATCH = 512;
 const BISECTIONS = 16;
 
 /**
- * The highest concurrency whose p95 latency meets `targetMs` within the replica's memory: the SLO
+ * The highest concurrency whose p95 latency meets `targetMs` (and whose median time per output token
+ * stays within `maxTpotMs`: a streamed answer must still read fluently) within the replica's memory: the SLO
  * operating point that sizes the fleet. `undefined` when even one request at a time misses the
  * target or one sequence does not fit in memory. Latency rises continuously with concurrency, so a
  * bisection on real-valued concurrency keeps throughput continuous in the target and the workload.
  */
-export function sloPoint(c: PerfConfig, w: Workload, targetMs: number, measure: LatencyMeasure, f: P95Factors): SloPoint | undefined {
+export function sloPoint(c: PerfConfig, w: Workload, targetMs: number, measure: LatencyMeasure, f: P95Factors, maxTpotMs = Infinity): SloPoint | undefined {
   const memMax = maxConcurrency(c, w);
   if (memMax < 1) return undefined;
   const hi0 = Math.min(memMax, MAX_BATCH);
-  const lat = (n: number) => p95Ms(perfAt(c, w, n), measure, f);
-  if (lat(1) > targetMs) return undefined;
+  // Both rise with concurrency, so "meets the target" holds below one concurrency and fails above it.
+  const ok = (n: number) => {
+    const p = perfAt(c, w, n);
+    return p95Ms(p, measure, f) <= targetMs && p.tpotMs <= maxTpotMs;
+  };
+  if (!ok(1)) return undefined;
   let limitedBy: SloPoint["limitedBy"] = hi0 === memMax ? "memory" : "max-batch";
   let n = hi0;
-  if (lat(hi0) > targetMs) {
+  if (!ok(hi0)) {
     limitedBy = "latency";
     // A fixed number of halvings: the result is then a non-decreasing function of the target
     // (each comparison is), resolved to hi0 / 2^16 requests.
@@ -145,7 +150,7 @@ export function sloPoint(c: PerfConfig, w: Workload, targetMs: number, measure: 
     let hi = hi0;
     for (let i = 0; i < BISECTIONS; i++) {
       const mid = (lo + hi) / 2;
-      if (lat(mid) <= targetMs) lo = mid;
+      if (ok(mid)) lo = mid;
       else hi = mid;
     }
     n = lo;
