@@ -20,6 +20,7 @@ export const ECONOMICS_KEYS = [
   "economics.trend.gpuRentalChangePerYear",
   "economics.growth.maxMultiple",
   "economics.costBinding.maxPremiumShare",
+  "economics.costBinding.premiumFloorUsd",
   "economics.costScore.parityRatio",
   "economics.breakEven.minTokensPerDay",
   "economics.breakEven.maxTokensPerDay",

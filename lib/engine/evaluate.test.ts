@@ -13,20 +13,24 @@ type Expectation = {
 
 // Expected verdicts follow the seeds' guidance (shared/seeds/001, "Making your decision").
 const cases: [keyof typeof PROFILES, Expectation][] = [
-  ["earlyPrototype", { verdict: "api", conflicts: [], reasonMatches: [/ship in weeks/, /under 100k a day/] }],
+  // An API either way: catalog v2 prices the hosted open model ~90% under the mid-tier proprietary one, and cost binds.
+  ["earlyPrototype", { verdict: "hosted-open", conflicts: [], reasonMatches: [/ship in weeks/, /under 100k a day/] }],
   ["hospitalPatientData", { verdict: "self-hosted", excluded: { api: "in-house", "hosted-open": "in-house", hybrid: "in-house" } }],
   ["airGapped", { verdict: "self-hosted", excluded: { api: "offline", "hosted-open": "offline", hybrid: "offline" } }],
   ["sub100msCodeCompletion", { verdict: "self-hosted", excluded: { api: "latency", "hosted-open": "latency" }, reasonMatches: [/80 ms/] }],
   ["frontierNoMlTeam", { verdict: "api", excluded: { "hosted-open": "quality" }, reasonMatches: [/only available through proprietary APIs/] }],
   ["lockInAverseNoMlOps", { verdict: "hosted-open", reasonMatches: [/lock-in is a high concern/i] }],
-  ["veryHighVolumeDedicatedTeam", { verdict: "hybrid", reasonMatches: [/dedicated ML platform team/, /above 10M a day/] }],
+  // The optimised hybrid is cheaper, but a dedicated team, fine-tuning and high lock-in concern buy self-hosting within the premium limit (stated).
+  ["veryHighVolumeDedicatedTeam", { verdict: "self-hosted", reasonMatches: [/dedicated ML platform team/, /above 10M a day/, /you pay that for /] }],
   ["zeroVolume", { verdict: "api" }],
   ["frontierButInHouse", { verdict: "self-hosted", conflicts: ["frontier-vs-in-house"] }],
   ["inHouseMandateNoTeam", { verdict: "self-hosted", conflicts: ["in-house-without-team"] }],
   ["hipaaAllowedToLeave", { verdict: "api", excluded: { "hosted-open": "compliance" }, reasonMatches: [/HIPAA can be met on .*business associate agreement/] }],
   ["itarDefenceSupplier", { verdict: "self-hosted", excluded: { api: "compliance", "hosted-open": "compliance" } }],
   ["federalAgencyFedramp", { verdict: "api", reasonMatches: [/FedRAMP can be met on .*your own cloud tenancy/] }],
-  ["sensitiveSliceHybrid", { verdict: "hybrid", excluded: { api: "in-house" }, conflicts: [] }],
+  // Frontier required: the hybrid must route the hardest share to the frontier API, which costs far more than the
+  // premium limit over self-hosting everything (the split stays the hybrid's explanation).
+  ["sensitiveSliceHybrid", { verdict: "self-hosted", excluded: { api: "in-house" }, conflicts: [] }],
   // Two replicas (the availability floor) of a small model already carry all the traffic, so routing the
   // non-ITAR share out only adds API spend: self-hosting wins, and the hybrid keeps the ITAR share in.
   ["itarSensitiveSlice", { verdict: "self-hosted", excluded: { api: "compliance", "hosted-open": "compliance" }, reasonMatches: [/No API channel covers ITAR, so the hybrid keeps the 40%/] }],
@@ -40,7 +44,7 @@ describe("company profiles", () => {
     expect(e.ranking[0]?.excluded).toBe(false);
     for (const [option, rule] of Object.entries(expected.excluded ?? {})) {
       expect(e.ranking.find((r) => r.option === option)?.excluded, `${option} excluded`).toBe(true);
-      expect(e.reasons.some((r) => r.factor === `rule:${rule}`), `rule:${rule} stated`).toBe(true);
+      expect(e.reasons.some((r) => r.kind === "rule" && r.factor === rule), `rule ${rule} stated`).toBe(true);
     }
     if (expected.conflicts) expect(e.conflicts.map((c) => c.id)).toEqual(expected.conflicts);
     for (const re of expected.reasonMatches ?? []) expect(e.reasons.map((r) => r.text).join("\n")).toMatch(re);
@@ -103,9 +107,11 @@ describe("company profiles", () => {
     expect(e.costs.hybrid.split).toMatchObject({ mode: "sensitive-in-house", mandatoryInHouseShare: 0.3, pure: null });
     expect(e.costs.hybrid.split!.selfHostedShare).toBeGreaterThanOrEqual(0.3);
     expect(e.costs.hybrid.split?.text).toMatch(/including the 30% that carries data that must stay in house; the other .* go to/);
-    expect(e.ranking.find((r) => r.option === "hybrid")?.reasons[0]).toBe(e.costs.hybrid.split?.text);
+    expect(e.ranking.find((r) => r.option === "hybrid")?.reasons).toContain(e.costs.hybrid.split?.text);
     expect(e.costs.hybrid.breakdown.tokens).toBeGreaterThan(0);
-    expect(e.costs.hybrid.breakdown.gpus).toBeGreaterThan(0);
+    // Prompts must stay in house, so the own GPUs are owned servers: power and colocation instead of a rental line.
+    expect(e.comparison.gpuSource).toBe("owned");
+    expect(e.costs.hybrid.breakdown.power).toBeGreaterThan(0);
   });
 });
 
@@ -136,7 +142,7 @@ describe("hybrid routing and the price of requirements", () => {
     const e = evaluate(PROFILES.hospitalPatientData);
     const cost = e.reasons.find((r) => r.factor === "cost")!;
     expect(e.costs.api.tcoUsd).toBeLessThan(e.costs["self-hosted"].tcoUsd);
-    expect(cost.text).toMatch(/Proprietary API would cost .* but a hard requirement rules it out/);
+    expect(cost.text).toMatch(/(Proprietary API|Hosted open-weights) would cost .* but a hard requirement rules it out/);
   });
 });
 
@@ -223,8 +229,7 @@ describe("contract shape", () => {
   // GPUs per replica now come from the capacity model's choice (lib/engine/capacity/capacity.test.ts, "memory per replica").
 
   it("a base-load hybrid sizes its own fleet between the average and the peak, and the self-hosted option for the peak", () => {
-    // Hosted open weights dearer than own GPUs here, and the API priced up: a real split pays.
-    const e = evaluate({ ...PROFILES.veryHighVolumeDedicatedTeam, assumptions: { "api.inputUsdPerMTok": 3, "api.outputUsdPerMTok": 12, "api.cachedInputUsdPerMTok": 0.3, "hostedOpen.inputUsdPerMTok": 5, "hostedOpen.outputUsdPerMTok": 5 } });
+    const e = evaluate(PROFILES.veryHighVolumeDedicatedTeam);
     expect(e.costs.hybrid.split?.mode).toBe("base-load");
     expect(e.costs.hybrid.split?.pure).toBeNull();
     const v = (k: string) => e.assumptions.find((a) => a.key === k)!.value;

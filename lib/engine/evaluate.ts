@@ -6,7 +6,6 @@ import {
   resolvedGpuSource,
   steadyMonthlyUsd,
   termTable,
-  tokensPerDayOf,
   priceFactor,
   type OptionCost,
   type TermRow,
@@ -16,6 +15,7 @@ import { confidenceOf, conflicts, exclusions, keyReasons, optionLabel, score, ty
 import { premiumReason } from "./rules/verdict";
 import { assessmentInputSchema, OPTIONS, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
 import { registerVerdict, whatWouldChange, type WhatWouldChange } from "./what-would-change";
+import { capacitySummary, type CapacitySummary } from "./capacity";
 
 export type VolumePoint = { tokensPerDay: number } & Record<Option, number>;
 
@@ -55,6 +55,8 @@ export type Evaluation = {
   volumeCurve: VolumePoint[];
   tokensPerDay: number;
   horizonMonths: number;
+  /** Self-hosting capacity: the configuration chosen, the SLO it is sized at, utilization, every option's latency vs the target. */
+  capacity: CapacitySummary;
 };
 
 function volumeCurve(m: Model, catalog: Catalog, tpd: number, be: Record<"api" | "hosted-open", BreakEvenPoint>): VolumePoint[] {
@@ -114,14 +116,17 @@ export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, cata
   const { costs, excluded, complianceNotes, ranking, reasons, recommendation } = v;
   const found = conflicts(m, excluded);
   const be = breakEven(m, costs);
-  const tpd = tokensPerDayOf(m);
+  const tpd = m.tokensPerDay;
   const hardRules: Reason[] = excluded
     .filter((e) => e.rule !== "no-split")
-    .map((e) => ({ factor: `rule:${e.rule}`, favours: "self-hosted" as Option, weight: 1, text: `${optionLabel(e.option)} is ruled out: ${e.text}` }));
+    .map((e): Reason => ({ factor: e.rule, kind: "rule", favours: "self-hosted" as Option, weight: 1, text: `${optionLabel(e.option)} is ruled out: ${e.text}` }));
   const dedupedRules = hardRules.filter((r, i) => hardRules.findIndex((x) => x.text === r.text) === i);
   const premium = premiumReason(m, costs, ranking, reasons);
   const gpu = resolvedGpuSource(input);
   const notes: Reason[] = [];
+  // capacity: which open model × GPU self-hosting runs and why; the API model priced when the tier default cannot serve the workload.
+  notes.push({ factor: "capacity", kind: "note", favours: "self-hosted", weight: 0, text: m.capacity.why });
+  if (m.apiSwitch) notes.push({ factor: "apiModel", kind: "note", favours: "api", weight: 0, text: m.apiSwitch });
   if (gpu.forced && (recommendation === "self-hosted" || recommendation === "hybrid")) notes.push({ factor: "gpuSource", favours: recommendation, weight: 0, text: gpu.forced });
   const sat = growthSaturation(m);
   if (sat) {
@@ -153,7 +158,8 @@ export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, cata
     conflicts: found,
     costs,
     costPremiumUsd: premium.costPremiumUsd,
-    whatWouldChange: whatWouldChange(m, catalog, recommendation),
+    // Ruled out by a hard rule (not a degenerate split, which volume or prices can undo).
+    whatWouldChange: whatWouldChange(m, catalog, recommendation, [...new Set(excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))]),
     breakEven: be,
     sensitivity: sensitivity(m, catalog),
     economics: {
@@ -176,6 +182,7 @@ export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, cata
     volumeCurve: volumeCurve(m, catalog, tpd, be),
     tokensPerDay: tpd,
     horizonMonths: horizon,
+    capacity: capacitySummary(m),
   };
 }
 

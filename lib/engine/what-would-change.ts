@@ -40,6 +40,14 @@ function withInput(m: Model, input: ParsedAssessmentInput): Model {
 const r2 = (x: number) => (Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 100) / 100);
 const num = (x: number) => (Math.abs(x) >= 1e4 ? formatTokens(x) : `${r2(x)}`);
 
+/** Options each figure can move: a probe is skipped when every option it moves is ruled out by a hard rule. */
+const MOVES: Record<string, Option[]> = {
+  "api.outputUsdPerMTok": ["api", "hybrid"],
+  "api.priceDeclinePerYear": ["api", "hybrid"],
+  "hybrid.frontierRoutedShare": ["hybrid"],
+};
+const OWN_GPU: Option[] = ["self-hosted", "hybrid"];
+
 function probes(m: Model): Probe[] {
   const input = m.input;
   const v = m.values;
@@ -158,7 +166,7 @@ function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: Mod
     }
     a = x;
   }
-  for (let k = 0; k < 9; k++) {
+  for (let k = 0; k < 7; k++) {
     if (p.scale === "int" && Math.abs(b - a) <= 1) break;
     const mid = mix(a, b, 0.5);
     const om = ev(mid);
@@ -171,10 +179,15 @@ function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: Mod
   return { to: p.scale === "int" ? Math.round(b) : b, becomes: ob };
 }
 
-export function whatWouldChange(m: Model, catalog: Catalog, base: Option): WhatWouldChange[] {
+export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledOut: readonly Option[] = []): WhatWouldChange[] {
   const fast: ModelVerdict = (mm) => verdictOfModel(mm, catalog);
   const out: (WhatWouldChange & { d: number })[] = [];
+  // Hard rules do not move with these figures (volume, prices, staff, growth, horizon): with one option left, nothing flips.
+  const open = (["api", "hosted-open", "self-hosted", "hybrid"] as Option[]).filter((o) => !ruledOut.includes(o));
+  if (open.length <= 1) return [];
   for (const p of probes(m)) {
+    const moves = MOVES[p.assumption] ?? (p.assumption.startsWith("volume.") || p.assumption.startsWith("strategy.") ? null : OWN_GPU);
+    if (moves && moves.every((o) => ruledOut.includes(o))) continue;
     const dist = (x: number) => (p.scale === "log" ? Math.abs(Math.log(x / p.from)) / Math.log(p.hi / p.lo) : Math.abs(x - p.from) / Math.max(p.hi - p.lo, 1e-9));
     const found = [flipTowards(m, p, p.lo, base, fast), flipTowards(m, p, p.hi, base, fast)]
       .filter((x): x is { to: number; becomes: Option } => !!x)

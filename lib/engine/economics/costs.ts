@@ -155,7 +155,7 @@ export type HybridContext = {
   spillTargets: ("api" | "hosted-open")[];
 };
 
-type Plan = { months: FleetMonth[]; externalUsd: number[]; servedTokens: number; totalTokens: number; target: "api" | "hosted-open" };
+export type Plan = { months: FleetMonth[]; externalUsd: number[]; servedTokens: number; totalTokens: number; target: "api" | "hosted-open" };
 
 /**
  * For each month: the replica count that minimises GPUs + external tokens. One more replica costs
@@ -163,7 +163,7 @@ type Plan = { months: FleetMonth[]; externalUsd: number[]; servedTokens: number;
  * during the share of the day the load exceeds it (load-duration curve), so the optimum is where
  * that share of time equals cost ÷ (price × tokens a replica carries): closed form, then whole replicas.
  */
-function planHybrid(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number): Plan {
+export function planHybrid(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number): Plan {
   const r = capacityPeak(m);
   const usable = usableTpsPerReplica(m);
   const factors = volumeFactors(m);
@@ -344,7 +344,7 @@ function describeSplit(m: Model, s: HybridSplit, gpus: number, plan: Plan): stri
   const why = `; a further replica would carry only peak traffic and cost more than the tokens it takes off ${spill}.`;
   switch (s.mode) {
     case "sensitive-in-house":
-      return `${head}, including the ${formatPct(s.mandatoryInHouseShare, 1)} that carries ${m.input.data.mustStayInHouse ? "data that must stay in house" : "the regulated data"}; the other ${out} (about ${formatTokens(tpd * (1 - s.selfHostedShare))} tokens a day) go to ${spill}${s.selfHostedShare > s.mandatoryInHouseShare + 0.005 ? why : "."}`;
+      return `${head}, including the ${formatPct(s.mandatoryInHouseShare, 1)} that carries ${m.input.data.mustStayInHouse ? "data that must stay in house" : "the regulated data"}; the other ${out} (about ${formatTokens(tpd * (1 - s.selfHostedShare))} tokens a day) go to ${s.frontierShare > 0 ? `${m.apiModelLabel} (the hardest ${formatPct(s.frontierShare, 1)}, for frontier quality) and ${spill}` : spill}${s.selfHostedShare > s.mandatoryInHouseShare + 0.005 ? why : "."}`;
     case "frontier-routing":
       return `${head}; the hardest ${formatPct(s.frontierShare, 1)} (an editable assumption) go to ${m.apiModelLabel} for frontier quality${1 - s.selfHostedShare - s.frontierShare > 0.005 ? `, and ${formatPct(1 - s.selfHostedShare - s.frontierShare, 1)} of peak traffic spills to ${spill}${why}` : "."}`;
     case "base-load":
