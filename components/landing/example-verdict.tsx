@@ -4,14 +4,14 @@ import type { ParsedAssessmentInput } from "@/lib/engine";
 import { formatPct, formatTokens } from "@/lib/format";
 
 // The landing page's example: a real engine result (computed when the page is built) drawn as a
-// small log-log sketch of the API's straight line against the self-hosted staircase. Plain SVG,
+// small log-log sketch: the per-token options as straight lines, the self-hosted staircase. Plain SVG,
 // no chart library, so the landing page stays light.
 
 const W = 300;
 const H = 140;
 /** Plot area inside the SVG (room for the axes on the left and bottom). */
 const PLOT = { left: 20, right: 290, top: 10, bottom: 120 } as const;
-const DRAWN: Option[] = ["api", "self-hosted"];
+const DRAWN: Option[] = ["api", "hosted-open", "self-hosted"];
 
 function path(points: [number, number][], step: boolean): string {
   return points
@@ -39,7 +39,7 @@ export function ExampleVerdict({ input, evaluation: e, title }: { input: ParsedA
     <div className="hidden rounded-2xl bg-white/5 p-6 ring-1 ring-white/10 lg:block" data-testid="example-verdict">
       <p className="text-xs uppercase tracking-widest text-slate-300">Example verdict, computed by the engine</p>
       <p className="mt-1 text-sm text-slate-300">
-        {title}: {formatTokens(e.tokensPerDay)} tokens/day, {SENSITIVITY_LABELS[input.data.sensitivity].toLowerCase()} data, ML-ops: {ML_OPS_LABELS[input.team.mlOpsMaturity].toLowerCase()}
+        {title}: {formatTokens(e.tokensPerDay)} tokens/day, {SENSITIVITY_LABELS[input.data.sensitivity].toLowerCase()} data, ML-ops team: {ML_OPS_LABELS[input.team.mlOpsMaturity]}
       </p>
       <p className="mt-3 text-2xl font-semibold" data-testid="example-recommendation">
         {e.recommendationLabel}
@@ -54,7 +54,7 @@ export function ExampleVerdict({ input, evaluation: e, title }: { input: ParsedA
         <line x1={PLOT.left} y1={PLOT.bottom} x2={PLOT.right} y2={PLOT.bottom} stroke="#94a3b8" strokeWidth="1" />
         <line x1={PLOT.left} y1={PLOT.top} x2={PLOT.left} y2={PLOT.bottom} stroke="#94a3b8" strokeWidth="1" />
         {DRAWN.map((o) => (
-          <path key={o} d={path(curve.map((p) => [sx(p.tokensPerDay), sy(p[o])]), o !== "api")} stroke={OPTION_STYLE[o].color} strokeWidth="3" fill="none" />
+          <path key={o} d={path(curve.map((p) => [sx(p.tokensPerDay), sy(p[o])]), o === "self-hosted")} stroke={OPTION_STYLE[o].color} strokeWidth="3" fill="none" />
         ))}
         {e.tokensPerDay > 0 && <line x1={sx(e.tokensPerDay)} y1={PLOT.top} x2={sx(e.tokensPerDay)} y2={PLOT.bottom} stroke="#e2e8f0" strokeDasharray="3 3" />}
         {beX !== null && beY !== null && (

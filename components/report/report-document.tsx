@@ -1,10 +1,13 @@
 import type { Evaluation, ParsedAssessmentInput } from "@/lib/engine";
 import { OPTIONS } from "@/lib/engine/schema";
+import { CapacityPanel } from "@/components/result/capacity-panel";
 import {
   CUSTOMIZATION_LABELS,
   factorLabel,
   FRONTIER_LABELS,
   gpuSourceLabel,
+  GPU_TERM_LABELS,
+  LATENCY_MEASURE_LABELS,
   isHardRule,
   LOCK_IN_LABELS,
   ML_OPS_LABELS,
@@ -69,9 +72,9 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
     ["Growth and peaks", `${input.volume.monthlyGrowthPct}% a month; peak ${input.volume.peakToAverage}× average; ${formatPct(input.volume.cachedInputShare)} cached prompt; ${formatPct(input.volume.batchShare)} batch`],
     ["Data", `${SENSITIVITY_LABELS[input.data.sensitivity]}${input.data.regulations.length ? `; ${input.data.regulations.map((r) => REGULATION_LABELS[r]).join(", ")}` : ""}${input.data.mustStayInHouse ? `; must stay in house` : ""}; ${formatPct(input.data.sensitiveShare)} of traffic carries it`],
     ["Team ML-ops maturity", ML_OPS_LABELS[input.team.mlOpsMaturity]],
-    ["Latency target", `p95 ${input.latency.p95TargetMs} ms`],
+    ["Latency target", `p95 ${formatNumber(input.latency.p95TargetMs)} ms, timed to the ${LATENCY_MEASURE_LABELS[input.latency.measure]}`],
     ["Quality", `Frontier quality: ${FRONTIER_LABELS[input.capability.frontier].toLowerCase()}; customization: ${CUSTOMIZATION_LABELS[input.capability.customization].toLowerCase()}`],
-    ["Deployment", `${input.deployment.offline ? "Must run offline; " : ""}${e.comparison.gpu}, ${gpuSourceLabel(e.comparison.gpuSource)}`],
+    ["Deployment", `${input.deployment.offline ? "Must run offline; " : ""}${e.comparison.gpu}, ${gpuSourceLabel(e.comparison.gpuSource)}${input.deployment.gpuTerm ? `, ${GPU_TERM_LABELS[input.deployment.gpuTerm].toLowerCase()}` : ""}`],
     ["Strategy", `Must ship: ${TIME_TO_MARKET_LABELS[input.strategy.timeToMarket].toLowerCase()}; lock-in concern: ${LOCK_IN_LABELS[input.strategy.lockInConcern].toLowerCase()}; ${input.strategy.horizonMonths}-month horizon`],
   ];
   return (
@@ -164,6 +167,10 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
             </p>
           ))}
       </Section>
+
+      <div className="mt-8 break-inside-avoid">{/* capacity: chosen configuration, SLO, utilization, latency of every option */}
+        <CapacityPanel evaluation={e} />
+      </div>
 
       <Section title="Reasons, factor by factor">
         <table className="w-full">

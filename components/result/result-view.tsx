@@ -5,6 +5,7 @@ import { formatPct, formatTokens, formatUsd } from "@/lib/format";
 import { LazyCharts } from "./charts/lazy-charts";
 import { EconomicsPanel } from "./economics-panel";
 import { WhatWouldChange } from "./what-would-change";
+import { CapacityPanel } from "./capacity-panel";
 
 // Presentational rendering of one Evaluation: the live result page, saved revisions and shared
 // pages all use it, so the same object always looks the same.
@@ -164,6 +165,8 @@ export function ResultView({
         </section>
       </div>
 
+      <CapacityPanel evaluation={e} />
+
       <WhatWouldChange evaluation={e} />
 
       <EconomicsPanel evaluation={e} />
@@ -190,7 +193,7 @@ export function ResultView({
 
       {assumptions}
       <p className="text-xs text-slate-400">
-        Input: {formatTokens(e.tokensPerDay)} tokens/day, {SENSITIVITY_LABELS[input.data.sensitivity].toLowerCase()} data, ML-ops: {ML_OPS_LABELS[input.team.mlOpsMaturity].toLowerCase()}. Catalog {e.catalogVersion}.
+        Input: {formatTokens(e.tokensPerDay)} tokens/day, {SENSITIVITY_LABELS[input.data.sensitivity].toLowerCase()} data, ML-ops team: {ML_OPS_LABELS[input.team.mlOpsMaturity]}. Catalog {e.catalogVersion}.
       </p>
     </div>
   );

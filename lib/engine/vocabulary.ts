@@ -1,15 +1,17 @@
-import type { HybridSplit } from "./index";
+import type { Breakdown, HybridSplit } from "./index";
 import type {
   CUSTOMIZATIONS,
   FRONTIER_NEEDS,
   GPU_SOURCES,
+  LATENCY_MEASURES,
   LOCK_IN_CONCERNS,
   ML_OPS_MATURITIES,
   Option,
   REGULATIONS,
   SENSITIVITIES,
   TIMES_TO_MARKET,
-} from "./schema";
+} from "./enums";
+import type { GPU_TERMS } from "./economics/bounds";
 
 // The words users read, in ONE table: option names, headlines and colours, the label of every
 // answer the questionnaire offers, factor names and GPU names. The engine's reason texts, the
@@ -55,6 +57,22 @@ export const HYBRID_SPLIT_LABELS: Record<HybridSplit["mode"], string> = {
   "frontier-routing": "routine requests; the hardest go to a frontier API",
   "base-load": "the steady base load; peaks spill to the API",
 };
+
+/** Cost items of a month (Evaluation.costs[o].breakdown), as the breakdown chart and tables name them. */
+export const COST_ITEM_LABELS: Record<keyof Breakdown, string> = {
+  tokens: "Tokens",
+  gpus: "GPUs",
+  power: "Power",
+  colocation: "Colocation",
+  maintenance: "Maintenance",
+  people: "People",
+  overheads: "Overheads",
+  fineTuning: "Fine-tuning",
+  setup: "Set-up (one-time)",
+};
+
+export const LATENCY_MEASURE_LABELS: Labels<typeof LATENCY_MEASURES> = { "first-token": "first token (streamed)", "full-response": "full response" };
+export const GPU_TERM_LABELS: Labels<typeof GPU_TERMS> = { "on-demand": "On demand", "reserved-1y": "1-year commitment", "reserved-3y": "3-year commitment" };
 
 export const SENSITIVITY_LABELS: Labels<typeof SENSITIVITIES> = { public: "Public", internal: "Internal", confidential: "Confidential", regulated: "Regulated" };
 export const REGULATION_LABELS: Labels<typeof REGULATIONS> = { hipaa: "HIPAA", gdpr: "GDPR", pci: "PCI DSS", soc2: "SOC 2", finra: "FINRA", fedramp: "FedRAMP", itar: "ITAR" };

@@ -2,26 +2,35 @@
 
 import type { ReactElement } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Evaluation } from "@/lib/engine";
+import type { Breakdown, Evaluation } from "@/lib/engine";
 import { OPTIONS } from "@/lib/engine/schema";
-import { OPTION_SHORT_LABELS } from "@/lib/engine/vocabulary";
+import { COST_ITEM_LABELS, OPTION_SHORT_LABELS } from "@/lib/engine/vocabulary";
 import { formatUsd } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { axisTick, axisTitle, CHART_HEIGHT, GRID_COLOR, legendStyle, USD_AXIS_WIDTH, type ChartSize } from "./chart-style";
 
 // The recurring items of a month, stacked; the one-time set-up is drawn apart on its own scale,
 // because a set-up that costs many months of running would otherwise flatten every other bar.
-const ITEMS = [
-  { key: "tokens", label: "Tokens", color: "#0284c7" },
-  { key: "gpus", label: "GPUs", color: "#7c3aed" },
-  { key: "people", label: "People", color: "#db2777" },
-  { key: "overheads", label: "Overheads", color: "#64748b" },
-] as const;
-const SETUP = { key: "setup", label: "Set-up (one-time)", color: "#f59e0b" } as const;
+type Item = Exclude<keyof Breakdown, "setup">;
+/** Every recurring item (tsc insists on all of them), in stacking order, with its colour. */
+const ITEM_COLORS: Record<Item, string> = {
+  tokens: "#0284c7",
+  gpus: "#7c3aed",
+  power: "#a78bfa",
+  colocation: "#6366f1",
+  maintenance: "#94a3b8",
+  people: "#db2777",
+  overheads: "#64748b",
+  fineTuning: "#14b8a6",
+};
+const ITEMS = (Object.keys(ITEM_COLORS) as Item[]).map((key) => ({ key, label: COST_ITEM_LABELS[key], color: ITEM_COLORS[key] }));
+const SETUP = { key: "setup", label: COST_ITEM_LABELS.setup, color: "#f59e0b" } as const;
 /** Share of the figure's width given to the steady month; the set-up panel takes the rest. */
 const STEADY_SHARE = 0.64;
-const MARGIN = { top: 16, right: 8, bottom: 8, left: 8 } as const;
-const itemLabel = (key: string) => [...ITEMS, SETUP].find((i) => i.key === key)?.label ?? key;
+const MARGIN = { top: 16, right: 12, bottom: 16, left: 8 } as const;
+/** Room for the option names beside the set-up bars. */
+const SETUP_LABEL_WIDTH = 72;
+const itemLabel = (key: string) => (COST_ITEM_LABELS as Record<string, string>)[key] ?? key;
 
 /** Chart 3: month-1 running cost of each option by item, and the one-time set-up beside it. */
 export function BreakdownChart({ evaluation: e, size = {} }: { evaluation: Evaluation; size?: ChartSize }) {
@@ -41,6 +50,8 @@ export function BreakdownChart({ evaluation: e, size = {} }: { evaluation: Evalu
         </ResponsiveContainer>
       </div>
     );
+  // Only the items some option pays for, so the legend names what is drawn.
+  const items = ITEMS.filter((i) => OPTIONS.some((o) => (e.costs[o].breakdown[i.key] ?? 0) > 0));
   const setups = OPTIONS.map((o) => e.costs[o].breakdown.setup ?? 0);
   return (
     <ChartFrame
@@ -57,17 +68,18 @@ export function BreakdownChart({ evaluation: e, size = {} }: { evaluation: Evalu
             <XAxis dataKey="short" tick={axisTick} interval={0} />
             <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD / month", angle: -90, position: "insideLeft", ...axisTitle }} />
             <Tooltip formatter={(v, name) => [formatUsd(Number(v)), itemLabel(String(name))]} />
-            <Legend verticalAlign="top" height={28} formatter={(v) => itemLabel(String(v))} wrapperStyle={legendStyle} />
-            {ITEMS.map((i) => (
+            <Legend verticalAlign="top" formatter={(v) => itemLabel(String(v))} wrapperStyle={{ ...legendStyle, paddingBottom: 4 }} />
+            {items.map((i) => (
               <Bar key={i.key} dataKey={i.key} stackId="cost" fill={i.color} stroke="#ffffff" isAnimationActive={animate} />
             ))}
           </BarChart>
         ))}
         {panel(1 - STEADY_SHARE, "chart-breakdown-setup", (width) => (
-          <BarChart data={data} width={width} height={height} margin={MARGIN}>
-            <CartesianGrid stroke={GRID_COLOR} vertical={false} />
-            <XAxis dataKey="short" tick={axisTick} interval={0} />
-            <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD, once", angle: -90, position: "insideLeft", ...axisTitle }} />
+          // Horizontal bars: the option names need the room a narrow panel's x axis does not have.
+          <BarChart data={data} layout="vertical" width={width} height={height} margin={MARGIN}>
+            <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
+            <XAxis type="number" tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} tickCount={3} label={{ value: "USD, once", position: "insideBottom", offset: -4, ...axisTitle }} />
+            <YAxis type="category" dataKey="short" tick={axisTick} width={SETUP_LABEL_WIDTH} interval={0} />
             <Tooltip formatter={(v) => [formatUsd(Number(v)), SETUP.label]} />
             <Legend verticalAlign="top" height={28} formatter={() => SETUP.label} wrapperStyle={legendStyle} />
             <Bar dataKey={SETUP.key} fill={SETUP.color} isAnimationActive={animate} />

@@ -35,7 +35,7 @@ export function CumulativeCostChart({ evaluation: e, size = {} }: { evaluation: 
         {OPTIONS.map((o) => (
           <Line key={o} dataKey={o} dot={false} stroke={OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={2} isAnimationActive={animate} />
         ))}
-        {month && <ReferenceLine x={month} stroke={INK} strokeDasharray="3 3" label={{ value: `Break-even month ${month}`, position: "insideTopRight", fontSize: 11, fill: INK }} />}
+        {month && <ReferenceLine x={month} stroke={INK} strokeDasharray="3 3" label={{ value: `Break-even month ${month}`, position: month <= e.horizonMonths / 2 ? "insideTopLeft" : "insideTopRight", fontSize: 11, fill: INK }} />}
       </LineChart>
     </ChartFrame>
   );
