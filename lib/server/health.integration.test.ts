@@ -38,3 +38,25 @@ describe("readiness against a real PostgreSQL", () => {
     expect(names).toEqual(expect.arrayContaining(["User", "Project", "Revision", "ShareLink", "_prisma_migrations"]));
   });
 });
+
+describe("readiness with Redis", () => {
+  it("reports Redis unreachable (not ready) when REDIS_URL points at nothing, and ok when it answers", async () => {
+    const { vi } = await import("vitest");
+    for (const [url, expected] of [
+      ["redis://127.0.0.1:1", "unreachable"],
+      [process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379", "ok"],
+    ] as const) {
+      vi.stubEnv("REDIS_URL", url);
+      vi.resetModules();
+      delete (globalThis as { rentorownLimits?: unknown }).rentorownLimits;
+      const health = await import("./health");
+      const limits = await import("./rate-limit");
+      if (expected === "ok") await limits.redisReady();
+      const report = await health.checkReadiness(undefined, 1_000);
+      expect(report.redis).toBe(expected);
+      expect(report.status).toBe(expected === "ok" ? "ready" : "unavailable");
+      limits.redis()?.disconnect();
+    }
+    vi.unstubAllEnvs();
+  });
+});
