@@ -10,7 +10,7 @@ import fs from "node:fs";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, findChromium } from "../../lib/chromium.mjs";
 import { PROFILES } from "../../test/fixtures/profiles";
-import { resultPath } from "../../lib/assessment/url-state";
+import { resultPath } from "../../lib/assessment/url-encode";
 
 const BUDGET_KB: Record<string, number | undefined> = { result: 250, assessment: 180 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
