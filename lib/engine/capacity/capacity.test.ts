@@ -185,7 +185,12 @@ describe("sizing properties", () => {
           expect(above.feasible).toBe(true);
           if (below.model === l.model) expect(below.feasible).toBe(false);
         }
-        const fastest = Math.min(...model({ volume: v, latency: { p95TargetMs: 1, measure }, capability: { frontier: f } }).capacity.candidates.map((c) => c.bestP95Ms));
+        // (a first-token target also holds the stream to the floor: configurations that cannot are never feasible)
+        const floor = catalog.figures["capacity.selfHosted.maxTpotMs" as keyof typeof catalog.figures] as { value: number };
+        const streams = (c: { point: { tpotMs: number } }) => measure === "full-response" || v.outputTokensPerRequest <= 1 || c.point.tpotMs <= floor.value;
+        const pool = model({ volume: v, latency: { p95TargetMs: 1, measure }, capability: { frontier: f } }).capacity.candidates.filter(streams);
+        fc.pre(pool.length > 0);
+        const fastest = Math.min(...pool.map((c) => c.bestP95Ms));
         expect(model({ volume: v, latency: { p95TargetMs: fastest * 1.001, measure }, capability: { frontier: f } }).latency["self-hosted"].feasible).toBe(true);
         expect(model({ volume: v, latency: { p95TargetMs: fastest * 0.999, measure }, capability: { frontier: f } }).latency["self-hosted"].feasible).toBe(false);
       }),

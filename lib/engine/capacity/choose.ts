@@ -155,7 +155,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     const p = m.precisions[m.precisions.length - 1]!.precision;
     pres.push(prepare(m, g, p, g.maxGpusPerNode, q.rate(g.id) ?? 0));
   }
-  const reachable = (x: Pre) => x.memFits && x.bestP95Ms <= q.targetMs && x.one.tpotMs <= maxTpotMs && budget > 0;
+  const reachable = (x: Pre) => x.memFits && x.bestP95Ms <= q.targetMs && (x.one.tpotMs <= maxTpotMs || q.workload.outTok <= 1) && budget > 0;
   pres.sort((a, b) => Number(reachable(b)) - Number(reachable(a)) || a.bound - b.bound);
   type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number };
   const sized: Sized[] = [];

@@ -137,7 +137,7 @@ export function sloPoint(c: PerfConfig, w: Workload, targetMs: number, measure: 
   // Both rise with concurrency, so "meets the target" holds below one concurrency and fails above it.
   const ok = (n: number) => {
     const p = perfAt(c, w, n);
-    return p95Ms(p, measure, f) <= targetMs && p.tpotMs <= maxTpotMs;
+    return p95Ms(p, measure, f) <= targetMs && (p.tpotMs <= maxTpotMs || w.outTok <= 1);
   };
   if (!ok(1)) return undefined;
   let limitedBy: SloPoint["limitedBy"] = hi0 === memMax ? "memory" : "max-batch";
