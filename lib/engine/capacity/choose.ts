@@ -84,12 +84,18 @@ const SECONDS_PER_DAY = 86_400;
 // on volume, prices or utilization, which is what break-even, sensitivity and what-would-change vary).
 // A pure function's cache: same inputs, same outputs; bounded, cleared when full.
 type PreHit = { perf: unknown; key: string; cal: CalibrationSource; cfg: PerfConfig; one: PerfPoint; memMax: number; upperTps: number };
-const memo = { pre: new Map<string, PreHit>(), slo: new Map<string, { perf: unknown; point: SloPoint | undefined }>() };
+const memo = {
+  pre: new Map<string, PreHit>(),
+  slo: new Map<string, { perf: unknown; point: SloPoint | undefined }>(),
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the per-call Pre type is local to chooseConfiguration
+  configs: new Map<string, { perf: unknown; list: any[]; excludedModels: ModelExclusion[] }>(),
+};
 const MEMO_MAX = 20_000;
 /** Empties the memo (benchmarks time the cold path with it). */
 export function clearCapacityMemo() {
   memo.pre.clear();
   memo.slo.clear();
+  memo.configs.clear();
 }
 function remember<V>(map: Map<string, V>, key: string, value: V) {
   if (map.size >= MEMO_MAX) map.clear();
@@ -127,34 +133,45 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   // hence a lower bound on its GPU cost. Phase 2 sizes configurations at the target in order of that
   // bound and stops once the bound exceeds the fourth-cheapest (model, GPU) found: the same winner and
   // runners-up as sizing every one, at a fraction of the work.
-  type Pre = { m: OpenModel; g: GpuHardware; precision: Precision; tp: number; rate: number; cfg: PerfConfig; cal: CalibrationSource; one: PerfPoint; key: string; bestP95Ms: number; memFits: boolean; bound: number };
-  const pres: Pre[] = [];
-  for (const m of models) {
-    for (const g of gpus) {
-      const rate = q.rate(g.id);
-      if (rate === undefined) continue;
-      for (const row of m.precisions) {
-        if (!supports(g, m, row.precision)) continue;
-        const minTp = minTensorParallel(m, g, row.precision);
-        if (!minTp) continue;
-        // The smallest replica that holds the model, and two and four times it (more bandwidth and
-        // compute per request: what a tight target needs). The same set whatever the target, so a
-        // tighter target only ever removes configurations.
-        for (const tp of TENSOR_PARALLEL) {
-          if (tp < minTp || tp > g.maxGpusPerNode || tp > minTp * 4) continue;
-          pres.push(prepare(m, g, row.precision, tp, rate));
+  type Pre = { m: OpenModel; g: GpuHardware; precision: Precision; tp: number; rate: number; cfg: PerfConfig; cal: CalibrationSource; one: PerfPoint; key: string; bestP95Ms: number; memFits: boolean; upperTps: number; bound: number };
+  // The configurations (and their volume-independent performance) depend only on the tier, the
+  // forced choices, the request shape and the GPU rates: built once per such key, then re-costed.
+  const shapeKey = `${q.tier}|${q.forcedGpu ?? ""}|${q.forcedModel ?? ""}|${q.workload.inTok}|${q.workload.outTok}|${q.measure}|${cc.gpus.map((g) => q.rate(g.id)).join(",")}`;
+  let base = memo.configs.get(shapeKey);
+  if (!base || base.perf !== perf) {
+    const list: Pre[] = [];
+    for (const m of models) {
+      for (const g of gpus) {
+        const rate = q.rate(g.id);
+        if (rate === undefined) continue;
+        for (const row of m.precisions) {
+          if (!supports(g, m, row.precision)) continue;
+          const minTp = minTensorParallel(m, g, row.precision);
+          if (!minTp) continue;
+          // The smallest replica that holds the model, and two and four times it (more bandwidth and
+          // compute per request: what a tight target needs). The same set whatever the target, so a
+          // tighter target only ever removes configurations.
+          for (const tp of TENSOR_PARALLEL) {
+            if (tp < minTp || tp > g.maxGpusPerNode || tp > minTp * 4) continue;
+            list.push(prepare(m, g, row.precision, tp, rate));
+          }
         }
       }
     }
+    if (!list.length) {
+      // Nothing fits (a forced model the forced GPU cannot hold, or no eligible model): fall back to the
+      // tier's models on the largest node so costs stay defined; the exclusions say why.
+      const m = (q.forcedModel && cc.openModels.find((x) => x.id === q.forcedModel)) || cc.openModels.find((x) => x.qualityTier === q.tier) || cc.openModels[0]!;
+      const g = gpus.find((x) => q.rate(x.id) !== undefined) ?? cc.gpus.find((x) => q.rate(x.id) !== undefined) ?? cc.gpus[0]!;
+      const p = m.precisions[m.precisions.length - 1]!.precision;
+      list.push(prepare(m, g, p, g.maxGpusPerNode, q.rate(g.id) ?? 0));
+    }
+    base = { perf, list, excludedModels: [...excludedModels] };
+    remember(memo.configs, shapeKey, base);
+  } else {
+    excludedModels.splice(0, excludedModels.length, ...base.excludedModels);
   }
-  if (!pres.length) {
-    // Nothing fits (a forced model the forced GPU cannot hold, or no eligible model): fall back to the
-    // tier's models on the largest node so costs stay defined; the exclusions say why.
-    const m = (q.forcedModel && cc.openModels.find((x) => x.id === q.forcedModel)) || cc.openModels.find((x) => x.qualityTier === q.tier) || cc.openModels[0]!;
-    const g = gpus.find((x) => q.rate(x.id) !== undefined) ?? cc.gpus.find((x) => q.rate(x.id) !== undefined) ?? cc.gpus[0]!;
-    const p = m.precisions[m.precisions.length - 1]!.precision;
-    pres.push(prepare(m, g, p, g.maxGpusPerNode, q.rate(g.id) ?? 0));
-  }
+  const pres: Pre[] = base.list.map((x) => ({ ...x, bound: horizonCost(x.upperTps, x.tp, x.rate).horizon }));
   const reachable = (x: Pre) => x.memFits && x.bestP95Ms <= q.targetMs && (x.one.tpotMs <= maxTpotMs || q.workload.outTok <= 1) && budget > 0;
   pres.sort((a, b) => Number(reachable(b)) - Number(reachable(a)) || a.bound - b.bound);
   type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number };
@@ -208,6 +225,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
 
   function horizonCost(tps: number, tp: number, rate: number) {
     const replicasFirst = replicasFor(q.tokensPerDay, q.peakToAverage, tps, q.targetUtilization, q.minReplicas);
+    if (q.growth === 0) return { replicasFirst, last: replicasFirst, horizon: q.months * replicasFirst * tp * rate * HOURS_PER_MONTH };
     let horizon = 0;
     let tpd = q.tokensPerDay;
     let last = replicasFirst;
@@ -232,7 +250,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       remember(memo.pre, key, hit);
     }
     const { cal, cfg, one, memMax, upperTps } = hit;
-    return { m, g, precision, tp, rate, cfg, cal, one, key, bestP95Ms: p95Ms(one, q.measure, f) + networkMs, memFits: memMax >= 1, bound: horizonCost(upperTps, tp, rate).horizon };
+    return { m, g, precision, tp, rate, cfg, cal, one, key, bestP95Ms: p95Ms(one, q.measure, f) + networkMs, memFits: memMax >= 1, upperTps, bound: 0 };
   }
 
   function memoSlo(x: Pre, budgetMs: number): SloPoint | undefined {
