@@ -68,6 +68,11 @@ if (fleet) {
   console.log(`  Fleet utilization: ${pct(fleet.utilization.first)} of SLO capacity in month 1, ${pct(fleet.utilization.last)} in month ${e.horizonMonths}.`);
 }
 const tr = e.economics.priceTrends;
+// capacity (#13): the configuration, the SLO it is sized at, utilization, every option's latency vs the target.
+const cap = e.capacity;
+console.log(`\nCapacity (self-hosted): ${cap.chosen.modelLabel} ${cap.chosen.precision.toUpperCase()} on ${cap.chosen.gpusPerReplica}x ${cap.chosen.gpuLabel} per replica, sized at p95 ${cap.slo.measure === "first-token" ? "first token" : "full response"} <= ${cap.slo.targetMs} ms${cap.slo.met ? ` (runs at ~${Math.round(cap.slo.p95Ms)} ms, ${Math.round(cap.slo.concurrency * 10) / 10} requests in flight, ${formatTokens(cap.chosen.tokensPerSecondPerReplica)} tokens/s per replica)` : " (NOT reachable)"}; utilization ${pct(cap.utilization.first)} -> ${pct(cap.utilization.last)}`);
+for (const r of cap.runnersUp) console.log(`  runner-up: ${r.modelLabel} ${r.precision.toUpperCase()} on ${r.gpusPerReplica}x ${r.gpuLabel}: ${formatUsd(r.gpuUsdHorizon)} of GPUs over the horizon (chosen: ${formatUsd(cap.chosen.gpuUsdHorizon)})`);
+for (const o of OPTIONS) console.log(`  latency ${optionLabel(o).padEnd(20)} ${cap.latency[o].feasible ? "meets" : "MISSES"}: ${cap.latency[o].text}`);
 console.log(`\nPrice trends over ${tr.months} months: API prices ×${tr.api.toFixed(2)}, hosted open weights ×${tr.hostedOpen.toFixed(2)}, rented GPUs ×${tr.gpu.toFixed(2)} by the last month.`);
 if (e.economics.growthSaturation) console.log(`  Growth saturates at ${e.economics.growthSaturation.multiple}× today's volume from month ${e.economics.growthSaturation.month}.`);
 console.log("\nWhat would change the verdict:");
