@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
 import { catalog } from "../catalog";
+import { evaluate } from "../evaluate";
 import { resolveModel, type Model } from "../model";
 import { assessmentInputSchema, OPEN_MODELS, type AssessmentInput } from "../schema";
 import { capacityCatalog, sizeFleet } from ".";
@@ -322,4 +323,27 @@ describe("edge cases", () => {
       },
     },
   ] as { label: string; patch: Patch; check: (m: Model) => void }[])("$label", ({ patch, check }) => check(model(patch)));
+});
+
+describe("verdict when nothing meets the target", () => {
+  it("a 5 ms target: the conflict says so with the fastest option's numbers, confidence drops, the verdict is still a usable option", () => {
+    const input = { ...base, latency: { p95TargetMs: 5 } };
+    const tight = evaluate(input);
+    const relaxed = evaluate({ ...base, latency: { p95TargetMs: 60_000 } });
+    const c = tight.conflicts.find((x) => x.id === "latency-unreachable");
+    expect(c?.text).toMatch(/No option meets a 5 ms p95/);
+    expect(c?.text).toMatch(/the fastest, .+, takes ~\d+ ms/);
+    expect(tight.confidence).toBeLessThan(relaxed.confidence);
+    expect(tight.ranking.find((r) => r.option === tight.recommendation)!.excluded).toBe(false);
+    expect(tight.capacity.unmet).toBe(true);
+  });
+  it("an API that misses the target is ruled out with its numbers, continuous in the target", () => {
+    const input = { ...base, latency: { p95TargetMs: 8_000, measure: "full-response" as const } };
+    const e = evaluate(input);
+    const api = e.capacity.latency.api;
+    const just = (k: number) => evaluate({ ...input, latency: { ...input.latency, p95TargetMs: api.ms * k } }).ranking.find((r) => r.option === "api")!;
+    expect(just(0.99).excluded).toBe(true);
+    expect(just(0.99).reasons.join(" ")).toMatch(/takes ~[\d.]+ s p95 for 560 output tokens .*you need/);
+    expect(just(1.01).reasons.join(" ")).not.toMatch(/takes ~[\d.]+ s p95 for 560 output tokens/);
+  });
 });
