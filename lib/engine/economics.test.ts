@@ -153,10 +153,10 @@ describe("cost is binding", () => {
             latency: { p95TargetMs: 2_000 },
             capability: { frontier },
           };
-          expect(left(sweep(input, 18))).toBeNull();
+          expect(left(sweep(input, 14))).toBeNull();
         },
       ),
-      { numRuns: Number(process.env.FC_RUNS ?? 12) },
+      { numRuns: Number(process.env.FC_RUNS ?? 8) },
     );
   }, 120_000);
 });

@@ -175,40 +175,61 @@ export function planHybrid(m: Model, target: "api" | "hosted-open", sMin: number
   let served = 0;
   let total = 0;
   const flex = 1 - eMin;
-  factors.forEach((f, t) => {
-    const T = tpd0 * f;
+  const inv = 1 / Math.max(flex, 1e-12);
+  const minReplicas = m.values["selfHosted.minReplicas"];
+  // Monthly price multipliers by repeated multiplication (same values as priceFactor(m, kind, t)).
+  const stepS = priceFactor(m, target, 1);
+  const stepA = priceFactor(m, "api", 1);
+  let fS = 1;
+  let fA = 1;
+  let lastT = -1;
+  let lastRcMonth = -1;
+  let rc = 0;
+  for (let t = 0; t < factors.length; t++, fS *= stepS, fA *= stepA) {
+    const T = tpd0 * factors[t]!;
     const avgTps = T / SECONDS_PER_DAY;
-    const kS = tK * priceFactor(m, target, t);
-    const kA = apiK * priceFactor(m, "api", t);
-    const frontierUsd = eMin * T * kA;
     if (!(avgTps > 0)) {
-      months.push({ replicas: sMin > 0 ? m.values["selfHosted.minReplicas"] : 0, servedTokensPerDay: 0 });
+      months.push({ replicas: sMin > 0 ? minReplicas : 0, servedTokensPerDay: 0 });
       externalUsd.push(0);
-      return;
+      continue;
     }
+    const kS = tK * fS;
+    const frontierUsd = eMin * T * apiK * fA;
     const dc = usable / avgTps; // capacity one replica adds, in units of the average load
-    const extUsd = (n: number) => T * kS * (flex - flex * servedShare((n * dc) / Math.max(flex, 1e-12), r));
-    const rc = marginalReplicaMonthlyUsd(m, t);
-    const nMin = sMin > 0 ? Math.max(m.values["selfHosted.minReplicas"], Math.ceil((sMin * r) / dc - 1e-9)) : m.values["selfHosted.minReplicas"];
+    // The replica's cost moves with the GPU price trend (its term locks it for 12 or 36 months).
+    if (lastRcMonth < 0 || T !== lastT || t % 12 === 0 || m.values["gpu.priceChangePerYear"] !== 0) {
+      rc = marginalReplicaMonthlyUsd(m, t);
+      lastRcMonth = t;
+    }
+    lastT = T;
+    const nMin = sMin > 0 ? Math.max(minReplicas, Math.ceil((sMin * r) / dc - 1e-9)) : minReplicas;
     const nMax = Math.max(nMin, Math.ceil((flex * r) / dc - 1e-9));
     const kappa = rc / Math.max(kS * T * dc, 1e-300);
     const nStar = (flex * capacityAt(kappa, r)) / dc;
-    const candidates = [nMin, nMax, Math.floor(nStar), Math.ceil(nStar)].map((n) => Math.min(nMax, Math.max(nMin, n)));
-    let best = nMin;
-    let bestUsd = Infinity;
-    for (const n of candidates) {
-      const usd = n * rc + extUsd(n);
-      if (usd < bestUsd - 1e-9) {
-        bestUsd = usd;
-        best = n;
+    // GPUs + spill is convex in the replica count (the served share is concave), so the whole-replica
+    // optimum is the floor or the ceiling of the continuous one, within [nMin, nMax].
+    const lo = Math.min(nMax, Math.max(nMin, Math.floor(nStar)));
+    const hi = Math.min(nMax, Math.max(nMin, Math.ceil(nStar)));
+    const sLo = servedShare(lo * dc * inv, r);
+    const usdLo = lo * rc + T * kS * flex * (1 - sLo);
+    let best = lo;
+    let sBest = sLo;
+    let extBest = T * kS * flex * (1 - sLo);
+    if (hi !== lo) {
+      const sHi = servedShare(hi * dc * inv, r);
+      const extHi = T * kS * flex * (1 - sHi);
+      if (hi * rc + extHi < usdLo - 1e-9) {
+        best = hi;
+        sBest = sHi;
+        extBest = extHi;
       }
     }
-    const inHouse = flex * servedShare((best * dc) / Math.max(flex, 1e-12), r) * T;
+    const inHouse = flex * sBest * T;
     months.push({ replicas: best, servedTokensPerDay: inHouse });
-    externalUsd.push(extUsd(best) + frontierUsd);
+    externalUsd.push(extBest + frontierUsd);
     served += inHouse;
     total += T;
-  });
+  }
   return { months, externalUsd, servedTokens: served, totalTokens: total, target };
 }
 
@@ -279,7 +300,16 @@ export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<O
   const { sMin, eMin, mode } = hybridConstraints(m);
   const targets = eMin > 0 ? ctx.spillTargets : ctx.spillTargets;
   let best: { cost: OptionCost; plan: Plan; fleet: FleetCost } | undefined;
-  for (const target of targets.length ? targets : (["api"] as const)) {
+  // A spill target that costs at least the other per token in the first and the last month costs at
+  // least as much every month (both trends are exponential): its plan can only be dearer, skip it.
+  const last = Math.max(0, m.input.strategy.horizonMonths - 1);
+  const unit = (o: "api" | "hosted-open", t: number) => externalUsdPerTokenDay(m, o) * priceFactor(m, o, t);
+  const dominated = (o: "api" | "hosted-open") => {
+    const other = o === "api" ? "hosted-open" : "api";
+    return targets.includes(other) && unit(o, 0) >= unit(other, 0) && unit(o, last) >= unit(other, last) && !(o === "api" && unit(other, 0) === unit(o, 0));
+  };
+  const considered = (targets.length ? targets : (["api"] as const)).filter((o, _i, all) => all.length === 1 || !dominated(o));
+  for (const target of considered) {
     const plan = planHybrid(m, target, sMin, eMin);
     const fleet = fleetCost(m, plan.months);
     const tpd0 = tokensPerDayOf(m);

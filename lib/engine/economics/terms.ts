@@ -28,8 +28,6 @@ export type GpuPricing = ResolvedGpuSource & {
   /** Owned servers priced from their terms (absent when rented, or when the user set a flat hourly rate). */
   owned?: OwnedTerms;
   text: string;
-  /** The input these terms were resolved for (memo key). */
-  inputRef?: unknown;
 };
 
 export function ownedTerms(m: Model): OwnedTerms {
@@ -59,14 +57,15 @@ export function ownedTerms(m: Model): OwnedTerms {
 const TERM_LABEL: Record<string, string> = { "on-demand": "on demand", "reserved-1y": "on a 1-year commitment", "reserved-3y": "on a 3-year commitment", owned: "owned" };
 const SOURCE_LABEL: Record<string, string> = { "gpu-cloud": "a GPU cloud", hyperscaler: "a hyperscaler", owned: "owned servers" };
 
-const cache = new WeakMap<Model["values"], GpuPricing>();
+const cache = new WeakMap<Model["values"], { p: GpuPricing; dep: unknown; ov: unknown; inHouse: boolean }>();
 
 /** The GPU terms in use (memoised per model values: the series and the optimiser ask every month). */
 export function gpuPricing(m: Model): GpuPricing {
+  // Keyed on what the terms read: the values, the deployment answers, the overrides and the in-house mandate.
   const hit = cache.get(m.values);
-  if (hit && hit.inputRef === m.input) return hit;
+  if (hit && hit.dep === m.input.deployment && hit.ov === m.input.assumptions && hit.inHouse === m.input.data.mustStayInHouse) return hit.p;
   const p = computeGpuPricing(m);
-  cache.set(m.values, p);
+  cache.set(m.values, { p, dep: m.input.deployment, ov: m.input.assumptions, inHouse: m.input.data.mustStayInHouse });
   return p;
 }
 
@@ -77,7 +76,6 @@ function computeGpuPricing(m: Model): GpuPricing {
     const owned = ownedTerms(m);
     return {
       ...r,
-      inputRef: m.input,
       usdPerGpuHour: owned.allInUsdPerGpuHour,
       owned,
       get text() {
@@ -88,7 +86,6 @@ function computeGpuPricing(m: Model): GpuPricing {
   const rate = m.values["gpu.usdPerHour"];
   return {
     ...r,
-    inputRef: m.input,
     usdPerGpuHour: rate,
     get text() {
       return `${m.gpuLabel} GPUs ${r.source === "owned" ? "at your own hourly rate" : `rented from ${SOURCE_LABEL[r.source]} ${TERM_LABEL[r.term]}`} at ${formatUsd(rate)} per GPU-hour, paid busy or idle.${r.forced ? ` ${r.forced}` : ""}`;
