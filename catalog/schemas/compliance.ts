@@ -25,6 +25,8 @@ const channel = z.object({
   serves: z.array(z.enum(["api", "hosted-open"])).min(1),
   /** Proprietary vendors whose models the channel serves (for "api"). */
   vendors: z.array(z.string().min(2)).optional(),
+  /** When present, only these API model ids (apiModels[].id) are served on the channel (a gov-cloud region carrying older models). */
+  apiModels: z.array(z.string()).optional(),
   label: z.string().min(3),
   notes: z.string().optional(),
   ...Object.fromEntries(CELLS.map((k) => [k, cell])) as Record<CellKey, typeof cell>,

@@ -82,14 +82,23 @@ export function channelFit(catalog: Catalog, channel: ComplianceChannel, reqs: r
   return { channel, conditions: [...new Set(conditions)] };
 }
 
+/** The proprietary model priced: its vendor and catalog id. */
+export type ApiModelRef = { vendor: string; id: string };
+
+function servesApiModel(c: ComplianceChannel, api: ApiModelRef | undefined) {
+  if (!api) return true;
+  if (c.vendors && !c.vendors.includes(api.vendor)) return false;
+  return !c.apiModels || c.apiModels.includes(api.id);
+}
+
 /**
  * The channels of `option` that meet the input's compliance need, in catalog order (plain provider
- * first, private deployments after). `vendor` narrows API channels to those serving that vendor's models.
+ * first, private deployments after). `api` narrows API channels to those serving that model (its vendor, and the channel's model list when it has one).
  */
-export function compliantChannels(catalog: Catalog, option: ExternalOption, input: Pick<ParsedAssessmentInput, "data">, vendor?: string): ChannelFit[] {
+export function compliantChannels(catalog: Catalog, option: ExternalOption, input: Pick<ParsedAssessmentInput, "data">, api?: ApiModelRef): ChannelFit[] {
   const reqs = requirementsFor(catalog, input.data);
   return catalog.complianceMatrix.channels
-    .filter((c) => (c.serves as string[]).includes(option) && (option !== "api" || !vendor || !c.vendors || c.vendors.includes(vendor)))
+    .filter((c) => (c.serves as string[]).includes(option) && (option !== "api" || servesApiModel(c, api)))
     .map((c) => channelFit(catalog, c, reqs))
     .filter((f): f is ChannelFit => f !== undefined);
 }
@@ -110,9 +119,9 @@ function joinNames(xs: string[]) {
 }
 
 /** Can regulated data go to `option`, and on which channels? */
-export function complianceFor(catalog: Catalog, option: ExternalOption, input: Pick<ParsedAssessmentInput, "data">, vendor?: string): ComplianceVerdict {
+export function complianceFor(catalog: Catalog, option: ExternalOption, input: Pick<ParsedAssessmentInput, "data">, api?: ApiModelRef): ComplianceVerdict {
   const required = needsCompliance(input);
-  const channels = compliantChannels(catalog, option, input, vendor);
+  const channels = compliantChannels(catalog, option, input, api);
   if (!required) return { required, covered: true, channels, text: "" };
   const regs = input.data.regulations;
   const names = joinNames(regs.map((r) => REGULATION_LABELS[r]));
@@ -123,7 +132,7 @@ export function complianceFor(catalog: Catalog, option: ExternalOption, input: P
       required,
       covered: false,
       channels,
-      text: `No ${OPTION_NOUN[option]} channel in the catalog${vendor && option === "api" ? ` for ${vendor} models` : ""} offers ${terms}, which ${names} ${regs.length > 1 ? "need" : "needs"} here.`,
+      text: `No ${OPTION_NOUN[option]} channel in the catalog${api && option === "api" ? ` for ${api.id}` : ""} offers ${terms}, which ${names} ${regs.length > 1 ? "need" : "needs"} here.`,
     };
   }
   const conditions = [...new Set(channels.flatMap((c) => c.conditions))];

@@ -4,6 +4,11 @@ import { ASSUMPTION_BOUNDS } from "./schema";
 import { economicsDefs } from "./economics/assumptions";
 import { capacityCatalog, remoteLatencyParams, resolveCapacity, type CapacityChoice, type OptionLatency, type SloUsed } from "./capacity";
 import { remoteLatency } from "./capacity/latency";
+import { figureOf, type FigureKey } from "./catalog";
+import { hostedQuote, type HostedQuote } from "./catalog/market";
+import { complianceFor, needsCompliance } from "./compliance";
+
+export { needsCompliance };
 
 // Resolves a parsed input against the catalog into one flat "model" of numbers the cost, rule
 // and break-even code use, plus the provenance of every figure (for the assumptions panel,
@@ -52,18 +57,11 @@ export type Model = {
    * A hybrid then keeps exactly that share in house.
    */
   sensitiveStaysIn: boolean;
+  /** The proprietary model priced (vendor and id: its compliance channels). */
+  apiRef: { vendor: string; id: string };
+  /** The hosted open-weights market quote priced: median of the providers meeting the compliance need (price null: none does). */
+  hostedQuote: HostedQuote;
 };
-
-/** Regulated data that needs a covering compliance channel before it may leave the house. */
-export function needsCompliance(input: ParsedAssessmentInput): boolean {
-  const regs = input.data.regulations;
-  return regs.length > 0 && (input.data.sensitivity === "regulated" || regs.some((r) => r !== "soc2"));
-}
-
-/** The first external channel of `option` whose compliance covers every regulation that applies. */
-export function coveringChannel(catalog: Catalog, option: "api" | "hosted-open", regs: readonly string[]) {
-  return catalog.compliance.channels.filter((c) => c.option === option).find((c) => regs.every((r) => (c.covers as string[]).includes(r)));
-}
 
 export const HOURS_PER_MONTH = 8760 / 12;
 export const DAYS_PER_MONTH = 365 / 12;
@@ -111,11 +109,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
   const { volume, team } = input;
   const tokensPerDay = volume.requestsPerDay * (volume.inputTokensPerRequest + volume.outputTokensPerRequest);
   const overridesEarly = input.assumptions ?? {};
-  const figValue = (k: string) => {
-    const f = catalog.figures[k as keyof typeof catalog.figures] as { value: number } | undefined;
-    if (!f) throw new Error(`catalog figure ${k} missing`);
-    return f.value;
-  };
+  const figValue = (k: string) => figureOf(catalog, k as FigureKey).value;
   const cc = capacityCatalog(catalog);
   const netFig = cc.figure("capacity.network.remoteApiMs");
   const networkToApiMs = overridesEarly["latency.apiRoundTripMs"] ?? netFig.value;
@@ -126,17 +120,35 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
   const latencyParams = remoteLatencyParams(catalog, input, networkToApiMs);
   const apiOk = (m: (typeof tierModels)[number]) =>
     remoteLatency("api", { label: m.label, ttftSeconds: m.timeToFirstTokenSeconds, outputTokensPerSecond: m.outputTokensPerSecond, contextTokens: m.contextTokens.value }, latencyParams).feasible;
-  let api = defaultApi;
-  let apiSwitch: string | undefined;
-  if (!apiOk(defaultApi)) {
+  // A model the user picked (capability.apiModel) is priced as chosen; an id the catalog no longer has falls back to the default, and says so.
+  const picked = input.capability.apiModel ? catalog.apiModels.find((m) => m.id === input.capability.apiModel) : undefined;
+  let api = picked ?? defaultApi;
+  let apiSwitch: string | undefined =
+    input.capability.apiModel && !picked ? `${input.capability.apiModel} is not in catalog ${catalog.catalogVersion}; the ${apiTier}-tier default ${defaultApi.label} is priced instead.` : undefined;
+  if (!picked && !apiOk(defaultApi)) {
     const fits = tierModels.filter(apiOk).sort((a, b) => blended(a.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest) - blended(b.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest));
     if (fits[0]) {
       api = fits[0];
       apiSwitch = `${api.label} is priced instead of the ${apiTier}-tier default ${defaultApi.label}, which ${defaultApi.contextTokens.value < volume.inputTokensPerRequest + volume.outputTokensPerRequest ? `reads at most ${String(defaultApi.contextTokens.value)} tokens` : "cannot meet your latency target"}.`;
     }
   }
-  const hosted = catalog.hostedOpenModels.find((m) => m.sizeClass === openSize && m.default)!;
-  const hostedOpen = openModelOfHosted(cc.openModels, hosted.label);
+  // Hosted open weights: of the tier's open models sold by hosted providers, the one whose market
+  // median (over providers meeting the compliance need) is cheapest for this workload.
+  const tierOpen = cc.openModels.filter((o) => o.qualityTier === apiTier && catalog.hostedMarket.models.some((h) => h.id === o.id));
+  const quotes = (tierOpen.length ? tierOpen : cc.openModels.filter((o) => catalog.hostedMarket.models.some((h) => h.id === o.id))).map((o) => hostedQuote(catalog, o.id, input));
+  const perReq = (q: HostedQuote) => (q.price ? blended(q.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest) : Infinity);
+  const quote = [...quotes].sort((a, b) => perReq(a) - perReq(b))[0]!;
+  const marketPrice = quote.price ?? hostedQuote(catalog, quote.modelId, { data: { ...input.data, regulations: [] } }).price!;
+  const range = (pick: (p: PriceTable) => number) => (quote.eligible.length ? quote.eligible : quote.offers).map((o) => pick(o.price));
+  const hosted = {
+    label: `${quote.modelLabel} (${quote.eligible.length > 1 ? `median of ${quote.eligible.length} providers` : (quote.eligible[0]?.label ?? "no compliant provider")})`,
+    price: marketPrice,
+    source: quote.source,
+    asOf: quote.asOf,
+    inputRange: range((p) => p.inputUsdPerMTok),
+    outputRange: range((p) => p.outputUsdPerMTok),
+  };
+  const hostedOpen = cc.openModels.find((o) => o.id === quote.modelId) ?? openModelOfHosted(cc.openModels, hosted.label);
   const cap = resolveCapacity({
     input,
     catalog,
@@ -163,11 +175,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     source: `performance model (lib/engine/capacity/perf.ts) at ${Math.round(chosen.point.concurrency * 10) / 10} requests in flight, ${volume.inputTokensPerRequest}/${volume.outputTokensPerRequest} tokens, ${sloText}; calibrated on ${chosen.calibration.source}`,
     asOf: cc.performance.asOf,
   };
-  const fig = (k: string) => {
-    const f = catalog.figures[k];
-    if (!f) throw new Error(`catalog figure ${k} missing`);
-    return f;
-  };
+  const fig = (k: string) => figureOf(catalog, k as FigureKey);
   const apiRef = `${api.label}: ${api.source}`;
   const hostedRef = `${hosted.label}: ${hosted.source}`;
   const apiBlend = catalog.apiModels
@@ -183,8 +191,8 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     "api.cachedInputUsdPerMTok": { label: `${api.label} cached input price`, group: "API pricing", value: api.price.cachedInputUsdPerMTok, low: api.price.cachedInputUsdPerMTok, high: api.price.cachedInputUsdPerMTok, source: apiRef, asOf: api.asOf },
     "api.outputUsdPerMTok": { label: `${api.label} output price`, group: "API pricing", value: api.price.outputUsdPerMTok, low: api.price.outputUsdPerMTok, high: api.price.outputUsdPerMTok, source: apiRef, asOf: api.asOf },
     "api.batchDiscount": { ...fig("api.batchDiscount") },
-    "hostedOpen.inputUsdPerMTok": { label: `${hosted.label} input price`, group: "Hosted open-weights pricing", value: hosted.price.inputUsdPerMTok, low: hosted.price.inputUsdPerMTok, high: hosted.price.inputUsdPerMTok, source: hostedRef, asOf: hosted.asOf },
-    "hostedOpen.outputUsdPerMTok": { label: `${hosted.label} output price`, group: "Hosted open-weights pricing", value: hosted.price.outputUsdPerMTok, low: hosted.price.outputUsdPerMTok, high: hosted.price.outputUsdPerMTok, source: hostedRef, asOf: hosted.asOf },
+    "hostedOpen.inputUsdPerMTok": { label: `${hosted.label} input price`, group: "Hosted open-weights pricing", value: hosted.price.inputUsdPerMTok, low: Math.min(hosted.price.inputUsdPerMTok, ...hosted.inputRange), high: Math.max(hosted.price.inputUsdPerMTok, ...hosted.inputRange), source: hostedRef, asOf: hosted.asOf },
+    "hostedOpen.outputUsdPerMTok": { label: `${hosted.label} output price`, group: "Hosted open-weights pricing", value: hosted.price.outputUsdPerMTok, low: Math.min(hosted.price.outputUsdPerMTok, ...hosted.outputRange), high: Math.max(hosted.price.outputUsdPerMTok, ...hosted.outputRange), source: hostedRef, asOf: hosted.asOf },
     "selfHosted.tokensPerSecondPerReplica": {
       label: `Throughput per replica at your latency target (${configLabel})`,
       group: "Self-hosted capacity",
@@ -269,7 +277,9 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     capacity: { ...cap.choice, slo: cap.slo, why: cap.why },
     latency: cap.latency,
     ...(apiSwitch ? { apiSwitch } : {}),
-    sensitiveStaysIn: input.data.mustStayInHouse || (needsCompliance(input) && !coveringChannel(catalog, "api", input.data.regulations)),
+    sensitiveStaysIn: input.data.mustStayInHouse || (needsCompliance(input) && !complianceFor(catalog, "api", input, { vendor: api.vendor, id: api.id }).covered),
+    apiRef: { vendor: api.vendor, id: api.id },
+    hostedQuote: quote,
   };
 }
 

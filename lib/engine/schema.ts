@@ -82,6 +82,11 @@ export const latencySchema = z.object({
 export const capabilitySchema = z.object({
   frontier: z.enum(FRONTIER_NEEDS, { error: "Choose how much quality matters" }),
   customization: z.enum(CUSTOMIZATIONS).default(ASSESSMENT_DEFAULTS.capability.customization),
+  apiModel: z
+    .string()
+    .regex(/^[a-z0-9-]+\/[a-z0-9.-]+$/, "Use a model id of the catalog, e.g. openai/gpt-6-sol")
+    .optional()
+    .describe("proprietary model to price (an id of the catalog's apiModels, e.g. anthropic/claude-sonnet-5); unset = the tier default; an id the catalog no longer has falls back to the default"),
 });
 export const deploymentSchema = z.object({
   offline: z.boolean().default(ASSESSMENT_DEFAULTS.deployment.offline).describe("must run with no internet"),

@@ -1,13 +1,10 @@
 import type { Catalog } from "../catalog";
-import { coveringChannel, needsCompliance, type Model } from "../model";
+import { complianceFor, needsCompliance } from "../compliance";
+import type { Model } from "../model";
 import type { Option } from "../schema";
 import { pct, type Exclusion, type Reason } from "./types";
 import { REGULATION_LABELS } from "../vocabulary";
 
-
-// The external channel (if any) whose compliance covers every regulation that applies; channels
-// are listed plain provider first, private deployments after, so the simplest covering one wins.
-export { coveringChannel };
 
 export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[]; complianceNotes: Reason[] } {
   const { data, deployment, latency } = m.input;
@@ -58,16 +55,23 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
   if (needsCompliance(m.input) && !data.mustStayInHouse && !deployment.offline) {
     const names = regs.map((r) => REGULATION_LABELS[r]).join(", ");
     for (const option of ["api", "hosted-open"] as const) {
-      const channel = coveringChannel(catalog, option, regs);
-      if (channel) {
+      // The compliance matrix (lib/engine/compliance.ts) decides; the hosted option also needs a
+      // provider that sells the priced open model on one of the compliant channels.
+      const v = complianceFor(catalog, option, m.input, option === "api" ? m.apiRef : undefined);
+      const sold = option === "api" || m.hostedQuote.price !== null;
+      if (v.covered && sold) {
         notes.push({
           factor: "compliance",
           favours: option,
           weight: 0,
-          text: `${names} can be met on ${channel.label}${channel.baa ? " (business associate agreement available)" : ""}${channel.zeroDataRetention ? ", with zero data retention" : ""}${channel.privateDeployment ? ", deployed in your own cloud tenancy" : ""}. Verify the contract tier before sending regulated data.`,
+          text: option === "hosted-open" ? `${v.text} ${m.hostedQuote.modelLabel} is priced at the ${m.hostedQuote.source}.` : v.text,
         });
       } else {
-        add(option, "compliance", `No ${option === "api" ? "proprietary API" : "hosted open-weights"} channel in the catalog covers ${names} for regulated data.`);
+        add(
+          option,
+          "compliance",
+          v.covered ? `${v.text.replace(/ Verify the contract tier.*$/, "")} But no provider in the catalog sells ${m.hostedQuote.modelLabel} on one of those channels at a per-token price.` : v.text,
+        );
         if (option === "api") {
           if (data.sensitiveShare >= 1) {
             add("hybrid", "compliance", `All traffic is regulated (${names}) and no API channel covers it, so none of it can be routed outside.`);
@@ -83,7 +87,15 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
       }
     }
   }
+  // When the latency target (then the context limits) would leave no option at all, no option is
+  // ruled out for it: the verdict prices the closest one can get, the conflict "latency-unreachable"
+  // says so and lowers the confidence (rules/conflicts.ts).
+  let kept = out;
+  const allOut = (xs: Exclusion[]) => (["api", "hosted-open", "self-hosted", "hybrid"] as const).every((o) => xs.some((e) => e.option === o));
+  for (const rule of ["latency", "context"]) {
+    if (allOut(kept)) kept = kept.filter((e) => e.rule !== rule);
+  }
   // One entry per option and rule is enough.
   const seen = new Set<string>();
-  return { excluded: out.filter((e) => (seen.has(e.option + e.rule) ? false : (seen.add(e.option + e.rule), true))), complianceNotes: notes };
+  return { excluded: kept.filter((e) => (seen.has(e.option + e.rule) ? false : (seen.add(e.option + e.rule), true))), complianceNotes: notes };
 }
