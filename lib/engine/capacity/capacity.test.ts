@@ -325,6 +325,24 @@ describe("edge cases", () => {
   ] as { label: string; patch: Patch; check: (m: Model) => void }[])("$label", ({ patch, check }) => check(model(patch)));
 });
 
+describe("the priced option (evaluate)", () => {
+  it("self-hosted TCO (GPUs, people, overheads) is non-decreasing in prompt length, output length and volume", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ requestsPerDay: fc.integer({ min: 1_000, max: 50_000_000 }), inputTokensPerRequest: fc.integer({ min: 1, max: 20_000 }), outputTokensPerRequest: fc.integer({ min: 1, max: 4_000 }) }),
+        fc.constantFrom("inputTokensPerRequest", "outputTokensPerRequest", "requestsPerDay" as const),
+        fc.constantFrom("unnecessary", "helpful", "required" as const),
+        fc.constantFrom(1_000, 5_000, 30_000),
+        (v, key, f, t) => {
+          const at = (volume: typeof v) => evaluate({ ...base, volume, latency: { p95TargetMs: t }, capability: { frontier: f } }).costs["self-hosted"].tcoUsd;
+          expect(at({ ...v, [key]: Math.round(v[key] * 1.5) + 1 })).toBeGreaterThanOrEqual(at(v) - 1e-6);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+});
+
 describe("verdict when nothing meets the target", () => {
   it("a 5 ms target: the conflict says so with the fastest option's numbers, confidence drops, the verdict is still a usable option", () => {
     const input = { ...base, latency: { p95TargetMs: 5 } };
