@@ -240,10 +240,8 @@ export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLooku
     hostedMarket,
     hostedOpenModels: legacyHostedRows(hostedFile, hostedMarket, apiFile.blend),
     qualityPairing: f.qualityPairing,
-    throughput: f.throughput,
-    /** Legacy channel list the engine reads until it calls lib/engine/compliance.ts (which reads complianceMatrix). */
-    compliance: f.compliance,
-    complianceMatrix: compliance,
+    /** The compliance matrix; lib/engine/compliance.ts is its only reader. */
+    compliance,
     policy: f.policy,
   };
   const sections: Record<string, unknown> = {};

@@ -3,8 +3,8 @@ import { catalog } from "@/lib/engine/catalog";
 import { catalogRows, ROW_KINDS } from "./rows";
 
 // Sections of the snapshot kept only for engine readers that have not switched yet (their new
-// versions are listed: hostedMarket, complianceMatrix) or measured points summarised by their fits.
-const LEGACY = new Set(["compliance", "hostedOpenModels", "throughput", "qualityPairing"]);
+// versions are listed: hostedMarket, compliance) or measured points summarised by their fits.
+const LEGACY = new Set(["hostedOpenModels", "qualityPairing"]);
 
 function figuresIn(value: unknown, path: string, out: { path: string; value: number; source: string; asOf: string }[]) {
   if (Array.isArray(value)) value.forEach((v, i) => figuresIn(v, `${path}.${i}`, out));
@@ -47,7 +47,7 @@ describe("catalog page rows", () => {
     for (const k of ROW_KINDS) expect(rows.some((r) => r.kind === k), k).toBe(true);
     expect(rows.filter((r) => r.kind === "api-model" && r.priceKey !== undefined)).toHaveLength(catalog.apiModels.length);
     for (const m of catalog.hostedMarket.models) expect(rows.filter((r) => r.modelId === m.id).length, m.id).toBeGreaterThanOrEqual(3);
-    expect(rows.filter((r) => r.kind === "compliance").length).toBeGreaterThan(catalog.complianceMatrix.channels.length * 8 - 1);
+    expect(rows.filter((r) => r.kind === "compliance").length).toBeGreaterThan(catalog.compliance.channels.length * 8 - 1);
   });
 
   it("no user-facing source cites the seed documents", () => {

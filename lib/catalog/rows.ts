@@ -235,7 +235,7 @@ export function catalogRows(c: Catalog = currentCatalog): CatalogRow[] {
   }
 
   // Compliance matrix: one row per channel and cell.
-  const matrix = c.complianceMatrix;
+  const matrix = c.compliance;
   for (const ch of matrix.channels) {
     for (const [k, label] of Object.entries(CELL_LABELS) as [keyof typeof CELL_LABELS, string][]) {
       const cell = ch[k];
@@ -276,6 +276,6 @@ export function hostedModels(c: Catalog = currentCatalog) {
 /** Compliance channel labels and the cells a buyer compares providers on, by channel id. */
 export function channelSummaries(c: Catalog = currentCatalog) {
   return Object.fromEntries(
-    c.complianceMatrix.channels.map((ch) => [ch.id, { label: ch.label, baa: ch.baa.status, dpa: ch.dpa.status, euResidency: ch.euResidency.status, zeroDataRetention: ch.zeroDataRetention.status, soc2: ch.soc2.status }]),
+    c.compliance.channels.map((ch) => [ch.id, { label: ch.label, baa: ch.baa.status, dpa: ch.dpa.status, euResidency: ch.euResidency.status, zeroDataRetention: ch.zeroDataRetention.status, soc2: ch.soc2.status }]),
   );
 }

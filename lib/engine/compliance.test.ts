@@ -8,7 +8,7 @@ const data = (d: Partial<ParsedAssessmentInput["data"]>) =>
   ({ data: { sensitivity: "regulated", regulations: [], mustStayInHouse: false, sensitiveShare: 1, ...d } }) as Pick<ParsedAssessmentInput, "data">;
 const ids = (option: "api" | "hosted-open", d: Parameters<typeof data>[0], vendor?: string, id = "x/y") => compliantChannels(catalog, option, data(d), vendor ? { vendor, id } : undefined).map((f) => f.channel.id);
 
-describe("compliance matrix (catalog.complianceMatrix, read only here)", () => {
+describe("compliance matrix (catalog.compliance, read only here)", () => {
   it("GDPR on confidential data leaves EU-hosted open-weights channels usable and names them, in GDPR's terms", () => {
     const gdpr = data({ sensitivity: "confidential", regulations: ["gdpr"] });
     const v = complianceFor(catalog, "hosted-open", gdpr);
@@ -60,12 +60,12 @@ describe("compliance matrix (catalog.complianceMatrix, read only here)", () => {
     const v = complianceFor(catalog, "hosted-open", data({ sensitivity: "confidential", regulations: ["gdpr"] }));
     const bedrock = v.channels.find((c) => c.channel.id === "aws-bedrock")!;
     expect(bedrock.conditions.join(" ")).toMatch(/EU region/);
-    const noPartial = { ...catalog, complianceMatrix: { ...catalog.complianceMatrix, policy: { ...catalog.complianceMatrix.policy, acceptPartial: false } } };
+    const noPartial = { ...catalog, compliance: { ...catalog.compliance, policy: { ...catalog.compliance.policy, acceptPartial: false } } };
     expect(compliantChannels(noPartial, "hosted-open", data({ sensitivity: "confidential", regulations: ["gdpr"] })).map((f) => f.channel.id)).not.toContain("aws-bedrock");
   });
 
   it("every cell of every channel carries a grade, a source and a date, and partial cells say what to get", () => {
-    for (const ch of catalog.complianceMatrix.channels) {
+    for (const ch of catalog.compliance.channels) {
       for (const k of ["baa", "dpa", "euResidency", "zeroDataRetention", "soc2", "fedramp", "pci", "itar"] as const) {
         const cell = ch[k];
         expect(cell.source.length, `${ch.id}.${k}`).toBeGreaterThan(3);

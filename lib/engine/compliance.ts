@@ -7,7 +7,7 @@ import type { Catalog } from "./catalog";
 import type { ParsedAssessmentInput, Regulation, SENSITIVITIES } from "./schema";
 import { REGULATION_LABELS } from "./vocabulary";
 
-export type ComplianceChannel = Catalog["complianceMatrix"]["channels"][number];
+export type ComplianceChannel = Catalog["compliance"]["channels"][number];
 type CellKey = "baa" | "dpa" | "euResidency" | "zeroDataRetention" | "soc2" | "fedramp" | "pci" | "itar";
 export type ExternalOption = "api" | "hosted-open";
 
@@ -20,9 +20,9 @@ export function needsCompliance(input: Pick<ParsedAssessmentInput, "data">): boo
   return regs.length > 0 && (input.data.sensitivity === "regulated" || regs.some((r) => r !== "soc2"));
 }
 
-/** What each regulation that applies needs from an external channel (catalog.complianceMatrix.policy). */
+/** What each regulation that applies needs from an external channel (catalog.compliance.policy). */
 export function requirementsFor(catalog: Catalog, data: { regulations: readonly Regulation[]; sensitivity: (typeof SENSITIVITIES)[number] }): Requirement[] {
-  const policy = catalog.complianceMatrix.policy;
+  const policy = catalog.compliance.policy;
   const out: Requirement[] = [];
   for (const regulation of data.regulations) {
     switch (regulation) {
@@ -56,7 +56,7 @@ export function requirementsFor(catalog: Catalog, data: { regulations: readonly 
 
 /** The firm's own checks for FINRA and ITAR (no provider can attest to them). */
 export function firmMustVerify(catalog: Catalog, regulations: readonly Regulation[]): string[] {
-  const f = catalog.complianceMatrix.firmMustVerify;
+  const f = catalog.compliance.firmMustVerify;
   return [...(regulations.includes("finra") ? [f.finra.text] : []), ...(regulations.includes("itar") ? [f.itar.text] : [])];
 }
 
@@ -68,7 +68,7 @@ export type ChannelFit = {
 
 /** Whether one channel meets every requirement ("partial" counts when the policy says so, with its condition). */
 export function channelFit(catalog: Catalog, channel: ComplianceChannel, reqs: readonly Requirement[]): ChannelFit | undefined {
-  const acceptPartial = catalog.complianceMatrix.policy.acceptPartial;
+  const acceptPartial = catalog.compliance.policy.acceptPartial;
   const conditions: string[] = [];
   for (const r of reqs) {
     const cell = channel[r.cell];
@@ -97,7 +97,7 @@ function servesApiModel(c: ComplianceChannel, api: ApiModelRef | undefined) {
  */
 export function compliantChannels(catalog: Catalog, option: ExternalOption, input: Pick<ParsedAssessmentInput, "data">, api?: ApiModelRef): ChannelFit[] {
   const reqs = requirementsFor(catalog, input.data);
-  return catalog.complianceMatrix.channels
+  return catalog.compliance.channels
     .filter((c) => (c.serves as string[]).includes(option) && (option !== "api" || servesApiModel(c, api)))
     .map((c) => channelFit(catalog, c, reqs))
     .filter((f): f is ChannelFit => f !== undefined);
