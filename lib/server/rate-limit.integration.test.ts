@@ -46,3 +46,18 @@ describe("rate limits in Redis", () => {
     expect(stored.length).toBe(1);
   });
 });
+
+describe("rate limits when Redis is unreachable", () => {
+  it("still hold, on each instance's in-process counters, instead of failing requests", async () => {
+    vi.stubEnv("REDIS_URL", "redis://127.0.0.1:1");
+    vi.stubEnv("RATE_LIMIT_PREFIX", `${prefix}-down`);
+    vi.stubEnv("RATE_LIMIT_PDF_USER", "2/600");
+    vi.resetModules();
+    delete (globalThis as { rentorownLimits?: unknown }).rentorownLimits;
+    const m = await import("./rate-limit");
+    instances.push(m);
+    await m.checkLimit("pdfUser", "user-2");
+    await m.checkLimit("pdfUser", "user-2");
+    await expect(m.checkLimit("pdfUser", "user-2")).rejects.toMatchObject({ status: 429 });
+  });
+});
