@@ -41,7 +41,7 @@ test("owner shares a revision read-only, a visitor sees it without signing in, r
   await v.getByTestId("charts").scrollIntoViewIfNeeded(); // charts load near the viewport
   await expect(v.getByTestId("chart-cost-vs-volume").locator("svg path.recharts-curve")).toHaveCount(4);
   await expect(v.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
-  await expect(v.locator('meta[property="og:title"]')).toHaveAttribute("content", /Board pack Q4: Hybrid/);
+  await expect(v.locator('meta[property="og:title"]')).toHaveAttribute("content", `Board pack Q4: ${evaluate(PROFILES.sensitiveSliceHybrid).recommendationLabel}`);
   expect(await v.content()).not.toContain(email);
   await expect(v.getByRole("button", { name: /Save|Rename|Delete|Revise/ })).toHaveCount(0);
   await v.screenshot({ path: "e2e/output/screenshots/shared.png", fullPage: false });

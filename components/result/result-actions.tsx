@@ -46,14 +46,18 @@ export function ExportPdfButton({ url, body, label = "Export PDF" }: { url: stri
   );
 }
 
-export function ResultActions({ input, extra }: { input: ParsedAssessmentInput; extra?: React.ReactNode }) {
+/**
+ * The toolbar under a verdict: edit the answers (keeping a project being revised), copy the link,
+ * export the PDF, plus the page's own actions. `editQuery` is the answers' query (`a=…` or `p=…`).
+ */
+export function ResultToolbar({ editQuery, pdfBody, extra }: { editQuery: string; pdfBody: unknown; extra?: React.ReactNode }) {
   const [copied, setCopied] = useState(false);
   // Revising a saved project: keep its id and version through "Edit answers".
   const params = useSearchParams();
   const carry = params.get("project") ? `&project=${params.get("project")}&v=${params.get("v")}` : "";
   return (
     <>
-      <Link href={`/assess?a=${encodeAnswers(input)}${carry}`} className={button}>
+      <Link href={`/assess?${editQuery}${carry}`} className={button}>
         Edit answers
       </Link>
       <button
@@ -66,8 +70,12 @@ export function ResultActions({ input, extra }: { input: ParsedAssessmentInput; 
       >
         {copied ? "Link copied" : "Copy link"}
       </button>
-      <ExportPdfButton url="/api/report/pdf" body={{ input, title: "Assessment" }} />
+      <ExportPdfButton url="/api/report/pdf" body={pdfBody} />
       {extra}
     </>
   );
+}
+
+export function ResultActions({ input, extra }: { input: ParsedAssessmentInput; extra?: React.ReactNode }) {
+  return <ResultToolbar editQuery={`a=${encodeAnswers(input)}`} pdfBody={{ input, title: "Assessment" }} extra={extra} />;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Suspense } from "react";
+import { NoAnswers } from "@/components/result/no-answers";
 import { LiveResult } from "@/components/result/live-result";
 import { decodeAnswers } from "@/lib/assessment/url-state";
 import { evaluate } from "@/lib/engine";
@@ -12,15 +12,7 @@ export default async function ResultPage({ searchParams }: { searchParams: Promi
   const { a, project, v } = await searchParams;
   const decoded = decodeAnswers(a);
   if (!decoded.ok) {
-    return (
-      <div className="mx-auto max-w-xl px-4 py-20 text-center sm:px-6">
-        <h1 className="text-2xl font-semibold text-ink">{a ? "We could not read this result link" : "No assessment yet"}</h1>
-        <p className="mt-3 text-slate-600">{a ? decoded.error : "Answer a few questions and your recommendation appears here."}</p>
-        <Link href="/assess" className="mt-6 inline-block rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700">
-          Start the assessment
-        </Link>
-      </div>
-    );
+    return <NoAnswers title={a ? "We could not read this result link" : "No assessment yet"} message={a ? decoded.error : "Answer a few questions and your recommendation appears here."} />;
   }
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">

@@ -38,6 +38,16 @@ export function tornadoRows(e: Evaluation) {
 export function TornadoChart({ evaluation: e, size = {} }: { evaluation: Evaluation; size?: ChartSize }) {
   const rows = tornadoRows(e);
   const base = e.breakEven.api.tokensPerDay;
+  // No assumption's range brings a break-even within reach: say so instead of drawing empty bars.
+  if (base === null && e.sensitivity.every((r) => r.breakEvenLow === null && r.breakEvenHigh === null)) {
+    return (
+      <ChartFrame testId="chart-tornado" size={size} composite title="What moves the break-even most" caption="Break-even volume against the API at each assumption's low and high value.">
+        <p className="flex items-center rounded-lg bg-slate-50 p-4 text-sm text-slate-700" style={{ height: size.height ?? CHART_HEIGHT }} data-testid="tornado-never">
+          Self-hosting does not become cheaper than the API below {formatTokens(BREAK_EVEN_RANGE.maxTokensPerDay)} tokens a day, at the low or the high value of any of the {e.sensitivity.length} assumptions tested: no single figure changes the answer.
+        </p>
+      </ChartFrame>
+    );
+  }
   const all = rows.flatMap((r) => [r.start, r.start + r.span]).concat(base ? [Math.log10(base)] : []);
   const lo = Math.floor(Math.min(...all)) - AXIS_PAD_DECADES;
   const hi = Math.ceil(Math.max(...all)) + AXIS_PAD_DECADES;
