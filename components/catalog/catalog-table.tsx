@@ -1,29 +1,11 @@
 "use client";
 
 import { useDeferredValue, useMemo, useState } from "react";
-import { ROW_KIND_LABELS, ROW_KINDS, type CatalogRow, type Grade, type RowKind } from "@/lib/catalog/kinds";
+import { ROW_KIND_LABELS, ROW_KINDS, type CatalogRow, type RowKind } from "@/lib/catalog/kinds";
+import { GradeBadge } from "./grade-badge";
 
 type Channel = { label: string; baa: string; dpa: string; euResidency: string; zeroDataRetention: string; soc2: string };
 type Sort = "catalog" | "price-asc" | "price-desc";
-
-const GRADE_STYLE: Record<Grade, string> = {
-  measured: "bg-emerald-50 text-emerald-800 ring-emerald-200",
-  derived: "bg-sky-50 text-sky-800 ring-sky-200",
-  assumed: "bg-amber-50 text-amber-800 ring-amber-200",
-};
-const GRADE_TITLE: Record<Grade, string> = {
-  measured: "Measured: a benchmark run or a published price list",
-  derived: "Derived: computed from measured figures (see how under the source)",
-  assumed: "Assumed: RentOrOwn policy or a practitioner's estimate; the range says how unsure",
-};
-
-export function GradeBadge({ grade }: { grade: Grade }) {
-  return (
-    <span title={GRADE_TITLE[grade]} data-grade={grade} className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${GRADE_STYLE[grade]}`}>
-      {grade}
-    </span>
-  );
-}
 
 const num = (x: number) => (Math.abs(x) >= 1000 ? x.toLocaleString("en-US", { maximumFractionDigits: 0 }) : x.toLocaleString("en-US", { maximumSignificantDigits: 4 }));
 

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { AssumptionKey, AssumptionRow } from "@/lib/engine";
 import { parseNumberField } from "@/lib/assessment/units";
 import { formatNumber } from "@/lib/format";
+import { GradeBadge } from "@/components/catalog/grade-badge";
 
 // Every catalog figure the engine used, with its source and date. Editable on the live result
 // page (overrides go into the input's `assumptions`), read-only on saved and shared results.
@@ -47,9 +48,12 @@ export function AssumptionsPanel({
               .map((r) => (
                 <li key={r.key} className="grid gap-2 py-2.5 sm:grid-cols-[1fr_auto] sm:items-start">
                   <div>
-                    <p className="text-sm font-medium text-slate-800">{r.label}</p>
+                    <p className="text-sm font-medium text-slate-800">
+                      {r.label} {r.grade && <GradeBadge grade={r.grade} />}
+                    </p>
                     <p className="text-xs text-slate-500">
-                      {r.source} · as of {r.asOf}
+                      {r.source} · as of {r.asOf} · range {formatNumber(r.low, 4)}–{formatNumber(r.high, 4)}
+                      {r.derivation && <> · how: {r.derivation}</>}
                       {r.overridden && <> · catalog value {formatNumber(r.catalogValue, 4)}</>}
                     </p>
                   </div>

@@ -26,6 +26,10 @@ export type AssumptionRow = {
   overridden: boolean;
   source: string;
   asOf: string;
+  /** Evidence grade of the catalog figure (measured | derived | assumed); absent for a row whose producer does not grade it yet. */
+  grade?: "measured" | "derived" | "assumed";
+  /** How a derived figure was computed. */
+  derivation?: string;
 };
 
 export type Model = {
@@ -185,14 +189,14 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
   const staffFig = fig(`people.fte.${team.mlOpsMaturity}`);
   const setupFig = fig(`people.setupMonths.${team.mlOpsMaturity}`);
 
-  type Def = { label: string; group: string; value: number; low: number; high: number; source: string; asOf: string };
+  type Def = { label: string; group: string; value: number; low: number; high: number; source: string; asOf: string; grade?: AssumptionRow["grade"]; derivation?: string };
   const defs: Record<AssumptionKey, Def> = {
-    "api.inputUsdPerMTok": { label: `${api.label} input price`, group: "API pricing", value: api.price.inputUsdPerMTok, low: api.price.inputUsdPerMTok, high: api.price.inputUsdPerMTok, source: apiRef, asOf: api.asOf },
-    "api.cachedInputUsdPerMTok": { label: `${api.label} cached input price`, group: "API pricing", value: api.price.cachedInputUsdPerMTok, low: api.price.cachedInputUsdPerMTok, high: api.price.cachedInputUsdPerMTok, source: apiRef, asOf: api.asOf },
-    "api.outputUsdPerMTok": { label: `${api.label} output price`, group: "API pricing", value: api.price.outputUsdPerMTok, low: api.price.outputUsdPerMTok, high: api.price.outputUsdPerMTok, source: apiRef, asOf: api.asOf },
+    "api.inputUsdPerMTok": { label: `${api.label} input price`, group: "API pricing", value: api.price.inputUsdPerMTok, low: api.price.inputUsdPerMTok, high: api.price.inputUsdPerMTok, source: apiRef, asOf: api.asOf, grade: "measured" },
+    "api.cachedInputUsdPerMTok": { label: `${api.label} cached input price`, group: "API pricing", value: api.price.cachedInputUsdPerMTok, low: api.price.cachedInputUsdPerMTok, high: api.price.cachedInputUsdPerMTok, source: apiRef, asOf: api.asOf, grade: "measured" },
+    "api.outputUsdPerMTok": { label: `${api.label} output price`, group: "API pricing", value: api.price.outputUsdPerMTok, low: api.price.outputUsdPerMTok, high: api.price.outputUsdPerMTok, source: apiRef, asOf: api.asOf, grade: "measured" },
     "api.batchDiscount": { ...fig("api.batchDiscount") },
-    "hostedOpen.inputUsdPerMTok": { label: `${hosted.label} input price`, group: "Hosted open-weights pricing", value: hosted.price.inputUsdPerMTok, low: Math.min(hosted.price.inputUsdPerMTok, ...hosted.inputRange), high: Math.max(hosted.price.inputUsdPerMTok, ...hosted.inputRange), source: hostedRef, asOf: hosted.asOf },
-    "hostedOpen.outputUsdPerMTok": { label: `${hosted.label} output price`, group: "Hosted open-weights pricing", value: hosted.price.outputUsdPerMTok, low: Math.min(hosted.price.outputUsdPerMTok, ...hosted.outputRange), high: Math.max(hosted.price.outputUsdPerMTok, ...hosted.outputRange), source: hostedRef, asOf: hosted.asOf },
+    "hostedOpen.inputUsdPerMTok": { label: `${hosted.label} input price`, group: "Hosted open-weights pricing", value: hosted.price.inputUsdPerMTok, low: Math.min(hosted.price.inputUsdPerMTok, ...hosted.inputRange), high: Math.max(hosted.price.inputUsdPerMTok, ...hosted.inputRange), source: hostedRef, asOf: hosted.asOf, grade: "derived", derivation: "median of the list prices of the providers meeting the compliance need; range = their cheapest and dearest" },
+    "hostedOpen.outputUsdPerMTok": { label: `${hosted.label} output price`, group: "Hosted open-weights pricing", value: hosted.price.outputUsdPerMTok, low: Math.min(hosted.price.outputUsdPerMTok, ...hosted.outputRange), high: Math.max(hosted.price.outputUsdPerMTok, ...hosted.outputRange), source: hostedRef, asOf: hosted.asOf, grade: "derived", derivation: "median of the list prices of the providers meeting the compliance need; range = their cheapest and dearest" },
     "selfHosted.tokensPerSecondPerReplica": {
       label: `Throughput per replica at your latency target (${configLabel})`,
       group: "Self-hosted capacity",
@@ -201,6 +205,8 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
       high: perReplicaTps * (1 + spread),
       source: `${thr.source}; range ±${Math.round(spread * 100)}% (${chosen.calibration.grade === "measured" ? "twice the fit's median error, at least 15%" : "calibration carried over from another configuration"})`,
       asOf: thr.asOf,
+      grade: "derived",
+      derivation: "performance model (bandwidth- and compute-bound decode, prefill, queueing) fitted to measured serving points, evaluated at the concurrency that meets the latency target",
     },
     "selfHosted.gpusPerReplica": {
       label: `GPUs per model replica (${configLabel})`,
@@ -210,6 +216,8 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
       high: gpusPerReplica,
       source: `${chosen.modelLabel} ${chosen.precision.toUpperCase()} weights plus KV cache for ${Math.round(chosen.point.concurrency * 10) / 10} sequences of ${volume.inputTokensPerRequest + volume.outputTokensPerRequest} tokens: ${Math.round(chosen.point.memoryGb)} GB on ${gpusPerReplica}× ${chosen.gpuLabel} (catalog/open-models.json, catalog/gpus.json)`,
       asOf: cc.performance.asOf,
+      grade: "derived",
+      derivation: "weights plus KV cache at the sized concurrency ÷ GPU memory, rounded up to a power of two for tensor parallelism",
     },
     "selfHosted.targetUtilization": { ...fig("selfHosted.targetUtilization") },
     "selfHosted.minReplicas": { ...fig("selfHosted.minReplicas") },
@@ -242,6 +250,8 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
       overridden: o !== undefined && o !== d.value,
       source: d.source,
       asOf: d.asOf,
+      ...(d.grade ? { grade: d.grade } : {}),
+      ...(d.derivation ? { derivation: d.derivation } : {}),
     });
   }
   const overriddenPrice = (p: PriceTable, inKey: AssumptionKey, outKey: AssumptionKey, cachedKey?: AssumptionKey): PriceTable =>
