@@ -205,7 +205,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
       <Section title="Cost breakdown and sensitivity" breakBefore>
         <div className="space-y-4">
           <BreakdownChart evaluation={e} size={CHART} />
-          {e.sensitivity.some((s) => s.breakEvenLow !== null || s.breakEvenHigh !== null) && <TornadoChart evaluation={e} size={CHART} />}
+          <TornadoChart evaluation={e} size={CHART} />
         </div>
         <table className="mt-4 w-full tabular-nums">
           <thead>

@@ -13,8 +13,8 @@ export default function ResultCharts({ evaluation }: { evaluation: Evaluation })
       <CostVsVolumeChart evaluation={evaluation} />
       <CumulativeCostChart evaluation={evaluation} />
       <BreakdownChart evaluation={evaluation} />
-      {/* The break-even tornado only where self-hosting breaks even somewhere in the ranges (else it is all "never"). */}
-      {evaluation.sensitivity.some((s) => s.breakEvenLow !== null || s.breakEvenHigh !== null) && <TornadoChart evaluation={evaluation} />}
+      {/* Where no range brings a break-even within reach, the tornado says so in a sentence (keeps the grid whole). */}
+      <TornadoChart evaluation={evaluation} />
     </>
   );
 }
