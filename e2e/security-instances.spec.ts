@@ -20,6 +20,7 @@ const PROXIED = { "x-forwarded-proto": "https", "x-forwarded-host": "rentorown.t
 let db: { name: string; url: string };
 let dbProxy: CuttableProxy;
 const servers: ChildProcess[] = [];
+const logs = new Map<number, string>();
 const jar = new Map<string, string>();
 
 test.describe.configure({ mode: "serial" });
@@ -70,7 +71,7 @@ async function latestLink(email: string): Promise<URL> {
 
 function start(port: number, databaseUrl: string) {
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -85,10 +86,12 @@ function start(port: number, databaseUrl: string) {
       RATE_LIMIT_PREFIX: `instances-${db.name}`,
       RATE_LIMIT_SIGNIN_EMAIL: "3/900",
       TRUSTED_PROXY_HOPS: "1",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: "info",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
+  logs.set(port, "");
+  child.stdout!.on("data", (d) => logs.set(port, logs.get(port) + String(d)));
   servers.push(child);
 }
 
@@ -158,6 +161,33 @@ test("a PDF requested on B behind a TLS proxy renders (Chromium uses B's interna
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toBe("application/pdf");
   expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+});
+
+test("a PDF whose client goes away mid-render is abandoned at once, not rendered to the end", async () => {
+  const port = Number(new URL(B).port);
+  const before = (logs.get(port)!.match(/pdf render abandoned/g) ?? []).length;
+  const controller = new AbortController();
+  const pending = fetch(`${B}/api/projects/${projectId}/revisions/1/pdf`, { headers: { ...PROXIED, cookie: cookieHeader() }, signal: controller.signal }).catch((e) => e);
+  // Abort once the render has started (the log says so when it is abandoned, or renders).
+  await new Promise((r) => setTimeout(r, 700));
+  controller.abort();
+  await pending;
+  await expect.poll(() => (logs.get(port)!.match(/pdf render abandoned/g) ?? []).length, { timeout: 15_000 }).toBe(before + 1);
+  // And the slot is free again: the next export renders.
+  const res = await call(B, `/api/projects/${projectId}/revisions/1/pdf`);
+  expect(res.status).toBe(200);
+});
+
+test("every log line of a request carries its id, and no token or full e-mail address is logged", async () => {
+  const res = await call(A, "/api/projects", { headers: { "x-request-id": "trace-abc-123456" } });
+  expect(res.headers.get("x-request-id")).toBe("trace-abc-123456");
+  const tagged = () => [...logs.values()].join("\n").split("\n").filter((l) => l.includes("trace-abc-123456"));
+  await expect.poll(() => tagged().length, { timeout: 10_000 }).toBeGreaterThan(0);
+  const all = [...logs.values()].join("\n");
+  const lines = tagged();
+  for (const l of lines) expect(JSON.parse(l).reqId).toBe("trace-abc-123456");
+  expect(all).not.toMatch(/instances-\d+@example\.com/); // e-mails appear masked (in***@example.com)
+  for (const [name, value] of jar) if (name.includes("session-token")) expect(all).not.toContain(value);
 });
 
 test("a rate limit counts across both instances (Redis)", async () => {

@@ -10,9 +10,10 @@ import { env } from "./env";
 
 export type RequestContext = { reqId: string; ip?: string; userId?: string };
 
-const storage = new AsyncLocalStorage<RequestContext>();
-
-const globalForLog = globalThis as unknown as { rentorownLogger?: pino.Logger };
+// Both kept on globalThis: Next bundles this module more than once (instrumentation, routes,
+// pages), and the logger created by one copy must read the request context set by another.
+const globalForLog = globalThis as unknown as { rentorownLogger?: pino.Logger; rentorownRequests?: AsyncLocalStorage<RequestContext> };
+const storage = (globalForLog.rentorownRequests ??= new AsyncLocalStorage<RequestContext>());
 
 function createLogger(): pino.Logger {
   // Through env() like every other read; when env() itself is failing, log at "info" to report why.
