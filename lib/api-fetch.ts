@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** From a 429/503 `Retry-After` header: when trying again makes sense, in seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -28,7 +30,8 @@ export async function apiRequest(url: string, init: ApiInit = {}): Promise<Respo
   }
   if (res.ok) return res;
   const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
-  throw new ApiError(res.status, body.error ?? "error", body.message ?? `Request failed (${res.status}).`);
+  const retryAfter = Number(res.headers.get("retry-after"));
+  throw new ApiError(res.status, body.error ?? "error", body.message ?? `Request failed (${res.status}).`, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
 }
 
 /** A JSON call: the parsed body on success (`{}` for 204), an ApiError with the server's message otherwise. */
