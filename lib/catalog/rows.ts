@@ -39,7 +39,7 @@ type PriceTable = Catalog["apiModels"][number]["price"];
 
 function priceText(p: PriceTable) {
   return (
-    `$${n(p.inputUsdPerMTok)} in · $${n(p.cachedInputUsdPerMTok)} cached · $${n(p.outputUsdPerMTok)} out per 1M tokens` +
+    `$${n(p.inputUsdPerMTok)} in · ${p.cachedInputUsdPerMTok !== p.inputUsdPerMTok ? `$${n(p.cachedInputUsdPerMTok)} cached · ` : ""}$${n(p.outputUsdPerMTok)} out per 1M tokens` +
     p.tiers.map((t) => `; prompts over ${formatNumber(t.fromInputTokens)} tokens: $${n(t.inputUsdPerMTok)} / $${n(t.outputUsdPerMTok)}`).join("")
   );
 }
