@@ -1,6 +1,8 @@
 "use client";
 
 import { GPU_SOURCES, GPUS } from "@/lib/engine/schema";
+import { GPU_TERMS } from "@/lib/engine/economics/bounds";
+import { GPU_TERM_LABELS } from "@/lib/engine/vocabulary";
 import { Checkbox, SelectField } from "./fields";
 import { LABELS } from "./labels";
 import type { DeploymentAnswers, StepProps } from "./step-props";
@@ -17,6 +19,14 @@ export function DeploymentStep({ value, update }: StepProps<DeploymentAnswers>) 
           value={value.gpuSource ?? ""}
           onChange={(x) => update({ gpuSource: x === "" ? undefined : x })}
           options={[{ value: "" as const, label: "Let RentOrOwn choose (owned when data stays in house, else a GPU cloud)" }, ...GPU_SOURCES.map((g) => ({ value: g, label: LABELS.gpuSource[g] ?? g }))]} help="Hyperscalers cost 2–3× a GPU cloud; owning is cheapest per hour if you keep them busy." />
+        <SelectField
+          path="deployment.gpuTerm"
+          label="Rental term for rented GPUs"
+          value={value.gpuTerm ?? ""}
+          onChange={(x) => update({ gpuTerm: x === "" ? undefined : x })}
+          options={[{ value: "" as const, label: "On demand (no commitment)" }, ...GPU_TERMS.map((t) => ({ value: t, label: GPU_TERM_LABELS[t] }))]}
+          help="Committing for 1 or 3 years lowers the hourly rate; you pay for the GPUs whether or not you use them."
+        />
       </div>
     </>
   );

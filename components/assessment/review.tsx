@@ -5,6 +5,7 @@ import { isPortfolio, type Draft, type StepId, type WorkloadDraft } from "@/lib/
 import { tokensPerDay } from "@/lib/assessment/units";
 import { formatNumber, formatTokens } from "@/lib/format";
 import { MEASURE_LABELS } from "@/lib/assessment/latency";
+import { GPU_TERM_LABELS } from "@/lib/engine/vocabulary";
 import { LABELS } from "./labels";
 
 // The answers in one list before submitting; every default shown is ASSESSMENT_DEFAULTS', the same the engine applies.
@@ -19,7 +20,7 @@ export function workloadRows(w: WorkloadDraft): Row[] {
     [
       "volume",
       "Volume",
-      `${v.requestsPerDay ?? "?"} requests/day × (${v.inputTokensPerRequest ?? "?"} + ${v.outputTokensPerRequest ?? "?"}) tokens = ${tpd === undefined ? "?" : formatTokens(tpd)} tokens/day, growing ${v.monthlyGrowthPct ?? D.volume.monthlyGrowthPct}%/month, peak ${v.peakToAverage ?? D.volume.peakToAverage}×${(v.batchShare ?? 0) > 0 ? ` · ${Math.round((v.batchShare ?? 0) * 100)}% batch` : ""}`,
+      `${v.requestsPerDay === undefined ? "?" : formatNumber(v.requestsPerDay)} requests/day × (${v.inputTokensPerRequest === undefined ? "?" : formatNumber(v.inputTokensPerRequest)} + ${v.outputTokensPerRequest === undefined ? "?" : formatNumber(v.outputTokensPerRequest)}) tokens = ${tpd === undefined ? "?" : formatTokens(tpd)} tokens/day, growing ${v.monthlyGrowthPct ?? D.volume.monthlyGrowthPct}%/month, peak ${v.peakToAverage ?? D.volume.peakToAverage}×${(v.batchShare ?? 0) > 0 ? ` · ${Math.round((v.batchShare ?? 0) * 100)}% batch` : ""}`,
     ],
     [
       "data",
@@ -36,7 +37,7 @@ export function companyRows(d: Draft): Row[] {
   const s = d.strategy;
   return [
     ["team", "Team", d.team.mlOpsMaturity ? LABELS.maturity[d.team.mlOpsMaturity] : "?"],
-    ["deployment", "Deployment", `${dep.offline ? "Offline · " : ""}${LABELS.gpu[dep.gpu ?? D.deployment.gpu] ?? dep.gpu} · ${dep.gpuSource ? (LABELS.gpuSource[dep.gpuSource] ?? dep.gpuSource) : "GPU source chosen by RentOrOwn"}`],
+    ["deployment", "Deployment", `${dep.offline ? "Offline · " : ""}GPU: ${LABELS.gpu[dep.gpu ?? D.deployment.gpu] ?? dep.gpu} · source: ${dep.gpuSource ? (LABELS.gpuSource[dep.gpuSource] ?? dep.gpuSource) : "chosen by RentOrOwn"}${dep.gpuTerm ? ` · ${GPU_TERM_LABELS[dep.gpuTerm].toLowerCase()}` : ""}`],
     ["strategy", "Strategy", `Ship ${LABELS.ttm[s.timeToMarket ?? D.strategy.timeToMarket].toLowerCase()} · lock-in concern ${LABELS.lockIn[s.lockInConcern ?? D.strategy.lockInConcern].toLowerCase()} · ${s.horizonMonths ?? D.strategy.horizonMonths} months`],
   ];
 }

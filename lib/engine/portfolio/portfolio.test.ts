@@ -109,7 +109,8 @@ describe("portfolio semantics (contract v1.1)", () => {
         r.workloads.forEach((w, i) => {
           if (!p.workloads[i]!.data.mustStayInHouse) return;
           expect(["api", "hosted-open"]).not.toContain(w.placement);
-          if (w.placement === "hybrid") expect(w.standalone.costs.hybrid.split?.selfHostedShare).toBeCloseTo(p.workloads[i]!.data.sensitiveShare ?? 1, 9);
+          // The optimised hybrid may keep more than the sensitive share in house, never less.
+          if (w.placement === "hybrid") expect(w.standalone.costs.hybrid.split!.selfHostedShare).toBeGreaterThanOrEqual((p.workloads[i]!.data.sensitiveShare ?? 1) - 1e-9);
         });
         // Hard rules hold for every workload, not only in-house ones (unless its rules leave no option at all).
         r.workloads.forEach((w) => {
