@@ -1,3 +1,4 @@
+import { figureOf, type Catalog, type FigureKey } from "../catalog";
 import type { Option } from "../schema";
 import { formatPct } from "../text";
 
@@ -15,8 +16,7 @@ export type RankedOption = { option: Option; score: number; excluded: boolean; r
 export { OPTION_LABELS, optionLabel } from "../vocabulary";
 export const pct = (x: number) => formatPct(x, 1);
 
-export function figure(catalog: { figures: Record<string, { value: number } | undefined> }, key: string): number {
-  const f = catalog.figures[key];
-  if (!f) throw new Error(`catalog figure ${key} missing`);
-  return f.value;
+/** A keyed catalog figure's value, through the one accessor (figureOf: a missing key throws a CatalogError naming it). */
+export function figure(catalog: Catalog, key: FigureKey): number {
+  return figureOf(catalog, key).value;
 }
