@@ -17,7 +17,7 @@ import {
   SENSITIVITY_LABELS,
   TIME_TO_MARKET_LABELS,
 } from "@/lib/engine/vocabulary";
-import { formatDate, formatNumber, formatPct, formatTokens, formatUsd } from "@/lib/format";
+import { formatDate, formatNumber, formatPct, formatTokens, formatUsd, formatUsdOrDash } from "@/lib/format";
 import { BreakdownChart } from "@/components/result/charts/breakdown-chart";
 import { CostVsVolumeChart } from "@/components/result/charts/cost-vs-volume-chart";
 import { CumulativeCostChart } from "@/components/result/charts/cumulative-cost-chart";
@@ -154,7 +154,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
                 <td className="py-1 text-right">{r.excluded ? "—" : Math.round(r.score)}</td>
                 <td className="py-1 text-right">{formatUsd(e.costs[r.option].monthlyUsd[0] ?? 0)}</td>
                 <td className="py-1 text-right">{formatUsd(e.costs[r.option].tcoUsd)}</td>
-                <td className="py-1 text-right">{e.costs[r.option].perMillionTokensUsd === null ? "—" : formatUsd(e.costs[r.option].perMillionTokensUsd!)}</td>
+                <td className="py-1 text-right">{formatUsdOrDash(e.costs[r.option].perMillionTokensUsd)}</td>
               </tr>
             ))}
           </tbody>
@@ -237,7 +237,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
             <tr className="border-b-2 border-slate-800 text-left">
               <th className="py-1">Figure</th>
               <th className="py-1 text-right">Value</th>
-              <th className="py-1 pl-3">Source, as of</th>
+              <th className="py-1 pl-3">Evidence, range, source, as of</th>
             </tr>
           </thead>
           <tbody>
@@ -249,7 +249,8 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
                   {a.overridden ? " (your figure)" : ""}
                 </td>
                 <td className="py-1 pl-3 text-[10px] text-slate-600">
-                  {a.source} · {a.asOf}
+                  {a.grade && <strong className="font-semibold uppercase">{a.grade}</strong>}
+                  {a.grade && " · "}range {formatNumber(a.low, 4)}–{formatNumber(a.high, 4)} · {a.source} · {a.asOf}
                 </td>
               </tr>
             ))}
