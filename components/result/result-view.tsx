@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Evaluation, ParsedAssessmentInput } from "@/lib/engine";
 import { factorLabel, gpuSourceLabel, HYBRID_SPLIT_LABELS, isHardRule, ML_OPS_LABELS, OPTION_HEADLINES, optionLabel, SENSITIVITY_LABELS } from "@/lib/engine/vocabulary";
-import { formatPct, formatTokens, formatUsd } from "@/lib/format";
+import { formatPct, formatTokens, formatUsd, formatUsdOrDash } from "@/lib/format";
 import { LazyCharts } from "./charts/lazy-charts";
 import { EconomicsPanel } from "./economics-panel";
 import { WhatWouldChange } from "./what-would-change";
@@ -138,7 +138,7 @@ export function ResultView({
                     <td className="py-1.5 text-slate-900">{optionLabel(option)}</td>
                     <td className="py-1.5 text-right">{formatUsd(c.monthlyUsd[0] ?? 0)}</td>
                     <td className="py-1.5 text-right font-medium">{formatUsd(c.tcoUsd)}</td>
-                    <td className="py-1.5 text-right">{c.perMillionTokensUsd === null ? "—" : formatUsd(c.perMillionTokensUsd)}</td>
+                    <td className="py-1.5 text-right">{formatUsdOrDash(c.perMillionTokensUsd)}</td>
                   </tr>
                 );
               })}
