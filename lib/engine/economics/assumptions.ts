@@ -10,6 +10,13 @@ type Def = { label: string; group: string; value: number; low: number; high: num
 export const fig = (c: Catalog, key: string): KeyedFigure => figureOf(c, key as FigureKey);
 const def = (f: KeyedFigure, label?: string): Def => ({ label: label ?? f.label, group: f.group, value: f.value, low: f.low, high: f.high, source: f.source, asOf: f.asOf });
 
+/** Reasoning tokens bill as output (catalog owner's figure, api-models.json apiModelPolicy.reasoningMultiplier by tier). */
+function reasoningDef(catalog: Catalog, tier: "frontier" | "mid" | "small"): Def {
+  const rm = (catalog as unknown as { apiModelPolicy?: { reasoningMultiplier?: Record<string, { value: number; low: number; high: number; source: string; asOf: string }> } }).apiModelPolicy?.reasoningMultiplier?.[tier];
+  if (!rm) return { label: "Reasoning tokens per visible output token (API)", group: "API pricing", value: 1, low: 1, high: 1, source: "no reasoning multiplier in this catalog: output billed as visible", asOf: catalog.asOf };
+  return { label: `Reasoning tokens billed per visible output token (${tier} tier)`, group: "API pricing", value: rm.value, low: rm.low, high: rm.high, source: rm.source, asOf: rm.asOf };
+}
+
 export type ResolvedGpuSource = { source: GpuSource; term: GpuTermChoice | "owned"; forced: string | null };
 
 /**
@@ -49,6 +56,7 @@ export function economicsDefs(input: ParsedAssessmentInput, catalog: Catalog, gp
     // Owned servers are priced from their terms below; the hourly figure then is the GPU-cloud rate used
     // for fine-tuning runs and as the rental comparison, and overriding it prices the owned fleet flat.
     "gpu.usdPerHour": def(rate, owned ? `${rate.label} (rental comparison and training runs; owned servers are priced from their terms)` : rate.label),
+    "api.reasoningMultiplier": reasoningDef(catalog, apiTier),
     "api.priceDeclinePerYear": def(fig(catalog, `economics.trend.apiDeclinePerYear.${apiTier}`)),
     "hostedOpen.priceDeclinePerYear": def(fig(catalog, "economics.trend.hostedOpenDeclinePerYear")),
     "gpu.priceChangePerYear": def(fig(catalog, "economics.trend.gpuRentalChangePerYear")),

@@ -79,7 +79,9 @@ export function tokenMonthlyUsd(m: Model, which: "api" | "hosted-open", s: Shape
   const price = which === "api" ? m.apiPrice : m.hostedPrice;
   // Hosted rows without a cache-read price carry cached = input price, so the share costs nothing extra there.
   const batch = which === "api" ? 1 - v.batchShare * m.values["api.batchDiscount"] : 1;
-  return s.requestsPerDay * DAYS_PER_MONTH * pricePerRequest(price, s.inTok, s.outTok, v.cachedInputShare) * batch;
+  // Proprietary models bill their reasoning tokens as output: visible output × the tier's multiplier.
+  const outTok = which === "api" ? s.outTok * (m.values["api.reasoningMultiplier"] ?? 1) : s.outTok;
+  return s.requestsPerDay * DAYS_PER_MONTH * pricePerRequest(price, s.inTok, outTok, v.cachedInputShare) * batch;
 }
 
 function shapeAt(m: Model, tokensPerDay: number): Shape {
@@ -329,8 +331,11 @@ export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<O
     const c = parts[o];
     if (c && c.tcoUsd <= b.cost.tcoUsd + 1e-6 && (!pure || c.tcoUsd < parts[pure]!.tcoUsd)) pure = o;
   }
-  if (!pure && sMin === 0 && share < minShare) pure = eMin > 0 ? "api" : b.plan.target;
-  if (!pure && eMin === 0 && 1 - share < minShare) pure = "self-hosted";
+  // A split that sends under minShare one way is reported as the pure option it nearly is, but only
+  // when that option costs about the same (within the same share); otherwise the split is real money.
+  const near = (o: Option) => !!parts[o] && parts[o]!.tcoUsd <= b.cost.tcoUsd * (1 + minShare);
+  if (!pure && sMin === 0 && share < minShare && near(eMin > 0 ? "api" : b.plan.target)) pure = eMin > 0 ? "api" : b.plan.target;
+  if (!pure && eMin === 0 && 1 - share < minShare && near("self-hosted")) pure = "self-hosted";
   const gpus = b.fleet.gpus.first;
   const split: HybridSplit = {
     mode,

@@ -45,10 +45,15 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
   const pure = costs.hybrid.split?.pure;
   if (pure && pure !== "hybrid" && !excludedSet.has(pure)) scores[pure] = Math.max(scores[pure], scores.hybrid);
   const minTco = feasible.length ? Math.min(...feasible.map((o) => costs[o].tcoUsd)) : 0;
+  // The limit is measured from the cheapest usable option that meets the quality requirement: with
+  // frontier quality required, open weights run in house are no cheaper answer to the same question.
+  const meetsQuality = (o: Option) => m.input.capability.frontier !== "required" || o === "api" || o === "hybrid";
+  const refPool = feasible.filter(meetsQuality);
+  const refTco = refPool.length ? Math.min(...refPool.map((o) => costs[o].tcoUsd)) : minTco;
   const limit = figureOf(catalog, "economics.costBinding.maxPremiumShare").value;
   const floor = figureOf(catalog, "economics.costBinding.premiumFloorUsd").value;
-  const allowed = Math.max(limit * minTco, floor);
-  const overLimit = (o: Option) => !excludedSet.has(o) && costs[o].tcoUsd - minTco > allowed + 1;
+  const allowed = Math.max(limit * refTco, floor);
+  const overLimit = (o: Option) => !excludedSet.has(o) && costs[o].tcoUsd - refTco > allowed + 1;
   const ranking: RankedOption[] = [...OPTIONS]
     .sort((a, b) => Number(excludedSet.has(a)) - Number(excludedSet.has(b)) || Number(overLimit(a)) - Number(overLimit(b)) || scores[b] - scores[a])
     .map((o) => ({
@@ -60,7 +65,7 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
         : excludedSet.has(o)
         ? excluded.filter((e) => e.option === o).map((e) => e.text)
         : [
-            ...(overLimit(o) ? [`It costs ${formatUsd(costs[o].tcoUsd - minTco)} more than the cheapest usable option over ${m.input.strategy.horizonMonths} months, more than the premium RentOrOwn lets non-cost reasons buy (${formatPct(limit, 0)} of the cheapest or ${formatUsd(floor)}, whichever is larger), so it ranks after the options within it.`] : []),
+            ...(overLimit(o) ? [`It costs ${formatUsd(costs[o].tcoUsd - refTco)} more than the cheapest usable option${refTco > minTco ? " that meets the frontier-quality requirement" : ""} over ${m.input.strategy.horizonMonths} months, more than the premium RentOrOwn lets non-cost reasons buy (${formatPct(limit, 0)} of the cheapest or ${formatUsd(floor)}, whichever is larger), so it ranks after the options within it.`] : []),
             ...(o === "hybrid" && costs.hybrid.split?.text ? [costs.hybrid.split.text] : []),
             ...reasons.filter((r) => r.favours === o).map((r) => r.text),
           ],
