@@ -119,9 +119,16 @@ function joinNames(xs: string[]) {
 }
 
 /** Can regulated data go to `option`, and on which channels? */
-export function complianceFor(catalog: Catalog, option: ExternalOption, input: Pick<ParsedAssessmentInput, "data">, api?: ApiModelRef): ComplianceVerdict {
+export function complianceFor(
+  catalog: Catalog,
+  option: ExternalOption,
+  input: Pick<ParsedAssessmentInput, "data">,
+  api?: ApiModelRef,
+  /** Only these channels (e.g. those where a provider sells the priced open model). */
+  only?: ReadonlySet<string>,
+): ComplianceVerdict {
   const required = needsCompliance(input);
-  const channels = compliantChannels(catalog, option, input, api);
+  const channels = compliantChannels(catalog, option, input, api).filter((f) => !only || only.has(f.channel.id));
   if (!required) return { required, covered: true, channels, text: "" };
   const regs = input.data.regulations;
   const names = joinNames(regs.map((r) => REGULATION_LABELS[r]));

@@ -64,7 +64,10 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
           factor: "compliance",
           favours: option,
           weight: 0,
-          text: option === "hosted-open" ? `${v.text} ${m.hostedQuote.modelLabel} is priced at the ${m.hostedQuote.source}.` : v.text,
+          text:
+            option === "hosted-open"
+              ? `${complianceFor(catalog, option, m.input, undefined, new Set(m.hostedQuote.eligible.flatMap((o) => o.channels))).text} ${m.hostedQuote.modelLabel} is priced at the ${m.hostedQuote.source}.`
+              : v.text,
         });
       } else {
         add(
