@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { encodeAnswers } from "@/lib/assessment/url-state";
+import { PROFILES } from "@/test/fixtures/profiles";
 
 test("the catalog lists every figure with value, range, grade, source and date; filters by kind, sorts by price, compares providers", async ({ page }) => {
   await page.goto("/catalog");
@@ -44,4 +46,17 @@ test("the catalog lists every figure with value, range, grade, source and date; 
   await page.screenshot({ path: "e2e/output/screenshots/catalog.png", fullPage: false });
   await page.getByRole("button", { name: /^All/ }).click();
   await page.screenshot({ path: "e2e/output/screenshots/catalog-all.png", fullPage: false });
+});
+
+test("the assumptions panel shows each figure's evidence grade and range", async ({ page }) => {
+  await page.goto(`/assess/result?a=${encodeAnswers(PROFILES.hipaaAllowedToLeave)}`);
+  const panel = page.locator("section", { has: page.getByRole("heading", { name: "Assumptions" }) });
+  await expect(panel).toBeVisible();
+  const grades = panel.locator("[data-grade]");
+  expect(await grades.count()).toBeGreaterThan(8);
+  await expect(panel).toContainText(/derived/);
+  await expect(panel).toContainText(/range /);
+  await expect(panel).toContainText(/median of \d+ providers/);
+  await panel.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: "e2e/output/screenshots/assumptions-grades.png" });
 });
