@@ -246,6 +246,25 @@ for (const f of fits) {
 }
 const calibrations = [...bestFits.values()].sort((a, b) => (a.modelId + a.gpuId + a.precision + a.tp).localeCompare(b.modelId + b.gpuId + b.precision + b.tp));
 
+// How the AMD serving stack compares with NVIDIA's on the same model, precision and replica size: the
+// AMD fit's throughput at 1k/1k, 32 in flight, over what the NVIDIA fit would predict on the AMD
+// datasheet (bandwidth, compute). Median over the measured pairs; scales ηbw and ηc of an AMD
+// configuration whose efficiency is carried over from NVIDIA measurements.
+const vendorOf = (id: string) => gpus.find((g) => g.id === id)!.vendor;
+const ratios: number[] = [];
+const pairNames: string[] = [];
+for (const a of calibrations.filter((c) => vendorOf(c.gpuId) === "amd")) {
+  for (const b of calibrations.filter((c) => vendorOf(c.gpuId) !== "amd" && c.modelId === a.modelId && c.precision === a.precision && c.tp === a.tp)) {
+    const m = models.find((x) => x.id === a.modelId)!;
+    const g = gpus.find((x) => x.id === a.gpuId)!;
+    const w = { inTok: 1024, outTok: 1024 };
+    const own = perfAt(perfConfig(m, g, a.precision, a.tp, { ...a, chunkTokens: CHUNK }), w, 32).tokensPerSecond;
+    const borrowed = perfAt(perfConfig(m, g, a.precision, a.tp, { ...b, chunkTokens: CHUNK }), w, 32).tokensPerSecond;
+    ratios.push(own / borrowed);
+    pairNames.push(`${a.modelId} ${a.precision} ${a.tp}x ${a.gpuId} vs ${b.gpuId}`);
+  }
+}
+const amdFactor = ratios.length ? Math.min(1, med(ratios)) : 1;
 const z = 1.645 / 2.326; // p95 from p99 under a log-normal tail
 const p95 = (xs: number[]) => ({ value: +(med(xs) ** z).toFixed(3), low: +(q(xs, 0.25) ** z).toFixed(3), high: +(q(xs, 0.75) ** z).toFixed(3) });
 const ttftF = p95(p99Ratios.ttft);
@@ -267,6 +286,7 @@ const file: PerformanceFile = {
     "capacity.api.referencePromptTokens": { value: 10000, low: 1000, high: 10000, unit: "tokens", grade: "measured", label: "Prompt length of the published API TTFTs", group: "Latency", source: "catalog-facts-2026.md §2: Artificial Analysis' default workload moved to 10k input tokens [59]", asOf: "2026-06-01" },
     "capacity.api.prefillTokensPerSecond": { value: 20000, low: 5000, high: 50000, unit: "prompt tokens/s", grade: "assumed", label: "Remote API prefill speed beyond the benchmark prompt", group: "Latency", source: "RentOrOwn assumption: a provider's prefill of one long prompt, between one H100's measured prefill of an 8B model (~40k tokens/s, silybench research §2.4a) and a 70B-class model's (~5k); the wide range says how unsure", asOf: AS_OF },
     "capacity.selfHosted.maxTpotMs": { value: 50, low: 30, high: 100, unit: "ms per output token", grade: "assumed", label: "Streaming floor: median time per output token with a first-token target", group: "Latency", source: "research market-and-catalog-sources.md §2.4(a) and §3.2: silybench's SLO holds median ITL ≤ 50 ms (≥ 20 tokens/s per user) next to p99 TTFT ≤ 2 s", asOf: AS_OF },
+    "capacity.vendorEfficiency.amd": { value: +amdFactor.toFixed(3), low: +Math.min(amdFactor, ...ratios).toFixed(3), high: 1, unit: "x NVIDIA-fitted efficiency", grade: "derived", label: "AMD serving stack vs NVIDIA-fitted efficiency", group: "Self-hosted capacity", source: `InferenceMAX (SemiAnalysis) fits in this file: ${pairNames.join("; ")}`, asOf: "2026-01-15", derivation: "throughput of the AMD fit at 1k/1k and 32 requests in flight ÷ the throughput the NVIDIA fit of the same model, precision and replica size predicts on the AMD datasheet; median over the pairs, capped at 1; scales the bandwidth and compute efficiency of AMD configurations carried over from NVIDIA measurements" },
     "capacity.network.remoteApiMs": { value: 30, low: 0, high: 200, unit: "ms", grade: "assumed", label: "Extra network to a remote API beyond its published TTFT", group: "Latency", source: "research §3.2: network and TLS ~50 ms (200 ms if far); published TTFTs (Artificial Analysis, Vercel) already include the benchmark client's own network hop", asOf: AS_OF },
     "capacity.hostedOpen.timeToFirstTokenSeconds": { value: 0.3, low: 0.1, high: 1.0, unit: "s", grade: "measured", label: "Hosted open-weights time to first token (median)", group: "Latency", source: "catalog-facts-2026.md §2: Vercel AI Gateway live P50 for gpt-oss-120b (Baseten 0.2, Bedrock 0.3, Fireworks 0.3, Groq 0.1 s) and gpt-oss-20b (0.1–1.0 s) [72][73]; used when a hosted offer has no figure of its own", asOf: "2026-06-01" },
     "capacity.hostedOpen.outputTokensPerSecond": { value: 110, low: 56, high: 230, unit: "output tokens/s", grade: "measured", label: "Hosted open-weights output speed (median)", group: "Latency", source: "catalog-facts-2026.md §2: Vercel AI Gateway live P50, gpt-oss-120b 201/167/79/59 and gpt-oss-20b 230/95/113/56 tok/s across providers [72][73]; used when a hosted offer has no figure of its own", asOf: "2026-06-01" },
@@ -281,6 +301,14 @@ const file: PerformanceFile = {
     asOf: AS_OF,
     derivation: "median per parameter over every fitted configuration; used for an open model x GPU with no measurement of its own",
   },
+  defaultCalibrations: Object.fromEntries(
+    (["dense", "moe"] as const).flatMap((arch) => {
+      const fitsOf = calibrations.filter((c) => models.find((m) => m.id === c.modelId)!.architecture === arch);
+      if (!fitsOf.length) return [];
+      const m = (k: "etaBandwidth" | "etaCompute" | "stepOverheadMs" | "queueing") => +med(fitsOf.map((c) => c[k])).toFixed(3);
+      return [[arch, { etaBandwidth: m("etaBandwidth"), etaCompute: m("etaCompute"), stepOverheadMs: m("stepOverheadMs"), queueing: m("queueing"), grade: "derived" as const, source: `median of the ${fitsOf.length} fitted ${arch} calibrations in this file (${[...new Set(fitsOf.map((c) => c.modelId))].join(", ")})`, asOf: AS_OF, derivation: `median per parameter over the fitted ${arch} configurations; used for a ${arch} open model with no measurement of its own` }]];
+    }),
+  ),
   calibrations,
   // The snapshot ships to the browser: keep every research-note point, and of the InferenceMAX sweeps
   // the 1k/1k rows at concurrency 4, 16 and 64 (the fits used every row; see each calibration's `points`).

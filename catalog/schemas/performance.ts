@@ -44,6 +44,13 @@ export const performanceFileSchema = z.object({
   figures: figureRecordSchema,
   /** Used for a configuration with no calibration of its own (median of the fitted ones). */
   defaultCalibration: evidence({ etaBandwidth: z.number().positive(), etaCompute: z.number().positive(), stepOverheadMs: z.number().nonnegative(), queueing: z.number().nonnegative() }),
+  /** The same, per architecture (dense / MoE), when fits of that architecture exist. */
+  defaultCalibrations: z
+    .object({
+      dense: evidence({ etaBandwidth: z.number().positive(), etaCompute: z.number().positive(), stepOverheadMs: z.number().nonnegative(), queueing: z.number().nonnegative() }).optional(),
+      moe: evidence({ etaBandwidth: z.number().positive(), etaCompute: z.number().positive(), stepOverheadMs: z.number().nonnegative(), queueing: z.number().nonnegative() }).optional(),
+    })
+    .optional(),
   calibrations: z.array(calibrationSchema),
   measured: z.array(measuredSchema),
 });

@@ -38,7 +38,7 @@ const replicaHorizonUsd = (m: Model) => m.capacity.chosen.gpusPerReplica * m.cap
 function cfgOf(modelId: string, gpuId: string, precision: "bf16" | "fp8" | "fp4", tp: number) {
   const m = cc.openModels.find((x) => x.id === modelId)!;
   const g = cc.gpus.find((x) => x.id === gpuId)!;
-  return perfConfig(m, g, precision, tp, calibrationFor(cc.performance, modelId, gpuId, precision, tp).calibration);
+  return perfConfig(m, g, precision, tp, calibrationFor(cc.performance, modelId, gpuId, precision, tp, { vendorOf: (id) => cc.gpus.find((x) => x.id === id)?.vendor, figure: (k) => cc.figure(k as never), architecture: m.architecture }).calibration);
 }
 
 describe("catalog ↔ schema", () => {

@@ -34,7 +34,7 @@ export function capacityCatalog(c: Catalog): CapacityCatalog {
     gpus: gp && Array.isArray(gp.gpus) ? gp.gpus : (gpusJson as unknown as GpusFile).gpus,
     performance,
     figure: (key) => {
-      const f = s.figures[key] ?? performance.figures[key];
+      const f = s.figures[key] ?? performance.figures?.[key];
       if (!f) throw new Error(`catalog has no figure "${key}"`);
       return f;
     },

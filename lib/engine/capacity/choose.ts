@@ -112,6 +112,14 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   const perf = cc.performance;
   const f: P95Factors = { ttft: perf.p95Factors.ttft.value, e2e: perf.p95Factors.e2e.value };
   const networkMs = perf.selfHostedNetworkMs.value;
+  const vendorOf = (id: string) => cc.gpus.find((g) => g.id === id)?.vendor;
+  const figureLookup = (key: string) => {
+    try {
+      return cc.figure(key as never);
+    } catch {
+      return undefined;
+    }
+  };
   // A first-token target says nothing about the stream after it: hold the median time per output
   // token to the streaming floor (a full-response target bounds it already).
   const maxTpotMs = q.measure === "first-token" ? cc.figure("capacity.selfHosted.maxTpotMs").value : Infinity;
@@ -241,7 +249,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     const key = `${m.id}|${g.id}|${precision}|${tp}|${q.workload.inTok}|${q.workload.outTok}|${q.measure}`;
     let hit = memo.pre.get(key);
     if (!hit || hit.perf !== perf) {
-      const cal = calibrationFor(perf, m.id, g.id, precision, tp);
+      const cal = calibrationFor(perf, m.id, g.id, precision, tp, { vendorOf, figure: figureLookup, architecture: m.architecture });
       const cfg = perfConfig(m, g, precision, tp, cal.calibration);
       const one = perfAt(cfg, q.workload, 1);
       const memMax = maxConcurrency(cfg, q.workload);

@@ -63,21 +63,28 @@ export type CalibrationSource = { calibration: Calibration; grade: "measured" | 
 
 /**
  * The calibration for a configuration: its own fit when one was measured; else the same model and
- * GPU at the nearest tensor-parallel degree; else the same model on another GPU (median); else the
- * catalog default (median of every fit). Each step says what it used.
+ * GPU at the nearest tensor-parallel degree; else the same model on other GPUs of the same vendor
+ * (median), or of the other vendor adjusted by the measured vendor gap; else the catalog default
+ * (median of every fit, vendor-adjusted). Each step says what it used.
  */
 const calibrationCache = new WeakMap<PerformanceFile, Map<string, CalibrationSource>>();
 
-export function calibrationFor(perf: PerformanceFile, modelId: string, gpuId: string, p: Precision, tp: number): CalibrationSource {
+export type CalibrationContext = { vendorOf?: (gpuId: string) => string | undefined; figure?: FigureLookup; architecture?: "dense" | "moe" };
+
+export function calibrationFor(perf: PerformanceFile, modelId: string, gpuId: string, p: Precision, tp: number, ctx: CalibrationContext = {}): CalibrationSource {
   let byKey = calibrationCache.get(perf);
   if (!byKey) calibrationCache.set(perf, (byKey = new Map()));
   const key = `${modelId}|${gpuId}|${p}|${tp}`;
   let hit = byKey.get(key);
-  if (!hit) byKey.set(key, (hit = lookupCalibration(perf, modelId, gpuId, p, tp)));
+  if (!hit) byKey.set(key, (hit = lookupCalibration(perf, modelId, gpuId, p, tp, ctx)));
   return hit;
 }
 
-function lookupCalibration(perf: PerformanceFile, modelId: string, gpuId: string, p: Precision, tp: number): CalibrationSource {
+/** A keyed figure of the catalog (performance.json's `figures` land in catalog.figures), undefined when absent. */
+export type FigureLookup = (key: string) => { value: number; source: string } | undefined;
+
+function lookupCalibration(perf: PerformanceFile, modelId: string, gpuId: string, p: Precision, tp: number, ctx: CalibrationContext): CalibrationSource {
+  const { vendorOf, figure, architecture } = ctx;
   const chunkTokens = perf.chunkTokens.value;
   const toCal = (c: { etaBandwidth: number; etaCompute: number; stepOverheadMs: number; queueing: number }): Calibration => ({
     etaBandwidth: c.etaBandwidth,
@@ -93,16 +100,39 @@ function lookupCalibration(perf: PerformanceFile, modelId: string, gpuId: string
     const near = same.reduce((a, b) => (Math.abs(Math.log2(b.tp / tp)) < Math.abs(Math.log2(a.tp / tp)) ? b : a));
     return { calibration: toCal(near), grade: "derived", source: `fit of ${near.tp}-GPU replicas applied at ${tp} GPUs (${near.source})`, framework: near.framework };
   }
+  const vendor = vendorOf?.(gpuId);
   const model = perf.calibrations.filter((c) => c.modelId === modelId);
-  if (model.length) {
-    const med = (k: "etaBandwidth" | "etaCompute" | "stepOverheadMs" | "queueing") => median(model.map((c) => c[k]));
+  const sameVendor = vendor ? model.filter((c) => vendorOf!(c.gpuId) === vendor) : model;
+  const pool = sameVendor.length ? sameVendor : model;
+  if (pool.length) {
+    const med = (k: "etaBandwidth" | "etaCompute" | "stepOverheadMs" | "queueing") => median(pool.map((c) => c[k]));
+    const base = { etaBandwidth: med("etaBandwidth"), etaCompute: med("etaCompute"), stepOverheadMs: med("stepOverheadMs"), queueing: med("queueing") };
+    const adj = sameVendor.length || !vendor ? undefined : vendorAdjustment(figure, vendor);
     return {
-      calibration: toCal({ etaBandwidth: med("etaBandwidth"), etaCompute: med("etaCompute"), stepOverheadMs: med("stepOverheadMs"), queueing: med("queueing") }),
+      calibration: toCal(adj ? adjust(base, adj) : base),
       grade: "derived",
-      source: `median efficiency of ${modelId} on ${[...new Set(model.map((c) => c.gpuId))].join(", ")} applied to this GPU's datasheet bandwidth and compute`,
+      source: `median efficiency of ${modelId} on ${[...new Set(pool.map((c) => c.gpuId))].join(", ")} applied to this GPU's datasheet bandwidth and compute${adj ? `, ${adj.text}` : ""}`,
     };
   }
-  return { calibration: toCal(perf.defaultCalibration), grade: "derived", source: perf.defaultCalibration.source };
+  const adj = vendor ? vendorAdjustment(figure, vendor) : undefined;
+  // No measurement of the model: the median of the fitted models of the same architecture (dense
+  // models read all their weights every step; the MoE fits absorb expert-routing effects).
+  const d = (architecture && perf.defaultCalibrations?.[architecture]) || perf.defaultCalibration;
+  return { calibration: toCal(adj ? adjust(d, adj) : d), grade: "derived", source: `${d.source}${adj ? `, ${adj.text}` : ""}` };
+}
+
+type Eff = { etaBandwidth: number; etaCompute: number; stepOverheadMs: number; queueing: number };
+type VendorAdj = { factor: number; text: string };
+const adjust = (c: Eff, a: VendorAdj): Eff => ({ ...c, etaBandwidth: c.etaBandwidth * a.factor, etaCompute: c.etaCompute * a.factor });
+
+/**
+ * An AMD configuration whose efficiency comes from NVIDIA measurements is scaled by the gap measured on
+ * configurations run on both (performance.json figure capacity.vendorEfficiency.amd, derived by the fit).
+ */
+function vendorAdjustment(figure: FigureLookup | undefined, vendor: string): VendorAdj | undefined {
+  const f = figure?.(`capacity.vendorEfficiency.${vendor}`);
+  if (!f || f.value >= 1) return undefined;
+  return { factor: f.value, text: `scaled ×${f.value} for the ${vendor.toUpperCase()} serving stack (${f.source})` };
 }
 
 function median(xs: number[]): number {
