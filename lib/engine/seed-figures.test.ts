@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { catalog } from "./catalog";
 import { pricePerRequest } from "./economics";
 import { evaluate } from "./evaluate";
-import type { AssessmentInput } from "./schema";
+import { resolveModel } from "./model";
+import { assessmentInputSchema, type AssessmentInput } from "./schema";
 
 // The seeds' own figures (shared/seeds/001) as checks on the catalog and the cost model.
 
@@ -32,16 +33,15 @@ describe("seed figures", () => {
   });
 
   // "Open-source models on hosted infrastructure typically cost 50 to 80% less than equivalent proprietary options."
-  // Blended at the research notes' 3:1 input:output ratio (§3.1), default models of each pairing.
-  it.each([["frontier"], ["small"]] as const)("hosted open-weights are 50–80%% cheaper per token than the %s tier", (tier) => {
-    const api = catalog.apiModels.find((m) => m.tier === tier && m.default)!;
-    const size = catalog.qualityPairing[tier];
-    const hosted = catalog.hostedOpenModels.find((m) => m.sizeClass === size && m.default)!;
-    const apiPerM = pricePerRequest(api.price, 750_000, 250_000, 0);
-    const hostedPerM = pricePerRequest(hosted.price, 750_000, 250_000, 0);
-    const saving = 1 - hostedPerM / apiPerM;
-    expect(saving).toBeGreaterThanOrEqual(0.5);
-    expect(saving).toBeLessThanOrEqual(0.8);
+  // Blended at the research notes' 3:1 input:output ratio (§3.1), the engine's own pairing: the tier-default API model
+  // against the hosted median of the tier's open model. The seed's lower bound holds; its 80% ceiling is from the 2024
+  // market: in the 2026-12-01 catalog the saving is ~95% (mid: Claude Sonnet 5 at $4.00 vs Qwen3 32B at $0.21 per 1M
+  // blended, median of 6 hosts) and ~88% (small: Gemini 3.5 Flash-Lite $0.85 vs gpt-oss-20b $0.10), so it is not asserted.
+  it.each([["helpful"], ["unnecessary"]] as const)("hosted open-weights are at least 50%% cheaper per token than the API (frontier %s)", (frontier) => {
+    const m = resolveModel(assessmentInputSchema.parse({ ...minimal, data: { sensitivity: "internal" }, capability: { frontier } }), catalog);
+    const apiPerM = pricePerRequest(m.apiPrice, 750_000, 250_000, 0);
+    const hostedPerM = pricePerRequest(m.hostedPrice, 750_000, 250_000, 0);
+    expect(1 - hostedPerM / apiPerM).toBeGreaterThanOrEqual(0.5);
   });
 
   it("volume bands match the seed: under 100k tokens/day favours APIs, over 10M favours self-hosting", () => {
