@@ -49,6 +49,7 @@ test("PDF report carries the capacity section", async ({ page }) => {
   const text = execFileSync("pdftotext", ["-layout", path, "-"]).toString();
   expect(text).toContain("Self-hosting capacity and latency");
   expect(text).toContain(e.capacity.chosen.modelLabel);
-  expect(text).toMatch(/p95 first token ≤\s+80 ms/);
+  expect(text).toContain("p95 first token ≤");
+  expect(text).toMatch(/you need 80 ms/);
   execFileSync("pdftoppm", ["-png", "-r", "60", path, `${OUT}/capacity-report-page`]);
 });

@@ -7,7 +7,7 @@ import { REGULATION_LABELS } from "../vocabulary";
 
 
 export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[]; complianceNotes: Reason[] } {
-  const { data, deployment, latency } = m.input;
+  const { data, deployment } = m.input;
   const out: Exclusion[] = [];
   const notes: Reason[] = [];
   const add = (option: Option, rule: string, text: string) => out.push({ option, rule, text, kind: "hard" });
@@ -28,18 +28,17 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
   // lib/engine/capacity/latency.ts). Continuous in the target: an option is out exactly when its
   // modelled p95 exceeds it.
   const lat = m.latency;
-  const what = latency.measure === "first-token" ? "first token" : "full response";
   for (const option of ["api", "hosted-open"] as const) {
     const l = lat[option];
     if (l.contextExceeded) add(option, "context", l.text);
-    else if (!l.feasible) add(option, "latency", `${l.text} (p95 ${what})`);
+    else if (!l.feasible) add(option, "latency", l.text);
   }
   const self = lat["self-hosted"];
   const cap = m.capacity;
   const need = m.input.volume.inputTokensPerRequest + m.input.volume.outputTokensPerRequest;
   if (cap.chosen.contextWindowTokens < need) {
     add("self-hosted", "context", `No open model you can run reads a ${need}-token request: ${cap.excludedModels.map((x) => x.reason).join("; ") || `${cap.chosen.modelLabel} reads at most ${cap.chosen.contextWindowTokens} tokens`}.`);
-  } else if (!self.feasible) add("self-hosted", "latency", `${self.text} (p95 ${what})`);
+  } else if (!self.feasible) add("self-hosted", "latency", self.text);
   if (!lat.hybrid.feasible && !out.some((e) => e.option === "hybrid")) {
     const apiOut = !lat.api.feasible;
     add("hybrid", apiOut && lat.api.contextExceeded ? "context" : "latency", apiOut ? `Requests routed to the API would miss it: ${lat.api.text}` : `Requests kept in house would miss it: ${self.text}`);
