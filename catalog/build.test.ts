@@ -124,6 +124,15 @@ describe("catalog snapshot builder", () => {
     expect(snapshot.apiModels.filter((m) => m.price.tiers.length > 0).length).toBeGreaterThan(1);
   });
 
+  it("a hosted market entry must be an open model of open-models.json, and its offers must name compliance channels", () => {
+    const hosted = structuredClone(files["hosted-providers"]) as { models: { id: string; offers: { channels: string[] }[] }[] };
+    hosted.models[0]!.id = "not-a-model";
+    expect(() => buildSnapshot({ ...files, "hosted-providers": hosted })).toThrow(/not-a-model is not an open model of catalog\/open-models.json/);
+    const badChannel = structuredClone(files["hosted-providers"]) as typeof hosted;
+    badChannel.models[0]!.offers[0]!.channels = ["nowhere"];
+    expect(() => buildSnapshot({ ...files, "hosted-providers": badChannel })).toThrow(/names channel nowhere, which catalog\/compliance.json does not define/);
+  });
+
   it("the lookup refuses models of another provider", () => {
     expect(() => genaiPricesLookup("groq", "gpt-5", apiFile.pricedAt)).toThrow();
   });

@@ -147,26 +147,6 @@ function medianIndex(n: number) {
   return Math.floor((n - 1) / 2);
 }
 
-type MarketModel = { id: string; label: string; offers: { label: string; provider: string | null; model: string | null; price: PriceTable; source: string; asOf: string }[] };
-
-/**
- * The engine's legacy per-size rows (until it reads `hostedMarket` through lib/engine/compliance.ts):
- * every offer of the size's default model, the median blended offer marked default.
- */
-function legacyHostedRows(file: HostedProvidersFile, market: { models: MarketModel[] }, blend: { input: number; output: number }) {
-  const rows = [];
-  for (const size of ["large", "small"] as const) {
-    const m = market.models.find((x) => x.id === file.legacyDefaults[size]);
-    if (!m) throw new Error(`catalog/hosted-providers.json: legacyDefaults.${size} ${file.legacyDefaults[size]} has no market entry`);
-    const sorted = [...m.offers].sort((a, b) => blendedPrice(a.price, blend) - blendedPrice(b.price, blend) || a.label.localeCompare(b.label));
-    const median = sorted[medianIndex(sorted.length)]!;
-    for (const o of m.offers) {
-      rows.push({ sizeClass: size, openModel: m.id, provider: o.provider ?? o.label, model: o.model ?? m.id, label: `${m.label} (${o.label})`, default: o === median, price: o.price, source: o.source, asOf: o.asOf });
-    }
-  }
-  return rows;
-}
-
 /** `registry` is for tests (a registry with extra files); the default is CATALOG_FILES. */
 export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLookup = genaiPricesLookup, registry: Record<string, z.ZodType> = CATALOG_FILES) {
   for (const name of Object.keys(files)) {
@@ -238,7 +218,6 @@ export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLooku
     apiModels: apiModelsWithPrices(apiFile, price, `${priceSource}, list price in force on ${pricedAt}`),
     apiModelPolicy: { pricedAt, priceCheck: apiFile.priceCheck, defaultRule: apiFile.defaultRule, blend: apiFile.blend, reasoningMultiplier: apiFile.reasoningMultiplier },
     hostedMarket,
-    hostedOpenModels: legacyHostedRows(hostedFile, hostedMarket, apiFile.blend),
     qualityPairing: f.qualityPairing,
     /** The compliance matrix; lib/engine/compliance.ts is its only reader. */
     compliance,
@@ -258,8 +237,9 @@ export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLooku
   for (const tier of ["frontier", "mid", "small"] as const) {
     if (body.apiModels.filter((m) => m.tier === tier && m.default).length !== 1) throw new Error(`catalog: tier ${tier} needs exactly one default API model`);
   }
-  for (const size of ["large", "small"] as const) {
-    if (body.hostedOpenModels.filter((m) => m.sizeClass === size && m.default).length !== 1) throw new Error(`catalog: size ${size} needs exactly one default hosted model`);
+  const openIds = new Set((body as { openModels?: { models: { id: string }[] } }).openModels?.models.map((m) => m.id) ?? []);
+  for (const m of body.hostedMarket.models) {
+    if (openIds.size && !openIds.has(m.id)) throw new Error(`catalog/hosted-providers.json: ${m.id} is not an open model of catalog/open-models.json`);
   }
   const hash = crypto.createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 10);
   return { catalogVersion: `${f.asOf}+${hash}`, ...body };

@@ -22,6 +22,6 @@ if (process.argv.includes("--check")) {
   fs.writeFileSync(SNAPSHOT, text);
   console.log(
     `wrote ${SNAPSHOT}: catalog ${snapshot.catalogVersion} from ${Object.keys(files).map((f) => `${f}.json`).join(", ")}: ` +
-      `${snapshot.apiModels.length} API models, ${snapshot.hostedOpenModels.length} hosted open-weights models, ${snapshot.gpus.gpus.length} GPUs, ${Object.keys(snapshot.figures).length} keyed figures`,
+      `${snapshot.apiModels.length} API models, ${snapshot.hostedMarket.models.length} hosted open models (${snapshot.hostedMarket.models.reduce((n, m) => n + m.offers.length, 0)} provider offers), ${snapshot.gpus.gpus.length} GPUs, ${Object.keys(snapshot.figures).length} keyed figures`,
   );
 }

@@ -22,8 +22,6 @@ const offerSchema = z
 export const hostedProvidersFileSchema = z.object({
   $comment: z.string().optional(),
   rule: z.string().min(20),
-  /** The open model the engine's legacy `hostedOpenModels` rows show per size class. */
-  legacyDefaults: z.object({ large: z.string(), small: z.string() }),
   models: z
     .array(z.object({ id: z.string().regex(/^[a-z0-9.-]+$/), label: z.string().min(2), offers: z.array(offerSchema).min(2) }))
     .min(2),

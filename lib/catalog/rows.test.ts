@@ -4,7 +4,7 @@ import { catalogRows, ROW_KINDS } from "./rows";
 
 // Sections of the snapshot kept only for engine readers that have not switched yet (their new
 // versions are listed: hostedMarket, compliance) or measured points summarised by their fits.
-const LEGACY = new Set(["hostedOpenModels", "qualityPairing"]);
+const LEGACY = new Set(["qualityPairing"]);
 
 function figuresIn(value: unknown, path: string, out: { path: string; value: number; source: string; asOf: string }[]) {
   if (Array.isArray(value)) value.forEach((v, i) => figuresIn(v, `${path}.${i}`, out));
