@@ -106,7 +106,9 @@ export type TermRow = { source: string; term: string; label: string; usdPerGpuHo
 
 /** Every term the market lists for this GPU, with its month-1 rate (owned: the all-in hourly equivalent): the GPU-terms table. */
 export function termTable(m: Model, catalog: Catalog): TermRow[] {
-  const g = marketGpuId(catalog, m.input.deployment.gpu);
+  // The GPU the capacity model chose (deployment.gpu may be "auto").
+  const chosen = (m as Model & { capacity?: { chosen?: { gpuId?: string } } }).capacity?.chosen?.gpuId;
+  const g = marketGpuId(catalog, chosen ?? m.input.deployment.gpu);
   const p = gpuPricing(m);
   const rows: TermRow[] = [];
   for (const source of ["gpu-cloud", "hyperscaler"] as const) {
