@@ -115,6 +115,20 @@ test("three workloads through the UI: plan, save, PDF, share, open the link in a
   const sharedPdf = await v.request.get(`${link}/pdf`);
   expect(sharedPdf.status()).toBe(200);
   await visitor.close();
+
+  // Revise (code completion grows tenfold) and compare: per-workload placement changes.
+  const projectUrl = new URL(page.url());
+  const projectId = projectUrl.pathname.split("/").pop()!;
+  const grown = { ...decoded.input, workloads: decoded.input.workloads.map((w, i) => (i === 1 ? { ...w, volume: { ...w.volume, requestsPerDay: w.volume.requestsPerDay * 10 } } : w)) };
+  const saved = await page.request.post(`/api/projects/${projectId}/revisions`, { data: { input: grown, expectedVersion: 1 } });
+  expect(saved.status()).toBe(201);
+  await page.goto(`/projects/${projectId}/compare?a=1&b=2`);
+  const rows = page.getByTestId("placement-change");
+  await expect(rows).toHaveCount(3);
+  const after = evaluatePortfolio(grown);
+  for (const [i, w] of after.workloads.entries()) await expect(rows.nth(i)).toContainText(optionLabel(w.placement));
+  await expect(page.getByTestId("placement-changes")).toContainText(`${formatUsd(expected.plan.tcoUsd)} → ${formatUsd(after.plan.tcoUsd)}`);
+  await page.screenshot({ path: "e2e/output/screenshots/portfolio-compare.png", fullPage: true });
 });
 
 test("a bad workload field in a portfolio link is explained, and the API names its exact path", async ({ page, request }) => {
