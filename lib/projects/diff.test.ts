@@ -14,6 +14,18 @@ describe("diffs between results", () => {
     expect(diffInputs(a, a)).toEqual([]);
   });
 
+  it("lists a portfolio's changed answers per workload, matched by id", () => {
+    const w = (id: string, requestsPerDay: number) => ({ id, name: id, volume: { requestsPerDay } });
+    const a = { workloads: [w("claims", 100), w("code", 5)], team: { mlOpsMaturity: "basic" } };
+    const b = { workloads: [w("code", 50), w("claims", 100), w("voice", 7)], team: { mlOpsMaturity: "basic" } };
+    expect(diffInputs(a, b)).toEqual([
+      { path: "workloads.code.volume.requestsPerDay", before: 5, after: 50 },
+      { path: "workloads.voice.id", before: undefined, after: "voice" },
+      { path: "workloads.voice.name", before: undefined, after: "voice" },
+      { path: "workloads.voice.volume.requestsPerDay", before: undefined, after: 7 },
+    ]);
+  });
+
   it("reports a verdict change and moved costs", () => {
     const before = evaluate(PROFILES.earlyPrototype);
     const after = evaluate(PROFILES.hospitalPatientData);

@@ -6,8 +6,12 @@ import { OPTIONS, type Evaluation, type Option } from "@/lib/engine";
 export type InputChange = { path: string; before: unknown; after: unknown };
 
 function flatten(value: unknown, prefix = "", out: Record<string, unknown> = {}): Record<string, unknown> {
+  const at = (k: string) => (prefix ? `${prefix}.${k}` : k);
   if (value && typeof value === "object" && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+    for (const [k, v] of Object.entries(value)) flatten(v, at(k), out);
+  } else if (Array.isArray(value) && value.some((x) => x && typeof x === "object")) {
+    // A portfolio's workloads: matched by id (so reordering or renaming is not "everything changed").
+    value.forEach((x, i) => flatten(x, at(x && typeof x === "object" && "id" in x ? String((x as { id: unknown }).id) : String(i)), out));
   } else {
     out[prefix] = Array.isArray(value) ? [...value].sort().join(", ") : value;
   }
