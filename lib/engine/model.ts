@@ -136,10 +136,14 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
       apiSwitch = `${api.label} is priced instead of the ${apiTier}-tier default ${defaultApi.label}, which ${defaultApi.contextTokens.value < volume.inputTokensPerRequest + volume.outputTokensPerRequest ? `reads at most ${String(defaultApi.contextTokens.value)} tokens` : "cannot meet your latency target"}.`;
     }
   }
-  // Hosted open weights: of the tier's open models sold by hosted providers, the one whose market
-  // median (over providers meeting the compliance need) is cheapest for this workload.
-  const tierOpen = cc.openModels.filter((o) => o.qualityTier === apiTier && catalog.hostedMarket.models.some((h) => h.id === o.id));
-  const quotes = (tierOpen.length ? tierOpen : cc.openModels.filter((o) => catalog.hostedMarket.models.some((h) => h.id === o.id))).map((o) => hostedQuote(catalog, o.id, input));
+  // Hosted open weights: of the tier's open models sold by hosted providers that read the request, the
+  // one whose market median (over providers meeting the compliance need) is cheapest for this workload.
+  // Models that cannot read the request (prompt + output beyond their context window) are not candidates while one can.
+  const hostedAll = cc.openModels.filter((o) => catalog.hostedMarket.models.some((h) => h.id === o.id));
+  const reads = (o: (typeof hostedAll)[number]) => o.contextWindowTokens.value >= volume.inputTokensPerRequest + volume.outputTokensPerRequest;
+  const tierOpen = hostedAll.filter((o) => o.qualityTier === apiTier);
+  const pool = [tierOpen.filter(reads), hostedAll.filter(reads), tierOpen, hostedAll].find((xs) => xs.length > 0)!;
+  const quotes = pool.map((o) => hostedQuote(catalog, o.id, input));
   const perReq = (q: HostedQuote) => (q.price ? blended(q.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest) : Infinity);
   const quote = [...quotes].sort((a, b) => perReq(a) - perReq(b))[0]!;
   const marketPrice = quote.price ?? hostedQuote(catalog, quote.modelId, { data: { ...input.data, regulations: [] } }).price!;
