@@ -85,6 +85,35 @@ describe("hybrid as an optimisation", () => {
   });
 });
 
+describe("the issue's 10B tokens/day profile (hybrid recommended at $1.95M over the API, 136 H100s run by 0.5 FTE)", () => {
+  const tenB: AssessmentInput = {
+    volume: { requestsPerDay: 7_700_000, inputTokensPerRequest: 1_000, outputTokensPerRequest: 300 },
+    data: { sensitivity: "internal" },
+    team: { mlOpsMaturity: "dedicated" },
+    latency: { p95TargetMs: 2_000 },
+    capability: { frontier: "required" },
+  };
+  it("the hybrid is never dearer than the API, the verdict's premium stays within the limit, and staff grow with the fleet", () => {
+    const e = evaluate(tenB);
+    expect(e.tokensPerDay).toBeGreaterThan(1e10);
+    expect(e.costs.hybrid.tcoUsd).toBeLessThanOrEqual(e.costs.api.tcoUsd + 1e-6);
+    const limit = catalog.figures["economics.costBinding.maxPremiumShare"]!.value;
+    const floor = catalog.figures["economics.costBinding.premiumFloorUsd"]!.value;
+    const ref = Math.min(e.costs.api.tcoUsd, e.costs.hybrid.tcoUsd); // the options that meet frontier quality
+    expect(e.costs[e.recommendation].tcoUsd - ref).toBeLessThanOrEqual(Math.max(limit * ref, floor) + 1);
+    const fleet = e.costs["self-hosted"].fleet!;
+    const gpus = e.costs["self-hosted"].gpus!.first;
+    expect(fleet.staff.first.fte).toBeGreaterThan(0.5 + gpus / 100 - 1e-9); // core + at least 1 FTE per 100 GPUs at the catalog ratio
+  });
+
+  it("sensitivity includes price declines: the API price range goes below today's list price", () => {
+    const e = evaluate(tenB);
+    const row = e.sensitivity.find((r) => r.assumption === "api.priceScale")!;
+    expect(row.low).toBeLessThan(1);
+    expect(e.sensitivity.some((r) => r.assumption === "api.priceDeclinePerYear")).toBe(true);
+  });
+});
+
 describe("cost is binding", () => {
   it("costPremiumUsd is the verdict's TCO minus the cheapest usable option's, and the reasons state it", () => {
     for (const p of Object.values(PROFILES)) {
