@@ -10,6 +10,7 @@ export function formatUsd(n: number): string {
 
 export function formatTokens(n: number): string {
   const abs = Math.abs(n);
+  if (abs >= 1e12) return `${+(n / 1e12).toFixed(abs >= 1e13 ? 0 : 1)}T`;
   if (abs >= 1e9) return `${+(n / 1e9).toFixed(abs >= 1e10 ? 0 : 1)}B`;
   if (abs >= 1e6) return `${+(n / 1e6).toFixed(abs >= 1e7 ? 0 : 1)}M`;
   if (abs >= 1e3) return `${+(n / 1e3).toFixed(abs >= 1e4 ? 0 : 1)}k`;

@@ -21,6 +21,9 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
   const min = data[0]?.tokensPerDay ?? 1;
   const max = data.at(-1)?.tokensPerDay ?? 10;
   const inRange = (x: number | null): x is number => x !== null && x >= min && x <= max;
+  // Log axis: bounds from the drawn values (a zero cost has no place on it and is clipped).
+  const costs = data.flatMap((p) => OPTIONS.map((o) => p[o])).filter((v) => v > 0);
+  const yDomain: [number, number] = costs.length ? [Math.min(...costs), Math.max(...costs)] : [1, 10];
   const animate = size.animate ?? true;
   return (
     <ChartFrame
@@ -40,7 +43,7 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
           tick={axisTick}
           label={{ value: "tokens / day (log scale)", position: "insideBottom", offset: -8, ...axisTitle }}
         />
-        <YAxis scale="log" domain={["auto", "auto"]} allowDataOverflow tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD / month", angle: -90, position: "insideLeft", ...axisTitle }} />
+        <YAxis scale="log" domain={yDomain} allowDataOverflow tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD / month", angle: -90, position: "insideLeft", ...axisTitle }} />
         <Tooltip formatter={(v, name) => [formatUsd(Number(v)), optionLabel(name as Option)]} labelFormatter={(v) => `${formatTokens(Number(v))} tokens/day`} />
         <Legend verticalAlign="top" height={28} formatter={(v) => optionLabel(v as Option)} wrapperStyle={legendStyle} />
         {OPTIONS.map((o) => (
