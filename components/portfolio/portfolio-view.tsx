@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import type { ParsedPortfolioInput, PortfolioEvaluation } from "@/lib/engine/portfolio";
-import { workloadInput } from "@/lib/engine/portfolio/evaluate";
+import type { PortfolioEvaluation } from "@/lib/engine/portfolio/evaluate";
+import type { ParsedPortfolioInput } from "@/lib/engine/portfolio/schema";
+import { workloadInput } from "@/lib/engine/portfolio/schema";
 import { ResultView } from "@/components/result/result-view";
 import { optionLabel } from "@/lib/engine/vocabulary";
 import { PortfolioCumulativeChart } from "./portfolio-cumulative-chart";

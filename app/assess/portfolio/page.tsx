@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { NoAnswers } from "@/components/result/no-answers";
 import { LivePortfolio } from "@/components/portfolio/live-portfolio";
+import { evaluatePortfolio } from "@/lib/engine/portfolio/evaluate";
 import { decodePortfolio } from "@/lib/assessment/url-state";
 import { currentUser } from "@/lib/server/auth";
 
@@ -18,7 +19,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
       <h1 className="sr-only">Your deployment plan</h1>
       <Suspense>
-        <LivePortfolio input={decoded.input} signedIn={Boolean(await currentUser())} project={project && Number(v) > 0 ? { id: project, version: Number(v) } : undefined} />
+        <LivePortfolio input={decoded.input} evaluation={evaluatePortfolio(decoded.input)} signedIn={Boolean(await currentUser())} project={project && Number(v) > 0 ? { id: project, version: Number(v) } : undefined} />
       </Suspense>
     </div>
   );

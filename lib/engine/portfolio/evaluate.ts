@@ -2,9 +2,9 @@ import { catalog as currentCatalog, type Catalog } from "../catalog";
 import { evaluate, type Evaluation } from "../evaluate";
 import { formatUsd } from "../text";
 import { optionLabel, type Conflict, type Reason } from "../rules";
-import { OPTIONS, type Option, type ParsedAssessmentInput } from "../schema";
+import { OPTIONS, type Option } from "../schema";
 import { fleetsCost, workloadCosts, type FleetDemand, type WorkloadCosts } from "./fleet-cost";
-import { portfolioInputSchema, type ParsedPortfolioInput, type PortfolioInput } from "./schema";
+import { portfolioInputSchema, workloadInput, type ParsedPortfolioInput, type PortfolioInput } from "./schema";
 
 // evaluatePortfolio (contract v1.1 "Portfolio"): each workload is assessed alone (`standalone`, the
 // ordinary evaluate() with the company's team, deployment, strategy and assumptions), then placed.
@@ -82,20 +82,7 @@ type Priced = { id: string; costs: WorkloadCosts; candidates: Option[] };
 
 const onFleet = (o: Option): o is "self-hosted" | "hybrid" => o === "self-hosted" || o === "hybrid";
 
-/** The assessment input of one workload: its own groups with the company's team, deployment, strategy and assumptions. */
-export function workloadInput(p: ParsedPortfolioInput, i: number): ParsedAssessmentInput {
-  const w = p.workloads[i]!;
-  return {
-    volume: w.volume,
-    data: w.data,
-    latency: w.latency,
-    capability: w.capability,
-    team: p.team,
-    deployment: p.deployment,
-    strategy: p.strategy,
-    ...(p.assumptions ? { assumptions: p.assumptions } : {}),
-  } as ParsedAssessmentInput;
-}
+export { workloadInput } from "./schema";
 
 type PlanCost = { monthlyUsd: Float64Array; tcoUsd: number; breakdown: PortfolioBreakdown; fleets: PortfolioFleet[]; runsFleet: boolean; team: { fte: number; peopleUsdPerMonth: number; setupUsd: number } };
 

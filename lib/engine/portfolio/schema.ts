@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ParsedAssessmentInput } from "../schema";
 import { assessmentInputSchema, capabilitySchema, dataSchema, deploymentSchema, latencySchema, strategySchema, teamSchema, volumeSchema } from "../schema";
 
 // Portfolio input (contract v1.1 "Portfolio"): several workloads, one company. Each workload has the
@@ -51,4 +52,19 @@ export type ParsedWorkload = z.output<typeof workloadSchema>;
 /** A portfolio body is told from a single assessment by its `workloads` array (CLI, stored revisions). */
 export function isPortfolioShape(raw: unknown): boolean {
   return typeof raw === "object" && raw !== null && Array.isArray((raw as { workloads?: unknown }).workloads);
+}
+
+/** The assessment input of one workload: its own groups with the company's team, deployment, strategy and assumptions. */
+export function workloadInput(p: ParsedPortfolioInput, i: number): ParsedAssessmentInput {
+  const w = p.workloads[i]!;
+  return {
+    volume: w.volume,
+    data: w.data,
+    latency: w.latency,
+    capability: w.capability,
+    team: p.team,
+    deployment: p.deployment,
+    strategy: p.strategy,
+    ...(p.assumptions ? { assumptions: p.assumptions } : {}),
+  } as ParsedAssessmentInput;
 }
