@@ -89,6 +89,10 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
       }
     }
   }
+  // A hybrid inherits the latency and context rules of its own-GPU part: no share of the traffic can
+  // run in house when the open model cannot.
+  const selfRule = out.find((e) => e.option === "self-hosted" && (e.rule === "latency" || e.rule === "context"));
+  if (selfRule && !out.some((e) => e.option === "hybrid")) add("hybrid", selfRule.rule, `its own-GPU part is ruled out: ${selfRule.text}`);
   // When the latency target (then the context limits) would leave no option at all, no option is
   // ruled out for it: the verdict prices the closest one can get, the conflict "latency-unreachable"
   // says so and lowers the confidence (rules/conflicts.ts).
