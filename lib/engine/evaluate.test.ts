@@ -32,9 +32,8 @@ const cases: [keyof typeof PROFILES, Expectation][] = [
   // Hosted gpt-oss-20b there: ~$500 over 36 months against $824k self-hosted; the firm-must-verify text names the checks.
   ["itarDefenceSupplier", { verdict: "hosted-open", excluded: { api: "compliance" }, reasonMatches: [/AWS Bedrock in AWS GovCloud/, /Your firm must verify itself that only US persons/] }],
   ["federalAgencyFedramp", { verdict: "api", reasonMatches: [/FedRAMP can be met on .*Azure OpenAI \/ Foundry in your Azure tenancy/] }],
-  // Frontier required: the hybrid must route the hardest share to the frontier API, which costs far more than the
-  // premium limit over self-hosting everything (the split stays the hybrid's explanation).
-  ["sensitiveSliceHybrid", { verdict: "self-hosted", excluded: { api: "in-house" }, conflicts: [] }],
+  // Frontier required: self-hosting everything falls short of it, so the hybrid (sensitive share in house, hardest share to the frontier API) wins.
+  ["sensitiveSliceHybrid", { verdict: "hybrid", excluded: { api: "in-house" }, conflicts: [] }],
   // Two replicas (the availability floor) of a small model already carry all the traffic, so routing the
   // non-ITAR share out only adds API spend: self-hosting wins, and the hybrid keeps the ITAR share in.
   // As itarDefenceSupplier: hosted gpt-oss on GovCloud ($22k) beats self-hosting ($855k); the API stays excluded.

@@ -100,8 +100,12 @@ export function verdictOf(m: Model, catalog: Catalog, opts: { lite?: boolean } =
   const spillTargets: ("api" | "hosted-open")[] = hostedBlocked ? ["api"] : ["api", "hosted-open"];
   const costs = optionCosts(m, { spillTargets }, figureOf(catalog, "economics.hybrid.minShare").value);
   const excluded = [...hard];
-  const pure = costs.hybrid.split?.pure;
-  if (pure && !hard.some((e) => e.option === "hybrid")) excluded.push({ option: "hybrid", rule: "no-split", text: costs.hybrid.split!.text });
+  // A hybrid inherits the hard rules of its own-GPU part: if the open model cannot run in house
+  // (context, latency, capacity), no share of the traffic can either.
+  const selfRule = hard.find((e) => e.option === "self-hosted");
+  if (selfRule && !hard.some((e) => e.option === "hybrid")) excluded.push({ option: "hybrid", rule: selfRule.rule, text: `its own-GPU part is ruled out: ${selfRule.text}` });
+  const pure = excluded.some((e) => e.option === "hybrid") ? null : costs.hybrid.split?.pure;
+  if (pure) excluded.push({ option: "hybrid", rule: "no-split", text: costs.hybrid.split!.text });
   const { ranking, reasons } = score(m, catalog, costs, excluded, opts);
   return { costs, excluded, complianceNotes, ranking, reasons, recommendation: ranking[0]!.option };
 }

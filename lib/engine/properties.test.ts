@@ -56,7 +56,10 @@ describe("engine properties", () => {
         const e = evaluate(input);
         const top = e.ranking[0]!;
         expect(top.option).toBe(e.recommendation);
-        expect(top.excluded).toBe(false);
+        // When the hard rules leave nothing (e.g. no model reads the request in house), the verdict is
+        // still the top-ranked option and the conflicts say why nothing fits; otherwise it is feasible.
+        if (e.ranking.every((r) => r.excluded)) expect(e.conflicts.length).toBeGreaterThan(0);
+        else expect(top.excluded).toBe(false);
         expect(e.confidence).toBeGreaterThanOrEqual(0);
         expect(e.confidence).toBeLessThanOrEqual(1);
         for (const c of Object.values(e.costs)) for (const v of c.monthlyUsd) expect(Number.isFinite(v) && v >= 0).toBe(true);
@@ -134,7 +137,7 @@ describe("engine properties", () => {
         const parsed = assessmentInputSchema.parse(input);
         const m = resolveModel(parsed, catalog);
         const hybrid = e.ranking.find((r) => r.option === "hybrid")!;
-        const apiExcludedForData = e.ranking.find((r) => r.option === "api")!.excluded && (parsed.data.mustStayInHouse || e.reasons.some((r) => r.factor === "rule:compliance"));
+        const apiExcludedForData = e.ranking.find((r) => r.option === "api")!.excluded && (parsed.data.mustStayInHouse || e.reasons.some((r) => r.kind === "rule" && r.factor === "compliance"));
         if (m.sensitiveStaysIn) {
           const split = e.costs.hybrid.split!;
           expect(split.mandatoryInHouseShare).toBe(parsed.data.sensitiveShare);

@@ -26,14 +26,15 @@ export type ResolvedGpuSource = { source: GpuSource; term: GpuTermChoice | "owne
  */
 export function resolvedGpuSource(input: ParsedAssessmentInput): ResolvedGpuSource {
   const { offline, gpuSource, gpuTerm } = input.deployment;
-  const inHouse = input.data.mustStayInHouse;
+  // ITAR: US-person-only administration; a public GPU cloud's staff is the same exposure as an API's.
+  const inHouse = input.data.mustStayInHouse || input.data.regulations.includes("itar");
   if (offline && gpuSource && gpuSource !== "owned") {
     return { source: "owned", term: "owned", forced: `The site runs with no internet connection, so a ${gpuSource === "hyperscaler" ? "hyperscaler" : "GPU cloud"} cannot serve it: the GPUs are priced as servers you buy and run in a colocation hall or your own data centre.` };
   }
   const source: GpuSource = gpuSource ?? (offline || inHouse ? "owned" : "gpu-cloud");
   const forced =
     !gpuSource && (offline || inHouse)
-      ? `${offline ? "The site runs with no internet connection" : "Prompts must stay on infrastructure you control"}, so the GPUs are priced as servers you buy and run in a colocation hall, not rented from a public GPU cloud.`
+      ? `${offline ? "The site runs with no internet connection" : input.data.mustStayInHouse ? "Prompts must stay on infrastructure you control" : "ITAR data may only be handled by US persons on infrastructure you control"}, so the GPUs are priced as servers you buy and run in a colocation hall, not rented from a public GPU cloud.`
       : null;
   return { source, term: source === "owned" ? "owned" : (gpuTerm ?? "on-demand"), forced };
 }

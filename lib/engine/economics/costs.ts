@@ -190,7 +190,8 @@ export function planHybrid(m: Model, target: "api" | "hosted-open", sMin: number
   for (let t = 0; t < factors.length; t++, fS *= stepS, fA *= stepA) {
     const T = tpd0 * factors[t]!;
     const avgTps = T / SECONDS_PER_DAY;
-    if (!(avgTps > 0)) {
+    // Under a token a thousand seconds there is no load to plan for (and 1/avgTps would overflow).
+    if (!(avgTps > 1e-3)) {
       months.push({ replicas: sMin > 0 ? minReplicas : 0, servedTokensPerDay: 0 });
       externalUsd.push(0);
       continue;
@@ -207,7 +208,7 @@ export function planHybrid(m: Model, target: "api" | "hosted-open", sMin: number
     const nMin = sMin > 0 ? Math.max(minReplicas, Math.ceil((sMin * r) / dc - 1e-9)) : minReplicas;
     const nMax = Math.max(nMin, Math.ceil((flex * r) / dc - 1e-9));
     const kappa = rc / Math.max(kS * T * dc, 1e-300);
-    const nStar = (flex * capacityAt(kappa, r)) / dc;
+    const nStar = Number.isFinite(kappa) ? (flex * capacityAt(kappa, r)) / dc : 0;
     // GPUs + spill is convex in the replica count (the served share is concave), so the whole-replica
     // optimum is the floor or the ceiling of the continuous one, within [nMin, nMax].
     const lo = Math.min(nMax, Math.max(nMin, Math.floor(nStar)));
@@ -349,12 +350,17 @@ export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<O
   };
   // Built on first read (the verdict probes of whatWouldChange never read it).
   Object.defineProperty(split, "text", { enumerable: true, configurable: true, get: () => (pure ? pureText(m, split, parts, b.cost) : describeSplit(m, split, gpus, b.plan)) });
+  // A pure outcome is reported as what it is: nothing on own GPUs, or everything.
+  if (pure) split.selfHostedShare = pure === "self-hosted" ? 1 : 0;
   if (pure && parts[pure]) return { ...parts[pure]!, split };
   return { ...b.cost, split };
 }
 
 function label(m: Model, o: "api" | "hosted-open") {
-  return o === "api" ? m.apiModelLabel : `${m.hostedModelLabel} (the same open weights, hosted)`;
+  if (o === "api") return m.apiModelLabel;
+  // Only say "the same open weights" when the hosted model is the one the own fleet runs.
+  const same = m.hostedModelLabel.toLowerCase().startsWith(m.openModelLabel.toLowerCase().split(" (")[0]!.split(" instruct")[0]!);
+  return same ? `${m.hostedModelLabel} (the same open weights, hosted)` : `${m.hostedModelLabel} (open weights, hosted)`;
 }
 
 function pureText(m: Model, s: HybridSplit, parts: Partial<Record<Option, OptionCost>>, split: OptionCost): string {

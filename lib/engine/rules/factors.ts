@@ -14,6 +14,13 @@ function table(catalog: Catalog, factor: string, answer: string): FactorScores {
   return { api: row[0], "hosted-open": row[1], "self-hosted": row[2], hybrid: row[3] };
 }
 
+/** "An 800 ms", "A 2000 ms": the article for a number read aloud (8, 11, 18, 80… start with a vowel sound). */
+function article(n: number): string {
+  const s = String(Math.round(n));
+  // "eight…", or "eleven"/"eighteen" (thousand, million) when the leading group has two digits.
+  return s.startsWith("8") || ((s.startsWith("11") || s.startsWith("18")) && s.length % 3 === 2) ? "An" : "A";
+}
+
 export function volumeBand(m: Model, catalog: Catalog): "low" | "medium" | "high" {
   const tpd = tokensPerDayOf(m);
   if (tpd < figure(catalog, "volume.lowBandTokensPerDay")) return "low";
@@ -139,8 +146,8 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
         lat === "instant"
           ? `A p95 under ${figure(catalog, "latency.instantMs")} ms leaves no room for a network round trip: only a co-located model fits.`
           : lat === "tight"
-            ? `A ${m.input.latency.p95TargetMs} ms p95 is achievable with fast APIs but tight; a nearby self-hosted model gives more control.`
-            : `A ${m.input.latency.p95TargetMs} ms p95 is comfortable for hosted APIs.`,
+            ? `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 is achievable with fast APIs but tight; a nearby self-hosted model gives more control.`
+            : `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 is comfortable for hosted APIs.`,
     },
     {
       factor: "customization",

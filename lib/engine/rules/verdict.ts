@@ -54,8 +54,18 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
   const floor = figureOf(catalog, "economics.costBinding.premiumFloorUsd").value;
   const allowed = Math.max(limit * refTco, floor);
   const overLimit = (o: Option) => !excludedSet.has(o) && costs[o].tcoUsd - refTco > allowed + 1;
+  // Frontier quality required: open weights fall short wherever they run, so self-hosting everything
+  // ranks after the options that meet it (API, or a hybrid that routes the hardest share to it) while
+  // one of those is usable; it stays the answer only when the hard rules leave nothing else.
+  const belowQuality = (o: Option) => refPool.length > 0 && !meetsQuality(o);
   const ranking: RankedOption[] = [...OPTIONS]
-    .sort((a, b) => Number(excludedSet.has(a)) - Number(excludedSet.has(b)) || Number(overLimit(a)) - Number(overLimit(b)) || scores[b] - scores[a])
+    .sort(
+      (a, b) =>
+        Number(excludedSet.has(a)) - Number(excludedSet.has(b)) ||
+        Number(belowQuality(a)) - Number(belowQuality(b)) ||
+        Number(overLimit(a)) - Number(overLimit(b)) ||
+        scores[b] - scores[a],
+    )
     .map((o) => ({
       option: o,
       score: scores[o],
@@ -65,6 +75,7 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
         : excludedSet.has(o)
         ? excluded.filter((e) => e.option === o).map((e) => e.text)
         : [
+            ...(belowQuality(o) ? [`Frontier quality is required and open weights are not at the frontier, so self-hosting all traffic ranks after the options that meet it; your own GPUs serve the routine share in the hybrid instead.`] : []),
             ...(overLimit(o) ? [`It costs ${formatUsd(costs[o].tcoUsd - refTco)} more than the cheapest usable option${refTco > minTco ? " that meets the frontier-quality requirement" : ""} over ${m.input.strategy.horizonMonths} months, more than the premium RentOrOwn lets non-cost reasons buy (${formatPct(limit, 0)} of the cheapest or ${formatUsd(floor)}, whichever is larger), so it ranks after the options within it.`] : []),
             ...(o === "hybrid" && costs.hybrid.split?.text ? [costs.hybrid.split.text] : []),
             ...reasons.filter((r) => r.favours === o).map((r) => r.text),
@@ -83,7 +94,7 @@ export function premiumReason(m: Model, costs: Record<Option, OptionCost>, ranki
   if (cheapest === winner || premium < 1) return { costPremiumUsd: 0, reason: null };
   const edge = (r: Reason) => (r.scores ? r.weight * (r.scores[winner] - r.scores[cheapest]) : 0);
   const buying = reasons
-    .filter((r) => r.factor !== "cost" && edge(r) > 0)
+    .filter((r) => r.factor !== "cost" && r.favours === winner && edge(r) > 0)
     .sort((a, b) => edge(b) - edge(a))
     .slice(0, 3)
     .map((r) => factorLabel(r.factor).toLowerCase());
