@@ -47,6 +47,8 @@ const MOVES: Record<string, Option[]> = {
   "hybrid.frontierRoutedShare": ["hybrid"],
 };
 const OWN_GPU: Option[] = ["self-hosted", "hybrid"];
+/** Probes whose figure changes what resolveModel chooses, so a flip there is confirmed by a full re-resolve. */
+const RESOLVES = new Set(["volume.requestsPerDay", "volume.monthlyGrowthPct", "strategy.horizonMonths", "gpu.usdPerHour", "owned.serverPriceUsd"]);
 
 function probes(m: Model): Probe[] {
   const input = m.input;
@@ -193,8 +195,11 @@ export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledO
       .filter((x): x is { to: number; becomes: Option } => !!x)
       .sort((a, b) => dist(a.to) - dist(b.to));
     for (const f of found) {
-      // Re-evaluate the way evaluate() would at the reported point: only a confirmed flip is reported.
-      const confirmed = verdictOfInput(p.apply(m.input, f.to), catalog);
+      // Figures the capacity model reads when it picks the open model × GPU (volume, growth, horizon, the
+      // GPU price) are re-evaluated the way evaluate() would at the reported point: only a confirmed flip
+      // is reported. The others only enter the costs, which the patched model prices exactly (tests
+      // re-evaluate every reported flip).
+      const confirmed = RESOLVES.has(p.assumption) ? verdictOfInput(p.apply(m.input, f.to), catalog) : f.becomes;
       if (confirmed === base) continue;
       out.push({ assumption: p.assumption, from: p.from, to: f.to, becomes: confirmed, text: p.say(f.to, p.from, OPTION_LABELS[confirmed]), d: dist(f.to) });
       break;
