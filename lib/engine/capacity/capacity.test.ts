@@ -188,7 +188,7 @@ describe("sizing properties", () => {
         }
         // (a first-token target also holds the stream to the floor: configurations that cannot are never feasible)
         const floor = catalog.figures["capacity.selfHosted.maxTpotMs" as keyof typeof catalog.figures] as { value: number };
-        const streams = (c: { point: { tpotMs: number } }) => measure === "full-response" || v.outputTokensPerRequest <= 1 || c.point.tpotMs <= floor.value;
+        const streams = (c: { point: { stepMs: number } }) => measure === "full-response" || v.outputTokensPerRequest <= 1 || c.point.stepMs <= floor.value;
         const pool = model({ volume: v, latency: { p95TargetMs: 1, measure }, capability: { frontier: f } }).capacity.candidates.filter(streams);
         fc.pre(pool.length > 0);
         const fastest = Math.min(...pool.map((c) => c.bestP95Ms));

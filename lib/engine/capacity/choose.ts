@@ -180,7 +180,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     excludedModels.splice(0, excludedModels.length, ...base.excludedModels);
   }
   const pres: Pre[] = base.list.map((x) => ({ ...x, bound: horizonCost(x.upperTps, x.tp, x.rate).horizon }));
-  const reachable = (x: Pre) => x.memFits && x.bestP95Ms <= q.targetMs && (x.one.tpotMs <= maxTpotMs || q.workload.outTok <= 1) && budget > 0;
+  const reachable = (x: Pre) => x.memFits && x.bestP95Ms <= q.targetMs && (x.one.stepMs <= maxTpotMs || q.workload.outTok <= 1) && budget > 0;
   pres.sort((a, b) => Number(reachable(b)) - Number(reachable(a)) || a.bound - b.bound);
   type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number };
   const sized: Sized[] = [];
