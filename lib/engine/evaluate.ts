@@ -1,4 +1,5 @@
-import { catalog as currentCatalog, figureOf, type Catalog } from "./catalog";
+import { catalog as currentCatalog, figureOf, type Catalog, type PriceTable } from "./catalog";
+import { hostedQuote } from "./catalog/market";
 import { breakEvenRange, breakEven, sensitivity, type BreakEvenPoint, type SensitivityRow } from "./break-even";
 import {
   growthSaturation,
@@ -98,7 +99,7 @@ export function verdictOf(m: Model, catalog: Catalog, opts: { lite?: boolean } =
   // The hybrid may spill to the same open model at a hosted provider unless a rule other than frontier quality keeps it off.
   const hostedBlocked = hard.some((e) => e.option === "hosted-open" && e.rule !== "quality");
   const spillTargets: ("api" | "hosted-open")[] = hostedBlocked ? ["api"] : ["api", "hosted-open"];
-  const costs = optionCosts(m, { spillTargets }, figureOf(catalog, "economics.hybrid.minShare").value);
+  const costs = optionCosts(m, { spillTargets, hostedSpill: hostedSpillOf(m, catalog) }, figureOf(catalog, "economics.hybrid.minShare").value);
   const excluded = [...hard];
   // A hybrid inherits the hard rules of its own-GPU part: if the open model cannot run in house
   // (context, latency, capacity), no share of the traffic can either.
@@ -108,6 +109,18 @@ export function verdictOf(m: Model, catalog: Catalog, opts: { lite?: boolean } =
   if (pure) excluded.push({ option: "hybrid", rule: "no-split", text: costs.hybrid.split!.text });
   const { ranking, reasons } = score(m, catalog, costs, excluded, opts);
   return { costs, excluded, complianceNotes, ranking, reasons, recommendation: ranking[0]!.option };
+}
+
+/** The fleet's own open model at hosted providers (median of the compliant offers), or null when none sells it. */
+function hostedSpillOf(m: Model, catalog: Catalog): { price: PriceTable; label: string } | null {
+  const id = m.capacity?.chosen?.modelId;
+  if (!id) return null;
+  try {
+    const q = hostedQuote(catalog, id, m.input);
+    return q.price ? { price: q.price, label: `${q.modelLabel} (${q.source.split(" (")[0]})` } : null;
+  } catch {
+    return null; // no hosted market for that model in this catalog
+  }
 }
 
 registerVerdict((m, c) => verdictOf(m, c, { lite: true }));

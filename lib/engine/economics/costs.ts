@@ -155,6 +155,8 @@ export { setupUsd };
 export type HybridContext = {
   /** External targets the spill may use (the hosted provider only when no hard rule keeps open weights off it). */
   spillTargets: ("api" | "hosted-open")[];
+  /** The open model the own fleet runs, at hosted providers (catalog hostedQuote): the hosted spill's price, when sold. */
+  hostedSpill?: { price: PriceTable; label: string } | null;
 };
 
 export type Plan = { months: FleetMonth[]; externalUsd: number[]; servedTokens: number; totalTokens: number; target: "api" | "hosted-open" };
@@ -306,14 +308,16 @@ export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<O
   // A spill target that costs at least the other per token in the first and the last month costs at
   // least as much every month (both trends are exponential): its plan can only be dearer, skip it.
   const last = Math.max(0, m.input.strategy.horizonMonths - 1);
-  const unit = (o: "api" | "hosted-open", t: number) => externalUsdPerTokenDay(m, o) * priceFactor(m, o, t);
+  const unit = (o: "api" | "hosted-open", t: number) => externalUsdPerTokenDay(o === "hosted-open" && ctx.hostedSpill ? ({ ...m, hostedPrice: ctx.hostedSpill.price } as Model) : m, o) * priceFactor(m, o, t);
   const dominated = (o: "api" | "hosted-open") => {
     const other = o === "api" ? "hosted-open" : "api";
     return targets.includes(other) && unit(o, 0) >= unit(other, 0) && unit(o, last) >= unit(other, last) && !(o === "api" && unit(other, 0) === unit(o, 0));
   };
   const considered = (targets.length ? targets : (["api"] as const)).filter((o, _i, all) => all.length === 1 || !dominated(o));
+  // Spilling to a hosted provider means the same open weights the fleet runs, where a provider sells them.
+  const spillModel = ctx.hostedSpill ? ({ ...m, hostedPrice: ctx.hostedSpill.price, hostedModelLabel: ctx.hostedSpill.label } as Model) : m;
   for (const target of considered) {
-    const plan = planHybrid(m, target, sMin, eMin);
+    const plan = planHybrid(target === "hosted-open" ? spillModel : m, target, sMin, eMin);
     const fleet = fleetCost(m, plan.months);
     const tpd0 = tokensPerDayOf(m);
     const month1Tokens = plan.externalUsd[0] ?? 0;
@@ -349,7 +353,8 @@ export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<O
     text: "",
   };
   // Built on first read (the verdict probes of whatWouldChange never read it).
-  Object.defineProperty(split, "text", { enumerable: true, configurable: true, get: () => (pure ? pureText(m, split, parts, b.cost) : describeSplit(m, split, gpus, b.plan)) });
+  const textModel = b.plan.target === "hosted-open" ? spillModel : m;
+  Object.defineProperty(split, "text", { enumerable: true, configurable: true, get: () => (pure ? pureText(m, split, parts, b.cost) : describeSplit(textModel, split, gpus, b.plan)) });
   // A pure outcome is reported as what it is: nothing on own GPUs, or everything.
   if (pure) split.selfHostedShare = pure === "self-hosted" ? 1 : 0;
   if (pure && parts[pure]) return { ...parts[pure]!, split };
