@@ -123,6 +123,7 @@ test("three workloads through the UI: plan, save, PDF, share, open the link in a
   const saved = await page.request.post(`/api/projects/${projectId}/revisions`, { data: { input: grown, expectedVersion: 1 } });
   expect(saved.status()).toBe(201);
   await page.goto(`/projects/${projectId}/compare?a=1&b=2`);
+  await expect(page.getByTestId("input-changes")).toContainText(`workloads.${decoded.input.workloads[1]!.id}.volume.requestsPerDay`);
   const rows = page.getByTestId("placement-change");
   await expect(rows).toHaveCount(3);
   const after = evaluatePortfolio(grown);
