@@ -1,7 +1,8 @@
 import type { ApiTier, Catalog, OpenSizeClass, PriceTable } from "./catalog";
 import type { AssumptionKey, Option, ParsedAssessmentInput } from "./schema";
 import { ASSUMPTION_BOUNDS } from "./schema";
-import { economicsDefs } from "./economics/assumptions";
+import { economicsDefs, resolvedGpuSource } from "./economics/assumptions";
+import { ownedTerms } from "./economics/terms";
 import { capacityCatalog, remoteLatencyParams, resolveCapacity, type CapacityChoice, type OptionLatency, type SloUsed } from "./capacity";
 import { remoteLatency } from "./capacity/latency";
 import { figureOf, type FigureKey } from "./catalog";
@@ -84,15 +85,22 @@ function blended(p: PriceTable, inTok: number, outTok: number) {
 /** USD per GPU-hour of a GPU at the input's source and term (economics' figures); undefined when the market has no rate for it. */
 const rateCache = new WeakMap<Catalog, Map<string, number | undefined>>();
 function gpuRate(input: ParsedAssessmentInput, catalog: Catalog, gpuId: string, apiTier: ApiTier, openSize: OpenSizeClass): number | undefined {
-  // The rate depends on the GPU and on where GPUs come from (source, term, offline / in-house), not on volume.
+  // The rate depends on the GPU, on where GPUs come from (source, term, offline / in-house) and on the
+  // user's overrides, not on volume. Owned servers rank at economics' all-in hourly equivalent
+  // (depreciation + power + colocation + maintenance per GPU-hour), the cost the fleet is charged.
   const d = input.deployment as { gpuSource?: string; gpuTerm?: string; offline: boolean };
-  const key = `${gpuId}|${d.gpuSource}|${d.gpuTerm}|${d.offline}|${input.data.mustStayInHouse}`;
+  const key = `${gpuId}|${d.gpuSource}|${d.gpuTerm}|${d.offline}|${input.data.mustStayInHouse}|${input.assumptions ? JSON.stringify(input.assumptions) : ""}`;
   let byKey = rateCache.get(catalog);
   if (!byKey) rateCache.set(catalog, (byKey = new Map()));
   if (byKey.has(key)) return byKey.get(key);
   let rate: number | undefined;
   try {
-    rate = economicsDefs(input, catalog, gpuId, apiTier, openSize)["gpu.usdPerHour"].value;
+    const defs = economicsDefs(input, catalog, gpuId, apiTier, openSize);
+    const overrides = (input.assumptions ?? {}) as Record<string, number | undefined>;
+    if (resolvedGpuSource(input).source === "owned" && overrides["gpu.usdPerHour"] === undefined) {
+      const values = Object.fromEntries(Object.entries(defs).map(([k, v]) => [k, overrides[k] ?? v.value]));
+      rate = ownedTerms({ values } as unknown as Model).allInUsdPerGpuHour;
+    } else rate = defs["gpu.usdPerHour"].value;
   } catch {
     rate = undefined;
   }
