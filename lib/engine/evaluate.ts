@@ -1,5 +1,5 @@
-import { catalog as currentCatalog, figureOf, type Catalog, type PriceTable } from "./catalog";
-import { hostedQuote } from "./catalog/market";
+import { catalog as currentCatalog, figureOf, type Catalog } from "./catalog";
+import { hostedSpillOf } from "./economics/spill";
 import { breakEvenRange, breakEven, sensitivity, type BreakEvenPoint, type SensitivityRow } from "./break-even";
 import {
   growthSaturation,
@@ -109,18 +109,6 @@ export function verdictOf(m: Model, catalog: Catalog, opts: { lite?: boolean } =
   if (pure) excluded.push({ option: "hybrid", rule: "no-split", text: costs.hybrid.split!.text });
   const { ranking, reasons } = score(m, catalog, costs, excluded, opts);
   return { costs, excluded, complianceNotes, ranking, reasons, recommendation: ranking[0]!.option };
-}
-
-/** The fleet's own open model at hosted providers (median of the compliant offers), or null when none sells it. */
-function hostedSpillOf(m: Model, catalog: Catalog): { price: PriceTable; label: string } | null {
-  const id = m.capacity?.chosen?.modelId;
-  if (!id) return null;
-  try {
-    const q = hostedQuote(catalog, id, m.input);
-    return q.price ? { price: q.price, label: `${q.modelLabel} (${q.source.split(" (")[0]})` } : null;
-  } catch {
-    return null; // no hosted market for that model in this catalog
-  }
 }
 
 registerVerdict((m, c) => verdictOf(m, c, { lite: true }));

@@ -2,6 +2,7 @@
 
 export function formatUsd(n: number): string {
   const abs = Math.abs(n);
+  if (abs >= 1e9) return `$${(n / 1e9).toFixed(abs >= 1e10 ? 1 : 2)}B`;
   if (abs >= 1e6) return `$${(n / 1e6).toFixed(abs >= 1e7 ? 1 : 2)}M`;
   if (abs >= 1e4) return `$${Math.round(n / 1e3)}k`;
   if (abs >= 100) return `$${Math.round(n).toLocaleString("en-US")}`;

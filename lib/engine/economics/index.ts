@@ -8,3 +8,4 @@ export { priceFactor, gpuTermFactor } from "./trends";
 export { resolvedGpuSource, economicsDefs } from "./assumptions";
 export { servedShare, timeAbove, capacityAt } from "./load";
 export { ECONOMICS_ASSUMPTION_BOUNDS, GPU_TERMS, type EconomicsAssumptionKey, type GpuTermChoice } from "./bounds";
+export { hostedSpillOf, hostedSpillModel } from "./spill";

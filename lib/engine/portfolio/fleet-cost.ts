@@ -1,5 +1,5 @@
 import type { Catalog } from "../catalog";
-import { capacityPeak, fleetCost, hybridConstraints, planHybrid, tokensPerDayOf, usableTpsPerReplica, volumeFactors, type FleetMonth } from "../economics";
+import { capacityPeak, fleetCost, hostedSpillModel, hybridConstraints, planHybrid, tokensPerDayOf, usableTpsPerReplica, volumeFactors, type FleetMonth } from "../economics";
 import { setupUsd, staffMonthlyUsd } from "../economics/staff";
 import type { Evaluation } from "../evaluate";
 import { resolveModel, SECONDS_PER_DAY, type Model } from "../model";
@@ -67,7 +67,7 @@ export function workloadCosts(id: string, input: ParsedAssessmentInput, catalog:
     hybridExternal = f64(standalone.costs[split.pure].monthlyUsd);
   } else if (split && !split.pure) {
     const { sMin, eMin } = hybridConstraints(m);
-    const plan = planHybrid(m, split.external === "hosted-open" ? "hosted-open" : "api", sMin, eMin);
+    const plan = planHybrid(split.external === "hosted-open" ? hostedSpillModel(m, catalog) : m, split.external === "hosted-open" ? "hosted-open" : "api", sMin, eMin);
     hybridDemand = { ...base, floored: false, replicas: f64(plan.months.map((x) => x.replicas)), servedTokensPerDay: f64(plan.months.map((x) => x.servedTokensPerDay)) };
     hybridExternal = f64(plan.externalUsd);
   }

@@ -1,0 +1,21 @@
+import type { Catalog, PriceTable } from "../catalog";
+import { hostedQuote } from "../catalog/market";
+import type { Model } from "../model";
+
+/** The fleet's own open model at hosted providers (median of the compliant offers), or null when none sells it. */
+export function hostedSpillOf(m: Model, catalog: Catalog): { price: PriceTable; label: string } | null {
+  const id = m.capacity?.chosen?.modelId;
+  if (!id) return null;
+  try {
+    const q = hostedQuote(catalog, id, m.input);
+    return q.price ? { price: q.price, label: `${q.modelLabel} (${q.source.split(" (")[0]})` } : null;
+  } catch {
+    return null; // no hosted market for that model in this catalog
+  }
+}
+
+/** The model a hybrid's hosted spill is priced on: the same open weights, hosted, where sold (else the paired hosted model). */
+export function hostedSpillModel(m: Model, catalog: Catalog): Model {
+  const s = hostedSpillOf(m, catalog);
+  return s ? ({ ...m, hostedPrice: s.price, hostedModelLabel: s.label } as Model) : m;
+}
