@@ -30,8 +30,12 @@ export function volumeBand(m: Model, catalog: Catalog): "low" | "medium" | "high
 
 export function latencyClass(m: Model, catalog: Catalog): "instant" | "tight" | "relaxed" {
   const p95 = m.input.latency.p95TargetMs;
-  if (p95 < figure(catalog, "latency.instantMs")) return "instant";
-  if (p95 < figure(catalog, "latency.apiComfortableMs")) return "tight";
+  // capacity: the options' modelled p95 (m.latency) decides before the thresholds, so the factor never
+  // calls a target comfortable for APIs that the latency rule rules out.
+  const api = m.latency.api;
+  const hosted = m.latency["hosted-open"];
+  if (p95 < figure(catalog, "latency.instantMs") || (!api.feasible && !hosted.feasible && !api.contextExceeded && !hosted.contextExceeded)) return "instant";
+  if (p95 < figure(catalog, "latency.apiComfortableMs") || !api.feasible || !hosted.feasible || Math.max(api.ms, hosted.ms) > 0.8 * p95) return "tight";
   return "relaxed";
 }
 
@@ -144,10 +148,10 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
       scores: table(catalog, "latency", lat),
       text: () =>
         lat === "instant"
-          ? `A p95 under ${figure(catalog, "latency.instantMs")} ms leaves no room for a network round trip: only a co-located model fits.`
+          ? `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 leaves no room for a network round trip: ${m.latency.api.model} takes ~${Math.round(m.latency.api.ms)} ms and ${m.latency["hosted-open"].model} ~${Math.round(m.latency["hosted-open"].ms)} ms; only a co-located model fits.`
           : lat === "tight"
-            ? `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 is achievable with fast APIs but tight; a nearby self-hosted model gives more control.`
-            : `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 is comfortable for hosted APIs.`,
+            ? `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 is tight for remote calls (${m.latency.api.model} ~${Math.round(m.latency.api.ms)} ms, ${m.latency["hosted-open"].model} ~${Math.round(m.latency["hosted-open"].ms)} ms p95); a nearby self-hosted model gives more control.`
+            : `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 is comfortable for hosted APIs (${m.latency.api.model} ~${Math.round(m.latency.api.ms)} ms p95).`,
     },
     {
       factor: "customization",
