@@ -14,7 +14,7 @@ import {
 import { resolveModel, type AssumptionRow, type Model } from "./model";
 import { confidenceOf, conflicts, exclusions, keyReasons, optionLabel, score, type Conflict, type Exclusion, type RankedOption, type Reason } from "./rules";
 import { premiumReason } from "./rules/verdict";
-import { assessmentInputSchema, OPTIONS, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
+import { assessmentInputSchema, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
 import { registerVerdict, whatWouldChange, type WhatWouldChange } from "./what-would-change";
 import { capacitySummary, type CapacitySummary } from "./capacity";
 
