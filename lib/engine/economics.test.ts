@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { breakEvenMonth, breakEvenTokensPerDay } from "./break-even";
 import { catalog } from "./catalog";
-import { fleetCost, selfHostedFleetCost, staffFor } from "./economics";
+import { fleetCost, selfHostedFleetCost, staffFor, usableTpsPerReplica as usableTps } from "./economics";
 import { evaluate } from "./evaluate";
 import { resolveModel } from "./model";
 import { assessmentInputSchema, FRONTIER_NEEDS, ML_OPS_MATURITIES, type AssessmentInput, type Option } from "./schema";
@@ -236,6 +236,25 @@ describe("GPU terms and owned hardware", () => {
       expect(server.source).not.toMatch(/GPU-cloud rate used/);
       expect(server.label).toContain(gpu === "l40s" ? "L40S" : "A100");
     }
+  });
+
+  it("spot GPUs for batch only: the replicas the flat batch load keeps busy run at the spot rate, the availability floor on the term", () => {
+    const p = { ...PROFILES.veryHighVolumeDedicatedTeam, deployment: { gpuSource: "gpu-cloud" as const } };
+    const months = Array.from({ length: 12 }, () => ({ replicas: 10, servedTokensPerDay: 0 }));
+    const at = (batchShare: number) => {
+      const m = modelOf({ ...p, volume: { ...p.volume, batchShare } });
+      const tpd = (10 * usableTps(m) * 86_400) / 1; // enough load for 10 replicas
+      return { m, cost: fleetCost(m, months.map((x) => ({ ...x, servedTokensPerDay: tpd }))).breakdown.gpus! };
+    };
+    const none = at(0);
+    const half = at(0.5);
+    const spot = half.m.values["gpu.spotUsdPerHour"];
+    expect(spot).toBeGreaterThan(0);
+    expect(spot).toBeLessThan(half.m.values["gpu.usdPerHour"]);
+    // 5 of the 10 replicas carry batch load; the floor (minReplicas) never goes to spot.
+    const gpr = half.m.values["selfHosted.gpusPerReplica"];
+    const spotReplicas = Math.min(10 - half.m.values["selfHosted.minReplicas"], 5);
+    expect(half.cost).toBeCloseTo(none.cost - spotReplicas * gpr * (half.m.values["gpu.usdPerHour"] - spot) * (8760 / 12), 4);
   });
 
   it("a 1- or 3-year commitment costs less than on demand for the same fleet", () => {

@@ -10,6 +10,13 @@ type Def = { label: string; group: string; value: number; low: number; high: num
 export const fig = (c: Catalog, key: string): KeyedFigure => figureOf(c, key as FigureKey);
 const def = (f: KeyedFigure, label?: string): Def => ({ label: label ?? f.label, group: f.group, value: f.value, low: f.low, high: f.high, source: f.source, asOf: f.asOf });
 
+/** Spot / interruptible rate of the GPU on its rental source (GPU cloud when the hyperscaler lists none); used for batch replicas only. */
+function spotDef(catalog: Catalog, g: string, source: string): Def {
+  const f = (catalog.figures as Record<string, KeyedFigure | undefined>)[`gpuMarket.${g}.${source === "hyperscaler" ? "hyperscaler" : "gpu-cloud"}.spot`] ?? (catalog.figures as Record<string, KeyedFigure | undefined>)[`gpuMarket.${g}.gpu-cloud.spot`];
+  if (!f || source === "owned") return { label: "Spot GPU rate (batch only)", group: "GPU market", value: 0, low: 0, high: 0, source: source === "owned" ? "owned servers: no spot market" : "no spot figure for this GPU", asOf: catalog.asOf };
+  return def(f);
+}
+
 /** Reasoning tokens bill as output (catalog owner's figure, api-models.json apiModelPolicy.reasoningMultiplier by tier). */
 function reasoningDef(catalog: Catalog, tier: "frontier" | "mid" | "small"): Def {
   const rm = (catalog as unknown as { apiModelPolicy?: { reasoningMultiplier?: Record<string, { value: number; low: number; high: number; source: string; asOf: string }> } }).apiModelPolicy?.reasoningMultiplier?.[tier];
@@ -57,6 +64,7 @@ export function economicsDefs(input: ParsedAssessmentInput, catalog: Catalog, gp
     // Owned servers are priced from their terms below; the hourly figure then is the GPU-cloud rate used
     // for fine-tuning runs and as the rental comparison, and overriding it prices the owned fleet flat.
     "gpu.usdPerHour": def(rate, owned ? `${rate.label} (rental comparison and training runs; owned servers are priced from their terms)` : rate.label),
+    "gpu.spotUsdPerHour": spotDef(catalog, g, source),
     "api.reasoningMultiplier": reasoningDef(catalog, apiTier),
     "api.priceDeclinePerYear": def(fig(catalog, `economics.trend.apiDeclinePerYear.${apiTier}`)),
     "hostedOpen.priceDeclinePerYear": def(fig(catalog, "economics.trend.hostedOpenDeclinePerYear")),

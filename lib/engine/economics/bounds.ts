@@ -1,6 +1,7 @@
 // Override keys the economics adds to `input.assumptions` (flat, strict), with unit and bounds. Spread
 // into ASSUMPTION_BOUNDS by lib/engine/schema.ts; no imports, so the schema stays free of cycles.
 export const ECONOMICS_ASSUMPTION_BOUNDS = {
+  "gpu.spotUsdPerHour": { min: 0, max: 1000, unit: "USD / GPU-hour (spot, batch only)" },
   "api.reasoningMultiplier": { min: 1, max: 20, unit: "billed ÷ visible output tokens" },
   "api.priceDeclinePerYear": { min: 0, max: 0.95, unit: "share cheaper per year" },
   "hostedOpen.priceDeclinePerYear": { min: 0, max: 0.95, unit: "share cheaper per year" },

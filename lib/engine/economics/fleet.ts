@@ -89,7 +89,13 @@ export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: numbe
       dep = bought.reduce((a, b) => a + (t - b.month < owned.depreciationMonths ? (b.servers * b.price) / owned.depreciationMonths : 0), 0);
       gpuUsd = power + colo + maint;
     } else {
-      gpuUsd = gpus * pricing.usdPerGpuHour * gpuTermFactor(m, pricing.term, t) * HOURS_PER_MONTH;
+      // Spot for batch only: whole replicas the flat batch load keeps busy (above the availability
+      // floor) run on interruptible GPUs; the rest on the chosen term.
+      const batch = m.input.volume.batchShare;
+      const spotRate = v["gpu.spotUsdPerHour"];
+      const spotReplicas = batch > 0 && spotRate > 0 && spotRate < pricing.usdPerGpuHour ? Math.max(0, Math.min(mo.replicas - v["selfHosted.minReplicas"], Math.floor((batch * mo.servedTokensPerDay) / SECONDS_PER_DAY / usableTpsPerReplica(m) + 1e-9))) : 0;
+      const f = gpuTermFactor(m, pricing.term, t);
+      gpuUsd = ((mo.replicas - spotReplicas) * pricing.usdPerGpuHour * f + spotReplicas * spotRate * priceFactor(m, "gpu", t)) * gpr * HOURS_PER_MONTH;
     }
     // Storage and network scale with the fleet: a share of what its GPUs cost to hold (owned: depreciation + opex).
     const overheads = v["overheads.toolingUsdPerMonth"] + v["overheads.storageNetworkShareOfGpu"] * (owned ? gpuUsd + dep : gpuUsd);
