@@ -103,7 +103,7 @@ export function verdictOf(m: Model, catalog: Catalog, opts: { lite?: boolean } =
   const excluded = [...hard];
   // A hybrid inherits the hard rules of its own-GPU part: if the open model cannot run in house
   // (context, latency, capacity), no share of the traffic can either.
-  const selfRule = hard.find((e) => e.option === "self-hosted");
+  const selfRule = hard.find((e) => e.option === "self-hosted" && e.rule !== "quality"); // quality: the hybrid keeps open weights for the routine share only
   if (selfRule && !hard.some((e) => e.option === "hybrid")) excluded.push({ option: "hybrid", rule: selfRule.rule, text: `its own-GPU part is ruled out: ${selfRule.text}` });
   const pure = excluded.some((e) => e.option === "hybrid") ? null : costs.hybrid.split?.pure;
   if (pure) excluded.push({ option: "hybrid", rule: "no-split", text: costs.hybrid.split!.text });

@@ -51,6 +51,17 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
     );
   }
   const regs = data.regulations;
+  // The same quality rule for open weights wherever they run: with frontier quality required, self-
+  // hosting (open weights only) is out unless the prompts may not go to a frontier API at all (in house,
+  // offline, or regulated data no API channel covers: the conflicts say so). A hybrid keeps open weights
+  // for the routine share and routes the hardest requests to the frontier API.
+  if (m.input.capability.frontier === "required" && !data.mustStayInHouse && !deployment.offline && !m.sensitiveStaysIn) {
+    add(
+      "self-hosted",
+      "quality",
+      `Frontier quality is required, and self-hosting runs open weights (here ${m.capacity.chosen.modelLabel}), which are not at the frontier yet; on your own GPUs they can take only the routine share of a hybrid that routes the hardest requests to a frontier API.`,
+    );
+  }
   if (needsCompliance(m.input) && !data.mustStayInHouse && !deployment.offline) {
     const names = regs.map((r) => REGULATION_LABELS[r]).join(", ");
     for (const option of ["api", "hosted-open"] as const) {
