@@ -340,7 +340,14 @@ export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<O
   // when that option costs about the same (within the same share); otherwise the split is real money.
   const near = (o: Option) => !!parts[o] && parts[o]!.tcoUsd <= b.cost.tcoUsd * (1 + minShare);
   if (!pure && sMin === 0 && share < minShare && near(eMin > 0 ? "api" : b.plan.target)) pure = eMin > 0 ? "api" : b.plan.target;
-  if (!pure && eMin === 0 && 1 - share < minShare && near("self-hosted")) pure = "self-hosted";
+  // Spilling under minShare of tokens out of an own fleet is self-hosting with a sliver of overflow:
+  // reported as self-hosting (the saving it gives up is stated), so the verdict does not alternate
+  // between the two at every replica step as volume grows.
+  let sliver = 0;
+  if (!pure && eMin === 0 && sMin === 0 && 1 - share < minShare && parts["self-hosted"]) {
+    pure = "self-hosted";
+    sliver = Math.max(0, parts["self-hosted"].tcoUsd - b.cost.tcoUsd);
+  }
   const gpus = b.fleet.gpus.first;
   const split: HybridSplit = {
     mode,
@@ -354,7 +361,7 @@ export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<O
   };
   // Built on first read (the verdict probes of whatWouldChange never read it).
   const textModel = b.plan.target === "hosted-open" ? spillModel : m;
-  Object.defineProperty(split, "text", { enumerable: true, configurable: true, get: () => (pure ? pureText(m, split, parts, b.cost) : describeSplit(textModel, split, gpus, b.plan)) });
+  Object.defineProperty(split, "text", { enumerable: true, configurable: true, get: () => (pure ? pureText(m, split, parts, b.cost, sliver, 1 - share) : describeSplit(textModel, split, gpus, b.plan)) });
   // A pure outcome is reported as what it is: nothing on own GPUs, or everything.
   if (pure) split.selfHostedShare = pure === "self-hosted" ? 1 : 0;
   if (pure && parts[pure]) return { ...parts[pure]!, split };
@@ -368,8 +375,11 @@ function label(m: Model, o: "api" | "hosted-open") {
   return same ? `${m.hostedModelLabel} (the same open weights, hosted)` : `${m.hostedModelLabel} (open weights, hosted)`;
 }
 
-function pureText(m: Model, s: HybridSplit, parts: Partial<Record<Option, OptionCost>>, split: OptionCost): string {
+function pureText(m: Model, s: HybridSplit, parts: Partial<Record<Option, OptionCost>>, split: OptionCost, sliver = 0, spilled = 0): string {
   const p = s.pure!;
+  if (sliver > 1) {
+    return `The cheapest split would send only ${formatPct(spilled, 1)} of tokens (the peaks above the last whole replica) outside and save ${formatUsd(sliver)} over ${m.input.strategy.horizonMonths} months; that is self-hosting with overflow, so it is counted as self-hosting, not a hybrid.`;
+  }
   const pc = parts[p];
   const dearer = pc ? split.tcoUsd - pc.tcoUsd : 0;
   return (
