@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts", "**/*.test.tsx"],
-          exclude: ["**/*.integration.test.ts", "node_modules/**", "e2e/**", ".next/**"],
+          exclude: ["**/*.integration.test.ts", "node_modules/**", "e2e/**", ".next*/**"],
           environment: "node",
           // Property tests run hundreds of full evaluations (whatWouldChange re-runs the verdict); on a
           // loaded machine that outlasts 5 s. Speed is measured by `npm run bench`, never by a timeout.
@@ -30,7 +30,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["**/*.integration.test.ts"],
-          exclude: ["node_modules/**", ".next/**"],
+          exclude: ["node_modules/**", ".next*/**"],
           environment: "node",
           globalSetup: ["./test/integration-global-setup.ts"],
           setupFiles: ["./test/integration-setup.ts"],
