@@ -7,31 +7,36 @@ import { formatTokens, formatUsd } from "../lib/engine/text";
 import { isPortfolioShape } from "../lib/engine/portfolio/schema";
 import { runPortfolio } from "./evaluate-portfolio";
 
-const args = process.argv.slice(2);
+// Exit codes are set with process.exitCode, never process.exit(): exiting right after a large write
+// cuts piped stdout at the pipe buffer (64 KiB) before it drains.
+process.exitCode = main(process.argv.slice(2));
+
+/** Returns the process exit code. */
+function main(args: string[]): number {
 const file = args.find((a) => !a.startsWith("--"));
 if (!file) {
   console.error("usage: npm run evaluate -- path/to/input.json [--json]");
-  process.exit(2);
+  return 2;
 }
 let raw: unknown;
 try {
   raw = JSON.parse(fs.readFileSync(file, "utf8"));
 } catch (error) {
   console.error(`cannot read ${file} as JSON: ${(error as Error).message}`);
-  process.exit(1);
+  return 1;
 }
 // A portfolio (several workloads) is told by its shape: a top-level `workloads` array.
-if (isPortfolioShape(raw)) process.exit(runPortfolio(file, raw, args.includes("--json")));
+if (isPortfolioShape(raw)) return runPortfolio(file, raw, args.includes("--json"));
 const parsed = assessmentInputSchema.safeParse(raw);
 if (!parsed.success) {
   console.error(`invalid input in ${file}:`);
   for (const i of parsed.error.issues) console.error(`  ${i.path.join(".") || "(root)"}: ${i.message}`);
-  process.exit(1);
+  return 1;
 }
 const e = evaluate(parsed.data);
 if (args.includes("--json")) {
   console.log(JSON.stringify(e, null, 2));
-  process.exit(0);
+  return 0;
 }
 const pct = (n: number) => `${Math.round(n * 100)}%`;
 console.log(`Verdict: ${e.recommendationLabel} (confidence ${pct(e.confidence)})   catalog ${e.catalogVersion}`);
@@ -89,4 +94,6 @@ if (e.sensitivity.length) {
   for (const r of e.sensitivity.slice(0, 4)) {
     console.log(`  ${r.label.padEnd(32)} ${r.low.toPrecision(3)}–${r.high.toPrecision(3)} ${r.unit}: ${be(r.breakEvenLow)} to ${be(r.breakEvenHigh)} tokens/day`);
   }
+}
+return 0;
 }
