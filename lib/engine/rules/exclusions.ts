@@ -18,8 +18,16 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
     }
   }
   if (data.mustStayInHouse) {
-    add("api", "in-house", "Prompts may not leave infrastructure you control, so no external API may see them.");
-    add("hosted-open", "in-house", "Prompts may not leave infrastructure you control, so a hosted provider may not see them either.");
+    if (data.sensitiveShare >= 1) {
+      add("api", "in-house", "Prompts may not leave infrastructure you control, so no external API may see them.");
+      add("hosted-open", "in-house", "Prompts may not leave infrastructure you control, so a hosted provider may not see them either.");
+    } else {
+      // Only the sensitive share is bound to the house; say so, or a hybrid that sends the rest
+      // outside reads as contradicting this rule.
+      const whose = `The ${pct(data.sensitiveShare)} of prompts that carry data which must stay in house may not leave infrastructure you control`;
+      add("api", "in-house", `${whose}, so an external API cannot serve all of your traffic; only a split can send the rest to one.`);
+      add("hosted-open", "in-house", `${whose}, so a hosted provider cannot serve all of your traffic either; only a split can send the rest to one.`);
+    }
     if (data.sensitiveShare >= 1) {
       add("hybrid", "in-house", "All traffic carries data that must stay in house, so there is nothing to route outside: a split is the same as self-hosting.");
     }

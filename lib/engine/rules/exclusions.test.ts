@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { evaluate } from "../evaluate";
+import type { AssessmentInput } from "../schema";
+
+const inHouse = (sensitiveShare: number): AssessmentInput => ({
+  volume: { requestsPerDay: 200_000, inputTokensPerRequest: 1_000, outputTokensPerRequest: 300 },
+  data: { sensitivity: "confidential", mustStayInHouse: true, sensitiveShare },
+  team: { mlOpsMaturity: "experienced" },
+  latency: { p95TargetMs: 2_000 },
+  capability: { frontier: "required" },
+});
+
+describe("in-house exclusion text", () => {
+  it("names the share bound to the house when only part of the traffic is sensitive", () => {
+    const e = evaluate(inHouse(0.3));
+    const api = e.ranking.find((r) => r.option === "api")!;
+    expect(api.excluded).toBe(true);
+    const text = api.reasons.join(" ");
+    expect(text).toContain("30%");
+    expect(text).toContain("only a split can send the rest");
+    // The hybrid stays usable: it is the one way to send the other 70% outside.
+    expect(e.ranking.find((r) => r.option === "hybrid")!.excluded).toBe(false);
+  });
+
+  it("rules every external option and the split out when all traffic must stay in house", () => {
+    const e = evaluate(inHouse(1));
+    const api = e.ranking.find((r) => r.option === "api")!;
+    expect(api.reasons.join(" ")).toContain("no external API may see them");
+    expect(e.ranking.find((r) => r.option === "hybrid")!.excluded).toBe(true);
+  });
+});
