@@ -1,6 +1,6 @@
 "use client";
 
-import { CUSTOMIZATIONS, FRONTIER_NEEDS } from "@/lib/engine/schema";
+import { CUSTOMIZATIONS, FRONTIER_NEEDS } from "@/lib/engine/enums";
 import { RadioCards } from "./fields";
 import { LABELS } from "./labels";
 import type { CapabilityAnswers, StepProps } from "./step-props";

@@ -1,6 +1,6 @@
 "use client";
 
-import { REGULATIONS, SENSITIVITIES } from "@/lib/engine/schema";
+import { REGULATIONS, SENSITIVITIES } from "@/lib/engine/enums";
 import { sensitiveShareApplies } from "@/lib/assessment/presets";
 import { Checkbox, PercentField, RadioCards } from "./fields";
 import { LABELS } from "./labels";

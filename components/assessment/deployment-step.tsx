@@ -1,18 +1,20 @@
 "use client";
 
-import { GPU_SOURCES, GPUS } from "@/lib/engine/schema";
+import { GPU_SOURCES, GPUS } from "@/lib/engine/enums";
 import { GPU_TERMS } from "@/lib/engine/economics/bounds";
 import { GPU_TERM_LABELS } from "@/lib/engine/vocabulary";
 import { Checkbox, SelectField } from "./fields";
+import { useFormFacts } from "./form-facts";
 import { LABELS } from "./labels";
 import type { DeploymentAnswers, StepProps } from "./step-props";
 
 export function DeploymentStep({ value, update }: StepProps<DeploymentAnswers>) {
+  const { gpuLabels } = useFormFacts();
   return (
     <>
       <Checkbox path="deployment.offline" label="Must run with no internet (edge, air-gapped)" checked={value.offline ?? false} onChange={(c) => update({ offline: c })} help="Offline means only a model on your own hardware." />
       <div className="grid gap-5 sm:grid-cols-2">
-        <SelectField path="deployment.gpu" label="GPU for self-hosting" value={value.gpu} onChange={(x) => update({ gpu: x })} options={GPUS.map((g) => ({ value: g, label: LABELS.gpu[g] ?? g }))} help="H100 is the reference; the engine scales throughput for others." />
+        <SelectField path="deployment.gpu" label="GPU for self-hosting" value={value.gpu} onChange={(x) => update({ gpu: x })} options={GPUS.map((g) => ({ value: g, label: gpuLabels[g] ?? g }))} help="H100 is the reference; the engine scales throughput for others." />
         <SelectField
           path="deployment.gpuSource"
           label="Where the GPUs come from"

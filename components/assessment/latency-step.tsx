@@ -1,16 +1,15 @@
 "use client";
 
-import { catalog, figureOf } from "@/lib/engine/catalog";
 import { LATENCY_EXAMPLES, latencyHint, MEASURE_LABELS } from "@/lib/assessment/latency";
-import { LATENCY_MEASURES } from "@/lib/engine/schema";
+import { LATENCY_MEASURES } from "@/lib/engine/enums";
 import { formatNumber } from "@/lib/format";
 import { NumberField, RadioCards } from "./fields";
+import { useFormFacts } from "./form-facts";
 import type { LatencyAnswers, StepProps } from "./step-props";
 
-const fig = (k: "latency.instantMs" | "latency.apiComfortableMs" | "latency.apiRoundTripMs") => figureOf(catalog, k).value;
-
 export function LatencyStep({ value, update, err }: StepProps<LatencyAnswers>) {
-  const hint = latencyHint(value.p95TargetMs);
+  const t = useFormFacts().latency;
+  const hint = latencyHint(value.p95TargetMs, t);
   return (
     <>
       <NumberField
@@ -20,7 +19,7 @@ export function LatencyStep({ value, update, err }: StepProps<LatencyAnswers>) {
         value={value.p95TargetMs}
         onChange={(x) => update({ p95TargetMs: x })}
         error={err("latency.p95TargetMs")}
-        help={`Under ${fig("latency.instantMs")} ms only a self-hosted or edge model fits; ${fig("latency.apiComfortableMs")} ms or more is fine for hosted APIs. A hosted call takes about ${fig("latency.apiRoundTripMs")} ms at best.`}
+        help={`Under ${t.instantMs} ms only a self-hosted or edge model fits; ${t.apiComfortableMs} ms or more is fine for hosted APIs. A hosted call takes about ${t.apiRoundTripMs} ms at best.`}
       />
       <RadioCards
         path="latency.measure"

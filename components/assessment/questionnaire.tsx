@@ -9,7 +9,6 @@ import {
   draftFromPortfolio,
   duplicateWorkload,
   emptyDraft,
-  firstInvalid,
   isPortfolio,
   isWorkloadStep,
   locateIssue,
@@ -19,20 +18,22 @@ import {
   STEPS,
   toInput,
   toPortfolioInput,
-  validateAll,
-  validateStep,
   type CompanyGroup,
   type Draft,
   type FieldErrors,
   type StepId,
   type WorkloadGroup,
 } from "@/lib/assessment/draft";
+import type { FormFacts } from "@/lib/assessment/form-facts";
 import type { WorkloadPreset } from "@/lib/assessment/presets";
-import { decodeAnswers, decodePortfolio, portfolioPath, resultPath } from "@/lib/assessment/url-state";
+import { portfolioPath, resultPath } from "@/lib/assessment/url-encode";
+import type { AssessmentInput } from "@/lib/engine/schema";
+import type { PortfolioInput } from "@/lib/engine/portfolio/schema";
 import { CapabilityStep } from "./capability-step";
 import { DataStep } from "./data-step";
 import { DeploymentStep } from "./deployment-step";
 import { fieldId } from "./fields";
+import { FormFactsProvider } from "./form-facts";
 import { LatencyStep } from "./latency-step";
 import { Progress } from "./progress";
 import { Review } from "./review";
@@ -49,7 +50,14 @@ const LEGACY_STORAGE_KEY = "rentorown.assessment.v1";
 
 type Saved = { draft: Draft; step: number };
 
-export function Questionnaire({ initialEncoded, initialPortfolio, carry = "" }: { initialEncoded?: string; initialPortfolio?: string; carry?: string }) {
+/** Answers from an "edit answers" link, decoded and validated on the server (app/assess/page.tsx). */
+export type InitialAnswers = { kind: "assessment"; input: AssessmentInput } | { kind: "portfolio"; input: PortfolioInput };
+
+// Validation needs zod (./validate.ts): loaded on the first "Next" or submit, fetched ahead when the
+// user first focuses or touches the form, so the page's first load stays light.
+const loadValidation = () => import("@/lib/assessment/validate");
+
+export function Questionnaire({ initial, facts, carry = "" }: { initial?: InitialAnswers; facts: FormFacts; carry?: string }) {
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [step, setStep] = useState(0);
@@ -62,13 +70,11 @@ export function Questionnaire({ initialEncoded, initialPortfolio, carry = "" }: 
   // localStorage exists only after hydration, so restoring has to happen in an effect.
   /* eslint-disable react-hooks/set-state-in-effect */
   useEffect(() => {
-    const fromLink = initialEncoded ? decodeAnswers(initialEncoded) : undefined;
-    const fromPortfolio = initialPortfolio ? decodePortfolio(initialPortfolio) : undefined;
-    if (fromPortfolio?.ok) {
-      setDraft(draftFromPortfolio(fromPortfolio.input));
+    if (initial?.kind === "portfolio") {
+      setDraft(draftFromPortfolio(initial.input));
       setStep(STEPS.length - 1);
-    } else if (fromLink?.ok) {
-      setDraft(draftFromInput(fromLink.input));
+    } else if (initial?.kind === "assessment") {
+      setDraft(draftFromInput(initial.input));
       setStep(STEPS.length - 1);
     } else {
       try {
@@ -84,7 +90,7 @@ export function Questionnaire({ initialEncoded, initialPortfolio, carry = "" }: 
       }
     }
     setRestored(true);
-  }, [initialEncoded, initialPortfolio]);
+  }, [initial]);
   /* eslint-enable react-hooks/set-state-in-effect */
 
   useEffect(() => {
@@ -124,8 +130,9 @@ export function Questionnaire({ initialEncoded, initialPortfolio, carry = "" }: 
     focusFirstError(errs);
   };
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
+    const { firstInvalid, validateAll, validateStep } = await loadValidation();
     if (current.id === "review") {
       const bad = firstInvalid(draft);
       if (bad) {
@@ -185,16 +192,24 @@ export function Questionnaire({ initialEncoded, initialPortfolio, carry = "" }: 
     },
   };
 
+  const prefetched = useRef(false);
+  const prefetchValidation = () => {
+    if (prefetched.current) return;
+    prefetched.current = true;
+    void loadValidation();
+  };
+
   const w = activeWorkload(draft);
   const err = (path: string) => errors[path];
   const portfolio = isPortfolio(draft);
 
   return (
+    <FormFactsProvider facts={facts}>
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
       <p className="text-sm font-medium text-brand-600">{portfolio ? `Portfolio of ${draft.workloads.length} workloads` : "Assessment · about five minutes"}</p>
       <Progress step={step} onJump={(i) => i < step && goTo(i)} />
       {isWorkloadStep(current.id) && <WorkloadBar draft={draft} actions={workloadActions} nameError={err("name") ?? err("id")} />}
-      <form onSubmit={onSubmit} noValidate className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8" aria-labelledby="step-heading">
+      <form onSubmit={(e) => void onSubmit(e)} onFocus={prefetchValidation} onPointerDown={prefetchValidation} noValidate className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8" aria-labelledby="step-heading">
         {portfolio && isWorkloadStep(current.id) && <p className="text-sm font-medium text-slate-500" data-testid="editing-workload">{`Workload ${draft.active + 1}: ${w.name}`}</p>}
         {portfolio && current.scope === "company" && <p className="text-sm font-medium text-slate-500">For the whole company: shared by every workload</p>}
         <h1 id="step-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-semibold tracking-tight text-ink outline-none">
@@ -244,5 +259,6 @@ export function Questionnaire({ initialEncoded, initialPortfolio, carry = "" }: 
         Start over
       </button>
     </div>
+    </FormFactsProvider>
   );
 }

@@ -6,6 +6,7 @@ import { tokensPerDay } from "@/lib/assessment/units";
 import { formatNumber, formatTokens } from "@/lib/format";
 import { MEASURE_LABELS } from "@/lib/assessment/latency";
 import { GPU_TERM_LABELS } from "@/lib/engine/vocabulary";
+import { useFormFacts } from "./form-facts";
 import { LABELS } from "./labels";
 
 // The answers in one list before submitting; every default shown is ASSESSMENT_DEFAULTS', the same the engine applies.
@@ -32,12 +33,12 @@ export function workloadRows(w: WorkloadDraft): Row[] {
   ];
 }
 
-export function companyRows(d: Draft): Row[] {
+export function companyRows(d: Draft, gpuLabels: Record<string, string>): Row[] {
   const dep = d.deployment;
   const s = d.strategy;
   return [
     ["team", "Team", d.team.mlOpsMaturity ? LABELS.maturity[d.team.mlOpsMaturity] : "?"],
-    ["deployment", "Deployment", `${dep.offline ? "Offline · " : ""}GPU: ${LABELS.gpu[dep.gpu ?? D.deployment.gpu] ?? dep.gpu} · source: ${dep.gpuSource ? (LABELS.gpuSource[dep.gpuSource] ?? dep.gpuSource) : "chosen by RentOrOwn"}${dep.gpuTerm ? ` · ${GPU_TERM_LABELS[dep.gpuTerm].toLowerCase()}` : ""}`],
+    ["deployment", "Deployment", `${dep.offline ? "Offline · " : ""}GPU: ${gpuLabels[dep.gpu ?? D.deployment.gpu] ?? dep.gpu} · source: ${dep.gpuSource ? (LABELS.gpuSource[dep.gpuSource] ?? dep.gpuSource) : "chosen by RentOrOwn"}${dep.gpuTerm ? ` · ${GPU_TERM_LABELS[dep.gpuTerm].toLowerCase()}` : ""}`],
     ["strategy", "Strategy", `Ship ${LABELS.ttm[s.timeToMarket ?? D.strategy.timeToMarket].toLowerCase()} · lock-in concern ${LABELS.lockIn[s.lockInConcern ?? D.strategy.lockInConcern].toLowerCase()} · ${s.horizonMonths ?? D.strategy.horizonMonths} months`],
   ];
 }
@@ -62,9 +63,10 @@ function Rows({ rows, onEdit, prefix = "" }: { rows: Row[]; onEdit: (id: StepId)
 
 /** Single workload: the same seven rows as before portfolios. Several: the company once, then each workload. */
 export function Review({ draft, onEdit }: { draft: Draft; onEdit: (id: StepId, workload?: number) => void }) {
+  const { gpuLabels } = useFormFacts();
   if (!isPortfolio(draft)) {
     const [volume, data, latency, capability] = workloadRows(draft.workloads[0]!);
-    const [team, deployment, strategy] = companyRows(draft);
+    const [team, deployment, strategy] = companyRows(draft, gpuLabels);
     return <Rows rows={[volume!, data!, team!, latency!, capability!, deployment!, strategy!]} onEdit={(id) => onEdit(id)} />;
   }
   return (
@@ -73,7 +75,7 @@ export function Review({ draft, onEdit }: { draft: Draft; onEdit: (id: StepId, w
         <h2 id="review-company" className="text-base font-semibold text-ink">
           Your company (shared by every workload)
         </h2>
-        <Rows rows={companyRows(draft)} onEdit={(id) => onEdit(id)} />
+        <Rows rows={companyRows(draft, gpuLabels)} onEdit={(id) => onEdit(id)} />
       </section>
       {draft.workloads.map((w, i) => (
         <section key={w.id} aria-labelledby={`review-w-${i}`} data-testid="review-workload">

@@ -1,6 +1,6 @@
 "use client";
 
-import { LOCK_IN_CONCERNS, TIMES_TO_MARKET } from "@/lib/engine/schema";
+import { LOCK_IN_CONCERNS, TIMES_TO_MARKET } from "@/lib/engine/enums";
 import { NumberField, RadioCards } from "./fields";
 import { LABELS } from "./labels";
 import type { StepProps, StrategyAnswers } from "./step-props";

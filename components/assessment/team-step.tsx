@@ -1,6 +1,6 @@
 "use client";
 
-import { ML_OPS_MATURITIES } from "@/lib/engine/schema";
+import { ML_OPS_MATURITIES } from "@/lib/engine/enums";
 import { RadioCards } from "./fields";
 import { LABELS } from "./labels";
 import type { StepProps, TeamAnswers } from "./step-props";

@@ -1,21 +1,20 @@
 "use client";
 
-import { catalog, figureOf } from "@/lib/engine/catalog";
 import { applyPreset, VOLUME_BAND_TEXT, VOLUME_PRESETS, volumeBand } from "@/lib/assessment/presets";
 import { tokensPerDay } from "@/lib/assessment/units";
 import { formatTokens } from "@/lib/format";
 import { NumberField, PercentField } from "./fields";
+import { useFormFacts } from "./form-facts";
 import type { StepProps, VolumeAnswers } from "./step-props";
 
-const fig = (k: "volume.lowBandTokensPerDay" | "volume.highBandTokensPerDay") => figureOf(catalog, k).value;
-
 export function VolumeStep({ value: v, update, err }: StepProps<VolumeAnswers>) {
+  const bands = useFormFacts().volume;
   const tpd = tokensPerDay(v);
   return (
     <>
       <p className="text-sm text-slate-600">
-        How much will you send to a model? Under {formatTokens(fig("volume.lowBandTokensPerDay"))} tokens a day APIs almost always win; between that and{" "}
-        {formatTokens(fig("volume.highBandTokensPerDay"))} it depends on your numbers; above it self-hosting often pays off.
+        How much will you send to a model? Under {formatTokens(bands.lowBandTokensPerDay)} tokens a day APIs almost always win; between that and{" "}
+        {formatTokens(bands.highBandTokensPerDay)} it depends on your numbers; above it self-hosting often pays off.
       </p>
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Start from a typical workload (optional)</legend>
@@ -45,7 +44,7 @@ export function VolumeStep({ value: v, update, err }: StepProps<VolumeAnswers>) 
           <span className="text-slate-500">Enter requests and tokens to see your daily volume.</span>
         ) : (
           <>
-            <span className="font-semibold text-ink">{formatTokens(tpd)} tokens a day.</span> <span className="text-slate-600">{VOLUME_BAND_TEXT[volumeBand(tpd)]}</span>
+            <span className="font-semibold text-ink">{formatTokens(tpd)} tokens a day.</span> <span className="text-slate-600">{VOLUME_BAND_TEXT[volumeBand(tpd, bands)]}</span>
           </>
         )}
       </div>

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { canAddWorkload, type Draft } from "@/lib/assessment/draft";
 import { WORKLOAD_PRESETS, type WorkloadPreset } from "@/lib/assessment/presets";
-import { MAX_WORKLOADS } from "@/lib/engine/portfolio/schema";
+import { MAX_WORKLOADS } from "@/lib/engine/enums";
 import { TextField } from "./fields";
 
 const small = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40";

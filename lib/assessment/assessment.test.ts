@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "@/lib/engine";
 import { PROFILES } from "@/test/fixtures/profiles";
-import { draftFromInput, emptyDraft, firstInvalidStep, toInput, validateStep } from "./draft";
+import { catalog } from "@/lib/engine/catalog";
+import { draftFromInput, emptyDraft, toInput } from "./draft";
+import { formFacts } from "./form-facts";
 import { applyPreset, VOLUME_PRESETS, volumeBand } from "./presets";
 import { percentToShare, parseNumberField, shareToPercent, tokensPerDay } from "./units";
 import { decodeAnswers, encodeAnswers, resultPath } from "./url-state";
+import { firstInvalidStep, validateStep } from "./validate";
 
 describe("unit conversions", () => {
   it.each([
@@ -48,7 +51,7 @@ describe("presets", () => {
     [10_000_000, "medium"],
     [10_000_001, "high"],
   ] as const)("%i tokens/day is in the %s band", (tpd, band) => {
-    expect(volumeBand(tpd)).toBe(band);
+    expect(volumeBand(tpd, formFacts(catalog).volume)).toBe(band);
   });
 });
 

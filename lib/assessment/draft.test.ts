@@ -8,18 +8,23 @@ import {
   draftFromPortfolio,
   duplicateWorkload,
   emptyDraft,
-  firstInvalid,
   locateIssue,
   moveWorkload,
   removeWorkload,
   restoreDraft,
   toInput,
   toPortfolioInput,
-  validateAll,
 } from "./draft";
+import { formFacts } from "./form-facts";
 import { DEFAULT_LATENCY_MS, LATENCY_EXAMPLES, latencyHint } from "./latency";
 import { sensitiveShareApplies, WORKLOAD_PRESETS } from "./presets";
 import { decodePortfolio, encodePortfolio, portfolioPath } from "./url-state";
+import { firstInvalid, validateAll } from "./validate";
+import { catalog } from "@/lib/engine/catalog";
+import { MAX_WORKLOADS } from "@/lib/engine/enums";
+import { MAX_WORKLOADS as SCHEMA_MAX_WORKLOADS } from "@/lib/engine/portfolio/schema";
+
+const thresholds = formFacts(catalog).latency;
 
 const complete = () => draftFromInput(PROFILES.hospitalPatientData);
 
@@ -41,9 +46,9 @@ describe("one set of defaults", () => {
     expect(LATENCY_EXAMPLES.map((x) => x.id)).toEqual(["chat", "voice", "code", "batch"]);
     for (const x of LATENCY_EXAMPLES) expect(assessmentInputSchema.shape.latency.safeParse({ p95TargetMs: x.p95TargetMs }).success).toBe(true);
     // The hint follows the catalog's thresholds: code completion is below a hosted round trip, batch is not.
-    expect(latencyHint(50)).toMatch(/own hardware/);
-    expect(latencyHint(60_000)).toMatch(/comfortably/);
-    expect(latencyHint(undefined)).toBeUndefined();
+    expect(latencyHint(50, thresholds)).toMatch(/own hardware/);
+    expect(latencyHint(60_000, thresholds)).toMatch(/comfortably/);
+    expect(latencyHint(undefined, thresholds)).toBeUndefined();
   });
 });
 
@@ -97,6 +102,10 @@ describe("workloads: add, duplicate, remove, reorder", () => {
     let d = complete();
     for (let i = 0; i < 25; i++) d = addWorkload(d);
     expect(d.workloads).toHaveLength(20);
+  });
+
+  it("the form's workload limit (enums.ts, zod-free) is the portfolio schema's", () => {
+    expect(MAX_WORKLOADS).toBe(SCHEMA_MAX_WORKLOADS);
   });
 
   it("every workload preset is a complete workload", () => {

@@ -1,21 +1,13 @@
 import type { z } from "zod";
 import { ASSESSMENT_DEFAULTS } from "@/lib/engine/defaults";
-import {
-  assessmentInputSchema,
-  capabilitySchema,
-  dataSchema,
-  deploymentSchema,
-  latencySchema,
-  strategySchema,
-  teamSchema,
-  volumeSchema,
-  type AssessmentInput,
-} from "@/lib/engine/schema";
-import { MAX_WORKLOADS, portfolioInputSchema, type PortfolioInput } from "@/lib/engine/portfolio/schema";
+import { MAX_WORKLOADS } from "@/lib/engine/enums";
+import type { AssessmentInput, capabilitySchema, dataSchema, deploymentSchema, latencySchema, strategySchema, teamSchema, volumeSchema } from "@/lib/engine/schema";
+import type { PortfolioInput } from "@/lib/engine/portfolio/schema";
 import { DEFAULT_LATENCY_MS } from "./latency";
 
-// The questionnaire's working copy of the answers, and per-step validation with the engine's own
-// group schemas (one schema for form and server). Company steps (team, deployment, strategy) are
+// The questionnaire's working copy of the answers (per-step validation with the engine's own group
+// schemas, one schema for form and server, is in ./validate.ts: it needs zod, which the form loads on
+// its first "Next", so this file imports the schemas' types only). Company steps (team, deployment, strategy) are
 // answered once; workload steps (volume, data, latency, quality) once per workload. One workload
 // is an ordinary assessment; two or more are a portfolio.
 
@@ -63,14 +55,14 @@ export const emptyDraft = (): Draft => ({
 
 // The step order of the single-workload assessment is unchanged (volume first, team third).
 export const STEPS = [
-  { id: "volume", title: "Volume and growth", schema: volumeSchema, scope: "workload" },
-  { id: "data", title: "Data and regulations", schema: dataSchema, scope: "workload" },
-  { id: "team", title: "Team", schema: teamSchema, scope: "company" },
-  { id: "latency", title: "Latency", schema: latencySchema, scope: "workload" },
-  { id: "capability", title: "Quality and customization", schema: capabilitySchema, scope: "workload" },
-  { id: "deployment", title: "Deployment", schema: deploymentSchema, scope: "company" },
-  { id: "strategy", title: "Strategy", schema: strategySchema, scope: "company" },
-  { id: "review", title: "Review", schema: null, scope: "review" },
+  { id: "volume", title: "Volume and growth", scope: "workload" },
+  { id: "data", title: "Data and regulations", scope: "workload" },
+  { id: "team", title: "Team", scope: "company" },
+  { id: "latency", title: "Latency", scope: "workload" },
+  { id: "capability", title: "Quality and customization", scope: "workload" },
+  { id: "deployment", title: "Deployment", scope: "company" },
+  { id: "strategy", title: "Strategy", scope: "company" },
+  { id: "review", title: "Review", scope: "review" },
 ] as const;
 
 export type StepId = (typeof STEPS)[number]["id"];
@@ -79,27 +71,6 @@ export type FieldErrors = Record<string, string>;
 export const isWorkloadStep = (s: StepId): s is WorkloadGroup => (WORKLOAD_GROUPS as readonly string[]).includes(s);
 export const activeWorkload = (d: Draft): WorkloadDraft => d.workloads[Math.min(d.active, d.workloads.length - 1)]!;
 export const isPortfolio = (d: Draft) => d.workloads.length > 1;
-
-/** Errors for one step (of the active workload), keyed by dotted path (e.g. "volume.requestsPerDay"), first issue per field. */
-export function validateStep(draft: Draft, step: StepId, workload = draft.active): FieldErrors {
-  if (step === "review") return validateAll(draft);
-  const def = STEPS.find((s) => s.id === step)!;
-  const value = isWorkloadStep(step) ? draft.workloads[workload]![step] : draft[step as CompanyGroup];
-  const result = def.schema!.safeParse(value);
-  const errors: FieldErrors = {};
-  if (!result.success) {
-    for (const issue of result.error.issues) errors[[step, ...issue.path.map(String)].join(".")] ??= issue.message;
-  }
-  return errors;
-}
-
-/** Every error of the whole input, keyed by the API's issue path (`workloads.2.latency.p95TargetMs` for a portfolio). */
-export function validateAll(draft: Draft): FieldErrors {
-  const result = isPortfolio(draft) ? portfolioInputSchema.safeParse(toPortfolioInput(draft)) : assessmentInputSchema.safeParse(toInput(draft));
-  const errors: FieldErrors = {};
-  if (!result.success) for (const i of result.error.issues) errors[i.path.map(String).join(".")] ??= i.message;
-  return errors;
-}
 
 /**
  * Where an API issue path lands in the form: which workload, which step and the field's own path
@@ -112,27 +83,6 @@ export function locateIssue(path: string): { workload?: number; step: StepId; fi
   if (group === "name" || group === "id") return m ? { workload: Number(m[1]), step: "volume", field } : undefined;
   const step = STEPS.find((s) => s.id === group && s.id !== "review")?.id;
   return step ? { ...(m ? { workload: Number(m[1]) } : {}), step, field } : undefined;
-}
-
-/** The first step (and workload) with an error, to send the user back to it from the review. */
-export function firstInvalid(draft: Draft): { step: StepId; workload: number } | undefined {
-  for (const s of STEPS) {
-    if (s.id === "review") continue;
-    if (s.scope === "workload") {
-      for (let w = 0; w < draft.workloads.length; w++) if (Object.keys(validateStep(draft, s.id, w)).length) return { step: s.id, workload: w };
-    } else if (Object.keys(validateStep(draft, s.id)).length) return { step: s.id, workload: draft.active };
-  }
-  if (isPortfolio(draft)) {
-    // Names and ids are not any step's group: a duplicate id or an empty name is shown on the volume step.
-    const bad = Object.keys(validateAll(draft)).map(locateIssue).find((l) => l?.workload !== undefined);
-    if (bad) return { step: bad.step, workload: bad.workload! };
-  }
-  return undefined;
-}
-
-/** The first step with an error in the active workload or the company answers. */
-export function firstInvalidStep(draft: Draft): StepId | undefined {
-  return firstInvalid(draft)?.step;
 }
 
 const company = (d: Draft) => ({ team: d.team, deployment: d.deployment, strategy: d.strategy, ...(d.assumptions ? { assumptions: d.assumptions } : {}) });

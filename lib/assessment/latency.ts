@@ -1,4 +1,4 @@
-import { catalog, figureOf } from "@/lib/engine/catalog";
+import type { LatencyThresholds } from "./form-facts";
 
 // End-to-end p95 targets by product type, for the latency step's examples and its default.
 // Thresholds from research §3.2 (market-and-catalog-sources.md, "Latency"): < 100 ms feels instant,
@@ -17,13 +17,11 @@ export const LATENCY_EXAMPLES: readonly LatencyExample[] = [
 export const DEFAULT_LATENCY_MS = LATENCY_EXAMPLES[0]!.p95TargetMs;
 export const MEASURE_LABELS = { "first-token": "First token (streamed answers)", "full-response": "Full response" } as const;
 
-const fig = (k: "latency.instantMs" | "latency.apiComfortableMs" | "latency.apiRoundTripMs") => figureOf(catalog, k).value;
-
-/** What a p95 target means for the options, in the catalog's own thresholds. */
-export function latencyHint(ms: number | undefined): string | undefined {
+/** What a p95 target means for the options, in the catalog's own thresholds (`formFacts(catalog).latency`). */
+export function latencyHint(ms: number | undefined, t: LatencyThresholds): string | undefined {
   if (ms === undefined || !(ms > 0)) return undefined;
-  if (ms < fig("latency.instantMs")) return "Below what any network round trip allows: only a model on your own hardware, next to the product, fits.";
-  if (ms < fig("latency.apiRoundTripMs")) return `Faster than a hosted API call at best (about ${fig("latency.apiRoundTripMs")} ms): remote APIs are ruled out.`;
-  if (ms < fig("latency.apiComfortableMs")) return "Tight for hosted APIs: possible with a fast provider close to your users.";
+  if (ms < t.instantMs) return "Below what any network round trip allows: only a model on your own hardware, next to the product, fits.";
+  if (ms < t.apiRoundTripMs) return `Faster than a hosted API call at best (about ${t.apiRoundTripMs} ms): remote APIs are ruled out.`;
+  if (ms < t.apiComfortableMs) return "Tight for hosted APIs: possible with a fast provider close to your users.";
   return "Hosted APIs meet this comfortably.";
 }

@@ -1,4 +1,4 @@
-import { catalog, figureOf } from "@/lib/engine/catalog";
+import type { VolumeBands } from "./form-facts";
 
 // Workload presets: typical token counts per call the user can then edit.
 // Shapes follow the research notes' workload families (silybench chat / prefill-heavy /
@@ -28,10 +28,10 @@ export function applyPreset<T extends object>(volume: T, preset: VolumePreset): 
 
 export type VolumeBand = "low" | "medium" | "high";
 
-/** The seed's volume bands (under 100k, up to 10M, over 10M tokens/day), read from the catalog. */
-export function volumeBand(tokensPerDay: number): VolumeBand {
-  const low = figureOf(catalog, "volume.lowBandTokensPerDay").value;
-  const high = figureOf(catalog, "volume.highBandTokensPerDay").value;
+/** The seed's volume bands (under 100k, up to 10M, over 10M tokens/day), the catalog's (`formFacts(catalog).volume`). */
+export function volumeBand(tokensPerDay: number, bands: VolumeBands): VolumeBand {
+  const low = bands.lowBandTokensPerDay;
+  const high = bands.highBandTokensPerDay;
   return tokensPerDay < low ? "low" : tokensPerDay <= high ? "medium" : "high";
 }
 

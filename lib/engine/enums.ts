@@ -23,3 +23,5 @@ export const OPEN_MODELS = ["auto", "llama-3.1-8b", "gpt-oss-20b", "llama-3.3-70
  * before the last token).
  */
 export const LATENCY_MEASURES = ["first-token", "full-response"] as const;
+/** The most workloads one portfolio holds (lib/engine/portfolio/schema.ts's limit; a test keeps the two equal). */
+export const MAX_WORKLOADS = 20;
