@@ -11,7 +11,6 @@ import { hybridLatency, remoteLatency, selfHostedLatency, type OptionLatency, ty
 
 export { capacityCatalog } from "./catalog";
 export type { CapacityChoice, SelfHostedConfig, ModelExclusion } from "./choose";
-import type { ModelExclusion, SelfHostedConfig } from "./choose";
 export type { OptionLatency } from "./latency";
 export { fmtMs } from "./choose";
 
@@ -171,20 +170,12 @@ function pctMore(a: number, b: number): string {
 const thousands = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 /** What the result page, PDF, API and CLI show about self-hosting capacity (`Evaluation.capacity`). */
-export type CapacitySummary = {
-  chosen: SelfHostedConfig;
-  runnersUp: SelfHostedConfig[];
-  /** The cheapest configurations that meet the target (or the fastest, when none does). */
-  candidates: SelfHostedConfig[];
-  considered: number;
-  feasibleCount: number;
-  excludedModels: ModelExclusion[];
+export type CapacitySummary = Pick<CapacityChoice, "chosen" | "runnersUp" | "candidates" | "considered" | "feasibleCount" | "excludedModels" | "unmet"> & {
   slo: SloUsed;
   /** Average load ÷ fleet capacity at the SLO, month 1 and the last month of the horizon. */
   utilization: { first: number; last: number };
   fleet: { first: FleetSizing; last: FleetSizing };
   latency: Record<Option, OptionLatency>;
-  unmet: boolean;
   why: string;
 };
 

@@ -3,7 +3,7 @@ import { evaluate, type Evaluation } from "../evaluate";
 import { formatUsd } from "../text";
 import { optionLabel, type Conflict, type Reason } from "../rules";
 import { OPTIONS, type Option } from "../schema";
-import { fleetsCost, workloadCosts, type FleetDemand, type WorkloadCosts } from "./fleet-cost";
+import { fleetsCost, workloadCosts, type FleetDemand, type PoolSummary, type WorkloadCosts } from "./fleet-cost";
 import { portfolioInputSchema, workloadInput, type ParsedPortfolioInput, type PortfolioInput } from "./schema";
 
 // evaluatePortfolio (contract v1.1 "Portfolio"): each workload is assessed alone (`standalone`, the
@@ -27,19 +27,8 @@ const EPS_USD = 0.005;
 export type PortfolioAlternative = { tcoUsd: number; feasible: boolean; monthlyUsd: number[]; text: string };
 export type PortfolioBreakdown = { tokens: number; gpus: number; people: number; overheads: number; setup: number };
 
-export type PortfolioFleet = {
-  key: string;
-  openModel: string;
-  gpu: string;
-  /** Workload ids on this fleet (self-hosted or the in-house part of a hybrid). */
-  workloads: string[];
-  replicas: { first: number; last: number };
-  gpus: { first: number; last: number };
-  /** Average load ÷ capacity in month 1 and in the last month. */
-  utilization: { first: number; last: number };
-  /** GPUs the same workloads would need on separate fleets in month 1 (what pooling saves in hardware). */
-  gpusIfSeparate: number;
-};
+/** One shared fleet of the plan: an open model × GPU, the workloads on it, its size and utilization. */
+export type PortfolioFleet = PoolSummary;
 
 export type WorkloadPlacement = {
   id: string;
