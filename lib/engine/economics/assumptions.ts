@@ -4,24 +4,26 @@ import type { EconomicsAssumptionKey, GpuTermChoice } from "./bounds";
 
 // The economics' overridable figures (rows of the assumptions panel) and the GPU source/term in use.
 
-type Def = { label: string; group: string; value: number; low: number; high: number; source: string; asOf: string };
+type Grade = "measured" | "derived" | "assumed";
+type Def = { label: string; group: string; value: number; low: number; high: number; source: string; asOf: string; grade: Grade; derivation?: string };
 
 /** Figure read by a key built at run time (GPU ids and terms); throws a CatalogError when absent. */
 export const fig = (c: Catalog, key: string): KeyedFigure => figureOf(c, key as FigureKey);
-const def = (f: KeyedFigure, label?: string): Def => ({ label: label ?? f.label, group: f.group, value: f.value, low: f.low, high: f.high, source: f.source, asOf: f.asOf });
+// Every row carries the figure's evidence grade, and its derivation when derived (issue #16: every figure graded).
+const def = (f: KeyedFigure, label?: string): Def => ({ label: label ?? f.label, group: f.group, value: f.value, low: f.low, high: f.high, source: f.source, asOf: f.asOf, grade: f.grade, ...(f.derivation ? { derivation: f.derivation } : {}) });
 
 /** Spot / interruptible rate of the GPU on its rental source (GPU cloud when the hyperscaler lists none); used for batch replicas only. */
 function spotDef(catalog: Catalog, g: string, source: string): Def {
   const f = (catalog.figures as Record<string, KeyedFigure | undefined>)[`gpuMarket.${g}.${source === "hyperscaler" ? "hyperscaler" : "gpu-cloud"}.spot`] ?? (catalog.figures as Record<string, KeyedFigure | undefined>)[`gpuMarket.${g}.gpu-cloud.spot`];
-  if (!f || source === "owned") return { label: "Spot GPU rate (batch only)", group: "GPU market", value: 0, low: 0, high: 0, source: source === "owned" ? "owned servers: no spot market" : "no spot figure for this GPU", asOf: catalog.asOf };
+  if (!f || source === "owned") return { label: "Spot GPU rate (batch only)", group: "GPU market", value: 0, low: 0, high: 0, source: source === "owned" ? "owned servers: no spot market" : "no spot figure for this GPU", asOf: catalog.asOf, grade: "assumed" };
   return def(f);
 }
 
 /** Reasoning tokens bill as output (catalog owner's figure, api-models.json apiModelPolicy.reasoningMultiplier by tier). */
 function reasoningDef(catalog: Catalog, tier: "frontier" | "mid" | "small"): Def {
-  const rm = (catalog as unknown as { apiModelPolicy?: { reasoningMultiplier?: Record<string, { value: number; low: number; high: number; source: string; asOf: string }> } }).apiModelPolicy?.reasoningMultiplier?.[tier];
-  if (!rm) return { label: "Reasoning tokens per visible output token (API)", group: "API pricing", value: 1, low: 1, high: 1, source: "no reasoning multiplier in this catalog: output billed as visible", asOf: catalog.asOf };
-  return { label: `Reasoning tokens billed per visible output token (${tier} tier)`, group: "API pricing", value: rm.value, low: rm.low, high: rm.high, source: rm.source, asOf: rm.asOf };
+  const rm = (catalog as unknown as { apiModelPolicy?: { reasoningMultiplier?: Record<string, { value: number; low: number; high: number; source: string; asOf: string; grade: Grade; derivation?: string }> } }).apiModelPolicy?.reasoningMultiplier?.[tier];
+  if (!rm) return { label: "Reasoning tokens per visible output token (API)", group: "API pricing", value: 1, low: 1, high: 1, source: "no reasoning multiplier in this catalog: output billed as visible", asOf: catalog.asOf, grade: "assumed" };
+  return { label: `Reasoning tokens billed per visible output token (${tier} tier)`, group: "API pricing", value: rm.value, low: rm.low, high: rm.high, source: rm.source, asOf: rm.asOf, grade: rm.grade, ...(rm.derivation ? { derivation: rm.derivation } : {}) };
 }
 
 export type ResolvedGpuSource = { source: GpuSource; term: GpuTermChoice | "owned"; forced: string | null };
