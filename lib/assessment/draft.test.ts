@@ -22,7 +22,6 @@ import { decodePortfolio, encodePortfolio, portfolioPath } from "./url-state";
 import { firstInvalid, validateAll } from "./validate";
 import { catalog } from "@/lib/engine/catalog";
 import { MAX_WORKLOADS } from "@/lib/engine/enums";
-import { MAX_WORKLOADS as SCHEMA_MAX_WORKLOADS } from "@/lib/engine/portfolio/schema";
 
 const thresholds = formFacts(catalog).latency;
 
@@ -104,8 +103,12 @@ describe("workloads: add, duplicate, remove, reorder", () => {
     expect(d.workloads).toHaveLength(20);
   });
 
-  it("the form's workload limit (enums.ts, zod-free) is the portfolio schema's", () => {
-    expect(MAX_WORKLOADS).toBe(SCHEMA_MAX_WORKLOADS);
+  it("the form's workload limit is the one the portfolio schema enforces", () => {
+    const one = toPortfolioInput(complete());
+    const at = (n: number) =>
+      portfolioInputSchema.safeParse({ ...one, workloads: Array.from({ length: n }, (_, i) => ({ ...one.workloads[0]!, id: `w${i}` })) }).success;
+    expect(at(MAX_WORKLOADS)).toBe(true);
+    expect(at(MAX_WORKLOADS + 1)).toBe(false);
   });
 
   it("every workload preset is a complete workload", () => {

@@ -7,7 +7,9 @@ import { assessmentInputSchema, capabilitySchema, dataSchema, deploymentSchema, 
 // shared by every workload. One schema for the questionnaire and POST /api/v1/portfolio; issue paths
 // are exact (`workloads.2.latency.p95TargetMs`).
 
-export const MAX_WORKLOADS = 20;
+// The limit lives with the zod-free enums so the questionnaire can read it without loading zod.
+import { MAX_WORKLOADS } from "../enums";
+export { MAX_WORKLOADS };
 
 export const workloadSchema = z.object({
   id: z
