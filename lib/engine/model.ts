@@ -238,7 +238,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     "people.setupEngineerMonths": { ...setupFig },
     "overheads.toolingUsdPerMonth": { ...fig("overheads.toolingUsdPerMonth") },
     "overheads.storageNetworkShareOfGpu": { ...fig("overheads.storageNetworkShareOfGpu") },
-    "latency.apiRoundTripMs": { label: netFig.label, group: netFig.group, value: netFig.value, low: netFig.low, high: netFig.high, source: netFig.source, asOf: netFig.asOf },
+    "latency.apiRoundTripMs": { label: netFig.label, group: netFig.group, value: netFig.value, low: netFig.low, high: netFig.high, source: netFig.source, asOf: netFig.asOf, grade: netFig.grade, ...(netFig.derivation ? { derivation: netFig.derivation } : {}) },
     "hybrid.frontierRoutedShare": { ...fig("hybrid.frontierRoutedShare") },
     ...economicsDefs(input, catalog, chosen.gpuId, apiTier, openSize), // GPU terms, staff ratios, price trends (economics)
   };
