@@ -465,3 +465,28 @@ describe("every assumption row is graded", () => {
     expect(underived).toEqual([]);
   });
 });
+
+describe("the hybrid inherits every hard rule of its parts", () => {
+  // Reviewer: 1.5M-token prompt, frontier required; Claude Opus 5.5 reads at most 1M tokens.
+  const longPrompt: AssessmentInput = {
+    volume: { requestsPerDay: 200_000, inputTokensPerRequest: 1_500_000, outputTokensPerRequest: 500 },
+    data: { sensitivity: "internal" },
+    team: { mlOpsMaturity: "experienced" },
+    latency: { p95TargetMs: 60_000 },
+    capability: { frontier: "required" },
+  };
+  it("a frontier share that would go to an API model unable to read the request rules the hybrid out, and it is never the verdict", () => {
+    const e = evaluate(longPrompt);
+    expect(e.capacity.latency.api.contextExceeded).toBe(true);
+    const hy = e.ranking.find((r) => r.option === "hybrid")!;
+    expect(hy.excluded).toBe(true);
+    expect(hy.reasons.join(" ")).toMatch(/frontier share would go to the proprietary API.*reads at most/);
+    expect(e.recommendation).not.toBe("hybrid");
+    expect(e.reasons.some((r) => r.kind === "rule" && /^Hybrid is ruled out: its frontier share/.test(r.text))).toBe(true);
+  });
+  it("a request every API model reads keeps the frontier-routing hybrid available", () => {
+    const e = evaluate(frontierExperienced(300_000));
+    expect(e.capacity.latency.api.contextExceeded).toBeFalsy();
+    expect(e.ranking.find((r) => r.option === "hybrid")!.reasons.join(" ")).not.toMatch(/frontier share would go/);
+  });
+});

@@ -97,10 +97,19 @@ export type Verdict = {
 export function verdictOf(m: Model, catalog: Catalog, opts: { lite?: boolean } = {}): Verdict {
   const { excluded: hard, complianceNotes } = exclusions(m, catalog);
   // The hybrid may spill to the same open model at a hosted provider unless a rule other than frontier quality keeps it off.
-  const hostedBlocked = hard.some((e) => e.option === "hosted-open" && e.rule !== "quality");
-  const spillTargets: ("api" | "hosted-open")[] = hostedBlocked ? ["api"] : ["api", "hosted-open"];
+  // A spill never goes to a model that cannot read the request (context window), even when the
+  // "no option left" relaxation of the context rule keeps that pure option priced.
+  const apiReads = !m.latency.api.contextExceeded;
+  const hostedBlocked = hard.some((e) => e.option === "hosted-open" && e.rule !== "quality") || !!m.latency["hosted-open"].contextExceeded;
+  const readable: ("api" | "hosted-open")[] = [...(apiReads ? (["api"] as const) : []), ...(hostedBlocked ? [] : (["hosted-open"] as const))];
+  const spillTargets: ("api" | "hosted-open")[] = readable.length ? readable : ["api"];
   const costs = optionCosts(m, { spillTargets, hostedSpill: hostedSpillOf(m, catalog) }, figureOf(catalog, "economics.hybrid.minShare").value);
   const excluded = [...hard];
+  // A hybrid inherits the context rule of its external part: its frontier share (or, with no readable
+  // spill target, its overflow) would go to an API model that cannot read the request.
+  if (!apiReads && !excluded.some((e) => e.option === "hybrid") && (m.input.capability.frontier === "required" || !readable.length)) {
+    excluded.push({ option: "hybrid", rule: "context", text: `its ${m.input.capability.frontier === "required" ? "frontier share" : "overflow"} would go to the proprietary API, and ${m.latency.api.text}` });
+  }
   // A hybrid inherits the hard rules of its own-GPU part: if the open model cannot run in house
   // (context, latency, capacity), no share of the traffic can either.
   const selfRule = hard.find((e) => e.option === "self-hosted" && e.rule !== "quality"); // quality: the hybrid keeps open weights for the routine share only
