@@ -490,3 +490,41 @@ describe("the hybrid inherits every hard rule of its parts", () => {
     expect(e.ranking.find((r) => r.option === "hybrid")!.reasons.join(" ")).not.toMatch(/frontier share would go/);
   });
 });
+
+describe("the premium cap in the verdict text", () => {
+  // Reviewer: HIPAA, 90% must stay in house, frontier required; the hybrid costs ~2× self-hosting.
+  const hipaaFrontier: AssessmentInput = {
+    volume: { requestsPerDay: 2_000_000, inputTokensPerRequest: 1_500, outputTokensPerRequest: 400 },
+    data: { sensitivity: "regulated", regulations: ["hipaa"], mustStayInHouse: true, sensitiveShare: 0.9 },
+    team: { mlOpsMaturity: "experienced" },
+    latency: { p95TargetMs: 3_000 },
+    capability: { frontier: "required" },
+  };
+  const limit = catalog.figures["economics.costBinding.maxPremiumShare"]!.value;
+  const floor = catalog.figures["economics.costBinding.premiumFloorUsd"]!.value;
+  const cheapestUsable = (e: ReturnType<typeof evaluate>) => Math.min(...e.ranking.filter((r) => !r.excluded).map((r) => e.costs[r.option].tcoUsd));
+  it("a premium beyond the cap says the hard requirement that forces it and what it buys", () => {
+    const e = evaluate(hipaaFrontier);
+    const cheapest = cheapestUsable(e);
+    expect(e.costPremiumUsd).toBeGreaterThan(Math.max(limit * cheapest, floor));
+    const p = e.reasons.find((r) => r.factor === "premium")!;
+    expect(p.text).toMatch(/more than non-cost reasons may buy \(25% of the cheapest or \$50k/);
+    expect(p.text).toMatch(/a hard requirement forces it \(frontier quality is required and Self-hosted runs open weights/);
+    expect(p.text).toMatch(/you pay that for frontier quality on the 10% of traffic routed to/);
+  });
+  it("the split text names each model once", () => {
+    const t = evaluate(hipaaFrontier).costs.hybrid.split!.text;
+    const api = evaluate(hipaaFrontier).comparison.apiModel;
+    expect(t.split(api).length - 1).toBe(1);
+  });
+  it.each([...[30_000, 100_000, 341_822, 2_000_000].map((n) => [`frontier ${n} rpd`, frontierExperienced(n)] as [string, AssessmentInput]), ...(Object.entries(PROFILES) as [string, AssessmentInput][])])(
+    "%s: the premium respects the cap, or the text names the requirement forcing it",
+    (_name, input) => {
+      const e = evaluate(input);
+      const p = e.reasons.find((r) => r.factor === "premium");
+      if (e.costPremiumUsd <= 0) return expect(p).toBeUndefined();
+      const within = e.costPremiumUsd <= Math.max(limit * cheapestUsable(e), floor) + 1;
+      expect(p!.text).toMatch(within ? /within what non-cost reasons may buy/ : /a hard requirement forces it/);
+    },
+  );
+});

@@ -135,7 +135,7 @@ export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, cata
     .filter((e) => e.rule !== "no-split")
     .map((e): Reason => ({ factor: e.rule, kind: "rule", favours: "self-hosted" as Option, weight: 1, text: `${optionLabel(e.option)} is ruled out: ${e.text}` }));
   const dedupedRules = hardRules.filter((r, i) => hardRules.findIndex((x) => x.text === r.text) === i);
-  const premium = premiumReason(m, costs, ranking, reasons);
+  const premium = premiumReason(m, costs, ranking, reasons, catalog);
   const gpu = resolvedGpuSource(input);
   const notes: Reason[] = [];
   // capacity: which open model × GPU self-hosting runs and why; the API model priced when the tier default cannot serve the workload.

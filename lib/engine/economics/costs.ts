@@ -389,6 +389,15 @@ function pureText(m: Model, s: HybridSplit, parts: Partial<Record<Option, Option
   );
 }
 
+/** Where the external share goes when a frontier share is routed: each model named once. */
+function frontierAndSpill(m: Model, s: HybridSplit, spill: string): string {
+  const rest = 1 - s.selfHostedShare - s.frontierShare;
+  const frontier = `the hardest ${formatPct(s.frontierShare, 1)}, for frontier quality`;
+  if (rest <= 0.005) return `${m.apiModelLabel} (${frontier})`;
+  if (spill === m.apiModelLabel) return `${m.apiModelLabel} (${frontier}, and the remaining ${formatPct(rest, 1)} as overflow)`;
+  return `${m.apiModelLabel} (${frontier}) and ${spill} (the remaining ${formatPct(rest, 1)})`;
+}
+
 function describeSplit(m: Model, s: HybridSplit, gpus: number, plan: Plan): string {
   const inHouse = formatPct(s.selfHostedShare, 1);
   const out = formatPct(1 - s.selfHostedShare, 1);
@@ -400,7 +409,7 @@ function describeSplit(m: Model, s: HybridSplit, gpus: number, plan: Plan): stri
   const why = `; a further replica would carry only peak traffic and cost more than the tokens it takes off ${spill}.`;
   switch (s.mode) {
     case "sensitive-in-house":
-      return `${head}, including the ${formatPct(s.mandatoryInHouseShare, 1)} that carries ${m.input.data.mustStayInHouse ? "data that must stay in house" : "the regulated data"}; the other ${out} (about ${formatTokens(tpd * (1 - s.selfHostedShare))} tokens a day) go to ${s.frontierShare > 0 ? `${m.apiModelLabel} (the hardest ${formatPct(s.frontierShare, 1)}, for frontier quality) and ${spill}` : spill}${s.selfHostedShare > s.mandatoryInHouseShare + 0.005 ? why : "."}`;
+      return `${head}, including the ${formatPct(s.mandatoryInHouseShare, 1)} that carries ${m.input.data.mustStayInHouse ? "data that must stay in house" : "the regulated data"}; the other ${out} (about ${formatTokens(tpd * (1 - s.selfHostedShare))} tokens a day) go to ${s.frontierShare > 0 ? frontierAndSpill(m, s, spill) : spill}${s.selfHostedShare > s.mandatoryInHouseShare + 0.005 ? why : "."}`;
     case "frontier-routing":
       return `${head}; the hardest ${formatPct(s.frontierShare, 1)} (an editable assumption) go to ${m.apiModelLabel} for frontier quality${1 - s.selfHostedShare - s.frontierShare > 0.005 ? `, and ${formatPct(1 - s.selfHostedShare - s.frontierShare, 1)} of peak traffic spills to ${spill}${why}` : "."}`;
     case "base-load":

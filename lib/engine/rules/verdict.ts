@@ -85,7 +85,7 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
 }
 
 /** The verdict's cost premium over the cheapest usable option, with the non-cost factors that buy it (contract v1.1). */
-export function premiumReason(m: Model, costs: Record<Option, OptionCost>, ranking: RankedOption[], reasons: Reason[]): { costPremiumUsd: number; reason: Reason | null } {
+export function premiumReason(m: Model, costs: Record<Option, OptionCost>, ranking: RankedOption[], reasons: Reason[], catalog?: Catalog): { costPremiumUsd: number; reason: Reason | null } {
   const feasible = ranking.filter((r) => !r.excluded).map((r) => r.option);
   const winner = feasible[0];
   if (!winner) return { costPremiumUsd: 0, reason: null };
@@ -99,15 +99,32 @@ export function premiumReason(m: Model, costs: Record<Option, OptionCost>, ranki
     .slice(0, 3)
     .map((r) => factorLabel(r.factor).toLowerCase());
   const horizon = m.input.strategy.horizonMonths;
+  const head =
+    `${OPTION_LABELS[winner]} costs ${formatUsd(premium)} more over ${horizon} months than ${OPTION_LABELS[cheapest]} (${formatUsd(costs[cheapest].tcoUsd)}), ` +
+    `${formatPct(premium / Math.max(costs[cheapest].tcoUsd, 1), 0)} more`;
+  // The cap (economics.costBinding): what non-cost reasons may buy. A premium beyond it is only ever
+  // forced by a hard requirement: frontier quality, which open weights (the cheaper option) do not meet.
+  let cap = "";
+  let forced = false;
+  if (catalog) {
+    const limit = figureOf(catalog, "economics.costBinding.maxPremiumShare").value;
+    const floor = figureOf(catalog, "economics.costBinding.premiumFloorUsd").value;
+    const allowed = Math.max(limit * costs[cheapest].tcoUsd, floor);
+    const limitText = `${formatPct(limit, 0)} of the cheapest or ${formatUsd(floor)}, whichever is larger`;
+    forced = premium > allowed + 1 && m.input.capability.frontier === "required" && cheapest !== "api" && cheapest !== "hybrid";
+    if (forced) {
+      const share = winner === "hybrid" ? `the ${formatPct(costs.hybrid.split?.frontierShare ?? 0, 1)} of traffic routed to ${m.apiModelLabel}` : `all traffic, on ${m.apiModelLabel}`;
+      cap = `, more than non-cost reasons may buy (${limitText}), because a hard requirement forces it (frontier quality is required and ${OPTION_LABELS[cheapest]} runs open weights, which are not at the frontier): you pay that for frontier quality on ${share}.`;
+    } else if (premium <= allowed + 1) cap = `, within what non-cost reasons may buy (${limitText})`;
+    else cap = `, more than non-cost reasons may buy (${limitText})`;
+  }
   return {
     costPremiumUsd: premium,
     reason: {
       factor: "premium",
       favours: winner,
       weight: 0,
-      text:
-        `${OPTION_LABELS[winner]} costs ${formatUsd(premium)} more over ${horizon} months than ${OPTION_LABELS[cheapest]} (${formatUsd(costs[cheapest].tcoUsd)}), ` +
-        `${formatPct(premium / Math.max(costs[cheapest].tcoUsd, 1), 0)} more: you pay that for ${buying.length ? buying.join(", ") : "the non-cost factors"}.`,
+      text: forced ? `${head}${cap}` : `${head}${cap}: you pay that for ${buying.length ? buying.join(", ") : "the non-cost factors"}.`,
     },
   };
 }
