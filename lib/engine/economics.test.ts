@@ -4,8 +4,9 @@ import { PROFILES } from "@/test/fixtures/profiles";
 import { breakEvenMonth, breakEvenTokensPerDay } from "./break-even";
 import { catalog } from "./catalog";
 import { fleetCost, selfHostedFleetCost, staffFor, usableTpsPerReplica as usableTps } from "./economics";
-import { evaluate } from "./evaluate";
+import { evaluate, verdictOf } from "./evaluate";
 import { resolveModel } from "./model";
+import { registerVerdict, whatWouldChange } from "./what-would-change";
 import { assessmentInputSchema, FRONTIER_NEEDS, ML_OPS_MATURITIES, type AssessmentInput, type Option } from "./schema";
 
 // Issue #11: the money side of the verdict. Each defect the issue lists has the profile that showed it.
@@ -527,4 +528,41 @@ describe("the premium cap in the verdict text", () => {
       expect(p!.text).toMatch(within ? /within what non-cost reasons may buy/ : /a hard requirement forces it/);
     },
   );
+});
+
+describe("whatWouldChange cost", () => {
+  // Counts verdict probes through the registered verdict function: a probe on a patched model shares the
+  // base model's assumption rows; a full re-resolve (a confirmation) builds new ones.
+  const count = (input: AssessmentInput) => {
+    const m = modelOf(input);
+    const v = verdictOf(m, catalog, { lite: true });
+    const ruledOut = [...new Set(v.excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))];
+    let confirms = 0;
+    let probes = 0;
+    const points = new Map<string, number>();
+    registerVerdict((mm, c) => {
+      if (mm.rows === m.rows) probes++;
+      else confirms++;
+      const key = JSON.stringify([mm.rows === m.rows, mm.input, mm.values, mm.apiPrice]);
+      points.set(key, (points.get(key) ?? 0) + 1);
+      return verdictOf(mm, c, { lite: true });
+    });
+    try {
+      const found = whatWouldChange(m, catalog, v.recommendation, ruledOut);
+      return { confirms, probes, found, repeated: [...points.values()].filter((k) => k > 1).length };
+    } finally {
+      registerVerdict((mm, c) => verdictOf(mm, c, { lite: true }));
+    }
+  };
+  const cases: [string, AssessmentInput][] = [
+    ...[20_000, 46_005, 100_000, 237_376, 341_822, 1_000_000].map((n) => [`frontier ${n} rpd`, frontierExperienced(n)] as [string, AssessmentInput]),
+    ...(Object.entries(PROFILES) as [string, AssessmentInput][]),
+  ];
+  it.each(cases)("%s: no point is priced twice (memoised), at most one full re-resolve per re-resolving figure, at most end + 3 scan points + 7 bisection steps per side", (_n, input) => {
+    const { confirms, probes, repeated, found } = count(input);
+    expect(repeated).toBe(0); // veryHighVolumeDedicatedTeam priced one point twice before the memo
+    expect(confirms).toBeLessThanOrEqual(5); // only the reported flip of volume, growth, horizon, GPU rate / server price is confirmed
+    expect(probes).toBeLessThanOrEqual(12 * 2 * 11);
+    expect(found.length).toBeLessThanOrEqual(12);
+  });
 });

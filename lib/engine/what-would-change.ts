@@ -144,15 +144,28 @@ function probes(m: Model): Probe[] {
 }
 
 type ModelVerdict = (m: Model) => Option;
+/** Bisection tolerance, as a share of the figure's plausible range. */
+const TOLERANCE = 1e-3;
 
 /**
  * Nearest flip on one side, cheap enough to run on every evaluation: the verdict at the end of the
  * range first (the figures move costs one way, so a flip inside shows there), then the nearest of
  * 1/8, 1/4, 1/2 of the way that already flips, then bisection between it and the last point that did not.
  */
-function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: ModelVerdict): { to: number; becomes: Option } | null {
+type Bracket = { near: number; refine: () => { to: number; becomes: Option } };
+
+function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: ModelVerdict): Bracket | null {
   if (end === p.from) return null;
-  const ev = (x: number) => verdict(p.patch(m, p.scale === "int" ? Math.round(x) : x));
+  // Memoised per probe: a point the scan already priced is never priced again.
+  const seen = new Map<number, Option>();
+  const ev = (x: number) => {
+    const k = p.scale === "int" ? Math.round(x) : x;
+    let o = seen.get(k);
+    if (o === undefined) seen.set(k, (o = verdict(p.patch(m, k))));
+    return o;
+  };
+  // Bisection stops at a relative tolerance of TOLERANCE of the figure's range (log or linear), at most 7 steps.
+  const width = (a: number, b: number) => (p.scale === "log" && a > 0 && b > 0 ? Math.abs(Math.log(b / a)) / Math.log(p.hi / p.lo) : Math.abs(b - a) / Math.max(p.hi - p.lo, 1e-9));
   const mix = (a: number, b: number, t: number) => (p.scale === "log" && a > 0 && b > 0 ? a * (b / a) ** t : a + (b - a) * t);
   let ob = ev(end);
   if (ob === base) return null;
@@ -168,17 +181,23 @@ function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: Mod
     }
     a = x;
   }
-  for (let k = 0; k < 7; k++) {
-    if (p.scale === "int" && Math.abs(b - a) <= 1) break;
-    const mid = mix(a, b, 0.5);
-    const om = ev(mid);
-    if (om === base) a = mid;
-    else {
-      b = mid;
-      ob = om;
+  // The scan brackets the flip in (a, b]; bisection runs only when this side can hold the nearest flip.
+  const near = a;
+  const refine = () => {
+    for (let k = 0; k < 7; k++) {
+      if (p.scale === "int" && Math.abs(b - a) <= 1) break;
+      if (width(a, b) <= TOLERANCE) break;
+      const mid = mix(a, b, 0.5);
+      const om = ev(mid);
+      if (om === base) a = mid;
+      else {
+        b = mid;
+        ob = om;
+      }
     }
-  }
-  return { to: p.scale === "int" ? Math.round(b) : b, becomes: ob };
+    return { to: p.scale === "int" ? Math.round(b) : b, becomes: ob };
+  };
+  return { near, refine };
 }
 
 export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledOut: readonly Option[] = []): WhatWouldChange[] {
@@ -191,19 +210,23 @@ export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledO
     const moves = MOVES[p.assumption] ?? (p.assumption.startsWith("volume.") || p.assumption.startsWith("strategy.") ? null : OWN_GPU);
     if (moves && moves.every((o) => ruledOut.includes(o))) continue;
     const dist = (x: number) => (p.scale === "log" ? Math.abs(Math.log(x / p.from)) / Math.log(p.hi / p.lo) : Math.abs(x - p.from) / Math.max(p.hi - p.lo, 1e-9));
-    const found = [flipTowards(m, p, p.lo, base, fast), flipTowards(m, p, p.hi, base, fast)]
-      .filter((x): x is { to: number; becomes: Option } => !!x)
-      .sort((a, b) => dist(a.to) - dist(b.to));
-    for (const f of found) {
-      // Figures the capacity model reads when it picks the open model × GPU (volume, growth, horizon, the
-      // GPU price) are re-evaluated the way evaluate() would at the reported point: only a confirmed flip
-      // is reported. The others only enter the costs, which the patched model prices exactly (tests
-      // re-evaluate every reported flip).
-      const confirmed = RESOLVES.has(p.assumption) ? verdictOfInput(p.apply(m.input, f.to), catalog) : f.becomes;
-      if (confirmed === base) continue;
-      out.push({ assumption: p.assumption, from: p.from, to: f.to, becomes: confirmed, text: p.say(f.to, p.from, OPTION_LABELS[confirmed]), d: dist(f.to) });
-      break;
-    }
+    // Both sides scanned; the side whose bracket starts nearer is bisected first, the other only if its
+    // bracket starts nearer than the flip found.
+    const brackets = [flipTowards(m, p, p.lo, base, fast), flipTowards(m, p, p.hi, base, fast)]
+      .filter((x): x is Bracket => !!x)
+      .sort((a, b) => dist(a.near) - dist(b.near));
+    const found: { to: number; becomes: Option }[] = [];
+    for (const br of brackets) if (!found[0] || dist(br.near) < dist(found[0].to)) found.push(br.refine());
+    found.sort((a, b) => dist(a.to) - dist(b.to));
+    // Only the nearest flip is reported, so only it is confirmed, once. Figures the capacity model reads
+    // when it picks the open model × GPU (volume, growth, horizon, the GPU price) are re-evaluated the way
+    // evaluate() would at that point (a full re-resolve): only a confirmed flip is reported. The others
+    // only enter the costs, which the patched model prices exactly (tests re-evaluate every reported flip).
+    const f = found[0];
+    if (!f) continue;
+    const confirmed = RESOLVES.has(p.assumption) ? verdictOfInput(p.apply(m.input, f.to), catalog) : f.becomes;
+    if (confirmed === base) continue;
+    out.push({ assumption: p.assumption, from: p.from, to: f.to, becomes: confirmed, text: p.say(f.to, p.from, OPTION_LABELS[confirmed]), d: dist(f.to) });
   }
   // Nearest flips first (relative distance within each figure's range): what is closest to changing the answer.
   return out.sort((a, b) => a.d - b.d).map(({ d: _d, ...w }) => w);
