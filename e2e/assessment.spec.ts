@@ -135,3 +135,19 @@ test("screenshots of the questionnaire and the result (desktop and phone)", asyn
   await expect(page.getByTestId("verdict")).toBeVisible();
   await page.screenshot({ path: "e2e/output/screenshots/result-phone.png", fullPage: true });
 });
+
+test("the user prices another proprietary model of the tier instead of the catalog default", async ({ page }) => {
+  const input = {
+    volume: { requestsPerDay: 20_000, inputTokensPerRequest: 1_200, outputTokensPerRequest: 300 },
+    data: { sensitivity: "internal" as const },
+    team: { mlOpsMaturity: "basic" as const },
+    latency: { p95TargetMs: 2_000 },
+    capability: { frontier: "helpful" as const, apiModel: "openai/gpt-6-sol" },
+  };
+  const withDefault = evaluate({ ...input, capability: { frontier: "helpful" } });
+  const picked = evaluate(input);
+  expect(picked.comparison.apiModel).not.toBe(withDefault.comparison.apiModel);
+  await completeAssessment(page, input);
+  await expect(page.getByText(picked.comparison.apiModel).first()).toBeVisible();
+  await expect(page.getByTestId("verdict")).toHaveText(picked.recommendationLabel);
+});

@@ -13,7 +13,7 @@ import { LABELS } from "./labels";
 
 type Row = [StepId, string, string];
 
-export function workloadRows(w: WorkloadDraft): Row[] {
+export function workloadRows(w: WorkloadDraft, apiModelLabels: Record<string, string> = {}): Row[] {
   const v = w.volume;
   const tpd = tokensPerDay(v);
   const data = w.data;
@@ -29,7 +29,7 @@ export function workloadRows(w: WorkloadDraft): Row[] {
       `${data.sensitivity ? LABELS.sensitivity[data.sensitivity] : "?"}${data.regulations?.length ? ` · ${data.regulations.map((r) => LABELS.regulations[r]).join(", ")}` : ""}${data.mustStayInHouse ? " · must stay in house" : ""}${(data.sensitiveShare ?? D.data.sensitiveShare) < 1 ? ` · ${Math.round((data.sensitiveShare ?? 1) * 100)}% of traffic sensitive` : ""}`,
     ],
     ["latency", "Latency", w.latency.p95TargetMs ? `p95 ${formatNumber(w.latency.p95TargetMs)} ms, ${MEASURE_LABELS[w.latency.measure ?? D.latency.measure].toLowerCase()}` : "?"],
-    ["capability", "Quality", `Frontier ${w.capability.frontier ? LABELS.frontier[w.capability.frontier].toLowerCase() : "?"} · ${LABELS.customization[w.capability.customization ?? D.capability.customization]}`],
+    ["capability", "Quality", `Frontier ${w.capability.frontier ? LABELS.frontier[w.capability.frontier].toLowerCase() : "?"} · ${LABELS.customization[w.capability.customization ?? D.capability.customization]}${w.capability.apiModel ? ` · priced against ${apiModelLabels[w.capability.apiModel] ?? w.capability.apiModel}` : ""}`],
   ];
 }
 
@@ -63,9 +63,10 @@ function Rows({ rows, onEdit, prefix = "" }: { rows: Row[]; onEdit: (id: StepId)
 
 /** Single workload: the same seven rows as before portfolios. Several: the company once, then each workload. */
 export function Review({ draft, onEdit }: { draft: Draft; onEdit: (id: StepId, workload?: number) => void }) {
-  const { gpuLabels } = useFormFacts();
+  const { gpuLabels, apiModels } = useFormFacts();
+  const apiModelLabels = Object.fromEntries(Object.values(apiModels).flat().map((m) => [m.id, m.label]));
   if (!isPortfolio(draft)) {
-    const [volume, data, latency, capability] = workloadRows(draft.workloads[0]!);
+    const [volume, data, latency, capability] = workloadRows(draft.workloads[0]!, apiModelLabels);
     const [team, deployment, strategy] = companyRows(draft, gpuLabels);
     return <Rows rows={[volume!, data!, team!, latency!, capability!, deployment!, strategy!]} onEdit={(id) => onEdit(id)} />;
   }
@@ -82,7 +83,7 @@ export function Review({ draft, onEdit }: { draft: Draft; onEdit: (id: StepId, w
           <h2 id={`review-w-${i}`} className="text-base font-semibold text-ink">
             {i + 1}. {w.name}
           </h2>
-          <Rows rows={workloadRows(w)} onEdit={(id) => onEdit(id, i)} prefix={`${w.name} `} />
+          <Rows rows={workloadRows(w, apiModelLabels)} onEdit={(id) => onEdit(id, i)} prefix={`${w.name} `} />
         </section>
       ))}
     </div>

@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import type { AssessmentInput } from "@/lib/engine";
+import { catalog } from "@/lib/engine/catalog";
 import {
   CUSTOMIZATION_LABELS,
   FRONTIER_LABELS,
@@ -41,6 +42,10 @@ export async function completeAssessment(page: Page, p: AssessmentInput) {
 
   await radio(page, FRONTIER_LABELS[p.capability.frontier]).check();
   await radio(page, CUSTOMIZATION_LABELS[p.capability.customization ?? "prompting"]).check();
+  if (p.capability.apiModel) {
+    const label = catalog.apiModels.find((m) => m.id === p.capability.apiModel)!.label;
+    await page.getByLabel("Proprietary model to compare against").selectOption({ label });
+  }
   await next(page);
 
   if (p.deployment?.offline) await page.getByRole("checkbox", { name: /Must run with no internet/ }).check();

@@ -164,3 +164,18 @@ describe("round trips", () => {
     expect(restoreDraft({ workloads: [] })).toBeUndefined();
   });
 });
+
+describe("the questionnaire's proprietary-model picker", () => {
+  it.each(["frontier", "mid", "small"] as const)("offers the %s tier's catalog models with exactly one default", (tier) => {
+    const models = formFacts(catalog).apiModels[tier];
+    expect(models.map((m) => m.id).sort()).toEqual(catalog.apiModels.filter((m) => m.tier === tier).map((m) => m.id).sort());
+    expect(models.filter((m) => m.default)).toHaveLength(1);
+  });
+
+  it("a picked model is the one the engine prices", () => {
+    const draft = complete();
+    const mid = formFacts(catalog).apiModels.mid.find((m) => !m.default)!;
+    const input = toInput({ ...draft, workloads: [{ ...draft.workloads[0]!, capability: { frontier: "helpful", apiModel: mid.id } }] });
+    expect(evaluate(input).comparison.apiModel).toBe(mid.label);
+  });
+});

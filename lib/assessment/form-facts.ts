@@ -9,7 +9,14 @@ import { gpuLabel } from "@/lib/engine/vocabulary";
 
 export type LatencyThresholds = { instantMs: number; apiComfortableMs: number; apiRoundTripMs: number };
 export type VolumeBands = { lowBandTokensPerDay: number; highBandTokensPerDay: number };
-export type FormFacts = { latency: LatencyThresholds; volume: VolumeBands; gpuLabels: Record<string, string> };
+export type ApiModelChoice = { id: string; label: string; default: boolean };
+export type FormFacts = {
+  latency: LatencyThresholds;
+  volume: VolumeBands;
+  gpuLabels: Record<string, string>;
+  /** The proprietary models the user may price instead of the tier default, by quality tier. */
+  apiModels: Record<"frontier" | "mid" | "small", ApiModelChoice[]>;
+};
 
 export function formFacts(c: Catalog): FormFacts {
   const v = (k: Parameters<typeof figureOf>[1]) => figureOf(c, k).value;
@@ -17,5 +24,13 @@ export function formFacts(c: Catalog): FormFacts {
     latency: { instantMs: v("latency.instantMs"), apiComfortableMs: v("latency.apiComfortableMs"), apiRoundTripMs: v("latency.apiRoundTripMs") },
     volume: { lowBandTokensPerDay: v("volume.lowBandTokensPerDay"), highBandTokensPerDay: v("volume.highBandTokensPerDay") },
     gpuLabels: Object.fromEntries(GPUS.map((g) => [g, gpuLabel(g, c.gpus.gpus)])),
+    apiModels: {
+      frontier: apiModelsOf(c, "frontier"),
+      mid: apiModelsOf(c, "mid"),
+      small: apiModelsOf(c, "small"),
+    },
   };
 }
+
+const apiModelsOf = (c: Catalog, tier: "frontier" | "mid" | "small"): ApiModelChoice[] =>
+  c.apiModels.filter((m) => m.tier === tier).map((m) => ({ id: m.id, label: m.label, default: !!m.default }));
