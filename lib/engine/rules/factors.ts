@@ -161,7 +161,7 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
           none: "No customization is needed: any model works as it comes.",
           prompting: "Prompting is enough, which every option supports.",
           "fine-tuning": "You need fine-tuning: open weights can be tuned freely; proprietary APIs allow it only as far as the provider lets you.",
-          "full-control": "You need full control of the model, which only open weights you run yourself give.",
+          "full-control": "You want full control of the model (weights, serving, when it changes), which only open weights you run yourself give; it weighs toward self-hosting but rules no option out, so a large enough cost gap still decides.",
         })[capability.customization],
     },
     {
