@@ -1,5 +1,6 @@
 import type { Model } from "../model";
 import { OPTIONS } from "../schema";
+import { factorLabel } from "../vocabulary";
 import type { Conflict, Exclusion } from "./types";
 
 export function conflicts(m: Model, excluded: readonly Exclusion[] = []): Conflict[] {
@@ -74,6 +75,16 @@ export function conflicts(m: Model, excluded: readonly Exclusion[] = []): Confli
       id: "full-control-without-team",
       text: "Full control of the model means running open weights yourself, but there is no ML-ops team to run them.",
       advice: "Prove the customised model on rented, managed infrastructure first, and hire (the self-hosted costs below include the hiring ramp) before taking serving fully in house.",
+    });
+  }
+  // When the hard rules leave no option at all, say so plainly: the verdict then prices the closest
+  // fit, and without this the page would show a recommendation with every option marked ruled out.
+  if (OPTIONS.every((o) => excluded.some((e) => e.option === o))) {
+    const rules = [...new Set(excluded.map((e) => factorLabel(e.rule).toLowerCase()))];
+    out.push({
+      id: "nothing-fits",
+      text: `Your hard requirements rule out every option (${rules.join(", ")}): the recommendation is the closest fit, not a usable deployment.`,
+      advice: "Relax one requirement — a shorter prompt than the largest context window, a share of traffic that may leave the house, or a lower quality bar — and assess again.",
     });
   }
   return out;

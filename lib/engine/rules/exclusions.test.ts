@@ -29,3 +29,20 @@ describe("in-house exclusion text", () => {
     expect(e.ranking.find((r) => r.option === "hybrid")!.excluded).toBe(true);
   });
 });
+
+describe("when the hard rules leave nothing", () => {
+  // Found by the property test: prompts that no open model reads, the rest bound to the house.
+  it("a conflict says every option is ruled out and the verdict is only the closest fit", () => {
+    const e = evaluate({
+      volume: { requestsPerDay: 0, inputTokensPerRequest: 262_143, outputTokensPerRequest: 2 },
+      data: { sensitivity: "public", mustStayInHouse: true, sensitiveShare: 0 },
+      team: { mlOpsMaturity: "dedicated" },
+      latency: { p95TargetMs: 20_000 },
+      capability: { frontier: "required", customization: "none" },
+    });
+    expect(e.ranking.every((r) => r.excluded)).toBe(true);
+    const c = e.conflicts.find((x) => x.id === "nothing-fits");
+    expect(c?.text).toContain("rule out every option");
+    expect(c?.text).toContain("context");
+  });
+});
