@@ -2,6 +2,7 @@ import type { Evaluation } from "@/lib/engine";
 import type { CapacitySummary, SelfHostedConfig } from "@/lib/engine/capacity";
 import { optionLabel } from "@/lib/engine/vocabulary";
 import { formatPct, formatTokens, formatUsd } from "@/lib/format";
+import { ResultPanel } from "./panel";
 
 // Self-hosting capacity: the open model × GPU × precision the engine chose, the latency target it
 // is sized at, fleet utilization at the start and end of the horizon, the runners-up, and every
@@ -21,10 +22,7 @@ export function CapacityPanel({ evaluation, compact = false }: { evaluation: Eva
   const measure = cap.slo.measure === "first-token" ? "first token" : "full response";
   const configs = [c, ...cap.runnersUp];
   return (
-    <section aria-labelledby="capacity-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm print:shadow-none" data-testid="capacity-panel">
-      <h2 id="capacity-heading" className="text-lg font-semibold text-ink">
-        Self-hosting capacity and latency
-      </h2>
+    <ResultPanel id="capacity-heading" title="Self-hosting capacity and latency" testId="capacity-panel">
       <p className="mt-1 text-sm text-slate-700" data-testid="capacity-why">
         {cap.why}
       </p>
@@ -130,6 +128,6 @@ export function CapacityPanel({ evaluation, compact = false }: { evaluation: Eva
         {cap.feasibleCount} of {cap.considered} open model × GPU × precision configurations meet the target. Throughput and latency come from a performance model fitted to
         measured serving runs (InferenceMAX, NVIDIA NIM, silybench); {c.calibration.grade === "measured" ? "this configuration was measured" : "this configuration's efficiency is carried over"}: {c.calibration.source}.
       </p>
-    </section>
+    </ResultPanel>
   );
 }

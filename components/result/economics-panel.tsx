@@ -1,6 +1,7 @@
 import type { Evaluation } from "@/lib/engine";
 import { optionLabel } from "@/lib/engine/vocabulary";
 import { formatPct, formatUsd } from "@/lib/format";
+import { ResultPanel } from "./panel";
 
 // The money side of the verdict: the optimised split, the premium over the cheapest usable option,
 // the GPU terms (every rental term and owning, with the one in use), the staff the fleet needs and the
@@ -16,10 +17,7 @@ export function EconomicsPanel({ evaluation: e, compact = false }: { evaluation:
   const tr = econ.priceTrends;
   const change = (x: number) => (x < 1 ? `${formatPct(1 - x)} cheaper` : x > 1 ? `${formatPct(x - 1)} dearer` : "unchanged");
   return (
-    <section aria-labelledby="economics-heading" className={compact ? "" : "rounded-xl border border-slate-200 bg-white p-5 shadow-sm print:shadow-none"} data-testid="economics-panel">
-      <h2 id="economics-heading" className={compact ? "border-b-2 border-slate-800 pb-1 text-lg font-semibold text-slate-900" : "text-lg font-semibold text-ink"}>
-        The economics behind the verdict
-      </h2>
+    <ResultPanel id="economics-heading" title="The economics behind the verdict" testId="economics-panel" compact={compact}>
       <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
         <div className="rounded-lg bg-slate-50 p-3" data-testid="economics-premium">
           <dt className="text-xs text-slate-500">Premium over the cheapest usable option</dt>
@@ -73,6 +71,6 @@ export function EconomicsPanel({ evaluation: e, compact = false }: { evaluation:
         Price trends in the TCO (editable assumptions): by month {tr.months}, API prices are {change(tr.api)}, hosted open weights {change(tr.hostedOpen)}, rented GPUs {change(tr.gpu)}.
         {econ.growthSaturation && ` Growth saturates at ${econ.growthSaturation.multiple}× today's volume from month ${econ.growthSaturation.month}.`}
       </p>
-    </section>
+    </ResultPanel>
   );
 }

@@ -1,5 +1,6 @@
 import type { Evaluation } from "@/lib/engine";
 import { optionLabel } from "@/lib/engine/vocabulary";
+import { ResultPanel } from "./panel";
 
 // What would change the verdict (contract v1.1 `whatWouldChange`): for the volume and each figure
 // that matters, the nearest value inside its plausible range at which the verdict flips, found by
@@ -10,10 +11,7 @@ import { optionLabel } from "@/lib/engine/vocabulary";
 export function WhatWouldChange({ evaluation: e, compact = false }: { evaluation: Evaluation; compact?: boolean }) {
   const items = e.whatWouldChange ?? [];
   return (
-    <section aria-labelledby="wwc-heading" className={compact ? "" : "rounded-xl border border-slate-200 bg-white p-5 shadow-sm print:shadow-none"} data-testid="what-would-change">
-      <h2 id="wwc-heading" className={compact ? "border-b-2 border-slate-800 pb-1 text-lg font-semibold text-slate-900" : "text-lg font-semibold text-ink"}>
-        What would change the verdict
-      </h2>
+    <ResultPanel id="wwc-heading" title="What would change the verdict" testId="what-would-change" compact={compact}>
       <p className="mt-1 text-xs text-slate-500">
         Each line moves one figure with everything else held, to the nearest point where {optionLabel(e.recommendation)} stops being the answer (re-evaluated just past it).
       </p>
@@ -31,6 +29,6 @@ export function WhatWouldChange({ evaluation: e, compact = false }: { evaluation
           ))}
         </ul>
       )}
-    </section>
+    </ResultPanel>
   );
 }
