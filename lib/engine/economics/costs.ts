@@ -303,7 +303,7 @@ const OPTION_NAME: Record<Option, string> = { api: "the proprietary API", "hoste
  */
 export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<Option, OptionCost>>, minShare: number): OptionCost {
   const { sMin, eMin, mode } = hybridConstraints(m);
-  const targets = eMin > 0 ? ctx.spillTargets : ctx.spillTargets;
+  const targets = ctx.spillTargets;
   let best: { cost: OptionCost; plan: Plan; fleet: FleetCost } | undefined;
   // A spill target that costs at least the other per token in the first and the last month costs at
   // least as much every month (both trends are exponential): its plan can only be dearer, skip it.
@@ -319,10 +319,7 @@ export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<O
   for (const target of considered) {
     const plan = planHybrid(target === "hosted-open" ? spillModel : m, target, sMin, eMin);
     const fleet = fleetCost(m, plan.months);
-    const tpd0 = tokensPerDayOf(m);
-    const month1Tokens = plan.externalUsd[0] ?? 0;
-    const cost = fromFleet(m, fleet, { externalUsd: plan.externalUsd, tokensMonth1: month1Tokens });
-    void tpd0;
+    const cost = fromFleet(m, fleet, { externalUsd: plan.externalUsd, tokensMonth1: plan.externalUsd[0] ?? 0 });
     if (!best || cost.tcoUsd < best.cost.tcoUsd) best = { cost, plan, fleet };
   }
   const b = best!;
