@@ -115,11 +115,16 @@ function openModelOfHosted<T extends { label: string }>(models: T[], hostedLabel
   return h ? models.find((m) => norm(m.label).startsWith(h)) : undefined;
 }
 
+/** Tokens per day (contract: requests per day × (input + output tokens per request)); the one formula. */
+export function tokensPerDayOfVolume(v: ParsedAssessmentInput["volume"]): number {
+  return v.requestsPerDay * (v.inputTokensPerRequest + v.outputTokensPerRequest);
+}
+
 export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Model {
   const apiTier = apiTierFor(input.capability.frontier);
   const openSize = catalog.qualityPairing[apiTier] as OpenSizeClass;
   const { volume, team } = input;
-  const tokensPerDay = volume.requestsPerDay * (volume.inputTokensPerRequest + volume.outputTokensPerRequest);
+  const tokensPerDay = tokensPerDayOfVolume(volume);
   const overridesEarly = input.assumptions ?? {};
   const figValue = (k: string) => figureOf(catalog, k as FigureKey).value;
   const cc = capacityCatalog(catalog);

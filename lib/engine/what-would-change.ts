@@ -1,6 +1,6 @@
 import type { Catalog } from "./catalog";
 import { resolvedGpuSource } from "./economics";
-import { resolveModel, type Model } from "./model";
+import { resolveModel, tokensPerDayOfVolume, type Model } from "./model";
 import type { AssumptionKey, Option, ParsedAssessmentInput } from "./schema";
 import { formatPct, formatTokens, formatUsd } from "./text";
 import { OPTION_LABELS } from "./vocabulary";
@@ -33,7 +33,7 @@ const withAssumption = (input: ParsedAssessmentInput, patch: Partial<Record<Assu
 /** The model with another input (volume, growth, horizon): tokens per day follow the volume. */
 function withInput(m: Model, input: ParsedAssessmentInput): Model {
   const out = { ...m, input } as Model & { tokensPerDay?: number };
-  if ("tokensPerDay" in m) out.tokensPerDay = input.volume.requestsPerDay * (input.volume.inputTokensPerRequest + input.volume.outputTokensPerRequest);
+  if ("tokensPerDay" in m) out.tokensPerDay = tokensPerDayOfVolume(input.volume);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { PriceTable } from "../catalog";
-import { DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_DAY, type Model } from "../model";
+import { DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_DAY, tokensPerDayOfVolume, type Model } from "../model";
 import type { Option } from "../schema";
 import { formatPct, formatTokens, formatUsd } from "../text";
 import { fleetCost, marginalReplicaMonthlyUsd, replicasFor, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
@@ -106,9 +106,9 @@ export function capacityPeak(m: Model): number {
   return (1 - v.batchShare) * v.peakToAverage + v.batchShare;
 }
 
+/** From the model's input, not `m.tokensPerDay`: callers price models whose volume they patched. */
 export function tokensPerDayOf(m: Model): number {
-  const v = m.input.volume;
-  return v.requestsPerDay * (v.inputTokensPerRequest + v.outputTokensPerRequest);
+  return tokensPerDayOfVolume(m.input.volume);
 }
 
 /** Volume multiple of month t: compound growth that saturates at `growth.maxMultiple` × today's volume. */
