@@ -1,0 +1,109 @@
+// Not a benchmark (the leading _ keeps `npm run bench` from running it): a golden check for engine speed work.
+// Golden check for engine speed work: evaluates every profile in test/fixtures, every examples/*.json
+// (not portfolios) and a fixed-seed sample of random inputs, and writes the full JSON of each
+// Evaluation to the file given (one line per input). `compare` mode diffs two such files exactly,
+// then to 1e-9 relative for numbers.
+//   npx tsx scripts/bench/_engine-golden.ts write /tmp/perf-golden/base.jsonl
+//   npx tsx scripts/bench/_engine-golden.ts compare /tmp/perf-golden/base.jsonl /tmp/perf-golden/new.jsonl
+import fs from "node:fs";
+import fc from "fast-check";
+import { evaluate } from "../../lib/engine";
+import { CUSTOMIZATIONS, FRONTIER_NEEDS, GPU_SOURCES, GPUS, LOCK_IN_CONCERNS, ML_OPS_MATURITIES, REGULATIONS, SENSITIVITIES, TIMES_TO_MARKET, type AssessmentInput } from "../../lib/engine/schema";
+import { PROFILES } from "../../test/fixtures/profiles";
+
+function inputs(): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [k, v] of Object.entries(PROFILES)) out.push([`profile:${k}`, v]);
+  for (const f of fs.readdirSync("examples").filter((x) => x.endsWith(".json") && !x.includes("portfolio")).sort()) out.push([`example:${f}`, JSON.parse(fs.readFileSync(`examples/${f}`, "utf8"))]);
+  const arb: fc.Arbitrary<AssessmentInput> = fc.record({
+    volume: fc.record({
+      requestsPerDay: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5e7, noNaN: true }), fc.integer({ min: 1, max: 2_000_000 })),
+      inputTokensPerRequest: fc.integer({ min: 0, max: 300_000 }),
+      outputTokensPerRequest: fc.integer({ min: 0, max: 20_000 }),
+      monthlyGrowthPct: fc.double({ min: 0, max: 30, noNaN: true }),
+      peakToAverage: fc.double({ min: 1, max: 10, noNaN: true }),
+      cachedInputShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      batchShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    }),
+    data: fc.record({
+      sensitivity: fc.constantFrom(...SENSITIVITIES),
+      regulations: fc.uniqueArray(fc.constantFrom(...REGULATIONS), { maxLength: 3 }),
+      mustStayInHouse: fc.boolean(),
+      sensitiveShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    }),
+    team: fc.record({ mlOpsMaturity: fc.constantFrom(...ML_OPS_MATURITIES) }),
+    latency: fc.record({ p95TargetMs: fc.double({ min: 1, max: 30_000, noNaN: true }) }),
+    capability: fc.record({ frontier: fc.constantFrom(...FRONTIER_NEEDS), customization: fc.constantFrom(...CUSTOMIZATIONS) }),
+    deployment: fc.record({ offline: fc.boolean(), gpu: fc.constantFrom(...GPUS), gpuSource: fc.constantFrom(...GPU_SOURCES) }),
+    strategy: fc.record({
+      timeToMarket: fc.constantFrom(...TIMES_TO_MARKET),
+      lockInConcern: fc.constantFrom(...LOCK_IN_CONCERNS),
+      horizonMonths: fc.integer({ min: 6, max: 60 }),
+    }),
+  });
+  fc.sample(arb, { seed: 1313, numRuns: Number(process.env.GOLDEN_RANDOM ?? 120) }).forEach((x, i) => out.push([`random:${i}`, x]));
+  // Overrides: flat GPU rate, API price, throughput, utilization, owned server price, frontier share.
+  const p = PROFILES as Record<string, AssessmentInput>;
+  const withA = (name: string, base: AssessmentInput, a: Record<string, number>, extra: Partial<AssessmentInput> = {}) => out.push([`override:${name}`, { ...base, ...extra, assumptions: { ...(base.assumptions ?? {}), ...a } }]);
+  for (const [k, b] of Object.entries(p)) {
+    withA(`${k}:gpu`, b, { "gpu.usdPerHour": 3.1 });
+    withA(`${k}:api`, b, { "api.outputUsdPerMTok": 4, "api.inputUsdPerMTok": 1 });
+    withA(`${k}:tput`, b, { "selfHosted.tokensPerSecondPerReplica": 2500, "selfHosted.targetUtilization": 0.5 });
+    withA(`${k}:owned`, b, { "owned.serverPriceUsd": 250000 }, { deployment: { ...(b.deployment ?? {}), gpuSource: "owned" } as AssessmentInput["deployment"] });
+    withA(`${k}:frontier`, b, { "hybrid.frontierRoutedShare": 0.3 }, { capability: { ...b.capability, frontier: "required" } });
+  }
+  return out;
+}
+
+const mode = process.argv[2];
+if (mode === "write") {
+  const lines: string[] = [];
+  for (const [name, input] of inputs()) {
+    let s: string;
+    try {
+      s = JSON.stringify(evaluate(input as AssessmentInput));
+    } catch (e) {
+      s = JSON.stringify({ error: String(e) });
+    }
+    lines.push(JSON.stringify(name) + "\t" + s);
+  }
+  fs.writeFileSync(process.argv[3]!, lines.join("\n") + "\n");
+  console.log(`wrote ${lines.length} evaluations to ${process.argv[3]}`);
+} else if (mode === "compare") {
+  const read = (f: string) => fs.readFileSync(f, "utf8").trim().split("\n").map((l) => l.split("\t") as [string, string]);
+  const a = read(process.argv[3]!);
+  const b = read(process.argv[4]!);
+  let exact = 0;
+  let close = 0;
+  const bad: string[] = [];
+  const diff = (x: unknown, y: unknown, path: string, out: string[]) => {
+    if (out.length > 5) return;
+    if (typeof x === "number" && typeof y === "number") {
+      if (x !== y && !(Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y)))) out.push(`${path}: ${x} vs ${y}`);
+      return;
+    }
+    if (x && y && typeof x === "object" && typeof y === "object") {
+      const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+      for (const k of keys) diff((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], `${path}.${k}`, out);
+      return;
+    }
+    if (x !== y) out.push(`${path}: ${JSON.stringify(x)?.slice(0, 200)} vs ${JSON.stringify(y)?.slice(0, 200)}`);
+  };
+  if (a.length !== b.length) bad.push(`count ${a.length} vs ${b.length}`);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [na, ja] = a[i]!;
+    const [nb, jb] = b[i]!;
+    if (na !== nb) bad.push(`name ${na} vs ${nb}`);
+    if (ja === jb) {
+      exact++;
+      continue;
+    }
+    const out: string[] = [];
+    diff(JSON.parse(ja), JSON.parse(jb), "", out);
+    if (out.length) bad.push(`${na}:\n    ${out.join("\n    ")}`);
+    else close++;
+  }
+  console.log(`exact ${exact}, within 1e-9 ${close}, differing ${bad.length}`);
+  for (const x of bad.slice(0, 20)) console.log("  " + x);
+  process.exit(bad.length ? 1 : 0);
+}
