@@ -8,6 +8,7 @@ import { remoteLatency } from "./capacity/latency";
 import { figureOf, type FigureKey } from "./catalog";
 import { hostedQuote, type HostedQuote } from "./catalog/market";
 import { complianceFor, needsCompliance } from "./compliance";
+import { inHouseBinds } from "./data-rules";
 
 export { needsCompliance };
 
@@ -89,7 +90,7 @@ function gpuRate(input: ParsedAssessmentInput, catalog: Catalog, gpuId: string, 
   // user's overrides, not on volume. Owned servers rank at economics' all-in hourly equivalent
   // (depreciation + power + colocation + maintenance per GPU-hour), the cost the fleet is charged.
   const d = input.deployment as { gpuSource?: string; gpuTerm?: string; offline: boolean };
-  const key = `${gpuId}|${d.gpuSource}|${d.gpuTerm}|${d.offline}|${input.data.mustStayInHouse}|${input.assumptions ? JSON.stringify(input.assumptions) : ""}`;
+  const key = `${gpuId}|${d.gpuSource}|${d.gpuTerm}|${d.offline}|${inHouseBinds(input.data)}|${input.assumptions ? JSON.stringify(input.assumptions) : ""}`;
   let byKey = rateCache.get(catalog);
   if (!byKey) rateCache.set(catalog, (byKey = new Map()));
   if (byKey.has(key)) return byKey.get(key);
@@ -304,7 +305,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     capacity: { ...cap.choice, slo: cap.slo, why: cap.why },
     latency: cap.latency,
     ...(apiSwitch ? { apiSwitch } : {}),
-    sensitiveStaysIn: input.data.mustStayInHouse || (needsCompliance(input) && !complianceFor(catalog, "api", input, { vendor: api.vendor, id: api.id }).covered),
+    sensitiveStaysIn: inHouseBinds(input.data) || (needsCompliance(input) && !complianceFor(catalog, "api", input, { vendor: api.vendor, id: api.id }).covered),
     apiRef: { vendor: api.vendor, id: api.id },
     hostedQuote: quote,
   };

@@ -1,6 +1,7 @@
 import { figureOf, type Catalog, type FigureKey, type KeyedFigure } from "../catalog";
 import type { GpuSource, ParsedAssessmentInput } from "../schema";
 import type { EconomicsAssumptionKey, GpuTermChoice } from "./bounds";
+import { inHouseBinds } from "../data-rules";
 
 // The economics' overridable figures (rows of the assumptions panel) and the GPU source/term in use.
 
@@ -36,14 +37,14 @@ export type ResolvedGpuSource = { source: GpuSource; term: GpuTermChoice | "owne
 export function resolvedGpuSource(input: ParsedAssessmentInput): ResolvedGpuSource {
   const { offline, gpuSource, gpuTerm } = input.deployment;
   // ITAR: US-person-only administration; a public GPU cloud's staff is the same exposure as an API's.
-  const inHouse = input.data.mustStayInHouse || input.data.regulations.includes("itar");
+  const inHouse = inHouseBinds(input.data) || input.data.regulations.includes("itar");
   if (offline && gpuSource && gpuSource !== "owned") {
     return { source: "owned", term: "owned", forced: `The site runs with no internet connection, so a ${gpuSource === "hyperscaler" ? "hyperscaler" : "GPU cloud"} cannot serve it: the GPUs are priced as servers you buy and run in a colocation hall or your own data centre.` };
   }
   const source: GpuSource = gpuSource ?? (offline || inHouse ? "owned" : "gpu-cloud");
   const forced =
     !gpuSource && (offline || inHouse)
-      ? `${offline ? "The site runs with no internet connection" : input.data.mustStayInHouse ? "Prompts must stay on infrastructure you control" : "ITAR data may only be handled by US persons on infrastructure you control"}, so the GPUs are priced as servers you buy and run in a colocation hall, not rented from a public GPU cloud.`
+      ? `${offline ? "The site runs with no internet connection" : inHouseBinds(input.data) ? "Prompts must stay on infrastructure you control" : "ITAR data may only be handled by US persons on infrastructure you control"}, so the GPUs are priced as servers you buy and run in a colocation hall, not rented from a public GPU cloud.`
       : null;
   return { source, term: source === "owned" ? "owned" : (gpuTerm ?? "on-demand"), forced };
 }

@@ -2,6 +2,7 @@ import type { Catalog } from "../catalog";
 import { HOURS_PER_MONTH, type Model } from "../model";
 import { formatUsd } from "../text";
 import { fig, marketGpuId, resolvedGpuSource, type ResolvedGpuSource } from "./assumptions";
+import { inHouseBinds } from "../data-rules";
 
 // GPU terms: what one GPU costs per month on the chosen source and term, and what owning costs
 // (8-GPU servers: capex, power × PUE × electricity, colocation per kW, maintenance, depreciation).
@@ -63,9 +64,9 @@ const cache = new WeakMap<Model["values"], { p: GpuPricing; dep: unknown; ov: un
 export function gpuPricing(m: Model): GpuPricing {
   // Keyed on what the terms read: the values, the deployment answers, the overrides and the in-house mandate.
   const hit = cache.get(m.values);
-  if (hit && hit.dep === m.input.deployment && hit.ov === m.input.assumptions && hit.inHouse === m.input.data.mustStayInHouse) return hit.p;
+  if (hit && hit.dep === m.input.deployment && hit.ov === m.input.assumptions && hit.inHouse === inHouseBinds(m.input.data)) return hit.p;
   const p = computeGpuPricing(m);
-  cache.set(m.values, { p, dep: m.input.deployment, ov: m.input.assumptions, inHouse: m.input.data.mustStayInHouse });
+  cache.set(m.values, { p, dep: m.input.deployment, ov: m.input.assumptions, inHouse: inHouseBinds(m.input.data) });
   return p;
 }
 

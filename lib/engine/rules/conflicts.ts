@@ -1,6 +1,7 @@
 import type { Model } from "../model";
 import { OPTIONS } from "../schema";
 import { factorLabel } from "../vocabulary";
+import { inHouseBinds } from "../data-rules";
 import type { Conflict, Exclusion } from "./types";
 
 export function conflicts(m: Model, excluded: readonly Exclusion[] = []): Conflict[] {
@@ -9,10 +10,10 @@ export function conflicts(m: Model, excluded: readonly Exclusion[] = []): Confli
   // Self-hosting is mandatory when prompts must stay in, or when the hard rules (latency, compliance,
   // offline) leave it as the only option.
   const onlySelfHosted = OPTIONS.every((o) => o === "self-hosted" || excluded.some((e) => e.option === o));
-  const inHouseOnly = data.mustStayInHouse || deployment.offline || onlySelfHosted;
-  const forcedBy = data.mustStayInHouse || deployment.offline ? "Inference must run on infrastructure you control" : "Your hard requirements leave self-hosting as the only option";
+  const inHouseOnly = inHouseBinds(data) || deployment.offline || onlySelfHosted;
+  const forcedBy = inHouseBinds(data) || deployment.offline ? "Inference must run on infrastructure you control" : "Your hard requirements leave self-hosting as the only option";
   // Everything in house: no slice of traffic may go to an external (frontier) model.
-  const allInHouse = deployment.offline || (data.mustStayInHouse && data.sensitiveShare >= 1);
+  const allInHouse = deployment.offline || (inHouseBinds(data) && data.sensitiveShare >= 1);
   if (capability.frontier === "required" && allInHouse) {
     out.push({
       id: "frontier-vs-in-house",

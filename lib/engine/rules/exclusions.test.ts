@@ -30,12 +30,24 @@ describe("in-house exclusion text", () => {
   });
 });
 
+describe("an in-house mandate that no traffic carries", () => {
+  it("binds nothing: no option is ruled out for it, GPUs are not forced onto owned servers, and a note says why", () => {
+    const bound = evaluate(inHouse(0.3));
+    const none = evaluate(inHouse(0));
+    expect(bound.ranking.find((r) => r.option === "api")!.excluded).toBe(true);
+    expect(none.ranking.some((r) => r.excluded && r.reasons.join(" ").includes("stay in house"))).toBe(false);
+    expect(none.reasons.map((r) => r.text).join(" ")).toContain("0% of prompts carry it, so the rule binds no traffic");
+    expect(none.reasons.map((r) => r.text).join(" ")).not.toContain("The 0% of prompts");
+    expect(evaluate({ ...inHouse(0), data: { ...inHouse(0).data, mustStayInHouse: false } }).costs["self-hosted"].tcoUsd).toBeCloseTo(none.costs["self-hosted"].tcoUsd, 6);
+  });
+});
+
 describe("when the hard rules leave nothing", () => {
   // Found by the property test: prompts that no open model reads, the rest bound to the house.
   it("a conflict says every option is ruled out and the verdict is only the closest fit", () => {
     const e = evaluate({
       volume: { requestsPerDay: 0, inputTokensPerRequest: 262_143, outputTokensPerRequest: 2 },
-      data: { sensitivity: "public", mustStayInHouse: true, sensitiveShare: 0 },
+      data: { sensitivity: "public", mustStayInHouse: true, sensitiveShare: 0.5 },
       team: { mlOpsMaturity: "dedicated" },
       latency: { p95TargetMs: 20_000 },
       capability: { frontier: "required", customization: "none" },

@@ -4,6 +4,7 @@ import type { Model } from "../model";
 import type { Option } from "../schema";
 import { pct, type Exclusion, type Reason } from "./types";
 import { REGULATION_LABELS } from "../vocabulary";
+import { inHouseBinds } from "../data-rules";
 
 
 export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[]; complianceNotes: Reason[] } {
@@ -17,7 +18,16 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
       add(o, "offline", "It must run with no internet connection, so only a model on your own hardware can serve it.");
     }
   }
-  if (data.mustStayInHouse) {
+  const inHouse = inHouseBinds(data);
+  if (data.mustStayInHouse && !inHouse) {
+    notes.push({
+      factor: "in-house",
+      favours: "api",
+      weight: 0,
+      text: "You marked the data as having to stay in house, but 0% of prompts carry it, so the rule binds no traffic and rules no option out; raise the share if some prompts do carry it.",
+    });
+  }
+  if (inHouse) {
     if (data.sensitiveShare >= 1) {
       add("api", "in-house", "Prompts may not leave infrastructure you control, so no external API may see them.");
       add("hosted-open", "in-house", "Prompts may not leave infrastructure you control, so a hosted provider may not see them either.");
@@ -63,14 +73,14 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
   // hosting (open weights only) is out unless the prompts may not go to a frontier API at all (in house,
   // offline, or regulated data no API channel covers: the conflicts say so). A hybrid keeps open weights
   // for the routine share and routes the hardest requests to the frontier API.
-  if (m.input.capability.frontier === "required" && !data.mustStayInHouse && !deployment.offline && !m.sensitiveStaysIn) {
+  if (m.input.capability.frontier === "required" && !inHouse && !deployment.offline && !m.sensitiveStaysIn) {
     add(
       "self-hosted",
       "quality",
       `Frontier quality is required, and self-hosting runs open weights (here ${m.capacity.chosen.modelLabel}), which are not at the frontier yet; on your own GPUs they can take only the routine share of a hybrid that routes the hardest requests to a frontier API.`,
     );
   }
-  if (needsCompliance(m.input) && !data.mustStayInHouse && !deployment.offline) {
+  if (needsCompliance(m.input) && !inHouse && !deployment.offline) {
     const names = regs.map((r) => REGULATION_LABELS[r]).join(", ");
     for (const option of ["api", "hosted-open"] as const) {
       // The compliance matrix (lib/engine/compliance.ts) decides; the hosted option also needs a
@@ -101,7 +111,7 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
               factor: "compliance",
               favours: "hybrid",
               weight: 0,
-              text: `No API channel covers ${names}, so the hybrid keeps the ${pct(data.sensitiveShare)} of traffic that carries the regulated data on your own GPUs and sends only the rest to the API.`,
+              text: `No API channel covers ${names}, so a hybrid must keep the ${pct(data.sensitiveShare)} of traffic that carries the regulated data on your own GPUs; only the other ${pct(1 - data.sensitiveShare)} may go to an external model.`,
             });
           }
         }
