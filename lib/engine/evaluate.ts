@@ -102,7 +102,10 @@ export function verdictOf(m: Model, catalog: Catalog, opts: { lite?: boolean } =
   const apiReads = !m.latency.api.contextExceeded;
   const hostedBlocked = hard.some((e) => e.option === "hosted-open" && e.rule !== "quality") || !!m.latency["hosted-open"].contextExceeded;
   const readable: ("api" | "hosted-open")[] = [...(apiReads ? (["api"] as const) : []), ...(hostedBlocked ? [] : (["hosted-open"] as const))];
-  const spillTargets: ("api" | "hosted-open")[] = readable.length ? readable : ["api"];
+  // Nor to one that misses the latency target: with readable targets but none fast enough, nothing can
+  // be routed out (an empty list: the hybrid is self-hosting, economics/costs.ts hybridCost).
+  const fast = readable.filter((o) => m.latency[o].feasible);
+  const spillTargets: ("api" | "hosted-open")[] = fast.length ? fast : readable.length ? [] : ["api"];
   const costs = optionCosts(m, { spillTargets, hostedSpill: hostedSpillOf(m, catalog) }, figureOf(catalog, "economics.hybrid.minShare").value);
   const excluded = [...hard];
   // A hybrid inherits the context rule of its external part: its frontier share (or, with no readable
@@ -175,7 +178,7 @@ export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, cata
     // Ruled out by a hard rule (not a degenerate split, which volume or prices can undo).
     whatWouldChange: whatWouldChange(m, catalog, recommendation, [...new Set(excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))]),
     breakEven: be,
-    sensitivity: sensitivity(m, catalog),
+    sensitivity: sensitivity(m, catalog, { "self-hosted": costs["self-hosted"].monthlyUsd, api: costs.api.monthlyUsd }),
     economics: {
       gpuTerms: termTable(m, catalog),
       priceTrends: { api: priceFactor(m, "api", last), hostedOpen: priceFactor(m, "hosted-open", last), gpu: priceFactor(m, "gpu", last), months: horizon },

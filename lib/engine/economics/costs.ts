@@ -304,6 +304,21 @@ const OPTION_NAME: Record<Option, string> = { api: "the proprietary API", "hoste
 export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<Option, OptionCost>>, minShare: number): OptionCost {
   const { sMin, eMin, mode } = hybridConstraints(m);
   const targets = ctx.spillTargets;
+  // No external model can take traffic (each misses the latency target): a split is self-hosting.
+  const selfOnly = parts["self-hosted"];
+  if (!targets.length && eMin === 0 && selfOnly) {
+    const split: HybridSplit = {
+      mode,
+      selfHostedShare: 1,
+      external: "api",
+      mandatoryInHouseShare: sMin,
+      frontierShare: 0,
+      utilization: selfOnly.fleet?.utilization.first ?? 0,
+      pure: "self-hosted",
+      text: "No external model meets your latency target, so no traffic can be routed out: a split is the same as self-hosting.",
+    };
+    return { ...selfOnly, split };
+  }
   let best: { cost: OptionCost; plan: Plan; fleet: FleetCost } | undefined;
   // A spill target that costs at least the other per token in the first and the last month costs at
   // least as much every month (both trends are exponential): its plan can only be dearer, skip it.

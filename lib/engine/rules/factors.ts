@@ -28,12 +28,18 @@ export function volumeBand(m: Model, catalog: Catalog): "low" | "medium" | "high
   return "high";
 }
 
-export function latencyClass(m: Model, catalog: Catalog): "instant" | "tight" | "relaxed" {
+export function latencyClass(m: Model, catalog: Catalog): "instant" | "tight" | "relaxed" | "no-edge" {
   const p95 = m.input.latency.p95TargetMs;
   // capacity: the options' modelled p95 (m.latency) decides before the thresholds, so the factor never
   // calls a target comfortable for APIs that the latency rule rules out.
   const api = m.latency.api;
   const hosted = m.latency["hosted-open"];
+  const self = m.latency["self-hosted"];
+  // A tight target favours a co-located model only when that model is faster than the remote ones.
+  const remoteReadable = [api, hosted].filter((l) => !l.contextExceeded);
+  if (remoteReadable.length && self.ms >= Math.min(...remoteReadable.map((l) => l.ms)) && !(self.feasible && remoteReadable.every((l) => !l.feasible))) {
+    return remoteReadable.every((l) => l.feasible) ? "relaxed" : "no-edge";
+  }
   if (p95 < figure(catalog, "latency.instantMs") || (!api.feasible && !hosted.feasible && !api.contextExceeded && !hosted.contextExceeded)) return "instant";
   if (p95 < figure(catalog, "latency.apiComfortableMs") || !api.feasible || !hosted.feasible || Math.max(api.ms, hosted.ms) > 0.8 * p95) return "tight";
   return "relaxed";
@@ -125,7 +131,9 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
     },
     {
       factor: "volume",
-      scores: table(catalog, "volume", band),
+      // The band is a rule of thumb (seeds: fixed GPU costs pay above ~10M tokens a day); where this
+      // evaluation's own costs contradict it, the volume weighs as the gray zone, where cost decides.
+      scores: table(catalog, "volume", band === "high" && selfTco >= apiTco ? "medium" : band === "low" && selfTco < apiTco ? "medium" : band),
       text: () =>
         band === "low"
           ? `At ${formatTokens(tpd)} tokens a day${growthNote} you are under ${formatTokens(low)} a day, the band where fixed GPU costs rarely pay: ${volumeFact}.`
@@ -145,13 +153,15 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
     },
     {
       factor: "latency",
-      scores: table(catalog, "latency", lat),
+      scores: table(catalog, "latency", lat === "no-edge" ? "relaxed" : lat),
       text: () =>
         lat === "instant"
           ? `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 leaves no room for a network round trip: ${m.latency.api.model} takes ~${Math.round(m.latency.api.ms)} ms and ${m.latency["hosted-open"].model} ~${Math.round(m.latency["hosted-open"].ms)} ms; only a co-located model fits.`
           : lat === "tight"
             ? `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 is tight for remote calls (${m.latency.api.model} ~${Math.round(m.latency.api.ms)} ms, ${m.latency["hosted-open"].model} ~${Math.round(m.latency["hosted-open"].ms)} ms p95); a nearby self-hosted model gives more control.`
-            : `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 is comfortable for hosted APIs (${m.latency.api.model} ~${Math.round(m.latency.api.ms)} ms p95).`,
+            : lat === "no-edge"
+              ? `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 is tight for remote calls (${m.latency.api.model} ~${Math.round(m.latency.api.ms)} ms, ${m.latency["hosted-open"].model} ~${Math.round(m.latency["hosted-open"].ms)} ms p95), but self-hosting is no faster here (~${Math.round(m.latency["self-hosted"].ms)} ms), so latency gives it no edge.`
+              : `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 is comfortable for hosted APIs (${m.latency.api.model} ~${Math.round(m.latency.api.ms)} ms p95).`,
     },
     {
       factor: "customization",
