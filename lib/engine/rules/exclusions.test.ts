@@ -58,3 +58,12 @@ describe("when the hard rules leave nothing", () => {
     expect(c?.text).toContain("context");
   });
 });
+
+describe("a prompt no open model reads", () => {
+  it("rules self-hosting out naming the request size and the longest-reading model of the tier, not every model", () => {
+    const e = evaluate({ ...inHouse(0), data: { sensitivity: "internal" }, volume: { requestsPerDay: 2_000, inputTokensPerRequest: 1_500_000, outputTokensPerRequest: 200 }, capability: { frontier: "helpful" } });
+    const text = e.ranking.find((r) => r.option === "self-hosted")!.reasons.join(" ");
+    expect(text).toMatch(/reads a 1\.5M-token request \(prompt plus output\): the longest-reading, .+, reads at most 1M tokens/);
+    expect(text.split("reads at most").length).toBe(2);
+  });
+});

@@ -5,6 +5,8 @@ import type { Option } from "../schema";
 import { pct, type Exclusion, type Reason } from "./types";
 import { REGULATION_LABELS } from "../vocabulary";
 import { inHouseBinds } from "../data-rules";
+import { capacityCatalog } from "../capacity";
+import { formatTokens } from "../text";
 
 
 export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[]; complianceNotes: Reason[] } {
@@ -55,7 +57,12 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
   const cap = m.capacity;
   const need = m.input.volume.inputTokensPerRequest + m.input.volume.outputTokensPerRequest;
   if (cap.chosen.contextWindowTokens < need) {
-    add("self-hosted", "context", `No open model you can run reads a ${need}-token request: ${cap.excludedModels.map((x) => x.reason).join("; ") || `${cap.chosen.modelLabel} reads at most ${cap.chosen.contextWindowTokens} tokens`}.`);
+    // Name the longest-reading open model, not every model's limit.
+    const ids = new Set(cap.excludedModels.map((x) => x.modelId));
+    const considered = capacityCatalog(catalog).openModels.filter((x) => ids.has(x.id));
+    const longest = considered.reduce<(typeof considered)[number] | undefined>((a, b) => (!a || b.contextWindowTokens.value > a.contextWindowTokens.value ? b : a), undefined);
+    const limit = longest ? `${longest.label}, reads at most ${formatTokens(longest.contextWindowTokens.value)}` : `${cap.chosen.modelLabel}, reads at most ${formatTokens(cap.chosen.contextWindowTokens)}`;
+    add("self-hosted", "context", `No open model of the ${m.capacity.chosen.qualityTier} quality tier reads a ${formatTokens(need)}-token request (prompt plus output): the longest-reading, ${limit} tokens.`);
   } else if (!self.feasible) add("self-hosted", "latency", self.text);
   if (!lat.hybrid.feasible && !out.some((e) => e.option === "hybrid")) {
     const apiOut = !lat.api.feasible;
