@@ -83,7 +83,7 @@ if (e.economics.growthSaturation) console.log(`  Growth saturates at ${e.economi
 console.log("\nWhat would change the verdict:");
 if (!e.whatWouldChange.length) console.log("  Nothing within the plausible range of volume, prices, throughput, staff cost, growth or horizon.");
 for (const w of e.whatWouldChange) console.log(`  - ${w.text}`);
-console.log("\nBreak-even (self-hosting vs):");
+console.log("\nBreak-even (self-hosting vs; volume at today's prices, month with the price trends):");
 for (const k of ["api", "hosted-open"] as const) {
   const b = e.breakEven[k];
   console.log(`  ${optionLabel(k).padEnd(22)} ${b.tokensPerDay === null ? "never in range" : formatTokens(b.tokensPerDay) + " tokens/day"}; ${b.month === null ? "no break-even month within the horizon" : "month " + b.month}`);

@@ -57,7 +57,7 @@ export function ResultView({
               </div>
               <div className="flex justify-between gap-2">
                 <dt>Break-even vs API</dt>
-                <dd data-testid="break-even-api">{e.breakEven.api.tokensPerDay === null ? "not in range" : `${formatTokens(e.breakEven.api.tokensPerDay)}/day`}</dd>
+                <dd data-testid="break-even-api">{e.breakEven.api.tokensPerDay === null ? "not in range" : `${formatTokens(e.breakEven.api.tokensPerDay)}/day at today's prices`}</dd>
               </div>
               <div className="flex justify-between gap-2">
                 <dt>Horizon</dt>
@@ -149,9 +149,9 @@ export function ResultView({
               <div key={k} className="rounded-lg bg-slate-50 p-3">
                 <dt className="text-xs text-slate-500">Self-hosting breaks even vs {optionLabel(k).toLowerCase()}</dt>
                 <dd className="mt-1 font-medium text-slate-900">
-                  {e.breakEven[k].tokensPerDay === null ? "Not within 1T tokens/day" : `at ${formatTokens(e.breakEven[k].tokensPerDay!)} tokens/day`}
+                  {e.breakEven[k].tokensPerDay === null ? "Not within 1T tokens/day" : `at ${formatTokens(e.breakEven[k].tokensPerDay!)} tokens/day at today's prices`}
                   <br />
-                  <span className="font-normal text-slate-600">{e.breakEven[k].month === null ? "no break-even month in the horizon" : `pays back in month ${e.breakEven[k].month}`}</span>
+                  <span className="font-normal text-slate-600">{e.breakEven[k].month === null ? "no break-even month in the horizon" : `pays back in month ${e.breakEven[k].month} (with the price trends)`}</span>
                 </dd>
               </div>
             ))}
