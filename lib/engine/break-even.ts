@@ -91,20 +91,26 @@ export type SensitivityRow = {
   breakEvenMonthHigh: number | null;
 };
 
-type Variant = { key: SensitivityRow["assumption"]; label: string; unit: string; base: number; low: number; high: number; apply: (m: Model, v: number) => Model };
+/** `keeps`: the options whose monthly series this figure cannot move (their base series is reused; break-even.test.ts checks each). */
+type Variant = { key: SensitivityRow["assumption"]; label: string; unit: string; base: number; low: number; high: number; apply: (m: Model, v: number) => Model; keeps: SeriesOption[] };
+type SeriesOption = "self-hosted" | "api";
+/** Figures that only enter the own fleet's costs (the API series is the same at any value). */
+const FLEET_ONLY: SeriesOption[] = ["api"];
+/** Figures that only enter the API's token bill (the self-hosted series is the same at any value). */
+const API_ONLY: SeriesOption[] = ["self-hosted"];
 
 function withValue(m: Model, key: AssumptionKey, v: number): Model {
   return { ...m, values: { ...m.values, [key]: v } };
 }
 
-/** For each assumption that matters, the break-even (vs the proprietary API) at its low and high value, biggest swing first. */
-export function sensitivity(m: Model, catalog: Catalog): SensitivityRow[] {
+/** The figures the tornado swings, each with its low and high value and how it is applied to the model. */
+export function sensitivityVariants(m: Model, catalog: Catalog): Variant[] {
   const row = (k: AssumptionKey) => m.rows.find((r) => r.key === k)!;
-  const fromRow = (k: AssumptionKey, label: string, apply = (mm: Model, v: number) => withValue(mm, k, v)): Variant => {
+  const fromRow = (k: AssumptionKey, label: string, keeps: SeriesOption[]): Variant => {
     const r = row(k);
     // Around the value in use: an override keeps the catalog's relative spread.
     const scale = r.catalogValue ? r.value / r.catalogValue : 1;
-    return { key: k, label, unit: r.unit, base: r.value, low: r.low * scale, high: r.high * scale, apply };
+    return { key: k, label, unit: r.unit, base: r.value, low: r.low * scale, high: r.high * scale, apply: (mm: Model, v: number) => withValue(mm, k, v), keeps };
   };
   const growthDelta = figureOf(catalog, "sensitivity.growthDeltaPct").value;
   const g = m.input.volume.monthlyGrowthPct;
@@ -117,14 +123,14 @@ export function sensitivity(m: Model, catalog: Catalog): SensitivityRow[] {
       tiers: mm.apiPrice.tiers.map((t) => ({ ...t, inputUsdPerMTok: t.inputUsdPerMTok * s, cachedInputUsdPerMTok: t.cachedInputUsdPerMTok * s, outputUsdPerMTok: t.outputUsdPerMTok * s })),
     },
   });
-  const variants: Variant[] = [
-    fromRow("gpu.usdPerHour", "GPU hourly rate"),
-    fromRow("selfHosted.tokensPerSecondPerReplica", "Throughput per replica"),
-    fromRow("selfHosted.targetUtilization", "Target GPU utilization"),
-    { key: "api.priceScale", label: `API price (${m.apiTier}-tier range, incl. a year of decline)`, unit: "× list price", base: 1, low: Math.min(m.apiPriceSpread.low, 1 - row("api.priceDeclinePerYear").high), high: m.apiPriceSpread.high, apply: scaleApi }, // low: a year at the fastest published decline
-    fromRow("people.loadedEngineerUsdPerYear", "Engineer cost"),
-    fromRow("api.priceDeclinePerYear", "API price decline per year"),
-    fromRow("people.ftePer100Gpus", "Operations staff per 100 GPUs"),
+  return [
+    fromRow("gpu.usdPerHour", "GPU hourly rate", FLEET_ONLY),
+    fromRow("selfHosted.tokensPerSecondPerReplica", "Throughput per replica", FLEET_ONLY),
+    fromRow("selfHosted.targetUtilization", "Target GPU utilization", FLEET_ONLY),
+    { key: "api.priceScale", label: `API price (${m.apiTier}-tier range, incl. a year of decline)`, unit: "× list price", base: 1, low: Math.min(m.apiPriceSpread.low, 1 - row("api.priceDeclinePerYear").high), high: m.apiPriceSpread.high, apply: scaleApi, keeps: API_ONLY }, // low: a year at the fastest published decline
+    fromRow("people.loadedEngineerUsdPerYear", "Engineer cost", FLEET_ONLY),
+    fromRow("api.priceDeclinePerYear", "API price decline per year", API_ONLY),
+    fromRow("people.ftePer100Gpus", "Operations staff per 100 GPUs", FLEET_ONLY),
     {
       key: "volume.monthlyGrowthPct",
       label: "Monthly volume growth",
@@ -133,15 +139,27 @@ export function sensitivity(m: Model, catalog: Catalog): SensitivityRow[] {
       low: Math.max(0, g - growthDelta),
       high: g + growthDelta,
       apply: (mm, v) => ({ ...mm, input: { ...mm.input, volume: { ...mm.input.volume, monthlyGrowthPct: v } } }),
+      keeps: [],
     },
   ];
+}
+
+/**
+ * For each assumption that matters, the break-even (vs the proprietary API) at its low and high value,
+ * biggest swing first. `base`: the model's own monthly series when the caller has them (evaluate's option
+ * costs); a variant reuses the base series of an option its figure cannot move.
+ */
+export function sensitivity(m: Model, catalog: Catalog, base: Partial<Record<SeriesOption, number[]>> = {}): SensitivityRow[] {
+  const variants = sensitivityVariants(m, catalog);
+  const baseSeries = (o: SeriesOption) => (base[o] ??= monthlySeries(m, o).monthlyUsd);
   const months = m.input.strategy.horizonMonths;
   const rows = variants.map((vr): SensitivityRow => {
+    const series = (mm: Model, o: SeriesOption) => (vr.keeps.includes(o) ? baseSeries(o) : monthlySeries(mm, o).monthlyUsd);
     const at = (value: number) => {
       const mm = vr.apply(m, value);
       return {
         tpd: breakEvenTokensPerDay(mm, "api"),
-        month: breakEvenMonth(monthlySeries(mm, "self-hosted").monthlyUsd, monthlySeries(mm, "api").monthlyUsd),
+        month: breakEvenMonth(series(mm, "self-hosted"), series(mm, "api")),
       };
     };
     const lo = at(vr.low);
