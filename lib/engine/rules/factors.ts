@@ -80,7 +80,7 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
   const volumeFact =
     selfTco < apiTco
       ? `here self-hosting costs ${formatUsd(apiTco - selfTco)} less than ${m.apiModelLabel} over ${strategy.horizonMonths} months`
-      : `yet here self-hosting still costs ${formatUsd(selfTco)} against ${formatUsd(apiTco)} for ${m.apiModelLabel} over ${strategy.horizonMonths} months (${Math.round((selfTco / Math.max(apiTco, 1)) * 10) / 10}×)`;
+      : `yet here self-hosting still costs ${formatUsd(selfTco)} against ${formatUsd(apiTco)} for ${m.apiModelLabel} over ${strategy.horizonMonths} months${apiTco * 100 > selfTco ? ` (${Math.round((selfTco / apiTco) * 10) / 10}×)` : ""}`;
   const cheapest = pool.reduce((a, b) => (costs[a].tcoUsd <= costs[b].tcoUsd ? a : b));
   const cheapestOverall = OPTIONS.reduce((a, b) => (costs[a].tcoUsd <= costs[b].tcoUsd ? a : b));
   const nextCheapest = pool.filter((o) => o !== cheapest).reduce<Option | undefined>((a, b) => (!a || costs[b].tcoUsd < costs[a].tcoUsd ? b : a), undefined);
