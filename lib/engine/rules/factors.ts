@@ -113,9 +113,9 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
       scores: table(catalog, "frontier", capability.frontier),
       text: () =>
         ({
-          required: `Frontier quality is required: the API is priced at a frontier model, ${m.apiModelLabel}; the closest open weights, a ${m.openModelLabel}, are good but not yet at the frontier, and the best models are only available through proprietary APIs.`,
-          helpful: `Frontier quality helps but is not essential, so the API is priced at a mid-tier model, ${m.apiModelLabel}, and open weights at a ${m.openModelLabel}.`,
-          unnecessary: `A small model is enough, so the API is priced at ${m.apiModelLabel} and open weights at an ${m.openModelLabel}, which you can also run yourself.`,
+          required: `Frontier quality is required: the API is priced at a frontier model, ${m.apiModelLabel}; the closest open weights, ${m.openModelLabel}, are good but not yet at the frontier, and the best models are only available through proprietary APIs.`,
+          helpful: `Frontier quality helps but is not essential, so the API is priced at a mid-tier model, ${m.apiModelLabel}, and open weights at ${m.openModelLabel}.`,
+          unnecessary: `A small model is enough, so the API is priced at ${m.apiModelLabel} and open weights at ${m.openModelLabel}, which you can also run yourself.`,
         })[capability.frontier],
     },
     {
