@@ -8,6 +8,7 @@ import {
   steadyMonthlyUsd,
   termTable,
   priceFactor,
+  type HybridContext,
   type OptionCost,
   type TermRow,
 } from "./economics";
@@ -91,10 +92,13 @@ export type Verdict = {
 };
 
 /**
- * The verdict alone: hard rules, every option's cost (the hybrid optimised under the rules), scores
- * with cost binding. `evaluate` and `whatWouldChange` (which re-runs it at each probe) share it.
+ * The verdict's cost-independent part: hard rules (with the hybrid's inherited ones), where a hybrid may
+ * spill and at what hosted price. whatWouldChange computes it once: its figures (volume, prices, staff,
+ * growth, horizon) move costs, never these (what-would-change.test.ts checks it at every probe).
  */
-export function verdictOf(m: Model, catalog: Catalog, opts: { lite?: boolean } = {}): Verdict {
+export type VerdictRules = { hard: Exclusion[]; inherited: Exclusion[]; complianceNotes: Reason[]; ctx: HybridContext };
+
+export function verdictRules(m: Model, catalog: Catalog): VerdictRules {
   const { excluded: hard, complianceNotes } = exclusions(m, catalog);
   // The hybrid may spill to the same open model at a hosted provider unless a rule other than frontier quality keeps it off.
   // A spill never goes to a model that cannot read the request (context window), even when the
@@ -106,24 +110,39 @@ export function verdictOf(m: Model, catalog: Catalog, opts: { lite?: boolean } =
   // be routed out (an empty list: the hybrid is self-hosting, economics/costs.ts hybridCost).
   const fast = readable.filter((o) => m.latency[o].feasible);
   const spillTargets: ("api" | "hosted-open")[] = fast.length ? fast : readable.length ? [] : ["api"];
-  const costs = optionCosts(m, { spillTargets, hostedSpill: hostedSpillOf(m, catalog) }, figureOf(catalog, "economics.hybrid.minShare").value);
-  const excluded = [...hard];
+  const inherited: Exclusion[] = [];
   // A hybrid inherits the context rule of its external part: its frontier share (or, with no readable
   // spill target, its overflow) would go to an API model that cannot read the request.
-  if (!apiReads && !excluded.some((e) => e.option === "hybrid") && (m.input.capability.frontier === "required" || !readable.length)) {
-    excluded.push({ option: "hybrid", rule: "context", text: `its ${m.input.capability.frontier === "required" ? "frontier share" : "overflow"} would go to the proprietary API, and ${m.latency.api.text}` });
+  if (!apiReads && !hard.some((e) => e.option === "hybrid") && (m.input.capability.frontier === "required" || !readable.length)) {
+    inherited.push({ option: "hybrid", rule: "context", text: `its ${m.input.capability.frontier === "required" ? "frontier share" : "overflow"} would go to the proprietary API, and ${m.latency.api.text}` });
   }
   // A hybrid inherits the hard rules of its own-GPU part: if the open model cannot run in house
   // (context, latency, capacity), no share of the traffic can either.
   const selfRule = hard.find((e) => e.option === "self-hosted" && e.rule !== "quality"); // quality: the hybrid keeps open weights for the routine share only
-  if (selfRule && !hard.some((e) => e.option === "hybrid")) excluded.push({ option: "hybrid", rule: selfRule.rule, text: `its own-GPU part is ruled out: ${selfRule.text}` });
+  if (selfRule && !hard.some((e) => e.option === "hybrid")) inherited.push({ option: "hybrid", rule: selfRule.rule, text: `its own-GPU part is ruled out: ${selfRule.text}` });
+  return { hard, inherited, complianceNotes, ctx: { spillTargets, hostedSpill: hostedSpillOf(m, catalog) } };
+}
+
+/** Pure options' costs a verdict may take as known (whatWouldChange: the base model's, for options a figure cannot move). */
+export type KnownCosts = Partial<Record<"api" | "hosted-open" | "self-hosted", OptionCost>>;
+
+/**
+ * The verdict alone: hard rules, every option's cost (the hybrid optimised under the rules), scores
+ * with cost binding. `evaluate` and `whatWouldChange` (which re-runs it at each probe, with the rules
+ * computed once and the costs a figure cannot move reused) share it.
+ */
+export function verdictOf(m: Model, catalog: Catalog, opts: { lite?: boolean; rules?: VerdictRules; known?: KnownCosts } = {}): Verdict {
+  const { hard, inherited, complianceNotes, ctx } = opts.rules ?? verdictRules(m, catalog);
+  const costs = optionCosts(m, ctx, figureOf(catalog, "economics.hybrid.minShare").value, opts.known);
+  const excluded = [...hard, ...inherited];
   const pure = excluded.some((e) => e.option === "hybrid") ? null : costs.hybrid.split?.pure;
-  if (pure) excluded.push({ option: "hybrid", rule: "no-split", text: costs.hybrid.split!.text });
+  // Text read on demand (verdict probes never read it).
+  if (pure) excluded.push({ option: "hybrid", rule: "no-split", get text() { return costs.hybrid.split!.text; } });
   const { ranking, reasons } = score(m, catalog, costs, excluded, opts);
   return { costs, excluded, complianceNotes, ranking, reasons, recommendation: ranking[0]!.option };
 }
 
-registerVerdict((m, c) => verdictOf(m, c, { lite: true }));
+registerVerdict((m, c, pre) => verdictOf(m, c, { lite: true, ...pre }), verdictRules);
 
 /** Pure and deterministic: same input and catalog, same Evaluation. Throws only on schema-invalid input. */
 export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, catalog: Catalog = currentCatalog): Evaluation {
@@ -176,7 +195,7 @@ export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, cata
     costs,
     costPremiumUsd: premium.costPremiumUsd,
     // Ruled out by a hard rule (not a degenerate split, which volume or prices can undo).
-    whatWouldChange: whatWouldChange(m, catalog, recommendation, [...new Set(excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))]),
+    whatWouldChange: whatWouldChange(m, catalog, recommendation, [...new Set(excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))], costs),
     breakEven: be,
     sensitivity: sensitivity(m, catalog, { "self-hosted": costs["self-hosted"].monthlyUsd, api: costs.api.monthlyUsd }),
     economics: {

@@ -1,5 +1,5 @@
 import type { Catalog } from "./catalog";
-import { resolvedGpuSource } from "./economics";
+import { resolvedGpuSource, type OptionCost } from "./economics";
 import { resolveModel, tokensPerDayOfVolume, type Model } from "./model";
 import type { AssumptionKey, Option, ParsedAssessmentInput } from "./schema";
 import { formatPct, formatTokens, formatUsd } from "./text";
@@ -47,10 +47,28 @@ const MOVES: Record<string, Option[]> = {
   "hybrid.frontierRoutedShare": ["hybrid"],
 };
 const OWN_GPU: Option[] = ["self-hosted", "hybrid"];
+/**
+ * Pure options whose cost a figure cannot move: a probe reuses the base model's cost for them instead of
+ * re-costing (what-would-change.test.ts checks every claim against a fresh computation). Volume, growth
+ * and horizon move every option; GPU rate and engineer cost also move hosted open weights' fine-tuning.
+ */
+type Priced = "api" | "hosted-open" | "self-hosted";
+export const KEEPS: Record<string, Priced[]> = {
+  "api.outputUsdPerMTok": ["hosted-open", "self-hosted"],
+  "api.priceDeclinePerYear": ["hosted-open", "self-hosted"],
+  "hybrid.frontierRoutedShare": ["api", "hosted-open", "self-hosted"],
+  "selfHosted.tokensPerSecondPerReplica": ["api", "hosted-open"],
+  "selfHosted.targetUtilization": ["api", "hosted-open"],
+  "people.ftePer100Gpus": ["api", "hosted-open"],
+  "owned.serverPriceUsd": ["api", "hosted-open"],
+  "gpu.usdPerHour": ["api"],
+  "people.loadedEngineerUsdPerYear": ["api"],
+};
 /** Probes whose figure changes what resolveModel chooses, so a flip there is confirmed by a full re-resolve. */
 const RESOLVES = new Set(["volume.requestsPerDay", "volume.monthlyGrowthPct", "strategy.horizonMonths", "gpu.usdPerHour", "owned.serverPriceUsd"]);
 
-function probes(m: Model): Probe[] {
+/** Exported for the tests (what-would-change.test.ts). */
+export function probes(m: Model): Probe[] {
   const input = m.input;
   const v = m.values;
   const row = (k: AssumptionKey) => m.rows.find((r) => r.key === k)!;
@@ -200,15 +218,25 @@ function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: Mod
   return { near, refine };
 }
 
-export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledOut: readonly Option[] = []): WhatWouldChange[] {
-  const fast: ModelVerdict = (mm) => verdictOfModel(mm, catalog);
+/**
+ * `costs`: the base model's option costs when the caller has them (evaluate's verdict); otherwise they
+ * are computed once here. Probes reuse them for the options a figure cannot move (KEEPS).
+ */
+export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledOut: readonly Option[] = [], costs?: Record<Option, OptionCost>): WhatWouldChange[] {
   const out: (WhatWouldChange & { d: number })[] = [];
   // Hard rules do not move with these figures (volume, prices, staff, growth, horizon): with one option left, nothing flips.
   const open = (["api", "hosted-open", "self-hosted", "hybrid"] as Option[]).filter((o) => !ruledOut.includes(o));
   if (open.length <= 1) return [];
+  // Nor do the verdict's other cost-independent parts (spill targets, the hosted spill price): computed once.
+  const rules = verdictRulesOf(m, catalog);
+  let baseCosts = costs;
   for (const p of probes(m)) {
     const moves = MOVES[p.assumption] ?? (p.assumption.startsWith("volume.") || p.assumption.startsWith("strategy.") ? null : OWN_GPU);
     if (moves && moves.every((o) => ruledOut.includes(o))) continue;
+    const keeps = KEEPS[p.assumption] ?? [];
+    if (keeps.length && !baseCosts) baseCosts = verdictOfModel(m, catalog, { rules }).costs;
+    const known = Object.fromEntries(keeps.map((o) => [o, baseCosts![o]])) as Partial<Record<Priced, OptionCost>>;
+    const fast: ModelVerdict = (mm) => verdictOfModel(mm, catalog, { rules, known }).recommendation;
     const dist = (x: number) => (p.scale === "log" ? Math.abs(Math.log(x / p.from)) / Math.log(p.hi / p.lo) : Math.abs(x - p.from) / Math.max(p.hi - p.lo, 1e-9));
     // Both sides scanned; the side whose bracket starts nearer is bisected first, the other only if its
     // bracket starts nearer than the flip found.
@@ -232,12 +260,18 @@ export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledO
   return out.sort((a, b) => a.d - b.d).map(({ d: _d, ...w }) => w);
 }
 
-// Late-bound to avoid a module cycle (evaluate imports this file).
-let verdictOfInput: (input: ParsedAssessmentInput, catalog: Catalog) => Option = () => {
+// Late-bound to avoid a module cycle (evaluate imports this file): evaluate.ts registers verdictOf (lite)
+// and verdictRules. `Pre`: the rules computed once and the costs known (see whatWouldChange).
+type Pre<R> = { rules?: R; known?: Partial<Record<Priced, OptionCost>> };
+type VerdictFn = (m: Model, catalog: Catalog, pre?: Pre<unknown>) => { recommendation: Option; costs: Record<Option, OptionCost> };
+const unregistered = () => {
   throw new Error("whatWouldChange: verdict function not registered");
 };
-let verdictOfModel: (m: Model, catalog: Catalog) => Option = verdictOfInput as never;
-export function registerVerdict(fn: (m: Model, catalog: Catalog) => { recommendation: Option }) {
-  verdictOfModel = (m, catalog) => fn(m, catalog).recommendation;
+let verdictOfInput: (input: ParsedAssessmentInput, catalog: Catalog) => Option = unregistered;
+let verdictOfModel: VerdictFn = unregistered;
+let verdictRulesOf: (m: Model, catalog: Catalog) => unknown = unregistered;
+export function registerVerdict<R>(fn: (m: Model, catalog: Catalog, pre?: Pre<R>) => { recommendation: Option; costs: Record<Option, OptionCost> }, rules: (m: Model, catalog: Catalog) => R) {
+  verdictOfModel = fn as VerdictFn;
+  verdictRulesOf = rules;
   verdictOfInput = (input, catalog) => fn(resolveModel(input, catalog), catalog).recommendation;
 }

@@ -17,5 +17,5 @@ for (const name of profiles) {
   const v = verdictOf(m, catalog, { lite: true });
   const ruledOut = [...new Set(v.excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))];
   report(`  verdict probe(${name})`, await measure(() => verdictOf(m, catalog, { lite: true }), 2000, 200));
-  report(`  whatWouldChange(${name})`, await measure(() => whatWouldChange(m, catalog, v.recommendation, ruledOut), 300, 30));
+  report(`  whatWouldChange(${name})`, await measure(() => whatWouldChange(m, catalog, v.recommendation, ruledOut, v.costs), 300, 30));
 }

@@ -462,11 +462,15 @@ export function monthlySeries(m: Model, option: "api" | "hosted-open" | "self-ho
   return { monthlyUsd: c.monthlyUsd, tokens: horizonTokens(m), setup: c.setupUsd };
 }
 
-/** Every option's cost. The hybrid needs the others (it is never dearer than its parts). */
-export function optionCosts(m: Model, ctx: HybridContext, minShare: number): Record<Option, OptionCost> {
-  const api = externalCost(m, "api");
-  const hosted = externalCost(m, "hosted-open");
-  const self = selfHostedCost(m);
+/**
+ * Every option's cost. The hybrid needs the others (it is never dearer than its parts). `reuse`: pure
+ * options' costs already known for this model (whatWouldChange's probes pass the base model's costs of
+ * the options a figure cannot move; its test checks each claim against a fresh computation).
+ */
+export function optionCosts(m: Model, ctx: HybridContext, minShare: number, reuse: Partial<Record<"api" | "hosted-open" | "self-hosted", OptionCost>> = {}): Record<Option, OptionCost> {
+  const api = reuse.api ?? externalCost(m, "api");
+  const hosted = reuse["hosted-open"] ?? externalCost(m, "hosted-open");
+  const self = reuse["self-hosted"] ?? selfHostedCost(m);
   const parts = { api, "hosted-open": hosted, "self-hosted": self };
   return { ...parts, hybrid: hybridCost(m, ctx, parts, minShare) };
 }
