@@ -1,3 +1,4 @@
+import type { PriceTable } from "../catalog";
 import type { Model } from "../model";
 
 // Prices over time (catalog/economics.json policy.priceTrends): month t (from 0) prices API tokens at
@@ -20,3 +21,30 @@ export function gpuTermFactor(m: Model, term: string, month: number): number {
 
 /** Share cheaper after `months` (for texts): 1 − factor. */
 export const declineOver = (m: Model, kind: PriceKind, months: number) => 1 - priceFactor(m, kind, months);
+
+/** Every price of a token price table (list and volume tiers) scaled by `s`. */
+export function scalePriceTable(p: PriceTable, s: number): PriceTable {
+  return {
+    ...p,
+    inputUsdPerMTok: p.inputUsdPerMTok * s,
+    cachedInputUsdPerMTok: p.cachedInputUsdPerMTok * s,
+    outputUsdPerMTok: p.outputUsdPerMTok * s,
+    tiers: p.tiers.map((t) => ({ ...t, inputUsdPerMTok: t.inputUsdPerMTok * s, cachedInputUsdPerMTok: t.cachedInputUsdPerMTok * s, outputUsdPerMTok: t.outputUsdPerMTok * s })),
+  };
+}
+
+/**
+ * The model with every price at its month-t level (API and hosted tokens, GPU rent at the term in
+ * use, the price of a server bought then): what a steady month costs at t, e.g. for the break-even
+ * volume at the end of the horizon. Month 0 returns the model itself.
+ */
+export function atPricesOfMonth(m: Model, t: number, gpuTerm: string): Model {
+  if (t <= 0) return m;
+  const gpu = gpuTermFactor(m, gpuTerm, t);
+  return {
+    ...m,
+    apiPrice: scalePriceTable(m.apiPrice, priceFactor(m, "api", t)),
+    hostedPrice: scalePriceTable(m.hostedPrice, priceFactor(m, "hosted-open", t)),
+    values: { ...m.values, "gpu.usdPerHour": m.values["gpu.usdPerHour"] * gpu, "owned.serverPriceUsd": m.values["owned.serverPriceUsd"] * priceFactor(m, "gpu", t) },
+  };
+}
