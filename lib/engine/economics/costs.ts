@@ -323,7 +323,9 @@ export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<O
   // A spill target that costs at least the other per token in the first and the last month costs at
   // least as much every month (both trends are exponential): its plan can only be dearer, skip it.
   const last = Math.max(0, m.input.strategy.horizonMonths - 1);
-  const unit = (o: "api" | "hosted-open", t: number) => externalUsdPerTokenDay(o === "hosted-open" && ctx.hostedSpill ? ({ ...m, hostedPrice: ctx.hostedSpill.price } as Model) : m, o) * priceFactor(m, o, t);
+  // Per-token price of each target at today's list price, computed once per target.
+  const k: Partial<Record<"api" | "hosted-open", number>> = {};
+  const unit = (o: "api" | "hosted-open", t: number) => (k[o] ??= externalUsdPerTokenDay(o === "hosted-open" && ctx.hostedSpill ? ({ ...m, hostedPrice: ctx.hostedSpill.price } as Model) : m, o)) * priceFactor(m, o, t);
   const dominated = (o: "api" | "hosted-open") => {
     const other = o === "api" ? "hosted-open" : "api";
     return targets.includes(other) && unit(o, 0) >= unit(other, 0) && unit(o, last) >= unit(other, last) && !(o === "api" && unit(other, 0) === unit(o, 0));

@@ -60,9 +60,8 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
   // Cheapest usable option scores 1, one costing `parity` × as much 0, far dearer ones towards -1:
   // (p·min/tco − 1)/(p − 1), p = 2 gives the policy-v1 2·min/tco − 1 (catalog/economics.json).
   const parity = figureOf(catalog, "economics.costScore.parityRatio").value;
-  const costScores = Object.fromEntries(
-    OPTIONS.map((o) => [o, costs[o].tcoUsd > 0 ? Math.max(-1, Math.min(1, (parity * (minTco / costs[o].tcoUsd) - 1) / (parity - 1))) : 1]),
-  ) as FactorScores;
+  const costScores = {} as FactorScores;
+  for (const o of OPTIONS) costScores[o] = costs[o].tcoUsd > 0 ? Math.max(-1, Math.min(1, (parity * (minTco / costs[o].tcoUsd) - 1) / (parity - 1))) : 1;
   const horizon = strategy.horizonMonths;
   const v = m.values;
   const fleetStaff = costs["self-hosted"].fleet?.staff.first;
@@ -77,7 +76,8 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
   const selfTco = costs["self-hosted"].tcoUsd;
   const apiTco = costs.api.tcoUsd;
   // The volume sentence states what the numbers say at this volume, never a rule of thumb they contradict.
-  const volumeFact =
+  // Built on read, like every factor text (verdict probes never read it).
+  const volumeFact = () =>
     selfTco < apiTco
       ? `here self-hosting costs ${formatUsd(apiTco - selfTco)} less than ${m.apiModelLabel} over ${strategy.horizonMonths} months`
       : `yet here self-hosting still costs ${formatUsd(selfTco)} against ${formatUsd(apiTco)} for ${m.apiModelLabel} over ${strategy.horizonMonths} months${apiTco * 100 > selfTco ? ` (${Math.round((selfTco / apiTco) * 10) / 10}×)` : ""}`;
@@ -136,10 +136,10 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
       scores: table(catalog, "volume", band === "high" && selfTco >= apiTco ? "medium" : band === "low" && selfTco < apiTco ? "medium" : band),
       text: () =>
         band === "low"
-          ? `At ${formatTokens(tpd)} tokens a day${growthNote} you are under ${formatTokens(low)} a day, the band where fixed GPU costs rarely pay: ${volumeFact}.`
+          ? `At ${formatTokens(tpd)} tokens a day${growthNote} you are under ${formatTokens(low)} a day, the band where fixed GPU costs rarely pay: ${volumeFact()}.`
           : band === "medium"
-            ? `At ${formatTokens(tpd)} tokens a day${growthNote} you are in the ${formatTokens(low)}–${formatTokens(high)} gray zone where the cost comparison decides: ${volumeFact}.`
-            : `At ${formatTokens(tpd)} tokens a day${growthNote} you are above ${formatTokens(high)} a day, the band where self-hosting can pay for its fixed costs: ${volumeFact}.`,
+            ? `At ${formatTokens(tpd)} tokens a day${growthNote} you are in the ${formatTokens(low)}–${formatTokens(high)} gray zone where the cost comparison decides: ${volumeFact()}.`
+            : `At ${formatTokens(tpd)} tokens a day${growthNote} you are above ${formatTokens(high)} a day, the band where self-hosting can pay for its fixed costs: ${volumeFact()}.`,
     },
     {
       factor: "timeToMarket",

@@ -38,7 +38,8 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
     });
   }
   // 0–100: 50 is neutral; excluded options rank last whatever they score.
-  const scores = Object.fromEntries(OPTIONS.map((o) => [o, Math.round((50 + 50 * totals[o]) * 10) / 10])) as Record<Option, number>;
+  const scores = {} as Record<Option, number>;
+  for (const o of OPTIONS) scores[o] = Math.round((50 + 50 * totals[o]) * 10) / 10;
   // A hybrid whose cheapest split is all one option IS that option: the mix the hybrid stands for is
   // recommended as that pure option, with the better of the two scores (so a verdict does not jump to
   // a third option while the split is degenerate and come back once it is not).
@@ -58,14 +59,11 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
   // ranks after the options that meet it (API, or a hybrid that routes the hardest share to it) while
   // one of those is usable; it stays the answer only when the hard rules leave nothing else.
   const belowQuality = (o: Option) => refPool.length > 0 && !meetsQuality(o);
+  // Sort keys computed once per option (the comparator runs several times per option).
+  const rank = {} as Record<Option, number>;
+  for (const o of OPTIONS) rank[o] = 4 * Number(excludedSet.has(o)) + 2 * Number(belowQuality(o)) + Number(overLimit(o));
   const ranking: RankedOption[] = [...OPTIONS]
-    .sort(
-      (a, b) =>
-        Number(excludedSet.has(a)) - Number(excludedSet.has(b)) ||
-        Number(belowQuality(a)) - Number(belowQuality(b)) ||
-        Number(overLimit(a)) - Number(overLimit(b)) ||
-        scores[b] - scores[a],
-    )
+    .sort((a, b) => rank[a] - rank[b] || scores[b] - scores[a])
     .map((o) => ({
       option: o,
       score: scores[o],
