@@ -228,7 +228,7 @@ export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledO
   const open = (["api", "hosted-open", "self-hosted", "hybrid"] as Option[]).filter((o) => !ruledOut.includes(o));
   if (open.length <= 1) return [];
   // Nor do the verdict's other cost-independent parts (spill targets, the hosted spill price): computed once.
-  const rules = verdictRulesOf(m, catalog);
+  const rules = verdictRulesOf?.(m, catalog);
   let baseCosts = costs;
   for (const p of probes(m)) {
     const moves = MOVES[p.assumption] ?? (p.assumption.startsWith("volume.") || p.assumption.startsWith("strategy.") ? null : OWN_GPU);
@@ -269,8 +269,9 @@ const unregistered = () => {
 };
 let verdictOfInput: (input: ParsedAssessmentInput, catalog: Catalog) => Option = unregistered;
 let verdictOfModel: VerdictFn = unregistered;
-let verdictRulesOf: (m: Model, catalog: Catalog) => unknown = unregistered;
-export function registerVerdict<R>(fn: (m: Model, catalog: Catalog, pre?: Pre<R>) => { recommendation: Option; costs: Record<Option, OptionCost> }, rules: (m: Model, catalog: Catalog) => R) {
+let verdictRulesOf: ((m: Model, catalog: Catalog) => unknown) | undefined;
+/** `rules` optional: without it (e.g. a test's counting wrapper) every probe computes its own rules. */
+export function registerVerdict<R>(fn: (m: Model, catalog: Catalog, pre?: Pre<R>) => { recommendation: Option; costs: Record<Option, OptionCost> }, rules?: (m: Model, catalog: Catalog) => R) {
   verdictOfModel = fn as VerdictFn;
   verdictRulesOf = rules;
   verdictOfInput = (input, catalog) => fn(resolveModel(input, catalog), catalog).recommendation;
