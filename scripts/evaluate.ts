@@ -86,7 +86,8 @@ for (const w of e.whatWouldChange) console.log(`  - ${w.text}`);
 console.log("\nBreak-even (self-hosting vs; volume at today's prices, month with the price trends):");
 for (const k of ["api", "hosted-open"] as const) {
   const b = e.breakEven[k];
-  console.log(`  ${optionLabel(k).padEnd(22)} ${b.tokensPerDay === null ? "never in range" : formatTokens(b.tokensPerDay) + " tokens/day"}; ${b.month === null ? "no break-even month within the horizon" : "month " + b.month}`);
+  const late = b.tokensPerDayAtHorizonEnd === undefined ? "" : ` (${b.tokensPerDayAtHorizonEnd === null ? "never in range" : formatTokens(b.tokensPerDayAtHorizonEnd) + " tokens/day"} at month-${e.horizonMonths} prices)`;
+  console.log(`  ${optionLabel(k).padEnd(22)} ${b.tokensPerDay === null ? "never in range" : formatTokens(b.tokensPerDay) + " tokens/day"}${late}; ${b.month === null ? "no break-even month within the horizon" : "month " + b.month}`);
 }
 if (e.sensitivity.length) {
   const be = (x: number | null) => (x === null ? "never" : formatTokens(x));

@@ -1,5 +1,6 @@
 import { catalog as currentCatalog, figureOf, type Catalog } from "./catalog";
-import { capacityPeak, monthlySeries, selfHostedMonth, steadyMonthlyUsd, type OptionCost } from "./economics";
+import { capacityPeak, gpuPricing, monthlySeries, selfHostedMonth, steadyMonthlyUsd, type OptionCost } from "./economics";
+import { atPricesOfMonth, scalePriceTable } from "./economics/trends";
 import { SECONDS_PER_DAY } from "./model";
 import type { AssumptionKey } from "./schema";
 import type { Model } from "./model";
@@ -9,7 +10,12 @@ import type { Model } from "./model";
 // staircase of whole replicas, so the first crossing is the one reported).
 // Month: the first month whose cumulative self-hosted cost, set-up included, is below the option's.
 
-export type BreakEvenPoint = { tokensPerDay: number | null; month: number | null };
+export type BreakEvenPoint = {
+  tokensPerDay: number | null;
+  month: number | null;
+  /** The same crossing at the prices of the horizon's last month (price trends applied): where the break-even volume is heading. Absent in evaluations stored before it existed. */
+  tokensPerDayAtHorizonEnd?: number | null;
+};
 export type Against = "api" | "hosted-open";
 
 /** Volumes reported (catalog/economics.json `economics.breakEven.*`): 1k to 1T tokens a day. */
@@ -69,9 +75,11 @@ export function breakEvenMonth(selfHosted: number[], other: number[]): number | 
 }
 
 export function breakEven(m: Model, costs: Record<"self-hosted" | Against, OptionCost>): Record<Against, BreakEvenPoint> {
+  const late = atPricesOfMonth(m, m.input.strategy.horizonMonths - 1, gpuPricing(m).term);
   const point = (against: Against): BreakEvenPoint => ({
     tokensPerDay: breakEvenTokensPerDay(m, against),
     month: breakEvenMonth(costs["self-hosted"].monthlyUsd, costs[against].monthlyUsd),
+    tokensPerDayAtHorizonEnd: breakEvenTokensPerDay(late, against),
   });
   return { api: point("api"), "hosted-open": point("hosted-open") };
 }
@@ -114,15 +122,7 @@ export function sensitivityVariants(m: Model, catalog: Catalog): Variant[] {
   };
   const growthDelta = figureOf(catalog, "sensitivity.growthDeltaPct").value;
   const g = m.input.volume.monthlyGrowthPct;
-  const scaleApi = (mm: Model, s: number): Model => ({
-    ...mm,
-    apiPrice: {
-      inputUsdPerMTok: mm.apiPrice.inputUsdPerMTok * s,
-      cachedInputUsdPerMTok: mm.apiPrice.cachedInputUsdPerMTok * s,
-      outputUsdPerMTok: mm.apiPrice.outputUsdPerMTok * s,
-      tiers: mm.apiPrice.tiers.map((t) => ({ ...t, inputUsdPerMTok: t.inputUsdPerMTok * s, cachedInputUsdPerMTok: t.cachedInputUsdPerMTok * s, outputUsdPerMTok: t.outputUsdPerMTok * s })),
-    },
-  });
+  const scaleApi = (mm: Model, s: number): Model => ({ ...mm, apiPrice: scalePriceTable(mm.apiPrice, s) });
   return [
     fromRow("gpu.usdPerHour", "GPU hourly rate", FLEET_ONLY),
     fromRow("selfHosted.tokensPerSecondPerReplica", "Throughput per replica", FLEET_ONLY),
