@@ -129,7 +129,7 @@ export type KnownCosts = Partial<Record<"api" | "hosted-open" | "self-hosted", O
 /**
  * The verdict alone: hard rules, every option's cost (the hybrid optimised under the rules), scores
  * with cost binding. `evaluate` and `whatWouldChange` (which re-runs it at each probe, with the rules
- * computed once and the costs a figure cannot move reused) share it.
+ * computed once and the costs a figure cannot move reused) share it. `lite`: the ranking without reasons.
  */
 export function verdictOf(m: Model, catalog: Catalog, opts: { lite?: boolean; rules?: VerdictRules; known?: KnownCosts } = {}): Verdict {
   const { hard, inherited, complianceNotes, ctx } = opts.rules ?? verdictRules(m, catalog);

@@ -10,7 +10,8 @@ import type { Exclusion, RankedOption, Reason } from "./types";
 /**
  * Cost is binding (catalog/economics.json `economics.costBinding.maxPremiumShare`): the verdict may cost
  * more than the cheapest usable option only for its stated non-cost reasons, and by at most that share
- * of the cheapest TCO. Options dearer than that rank after those within it.
+ * of the cheapest TCO. Options dearer than that rank after those within it. `lite` (verdict probes):
+ * the same ranking, without reasons (none returned, none per option).
  */
 export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCost>, excluded: Exclusion[], opts: { lite?: boolean } = {}) {
   const excludedSet = new Set(excluded.map((e) => e.option));
@@ -22,6 +23,7 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCo
   for (const f of fs) {
     const w = weights[f.factor] ?? 0;
     for (const o of OPTIONS) totals[o] += w * f.scores[o];
+    if (opts.lite) continue; // verdict probes (whatWouldChange) read the ranking only: no reasons
     // What the factor itself favours, whether or not a hard rule removed that option; cost is
     // judged among the options you can use (its text names what the hard rules cost you).
     const candidates = f.factor === "cost" && feasible.length ? feasible : OPTIONS;
