@@ -7,7 +7,9 @@ import { MAX_BATCH, maxConcurrency, memoryGbAt, p95Ms, perfAt, sloPoint, type La
 // Which open model × GPU × precision × tensor-parallel degree to run: every configuration the
 // catalog allows is sized at the user's workload and latency target, and the cheapest one that
 // meets the target (and the quality tier, the context window and any GPU/model the user forced)
-// wins. Ranked by GPU cost over the horizon; the cost layer then prices the winner in full.
+// wins. Ranked by what the configuration costs as paid over the horizon (`paid`: the cost layer's own
+// formula, so owned fleets rank on whole servers with their capex and running costs, not on an hourly
+// equivalent); the cost layer then prices the winner in full.
 
 export type QualityTier = "frontier" | "mid" | "small";
 const TIER_RANK: Record<QualityTier, number> = { small: 0, mid: 1, frontier: 2 };
@@ -37,8 +39,13 @@ export type SelfHostedConfig = {
   usdPerGpuHour: number;
   replicasFirst: number;
   replicasLast: number;
+  /** Owned servers (whole purchase units) installed in month 1 and the last month; absent when rented. */
+  servers?: { first: number; last: number; gpusPerServer: number };
+  /** GPUs alone (rented hours, or owned servers' capex, power, colocation and maintenance): month 1 and the horizon. */
   gpuUsdFirstMonth: number;
   gpuUsdHorizon: number;
+  /** What ranks the configurations: GPUs plus their storage/network share, people per GPU and training runs, over the horizon. */
+  usdHorizon: number;
   calibration: { grade: "measured" | "derived"; source: string; framework?: string };
 };
 
@@ -58,7 +65,14 @@ export type ChoiceInput = {
   forcedModel?: string;
   /** USD per GPU-hour of a GPU at the user's source and term; undefined = not offered (skipped). */
   rate: (gpuId: string) => number | undefined;
+  /**
+   * The configuration's fleet as paid over the horizon (economics' configFleetUsd): replicas, owned
+   * servers, GPU cost and the ranking key. Absent (or undefined for a GPU): GPU-hours × rate.
+   */
+  paid?: (gpuId: string, gpusPerReplica: number, tokensPerSecondPerReplica: number) => PaidFleet | undefined;
 };
+
+export type PaidFleet = { replicasFirst: number; replicasLast: number; serversFirst?: number; serversLast?: number; gpusPerServer?: number; gpuUsdFirstMonth: number; gpuUsdHorizon: number; usdHorizon: number };
 
 export type ModelExclusion = { modelId: string; label: string; reason: string };
 
@@ -179,7 +193,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   } else {
     excludedModels.splice(0, excludedModels.length, ...base.excludedModels);
   }
-  const pres: Pre[] = base.list.map((x) => ({ ...x, bound: horizonCost(x.upperTps, x.tp, x.rate).horizon }));
+  const pres: Pre[] = base.list.map((x) => ({ ...x, bound: horizonCost(x.upperTps, x.tp, x.rate, x.g.id).usdHorizon }));
   const reachable = (x: Pre) => x.memFits && x.bestP95Ms <= q.targetMs && (x.one.stepMs <= maxTpotMs || q.workload.outTok <= 1) && budget > 0;
   pres.sort((a, b) => Number(reachable(b)) - Number(reachable(a)) || a.bound - b.bound);
   type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number };
@@ -191,7 +205,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       if (x.bound > fourth) continue;
       const slo = memoSlo(x, budget);
       const tps = (slo ?? x.one).tokensPerSecond;
-      const horizon = horizonCost(tps, x.tp, x.rate).horizon;
+      const horizon = horizonCost(tps, x.tp, x.rate, x.g.id).usdHorizon;
       const feasible = !!slo && x.memFits;
       sized.push({ x, slo, feasible, horizon });
       if (feasible) {
@@ -199,7 +213,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
         pairCost.set(k, Math.min(pairCost.get(k) ?? Infinity, horizon));
         if (pairCost.size >= 4) fourth = [...pairCost.values()].sort((u, v) => u - v)[3]!;
       }
-    } else sized.push({ x, slo: undefined, feasible: false, horizon: horizonCost(x.one.tokensPerSecond, x.tp, x.rate).horizon });
+    } else sized.push({ x, slo: undefined, feasible: false, horizon: horizonCost(x.one.tokensPerSecond, x.tp, x.rate, x.g.id).usdHorizon });
   }
   sized.sort((a, b) => Number(b.feasible) - Number(a.feasible) || a.horizon - b.horizon || a.x.bestP95Ms - b.x.bestP95Ms);
   const anyFeasible = sized[0]!.feasible;
@@ -231,9 +245,12 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   const out = shown.map(materialize);
   return { chosen, runnersUp, candidates: out, considered: pres.length, feasibleCount: pres.filter(reachable).length, excludedModels, unmet: !anyFeasible, targetMs: q.targetMs, measure: q.measure, networkMs };
 
-  function horizonCost(tps: number, tp: number, rate: number) {
+  function horizonCost(tps: number, tp: number, rate: number, gpuId: string): PaidFleet {
+    const paid = q.paid?.(gpuId, tp, tps);
+    if (paid) return paid;
     const replicasFirst = replicasFor(q.tokensPerDay, q.peakToAverage, tps, q.targetUtilization, q.minReplicas);
-    if (q.growth === 0) return { replicasFirst, last: replicasFirst, horizon: q.months * replicasFirst * tp * rate * HOURS_PER_MONTH };
+    const first = replicasFirst * tp * rate * HOURS_PER_MONTH;
+    if (q.growth === 0) return { replicasFirst, replicasLast: replicasFirst, gpuUsdFirstMonth: first, gpuUsdHorizon: q.months * first, usdHorizon: q.months * first };
     let horizon = 0;
     let tpd = q.tokensPerDay;
     let last = replicasFirst;
@@ -242,7 +259,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       horizon += last * tp * rate * HOURS_PER_MONTH;
       tpd *= 1 + q.growth;
     }
-    return { replicasFirst, last, horizon };
+    return { replicasFirst, replicasLast: last, gpuUsdFirstMonth: first, gpuUsdHorizon: horizon, usdHorizon: horizon };
   }
 
   function prepare(m: OpenModel, g: GpuHardware, precision: Precision, tp: number, rate: number): Pre {
@@ -274,7 +291,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     const { m, g, precision, tp, rate, cfg, cal, one, bestP95Ms, memFits } = x;
     const point: SloPoint = slo ?? { ...one, p95Ms: bestP95Ms - networkMs, memoryGb: memoryGbAt(cfg, q.workload, 1), limitedBy: memFits ? "latency" : "memory" };
     const tps = point.tokensPerSecond;
-    const { replicasFirst, last, horizon } = horizonCost(tps, tp, rate);
+    const paid = horizonCost(tps, tp, rate, g.id);
     const reason = (() => {
       const label = `${m.label} ${precision.toUpperCase()} on ${tp}× ${g.label}`;
       return !memFits
@@ -302,10 +319,12 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       bestP95Ms,
       tokensPerSecondPerReplica: tps,
       usdPerGpuHour: rate,
-      replicasFirst,
-      replicasLast: last,
-      gpuUsdFirstMonth: replicasFirst * tp * rate * HOURS_PER_MONTH,
-      gpuUsdHorizon: horizon,
+      replicasFirst: paid.replicasFirst,
+      replicasLast: paid.replicasLast,
+      ...(paid.serversFirst !== undefined && paid.gpusPerServer ? { servers: { first: paid.serversFirst, last: paid.serversLast ?? paid.serversFirst, gpusPerServer: paid.gpusPerServer } } : {}),
+      gpuUsdFirstMonth: paid.gpuUsdFirstMonth,
+      gpuUsdHorizon: paid.gpuUsdHorizon,
+      usdHorizon: paid.usdHorizon,
       calibration: cal,
     };
   }

@@ -2,6 +2,7 @@ import type { Catalog, Figure } from "../catalog";
 import type { Model } from "../model";
 import type { Option, ParsedAssessmentInput } from "../schema";
 import { capacityCatalog } from "./catalog";
+import { configFleetUsd, fleetTermsFor } from "../economics/fleet";
 import { chooseConfiguration, replicasFor, type CapacityChoice, type QualityTier } from "./choose";
 import { hybridLatency, remoteLatency, selfHostedLatency, type OptionLatency, type RemoteModel } from "./latency";
 
@@ -118,6 +119,11 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
     forcedGpu,
     forcedModel,
     rate: q.rate,
+    // Ranked by the cost actually paid (economics' own fleet formula): owned fleets on whole servers.
+    paid: (gpuId, tp, tps) => {
+      const t = fleetTermsFor(q.input, q.catalog, gpuId, q.tier);
+      return t ? configFleetUsd(t, tp, tps, q.tokensPerDay, q.peakToAverage) : undefined;
+    },
   });
   const c = choice.chosen;
   const slo: SloUsed = {
@@ -157,7 +163,7 @@ function whyText(choice: CapacityChoice, q: CapacityRequest): string {
   const ru = choice.runnersUp[0];
   return (
     `Self-hosting runs ${cfg}${forced ? ` (${forced})` : ""}: the cheapest of ${feasibleCount} configurations that meet your ${fmt(choice.targetMs)} p95 ${what} target for the ${q.tier} quality tier, at ${Math.round(c.point.concurrency * 10) / 10} requests in flight per replica (~${fmt(c.point.p95Ms + choice.networkMs)} p95, ${thousands(c.tokensPerSecondPerReplica)} tokens/s per replica)` +
-    (ru ? `; runner-up ${ru.modelLabel} ${ru.precision.toUpperCase()} on ${ru.gpusPerReplica}× ${ru.gpuLabel} would cost ${pctMore(ru.gpuUsdHorizon, c.gpuUsdHorizon)} in GPUs over the horizon.` : ".")
+    (ru ? `; runner-up ${ru.modelLabel} ${ru.precision.toUpperCase()} on ${ru.gpusPerReplica}× ${ru.gpuLabel} would cost ${pctMore(ru.usdHorizon, c.usdHorizon)} over the horizon (${c.servers ? "servers bought, run" : "GPUs rented"}, with their people and overheads).` : ".")
   );
 }
 

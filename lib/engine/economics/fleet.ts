@@ -1,6 +1,9 @@
+import { figureOf, type Catalog, type FigureKey } from "../catalog";
 import { HOURS_PER_MONTH, SECONDS_PER_DAY, type Model } from "../model";
+import type { ParsedAssessmentInput } from "../schema";
+import { economicsDefs } from "./assumptions";
 import { fineTuningMonthlyUsd, setupUsd, staffFor, staffMonthlyUsd, type Staff } from "./staff";
-import { gpuPricing, type GpuPricing } from "./terms";
+import { gpuPricing, type GpuPricing, type OwnedTerms } from "./terms";
 import { gpuTermFactor, priceFactor } from "./trends";
 import { replicasFor as capacityReplicas } from "../capacity/choose";
 
@@ -28,6 +31,16 @@ export function replicasFor(m: Model, tokensPerDay: number, peakToAverage: numbe
 
 export type FleetMonth = { replicas: number; servedTokensPerDay: number };
 
+/**
+ * Servers a fleet of whole replicas occupies: replicas are packed whole into servers of `gpusPerServer`
+ * GPUs (floor(gpusPerServer ÷ gpusPerReplica) per server; a replica wider than a server spans whole servers).
+ * On owned hardware the purchase unit is the server, and a replica costs its share of one.
+ */
+export function serversFor(replicas: number, gpusPerReplica: number, gpusPerServer: number): number {
+  if (!(replicas > 0)) return 0;
+  return gpusPerReplica <= gpusPerServer ? Math.ceil(replicas / Math.floor(gpusPerServer / gpusPerReplica) - 1e-9) : replicas * Math.ceil(gpusPerReplica / gpusPerServer - 1e-9);
+}
+
 export type FleetBreakdown = { gpus: number; power?: number; colocation?: number; maintenance?: number; people: number; overheads: number; fineTuning?: number; setup: number };
 
 export type FleetCost = {
@@ -47,6 +60,8 @@ export type FleetCost = {
   gpuTerm: GpuPricing;
   /** Month-by-month GPU count (for the texts and tests). */
   gpusByMonth: number[];
+  /** Owned: servers installed (bought for the peak need so far, never sold) in month 1 and the last month. */
+  servers?: { first: number; last: number; gpusPerServer: number };
 };
 
 export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: number; setup?: boolean } = {}): FleetCost {
@@ -62,6 +77,8 @@ export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: numbe
   const capexUsd: number[] = [];
   const depreciation: number[] = [];
   const gpusByMonth: number[] = [];
+  const serversByMonth: number[] = [];
+  const staffedByMonth: number[] = [];
   const bought: { month: number; servers: number; price: number }[] = [];
   let installed = 0;
   let first: FleetBreakdown | undefined;
@@ -76,7 +93,7 @@ export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: numbe
     let capex = 0;
     let dep = 0;
     if (owned) {
-      const need = Math.ceil(gpus / owned.gpusPerServer);
+      const need = serversFor(mo.replicas, gpr, owned.gpusPerServer);
       if (need > installed) {
         const price = owned.serverPriceUsd * priceFactor(m, "gpu", t);
         bought.push({ month: t, servers: need - installed, price });
@@ -88,6 +105,7 @@ export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: numbe
       maint = bought.reduce((a, b) => a + (b.servers * b.price * v["owned.maintenanceSharePerYear"]) / 12, 0);
       dep = bought.reduce((a, b) => a + (t - b.month < owned.depreciationMonths ? (b.servers * b.price) / owned.depreciationMonths : 0), 0);
       gpuUsd = power + colo + maint;
+      serversByMonth.push(installed);
     } else {
       // Spot for batch only: whole replicas the flat batch load keeps busy (above the availability
       // floor) run on interruptible GPUs; the rest on the chosen term.
@@ -99,7 +117,10 @@ export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: numbe
     }
     // Storage and network scale with the fleet: a share of what its GPUs cost to hold (owned: depreciation + opex).
     const overheads = v["overheads.toolingUsdPerMonth"] + v["overheads.storageNetworkShareOfGpu"] * (owned ? gpuUsd + dep : gpuUsd);
-    const people = staffMonthlyUsd(m, gpus, models);
+    // People look after the GPUs you run: owned, every installed server's GPUs (idle slots included).
+    const staffed = owned ? installed * owned.gpusPerServer : gpus;
+    staffedByMonth.push(staffed);
+    const people = staffMonthlyUsd(m, staffed, models);
     const opex = gpuUsd + people + overheads + ft;
     monthlyUsd.push(opex + capex + (t === 0 ? setup : 0));
     capexUsd.push(capex);
@@ -122,13 +143,14 @@ export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: numbe
     gpus: { first: gpusByMonth[0] ?? 0, last: gpusByMonth[n - 1] ?? 0 },
     replicas: { first: months[0]?.replicas ?? 0, last: months[n - 1]?.replicas ?? 0 },
     utilization: { first: utils[0] ?? 0, last: utils[n - 1] ?? 0 },
-    staff: { first: staffFor(m, gpusByMonth[0] ?? 0, models), last: staffFor(m, gpusByMonth[n - 1] ?? 0, models) },
+    staff: { first: staffFor(m, staffedByMonth[0] ?? 0, models), last: staffFor(m, staffedByMonth[n - 1] ?? 0, models) },
     gpuTerm: pricing,
     gpusByMonth,
   };
   if (owned) {
     out.capexUsd = capexUsd;
     out.depreciation = { monthlyUsd: depreciation, tcoUsd: sum(depreciation) };
+    out.servers = { first: serversByMonth[0] ?? 0, last: serversByMonth[n - 1] ?? 0, gpusPerServer: owned.gpusPerServer };
   }
   return out;
 }
@@ -164,4 +186,162 @@ export function selfHostedFleetCost(m: Model, demands: FleetDemand[], opts: { mo
     fm.push({ replicas: tpd0 > 0 ? replicasForPeak(m, peakTps0 * f) : m.values["selfHosted.minReplicas"], servedTokensPerDay: tpd0 * f });
   }
   return fleetCost(m, fm, { models: opts.models });
+}
+
+// ---- What a configuration costs as paid (the configuration ranking) ------------------------------
+
+/**
+ * How a fleet of one GPU type is paid, month by month: everything fleetCost charges that depends on
+ * the configuration (the GPUs or servers, their storage/network share, the people per GPU, training
+ * runs at the GPU's rate). The ranking of open model × GPU × precision prices each candidate with
+ * `configFleetUsd` on these terms, so the configuration chosen is the one cheapest as actually paid:
+ * whole owned servers with their capex, power, colocation and maintenance, not an hourly equivalent.
+ */
+export type FleetTerms = {
+  /** Volume multiple by month (saturating growth), as the cost layer's volumeFactors. */
+  factors: number[];
+  /** Rented: USD per GPU-hour in month 1 and the term's price factor by month. */
+  usdPerGpuHour: number;
+  termFactor: number[];
+  /** GPU price trend by month (owned purchases and spot). */
+  gpuFactor: number[];
+  owned?: OwnedTerms;
+  maintenanceSharePerYear: number;
+  spotUsdPerHour: number;
+  batchShare: number;
+  overheadShare: number;
+  peopleUsdPerGpuMonth: number;
+  fineTuningMonthlyUsd: number;
+  targetUtilization: number;
+  minReplicas: number;
+};
+
+/** Volume multiple of month t: compound growth that saturates at `cap` (the same products as costs.ts volumeFactors). */
+function growthFactors(months: number, monthlyGrowthPct: number, cap: number): number[] {
+  const g = 1 + monthlyGrowthPct / 100;
+  const out: number[] = [];
+  let f = 1;
+  for (let t = 0; t < months; t++) {
+    out.push(Math.min(f, cap));
+    f *= g;
+  }
+  return out;
+}
+
+export function fleetTermsOf(m: Model): FleetTerms {
+  const v = m.values;
+  const p = gpuPricing(m);
+  const months = m.input.strategy.horizonMonths;
+  const factors = growthFactors(months, m.input.volume.monthlyGrowthPct, v["growth.maxMultiple"]);
+  return {
+    factors,
+    usdPerGpuHour: p.usdPerGpuHour,
+    termFactor: factors.map((_, t) => (p.owned ? 1 : gpuTermFactor(m, p.term, t))),
+    gpuFactor: factors.map((_, t) => priceFactor(m, "gpu", t)),
+    ...(p.owned ? { owned: p.owned } : {}),
+    maintenanceSharePerYear: v["owned.maintenanceSharePerYear"],
+    spotUsdPerHour: v["gpu.spotUsdPerHour"],
+    batchShare: m.input.volume.batchShare,
+    overheadShare: v["overheads.storageNetworkShareOfGpu"],
+    peopleUsdPerGpuMonth: ((v["people.ftePer100Gpus"] / 100) * v["people.loadedEngineerUsdPerYear"]) / 12,
+    fineTuningMonthlyUsd: fineTuningMonthlyUsd(m),
+    targetUtilization: v["selfHosted.targetUtilization"],
+    minReplicas: v["selfHosted.minReplicas"],
+  };
+}
+
+/** A configuration's fleet as paid over the horizon (the configuration-dependent part of fleetCost's TCO). */
+export type ConfigFleetUsd = {
+  replicasFirst: number;
+  replicasLast: number;
+  /** Owned: servers installed in month 1 and the last month. */
+  serversFirst?: number;
+  serversLast?: number;
+  gpusPerServer?: number;
+  /** GPUs alone: rented hours, or owned capex + power, colocation and maintenance. Month 1 and the horizon. */
+  gpuUsdFirstMonth: number;
+  gpuUsdHorizon: number;
+  /** GPUs plus their storage/network share, the people per GPU and training runs: the ranking key. */
+  usdHorizon: number;
+};
+
+/**
+ * Prices a configuration (GPUs per replica, SLO tokens/s per replica) at a month-1 daily volume and
+ * peak factor, month by month exactly as fleetCost does (same replicas, servers, spot, trends), minus
+ * what every configuration pays alike (core staff, tooling, set-up).
+ */
+export function configFleetUsd(t: FleetTerms, gpusPerReplica: number, tokensPerSecondPerReplica: number, tokensPerDay: number, peakToAverage: number): ConfigFleetUsd {
+  const o = t.owned;
+  const usable = tokensPerSecondPerReplica * t.targetUtilization;
+  const spotOk = !o && t.batchShare > 0 && t.spotUsdPerHour > 0 && t.spotUsdPerHour < t.usdPerGpuHour;
+  let installed = 0;
+  let maint = 0;
+  const bought: { month: number; usd: number }[] = [];
+  let gpuH = 0;
+  let all = 0;
+  let gpu0 = 0;
+  let r0 = 0;
+  let rN = 0;
+  let s0 = 0;
+  for (let m = 0; m < t.factors.length; m++) {
+    const tpd = tokensPerDay * t.factors[m]!;
+    const replicas = tpd > 0 ? capacityReplicas(((tpd / SECONDS_PER_DAY) * peakToAverage) * SECONDS_PER_DAY, 1, tokensPerSecondPerReplica, t.targetUtilization, t.minReplicas) : t.minReplicas;
+    let gpuUsd: number;
+    let capex = 0;
+    let dep = 0;
+    if (o) {
+      const need = serversFor(replicas, gpusPerReplica, o.gpusPerServer);
+      if (need > installed) {
+        const usd = (need - installed) * o.serverPriceUsd * t.gpuFactor[m]!;
+        bought.push({ month: m, usd });
+        capex = usd;
+        maint += (usd * t.maintenanceSharePerYear) / 12;
+        installed = need;
+      }
+      for (const b of bought) if (m - b.month < o.depreciationMonths) dep += b.usd / o.depreciationMonths;
+      gpuUsd = installed * (o.powerPerServerMonth + o.colocationPerServerMonth) + maint;
+      if (m === 0) s0 = installed;
+    } else {
+      const spot = spotOk ? Math.max(0, Math.min(replicas - t.minReplicas, Math.floor((t.batchShare * tpd) / SECONDS_PER_DAY / usable + 1e-9))) : 0;
+      gpuUsd = ((replicas - spot) * t.usdPerGpuHour * t.termFactor[m]! + spot * t.spotUsdPerHour * t.gpuFactor[m]!) * gpusPerReplica * HOURS_PER_MONTH;
+    }
+    gpuH += gpuUsd + capex;
+    all += gpuUsd + capex + t.overheadShare * (o ? gpuUsd + dep : gpuUsd) + t.peopleUsdPerGpuMonth * (o ? installed * o.gpusPerServer : replicas * gpusPerReplica) + t.fineTuningMonthlyUsd;
+    if (m === 0) {
+      gpu0 = gpuUsd + capex;
+      r0 = replicas;
+    }
+    rN = replicas;
+  }
+  return { replicasFirst: r0, replicasLast: rN, ...(o ? { serversFirst: s0, serversLast: installed, gpusPerServer: o.gpusPerServer } : {}), gpuUsdFirstMonth: gpu0, gpuUsdHorizon: gpuH, usdHorizon: all };
+}
+
+const termsCache = new WeakMap<Catalog, Map<string, FleetTerms | null>>();
+
+/**
+ * The fleet terms of a GPU the user's input would run on (its source and term, owned servers, the
+ * overrides), before any configuration is chosen: what the capacity layer ranks configurations with.
+ * null when the market has no price for the GPU.
+ */
+export function fleetTermsFor(input: ParsedAssessmentInput, catalog: Catalog, gpuId: string, tier: "frontier" | "mid" | "small"): FleetTerms | null {
+  const d = input.deployment as { gpuSource?: string; gpuTerm?: string; offline: boolean };
+  const key = [gpuId, tier, d.gpuSource, d.gpuTerm, d.offline, input.data.mustStayInHouse, input.data.regulations.join(","), input.strategy.horizonMonths, input.volume.monthlyGrowthPct, input.volume.batchShare, input.capability.customization, input.assumptions ? JSON.stringify(input.assumptions) : ""].join("|");
+  let byKey = termsCache.get(catalog);
+  if (!byKey) termsCache.set(catalog, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit !== undefined) return hit;
+  let terms: FleetTerms | null;
+  try {
+    const defs = economicsDefs(input, catalog, gpuId, tier, catalog.qualityPairing[tier] as string);
+    const overrides = (input.assumptions ?? {}) as Record<string, number | undefined>;
+    const values: Record<string, number> = {};
+    for (const [k, x] of Object.entries(defs)) values[k] = overrides[k] ?? x.value;
+    for (const k of ["people.loadedEngineerUsdPerYear", "overheads.storageNetworkShareOfGpu", "selfHosted.targetUtilization", "selfHosted.minReplicas"]) values[k] = overrides[k] ?? figureOf(catalog, k as FigureKey).value;
+    terms = fleetTermsOf({ input, values } as unknown as Model);
+  } catch {
+    terms = null;
+  }
+  if (byKey.size > 5_000) byKey.clear();
+  byKey.set(key, terms);
+  return terms;
 }
