@@ -71,12 +71,14 @@ function volumeCurve(m: Model, catalog: Catalog, tpd: number, be: Record<"api" |
   const points: VolumePoint[] = [];
   for (let i = 0; i < n; i++) {
     const x = lo * Math.exp(step * i);
+    const api = steadyMonthlyUsd(m, "api", x);
+    const self = steadyMonthlyUsd(m, "self-hosted", x);
     points.push({
       tokensPerDay: x,
-      api: steadyMonthlyUsd(m, "api", x),
+      api,
       "hosted-open": steadyMonthlyUsd(m, "hosted-open", x),
-      "self-hosted": steadyMonthlyUsd(m, "self-hosted", x),
-      hybrid: steadyMonthlyUsd(m, "hybrid", x),
+      "self-hosted": self,
+      hybrid: steadyMonthlyUsd(m, "hybrid", x, { api, "self-hosted": self }),
     });
   }
   return points;

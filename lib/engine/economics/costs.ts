@@ -4,7 +4,7 @@ import type { Option } from "../schema";
 import { formatPct, formatTokens, formatUsd } from "../text";
 import { fleetCost, marginalReplicaMonthlyUsd, replicasFor, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
 import { capacityAt, servedShare } from "./load";
-import { fineTuningMonthlyUsd, setupUsd, staffFor } from "./staff";
+import { fineTuningMonthlyUsd, setupUsd, staffMonthlyUsd } from "./staff";
 import { gpuPricing } from "./terms";
 import { priceFactor } from "./trends";
 
@@ -143,7 +143,7 @@ export function selfHostedMonth(m: Model, tokensPerDay: number, peakToAverage: n
   const replicas = replicasFor(m, tokensPerDay, peakToAverage);
   const gpus = replicas * v["selfHosted.gpusPerReplica"];
   const gpuUsd = gpus * gpuPricing(m).usdPerGpuHour * HOURS_PER_MONTH;
-  const peopleUsd = staffFor(m, gpus).monthlyUsd;
+  const peopleUsd = staffMonthlyUsd(m, gpus); // staffFor(m, gpus).monthlyUsd without building the texts
   const overheadsUsd = v["overheads.toolingUsdPerMonth"] + v["overheads.storageNetworkShareOfGpu"] * gpuUsd + fineTuningMonthlyUsd(m);
   return { gpus, replicas, gpuUsd, peopleUsd, overheadsUsd, total: gpuUsd + peopleUsd + overheadsUsd };
 }
@@ -431,8 +431,12 @@ function describeSplit(m: Model, s: HybridSplit, gpus: number, plan: Plan): stri
   }
 }
 
-/** Steady monthly cost at a daily volume (no set-up, today's prices): the volume curve and break-even use this. */
-export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number, hybridShare?: number): number {
+/**
+ * Steady monthly cost at a daily volume (no set-up, today's prices): the volume curve and break-even use
+ * this. `known`: the API's and self-hosting's steady cost at this volume when the caller already has them
+ * (the volume curve prices every option at each point), so the hybrid does not price them again.
+ */
+export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number, known: { api?: number; "self-hosted"?: number } = {}): number {
   switch (option) {
     case "api":
     case "hosted-open":
@@ -446,10 +450,9 @@ export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number,
       const plan = planHybrid(mm, "api", sMin, eMin);
       const fleet = fleetCost(mm, plan.months, { setup: false });
       const split = (fleet.depreciation?.monthlyUsd[0] ?? fleet.monthlyUsd[0] ?? 0) + (plan.externalUsd[0] ?? 0);
-      void hybridShare;
       const opts: number[] = [split];
-      if (sMin === 0) opts.push(tokenMonthlyUsd(m, "api", shapeAt(m, tokensPerDay)));
-      if (eMin === 0) opts.push(selfHostedMonth(m, tokensPerDay, capacityPeak(m)).total);
+      if (sMin === 0) opts.push(known.api ?? steadyMonthlyUsd(m, "api", tokensPerDay));
+      if (eMin === 0) opts.push(known["self-hosted"] ?? steadyMonthlyUsd(m, "self-hosted", tokensPerDay));
       return Math.min(...opts);
     }
   }
