@@ -55,7 +55,8 @@ for (const o of OPTIONS) {
   console.log(`  ${optionLabel(o).padEnd(22)} month 1 ${formatUsd(c.monthlyUsd[0] ?? 0).padStart(9)}   total ${formatUsd(c.tcoUsd).padStart(9)}   ${c.perMillionTokensUsd === null ? "no tokens served" : formatUsd(c.perMillionTokensUsd) + "/M tokens"}`);
 }
 const sh = e.costs["self-hosted"].gpus;
-if (sh) console.log(`  Self-hosted runs ${sh.first} GPU(s) in month 1 (${sh.replicasFirst} replicas) and ${sh.last} in month ${e.horizonMonths}.`);
+const paid = e.capacity.paid;
+if (sh) console.log(`  Self-hosted pays for ${paid.first.text} in month 1; ${paid.last.text} in month ${e.horizonMonths}.`);
 if (e.costs.hybrid.split?.text) console.log(`  ${e.costs.hybrid.split.text}`);
 if (e.costPremiumUsd > 0) console.log(`  Premium: the verdict costs ${formatUsd(e.costPremiumUsd)} more than the cheapest usable option over ${e.horizonMonths} months (see the premium reason).`);
 else console.log("  Premium: none; the verdict is the cheapest usable option.");
@@ -76,7 +77,7 @@ const tr = e.economics.priceTrends;
 // capacity (#13): the configuration, the SLO it is sized at, utilization, every option's latency vs the target.
 const cap = e.capacity;
 console.log(`\nCapacity (self-hosted): ${cap.chosen.modelLabel} ${cap.chosen.precision.toUpperCase()} on ${cap.chosen.gpusPerReplica}x ${cap.chosen.gpuLabel} per replica, sized at p95 ${cap.slo.measure === "first-token" ? "first token" : "full response"} <= ${cap.slo.targetMs} ms${cap.slo.met ? ` (runs at ~${Math.round(cap.slo.p95Ms)} ms, ${Math.round(cap.slo.concurrency * 10) / 10} requests in flight, ${formatTokens(cap.chosen.tokensPerSecondPerReplica)} tokens/s per replica)` : " (NOT reachable)"}; utilization ${pct(cap.utilization.first)} -> ${pct(cap.utilization.last)}`);
-for (const r of cap.runnersUp) console.log(`  runner-up: ${r.modelLabel} ${r.precision.toUpperCase()} on ${r.gpusPerReplica}x ${r.gpuLabel}: ${formatUsd(r.gpuUsdHorizon)} of GPUs over the horizon (chosen: ${formatUsd(cap.chosen.gpuUsdHorizon)})`);
+for (const r of cap.runnersUp) console.log(`  runner-up: ${r.modelLabel} ${r.precision.toUpperCase()} on ${r.gpusPerReplica}x ${r.gpuLabel}: ${formatUsd(r.usdHorizon)} as paid over the horizon (${r.servers ? "servers, their running costs" : "GPUs"}, people and overheads; chosen: ${formatUsd(cap.chosen.usdHorizon)})`);
 for (const o of OPTIONS) console.log(`  latency ${optionLabel(o).padEnd(20)} ${cap.latency[o].feasible ? "meets" : "MISSES"}: ${cap.latency[o].text}`);
 console.log(`\nPrice trends over ${tr.months} months: API prices ×${tr.api.toFixed(2)}, hosted open weights ×${tr.hostedOpen.toFixed(2)}, rented GPUs ×${tr.gpu.toFixed(2)} by the last month.`);
 if (e.economics.growthSaturation) console.log(`  Growth saturates at ${e.economics.growthSaturation.multiple}× today's volume from month ${e.economics.growthSaturation.month}.`);

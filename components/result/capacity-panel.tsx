@@ -21,6 +21,8 @@ export function CapacityPanel({ evaluation, compact = false }: { evaluation: Eva
   const c = cap.chosen;
   const measure = cap.slo.measure === "first-token" ? "first token" : "full response";
   const configs = [c, ...cap.runnersUp];
+  // Older saved evaluations have no `paid` block: fall back to replicas and GPUs.
+  const paid = (cap as CapacitySummary & { paid?: CapacitySummary["paid"] }).paid;
   return (
     <ResultPanel id="capacity-heading" title="Self-hosting capacity and latency" testId="capacity-panel">
       <p className="mt-1 text-sm text-slate-700" data-testid="capacity-why">
@@ -56,13 +58,19 @@ export function CapacityPanel({ evaluation, compact = false }: { evaluation: Eva
           </dd>
         </div>
         <div className="rounded-lg bg-slate-50 p-3">
-          <dt className="text-xs text-slate-500">Fleet utilization</dt>
+          <dt className="text-xs text-slate-500">{paid ? (paid.first.owned ? "Servers paid and their utilization" : "GPUs paid and their utilization") : "Fleet utilization"}</dt>
           <dd className="mt-1 font-medium text-slate-900" data-testid="capacity-utilization">
-            {formatPct(cap.utilization.first)} → {formatPct(cap.utilization.last)}
+            {formatPct(paid?.first.utilization ?? cap.utilization.first)} → {formatPct(paid?.last.utilization ?? cap.utilization.last)}
           </dd>
-          <dd className="text-xs text-slate-500">
-            month 1: {cap.fleet.first.replicas} replicas ({cap.fleet.first.gpus} GPUs); last month: {cap.fleet.last.replicas} ({cap.fleet.last.gpus} GPUs)
-          </dd>
+          {paid ? (
+            <dd className="text-xs text-slate-500" data-testid="capacity-paid">
+              month 1: {paid.first.text}; last month: {paid.last.text}
+            </dd>
+          ) : (
+            <dd className="text-xs text-slate-500">
+              month 1: {cap.fleet.first.replicas} replicas ({cap.fleet.first.gpus} GPUs); last month: {cap.fleet.last.replicas} ({cap.fleet.last.gpus} GPUs)
+            </dd>
+          )}
         </div>
       </dl>
 
@@ -99,8 +107,8 @@ export function CapacityPanel({ evaluation, compact = false }: { evaluation: Eva
               <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
                 <th className="py-1 font-medium">Open model × GPU</th>
                 <th className="py-1 text-right font-medium">tokens/s per replica</th>
-                <th className="py-1 text-right font-medium">GPUs month 1</th>
-                <th className="py-1 text-right font-medium">GPU cost, horizon</th>
+                <th className="py-1 text-right font-medium">{c.servers ? "Servers (GPUs) month 1" : "GPUs month 1"}</th>
+                <th className="py-1 text-right font-medium">Cost as paid, horizon</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 tabular-nums">
@@ -111,8 +119,10 @@ export function CapacityPanel({ evaluation, compact = false }: { evaluation: Eva
                     {i === 0 && <span className="ml-2 rounded bg-brand-100 px-1.5 py-0.5 text-xs text-brand-900">chosen</span>}
                   </td>
                   <td className="py-1.5 text-right">{formatTokens(x.tokensPerSecondPerReplica)}</td>
-                  <td className="py-1.5 text-right">{x.replicasFirst * x.gpusPerReplica}</td>
-                  <td className="py-1.5 text-right">{formatUsd(x.gpuUsdHorizon)}</td>
+                  <td className="py-1.5 text-right">{x.servers ? `${x.servers.first} (${x.servers.first * x.servers.gpusPerServer})` : x.replicasFirst * x.gpusPerReplica}</td>
+                  <td className="py-1.5 text-right" title={x.servers ? "servers bought and run (capex, power, colocation, maintenance), their storage/network share and the people per installed GPU" : "GPUs rented, their storage/network share and the people per GPU"}>
+                    {formatUsd(x.usdHorizon ?? x.gpuUsdHorizon)}
+                  </td>
                 </tr>
               ))}
             </tbody>

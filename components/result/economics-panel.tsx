@@ -15,6 +15,8 @@ export function EconomicsPanel({ evaluation: e, compact = false }: { evaluation:
   if (!econ) return null;
   const capex = fleet?.capexUsd?.reduce((a, b) => a + b, 0) ?? 0;
   const tr = econ.priceTrends;
+  // What the fleet pays for (owned: whole servers and the replicas they hold); absent in older saved evaluations.
+  const paid = (e as Evaluation & { capacity?: { paid?: { first: { text: string }; last: { text: string } } } }).capacity?.paid;
   const change = (x: number) => (x < 1 ? `${formatPct(1 - x)} cheaper` : x > 1 ? `${formatPct(x - 1)} dearer` : "unchanged");
   return (
     <ResultPanel id="economics-heading" title="The economics behind the verdict" testId="economics-panel" compact={compact}>
@@ -64,6 +66,11 @@ export function EconomicsPanel({ evaluation: e, compact = false }: { evaluation:
             <p className="mt-1 text-xs text-slate-600">
               Fleet utilization: {formatPct(fleet.utilization.first)} of its SLO capacity in month 1, {formatPct(fleet.utilization.last)} in month {e.horizonMonths}.
             </p>
+            {paid && (
+              <p className="mt-1 text-xs text-slate-600" data-testid="economics-paid">
+                Paid for: {paid.first.text} in month 1{e.horizonMonths > 1 ? `; ${paid.last.text} in month ${e.horizonMonths}` : ""}.
+              </p>
+            )}
           </div>
         </div>
       )}

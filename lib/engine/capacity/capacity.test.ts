@@ -4,7 +4,7 @@ import { catalog } from "../catalog";
 import { evaluate } from "../evaluate";
 import { resolveModel, type Model } from "../model";
 import { assessmentInputSchema, OPEN_MODELS, type AssessmentInput } from "../schema";
-import { capacityCatalog, sizeFleet } from ".";
+import { capacityCatalog, capacitySummary, sizeFleet } from ".";
 import { calibrationFor, perfConfig } from "./configs";
 import { MAX_BATCH, maxConcurrency, perfAt, sloPoint } from "./perf";
 import { selfHostedCost } from "../economics/costs";
@@ -456,6 +456,28 @@ describe("owned fleets: ranked and priced on whole servers", () => {
       expect(c.fleet!.servers!.first).toBe(serversFor(c.gpus!.replicasFirst, m.values["selfHosted.gpusPerReplica"], 8));
       expect(m.capacity.chosen.servers!.first).toBe(c.fleet!.servers!.first);
     }
+  });
+
+  it("the capacity summary shows what is paid: servers × GPUs per server, the replicas they hold, utilization of the paid capacity (the fleet's own servers)", () => {
+    for (const s of ["offline", "itar"] as const) {
+      for (const v of [ownedBase.volume, { requestsPerDay: 900_000, inputTokensPerRequest: 3_000, outputTokensPerRequest: 500, monthlyGrowthPct: 5 }]) {
+        const m = owned(v, s);
+        const sum = capacitySummary(m);
+        const fleet = selfHostedCost(m).fleet!;
+        const gpr = m.values["selfHosted.gpusPerReplica"];
+        expect(sum.paid.first.servers).toBe(fleet.servers!.first);
+        expect(sum.paid.last.servers).toBe(fleet.servers!.last);
+        expect(sum.paid.first.gpus).toBe(fleet.servers!.first * 8);
+        expect(sum.paid.first.replicaSlots).toBe(fleet.servers!.first * Math.floor(8 / gpr));
+        expect(sum.paid.first.replicas).toBe(fleet.replicas.first);
+        expect(sum.paid.first.utilization).toBeCloseTo((sum.utilization.first * sum.paid.first.replicas) / sum.paid.first.replicaSlots, 9);
+        expect(sum.paid.first.text).toMatch(new RegExp(`^${fleet.servers!.first} servers? × 8 .+ GPUs = ${fleet.servers!.first * 8} GPUs paid, running ${fleet.replicas.first} of the ${sum.paid.first.replicaSlots} replicas? they hold \\(${gpr} GPUs? each\\)`));
+      }
+    }
+    const rented = capacitySummary(model());
+    expect(rented.paid.first.owned).toBe(false);
+    expect(rented.paid.first.gpus).toBe(rented.fleet.first.gpus);
+    expect(rented.paid.first.text).toMatch(/GPUs? rented: \d+ replicas? of \d GPUs? each; \d+% of the paid capacity in use/);
   });
 
   it("the ranking key is the paid cost: the chosen configuration's usdHorizon is the self-hosted TCO less what every configuration pays alike", () => {

@@ -2,7 +2,8 @@ import type { Catalog, Figure } from "../catalog";
 import type { Model } from "../model";
 import type { Option, ParsedAssessmentInput } from "../schema";
 import { capacityCatalog } from "./catalog";
-import { configFleetUsd, fleetTermsFor } from "../economics/fleet";
+import { configFleetUsd, fleetTermsFor, serversFor } from "../economics/fleet";
+import { gpuPricing } from "../economics/terms";
 import { chooseConfiguration, replicasFor, type CapacityChoice, type QualityTier } from "./choose";
 import { hybridLatency, remoteLatency, selfHostedLatency, type OptionLatency, type RemoteModel } from "./latency";
 
@@ -163,7 +164,7 @@ function whyText(choice: CapacityChoice, q: CapacityRequest): string {
   const ru = choice.runnersUp[0];
   return (
     `Self-hosting runs ${cfg}${forced ? ` (${forced})` : ""}: the cheapest of ${feasibleCount} configurations that meet your ${fmt(choice.targetMs)} p95 ${what} target for the ${q.tier} quality tier, at ${Math.round(c.point.concurrency * 10) / 10} requests in flight per replica (~${fmt(c.point.p95Ms + choice.networkMs)} p95, ${thousands(c.tokensPerSecondPerReplica)} tokens/s per replica)` +
-    (ru ? `; runner-up ${ru.modelLabel} ${ru.precision.toUpperCase()} on ${ru.gpusPerReplica}× ${ru.gpuLabel} would cost ${pctMore(ru.usdHorizon, c.usdHorizon)} over the horizon (${c.servers ? "servers bought, run" : "GPUs rented"}, with their people and overheads).` : ".")
+    (ru ? `; runner-up ${ru.modelLabel} ${ru.precision.toUpperCase()} on ${ru.gpusPerReplica}× ${ru.gpuLabel} would cost ${pctMore(ru.usdHorizon, c.usdHorizon)} over the horizon (${c.servers ? "servers bought and run" : "GPUs rented"}, with the people and overheads they need).` : ".")
   );
 }
 
@@ -175,12 +176,44 @@ function pctMore(a: number, b: number): string {
 }
 const thousands = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
+/**
+ * What the fleet pays for in a month. Rented: the replicas' GPUs. Owned: whole servers, bought for the
+ * peak need so far and kept, each holding floor(GPUs per server ÷ GPUs per replica) replicas; the
+ * utilization is then the average load ÷ the SLO capacity of every replica slot paid for.
+ */
+export type FleetPaid = {
+  owned: boolean;
+  /** Owned: servers installed and GPUs per server (absent when rented). */
+  servers?: number;
+  gpusPerServer?: number;
+  /** GPUs paid for (owned: servers × GPUs per server, idle slots included). */
+  gpus: number;
+  /** Replicas running and replicas the paid GPUs can hold. */
+  replicas: number;
+  replicaSlots: number;
+  /** Average load ÷ SLO capacity of every slot paid for. */
+  utilization: number;
+  /** The line the result page, PDF and CLI show: what is paid, the replicas it holds, the utilization. */
+  text: string;
+};
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function paidText(p: Omit<FleetPaid, "text">, gpuLabel: string, gpusPerReplica: number): string {
+  const util = `${p.utilization > 0 && p.utilization < 0.005 ? "under 1%" : `${Math.round(p.utilization * 100)}%`} of the paid capacity in use`;
+  const per = `${gpusPerReplica} GPU${gpusPerReplica === 1 ? "" : "s"} each`;
+  if (!p.owned) return `${plural(p.gpus, `${gpuLabel} GPU`)} rented: ${plural(p.replicas, "replica")} of ${per}; ${util}`;
+  return `${plural(p.servers ?? 0, "server")} × ${p.gpusPerServer} ${gpuLabel} GPUs = ${p.gpus} GPUs paid, running ${p.replicas} of the ${plural(p.replicaSlots, "replica")} they hold (${per}); ${util}`;
+}
+
 /** What the result page, PDF, API and CLI show about self-hosting capacity (`Evaluation.capacity`). */
 export type CapacitySummary = Pick<CapacityChoice, "chosen" | "runnersUp" | "candidates" | "considered" | "feasibleCount" | "excludedModels" | "unmet"> & {
   slo: SloUsed;
   /** Average load ÷ fleet capacity at the SLO, month 1 and the last month of the horizon. */
   utilization: { first: number; last: number };
   fleet: { first: FleetSizing; last: FleetSizing };
+  /** What is paid for in month 1 and the last month (owned: servers × GPUs per server, the replicas they hold). */
+  paid: { first: FleetPaid; last: FleetPaid };
   latency: Record<Option, OptionLatency>;
   why: string;
 };
@@ -195,6 +228,21 @@ export function capacitySummary(m: Model): CapacitySummary {
   const first = sizeFleet(m, m.tokensPerDay, peak);
   const last = sizeFleet(m, m.tokensPerDay * lastFactor, peak);
   const c = m.capacity;
+  const owned = gpuPricing(m).owned;
+  // Owned servers are never sold within the horizon: the last month holds the most servers ever needed.
+  let peakServers = 0;
+  if (owned) for (let t = 0, f = 1; t < months; t++, f *= 1 + v.monthlyGrowthPct / 100) peakServers = Math.max(peakServers, serversFor(sizeFleet(m, m.tokensPerDay * Math.min(f, cap), peak).replicas, first.gpusPerReplica, owned.gpusPerServer));
+  const paid = (s: FleetSizing, servers: number): FleetPaid => {
+    const p = paidOf(s, servers);
+    return { ...p, text: paidText(p, c.chosen.gpuLabel, s.gpusPerReplica) };
+  };
+  const paidOf = (s: FleetSizing, servers: number): Omit<FleetPaid, "text"> => {
+    if (!owned) return { owned: false, gpus: s.gpus, replicas: s.replicas, replicaSlots: s.replicas, utilization: s.utilization };
+    const slots = s.gpusPerReplica <= owned.gpusPerServer ? servers * Math.floor(owned.gpusPerServer / s.gpusPerReplica) : Math.floor(servers / Math.ceil(s.gpusPerReplica / owned.gpusPerServer));
+    const avg = (s.utilization * s.replicas * s.tokensPerSecondPerReplica);
+    return { owned: true, servers, gpusPerServer: owned.gpusPerServer, gpus: servers * owned.gpusPerServer, replicas: s.replicas, replicaSlots: slots, utilization: slots > 0 ? avg / (slots * s.tokensPerSecondPerReplica) : 0 };
+  };
+  const firstServers = owned ? serversFor(first.replicas, first.gpusPerReplica, owned.gpusPerServer) : 0;
   return {
     chosen: c.chosen,
     runnersUp: c.runnersUp,
@@ -205,6 +253,7 @@ export function capacitySummary(m: Model): CapacitySummary {
     slo: c.slo,
     utilization: { first: first.utilization, last: last.utilization },
     fleet: { first, last },
+    paid: { first: paid(first, firstServers), last: paid(last, Math.max(peakServers, firstServers)) },
     latency: m.latency,
     unmet: c.unmet,
     why: c.why,
