@@ -150,21 +150,26 @@ export function ResultView({
                 <dt className="text-xs text-slate-500">Self-hosting breaks even vs {optionLabel(k).toLowerCase()}</dt>
                 <dd className="mt-1 font-medium text-slate-900">
                   {e.breakEven[k].tokensPerDay === null ? "Not within 1T tokens/day" : `at ${formatTokens(e.breakEven[k].tokensPerDay!)} tokens/day at today's prices`}
-                  {e.breakEven[k].tokensPerDayAtHorizonEnd !== undefined && (
+                  {e.breakEven[k].tokensPerDayAtHorizonEnd !== undefined && e.breakEven[k].tokensPerDayAtHorizonEnd !== e.breakEven[k].tokensPerDay && (
                     <span className="block font-normal text-slate-600" data-testid={`break-even-late-${k}`}>
-                      {e.breakEven[k].tokensPerDayAtHorizonEnd === null ? `not within 1T tokens/day` : formatTokens(e.breakEven[k].tokensPerDayAtHorizonEnd!) + " tokens/day"} at month-{e.horizonMonths} prices
+                      {e.breakEven[k].tokensPerDayAtHorizonEnd === null ? "not within 1T tokens/day" : `${formatTokens(e.breakEven[k].tokensPerDayAtHorizonEnd!)} tokens/day`} at month-{e.horizonMonths} prices
                     </span>
                   )}
-                  <br />
-                  <span className="font-normal text-slate-600">{e.breakEven[k].month === null ? "no break-even month in the horizon" : `pays back in month ${e.breakEven[k].month} (with the price trends)`}</span>
+                  <span className="mt-1 block font-normal text-slate-600">{e.breakEven[k].month === null ? "no break-even month in the horizon" : `pays back in month ${e.breakEven[k].month} (with the price trends)`}</span>
                 </dd>
               </div>
             ))}
           </dl>
           {e.costs.hybrid.split && (
             <p className="mt-3 text-xs text-slate-500">
-              Hybrid keeps {formatPct(e.costs.hybrid.split.selfHostedShare)} of traffic on your GPUs (
-              {HYBRID_SPLIT_LABELS[e.costs.hybrid.split.mode]}).
+              {/* A split that collapsed to one option says why (its own sentence), not a share with a spill it does not have. */}
+              {e.costs.hybrid.split.pure ? (
+                e.costs.hybrid.split.text
+              ) : (
+                <>
+                  Hybrid keeps {formatPct(e.costs.hybrid.split.selfHostedShare)} of traffic on your GPUs ({HYBRID_SPLIT_LABELS[e.costs.hybrid.split.mode]}).
+                </>
+              )}
             </p>
           )}
         </section>
