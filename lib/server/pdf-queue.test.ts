@@ -1,4 +1,36 @@
+import { EventEmitter } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+// The render worker is a child process (scripts/pdf-worker.mjs); here a fake one records the jobs
+// it is sent and answers when a test says so.
+type Sent = { type: string; id: string; payload?: unknown; url?: string };
+class FakeWorker extends EventEmitter {
+  sent: Sent[] = [];
+  connected = true;
+  exitCode: number | null = null;
+  pid = undefined;
+  send(msg: Sent, cb?: (e: Error | null) => void) {
+    this.sent.push(msg);
+    cb?.(null);
+    return true;
+  }
+  unref() {}
+  jobs = () => this.sent.filter((m) => m.type === "render");
+  reply = (id: string, msg: object) => this.emit("message", { id, ...msg });
+  die() {
+    this.connected = false;
+    this.exitCode = 1;
+    this.emit("exit", 1, null);
+  }
+}
+const workers: FakeWorker[] = [];
+vi.mock("node:child_process", () => ({
+  fork: vi.fn(() => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w;
+  }),
+}));
 
 // Finding 5 of #14: PDF export was unbounded (20 concurrent exports: ~65 Chromium processes,
 // evaluate went from 3 ms to 2 s; 40 concurrent: 40 × 500; abandoned requests kept rendering).
@@ -6,14 +38,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 let withRenderSlot: typeof import("./pdf").withRenderSlot;
 let pdfQueueStats: typeof import("./pdf").pdfQueueStats;
+let renderReportPdf: typeof import("./pdf").renderReportPdf;
 
 beforeEach(async () => {
   vi.stubEnv("PDF_CONCURRENCY", "2");
   vi.stubEnv("PDF_QUEUE_MAX", "3");
   vi.stubEnv("PDF_QUEUE_WAIT_MS", "60000");
+  vi.stubEnv("INTERNAL_URL", "http://127.0.0.1:4999");
   vi.resetModules();
   delete (globalThis as { pdfQueue?: unknown }).pdfQueue;
-  ({ withRenderSlot, pdfQueueStats } = await import("./pdf"));
+  delete (globalThis as { pdfWorker?: unknown }).pdfWorker;
+  workers.length = 0;
+  ({ withRenderSlot, pdfQueueStats, renderReportPdf } = await import("./pdf"));
 });
 afterEach(() => vi.unstubAllEnvs());
 
@@ -75,5 +111,70 @@ describe("withRenderSlot", () => {
     await expect(withRenderSlot(undefined, async () => Promise.reject(new Error("chromium crashed")))).rejects.toThrow("chromium crashed");
     expect(pdfQueueStats().active).toBe(0);
     await expect(withRenderSlot(undefined, async () => "next")).resolves.toBe("next");
+  });
+});
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+type Refusal = { status: number; code: string; retryAfterSeconds?: number };
+
+describe("renderReportPdf (in the render worker)", () => {
+  it("sends each admitted job to one worker with the internal origin; the payload is computed only once a slot is held, never for a refused request", async () => {
+    let computed = 0;
+    const payload = () => ({ n: ++computed });
+    const results = Array.from({ length: 10 }, () => renderReportPdf(payload).then((pdf) => ({ pdf }), (e: Refusal) => ({ e })));
+    await tick();
+    const w = workers[0]!;
+    expect(workers).toHaveLength(1);
+    expect(computed).toBe(2); // two running; three waiting have not been evaluated, five refused
+    expect(w.jobs().map((j) => j.url)).toEqual(["http://127.0.0.1:4999/report/print", "http://127.0.0.1:4999/report/print"]);
+    // Each finished job hands its slot to a waiting one, which is only then computed and sent.
+    for (let i = 0; i < 5; i++) {
+      const job = w.jobs()[i]!;
+      w.reply(job.id, { type: "done", pdf: new Uint8Array([37, 80, 68, 70, i]), ms: 1 });
+      await tick();
+    }
+    const settled = await Promise.all(results);
+    expect(computed).toBe(5);
+    expect(w.jobs().map((j) => j.payload)).toEqual([1, 2, 3, 4, 5].map((n) => ({ n })));
+    const done = settled.filter((r) => "pdf" in r).map((r) => (r as { pdf: Buffer }).pdf);
+    expect(done.map((b) => b[4])).toEqual([0, 1, 2, 3, 4]);
+    expect(done[0]!.subarray(0, 4).toString()).toBe("%PDF");
+    const refused = settled.filter((r) => "e" in r).map((r) => (r as { e: Refusal }).e);
+    expect(refused).toHaveLength(5);
+    for (const e of refused) expect(e).toMatchObject({ status: 503, retryAfterSeconds: 5 });
+  });
+
+  it("a render that fails in the worker, or a worker that dies, answers 503 with Retry-After (never 500); the next export starts a new worker", async () => {
+    const failing = renderReportPdf({}).catch((e: Refusal) => e);
+    await tick();
+    workers[0]!.reply(workers[0]!.jobs()[0]!.id, { type: "failed", reason: "error", message: "Target crashed" });
+    expect(await failing).toMatchObject({ status: 503, code: "service_unavailable", retryAfterSeconds: 10 });
+
+    const orphaned = renderReportPdf({}).catch((e: Refusal) => e);
+    await tick();
+    workers[0]!.die();
+    expect(await orphaned).toMatchObject({ status: 503, code: "service_unavailable" });
+    expect(pdfQueueStats().active).toBe(0);
+
+    const next = renderReportPdf({});
+    await tick();
+    expect(workers).toHaveLength(2);
+    workers[1]!.reply(workers[1]!.jobs()[0]!.id, { type: "done", pdf: new Uint8Array([1]), ms: 1 });
+    expect((await next).byteLength).toBe(1);
+  });
+
+  it("a client that goes away mid-render cancels the job in the worker and frees the slot at once", async () => {
+    const controller = new AbortController();
+    const pending = renderReportPdf({}, "A4", controller.signal).catch((e: Refusal) => e);
+    await tick();
+    const w = workers[0]!;
+    const id = w.jobs()[0]!.id;
+    expect(pdfQueueStats().active).toBe(1);
+    controller.abort();
+    expect(await pending).toMatchObject({ code: "gone" });
+    expect(w.sent).toContainEqual({ type: "cancel", id });
+    expect(pdfQueueStats().active).toBe(0);
+    // A late answer for the cancelled job is ignored.
+    w.reply(id, { type: "done", pdf: new Uint8Array([1]), ms: 1 });
   });
 });

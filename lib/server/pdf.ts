@@ -1,30 +1,30 @@
 import "server-only";
-import fs from "node:fs";
+import { fork, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
-import { CHROMIUM_ARGS, findChromium } from "@/lib/chromium.mjs";
 import { env, internalOrigin } from "./env";
 import { HttpError, serviceUnavailable } from "./http-errors";
 import { logger } from "./log";
 
 // PDF reports are printed by headless Chromium from the same React report page and chart
 // components the browser shows (/report/print), so no number or chart exists twice. The page is
-// empty until the server injects the payload, so it needs no auth of its own. One browser is
-// kept per server process (launching costs ~1 s); each report gets a fresh, isolated context.
+// empty until the payload is injected, so it needs no auth of its own.
 //
-// Rendering is bounded work: at most PDF_CONCURRENCY renders run at once in a process (default
-// one per core), at most PDF_QUEUE_MAX more wait for a slot (up to PDF_QUEUE_WAIT_MS), and
-// anything beyond is answered 503 with Retry-After at once, so a burst of exports cannot starve
-// the rest of the app. A render stops as soon as its client goes away (the request's signal) or
-// after PDF_RENDER_TIMEOUT_MS. Chromium loads the page from the internal origin (INTERNAL_URL,
-// default http://127.0.0.1:$PORT), never from an origin taken from request headers.
+// Rendering is bounded work: at most PDF_CONCURRENCY renders run at once in a process, at most
+// PDF_QUEUE_MAX more wait for a slot (up to PDF_QUEUE_WAIT_MS), and anything beyond is answered
+// 503 with Retry-After at once. A render stops as soon as its client goes away (the request's
+// signal) or after PDF_RENDER_TIMEOUT_MS. Chromium loads the page from the internal origin
+// (INTERNAL_URL, default http://127.0.0.1:$PORT), never from an origin taken from request headers.
+//
+// The rendering itself happens in a separate process (scripts/pdf-worker.mjs, forked per server
+// process at nice 19, Chromium below it), so the web server's event loop only queues the job,
+// sends the payload and returns the bytes; see the worker for why that matters.
 
 export type PaperFormat = "A4" | "Letter";
 
 type Waiter = { resolve: () => void; reject: (e: unknown) => void };
 type Queue = { active: number; waiting: Waiter[] };
-const globalForPdf = globalThis as unknown as { pdfBrowser?: Promise<Browser>; pdfQueue?: Queue };
+const globalForPdf = globalThis as unknown as { pdfWorker?: Worker; pdfQueue?: Queue };
 
 function queue(): Queue {
   globalForPdf.pdfQueue ??= { active: 0, waiting: [] };
@@ -85,64 +85,103 @@ export async function withRenderSlot<T>(signal: AbortSignal | undefined, fn: () 
   }
 }
 
-async function browser(): Promise<Browser> {
-  const existing = globalForPdf.pdfBrowser ? await globalForPdf.pdfBrowser.catch(() => undefined) : undefined;
-  if (existing?.isConnected()) return existing;
-  const executablePath = findChromium();
-  if (!executablePath) throw serviceUnavailable("PDF export needs Chromium on the server (apt-get install chromium).", 60);
-  globalForPdf.pdfBrowser = chromium.launch({ executablePath: niced(executablePath), args: CHROMIUM_ARGS, headless: true });
-  return globalForPdf.pdfBrowser;
-}
+type Job = { resolve: (pdf: Buffer) => void; reject: (e: unknown) => void };
+type Worker = { child: ChildProcess; jobs: Map<string, Job> };
+type WorkerReply =
+  | { type: "ready" }
+  | { type: "done"; id: string; pdf: Uint8Array; ms: number }
+  | { type: "failed"; id: string; reason: "no-chromium" | "cancelled" | "error"; message: string };
 
 /**
- * Chromium runs at a lower CPU priority (nice 10) than the web server, so renders use idle CPU
- * and never slow the API down: a tiny wrapper script execs the browser under `nice`.
+ * The render worker (scripts/pdf-worker.mjs): one per server process, forked on the first export
+ * and at the lowest CPU priority (nice 19, in the server's own scheduling group), so Chromium and
+ * the work of driving it only use CPU the web server leaves idle. If it dies, its jobs fail with
+ * 503 and the next export starts a new one.
  */
-function niced(executable: string): string {
-  const nice = "/usr/bin/nice";
-  if (process.platform !== "linux" || !fs.existsSync(nice)) return executable;
+function worker(): Worker {
+  const current = globalForPdf.pdfWorker;
+  if (current && current.child.exitCode === null && current.child.connected) return current;
+  const script = path.join(process.cwd(), "scripts", "pdf-worker.mjs");
+  const child = fork(/*turbopackIgnore: true*/ script, [], { serialization: "advanced", execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const w: Worker = { child, jobs: new Map() };
   try {
-    const file = path.join(os.tmpdir(), `rentorown-chromium-nice-${process.getuid?.() ?? 0}.sh`);
-    const script = `#!/bin/sh\nexec ${nice} -n 10 "${executable}" "$@"\n`;
-    if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== script) fs.writeFileSync(file, script, { mode: 0o755 });
-    return file;
+    if (child.pid) os.setPriority(child.pid, 19);
   } catch {
-    return executable;
+    logger().warn("pdf worker: could not lower its CPU priority");
   }
+  child.on("message", (msg: WorkerReply) => {
+    if (msg.type === "ready") return;
+    const job = w.jobs.get(msg.id);
+    if (!job) return;
+    w.jobs.delete(msg.id);
+    if (msg.type === "done") {
+      logger().info({ ms: msg.ms, bytes: msg.pdf.byteLength }, "pdf rendered");
+      job.resolve(Buffer.from(msg.pdf.buffer, msg.pdf.byteOffset, msg.pdf.byteLength));
+    } else if (msg.reason === "no-chromium") job.reject(serviceUnavailable("PDF export needs Chromium on the server (apt-get install chromium).", 60));
+    else {
+      // Chromium crashed, a step timed out on a starved machine…: transient from the client's side.
+      if (msg.reason === "error") logger().error({ detail: msg.message }, "pdf render failed");
+      job.reject(serviceUnavailable("The PDF could not be rendered just now; try again in a few seconds.", 10));
+    }
+  });
+  const stopped = () => {
+    if (globalForPdf.pdfWorker === w) globalForPdf.pdfWorker = undefined;
+    for (const job of w.jobs.values()) job.reject(serviceUnavailable("The PDF renderer restarted; try again in a few seconds.", 5));
+    w.jobs.clear();
+  };
+  child.on("exit", stopped);
+  child.on("error", (error) => {
+    logger().error({ err: error }, "pdf worker failed");
+    stopped();
+  });
+  // The worker never keeps the server alive; it exits by itself when the server does.
+  child.unref();
+  (child as unknown as { channel?: { unref(): void } }).channel?.unref();
+  globalForPdf.pdfWorker = w;
+  return w;
 }
+
+let jobCounter = 0;
 
 const FOOTER = `<div style="font-family: Helvetica, Arial, sans-serif; font-size: 8px; color: #444; width: 100%; padding: 0 12mm; display: flex; justify-content: space-between;">
   <span>RentOrOwn decision report</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 
-/** Renders the report page with `payload` and prints it, in a bounded slot; aborts with `signal`. */
-export async function renderReportPdf(payload: unknown, format: PaperFormat = "A4", signal?: AbortSignal): Promise<Buffer> {
+/**
+ * Renders the report page with the payload and prints it, in a bounded slot; aborts with `signal`.
+ * `payload` may be a function: it is then computed only once a slot is held, so requests that are
+ * refused (503) or abandoned while waiting never pay for an evaluation.
+ */
+export async function renderReportPdf(payload: unknown | (() => unknown), format: PaperFormat = "A4", signal?: AbortSignal): Promise<Buffer> {
   return withRenderSlot(signal, async () => {
     if (signal?.aborted) throw gone();
-    const started = performance.now();
-    const context = await (await browser()).newContext({ viewport: { width: 1100, height: 1400 } });
-    const onAbort = () => void context.close().catch(() => {});
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const data = typeof payload === "function" ? (payload as () => unknown)() : payload;
+    const w = worker();
+    const id = `${process.pid}-${++jobCounter}`;
     let timedOut = false;
+    // Stops the job in the worker (it closes the page) and frees this slot at once.
+    const cancel = () => {
+      const job = w.jobs.get(id);
+      if (!job) return;
+      w.jobs.delete(id);
+      if (w.child.connected) w.child.send({ type: "cancel", id }, () => {});
+      job.reject(new Error("cancelled"));
+    };
     const timeout = setTimeout(() => {
       timedOut = true;
-      onAbort();
+      cancel();
     }, env().PDF_RENDER_TIMEOUT_MS);
+    signal?.addEventListener("abort", cancel, { once: true });
     try {
-      const page = await context.newPage();
-      await page.goto(`${internalOrigin()}/report/print`, { waitUntil: "load" });
-      await page.waitForFunction(() => typeof (window as unknown as { __renderReport?: unknown }).__renderReport === "function");
-      await page.evaluate((data) => (window as unknown as { __renderReport: (d: unknown) => void }).__renderReport(data), payload);
-      await page.waitForSelector("[data-report-ready='true']", { timeout: 15_000 });
-      const pdf = await page.pdf({
-        format,
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: "<span></span>",
-        footerTemplate: FOOTER,
-        margin: { top: "14mm", bottom: "16mm", left: "12mm", right: "12mm" },
+      return await new Promise<Buffer>((resolve, reject) => {
+        w.jobs.set(id, { resolve, reject });
+        const restarting = () => w.jobs.delete(id) && reject(serviceUnavailable("The PDF renderer is restarting; try again in a few seconds.", 5));
+        const job = { type: "render", id, url: `${internalOrigin()}/report/print`, payload: data, format, footer: FOOTER, timeoutMs: env().PDF_RENDER_TIMEOUT_MS };
+        try {
+          w.child.send(job, (error) => void (error && restarting()));
+        } catch {
+          restarting();
+        }
       });
-      logger().info({ ms: Math.round(performance.now() - started), bytes: pdf.byteLength }, "pdf rendered");
-      return pdf;
     } catch (error) {
       if (signal?.aborted) {
         logger().info("pdf render abandoned: the client went away");
@@ -155,8 +194,7 @@ export async function renderReportPdf(payload: unknown, format: PaperFormat = "A
       throw error;
     } finally {
       clearTimeout(timeout);
-      signal?.removeEventListener("abort", onAbort);
-      await context.close().catch(() => {});
+      signal?.removeEventListener("abort", cancel);
     }
   });
 }

@@ -17,9 +17,11 @@ const bodySchema = z.object({
 export const POST = route({ body: bodySchema, limits: "pdf" }, async ({ body, signal }) => {
   const now = new Date();
   const common = { title: body.title, generatedAt: now.toISOString() };
-  const payload = body.portfolio
-    ? { ...common, portfolio: { input: body.portfolio, evaluation: evaluatePortfolio(body.portfolio) } }
-    : { ...common, input: body.input!, evaluation: evaluate(body.input!) };
+  // Evaluated once a render slot is held: a request refused with 503 costs no evaluation.
+  const payload = () =>
+    body.portfolio
+      ? { ...common, portfolio: { input: body.portfolio, evaluation: evaluatePortfolio(body.portfolio) } }
+      : { ...common, input: body.input!, evaluation: evaluate(body.input!) };
   const pdf = await renderReportPdf(payload, body.paper, signal);
   return pdfResponse(pdf, reportFileName(body.title, now));
 });
