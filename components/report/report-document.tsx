@@ -41,7 +41,7 @@ const CHART = { width: 680, height: 260, animate: false } as const;
 function Section({ title, children, breakBefore }: { title: string; children: React.ReactNode; breakBefore?: boolean }) {
   return (
     <section className={`mt-8 ${breakBefore ? "break-before-page" : ""}`}>
-      <h2 className="border-b-2 border-slate-800 pb-1 text-lg font-semibold text-slate-900">{title}</h2>
+      <h2 className="break-after-avoid border-b-2 border-slate-800 pb-1 text-lg font-semibold text-slate-900">{title}</h2>
       <div className="mt-3">{children}</div>
     </section>
   );
