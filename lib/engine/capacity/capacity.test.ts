@@ -480,6 +480,17 @@ describe("owned fleets: ranked and priced on whole servers", () => {
     expect(rented.paid.first.text).toMatch(/GPUs? rented: \d+ replicas? of \d GPUs? each; \d+% of the paid capacity in use/);
   });
 
+  it("the tornado swings what an owned fleet pays (the server price), not the rental rate it does not pay", () => {
+    const input = assessmentInputSchema.parse({ ...ownedBase, deployment: { offline: true } });
+    const rows = evaluate(input).sensitivity;
+    expect(rows.map((r) => r.assumption)).not.toContain("gpu.usdPerHour");
+    const server = rows.find((r) => r.assumption === "owned.serverPriceUsd")!;
+    expect(server.breakEvenHigh).not.toBe(server.breakEvenLow);
+    const rented = evaluate(assessmentInputSchema.parse(base)).sensitivity.map((r) => r.assumption);
+    expect(rented).toContain("gpu.usdPerHour");
+    expect(rented).not.toContain("owned.serverPriceUsd");
+  });
+
   it("the ranking key is the paid cost: the chosen configuration's usdHorizon is the self-hosted TCO less what every configuration pays alike", () => {
     for (const s of ["offline", "in-house", "itar", "owned-term"] as const) {
       for (const v of [ownedBase.volume, { requestsPerDay: 900_000, inputTokensPerRequest: 3_000, outputTokensPerRequest: 500, monthlyGrowthPct: 5 }]) {
