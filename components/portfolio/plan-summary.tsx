@@ -1,16 +1,12 @@
 import type { PortfolioEvaluation } from "@/lib/engine/portfolio";
-import { optionLabel } from "@/lib/engine/vocabulary";
+import { ALTERNATIVE_LABELS, EPS_USD, marginalText } from "@/lib/engine/portfolio/texts";
+import { optionLabel, gpuSourceLabel } from "@/lib/engine/vocabulary";
 import { formatPct, formatUsd } from "@/lib/format";
 
 // The plan in words and numbers: placements, fleets, team, alternatives, reasons and conflicts.
 // Pure presentation (server, client and the PDF render it the same).
 
-export const ALTERNATIVE_LABELS: Record<keyof PortfolioEvaluation["alternatives"], string> = {
-  "all-api": "Every workload on the proprietary API",
-  "all-hosted-open": "Every workload on hosted open weights",
-  "all-self-hosted": "Every workload on your own GPUs (pooled)",
-  "each-alone": "Every workload at its own verdict, nothing shared",
-};
+export { ALTERNATIVE_LABELS };
 
 export function PlanHeadline({ evaluation: e, actions }: { evaluation: PortfolioEvaluation; actions?: React.ReactNode }) {
   const counts = new Map<string, number>();
@@ -23,7 +19,7 @@ export function PlanHeadline({ evaluation: e, actions }: { evaluation: Portfolio
       </h2>
       <p className="mt-2 text-sky-100 print:text-slate-700">
         {[...counts].map(([o, n]) => `${n} ${optionLabel(o as never).toLowerCase()}`).join(" · ")}
-        {e.plan.poolingSavingsUsd > 0 && <> · pooling saves {formatUsd(e.plan.poolingSavingsUsd)}</>}
+        {e.plan.poolingSavingsUsd >= EPS_USD && <> · pooling saves {formatUsd(e.plan.poolingSavingsUsd)}</>}
         {e.costPremiumUsd > 0 && <> · {formatUsd(e.costPremiumUsd)} above the cheapest possible alternative</>}
       </p>
       {actions && <div className="mt-5 flex flex-wrap gap-2 print:hidden">{actions}</div>}
@@ -45,7 +41,9 @@ export function PlacementTable({ evaluation: e, renderAction }: { evaluation: Po
                 {i + 1}. {w.name}: <span data-testid="placement-option">{optionLabel(w.placement)}</span>
                 {w.placement !== w.verdict && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">alone: {optionLabel(w.verdict)}</span>}
               </p>
-              <p className="text-sm text-slate-600">adds {formatUsd(w.marginalTcoUsd)} over {e.horizonMonths} months</p>
+              <p className="text-sm text-slate-600" data-testid="placement-marginal">
+                {marginalText(w.marginalTcoUsd, e.horizonMonths)}
+              </p>
             </div>
             <p className="mt-1 text-sm text-slate-700">{w.text}</p>
             {renderAction?.(i)}
@@ -72,6 +70,7 @@ export function FleetAndTeam({ evaluation: e }: { evaluation: PortfolioEvaluatio
             <li key={f.key}>
               <p className="font-medium text-ink">
                 {f.openModel} on {f.gpu}
+                {f.gpuSource && <span className="font-normal text-slate-600"> · {f.gpuSource === "owned" ? "owned servers" : `${gpuSourceLabel(f.gpuSource)}, ${f.gpuTerm}`}</span>}
               </p>
               <p className="text-slate-700">
                 {f.gpus.first} GPUs in month 1 → {f.gpus.last} in month {e.horizonMonths} ({f.replicas.first} → {f.replicas.last} replicas; {f.gpusIfSeparate} GPUs if each workload ran its own), average utilization {formatPct(f.utilization.first)}. Carries{" "}
@@ -124,7 +123,9 @@ export function AlternativesTable({ evaluation: e }: { evaluation: PortfolioEval
             <td className="py-2 pl-3 text-slate-500">—</td>
           </tr>
           {(Object.keys(ALTERNATIVE_LABELS) as (keyof typeof ALTERNATIVE_LABELS)[]).map((k) => {
-            const a = e.alternatives[k];
+            // Saved before all-hybrid was computed: that row was not recorded.
+            const a = e.alternatives[k] as PortfolioEvaluation["alternatives"][typeof k] | undefined;
+            if (!a) return null;
             return (
               <tr key={k} data-testid={`alternative-${k}`}>
                 <th scope="row" className="py-2 text-left font-normal text-slate-700">

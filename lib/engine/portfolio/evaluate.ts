@@ -1,10 +1,12 @@
 import { catalog as currentCatalog, type Catalog } from "../catalog";
 import { evaluate, type Evaluation } from "../evaluate";
+import { inHouseBinds } from "../data-rules";
 import { formatUsd } from "../text";
 import { optionLabel, type Conflict, type Reason } from "../rules";
 import { OPTIONS, type Option } from "../schema";
 import { fleetsCost, workloadCosts, type FleetDemand, type PoolSummary, type WorkloadCosts } from "./fleet-cost";
 import { portfolioInputSchema, workloadInput, type ParsedPortfolioInput, type PortfolioInput } from "./schema";
+import { ALTERNATIVE_LABELS, EPS_USD, marginalText, type AlternativeName } from "./texts";
 
 // evaluatePortfolio (contract v1.1 "Portfolio"): each workload is assessed alone (`standalone`, the
 // ordinary evaluate() with the company's team, deployment, strategy and assumptions), then placed.
@@ -22,7 +24,8 @@ import { portfolioInputSchema, workloadInput, type ParsedPortfolioInput, type Po
 // Both start from, and never end above, "each-alone", so pooling never hurts. Pure and deterministic.
 
 export const EXHAUSTIVE_LIMIT = 4096;
-const EPS_USD = 0.005;
+/** A premium under a dollar is reported as none, as evaluate()'s premiumReason does (lib/engine/rules/verdict.ts). */
+const PREMIUM_MIN_USD = 1;
 
 export type PortfolioAlternative = { tcoUsd: number; feasible: boolean; monthlyUsd: number[]; text: string };
 export type PortfolioBreakdown = { tokens: number; gpus: number; people: number; overheads: number; setup: number };
@@ -57,7 +60,13 @@ export type PortfolioEvaluation = {
     /** TCO of the same placements with every workload on its own fleet and team: what pooling saves. */
     poolingSavingsUsd: number;
   };
-  alternatives: Record<"all-api" | "all-hosted-open" | "all-self-hosted" | "each-alone", PortfolioAlternative>;
+  /**
+   * Every workload on one option (pooled where on own GPUs), and each at its own verdict. `all-hybrid`
+   * (each workload on its own optimised split) makes the premium of a one-workload plan the premium
+   * evaluate() reports: its cheapest usable option may be the hybrid. Saved evaluations computed before
+   * it was added lack `all-hybrid`.
+   */
+  alternatives: Record<AlternativeName, PortfolioAlternative>;
   costPremiumUsd: number;
   reasons: Reason[];
   conflicts: Conflict[];
@@ -66,6 +75,8 @@ export type PortfolioEvaluation = {
   catalogAsOf: string;
   horizonMonths: number;
 };
+
+const lowerFirst = (x: string) => x.charAt(0).toLowerCase() + x.slice(1);
 
 type Priced = { id: string; costs: WorkloadCosts; candidates: Option[] };
 
@@ -104,16 +115,36 @@ function planCost(priced: readonly Priced[], placement: readonly Option[], month
  * When the workload's hard rules leave no option at all and its prompts must stay in house, the plan
  * keeps it on own GPUs (never on an external API) and its conflicts say what cannot be met.
  */
-function candidatesOf(e: Evaluation, mustStayInHouse: boolean): Option[] {
+function candidatesOf(e: Evaluation, inHouseBinds: boolean): Option[] {
   const verdict = e.recommendation;
   const allowed = new Set(e.ranking.filter((r) => !r.excluded).map((r) => r.option));
-  if (allowed.size === 0 && mustStayInHouse) return ["self-hosted"];
+  if (allowed.size === 0 && inHouseBinds) return ["self-hosted"];
   const floor = e.costs[verdict].tcoUsd;
   return [verdict, ...OPTIONS.filter((o) => o !== verdict && allowed.has(o) && e.costs[o].tcoUsd >= floor - EPS_USD)];
 }
 
+/**
+ * Placements that cost the same (within EPS_USD) are told apart by figures that do not depend on the
+ * workloads' order: fewer workloads away from their verdict first, then, workload by workload in id
+ * order, the candidate nearer its verdict. Negative: `a` is preferred.
+ */
+function tieOrder(priced: readonly Priced[], byId: readonly number[], a: readonly Option[], b: readonly Option[]): number {
+  const idx = (pl: readonly Option[], i: number) => priced[i]!.candidates.indexOf(pl[i]!);
+  let moves = 0;
+  for (let i = 0; i < a.length; i++) moves += (idx(a, i) > 0 ? 1 : 0) - (idx(b, i) > 0 ? 1 : 0);
+  if (moves !== 0) return moves;
+  for (const i of byId) {
+    const d = idx(a, i) - idx(b, i);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
 function search(priced: readonly Priced[], start: Option[], months: number, limit: number): { placement: Option[]; evaluated: number; method: "exhaustive" | "greedy" } {
   const space = priced.reduce((n, p) => n * p.candidates.length, 1);
+  const byId = priced.map((_, i) => i).sort((i, j) => (priced[i]!.id < priced[j]!.id ? -1 : priced[i]!.id > priced[j]!.id ? 1 : 0));
+  /** Strictly better: cheaper by more than EPS_USD, or as cheap and first in tieOrder. */
+  const better = (c: number, pl: readonly Option[], than: number, thanPl: readonly Option[]) => c < than - EPS_USD || (c <= than + EPS_USD && tieOrder(priced, byId, pl, thanPl) < 0);
   let best = [...start];
   let bestCost = planCost(priced, best, months, false).tcoUsd;
   let evaluated = 1;
@@ -128,7 +159,7 @@ function search(priced: readonly Priced[], start: Option[], months: number, limi
       const placement = idx.map((j, i) => priced[i]!.candidates[j]!);
       const c = planCost(priced, placement, months, false).tcoUsd;
       evaluated++;
-      if (c < bestCost - EPS_USD) {
+      if (better(c, placement, bestCost, best)) {
         best = placement;
         bestCost = c;
       }
@@ -136,6 +167,7 @@ function search(priced: readonly Priced[], start: Option[], months: number, limi
     return { placement: best, evaluated, method: "exhaustive" };
   }
   for (;;) {
+    // Only moves that lower the plan's TCO; among equally good ones, the first in tieOrder.
     let move: Option[] | undefined;
     let moveCost = bestCost - EPS_USD;
     for (let i = 0; i < priced.length; i++) {
@@ -144,7 +176,7 @@ function search(priced: readonly Priced[], start: Option[], months: number, limi
         const placement = best.map((x, j) => (j === i ? o : x));
         const c = planCost(priced, placement, months, false).tcoUsd;
         evaluated++;
-        if (c < moveCost) {
+        if (c < bestCost - EPS_USD && (!move || better(c, placement, moveCost, move))) {
           move = placement;
           moveCost = c;
         }
@@ -157,14 +189,31 @@ function search(priced: readonly Priced[], start: Option[], months: number, limi
 }
 
 const usd = (x: number) => formatUsd(x);
+/** A total in words: "nothing" rather than "$0.00" (a plan of zero-volume workloads on APIs). */
+const costs = (x: number) => (Math.abs(x) < EPS_USD ? "nothing" : usd(x));
 const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+
+/**
+ * What pooling saved, in the words of the plan's fleets ("Running claims and code completion on one
+ * fleet with one team saves $310k over 36 months …"). Every figure is the evaluation's: the savings are
+ * the same placement priced with each workload on its own fleet and team, minus the plan.
+ */
+function poolingText(fleets: readonly PortfolioFleet[], nameOf: (id: string) => string, savingsUsd: number, months: number): string {
+  const shared = fleets.filter((f) => f.workloads.length > 1);
+  const alone = fleets.filter((f) => f.workloads.length === 1).map((f) => nameOf(f.workloads[0]!));
+  const onFleet = shared.map((f) => `${list(f.workloads.map(nameOf))} on one fleet${fleets.length > 1 ? ` (${f.openModel} on ${f.gpu})` : ""}`);
+  if (alone.length) onFleet.push(`${list(alone)} on ${alone.length > 1 ? "their own fleets" : "its own fleet"}`);
+  const gpus = shared.filter((f) => f.gpusIfSeparate > f.gpus.first).map((f) => `${f.gpus.first} GPUs instead of ${f.gpusIfSeparate}${shared.length > 1 ? ` for ${list(f.workloads.map(nameOf))}` : ""}`);
+  const what = [gpus.length ? `${gpus.join(", ")} in month 1` : "", fleets.length > 1 || shared.length ? "people, tooling and set-up paid once" : ""].filter(Boolean).join("; ");
+  return `Running ${list(onFleet)} with one team saves ${usd(savingsUsd)} over ${months} months against running each workload on its own fleet with its own team${what ? ` (${what})` : ""}.`;
+}
 
 /** Pure and deterministic: same input and catalog, same plan. Throws only on schema-invalid input. */
 export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, catalog: Catalog = currentCatalog, opts: { exhaustiveLimit?: number } = {}): PortfolioEvaluation {
   const p = portfolioInputSchema.parse(raw);
   const months = p.strategy.horizonMonths;
   const standalone = p.workloads.map((_, i) => evaluate(workloadInput(p, i), catalog));
-  const priced: Priced[] = p.workloads.map((w, i) => ({ id: w.id, costs: workloadCosts(w.id, workloadInput(p, i), catalog, standalone[i]!), candidates: candidatesOf(standalone[i]!, w.data.mustStayInHouse) }));
+  const priced: Priced[] = p.workloads.map((w, i) => ({ id: w.id, costs: workloadCosts(w.id, workloadInput(p, i), catalog, standalone[i]!), candidates: candidatesOf(standalone[i]!, inHouseBinds(w.data)) }));
   const verdicts = standalone.map((e) => e.recommendation);
   const found = search(priced, priced.map((x) => x.candidates[0]!), months, opts.exhaustiveLimit ?? EXHAUSTIVE_LIMIT);
   const placement = found.placement;
@@ -181,29 +230,31 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
     const blocked = standalone.flatMap((e, i) => (e.ranking.find((r) => r.option === o)?.excluded ? [names[i]!] : []));
     return { pc, blocked };
   };
-  const alt = (o: Option, label: string): PortfolioAlternative => {
+  const alt = (o: Option, name: AlternativeName): PortfolioAlternative => {
+    const label = ALTERNATIVE_LABELS[name];
     const { pc, blocked } = uniform(o);
     return {
       tcoUsd: pc.tcoUsd,
       feasible: blocked.length === 0,
       monthlyUsd: Array.from(pc.monthlyUsd),
-      text: blocked.length ? `${label} is not possible: hard rules rule it out for ${list(blocked)}.` : `${label}: ${usd(pc.tcoUsd)} over ${months} months.`,
+      text: blocked.length ? `${label} is not possible: hard rules rule it out for ${list(blocked)}.` : `${label}: ${costs(pc.tcoUsd)} over ${months} months.`,
     };
   };
   const alternatives: PortfolioEvaluation["alternatives"] = {
-    "all-api": alt("api", "Every workload on the proprietary API"),
-    "all-hosted-open": alt("hosted-open", "Every workload on hosted open weights"),
-    "all-self-hosted": alt("self-hosted", "Every workload on your own GPUs (pooled)"),
+    "all-api": alt("api", "all-api"),
+    "all-hosted-open": alt("hosted-open", "all-hosted-open"),
+    "all-self-hosted": alt("self-hosted", "all-self-hosted"),
+    "all-hybrid": alt("hybrid", "all-hybrid"),
     "each-alone": {
       tcoUsd: sum(eachAloneMonthly),
       feasible: true,
       monthlyUsd: Array.from(eachAloneMonthly),
-      text: `Every workload at its own verdict, nothing shared: ${usd(sum(eachAloneMonthly))} over ${months} months.`,
+      text: `${ALTERNATIVE_LABELS["each-alone"]}: ${costs(sum(eachAloneMonthly))} over ${months} months.`,
     },
   };
   const feasibleTcos = Object.values(alternatives).filter((a) => a.feasible).map((a) => a.tcoUsd);
   const cheapest = Math.min(...feasibleTcos);
-  const costPremiumUsd = plan.tcoUsd - cheapest > EPS_USD ? plan.tcoUsd - cheapest : 0;
+  const costPremiumUsd = plan.tcoUsd - cheapest >= PREMIUM_MIN_USD ? plan.tcoUsd - cheapest : 0;
 
   // Marginal cost of each workload where it sits (the plan without it), for the reasons and the result page.
   const marginal = placement.map((_, i) => {
@@ -225,7 +276,7 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
       text = `${w.name} stays at its own verdict, ${optionLabel(o)}: ${why}${shared}`;
     } else {
       const fleet = fleetOf(w.id);
-      text = `${w.name} moves from ${optionLabel(e.recommendation)} to ${optionLabel(o)}${fleet ? ` on the shared ${fleet.openModel} fleet (${fleet.gpu})` : ""}: there it adds ${usd(marginal[i]!)} over ${months} months, against ${usd(e.costs[e.recommendation].tcoUsd)} for ${optionLabel(e.recommendation)} on its own.`;
+      text = `${w.name} moves from ${optionLabel(e.recommendation)} to ${optionLabel(o)}${fleet ? ` on the shared ${fleet.openModel} fleet (${fleet.gpu})` : ""}: there it ${marginalText(marginal[i]!, months)}, against ${costs(e.costs[e.recommendation].tcoUsd)} for ${optionLabel(e.recommendation)} on its own.`;
     }
     if (excluded.length) text += ` Ruled out by its hard rules: ${list(excluded)}.`;
     return { id: w.id, name: w.name, placement: o, verdict: e.recommendation, standalone: e, candidates: priced[i]!.candidates, marginalTcoUsd: marginal[i]!, text };
@@ -234,18 +285,8 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
   const reasons: Reason[] = [];
   const poolingSavingsUsd = Math.max(0, separate.tcoUsd - plan.tcoUsd);
   const eachAlone = alternatives["each-alone"].tcoUsd;
-  const pooledFleets = plan.fleets.filter((f) => f.workloads.length > 1);
   const nameOf = (id: string) => names[p.workloads.findIndex((w) => w.id === id)]!;
-  if (poolingSavingsUsd > EPS_USD) {
-    const onGpus = plan.fleets.flatMap((f) => f.workloads.map(nameOf));
-    const gpuText = plan.fleets.map((f) => `${f.gpus.first} GPUs instead of ${f.gpusIfSeparate}`).join(", ");
-    reasons.push({
-      factor: "pooling",
-      favours: "self-hosted",
-      weight: 1,
-      text: `Running ${list(onGpus)} on ${pooledFleets.length > 1 || plan.fleets.length > 1 ? "shared fleets" : "one fleet"} with one team saves ${usd(poolingSavingsUsd)} over ${months} months against running them apart (${gpuText} in month 1; people and set-up paid once).`,
-    });
-  }
+  if (poolingSavingsUsd >= EPS_USD) reasons.push({ factor: "pooling", favours: "self-hosted", weight: 1, text: poolingText(plan.fleets, nameOf, poolingSavingsUsd, months) });
   if (eachAlone - plan.tcoUsd > EPS_USD) {
     const moved = workloads.filter((w) => w.placement !== w.verdict).map((w) => w.name);
     reasons.push({
@@ -255,15 +296,16 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
       text: `The plan costs ${usd(plan.tcoUsd)} over ${months} months, ${usd(eachAlone - plan.tcoUsd)} less than every workload at its own verdict (${usd(eachAlone)})${moved.length ? `, because ${list(moved)} ${moved.length > 1 ? "join" : "joins"} the shared fleet` : ""}.`,
     });
   } else {
-    reasons.push({ factor: "plan", favours: verdicts[0]!, weight: 1, text: `Nothing to share: every workload stays at its own verdict, ${usd(plan.tcoUsd)} over ${months} months.` });
+    reasons.push({ factor: "plan", favours: verdicts[0]!, weight: 1, text: `Nothing to share: every workload stays at its own verdict; the plan costs ${costs(plan.tcoUsd)} over ${months} months.` });
   }
   if (costPremiumUsd > 0) {
-    const cheapestName = Object.entries(alternatives).find(([, a]) => a.feasible && Math.abs(a.tcoUsd - cheapest) <= EPS_USD)?.[0] ?? "";
+    const cheapestName = (Object.keys(alternatives) as AlternativeName[]).find((k) => alternatives[k].feasible && Math.abs(alternatives[k].tcoUsd - cheapest) <= EPS_USD);
+    const cheapestLabel = cheapestName ? lowerFirst(ALTERNATIVE_LABELS[cheapestName]) : "";
     reasons.push({
       factor: "costPremium",
       favours: verdicts[0]!,
       weight: 1,
-      text: `The plan costs ${usd(costPremiumUsd)} more than the cheapest possible alternative (${cheapestName}, ${usd(cheapest)}): that is what the workloads' other priorities (team, lock-in, time to market, quality) are worth in their own evaluations.`,
+      text: `The plan costs ${usd(costPremiumUsd)} more over ${months} months than the cheapest possible alternative, ${cheapestLabel} (${costs(cheapest)}): that is what the workloads' other priorities (team, lock-in, time to market, quality) are worth in their own evaluations.`,
     });
   }
   for (const w of workloads) reasons.push({ factor: `workload:${w.id}`, favours: w.placement, weight: 1, text: w.text });
