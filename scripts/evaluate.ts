@@ -68,6 +68,7 @@ if (fleet) {
   if (fleet.depreciation && fleet.capexUsd) {
     const capex = fleet.capexUsd.reduce((a, b) => a + b, 0);
     console.log(`  Owned: capex ${formatUsd(capex)} (cash view, ${formatUsd(fleet.capexUsd[0] ?? 0)} in month 1); depreciation view TCO ${formatUsd(fleet.depreciation.tcoUsd)} vs cash view ${formatUsd(e.costs["self-hosted"].tcoUsd)}.`);
+    if (fleet.residualBookValueUsd) console.log(`  Residual book value at month ${e.horizonMonths}: ${formatUsd(fleet.residualBookValueUsd)} (straight line; not credited in the cash view, left out of the depreciation view).`);
   }
   console.log(`\nStaff (self-hosted): month 1 ${fleet.staff.first.text}`);
   console.log(`  Month ${e.horizonMonths}: ${fleet.staff.last.text}`);

@@ -56,6 +56,12 @@ export function EconomicsPanel({ evaluation: e, compact = false }: { evaluation:
             {fleet.depreciation && (
               <p className="mt-1 text-xs text-slate-600" data-testid="economics-owned">
                 Owned: {formatUsd(capex)} of servers bought ({formatUsd(fleet.capexUsd?.[0] ?? 0)} in month 1), {formatUsd(self.tcoUsd)} over {e.horizonMonths} months in cash terms, {formatUsd(fleet.depreciation.tcoUsd)} with the servers depreciated instead.
+                {fleet.residualBookValueUsd !== undefined && fleet.residualBookValueUsd > 0 && (
+                  <>
+                    {" "}
+                    At month {e.horizonMonths} the servers still carry {formatUsd(fleet.residualBookValueUsd)} of book value ({e.assumptions.find((a) => a.key === "owned.depreciationYears")?.value ?? ""}-year straight line): the cash figure does not credit it back (no resale assumed), the depreciation figure leaves it out.
+                  </>
+                )}
               </p>
             )}
           </div>

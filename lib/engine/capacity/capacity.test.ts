@@ -491,6 +491,21 @@ describe("owned fleets: ranked and priced on whole servers", () => {
     expect(rented).not.toContain("owned.serverPriceUsd");
   });
 
+  it("owned: the book value left at the horizon's end is stated, and is exactly what the cash view pays over the depreciation view", () => {
+    const m = owned({ requestsPerDay: 900_000, inputTokensPerRequest: 3_000, outputTokensPerRequest: 500, monthlyGrowthPct: 5 }, "offline");
+    const f = selfHostedCost(m);
+    const o = gpuPricing(m).owned!;
+    expect(o.depreciationMonths).toBeGreaterThan(m.input.strategy.horizonMonths);
+    expect(f.fleet!.residualBookValueUsd!).toBeGreaterThan(0);
+    expect(f.fleet!.residualBookValueUsd!).toBeCloseTo(f.tcoUsd - f.fleet!.depreciation!.tcoUsd, 3);
+    // servers bought in month 1 and never added to: 36 of their 48 months used, a quarter of the price left
+    const one = owned(ownedBase.volume, "offline");
+    const c1 = selfHostedCost(one);
+    const o1 = gpuPricing(one).owned!;
+    expect(c1.fleet!.servers!.last).toBe(c1.fleet!.servers!.first);
+    expect(c1.fleet!.residualBookValueUsd!).toBeCloseTo(c1.fleet!.servers!.first * o1.serverPriceUsd * (1 - 36 / o1.depreciationMonths), 3);
+  });
+
   it("the ranking key is the paid cost: the chosen configuration's usdHorizon is the self-hosted TCO less what every configuration pays alike", () => {
     for (const s of ["offline", "in-house", "itar", "owned-term"] as const) {
       for (const v of [ownedBase.volume, { requestsPerDay: 900_000, inputTokensPerRequest: 3_000, outputTokensPerRequest: 500, monthlyGrowthPct: 5 }]) {

@@ -51,7 +51,7 @@ export type OptionCost = {
   /** Self-hosted and hybrid: GPUs in month 1 and in the last month of the horizon. */
   gpus?: { first: number; last: number; replicasFirst: number };
   /** Self-hosted and hybrid: terms, staff, utilization, owned-hardware views. */
-  fleet?: Pick<FleetCost, "gpuTerm" | "staff" | "utilization" | "capexUsd" | "depreciation" | "replicas" | "servers">;
+  fleet?: Pick<FleetCost, "gpuTerm" | "staff" | "utilization" | "capexUsd" | "depreciation" | "replicas" | "servers" | "residualBookValueUsd">;
   /** Hybrid: what runs where, and why. */
   split?: HybridSplit;
 };
@@ -283,7 +283,7 @@ function fromFleet(m: Model, fleet: FleetCost, extra?: { externalUsd: number[]; 
     perMillionTokensUsd: perMillion(tcoUsd, horizonTokens(m)),
     breakdown,
     gpus: { first: fleet.gpus.first, last: fleet.gpus.last, replicasFirst: fleet.replicas.first },
-    fleet: { gpuTerm: fleet.gpuTerm, staff: fleet.staff, utilization: fleet.utilization, capexUsd: fleet.capexUsd, depreciation: fleet.depreciation, replicas: fleet.replicas, ...(fleet.servers ? { servers: fleet.servers } : {}) },
+    fleet: { gpuTerm: fleet.gpuTerm, staff: fleet.staff, utilization: fleet.utilization, capexUsd: fleet.capexUsd, depreciation: fleet.depreciation, replicas: fleet.replicas, ...(fleet.servers ? { servers: fleet.servers } : {}), ...(fleet.residualBookValueUsd !== undefined ? { residualBookValueUsd: fleet.residualBookValueUsd } : {}) },
   };
 }
 

@@ -52,6 +52,12 @@ export type FleetCost = {
   /** Owned: capex by month (cash view, included in monthlyUsd) and the depreciation view. */
   capexUsd?: number[];
   depreciation?: { monthlyUsd: number[]; tcoUsd: number };
+  /**
+   * Owned: book value the servers still carry at the end of the horizon (straight line over the
+   * depreciation life). The cash TCO does not credit it back (no resale is assumed); the depreciation
+   * view leaves it out. Stated beside the owned figures.
+   */
+  residualBookValueUsd?: number;
   gpus: { first: number; last: number };
   replicas: { first: number; last: number };
   /** Average load served ÷ the fleet's SLO capacity (replicas × SLO tokens/s). */
@@ -151,6 +157,7 @@ export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: numbe
     out.capexUsd = capexUsd;
     out.depreciation = { monthlyUsd: depreciation, tcoUsd: sum(depreciation) };
     out.servers = { first: serversByMonth[0] ?? 0, last: serversByMonth[n - 1] ?? 0, gpusPerServer: owned.gpusPerServer };
+    out.residualBookValueUsd = bought.reduce((a, b) => a + b.servers * b.price * Math.max(0, 1 - (n - b.month) / owned.depreciationMonths), 0);
   }
   return out;
 }
