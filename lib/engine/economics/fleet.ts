@@ -2,6 +2,7 @@ import { figureOf, type Catalog, type FigureKey } from "../catalog";
 import { HOURS_PER_MONTH, SECONDS_PER_DAY, type Model } from "../model";
 import type { ParsedAssessmentInput } from "../schema";
 import { economicsDefs } from "./assumptions";
+import { inHouseBinds } from "../data-rules";
 import { fineTuningMonthlyUsd, setupUsd, staffFor, staffMonthlyUsd, type Staff } from "./staff";
 import { gpuPricing, type GpuPricing, type OwnedTerms } from "./terms";
 import { gpuTermFactor, priceFactor } from "./trends";
@@ -332,7 +333,7 @@ const termsCache = new WeakMap<Catalog, Map<string, FleetTerms | null>>();
  */
 export function fleetTermsFor(input: ParsedAssessmentInput, catalog: Catalog, gpuId: string, tier: "frontier" | "mid" | "small"): FleetTerms | null {
   const d = input.deployment as { gpuSource?: string; gpuTerm?: string; offline: boolean };
-  const key = [gpuId, tier, d.gpuSource, d.gpuTerm, d.offline, input.data.mustStayInHouse, input.data.regulations.join(","), input.strategy.horizonMonths, input.volume.monthlyGrowthPct, input.volume.batchShare, input.capability.customization, input.assumptions ? JSON.stringify(input.assumptions) : ""].join("|");
+  const key = [gpuId, tier, d.gpuSource, d.gpuTerm, d.offline, inHouseBinds(input.data), input.data.regulations.join(","), input.strategy.horizonMonths, input.volume.monthlyGrowthPct, input.volume.batchShare, input.capability.customization, input.assumptions ? JSON.stringify(input.assumptions) : ""].join("|");
   let byKey = termsCache.get(catalog);
   if (!byKey) termsCache.set(catalog, (byKey = new Map()));
   const hit = byKey.get(key);
