@@ -106,6 +106,8 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
   const workload = { inTok: volume.inputTokensPerRequest, outTok: volume.outputTokensPerRequest };
   const forcedGpu = deployment.gpu !== "auto" ? deployment.gpu : undefined;
   const forcedModel = deployment.openModel !== "auto" ? deployment.openModel : undefined;
+  // Fleet terms per GPU, looked up once per call (every configuration on a GPU shares them).
+  const terms = new Map<string, ReturnType<typeof fleetTermsFor>>();
   const choice = chooseConfiguration(cc, {
     tier: q.tier,
     workload,
@@ -122,7 +124,8 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
     rate: q.rate,
     // Ranked by the cost actually paid (economics' own fleet formula): owned fleets on whole servers.
     paid: (gpuId, tp, tps) => {
-      const t = fleetTermsFor(q.input, q.catalog, gpuId, q.tier);
+      let t = terms.get(gpuId);
+      if (t === undefined) terms.set(gpuId, (t = fleetTermsFor(q.input, q.catalog, gpuId, q.tier)));
       return t ? configFleetUsd(t, tp, tps, q.tokensPerDay, q.peakToAverage) : undefined;
     },
   });

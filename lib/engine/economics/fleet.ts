@@ -284,14 +284,19 @@ export function configFleetUsd(t: FleetTerms, gpusPerReplica: number, tokensPerS
   const spotOk = !o && t.batchShare > 0 && t.spotUsdPerHour > 0 && t.spotUsdPerHour < t.usdPerGpuHour;
   let installed = 0;
   let maint = 0;
-  const bought: { month: number; usd: number }[] = [];
+  // Purchases by month (a reused scratch buffer: the ranking prices hundreds of configurations per call)
+  // and the straight-line depreciation running over the window of the last depreciationMonths months.
+  const n = t.factors.length;
+  if (boughtScratch.length < n) boughtScratch = new Float64Array(n);
+  const bought = boughtScratch;
+  let depSum = 0;
   let gpuH = 0;
   let all = 0;
   let gpu0 = 0;
   let r0 = 0;
   let rN = 0;
   let s0 = 0;
-  for (let m = 0; m < t.factors.length; m++) {
+  for (let m = 0; m < n; m++) {
     const tpd = tokensPerDay * t.factors[m]!;
     const replicas = tpd > 0 ? capacityReplicas(((tpd / SECONDS_PER_DAY) * peakToAverage) * SECONDS_PER_DAY, 1, tokensPerSecondPerReplica, t.targetUtilization, t.minReplicas) : t.minReplicas;
     let gpuUsd: number;
@@ -299,14 +304,17 @@ export function configFleetUsd(t: FleetTerms, gpusPerReplica: number, tokensPerS
     let dep = 0;
     if (o) {
       const need = serversFor(replicas, gpusPerReplica, o.gpusPerServer);
+      bought[m] = 0;
       if (need > installed) {
         const usd = (need - installed) * o.serverPriceUsd * t.gpuFactor[m]!;
-        bought.push({ month: m, usd });
+        bought[m] = usd;
         capex = usd;
         maint += (usd * t.maintenanceSharePerYear) / 12;
         installed = need;
       }
-      for (const b of bought) if (m - b.month < o.depreciationMonths) dep += b.usd / o.depreciationMonths;
+      depSum += bought[m]! / o.depreciationMonths;
+      if (m >= o.depreciationMonths) depSum -= bought[m - o.depreciationMonths]! / o.depreciationMonths;
+      dep = depSum;
       gpuUsd = installed * (o.powerPerServerMonth + o.colocationPerServerMonth) + maint;
       if (m === 0) s0 = installed;
     } else {
@@ -323,6 +331,8 @@ export function configFleetUsd(t: FleetTerms, gpusPerReplica: number, tokensPerS
   }
   return { replicasFirst: r0, replicasLast: rN, ...(o ? { serversFirst: s0, serversLast: installed, gpusPerServer: o.gpusPerServer } : {}), gpuUsdFirstMonth: gpu0, gpuUsdHorizon: gpuH, usdHorizon: all };
 }
+
+let boughtScratch = new Float64Array(60);
 
 const termsCache = new WeakMap<Catalog, Map<string, FleetTerms | null>>();
 
