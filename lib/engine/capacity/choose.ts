@@ -196,7 +196,10 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   const pres: Pre[] = base.list.map((x) => ({ ...x, bound: horizonCost(x.upperTps, x.tp, x.rate, x.g.id).usdHorizon }));
   const reachable = (x: Pre) => x.memFits && x.bestP95Ms <= q.targetMs && (x.one.stepMs <= maxTpotMs || q.workload.outTok <= 1) && budget > 0;
   pres.sort((a, b) => Number(reachable(b)) - Number(reachable(a)) || a.bound - b.bound);
-  type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number };
+  /** `headroom`: tokens/s at the SLO that what is paid for in month 1 can carry (owned: every replica slot of the servers). */
+  type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number; headroom: number };
+  const headroomOf = (p: PaidFleet, tps: number, tp: number) =>
+    tps * (p.serversFirst !== undefined && p.gpusPerServer ? (tp <= p.gpusPerServer ? p.serversFirst * Math.floor(p.gpusPerServer / tp) : Math.floor(p.serversFirst / Math.ceil(tp / p.gpusPerServer))) : p.replicasFirst);
   const sized: Sized[] = [];
   const pairCost = new Map<string, number>();
   let fourth = Infinity;
@@ -205,17 +208,22 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       if (x.bound > fourth) continue;
       const slo = memoSlo(x, budget);
       const tps = (slo ?? x.one).tokensPerSecond;
-      const horizon = horizonCost(tps, x.tp, x.rate, x.g.id).usdHorizon;
+      const paid = horizonCost(tps, x.tp, x.rate, x.g.id);
+      const horizon = paid.usdHorizon;
       const feasible = !!slo && x.memFits;
-      sized.push({ x, slo, feasible, horizon });
+      sized.push({ x, slo, feasible, horizon, headroom: headroomOf(paid, tps, x.tp) });
       if (feasible) {
         const k = `${x.m.id}/${x.g.id}`;
         pairCost.set(k, Math.min(pairCost.get(k) ?? Infinity, horizon));
         if (pairCost.size >= 4) fourth = [...pairCost.values()].sort((u, v) => u - v)[3]!;
       }
-    } else sized.push({ x, slo: undefined, feasible: false, horizon: horizonCost(x.one.tokensPerSecond, x.tp, x.rate, x.g.id).usdHorizon });
+    } else sized.push({ x, slo: undefined, feasible: false, horizon: horizonCost(x.one.tokensPerSecond, x.tp, x.rate, x.g.id).usdHorizon, headroom: 0 });
   }
-  sized.sort((a, b) => Number(b.feasible) - Number(a.feasible) || a.horizon - b.horizon || a.x.bestP95Ms - b.x.bestP95Ms);
+  // At the same cost (owned: the same servers), the configuration that carries the most traffic on
+  // what is paid wins (more headroom for the same money), then the faster one. So a fleet does not
+  // swap its GPUs-per-replica back and forth while volume fills servers it already owns.
+  const sameCost = (a: Sized, b: Sized) => Math.abs(a.horizon - b.horizon) <= 1e-9 * Math.max(a.horizon, b.horizon);
+  sized.sort((a, b) => Number(b.feasible) - Number(a.feasible) || (sameCost(a, b) ? 0 : a.horizon - b.horizon) || b.headroom - a.headroom || a.x.bestP95Ms - b.x.bestP95Ms);
   const anyFeasible = sized[0]!.feasible;
   // With nothing meeting the target, the fastest configuration is the honest stand-in.
   // (among those whose memory holds one sequence, when any does).
