@@ -125,7 +125,7 @@ export function sensitivityVariants(m: Model, catalog: Catalog): Variant[] {
   const scaleApi = (mm: Model, s: number): Model => ({ ...mm, apiPrice: scalePriceTable(mm.apiPrice, s) });
   return [
     // Owned servers are priced from their terms, not the rental rate (which then only prices training runs): swing the server price.
-    gpuPricing(m).owned ? fromRow("owned.serverPriceUsd", "Server price (owned, 8 GPUs)", FLEET_ONLY) : fromRow("gpu.usdPerHour", "GPU hourly rate", FLEET_ONLY),
+    gpuPricing(m).owned ? fromRow("owned.serverPriceUsd", "Server price (owned)", FLEET_ONLY) : fromRow("gpu.usdPerHour", "GPU hourly rate", FLEET_ONLY),
     fromRow("selfHosted.tokensPerSecondPerReplica", "Throughput per replica", FLEET_ONLY),
     fromRow("selfHosted.targetUtilization", "Target GPU utilization", FLEET_ONLY),
     { key: "api.priceScale", label: `API price (${m.apiTier}-tier range, incl. a year of decline)`, unit: "× list price", base: 1, low: Math.min(m.apiPriceSpread.low, 1 - row("api.priceDeclinePerYear").high), high: m.apiPriceSpread.high, apply: scaleApi, keeps: API_ONLY }, // low: a year at the fastest published decline

@@ -506,6 +506,16 @@ describe("owned fleets: ranked and priced on whole servers", () => {
     expect(c1.fleet!.residualBookValueUsd!).toBeCloseTo(c1.fleet!.servers!.first * o1.serverPriceUsd * (1 - 36 / o1.depreciationMonths), 3);
   });
 
+  it("GPUs per server come from the catalog (gpuMarket.owned.gpusPerServer) and an override repacks the fleet", () => {
+    const row = evaluate(assessmentInputSchema.parse({ ...ownedBase, deployment: { offline: true } })).assumptions.find((a) => a.key === "owned.gpusPerServer")!;
+    expect(row.value).toBe((catalog.figures as Record<string, { value: number }>)["gpuMarket.owned.gpusPerServer"]!.value);
+    const four = resolveModel(assessmentInputSchema.parse({ ...ownedBase, volume: { ...ownedBase.volume, requestsPerDay: 900_000 }, deployment: { offline: true }, assumptions: { "owned.gpusPerServer": 4 } }), catalog);
+    const c = selfHostedCost(four);
+    expect(gpuPricing(four).owned!.gpusPerServer).toBe(4);
+    expect(c.fleet!.servers!.first).toBe(serversFor(c.gpus!.replicasFirst, four.values["selfHosted.gpusPerReplica"], 4));
+    expect(capacitySummary(four).paid.first.text).toMatch(/ × 4 .+ GPUs = /);
+  });
+
   it("the ranking key is the paid cost: the chosen configuration's usdHorizon is the self-hosted TCO less what every configuration pays alike", () => {
     for (const s of ["offline", "in-house", "itar", "owned-term"] as const) {
       for (const v of [ownedBase.volume, { requestsPerDay: 900_000, inputTokensPerRequest: 3_000, outputTokensPerRequest: 500, monthlyGrowthPct: 5 }]) {

@@ -76,6 +76,7 @@ export function economicsDefs(input: ParsedAssessmentInput, catalog: Catalog, gp
     "people.ftePerModel": def(fig(catalog, "economics.people.ftePerModel")),
     "people.onCallFte": def(fig(catalog, "economics.people.onCallFte")),
     "owned.serverPriceUsd": def(server),
+    "owned.gpusPerServer": def(o("gpusPerServer")),
     "owned.serverKw": def(fig(catalog, `gpuMarket.${g}.owned.serverKw`)),
     "owned.pue": def(o("pue")),
     "owned.electricityUsdPerKwh": def(o("electricityUsdPerKwh")),

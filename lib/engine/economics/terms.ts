@@ -33,7 +33,8 @@ export type GpuPricing = ResolvedGpuSource & {
 
 export function ownedTerms(m: Model): OwnedTerms {
   const v = m.values;
-  const gpusPerServer = 8;
+  // Whole GPUs per server (catalog gpuMarket.owned.gpusPerServer, overridable); the server price is per server.
+  const gpusPerServer = Math.max(1, Math.round(v["owned.gpusPerServer"]));
   const kw = v["owned.serverKw"];
   const powerPerServerMonth = kw * v["owned.pue"] * v["owned.electricityUsdPerKwh"] * HOURS_PER_MONTH;
   const colocationPerServerMonth = kw * v["owned.colocationUsdPerKwMonth"];
