@@ -67,3 +67,12 @@ describe("the hybrid never routes traffic to a model that misses the latency tar
     expect(e.costs.hybrid.tcoUsd).toBeCloseTo(e.costs["self-hosted"].tcoUsd, 6);
   });
 });
+
+describe("the cost reason with no traffic", () => {
+  it("says the options cost nothing instead of '$0.00 in total'", () => {
+    const e = evaluate({ ...voiceBot, volume: { ...voiceBot.volume, requestsPerDay: 0 }, latency: { p95TargetMs: 2_000 } });
+    const cost = e.reasons.find((r) => r.factor === "cost")!.text;
+    expect(cost).toContain("costs nothing");
+    expect(cost).not.toContain("$0.00");
+  });
+});

@@ -90,8 +90,12 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
       factor: "cost",
       scores: costScores,
       text: () =>
-        `Over ${horizon} months ${OPTION_LABELS[cheapest]} is the cheapest option you can use at ${formatUsd(costs[cheapest].tcoUsd)} in total` +
-        (nextCheapest ? `, against ${formatUsd(costs[nextCheapest].tcoUsd)} for ${OPTION_LABELS[nextCheapest]}.` : ".") +
+        // No traffic: say "nothing", never "$0.00 in total".
+        (costs[cheapest].tcoUsd < 1
+          ? `With no traffic ${OPTION_LABELS[cheapest]} costs nothing over ${horizon} months` +
+            (nextCheapest ? (costs[nextCheapest].tcoUsd < 1 ? `, nor does ${OPTION_LABELS[nextCheapest]}.` : `, against ${formatUsd(costs[nextCheapest].tcoUsd)} for ${OPTION_LABELS[nextCheapest]}.`) : ".")
+          : `Over ${horizon} months ${OPTION_LABELS[cheapest]} is the cheapest option you can use at ${formatUsd(costs[cheapest].tcoUsd)} in total` +
+            (nextCheapest ? `, against ${formatUsd(costs[nextCheapest].tcoUsd)} for ${OPTION_LABELS[nextCheapest]}.` : ".")) +
         (cheapestOverall !== cheapest && costs[cheapestOverall].tcoUsd < costs[cheapest].tcoUsd
           ? ` ${OPTION_LABELS[cheapestOverall]} would cost ${formatUsd(costs[cheapestOverall].tcoUsd)}, but a hard requirement rules it out: meeting that requirement costs about ${formatUsd(costs[cheapest].tcoUsd - costs[cheapestOverall].tcoUsd)} over the horizon.`
           : "") +
