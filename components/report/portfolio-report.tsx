@@ -1,5 +1,6 @@
 import type { ParsedPortfolioInput, PortfolioEvaluation } from "@/lib/engine/portfolio";
 import { optionLabel } from "@/lib/engine/vocabulary";
+import { EPS_USD } from "@/lib/engine/portfolio/texts";
 import { formatDate, formatTokens, formatUsd } from "@/lib/format";
 import { PortfolioCumulativeChart } from "@/components/portfolio/portfolio-cumulative-chart";
 import { AlternativesTable, FleetAndTeam, PlacementTable, PlanReasons } from "@/components/portfolio/plan-summary";
@@ -35,7 +36,7 @@ export function PortfolioReport({ payload }: { payload: PortfolioReportPayload }
           {e.workloads.map((w) => `${w.name}: ${optionLabel(w.placement)}`).join(" · ")}
         </p>
         <p className="mt-2 text-sm text-slate-700">
-          {e.plan.poolingSavingsUsd > 0 ? `Pooling saves ${formatUsd(e.plan.poolingSavingsUsd)}. ` : ""}
+          {e.plan.poolingSavingsUsd >= EPS_USD ? `Pooling saves ${formatUsd(e.plan.poolingSavingsUsd)}. ` : ""}
           {e.costPremiumUsd > 0 ? `${formatUsd(e.costPremiumUsd)} above the cheapest possible alternative.` : "No possible alternative is cheaper."}
         </p>
         <p className="mt-4 text-xs text-slate-500">
