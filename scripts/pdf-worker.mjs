@@ -25,8 +25,9 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, findChromium } from "../lib/chromium.mjs";
 
-/** Chromium's nice (its autogroup's and its own); PDF_CHROMIUM_NICE overrides it (0–19). */
-const niceSetting = Number.parseInt(process.env.PDF_CHROMIUM_NICE ?? "", 10);
+/** Chromium's nice (its autogroup's and its own), 0–19; PDF_CHROMIUM_NICE overrides the server's default. */
+// The server passes the default as the first argument (10 in production, 0 under `next dev`).
+const niceSetting = Number.parseInt(process.env.PDF_CHROMIUM_NICE ?? process.argv[2] ?? "", 10);
 const CHROMIUM_NICE = Number.isInteger(niceSetting) ? Math.min(19, Math.max(0, niceSetting)) : 10;
 
 /** Renders after which the shared browser context (and its cache) is replaced, bounding its memory. */

@@ -94,7 +94,7 @@ type WorkerReply =
 
 /**
  * The render worker (scripts/pdf-worker.mjs): one per server process, forked on the first export
- * and at the lowest CPU priority (nice 19, in the server's own scheduling group), so Chromium and
+ * and, in production, at the lowest CPU priority (nice 19, in the server's own scheduling group), so Chromium and
  * the work of driving it only use CPU the web server leaves idle. If it dies, its jobs fail with
  * 503 and the next export starts a new one.
  */
@@ -102,10 +102,13 @@ function worker(): Worker {
   const current = globalForPdf.pdfWorker;
   if (current && current.child.exitCode === null && current.child.connected) return current;
   const script = path.join(process.cwd(), "scripts", "pdf-worker.mjs");
-  const child = fork(/*turbopackIgnore: true*/ script, [], { serialization: "advanced", execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // In development nothing is niced: `next dev` compiles the page on demand and its bundles are
+  // heavy, and there is no API latency to protect; the argument is Chromium's default nice.
+  const production = env().NODE_ENV === "production";
+  const child = fork(/*turbopackIgnore: true*/ script, [production ? "10" : "0"], { serialization: "advanced", execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const w: Worker = { child, jobs: new Map() };
   try {
-    if (child.pid) os.setPriority(child.pid, 19);
+    if (child.pid && production) os.setPriority(child.pid, 19);
   } catch {
     logger().warn("pdf worker: could not lower its CPU priority");
   }
