@@ -39,6 +39,9 @@ const nextConfig = {
   // `npm test` type-checks with tsc first; a parallel build of someone's e2e may skip Next's own pass.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   serverExternalPackages: ["pino", "ioredis", "rate-limiter-flexible"],
+  // `next dev` refuses its dev resources (HMR) to origins other than localhost; headless Chromium
+  // prints PDFs from INTERNAL_URL (default http://127.0.0.1:$PORT), so the print page must hydrate there.
+  allowedDevOrigins: ["127.0.0.1"],
   experimental: {
     // Bodies are buffered for proxy.ts up to this size; routes enforce their own, smaller limits.
     proxyClientMaxBodySize: "1mb",

@@ -47,6 +47,8 @@ const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", Stri
     AUTH_URL: `http://localhost:${port}`,
     INTERNAL_URL: `http://127.0.0.1:${internalPort}`,
     ENABLE_DEV_OUTBOX: "true",
+    // Functional tests, no latency goal: PDFs print at normal priority so a busy CI box does not time them out (the bench measures the niced default).
+    PDF_CHROMIUM_NICE: process.env.PDF_CHROMIUM_NICE ?? "0",
     ...(redisUp ? { REDIS_URL: redisUrl } : {}),
     RATE_LIMIT_PREFIX: `e2e-${name}`,
     // Two proxies' worth of X-Forwarded-For: tests may act as distinct clients by sending one.
