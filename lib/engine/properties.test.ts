@@ -4,47 +4,9 @@ import { catalog } from "./catalog";
 import { steadyMonthlyUsd } from "./economics";
 import { evaluate } from "./evaluate";
 import { resolveModel } from "./model";
-import {
-  assessmentInputSchema,
-  CUSTOMIZATIONS,
-  FRONTIER_NEEDS,
-  GPU_SOURCES,
-  GPUS,
-  LOCK_IN_CONCERNS,
-  ML_OPS_MATURITIES,
-  REGULATIONS,
-  SENSITIVITIES,
-  TIMES_TO_MARKET,
-  type AssessmentInput,
-} from "./schema";
+import { assessmentInputSchema } from "./schema";
+import { inputArb } from "@/test/fixtures/arbitraries";
 
-// Any schema-valid input (within realistic bounds so each run stays fast).
-const inputArb: fc.Arbitrary<AssessmentInput> = fc.record({
-  volume: fc.record({
-    requestsPerDay: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5e7, noNaN: true })),
-    inputTokensPerRequest: fc.integer({ min: 0, max: 300_000 }),
-    outputTokensPerRequest: fc.integer({ min: 0, max: 20_000 }),
-    monthlyGrowthPct: fc.double({ min: 0, max: 30, noNaN: true }),
-    peakToAverage: fc.double({ min: 1, max: 10, noNaN: true }),
-    cachedInputShare: fc.double({ min: 0, max: 1, noNaN: true }),
-    batchShare: fc.double({ min: 0, max: 1, noNaN: true }),
-  }),
-  data: fc.record({
-    sensitivity: fc.constantFrom(...SENSITIVITIES),
-    regulations: fc.uniqueArray(fc.constantFrom(...REGULATIONS), { maxLength: 3 }),
-    mustStayInHouse: fc.boolean(),
-    sensitiveShare: fc.double({ min: 0, max: 1, noNaN: true }),
-  }),
-  team: fc.record({ mlOpsMaturity: fc.constantFrom(...ML_OPS_MATURITIES) }),
-  latency: fc.record({ p95TargetMs: fc.double({ min: 1, max: 30_000, noNaN: true }) }),
-  capability: fc.record({ frontier: fc.constantFrom(...FRONTIER_NEEDS), customization: fc.constantFrom(...CUSTOMIZATIONS) }),
-  deployment: fc.record({ offline: fc.boolean(), gpu: fc.constantFrom(...GPUS), gpuSource: fc.constantFrom(...GPU_SOURCES) }),
-  strategy: fc.record({
-    timeToMarket: fc.constantFrom(...TIMES_TO_MARKET),
-    lockInConcern: fc.constantFrom(...LOCK_IN_CONCERNS),
-    horizonMonths: fc.integer({ min: 6, max: 60 }),
-  }),
-});
 
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 150) };
 

@@ -8,40 +8,15 @@
 import fs from "node:fs";
 import fc from "fast-check";
 import { evaluate } from "../../lib/engine";
-import { CUSTOMIZATIONS, FRONTIER_NEEDS, GPU_SOURCES, GPUS, LOCK_IN_CONCERNS, ML_OPS_MATURITIES, REGULATIONS, SENSITIVITIES, TIMES_TO_MARKET, type AssessmentInput } from "../../lib/engine/schema";
+import type { AssessmentInput } from "../../lib/engine/schema";
+import { inputArb } from "../../test/fixtures/arbitraries";
 import { PROFILES } from "../../test/fixtures/profiles";
 
 function inputs(): [string, unknown][] {
   const out: [string, unknown][] = [];
   for (const [k, v] of Object.entries(PROFILES)) out.push([`profile:${k}`, v]);
   for (const f of fs.readdirSync("examples").filter((x) => x.endsWith(".json") && !x.includes("portfolio")).sort()) out.push([`example:${f}`, JSON.parse(fs.readFileSync(`examples/${f}`, "utf8"))]);
-  const arb: fc.Arbitrary<AssessmentInput> = fc.record({
-    volume: fc.record({
-      requestsPerDay: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5e7, noNaN: true }), fc.integer({ min: 1, max: 2_000_000 })),
-      inputTokensPerRequest: fc.integer({ min: 0, max: 300_000 }),
-      outputTokensPerRequest: fc.integer({ min: 0, max: 20_000 }),
-      monthlyGrowthPct: fc.double({ min: 0, max: 30, noNaN: true }),
-      peakToAverage: fc.double({ min: 1, max: 10, noNaN: true }),
-      cachedInputShare: fc.double({ min: 0, max: 1, noNaN: true }),
-      batchShare: fc.double({ min: 0, max: 1, noNaN: true }),
-    }),
-    data: fc.record({
-      sensitivity: fc.constantFrom(...SENSITIVITIES),
-      regulations: fc.uniqueArray(fc.constantFrom(...REGULATIONS), { maxLength: 3 }),
-      mustStayInHouse: fc.boolean(),
-      sensitiveShare: fc.double({ min: 0, max: 1, noNaN: true }),
-    }),
-    team: fc.record({ mlOpsMaturity: fc.constantFrom(...ML_OPS_MATURITIES) }),
-    latency: fc.record({ p95TargetMs: fc.double({ min: 1, max: 30_000, noNaN: true }) }),
-    capability: fc.record({ frontier: fc.constantFrom(...FRONTIER_NEEDS), customization: fc.constantFrom(...CUSTOMIZATIONS) }),
-    deployment: fc.record({ offline: fc.boolean(), gpu: fc.constantFrom(...GPUS), gpuSource: fc.constantFrom(...GPU_SOURCES) }),
-    strategy: fc.record({
-      timeToMarket: fc.constantFrom(...TIMES_TO_MARKET),
-      lockInConcern: fc.constantFrom(...LOCK_IN_CONCERNS),
-      horizonMonths: fc.integer({ min: 6, max: 60 }),
-    }),
-  });
-  fc.sample(arb, { seed: 1313, numRuns: Number(process.env.GOLDEN_RANDOM ?? 120) }).forEach((x, i) => out.push([`random:${i}`, x]));
+  fc.sample(inputArb, { seed: 1313, numRuns: Number(process.env.GOLDEN_RANDOM ?? 120) }).forEach((x, i) => out.push([`random:${i}`, x]));
   // Overrides: flat GPU rate, API price, throughput, utilization, owned server price, frontier share.
   const p = PROFILES as Record<string, AssessmentInput>;
   const withA = (name: string, base: AssessmentInput, a: Record<string, number>, extra: Partial<AssessmentInput> = {}) => out.push([`override:${name}`, { ...base, ...extra, assumptions: { ...(base.assumptions ?? {}), ...a } }]);

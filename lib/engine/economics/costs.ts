@@ -3,7 +3,7 @@ import { DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_DAY, tokensPerDayOfVolume,
 import type { Option } from "../schema";
 import { formatPct, formatTokens, formatUsd } from "../text";
 import { fleetCost, marginalReplicaMonthlyUsd, replicasFor, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
-import { capacityAt, servedShare } from "./load";
+import { capacityAt, growthFactors, servedShare } from "./load";
 import { fineTuningMonthlyUsd, setupUsd, staffMonthlyUsd } from "./staff";
 import { gpuPricing } from "./terms";
 import { priceFactor } from "./trends";
@@ -113,15 +113,7 @@ export function tokensPerDayOf(m: Model): number {
 
 /** Volume multiple of month t: compound growth that saturates at `growth.maxMultiple` × today's volume. */
 export function volumeFactors(m: Model, months: number = m.input.strategy.horizonMonths): number[] {
-  const g = 1 + m.input.volume.monthlyGrowthPct / 100;
-  const cap = m.values["growth.maxMultiple"];
-  const out: number[] = [];
-  let f = 1;
-  for (let t = 0; t < months; t++) {
-    out.push(Math.min(f, cap));
-    f *= g;
-  }
-  return out;
+  return growthFactors(months, m.input.volume.monthlyGrowthPct, m.values["growth.maxMultiple"]);
 }
 
 /** When growth reaches its cap within the horizon: the month (1-based) and the multiple. */

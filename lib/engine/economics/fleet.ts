@@ -3,6 +3,7 @@ import { HOURS_PER_MONTH, SECONDS_PER_DAY, type Model } from "../model";
 import type { ParsedAssessmentInput } from "../schema";
 import { economicsDefs } from "./assumptions";
 import { inHouseBinds } from "../data-rules";
+import { growthFactors } from "./load";
 import { fineTuningMonthlyUsd, setupUsd, staffFor, staffMonthlyUsd, type Staff } from "./staff";
 import { gpuPricing, type GpuPricing, type OwnedTerms } from "./terms";
 import { gpuTermFactor, priceFactor } from "./trends";
@@ -224,17 +225,6 @@ export type FleetTerms = {
   minReplicas: number;
 };
 
-/** Volume multiple of month t: compound growth that saturates at `cap` (the same products as costs.ts volumeFactors). */
-function growthFactors(months: number, monthlyGrowthPct: number, cap: number): number[] {
-  const g = 1 + monthlyGrowthPct / 100;
-  const out: number[] = [];
-  let f = 1;
-  for (let t = 0; t < months; t++) {
-    out.push(Math.min(f, cap));
-    f *= g;
-  }
-  return out;
-}
 
 export function fleetTermsOf(m: Model): FleetTerms {
   const v = m.values;

@@ -26,3 +26,15 @@ export function capacityAt(above: number, r: number): number {
   if (r - 1 < 1e-9) return 1;
   return r * (1 - above) ** (r - 1);
 }
+
+/** Volume multiple of month t (from 0): compound growth that saturates at `cap` × today's volume. */
+export function growthFactors(months: number, monthlyGrowthPct: number, cap: number): number[] {
+  const g = 1 + monthlyGrowthPct / 100;
+  const out: number[] = [];
+  let f = 1;
+  for (let t = 0; t < months; t++) {
+    out.push(Math.min(f, cap));
+    f *= g;
+  }
+  return out;
+}
