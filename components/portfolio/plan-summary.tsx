@@ -132,7 +132,7 @@ export function AlternativesTable({ evaluation: e }: { evaluation: PortfolioEval
                   {ALTERNATIVE_LABELS[k]}
                 </th>
                 <td className="py-2 text-right text-ink">{formatUsd(a.tcoUsd)}</td>
-                <td className="py-2 pl-3 text-slate-500">{a.feasible ? `${a.tcoUsd >= e.plan.tcoUsd ? "+" : "−"}${formatUsd(Math.abs(a.tcoUsd - e.plan.tcoUsd))} vs the plan` : "not possible: " + a.text.replace(/^.*?rule it out for /, "hard rules of ")}</td>
+                <td className="py-2 pl-3 text-slate-500">{a.feasible ? (Math.abs(a.tcoUsd - e.plan.tcoUsd) < EPS_USD ? "the same as the plan" : `${a.tcoUsd >= e.plan.tcoUsd ? "+" : "−"}${formatUsd(Math.abs(a.tcoUsd - e.plan.tcoUsd))} vs the plan`) : "not possible: " + a.text.replace(/^.*?rule it out for /, "hard rules of ")}</td>
               </tr>
             );
           })}
