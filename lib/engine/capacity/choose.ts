@@ -1,4 +1,5 @@
 import type { GpuHardware, Precision } from "@/catalog/schemas/gpus";
+import { replicaSlots } from "../economics/packing";
 import type { OpenModel } from "@/catalog/schemas/open-models";
 import type { CapacityCatalog } from "./catalog";
 import { calibrationFor, minTensorParallel, perfConfig, supports, TENSOR_PARALLEL, type CalibrationSource } from "./configs";
@@ -199,7 +200,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   /** `headroom`: tokens/s at the SLO that what is paid for in month 1 can carry (owned: every replica slot of the servers). */
   type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number; headroom: number };
   const headroomOf = (p: PaidFleet, tps: number, tp: number) =>
-    tps * (p.serversFirst !== undefined && p.gpusPerServer ? (tp <= p.gpusPerServer ? p.serversFirst * Math.floor(p.gpusPerServer / tp) : Math.floor(p.serversFirst / Math.ceil(tp / p.gpusPerServer))) : p.replicasFirst);
+    tps * (p.serversFirst !== undefined && p.gpusPerServer ? replicaSlots(p.serversFirst, tp, p.gpusPerServer) : p.replicasFirst);
   const sized: Sized[] = [];
   const pairCost = new Map<string, number>();
   let fourth = Infinity;

@@ -2,7 +2,9 @@ import type { Catalog, Figure } from "../catalog";
 import type { Model } from "../model";
 import type { Option, ParsedAssessmentInput } from "../schema";
 import { capacityCatalog } from "./catalog";
-import { configFleetUsd, fleetTermsFor, serversFor } from "../economics/fleet";
+import { configFleetUsd, fleetTermsFor } from "../economics/fleet";
+import { growthFactors } from "../economics/load";
+import { replicaSlots, serversFor } from "../economics/packing";
 import { gpuPricing } from "../economics/terms";
 import { chooseConfiguration, replicasFor, type CapacityChoice, type QualityTier } from "./choose";
 import { hybridLatency, remoteLatency, selfHostedLatency, type OptionLatency, type RemoteModel } from "./latency";
@@ -226,7 +228,8 @@ export function capacitySummary(m: Model): CapacitySummary {
   const v = m.input.volume;
   const months = m.input.strategy.horizonMonths;
   const cap = (m.values as Record<string, number | undefined>)["growth.maxMultiple"] ?? Infinity;
-  const lastFactor = Math.min((1 + v.monthlyGrowthPct / 100) ** (months - 1), cap);
+  const factors = growthFactors(months, v.monthlyGrowthPct, cap);
+  const lastFactor = factors[months - 1] ?? 1;
   const peak = (1 - v.batchShare) * v.peakToAverage + v.batchShare;
   const first = sizeFleet(m, m.tokensPerDay, peak);
   const last = sizeFleet(m, m.tokensPerDay * lastFactor, peak);
@@ -234,14 +237,14 @@ export function capacitySummary(m: Model): CapacitySummary {
   const owned = gpuPricing(m).owned;
   // Owned servers are never sold within the horizon: the last month holds the most servers ever needed.
   let peakServers = 0;
-  if (owned) for (let t = 0, f = 1; t < months; t++, f *= 1 + v.monthlyGrowthPct / 100) peakServers = Math.max(peakServers, serversFor(sizeFleet(m, m.tokensPerDay * Math.min(f, cap), peak).replicas, first.gpusPerReplica, owned.gpusPerServer));
+  if (owned) for (const f of factors) peakServers = Math.max(peakServers, serversFor(sizeFleet(m, m.tokensPerDay * f, peak).replicas, first.gpusPerReplica, owned.gpusPerServer));
   const paid = (s: FleetSizing, servers: number): FleetPaid => {
     const p = paidOf(s, servers);
     return { ...p, text: paidText(p, c.chosen.gpuLabel, s.gpusPerReplica) };
   };
   const paidOf = (s: FleetSizing, servers: number): Omit<FleetPaid, "text"> => {
     if (!owned) return { owned: false, gpus: s.gpus, replicas: s.replicas, replicaSlots: s.replicas, utilization: s.utilization };
-    const slots = s.gpusPerReplica <= owned.gpusPerServer ? servers * Math.floor(owned.gpusPerServer / s.gpusPerReplica) : Math.floor(servers / Math.ceil(s.gpusPerReplica / owned.gpusPerServer));
+    const slots = replicaSlots(servers, s.gpusPerReplica, owned.gpusPerServer);
     const avg = (s.utilization * s.replicas * s.tokensPerSecondPerReplica);
     return { owned: true, servers, gpusPerServer: owned.gpusPerServer, gpus: servers * owned.gpusPerServer, replicas: s.replicas, replicaSlots: slots, utilization: slots > 0 ? avg / (slots * s.tokensPerSecondPerReplica) : 0 };
   };

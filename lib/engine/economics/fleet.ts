@@ -4,6 +4,7 @@ import type { ParsedAssessmentInput } from "../schema";
 import { economicsDefs } from "./assumptions";
 import { inHouseBinds } from "../data-rules";
 import { growthFactors } from "./load";
+import { serversFor } from "./packing";
 import { fineTuningMonthlyUsd, setupUsd, staffFor, staffMonthlyUsd, type Staff } from "./staff";
 import { gpuPricing, type GpuPricing, type OwnedTerms } from "./terms";
 import { gpuTermFactor, priceFactor } from "./trends";
@@ -33,15 +34,7 @@ export function replicasFor(m: Model, tokensPerDay: number, peakToAverage: numbe
 
 export type FleetMonth = { replicas: number; servedTokensPerDay: number };
 
-/**
- * Servers a fleet of whole replicas occupies: replicas are packed whole into servers of `gpusPerServer`
- * GPUs (floor(gpusPerServer ÷ gpusPerReplica) per server; a replica wider than a server spans whole servers).
- * On owned hardware the purchase unit is the server, and a replica costs its share of one.
- */
-export function serversFor(replicas: number, gpusPerReplica: number, gpusPerServer: number): number {
-  if (!(replicas > 0)) return 0;
-  return gpusPerReplica <= gpusPerServer ? Math.ceil(replicas / Math.floor(gpusPerServer / gpusPerReplica) - 1e-9) : replicas * Math.ceil(gpusPerReplica / gpusPerServer - 1e-9);
-}
+export { serversFor } from "./packing";
 
 export type FleetBreakdown = { gpus: number; power?: number; colocation?: number; maintenance?: number; people: number; overheads: number; fineTuning?: number; setup: number };
 
@@ -288,7 +281,7 @@ export function configFleetUsd(t: FleetTerms, gpusPerReplica: number, tokensPerS
   let s0 = 0;
   for (let m = 0; m < n; m++) {
     const tpd = tokensPerDay * t.factors[m]!;
-    const replicas = tpd > 0 ? capacityReplicas(((tpd / SECONDS_PER_DAY) * peakToAverage) * SECONDS_PER_DAY, 1, tokensPerSecondPerReplica, t.targetUtilization, t.minReplicas) : t.minReplicas;
+    const replicas = tpd > 0 ? capacityReplicas(tpd, peakToAverage, tokensPerSecondPerReplica, t.targetUtilization, t.minReplicas) : t.minReplicas;
     let gpuUsd: number;
     let capex = 0;
     let dep = 0;
