@@ -15,16 +15,21 @@ function rangeText(r: CatalogRow) {
   return `${num(r.low)}–${num(r.high)}`;
 }
 
+/** A source, linked when the catalog has its address. */
+function SourceLink({ source, url, className }: { source: string; url?: string; className: string }) {
+  return url ? (
+    <a href={url} target="_blank" rel="noopener noreferrer" className={className}>
+      {source}
+    </a>
+  ) : (
+    <>{source}</>
+  );
+}
+
 function SourceCell({ r }: { r: CatalogRow }) {
   return (
     <div className="text-xs text-slate-600">
-      {r.url ? (
-        <a href={r.url} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700">
-          {r.source}
-        </a>
-      ) : (
-        r.source
-      )}
+      <SourceLink source={r.source} url={r.url} className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700" />
       {r.derivation && <p className="mt-0.5 text-slate-500">How: {r.derivation}</p>}
       {r.conditions && <p className="mt-0.5 text-slate-500">Conditions: {r.conditions}</p>}
     </div>
@@ -131,13 +136,7 @@ function Compare({ rows, models, channels }: { rows: CatalogRow[]; models: { id:
                     <GradeBadge grade={o.grade} />
                   </td>
                   <td className="py-1.5 text-xs text-slate-500">
-                    {o.url ? (
-                      <a href={o.url} target="_blank" rel="noopener noreferrer" className="underline">
-                        {o.source}
-                      </a>
-                    ) : (
-                      o.source
-                    )}{" "}
+                    <SourceLink source={o.source} url={o.url} className="underline" />{" "}
                     · {o.asOf}
                   </td>
                 </tr>
