@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { exportPdf } from "./helpers/pdf";
 import { evaluate } from "@/lib/engine";
 import { encodeAnswers } from "@/lib/assessment/url-state";
 import type { AssessmentInput } from "@/lib/engine/schema";
@@ -41,12 +42,8 @@ test("PDF report carries the capacity section", async ({ page }) => {
   fs.mkdirSync(OUT, { recursive: true });
   const e = evaluate(codeCompletion);
   await page.goto(`/assess/result?a=${encodeAnswers(codeCompletion)}`);
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export PDF" }).click();
-  const file = await download;
   const path = `${OUT}/capacity-report.pdf`;
-  await file.saveAs(path);
-  const text = execFileSync("pdftotext", ["-layout", path, "-"]).toString();
+  const { text } = await exportPdf(page, path);
   expect(text).toContain("Self-hosting capacity and latency");
   expect(text).toContain(e.capacity.chosen.modelLabel);
   expect(text).toContain("p95 first token ≤");

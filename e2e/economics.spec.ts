@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { exportPdf } from "./helpers/pdf";
 import { evaluate } from "@/lib/engine";
 import { encodeAnswers } from "@/lib/assessment/url-state";
 import type { AssessmentInput } from "@/lib/engine/schema";
@@ -40,12 +41,8 @@ test("result page: what would change the verdict and the economics panel", async
 test("PDF report carries what would change the verdict and the economics", async ({ page }) => {
   fs.mkdirSync(OUT, { recursive: true });
   await page.goto(`/assess/result?a=${encodeAnswers(saas)}`);
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export PDF" }).click();
-  const file = await download;
   const path = `${OUT}/economics-report.pdf`;
-  await file.saveAs(path);
-  const text = execFileSync("pdftotext", ["-layout", path, "-"]).toString();
+  const { text } = await exportPdf(page, path);
   expect(text).toContain("What would change the verdict");
   expect(text).toContain("The economics behind the verdict");
   expect(text).toContain("GPU terms");

@@ -1,6 +1,6 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { exportPdf } from "./helpers/pdf";
 import { evaluate } from "@/lib/engine";
 import { encodeAnswers } from "@/lib/assessment/url-state";
 import type { AssessmentInput } from "@/lib/engine/schema";
@@ -34,12 +34,7 @@ test("result page and PDF: owned servers paid, the replicas they hold, utilizati
   await panel.screenshot({ path: `${OUT}/capacity-panel.png` });
   await econ.screenshot({ path: `${OUT}/economics-panel.png` });
 
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export PDF" }).click();
-  const file = await download;
-  const path = `${OUT}/owned-report.pdf`;
-  await file.saveAs(path);
-  const text = execFileSync("pdftotext", ["-raw", path, "-"]).toString().replace(/\s+/g, " ");
+  const { text } = await exportPdf(page, `${OUT}/owned-report.pdf`, { raw: true });
   expect(text).toContain(`${paid.first.servers} server`);
   expect(text).toContain("GPUs paid");
   expect(text).toContain("of book value");

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { exportPdf } from "./helpers/pdf";
 import { evaluatePortfolio } from "@/lib/engine";
 import { optionLabel } from "@/lib/engine/vocabulary";
 import { decodePortfolio } from "@/lib/assessment/url-state";
@@ -88,13 +88,8 @@ test("three workloads through the UI: plan, save, PDF, share, open the link in a
   await expect(page.getByTestId("plan-total")).toHaveText(`${formatUsd(expected.plan.tcoUsd)} over ${expected.horizonMonths} months`);
 
   // The saved revision's PDF renders the plan and each workload.
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export PDF" }).click();
-  const file = await download;
-  fs.mkdirSync("e2e/output/pdf", { recursive: true });
   const pdfPath = "e2e/output/pdf/portfolio.pdf";
-  await file.saveAs(pdfPath);
-  const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"]).toString();
+  const { text } = await exportPdf(page, pdfPath);
   expect(text).toContain("Hospital group plan");
   expect(text).toContain(formatUsd(expected.plan.tcoUsd));
   for (const w of expected.workloads) expect(text).toContain(w.name);

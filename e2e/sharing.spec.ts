@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { exportPdf } from "./helpers/pdf";
 import { evaluate } from "@/lib/engine";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { newEmail, signIn } from "./helpers/auth";
@@ -19,14 +19,9 @@ test("owner shares a revision read-only, a visitor sees it without signing in, r
   await expect(page.getByTestId("share-link-row")).toContainText("active");
 
   // The saved revision's PDF, named after the project and date.
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export PDF" }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^rentorown-board-pack-q4-\d{4}-\d{2}-\d{2}\.pdf$/);
-  fs.mkdirSync("e2e/output/pdf", { recursive: true });
   const pdfPath = "e2e/output/pdf/project.pdf";
-  await file.saveAs(pdfPath);
-  const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"]).toString();
+  const { text, suggestedFilename } = await exportPdf(page, pdfPath);
+  expect(suggestedFilename).toMatch(/^rentorown-board-pack-q4-\d{4}-\d{2}-\d{2}\.pdf$/);
   expect(text).toContain("Board pack Q4");
   expect(text).toContain(evaluate(PROFILES.sensitiveSliceHybrid).recommendationLabel);
   execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "2", pdfPath, "e2e/output/pdf/project-page"]);
