@@ -1,11 +1,10 @@
 import { catalog as currentCatalog, figureOf, type Catalog } from "./catalog";
 import { hostedSpillOf } from "./economics/spill";
-import { breakEvenRange, breakEven, sensitivity, type BreakEvenPoint, type SensitivityRow } from "./break-even";
+import { breakEven, sensitivity, type BreakEvenPoint, type SensitivityRow } from "./break-even";
 import {
   growthSaturation,
   optionCosts,
   resolvedGpuSource,
-  steadyMonthlyUsd,
   termTable,
   priceFactor,
   type HybridContext,
@@ -18,8 +17,9 @@ import { premiumReason } from "./rules/verdict";
 import { assessmentInputSchema, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
 import { registerVerdict, whatWouldChange, type WhatWouldChange } from "./what-would-change";
 import { capacitySummary, type CapacitySummary } from "./capacity";
+import { volumeCurve, type VolumePoint } from "./volume-curve";
 
-export type VolumePoint = { tokensPerDay: number } & Record<Option, number>;
+export type { VolumePoint };
 
 export type EconomicsSummary = {
   /** Every rental term and owning for the chosen GPU, USD per GPU-hour in month 1 (owned: all in). */
@@ -60,29 +60,6 @@ export type Evaluation = {
   /** Self-hosting capacity: the configuration chosen, the SLO it is sized at, utilization, every option's latency vs the target. */
   capacity: CapacitySummary;
 };
-
-function volumeCurve(m: Model, catalog: Catalog, tpd: number, be: Record<"api" | "hosted-open", BreakEvenPoint>): VolumePoint[] {
-  const range = breakEvenRange(catalog);
-  const marks = [tpd, be.api.tokensPerDay, be["hosted-open"].tokensPerDay].filter((x): x is number => !!x && x > 0);
-  const lo = Math.max(range.minTokensPerDay, Math.min(...marks.map((x) => x / 30), tpd > 0 ? tpd / 30 : 1e4));
-  const hi = Math.min(range.maxTokensPerDay, Math.max(...marks.map((x) => x * 10), 1e7));
-  const n = 41;
-  const step = Math.log(hi / lo) / (n - 1);
-  const points: VolumePoint[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = lo * Math.exp(step * i);
-    const api = steadyMonthlyUsd(m, "api", x);
-    const self = steadyMonthlyUsd(m, "self-hosted", x);
-    points.push({
-      tokensPerDay: x,
-      api,
-      "hosted-open": steadyMonthlyUsd(m, "hosted-open", x),
-      "self-hosted": self,
-      hybrid: steadyMonthlyUsd(m, "hybrid", x, { api, "self-hosted": self }),
-    });
-  }
-  return points;
-}
 
 export type Verdict = {
   costs: Record<Option, OptionCost>;

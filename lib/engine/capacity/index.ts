@@ -2,7 +2,7 @@ import type { Catalog, Figure } from "../catalog";
 import type { Model } from "../model";
 import type { Option, ParsedAssessmentInput } from "../schema";
 import { capacityCatalog } from "./catalog";
-import { configFleetUsd, fleetTermsFor } from "../economics/fleet";
+import { configFleetUsd, fleetTermsFor } from "../economics/config-fleet";
 import { growthFactors } from "../economics/load";
 import { replicaSlots, serversFor } from "../economics/packing";
 import { gpuPricing } from "../economics/terms";
