@@ -4,11 +4,13 @@ import { breakEven, sensitivity, type BreakEvenPoint, type SensitivityRow } from
 import {
   growthSaturation,
   optionCosts,
+  optionTcos,
   resolvedGpuSource,
   termTable,
   priceFactor,
   type HybridContext,
   type OptionCost,
+  type OptionTco,
   type TermRow,
 } from "./economics";
 import { resolveModel, type AssumptionRow, type Model } from "./model";
@@ -61,8 +63,8 @@ export type Evaluation = {
   capacity: CapacitySummary;
 };
 
-export type Verdict = {
-  costs: Record<Option, OptionCost>;
+export type Verdict<C extends OptionTco = OptionCost> = {
+  costs: Record<Option, C>;
   excluded: Exclusion[];
   complianceNotes: Reason[];
   ranking: RankedOption[];
@@ -103,20 +105,26 @@ export function verdictRules(m: Model, catalog: Catalog): VerdictRules {
 }
 
 /** Pure options' costs a verdict may take as known (whatWouldChange: the base model's, for options a figure cannot move). */
-export type KnownCosts = Partial<Record<"api" | "hosted-open" | "self-hosted", OptionCost>>;
+export type KnownCosts = Partial<Record<"api" | "hosted-open" | "self-hosted", OptionTco>>;
+
+type VerdictOpts = { rules?: VerdictRules; known?: KnownCosts };
 
 /**
  * The verdict alone: hard rules, every option's cost (the hybrid optimised under the rules), scores
  * with cost binding. `evaluate` and `whatWouldChange` (which re-runs it at each probe, with the rules
- * computed once and the costs a figure cannot move reused) share it. `lite`: the ranking without reasons.
+ * computed once and the costs a figure cannot move reused) share it. `lite`: the ranking without
+ * reasons, on the options' TCOs alone (optionTcos: no series, breakdowns or texts).
  */
-export function verdictOf(m: Model, catalog: Catalog, opts: { lite?: boolean; rules?: VerdictRules; known?: KnownCosts } = {}): Verdict {
+export function verdictOf(m: Model, catalog: Catalog, opts: VerdictOpts & { lite: true }): Verdict<OptionTco>;
+export function verdictOf(m: Model, catalog: Catalog, opts?: VerdictOpts & { lite?: false; known?: Partial<Record<"api" | "hosted-open" | "self-hosted", OptionCost>> }): Verdict;
+export function verdictOf(m: Model, catalog: Catalog, opts: VerdictOpts & { lite?: boolean } = {}): Verdict<OptionTco> {
   const { hard, inherited, complianceNotes, ctx } = opts.rules ?? verdictRules(m, catalog);
-  const costs = optionCosts(m, ctx, figureOf(catalog, "economics.hybrid.minShare").value, opts.known);
+  const minShare = figureOf(catalog, "economics.hybrid.minShare").value;
+  const costs: Record<Option, OptionTco> = opts.lite ? optionTcos(m, ctx, minShare, opts.known) : optionCosts(m, ctx, minShare, opts.known as Partial<Record<"api" | "hosted-open" | "self-hosted", OptionCost>>);
   const excluded = [...hard, ...inherited];
   const pure = excluded.some((e) => e.option === "hybrid") ? null : costs.hybrid.split?.pure;
   // Text read on demand (verdict probes never read it).
-  if (pure) excluded.push({ option: "hybrid", rule: "no-split", get text() { return costs.hybrid.split!.text; } });
+  if (pure) excluded.push({ option: "hybrid", rule: "no-split", get text() { return costs.hybrid.split!.text!; } });
   const { ranking, reasons } = score(m, catalog, costs, excluded, opts);
   return { costs, excluded, complianceNotes, ranking, reasons, recommendation: ranking[0]!.option };
 }

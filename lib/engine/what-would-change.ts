@@ -1,5 +1,5 @@
 import type { Catalog } from "./catalog";
-import { resolvedGpuSource, type OptionCost } from "./economics";
+import { resolvedGpuSource, type OptionTco } from "./economics";
 import { resolveModel, tokensPerDayOfVolume, type Model } from "./model";
 import type { AssumptionKey, Option, ParsedAssessmentInput } from "./schema";
 import { formatPct, formatTokens, formatUsd } from "./text";
@@ -222,7 +222,7 @@ function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: Mod
  * `costs`: the base model's option costs when the caller has them (evaluate's verdict); otherwise they
  * are computed once here. Probes reuse them for the options a figure cannot move (KEEPS).
  */
-export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledOut: readonly Option[] = [], costs?: Record<Option, OptionCost>): WhatWouldChange[] {
+export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledOut: readonly Option[] = [], costs?: Record<Option, OptionTco>): WhatWouldChange[] {
   const out: (WhatWouldChange & { d: number })[] = [];
   // Hard rules do not move with these figures (volume, prices, staff, growth, horizon): with one option left, nothing flips.
   const open = (["api", "hosted-open", "self-hosted", "hybrid"] as Option[]).filter((o) => !ruledOut.includes(o));
@@ -235,7 +235,7 @@ export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledO
     if (moves && moves.every((o) => ruledOut.includes(o))) continue;
     const keeps = KEEPS[p.assumption] ?? [];
     if (keeps.length && !baseCosts) baseCosts = verdictOfModel(m, catalog, { rules }).costs;
-    const known = Object.fromEntries(keeps.map((o) => [o, baseCosts![o]])) as Partial<Record<Priced, OptionCost>>;
+    const known = Object.fromEntries(keeps.map((o) => [o, baseCosts![o]])) as Partial<Record<Priced, OptionTco>>;
     const fast: ModelVerdict = (mm) => verdictOfModel(mm, catalog, { rules, known }).recommendation;
     const dist = (x: number) => (p.scale === "log" ? Math.abs(Math.log(x / p.from)) / Math.log(p.hi / p.lo) : Math.abs(x - p.from) / Math.max(p.hi - p.lo, 1e-9));
     // Both sides scanned; the side whose bracket starts nearer is bisected first, the other only if its
@@ -262,8 +262,8 @@ export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledO
 
 // Late-bound to avoid a module cycle (evaluate imports this file): evaluate.ts registers verdictOf (lite)
 // and verdictRules. `Pre`: the rules computed once and the costs known (see whatWouldChange).
-type Pre<R> = { rules?: R; known?: Partial<Record<Priced, OptionCost>> };
-type VerdictFn = (m: Model, catalog: Catalog, pre?: Pre<unknown>) => { recommendation: Option; costs: Record<Option, OptionCost> };
+type Pre<R> = { rules?: R; known?: Partial<Record<Priced, OptionTco>> };
+type VerdictFn = (m: Model, catalog: Catalog, pre?: Pre<unknown>) => { recommendation: Option; costs: Record<Option, OptionTco> };
 const unregistered = () => {
   throw new Error("whatWouldChange: verdict function not registered");
 };
@@ -271,7 +271,7 @@ let verdictOfInput: (input: ParsedAssessmentInput, catalog: Catalog) => Option =
 let verdictOfModel: VerdictFn = unregistered;
 let verdictRulesOf: ((m: Model, catalog: Catalog) => unknown) | undefined;
 /** `rules` optional: without it (e.g. a test's counting wrapper) every probe computes its own rules. */
-export function registerVerdict<R>(fn: (m: Model, catalog: Catalog, pre?: Pre<R>) => { recommendation: Option; costs: Record<Option, OptionCost> }, rules?: (m: Model, catalog: Catalog) => R) {
+export function registerVerdict<R>(fn: (m: Model, catalog: Catalog, pre?: Pre<R>) => { recommendation: Option; costs: Record<Option, OptionTco> }, rules?: (m: Model, catalog: Catalog) => R) {
   verdictOfModel = fn as VerdictFn;
   verdictRulesOf = rules;
   verdictOfInput = (input, catalog) => fn(resolveModel(input, catalog), catalog).recommendation;

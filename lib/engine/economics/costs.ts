@@ -2,11 +2,11 @@ import type { PriceTable } from "../catalog";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_DAY, tokensPerDayOfVolume, type Model } from "../model";
 import type { Option } from "../schema";
 import { formatPct, formatTokens, formatUsd } from "../text";
-import { fleetCost, marginalReplicaMonthlyUsd, replicasFor, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
+import { fleetCost, fleetTco, marginalReplicaMonthlyUsd, replicasFor, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
 import { capacityAt, growthFactors, servedShare } from "./load";
 import { fineTuningMonthlyUsd, setupUsd, staffMonthlyUsd } from "./staff";
 import { gpuPricing } from "./terms";
-import { priceFactor } from "./trends";
+import { priceFactor, priceFactors } from "./trends";
 
 // Monthly cost of each option over the horizon. One implementation per formula: the horizon series,
 // the volume curve, break-even, sensitivity and whatWouldChange all call these.
@@ -112,9 +112,17 @@ export function tokensPerDayOf(m: Model): number {
 }
 
 /** Volume multiple of month t: compound growth that saturates at `growth.maxMultiple` × today's volume. */
-export function volumeFactors(m: Model, months: number = m.input.strategy.horizonMonths): number[] {
-  return growthFactors(months, m.input.volume.monthlyGrowthPct, m.values["growth.maxMultiple"]);
+export function volumeFactors(m: Model, months: number = m.input.strategy.horizonMonths): readonly number[] {
+  // Memoised by value (every series and every verdict probe asks; read-only, shared).
+  const key = `${months}|${m.input.volume.monthlyGrowthPct}|${m.values["growth.maxMultiple"]}`;
+  let f = factorMemo.get(key);
+  if (!f) {
+    if (factorMemo.size > 1_000) factorMemo.clear();
+    factorMemo.set(key, (f = growthFactors(months, m.input.volume.monthlyGrowthPct, m.values["growth.maxMultiple"])));
+  }
+  return f;
 }
+const factorMemo = new Map<string, readonly number[]>();
 
 /** When growth reaches its cap within the horizon: the month (1-based) and the multiple. */
 export function growthSaturation(m: Model): { month: number; multiple: number } | null {
@@ -153,6 +161,11 @@ export type HybridContext = {
 
 export type Plan = { months: FleetMonth[]; externalUsd: number[]; servedTokens: number; totalTokens: number; target: "api" | "hosted-open" };
 
+/** A plan's months as arrays (replicas, tokens a day served in house, external bill), n months long. */
+type PlanBuffers = { replicas: Float64Array; served: Float64Array; external: Float64Array };
+
+const planBuffers = (n: number): PlanBuffers => ({ replicas: new Float64Array(n), served: new Float64Array(n), external: new Float64Array(n) });
+
 /**
  * For each month: the replica count that minimises GPUs + external tokens. One more replica costs
  * `marginalReplicaMonthlyUsd`; it takes off the external bill the tokens above the fleet's capacity
@@ -160,14 +173,22 @@ export type Plan = { months: FleetMonth[]; externalUsd: number[]; servedTokens: 
  * that share of time equals cost ÷ (price × tokens a replica carries): closed form, then whole replicas.
  */
 export function planHybrid(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number): Plan {
+  const n = volumeFactors(m).length;
+  const out = planBuffers(n);
+  const { servedTokens, totalTokens } = planInto(m, target, sMin, eMin, out);
+  const months: FleetMonth[] = [];
+  for (let t = 0; t < n; t++) months.push({ replicas: out.replicas[t]!, servedTokensPerDay: out.served[t]! });
+  return { months, externalUsd: Array.from(out.external), servedTokens, totalTokens, target };
+}
+
+/** planHybrid's one month loop, written into `out` (the verdict probes pass reused buffers). */
+function planInto(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number, out: PlanBuffers): { servedTokens: number; totalTokens: number } {
   const r = capacityPeak(m);
   const usable = usableTpsPerReplica(m);
   const factors = volumeFactors(m);
   const tpd0 = tokensPerDayOf(m);
   const apiK = externalUsdPerTokenDay(m, "api");
   const tK = externalUsdPerTokenDay(m, target);
-  const months: FleetMonth[] = [];
-  const externalUsd: number[] = [];
   let served = 0;
   let total = 0;
   const flex = 1 - eMin;
@@ -186,8 +207,9 @@ export function planHybrid(m: Model, target: "api" | "hosted-open", sMin: number
     const avgTps = T / SECONDS_PER_DAY;
     // Under a token a thousand seconds there is no load to plan for (and 1/avgTps would overflow).
     if (!(avgTps > 1e-3)) {
-      months.push({ replicas: sMin > 0 ? minReplicas : 0, servedTokensPerDay: 0 });
-      externalUsd.push(0);
+      out.replicas[t] = sMin > 0 ? minReplicas : 0;
+      out.served[t] = 0;
+      out.external[t] = 0;
       continue;
     }
     const kS = tK * fS;
@@ -222,12 +244,13 @@ export function planHybrid(m: Model, target: "api" | "hosted-open", sMin: number
       }
     }
     const inHouse = flex * sBest * T;
-    months.push({ replicas: best, servedTokensPerDay: inHouse });
-    externalUsd.push(extBest + frontierUsd);
+    out.replicas[t] = best;
+    out.served[t] = inHouse;
+    out.external[t] = extBest + frontierUsd;
     served += inHouse;
     total += T;
   }
-  return { months, externalUsd, servedTokens: served, totalTokens: total, target };
+  return { servedTokens: served, totalTokens: total };
 }
 
 /** Mandatory shares: the sensitive share stays in house; with frontier required, the routed share goes to the API. */
@@ -239,7 +262,7 @@ export function hybridConstraints(m: Model): { sMin: number; eMin: number; mode:
 
 // ---- Options -----------------------------------------------------------------------------------
 
-function sum(a: number[]) {
+function sum(a: readonly number[]) {
   return a.reduce((x, y) => x + y, 0);
 }
 
@@ -252,12 +275,28 @@ function perMillion(tco: number, tokens: number): number | null {
   return tokens > 0 ? (tco / tokens) * 1e6 : null;
 }
 
+/** The token bill of month t (+ fine-tuning for hosted open weights): one formula for the series and the TCO. */
+function externalMonths(m: Model, which: "api" | "hosted-open", into: number[] | null): number {
+  const tpd0 = tokensPerDayOf(m);
+  const k = externalUsdPerTokenDay(m, which);
+  const ft = which === "hosted-open" ? fineTuningMonthlyUsd(m) : 0;
+  const f = volumeFactors(m);
+  const pf = priceFactors(m, which, f.length);
+  let tco = 0;
+  for (let t = 0; t < f.length; t++) {
+    const month = tpd0 * f[t]! * k * pf[t]! + ft;
+    into?.push(month);
+    tco += month;
+  }
+  return tco;
+}
+
 function externalCost(m: Model, which: "api" | "hosted-open"): OptionCost {
   const tpd0 = tokensPerDayOf(m);
   const k = externalUsdPerTokenDay(m, which);
   const ft = which === "hosted-open" ? fineTuningMonthlyUsd(m) : 0;
-  const monthlyUsd = volumeFactors(m).map((f, t) => tpd0 * f * k * priceFactor(m, which, t) + ft);
-  const tcoUsd = sum(monthlyUsd);
+  const monthlyUsd: number[] = [];
+  const tcoUsd = externalMonths(m, which, monthlyUsd);
   const breakdown: Breakdown = { tokens: tpd0 * k };
   if (ft > 0) breakdown.fineTuning = ft;
   return { monthlyUsd, tcoUsd, setupUsd: 0, perMillionTokensUsd: perMillion(tcoUsd, horizonTokens(m)), breakdown };
@@ -279,39 +318,52 @@ function fromFleet(m: Model, fleet: FleetCost, extra?: { externalUsd: number[]; 
   };
 }
 
-export function selfHostedCost(m: Model): OptionCost {
+/** Self-hosting's months: the fleet sized for each month's volume at the peak factor. */
+function selfHostedMonths(m: Model, into: PlanBuffers): number {
   const tpd0 = tokensPerDayOf(m);
   const r = capacityPeak(m);
-  const months = volumeFactors(m).map((f) => ({ replicas: replicasFor(m, tpd0 * f, r), servedTokensPerDay: tpd0 * f }));
+  const f = volumeFactors(m);
+  for (let t = 0; t < f.length; t++) {
+    into.replicas[t] = replicasFor(m, tpd0 * f[t]!, r);
+    into.served[t] = tpd0 * f[t]!;
+  }
+  return f.length;
+}
+
+export function selfHostedCost(m: Model): OptionCost {
+  const b = planBuffers(volumeFactors(m).length);
+  const n = selfHostedMonths(m, b);
+  const months: FleetMonth[] = [];
+  for (let t = 0; t < n; t++) months.push({ replicas: b.replicas[t]!, servedTokensPerDay: b.served[t]! });
   return fromFleet(m, fleetCost(m, months));
 }
 
 const OPTION_NAME: Record<Option, string> = { api: "the proprietary API", "hosted-open": "the hosted open-weights provider", "self-hosted": "self-hosting", hybrid: "a hybrid" };
 
+/** An option's TCO and, for the hybrid, which pure option its cheapest split is: all a verdict probe needs. */
+export type OptionTco = { tcoUsd: number; split?: Pick<HybridSplit, "pure"> & Partial<HybridSplit> };
+
+/** What the scoring reads of a cost: the TCO always; the rest (texts only) when the full cost is there. */
+export type CostView = OptionTco & Partial<Pick<OptionCost, "fleet" | "gpus" | "perMillionTokensUsd">>;
+
 /**
- * The cheapest hybrid: in-house share and spill target chosen to minimise TCO under the hard rules.
- * Never dearer than its parts: when a pure option is cheaper (or the split sends under
- * `economics.hybrid.minShare` one way) the result is that option's cost, marked `pure`.
+ * The hybrid's decision: the spill target whose optimised split is cheapest over the horizon (TCO by
+ * the TCO-only month loops), the share it keeps in house, and whether it is really a pure option.
+ * hybridCost (the full cost, with texts) and hybridTco (verdict probes) both take it from here.
  */
-export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<Option, OptionCost>>, minShare: number): OptionCost {
+type HybridPick =
+  | { kind: "self-only"; mode: HybridSplit["mode"]; sMin: number }
+  | { kind: "split"; mode: HybridSplit["mode"]; sMin: number; eMin: number; target: "api" | "hosted-open"; tcoUsd: number; share: number; pure: Option | null; sliver: number; spillModel: Model };
+
+// The verdict probes' plan and self-hosting months (reused: pickHybrid and optionTcos never re-enter themselves).
+let probePlan = planBuffers(64);
+const probeBuffers = (n: number) => (probePlan.replicas.length >= n ? probePlan : (probePlan = planBuffers(n)));
+
+function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, OptionTco>>, minShare: number): HybridPick {
   const { sMin, eMin, mode } = hybridConstraints(m);
   const targets = ctx.spillTargets;
   // No external model can take traffic (each misses the latency target): a split is self-hosting.
-  const selfOnly = parts["self-hosted"];
-  if (!targets.length && eMin === 0 && selfOnly) {
-    const split: HybridSplit = {
-      mode,
-      selfHostedShare: 1,
-      external: "api",
-      mandatoryInHouseShare: sMin,
-      frontierShare: 0,
-      utilization: selfOnly.fleet?.utilization.first ?? 0,
-      pure: "self-hosted",
-      text: "No external model meets your latency target, so no traffic can be routed out: a split is the same as self-hosting.",
-    };
-    return { ...selfOnly, split };
-  }
-  let best: { cost: OptionCost; plan: Plan; fleet: FleetCost } | undefined;
+  if (!targets.length && eMin === 0 && parts["self-hosted"]) return { kind: "self-only", mode, sMin };
   // A spill target that costs at least the other per token in the first and the last month costs at
   // least as much every month (both trends are exponential): its plan can only be dearer, skip it.
   const last = Math.max(0, m.input.strategy.horizonMonths - 1);
@@ -325,14 +377,16 @@ export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<O
   const considered = (targets.length ? targets : (["api"] as const)).filter((o, _i, all) => all.length === 1 || !dominated(o));
   // Spilling to a hosted provider means the same open weights the fleet runs, where a provider sells them.
   const spillModel = ctx.hostedSpill ? ({ ...m, hostedPrice: ctx.hostedSpill.price, hostedModelLabel: ctx.hostedSpill.label } as Model) : m;
+  let best: { target: "api" | "hosted-open"; tcoUsd: number; servedTokens: number; totalTokens: number } | undefined;
+  const n = volumeFactors(m).length;
+  const buf = probeBuffers(n);
   for (const target of considered) {
-    const plan = planHybrid(target === "hosted-open" ? spillModel : m, target, sMin, eMin);
-    const fleet = fleetCost(m, plan.months);
-    const cost = fromFleet(m, fleet, { externalUsd: plan.externalUsd, tokensMonth1: plan.externalUsd[0] ?? 0 });
-    if (!best || cost.tcoUsd < best.cost.tcoUsd) best = { cost, plan, fleet };
+    const { servedTokens, totalTokens } = planInto(target === "hosted-open" ? spillModel : m, target, sMin, eMin, buf);
+    const tcoUsd = fleetTco(m, buf.replicas, buf.served, n, buf.external).plusExtra;
+    if (!best || tcoUsd < best.tcoUsd) best = { target, tcoUsd, servedTokens, totalTokens };
   }
   const b = best!;
-  const share = b.plan.totalTokens > 0 ? b.plan.servedTokens / b.plan.totalTokens : sMin;
+  const share = b.totalTokens > 0 ? b.servedTokens / b.totalTokens : sMin;
   // Pure options the split may collapse to: all external (only when nothing must stay in house), all in house (only when nothing must go to the frontier API).
   const pureCandidates: Option[] = [];
   if (sMin === 0) pureCandidates.push(...(eMin > 0 ? (["api"] as const) : ctx.spillTargets));
@@ -340,38 +394,75 @@ export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<O
   let pure: Option | null = null;
   for (const o of pureCandidates) {
     const c = parts[o];
-    if (c && c.tcoUsd <= b.cost.tcoUsd + 1e-6 && (!pure || c.tcoUsd < parts[pure]!.tcoUsd)) pure = o;
+    if (c && c.tcoUsd <= b.tcoUsd + 1e-6 && (!pure || c.tcoUsd < parts[pure]!.tcoUsd)) pure = o;
   }
   // A split that sends under minShare one way is reported as the pure option it nearly is, but only
   // when that option costs about the same (within the same share); otherwise the split is real money.
-  const near = (o: Option) => !!parts[o] && parts[o]!.tcoUsd <= b.cost.tcoUsd * (1 + minShare);
-  if (!pure && sMin === 0 && share < minShare && near(eMin > 0 ? "api" : b.plan.target)) pure = eMin > 0 ? "api" : b.plan.target;
+  const near = (o: Option) => !!parts[o] && parts[o]!.tcoUsd <= b.tcoUsd * (1 + minShare);
+  if (!pure && sMin === 0 && share < minShare && near(eMin > 0 ? "api" : b.target)) pure = eMin > 0 ? "api" : b.target;
   // Spilling under minShare of tokens out of an own fleet is self-hosting with a sliver of overflow:
   // reported as self-hosting (the saving it gives up is stated), so the verdict does not alternate
   // between the two at every replica step as volume grows.
   let sliver = 0;
   if (!pure && eMin === 0 && sMin === 0 && 1 - share < minShare && parts["self-hosted"]) {
     pure = "self-hosted";
-    sliver = Math.max(0, parts["self-hosted"].tcoUsd - b.cost.tcoUsd);
+    sliver = Math.max(0, parts["self-hosted"].tcoUsd - b.tcoUsd);
   }
-  const gpus = b.fleet.gpus.first;
+  return { kind: "split", mode, sMin, eMin, target: b.target, tcoUsd: b.tcoUsd, share, pure, sliver, spillModel };
+}
+
+/** The hybrid's TCO and pure flag only (verdict probes): the same decision as hybridCost, no series or texts. */
+function hybridTco(m: Model, ctx: HybridContext, parts: Record<"api" | "hosted-open" | "self-hosted", OptionTco>, minShare: number): OptionTco {
+  const p = pickHybrid(m, ctx, parts, minShare);
+  if (p.kind === "self-only") return { tcoUsd: parts["self-hosted"].tcoUsd, split: { pure: "self-hosted" } };
+  const pc = p.pure && p.pure !== "hybrid" ? parts[p.pure] : undefined;
+  return { tcoUsd: pc ? pc.tcoUsd : p.tcoUsd, split: { pure: p.pure } };
+}
+
+/**
+ * The cheapest hybrid: in-house share and spill target chosen to minimise TCO under the hard rules.
+ * Never dearer than its parts: when a pure option is cheaper (or the split sends under
+ * `economics.hybrid.minShare` one way) the result is that option's cost, marked `pure`.
+ */
+export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<Option, OptionCost>>, minShare: number): OptionCost {
+  const p = pickHybrid(m, ctx, parts, minShare);
+  if (p.kind === "self-only") {
+    const selfOnly = parts["self-hosted"]!;
+    const split: HybridSplit = {
+      mode: p.mode,
+      selfHostedShare: 1,
+      external: "api",
+      mandatoryInHouseShare: p.sMin,
+      frontierShare: 0,
+      utilization: selfOnly.fleet?.utilization.first ?? 0,
+      pure: "self-hosted",
+      text: "No external model meets your latency target, so no traffic can be routed out: a split is the same as self-hosting.",
+    };
+    return { ...selfOnly, split };
+  }
+  const { pure, share, sliver, spillModel } = p;
+  // The chosen split's series (the same plan and fleet loops the decision priced).
+  const plan = planHybrid(p.target === "hosted-open" ? spillModel : m, p.target, p.sMin, p.eMin);
+  const fleet = fleetCost(m, plan.months);
+  const cost = fromFleet(m, fleet, { externalUsd: plan.externalUsd, tokensMonth1: plan.externalUsd[0] ?? 0 });
+  const gpus = fleet.gpus.first;
   const split: HybridSplit = {
-    mode,
+    mode: p.mode,
     selfHostedShare: share,
-    external: b.plan.target,
-    mandatoryInHouseShare: sMin,
-    frontierShare: eMin,
-    utilization: b.fleet.utilization.first,
+    external: p.target,
+    mandatoryInHouseShare: p.sMin,
+    frontierShare: p.eMin,
+    utilization: fleet.utilization.first,
     pure,
     text: "",
   };
   // Built on first read (the verdict probes of whatWouldChange never read it).
-  const textModel = b.plan.target === "hosted-open" ? spillModel : m;
-  Object.defineProperty(split, "text", { enumerable: true, configurable: true, get: () => (pure ? pureText(m, split, parts, b.cost, sliver, 1 - share) : describeSplit(textModel, split, gpus, b.plan)) });
+  const textModel = p.target === "hosted-open" ? spillModel : m;
+  Object.defineProperty(split, "text", { enumerable: true, configurable: true, get: () => (pure ? pureText(m, split, parts, cost, sliver, 1 - share) : describeSplit(textModel, split, gpus, plan)) });
   // A pure outcome is reported as what it is: nothing on own GPUs, or everything.
   if (pure) split.selfHostedShare = pure === "self-hosted" ? 1 : 0;
   if (pure && parts[pure]) return { ...parts[pure]!, split };
-  return { ...b.cost, split };
+  return { ...cost, split };
 }
 
 function label(m: Model, o: "api" | "hosted-open") {
@@ -470,6 +561,23 @@ export function optionCosts(m: Model, ctx: HybridContext, minShare: number, reus
   const self = reuse["self-hosted"] ?? selfHostedCost(m);
   const parts = { api, "hosted-open": hosted, "self-hosted": self };
   return { ...parts, hybrid: hybridCost(m, ctx, parts, minShare) };
+}
+
+/**
+ * Every option's TCO alone (the verdict probes of whatWouldChange): the same month loops and hybrid
+ * decision as optionCosts, without series, breakdowns or texts (tested equal to optionCosts' TCOs).
+ */
+export function optionTcos(m: Model, ctx: HybridContext, minShare: number, reuse: Partial<Record<"api" | "hosted-open" | "self-hosted", OptionTco>> = {}): Record<Option, OptionTco> {
+  const api = reuse.api ?? { tcoUsd: externalMonths(m, "api", null) };
+  const hosted = reuse["hosted-open"] ?? { tcoUsd: externalMonths(m, "hosted-open", null) };
+  let self = reuse["self-hosted"];
+  if (!self) {
+    const buf = probeBuffers(volumeFactors(m).length);
+    const n = selfHostedMonths(m, buf);
+    self = { tcoUsd: fleetTco(m, buf.replicas, buf.served, n).tcoUsd };
+  }
+  const parts = { api, "hosted-open": hosted, "self-hosted": self };
+  return { ...parts, hybrid: hybridTco(m, ctx, parts, minShare) };
 }
 
 export { gpuPricing };

@@ -2,7 +2,7 @@ import { HOURS_PER_MONTH, SECONDS_PER_DAY, type Model } from "../model";
 import { serversFor } from "./packing";
 import { fineTuningMonthlyUsd, setupUsd, staffFor, staffMonthlyUsd, type Staff } from "./staff";
 import { gpuPricing, type GpuPricing } from "./terms";
-import { gpuTermFactor, priceFactor } from "./trends";
+import { priceFactors, termLockMonths } from "./trends";
 import { replicasFor as capacityReplicas } from "../capacity/choose";
 
 // A self-hosted fleet priced month by month: GPUs on their term (rented: price trend; owned: servers
@@ -60,28 +60,53 @@ export type FleetCost = {
   servers?: { first: number; last: number; gpusPerServer: number };
 };
 
-export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: number; setup?: boolean } = {}): FleetCost {
+/** What fleetCost keeps month by month beyond the TCO (the full cost's series and month-1 breakdown). */
+type FleetRecord = {
+  monthlyUsd: number[];
+  capexUsd: number[];
+  depreciation: number[];
+  gpusByMonth: number[];
+  serversByMonth: number[];
+  staffedByMonth: number[];
+  utils: number[];
+  first?: FleetBreakdown;
+};
+
+// Purchases of owned servers by month (scratch reused by every run: the kernel never re-enters itself).
+let boughtMonth = new Float64Array(64);
+let boughtServers = new Float64Array(64);
+let boughtPrice = new Float64Array(64);
+
+/**
+ * The one month loop of a self-hosted fleet. Returns the TCO, and `plusExtra`, the TCO with `extra[t]`
+ * (a hybrid's external bill) added to each month before summing, as the hybrid's cost sums it.
+ * `rec`: also keep every series fleetCost reports. The verdict probes run it without one (no series).
+ */
+function runFleet(m: Model, replicas: ArrayLike<number>, served: ArrayLike<number>, n: number, models: number, setup: number, extra: ArrayLike<number> | null, rec: FleetRecord | null): { tcoUsd: number; plusExtra: number; installed: number; bought: number } {
   const v = m.values;
   const pricing = gpuPricing(m);
   const owned = pricing.owned;
   const gpr = v["selfHosted.gpusPerReplica"];
-  const models = opts.models ?? 1;
-  const setup = opts.setup === false ? 0 : setupUsd(m);
   const ft = fineTuningMonthlyUsd(m);
   const sloTps = v["selfHosted.tokensPerSecondPerReplica"];
-  const monthlyUsd: number[] = [];
-  const capexUsd: number[] = [];
-  const depreciation: number[] = [];
-  const gpusByMonth: number[] = [];
-  const serversByMonth: number[] = [];
-  const staffedByMonth: number[] = [];
-  const bought: { month: number; servers: number; price: number }[] = [];
+  if (boughtMonth.length < n) {
+    boughtMonth = new Float64Array(n);
+    boughtServers = new Float64Array(n);
+    boughtPrice = new Float64Array(n);
+  }
+  let nBought = 0;
   let installed = 0;
-  let first: FleetBreakdown | undefined;
-  const utils: number[] = [];
-  months.forEach((mo, t) => {
-    const gpus = mo.replicas * gpr;
-    gpusByMonth.push(gpus);
+  let tco = 0;
+  let plusExtra = 0;
+  const gpuF = priceFactors(m, "gpu", n);
+  const lock = termLockMonths(pricing.term);
+  const batch = m.input.volume.batchShare;
+  const spotRate = v["gpu.spotUsdPerHour"];
+  const spotOk = batch > 0 && spotRate > 0 && spotRate < pricing.usdPerGpuHour;
+  const usable = usableTpsPerReplica(m);
+  for (let t = 0; t < n; t++) {
+    const r = replicas[t]!;
+    const gpus = r * gpr;
     let gpuUsd: number;
     let power = 0;
     let colo = 0;
@@ -89,53 +114,86 @@ export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: numbe
     let capex = 0;
     let dep = 0;
     if (owned) {
-      const need = serversFor(mo.replicas, gpr, owned.gpusPerServer);
+      const need = serversFor(r, gpr, owned.gpusPerServer);
       if (need > installed) {
-        const price = owned.serverPriceUsd * priceFactor(m, "gpu", t);
-        bought.push({ month: t, servers: need - installed, price });
+        const price = owned.serverPriceUsd * gpuF[t]!;
+        boughtMonth[nBought] = t;
+        boughtServers[nBought] = need - installed;
+        boughtPrice[nBought] = price;
+        nBought++;
         capex = (need - installed) * price;
         installed = need;
       }
       power = installed * owned.powerPerServerMonth;
       colo = installed * owned.colocationPerServerMonth;
-      maint = bought.reduce((a, b) => a + (b.servers * b.price * v["owned.maintenanceSharePerYear"]) / 12, 0);
-      dep = bought.reduce((a, b) => a + (t - b.month < owned.depreciationMonths ? (b.servers * b.price) / owned.depreciationMonths : 0), 0);
+      // Summed over the purchases in order (not kept as running totals: depreciation drops purchases that are written off).
+      for (let i = 0; i < nBought; i++) {
+        maint += (boughtServers[i]! * boughtPrice[i]! * v["owned.maintenanceSharePerYear"]) / 12;
+        dep += t - boughtMonth[i]! < owned.depreciationMonths ? (boughtServers[i]! * boughtPrice[i]!) / owned.depreciationMonths : 0;
+      }
       gpuUsd = power + colo + maint;
-      serversByMonth.push(installed);
+      rec?.serversByMonth.push(installed);
     } else {
       // Spot for batch only: whole replicas the flat batch load keeps busy (above the availability
       // floor) run on interruptible GPUs; the rest on the chosen term.
-      const batch = m.input.volume.batchShare;
-      const spotRate = v["gpu.spotUsdPerHour"];
-      const spotReplicas = batch > 0 && spotRate > 0 && spotRate < pricing.usdPerGpuHour ? Math.max(0, Math.min(mo.replicas - v["selfHosted.minReplicas"], Math.floor((batch * mo.servedTokensPerDay) / SECONDS_PER_DAY / usableTpsPerReplica(m) + 1e-9))) : 0;
-      const f = gpuTermFactor(m, pricing.term, t);
-      gpuUsd = ((mo.replicas - spotReplicas) * pricing.usdPerGpuHour * f + spotReplicas * spotRate * priceFactor(m, "gpu", t)) * gpr * HOURS_PER_MONTH;
+      const spotReplicas = spotOk ? Math.max(0, Math.min(r - v["selfHosted.minReplicas"], Math.floor((batch * served[t]!) / SECONDS_PER_DAY / usable + 1e-9))) : 0;
+      const f = gpuF[Math.floor(t / lock) * lock]!;
+      gpuUsd = ((r - spotReplicas) * pricing.usdPerGpuHour * f + spotReplicas * spotRate * gpuF[t]!) * gpr * HOURS_PER_MONTH;
     }
     // Storage and network scale with the fleet: a share of what its GPUs cost to hold (owned: depreciation + opex).
     const overheads = v["overheads.toolingUsdPerMonth"] + v["overheads.storageNetworkShareOfGpu"] * (owned ? gpuUsd + dep : gpuUsd);
     // People look after the GPUs you run: owned, every installed server's GPUs (idle slots included).
     const staffed = owned ? installed * owned.gpusPerServer : gpus;
-    staffedByMonth.push(staffed);
     const people = staffMonthlyUsd(m, staffed, models);
     const opex = gpuUsd + people + overheads + ft;
-    monthlyUsd.push(opex + capex + (t === 0 ? setup : 0));
-    capexUsd.push(capex);
-    depreciation.push(opex + dep + (t === 0 ? setup : 0));
-    utils.push(mo.replicas > 0 ? mo.servedTokensPerDay / SECONDS_PER_DAY / (mo.replicas * sloTps) : 0);
+    const month = opex + capex + (t === 0 ? setup : 0);
+    tco += month;
+    if (extra) plusExtra += month + (extra[t] ?? 0);
+    if (!rec) continue;
+    rec.gpusByMonth.push(gpus);
+    rec.staffedByMonth.push(staffed);
+    rec.monthlyUsd.push(month);
+    rec.capexUsd.push(capex);
+    rec.depreciation.push(opex + dep + (t === 0 ? setup : 0));
+    rec.utils.push(r > 0 ? served[t]! / SECONDS_PER_DAY / (r * sloTps) : 0);
     if (t === 0) {
-      first = { gpus: owned ? 0 : gpuUsd, people, overheads, setup };
+      const first: FleetBreakdown = { gpus: owned ? 0 : gpuUsd, people, overheads, setup };
       if (owned) Object.assign(first, { power, colocation: colo, maintenance: maint });
       if (ft > 0) first.fineTuning = ft;
       if (owned) delete (first as Partial<FleetBreakdown>).gpus;
+      rec.first = first;
     }
-  });
-  const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+  }
+  return { tcoUsd: tco, plusExtra: extra ? plusExtra : tco, installed, bought: nBought };
+}
+
+// fleetCost's month inputs as arrays (scratch: fleetCost never re-enters itself).
+let scratchReplicas = new Float64Array(64);
+let scratchServed = new Float64Array(64);
+
+export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: number; setup?: boolean } = {}): FleetCost {
+  const pricing = gpuPricing(m);
+  const owned = pricing.owned;
+  const models = opts.models ?? 1;
+  const setup = opts.setup === false ? 0 : setupUsd(m);
   const n = months.length;
+  if (scratchReplicas.length < n) {
+    scratchReplicas = new Float64Array(n);
+    scratchServed = new Float64Array(n);
+  }
+  for (let t = 0; t < n; t++) {
+    scratchReplicas[t] = months[t]!.replicas;
+    scratchServed[t] = months[t]!.servedTokensPerDay;
+  }
+  const rec: FleetRecord = { monthlyUsd: [], capexUsd: [], depreciation: [], gpusByMonth: [], serversByMonth: [], staffedByMonth: [], utils: [] };
+  const run = runFleet(m, scratchReplicas, scratchServed, n, models, setup, null, rec);
+  const { monthlyUsd, capexUsd, depreciation, gpusByMonth, serversByMonth, staffedByMonth, utils } = rec;
+  const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
   const out: FleetCost = {
     monthlyUsd,
-    tcoUsd: sum(monthlyUsd),
+    tcoUsd: run.tcoUsd,
     setupUsd: setup,
-    breakdown: first ?? { gpus: 0, people: 0, overheads: 0, setup },
+    breakdown: rec.first ?? { gpus: 0, people: 0, overheads: 0, setup },
     gpus: { first: gpusByMonth[0] ?? 0, last: gpusByMonth[n - 1] ?? 0 },
     replicas: { first: months[0]?.replicas ?? 0, last: months[n - 1]?.replicas ?? 0 },
     utilization: { first: utils[0] ?? 0, last: utils[n - 1] ?? 0 },
@@ -147,9 +205,19 @@ export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: numbe
     out.capexUsd = capexUsd;
     out.depreciation = { monthlyUsd: depreciation, tcoUsd: sum(depreciation) };
     out.servers = { first: serversByMonth[0] ?? 0, last: serversByMonth[n - 1] ?? 0, gpusPerServer: owned.gpusPerServer };
-    out.residualBookValueUsd = bought.reduce((a, b) => a + b.servers * b.price * Math.max(0, 1 - (n - b.month) / owned.depreciationMonths), 0);
+    let residual = 0;
+    for (let i = 0; i < run.bought; i++) residual += boughtServers[i]! * boughtPrice[i]! * Math.max(0, 1 - (n - boughtMonth[i]!) / owned.depreciationMonths);
+    out.residualBookValueUsd = residual;
   }
   return out;
+}
+
+/**
+ * The TCO alone of a fleet whose replicas and served tokens by month are given as arrays (n months),
+ * and the TCO with `extra` added month by month: the verdict probes' path, same loop as fleetCost.
+ */
+export function fleetTco(m: Model, replicas: ArrayLike<number>, served: ArrayLike<number>, n: number, extra: ArrayLike<number> | null = null): { tcoUsd: number; plusExtra: number } {
+  return runFleet(m, replicas, served, n, 1, setupUsd(m), extra, null);
 }
 
 /** Monthly cost of one more replica, amortised (owned: depreciation + opex per GPU-hour), incl. its share of people and overheads. */
@@ -157,7 +225,9 @@ export function marginalReplicaMonthlyUsd(m: Model, month: number): number {
   const v = m.values;
   const p = gpuPricing(m);
   const gpr = v["selfHosted.gpusPerReplica"];
-  const hourly = p.owned ? p.owned.allInUsdPerGpuHour * priceFactor(m, "gpu", month) : p.usdPerGpuHour * gpuTermFactor(m, p.term, month);
+  const lock = termLockMonths(p.term);
+  const gpuF = priceFactors(m, "gpu", month + 1); // the hybrid plan asks every month: a table, not a power per call
+  const hourly = p.owned ? p.owned.allInUsdPerGpuHour * gpuF[month]! : p.usdPerGpuHour * gpuF[Math.floor(month / lock) * lock]!;
   const gpuUsd = gpr * hourly * HOURS_PER_MONTH;
   return gpuUsd * (1 + v["overheads.storageNetworkShareOfGpu"]) + ((v["people.ftePer100Gpus"] * gpr) / 100) * (v["people.loadedEngineerUsdPerYear"] / 12);
 }

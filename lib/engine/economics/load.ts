@@ -8,7 +8,8 @@ export function servedShare(x: number, r: number): number {
   if (x >= r) return 1;
   if (r - 1 < 1e-9) return Math.min(x, 1);
   const q = (x / r) ** (1 / (r - 1));
-  return x * (1 - q) + q ** r;
+  // q^r = q · q^(r−1) = q · x / r: one power instead of two (the hybrid plan calls this twice a month).
+  return x * (1 - q) + (q * x) / r;
 }
 
 /** Share of the time the load is above x × average: S'(x) = 1 − q. */

@@ -7,15 +7,40 @@ import type { Model } from "../model";
 
 export type PriceKind = "api" | "hosted-open" | "gpu";
 
+function yearlyFactor(v: Model["values"], kind: PriceKind): number {
+  return kind === "api" ? 1 - v["api.priceDeclinePerYear"] : kind === "hosted-open" ? 1 - v["hostedOpen.priceDeclinePerYear"] : 1 + v["gpu.priceChangePerYear"];
+}
+
 export function priceFactor(m: Model, kind: PriceKind, month: number): number {
-  const v = m.values;
-  const yearly = kind === "api" ? 1 - v["api.priceDeclinePerYear"] : kind === "hosted-open" ? 1 - v["hostedOpen.priceDeclinePerYear"] : 1 + v["gpu.priceChangePerYear"];
-  return yearly ** (month / 12);
+  return yearlyFactor(m.values, kind) ** (month / 12);
+}
+
+// The month loops (every option's series, the hybrid plan, every verdict probe of whatWouldChange) read
+// one factor per month: a table per model values and kind, computed once with priceFactor's own formula
+// (so identical to it), grown on demand. Keyed on the values object: a patched model gets its own.
+const tables = new WeakMap<Model["values"], Partial<Record<PriceKind, number[]>>>();
+
+/** priceFactor(m, kind, t) for t = 0 … months − 1 (read-only; shared between callers). */
+export function priceFactors(m: Model, kind: PriceKind, months: number): readonly number[] {
+  let byKind = tables.get(m.values);
+  if (!byKind) tables.set(m.values, (byKind = {}));
+  let t = byKind[kind];
+  if (!t) byKind[kind] = t = [];
+  if (t.length < months) {
+    const yearly = yearlyFactor(m.values, kind);
+    for (let i = t.length; i < months; i++) t.push(yearly ** (i / 12));
+  }
+  return t;
+}
+
+/** Months a rental term locks its rate for: committed terms renew at the rate of their start. */
+export function termLockMonths(term: string): number {
+  return term === "reserved-1y" ? 12 : term === "reserved-3y" ? 36 : 1;
 }
 
 /** The GPU price factor a rental term pays in month t: on-demand floats, committed terms lock at their start. */
 export function gpuTermFactor(m: Model, term: string, month: number): number {
-  const lock = term === "reserved-1y" ? 12 : term === "reserved-3y" ? 36 : 1;
+  const lock = termLockMonths(term);
   return priceFactor(m, "gpu", Math.floor(month / lock) * lock);
 }
 

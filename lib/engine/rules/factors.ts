@@ -1,5 +1,5 @@
 import { figureOf, type Catalog } from "../catalog";
-import type { OptionCost } from "../economics";
+import type { CostView } from "../economics";
 import { setupUsd, tokensPerDayOf } from "../economics";
 import type { Model } from "../model";
 import { OPTIONS, type Option } from "../schema";
@@ -47,7 +47,7 @@ export function latencyClass(m: Model, catalog: Catalog): "instant" | "tight" | 
 
 export type Factor = { factor: string; scores: FactorScores; text: (favours: Option) => string };
 
-export function factors(m: Model, catalog: Catalog, costs: Record<Option, OptionCost>, feasible: Option[]): Factor[] {
+export function factors(m: Model, catalog: Catalog, costs: Record<Option, CostView>, feasible: Option[]): Factor[] {
   const { data, team, capability, strategy, volume } = m.input;
   const tpd = tokensPerDayOf(m);
   const band = volumeBand(m, catalog);
@@ -192,10 +192,10 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, Option
 }
 
 /** Like for like: the hosted open model against the proprietary tier it is paired with, per million tokens. */
-function tokenPriceNote(m: Model, costs: Record<Option, OptionCost>): string {
+function tokenPriceNote(m: Model, costs: Record<Option, CostView>): string {
   const api = costs.api.perMillionTokensUsd;
   const hosted = costs["hosted-open"].perMillionTokensUsd;
-  if (api === null || hosted === null || !(api > 0) || !(hosted > 0)) return "";
+  if (api == null || hosted == null || !(api > 0) || !(hosted > 0)) return "";
   const diff = 1 - hosted / api;
   const rel = Math.abs(diff) < 0.005 ? "about the same as" : `${pct(Math.abs(diff))} ${diff > 0 ? "less than" : "more than"}`;
   return ` Per million tokens of your workload, ${m.hostedModelLabel} costs ${formatUsd(hosted)}, ${rel} ${m.apiModelLabel} at ${formatUsd(api)}.`;

@@ -1,5 +1,5 @@
 import { figureOf, type Catalog } from "../catalog";
-import type { OptionCost } from "../economics";
+import type { CostView, OptionCost } from "../economics";
 import type { Model } from "../model";
 import { OPTIONS, type Option } from "../schema";
 import { formatPct, formatUsd } from "../text";
@@ -13,7 +13,7 @@ import type { Exclusion, RankedOption, Reason } from "./types";
  * of the cheapest TCO. Options dearer than that rank after those within it. `lite` (verdict probes):
  * the same ranking, without reasons (none returned, none per option).
  */
-export function score(m: Model, catalog: Catalog, costs: Record<Option, OptionCost>, excluded: Exclusion[], opts: { lite?: boolean } = {}) {
+export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView>, excluded: Exclusion[], opts: { lite?: boolean } = {}) {
   const excludedSet = new Set(excluded.map((e) => e.option));
   const feasible = OPTIONS.filter((o) => !excludedSet.has(o));
   const fs = factors(m, catalog, costs, feasible);
