@@ -1,5 +1,5 @@
 import { catalog as currentCatalog, figureOf, type Catalog } from "./catalog";
-import { capacityPeak, gpuPricing, monthlySeries, selfHostedMonth, steadyMonthlyUsd, type OptionCost } from "./economics";
+import { capacityPeak, gpuPricing, monthlySeries, replicasFor, selfHostedMonth, steadyMonthlyUsd, tokensPerDayOf, volumeFactors, type OptionCost } from "./economics";
 import { atPricesOfMonth, scalePriceTable } from "./economics/trends";
 import { SECONDS_PER_DAY } from "./model";
 import type { AssumptionKey } from "./schema";
@@ -25,21 +25,50 @@ export function breakEvenRange(c: Catalog) {
 export const BREAK_EVEN_RANGE = breakEvenRange(currentCatalog);
 
 /**
+ * Self-hosting's steady cost as a staircase of whole replicas for one model: n replicas serve up to
+ * n·P tokens/day (P = `perReplicaTpd`) and cost `stepTotal(n)`, memoised per step (the crossing reads
+ * a step several times, and both comparisons of `breakEven` and the sensitivity variants that leave
+ * self-hosting unchanged read the same staircase).
+ */
+type Staircase = { m: Model; peak: number; perReplicaTpd: number; n0: number; steps: number[]; totals: number[] };
+
+function staircaseOf(m: Model): Staircase {
+  const v = m.values;
+  const peak = capacityPeak(m);
+  const perReplicaTpd = (v["selfHosted.tokensPerSecondPerReplica"] * v["selfHosted.targetUtilization"] * SECONDS_PER_DAY) / peak;
+  return { m, peak, perReplicaTpd, n0: v["selfHosted.minReplicas"], steps: [], totals: [] };
+}
+
+/** Steady monthly cost of n replicas, sized just under their capacity (a handful of steps per staircase: a list, not a map). */
+function stepTotal(s: Staircase, n: number): number {
+  const i = s.steps.indexOf(n);
+  if (i >= 0) return s.totals[i]!;
+  const total = selfHostedMonth(s.m, n * s.perReplicaTpd * (1 - 1e-12), s.peak).total;
+  s.steps.push(n);
+  s.totals.push(total);
+  return total;
+}
+
+/** The compared option's steady bill: linear in volume (k per token/day) plus a fixed part (fine-tuning and evals for hosted open weights). */
+type Line = { fixed: number; k: number };
+
+function lineOf(m: Model, against: Against): Line {
+  const probe = 1e6;
+  const fixed = steadyMonthlyUsd(m, against, 0);
+  return { fixed, k: (steadyMonthlyUsd(m, against, probe) - fixed) / probe };
+}
+
+/**
  * Exact first crossing. The option's cost is linear in volume (k per token/day); self-hosting is a
  * staircase: n replicas serve up to n·P tokens/day and cost F + n·c. Within step n the crossing is
  * at S(n)/k, so the first step where it falls inside its interval gives the break-even.
  */
-export function breakEvenTokensPerDay(m: Model, against: Against): number | null {
-  const v = m.values;
-  const peak = capacityPeak(m);
-  const perReplicaTpd = (v["selfHosted.tokensPerSecondPerReplica"] * v["selfHosted.targetUtilization"] * SECONDS_PER_DAY) / peak;
-  const probe = 1e6;
-  // The option's bill is linear in volume plus a fixed part (fine-tuning and evals for hosted open weights).
-  const fixedAgainst = steadyMonthlyUsd(m, against, 0);
-  const k = (steadyMonthlyUsd(m, against, probe) - fixedAgainst) / probe;
+function crossing(st: Staircase, line: Line): number | null {
+  const { k, fixed: fixedAgainst } = line;
+  const perReplicaTpd = st.perReplicaTpd;
   if (!(k > 0) || !(perReplicaTpd > 0)) return null;
-  const n0 = v["selfHosted.minReplicas"];
-  const S = (n: number) => selfHostedMonth(m, n * perReplicaTpd * (1 - 1e-12), peak).total - fixedAgainst;
+  const n0 = st.n0;
+  const S = (n: number) => stepTotal(st, n) - fixedAgainst;
   const firstCheaper = (n: number): number | null => {
     const lower = n <= n0 ? 0 : (n - 1) * perReplicaTpd;
     const upper = n * perReplicaTpd;
@@ -63,6 +92,11 @@ export function breakEvenTokensPerDay(m: Model, against: Against): number | null
   return null;
 }
 
+/** The lowest daily volume at which self-hosting's steady monthly cost is below the option's (null: none in the reported range). */
+export function breakEvenTokensPerDay(m: Model, against: Against): number | null {
+  return crossing(staircaseOf(m), lineOf(m, against));
+}
+
 export function breakEvenMonth(selfHosted: number[], other: number[]): number | null {
   let a = 0;
   let b = 0;
@@ -76,10 +110,13 @@ export function breakEvenMonth(selfHosted: number[], other: number[]): number | 
 
 export function breakEven(m: Model, costs: Record<"self-hosted" | Against, OptionCost>): Record<Against, BreakEvenPoint> {
   const late = atPricesOfMonth(m, m.input.strategy.horizonMonths - 1, gpuPricing(m).term);
+  // One staircase per model (today's prices and the horizon's last month's), shared by both comparisons.
+  const now = staircaseOf(m);
+  const atEnd = late === m ? now : staircaseOf(late);
   const point = (against: Against): BreakEvenPoint => ({
-    tokensPerDay: breakEvenTokensPerDay(m, against),
+    tokensPerDay: crossing(now, lineOf(m, against)),
     month: breakEvenMonth(costs["self-hosted"].monthlyUsd, costs[against].monthlyUsd),
-    tokensPerDayAtHorizonEnd: breakEvenTokensPerDay(late, against),
+    tokensPerDayAtHorizonEnd: crossing(atEnd, lineOf(late, against)),
   });
   return { api: point("api"), "hosted-open": point("hosted-open") };
 }
@@ -99,8 +136,28 @@ export type SensitivityRow = {
   breakEvenMonthHigh: number | null;
 };
 
-/** `keeps`: the options whose monthly series this figure cannot move (their base series is reused; break-even.test.ts checks each). */
-type Variant = { key: SensitivityRow["assumption"]; label: string; unit: string; base: number; low: number; high: number; apply: (m: Model, v: number) => Model; keeps: SeriesOption[] };
+/**
+ * `keeps`: the options whose costs this figure cannot move, monthly series and steady month alike (their
+ * base series and steady line or staircase are reused). `steady`: whether it moves any steady monthly
+ * cost at all (growth and price trends do not: the break-even volume is the base one). `sizing`: it
+ * enters self-hosting's series only through how many replicas each month needs (throughput,
+ * utilization, growth), so a fleet held at its availability floor every month, in the base model and
+ * in the swing, costs the base series. `current`: the value the model has now (a swing to it is the
+ * model itself). break-even.test.ts checks each claim against a fresh computation.
+ */
+type Variant = {
+  key: SensitivityRow["assumption"];
+  label: string;
+  unit: string;
+  base: number;
+  low: number;
+  high: number;
+  current: number;
+  apply: (m: Model, v: number) => Model;
+  keeps: SeriesOption[];
+  steady: boolean;
+  sizing: boolean;
+};
 type SeriesOption = "self-hosted" | "api";
 /** Figures that only enter the own fleet's costs (the API series is the same at any value). */
 const FLEET_ONLY: SeriesOption[] = ["api"];
@@ -114,11 +171,11 @@ function withValue(m: Model, key: AssumptionKey, v: number): Model {
 /** The figures the tornado swings, each with its low and high value and how it is applied to the model. */
 export function sensitivityVariants(m: Model, catalog: Catalog): Variant[] {
   const row = (k: AssumptionKey) => m.rows.find((r) => r.key === k)!;
-  const fromRow = (k: AssumptionKey, label: string, keeps: SeriesOption[]): Variant => {
+  const fromRow = (k: AssumptionKey, label: string, keeps: SeriesOption[], flags: { steady?: boolean; sizing?: boolean } = {}): Variant => {
     const r = row(k);
     // Around the value in use: an override keeps the catalog's relative spread.
     const scale = r.catalogValue ? r.value / r.catalogValue : 1;
-    return { key: k, label, unit: r.unit, base: r.value, low: r.low * scale, high: r.high * scale, apply: (mm: Model, v: number) => withValue(mm, k, v), keeps };
+    return { key: k, label, unit: r.unit, base: r.value, low: r.low * scale, high: r.high * scale, current: m.values[k], apply: (mm: Model, v: number) => withValue(mm, k, v), keeps, steady: flags.steady ?? true, sizing: flags.sizing ?? false };
   };
   const growthDelta = figureOf(catalog, "sensitivity.growthDeltaPct").value;
   const g = m.input.volume.monthlyGrowthPct;
@@ -126,11 +183,11 @@ export function sensitivityVariants(m: Model, catalog: Catalog): Variant[] {
   return [
     // Owned servers are priced from their terms, not the rental rate (which then only prices training runs): swing the server price.
     gpuPricing(m).owned ? fromRow("owned.serverPriceUsd", "Server price (owned)", FLEET_ONLY) : fromRow("gpu.usdPerHour", "GPU hourly rate", FLEET_ONLY),
-    fromRow("selfHosted.tokensPerSecondPerReplica", "Throughput per replica", FLEET_ONLY),
-    fromRow("selfHosted.targetUtilization", "Target GPU utilization", FLEET_ONLY),
-    { key: "api.priceScale", label: `API price (${m.apiTier}-tier range, incl. a year of decline)`, unit: "× list price", base: 1, low: Math.min(m.apiPriceSpread.low, 1 - row("api.priceDeclinePerYear").high), high: m.apiPriceSpread.high, apply: scaleApi, keeps: API_ONLY }, // low: a year at the fastest published decline
+    fromRow("selfHosted.tokensPerSecondPerReplica", "Throughput per replica", FLEET_ONLY, { sizing: true }),
+    fromRow("selfHosted.targetUtilization", "Target GPU utilization", FLEET_ONLY, { sizing: true }),
+    { key: "api.priceScale", label: `API price (${m.apiTier}-tier range, incl. a year of decline)`, unit: "× list price", base: 1, low: Math.min(m.apiPriceSpread.low, 1 - row("api.priceDeclinePerYear").high), high: m.apiPriceSpread.high, current: 1, apply: scaleApi, keeps: API_ONLY, steady: true, sizing: false }, // low: a year at the fastest published decline
     fromRow("people.loadedEngineerUsdPerYear", "Engineer cost", FLEET_ONLY),
-    fromRow("api.priceDeclinePerYear", "API price decline per year", API_ONLY),
+    fromRow("api.priceDeclinePerYear", "API price decline per year", API_ONLY, { steady: false }),
     fromRow("people.ftePer100Gpus", "Operations staff per 100 GPUs", FLEET_ONLY),
     {
       key: "volume.monthlyGrowthPct",
@@ -139,33 +196,82 @@ export function sensitivityVariants(m: Model, catalog: Catalog): Variant[] {
       base: g,
       low: Math.max(0, g - growthDelta),
       high: g + growthDelta,
+      current: g,
       apply: (mm, v) => ({ ...mm, input: { ...mm.input, volume: { ...mm.input.volume, monthlyGrowthPct: v } } }),
       keeps: [],
+      steady: false,
+      sizing: true,
     },
   ];
+}
+
+type TornadoPoint = { tpd: number | null; month: number | null };
+
+/** What every swing of one sensitivity run shares: the base model's series, steady line and staircase, and its own point (each computed on first use). */
+type TornadoBase = {
+  m: Model;
+  series: Partial<Record<SeriesOption, number[]>>;
+  staircase: Staircase;
+  line?: Line;
+  tpd?: number | null;
+  point?: TornadoPoint;
+  atFloor?: boolean;
+};
+
+function baseSeriesOf(b: TornadoBase, o: SeriesOption): number[] {
+  return (b.series[o] ??= monthlySeries(b.m, o).monthlyUsd);
+}
+
+function baseLineOf(b: TornadoBase): Line {
+  return (b.line ??= lineOf(b.m, "api"));
+}
+
+function baseTpdOf(b: TornadoBase): number | null {
+  if (b.tpd === undefined) b.tpd = crossing(b.staircase, baseLineOf(b));
+  return b.tpd;
+}
+
+/**
+ * Whether self-hosting runs its availability floor (`selfHosted.minReplicas`) every month of the horizon:
+ * replicas grow with volume, so the floor holds when it covers the busiest month.
+ */
+export function fleetAtFloorEveryMonth(m: Model): boolean {
+  const f = volumeFactors(m);
+  let most = 0;
+  for (let t = 0; t < f.length; t++) if (f[t]! > most) most = f[t]!;
+  return replicasFor(m, tokensPerDayOf(m) * most, capacityPeak(m)) <= m.values["selfHosted.minReplicas"];
+}
+
+/** Break-even volume and month vs the API with the variant's figure at `value`, re-pricing only what the figure moves. */
+function tornadoPoint(b: TornadoBase, vr: Variant, value: number): TornadoPoint {
+  if (value === vr.current) return (b.point ??= { tpd: baseTpdOf(b), month: breakEvenMonth(baseSeriesOf(b, "self-hosted"), baseSeriesOf(b, "api")) });
+  const mm = vr.apply(b.m, value);
+  const keepsSelf = vr.keeps.includes("self-hosted");
+  const keepsApi = vr.keeps.includes("api");
+  const tpd = !vr.steady ? baseTpdOf(b) : crossing(keepsSelf ? b.staircase : staircaseOf(mm), keepsApi ? baseLineOf(b) : lineOf(mm, "api"));
+  const sameFleet = keepsSelf || (vr.sizing && (b.atFloor ??= fleetAtFloorEveryMonth(b.m)) && fleetAtFloorEveryMonth(mm));
+  const self = sameFleet ? baseSeriesOf(b, "self-hosted") : monthlySeries(mm, "self-hosted").monthlyUsd;
+  const api = keepsApi ? baseSeriesOf(b, "api") : monthlySeries(mm, "api").monthlyUsd;
+  return { tpd, month: breakEvenMonth(self, api) };
 }
 
 /**
  * For each assumption that matters, the break-even (vs the proprietary API) at its low and high value,
  * biggest swing first. `base`: the model's own monthly series when the caller has them (evaluate's option
- * costs); a variant reuses the base series of an option its figure cannot move.
+ * costs). A swing re-prices only what its figure moves: a kept option's base series and steady cost are
+ * reused, a figure that moves no steady cost keeps the base break-even volume, and a swing to the value the
+ * model already has is the base point.
  */
 export function sensitivity(m: Model, catalog: Catalog, base: Partial<Record<SeriesOption, number[]>> = {}): SensitivityRow[] {
   const variants = sensitivityVariants(m, catalog);
-  const baseSeries = (o: SeriesOption) => (base[o] ??= monthlySeries(m, o).monthlyUsd);
   const months = m.input.strategy.horizonMonths;
-  const rows = variants.map((vr): SensitivityRow => {
-    const series = (mm: Model, o: SeriesOption) => (vr.keeps.includes(o) ? baseSeries(o) : monthlySeries(mm, o).monthlyUsd);
-    const at = (value: number) => {
-      const mm = vr.apply(m, value);
-      return {
-        tpd: breakEvenTokensPerDay(mm, "api"),
-        month: breakEvenMonth(series(mm, "self-hosted"), series(mm, "api")),
-      };
-    };
-    const lo = at(vr.low);
-    const hi = at(vr.high);
-    return {
+  const b: TornadoBase = { m, series: base, staircase: staircaseOf(m) };
+  const rows: SensitivityRow[] = [];
+  const swings: number[] = [];
+  for (const vr of variants) {
+    const lo = tornadoPoint(b, vr, vr.low);
+    const hi = vr.high === vr.low ? lo : tornadoPoint(b, vr, vr.high);
+    const r: SensitivityRow = {
       assumption: vr.key,
       label: vr.label,
       unit: vr.unit,
@@ -177,13 +283,19 @@ export function sensitivity(m: Model, catalog: Catalog, base: Partial<Record<Ser
       breakEvenMonthLow: lo.month,
       breakEvenMonthHigh: hi.month,
     };
-  });
-  const swing = (r: SensitivityRow) => {
-    const a = r.breakEvenLow ?? BREAK_EVEN_RANGE.maxTokensPerDay;
-    const b = r.breakEvenHigh ?? BREAK_EVEN_RANGE.maxTokensPerDay;
-    const volumeSwing = Math.abs(Math.log10(a) - Math.log10(b));
-    const monthSwing = Math.abs((r.breakEvenMonthLow ?? months + 1) - (r.breakEvenMonthHigh ?? months + 1)) / months;
-    return volumeSwing + monthSwing;
-  };
-  return rows.sort((a, b) => swing(b) - swing(a));
+    rows.push(r);
+    swings.push(swingOf(r, months));
+  }
+  // Biggest swing first (the sort is stable: equal swings keep the variants' order).
+  const order = rows.map((_, i) => i).sort((x, y) => swings[y]! - swings[x]!);
+  return order.map((i) => rows[i]!);
+}
+
+/** How far a row moves the break-even: decades of volume plus the share of the horizon its month moves. */
+function swingOf(r: SensitivityRow, months: number): number {
+  const a = r.breakEvenLow ?? BREAK_EVEN_RANGE.maxTokensPerDay;
+  const b = r.breakEvenHigh ?? BREAK_EVEN_RANGE.maxTokensPerDay;
+  const volumeSwing = Math.abs(Math.log10(a) - Math.log10(b));
+  const monthSwing = Math.abs((r.breakEvenMonthLow ?? months + 1) - (r.breakEvenMonthHigh ?? months + 1)) / months;
+  return volumeSwing + monthSwing;
 }

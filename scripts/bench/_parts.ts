@@ -1,0 +1,57 @@
+// Where evaluate()'s time goes, part by part (median µs over many runs) for each example profile:
+// a guide for engine speed work, not a benchmark with a target (that is engine.ts).
+import fs from "node:fs";
+import { catalog } from "../../lib/engine/catalog";
+import { verdictOf, verdictRules } from "../../lib/engine/evaluate";
+import { resolveModel } from "../../lib/engine/model";
+import { assessmentInputSchema } from "../../lib/engine/schema";
+import { whatWouldChange } from "../../lib/engine/what-would-change";
+import { breakEven, sensitivity } from "../../lib/engine/break-even";
+import { termTable } from "../../lib/engine/economics";
+import { capacitySummary } from "../../lib/engine/capacity";
+import { conflicts } from "../../lib/engine/rules";
+import { evaluate } from "../../lib/engine";
+import { volumeCurve } from "../../lib/engine/volume-curve";
+
+function med(fn: () => unknown, n = 300): number {
+  for (let i = 0; i < 30; i++) fn();
+  const s: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    fn();
+    s.push(performance.now() - t);
+  }
+  s.sort((a, b) => a - b);
+  return s[Math.floor(n / 2)]! * 1000;
+}
+// `--only=breakEven,sensitivity,volumeCurve`: time just those parts (quicker A/B on a busy machine).
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const names = args.length ? args : fs.readdirSync("examples").filter((f) => !f.includes("portfolio")).map((f) => f.replace(".json", ""));
+for (const name of names) {
+  const raw = JSON.parse(fs.readFileSync(`examples/${name}.json`, "utf8"));
+  const input = assessmentInputSchema.parse(raw);
+  const m = resolveModel(input, catalog);
+  const v = verdictOf(m, catalog);
+  const ruledOut = [...new Set(v.excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))];
+  const be = breakEven(m, v.costs);
+  const fns: Record<string, () => unknown> = {
+    evaluate: () => evaluate(raw),
+    parse: () => assessmentInputSchema.parse(raw),
+    resolveModel: () => resolveModel(input, catalog),
+    verdictRules: () => verdictRules(m, catalog),
+    verdict: () => verdictOf(m, catalog),
+    conflicts: () => conflicts(m, v.excluded),
+    breakEven: () => breakEven(m, v.costs),
+    wwc: () => whatWouldChange(m, catalog, v.recommendation, ruledOut, v.costs),
+    sensitivity: () => sensitivity(m, catalog, { "self-hosted": v.costs["self-hosted"].monthlyUsd, api: v.costs.api.monthlyUsd }),
+    volumeCurve: () => volumeCurve(m, catalog, m.tokensPerDay, be),
+    termTable: () => termTable(m, catalog),
+    capacity: () => capacitySummary(m),
+  };
+  const parts: Record<string, number> = {};
+  for (const [k, fn] of Object.entries(fns)) if (!only || only.includes(k)) parts[k] = med(fn);
+  // The three curve parts together (break-even, tornado, cost-vs-volume chart).
+  if (parts.breakEven !== undefined && parts.sensitivity !== undefined && parts.volumeCurve !== undefined) parts.curves = parts.breakEven + parts.sensitivity + parts.volumeCurve;
+  console.log(name.padEnd(28), Object.entries(parts).map(([k, x]) => `${k}=${x.toFixed(0)}`).join(" "));
+}
