@@ -382,7 +382,7 @@ function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, 
   const buf = probeBuffers(n);
   for (const target of considered) {
     const { servedTokens, totalTokens } = planInto(target === "hosted-open" ? spillModel : m, target, sMin, eMin, buf);
-    const tcoUsd = fleetTco(m, buf.replicas, buf.served, n, buf.external).plusExtra;
+    const tcoUsd = fleetTco(m, buf.replicas, buf.served, n, { extra: buf.external }).plusExtra;
     if (!best || tcoUsd < best.tcoUsd) best = { target, tcoUsd, servedTokens, totalTokens };
   }
   const b = best!;
@@ -530,9 +530,11 @@ export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number,
       // The cheapest of the parts and a split at this volume (the same optimisation, one month).
       const { sMin, eMin } = hybridConstraints(m);
       const mm: Model = { ...m, input: { ...m.input, volume: { ...m.input.volume, requestsPerDay: shapeAt(m, tokensPerDay).requestsPerDay, monthlyGrowthPct: 0 }, strategy: { ...m.input.strategy, horizonMonths: 1 } } };
-      const plan = planHybrid(mm, "api", sMin, eMin);
-      const fleet = fleetCost(mm, plan.months, { setup: false });
-      const split = (fleet.depreciation?.monthlyUsd[0] ?? fleet.monthlyUsd[0] ?? 0) + (plan.externalUsd[0] ?? 0);
+      // One month (the plan's and the fleet's loops over n = 1, no series kept): owned fleets at their depreciation view.
+      const buf = probeBuffers(1);
+      planInto(mm, "api", sMin, eMin, buf);
+      const fleet = fleetTco(mm, buf.replicas, buf.served, 1, { setup: false });
+      const split = fleet.depreciationTcoUsd + buf.external[0]!;
       const opts: number[] = [split];
       if (sMin === 0) opts.push(known.api ?? steadyMonthlyUsd(m, "api", tokensPerDay));
       if (eMin === 0) opts.push(known["self-hosted"] ?? steadyMonthlyUsd(m, "self-hosted", tokensPerDay));
@@ -546,8 +548,20 @@ export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number,
  * implementation of the horizon series (costs, break-even month, sensitivity and whatWouldChange).
  */
 export function monthlySeries(m: Model, option: "api" | "hosted-open" | "self-hosted"): { monthlyUsd: number[]; tokens: number; setup: number } {
-  const c = option === "self-hosted" ? selfHostedCost(m) : externalCost(m, option);
-  return { monthlyUsd: c.monthlyUsd, tokens: horizonTokens(m), setup: c.setupUsd };
+  return { monthlyUsd: monthlyUsdSeries(m, option), tokens: horizonTokens(m), setup: option === "self-hosted" ? setupUsd(m) : 0 };
+}
+
+/** The monthly series alone (sensitivity re-prices it at each figure's low and high): the same loops, nothing else kept. */
+export function monthlyUsdSeries(m: Model, option: "api" | "hosted-open" | "self-hosted"): number[] {
+  const series: number[] = [];
+  if (option !== "self-hosted") {
+    externalMonths(m, option, series);
+    return series;
+  }
+  const buf = probeBuffers(volumeFactors(m).length);
+  const n = selfHostedMonths(m, buf);
+  fleetTco(m, buf.replicas, buf.served, n, { series });
+  return series;
 }
 
 /**

@@ -82,7 +82,9 @@ let boughtPrice = new Float64Array(64);
  * (a hybrid's external bill) added to each month before summing, as the hybrid's cost sums it.
  * `rec`: also keep every series fleetCost reports. The verdict probes run it without one (no series).
  */
-function runFleet(m: Model, replicas: ArrayLike<number>, served: ArrayLike<number>, n: number, models: number, setup: number, extra: ArrayLike<number> | null, rec: FleetRecord | null): { tcoUsd: number; plusExtra: number; installed: number; bought: number } {
+type FleetRun = { tcoUsd: number; plusExtra: number; depreciationTcoUsd: number; owned: boolean; bought: number };
+
+function runFleet(m: Model, replicas: ArrayLike<number>, served: ArrayLike<number>, n: number, models: number, setup: number, extra: ArrayLike<number> | null, rec: FleetRecord | null, series: number[] | null = null): FleetRun {
   const v = m.values;
   const pricing = gpuPricing(m);
   const owned = pricing.owned;
@@ -98,6 +100,7 @@ function runFleet(m: Model, replicas: ArrayLike<number>, served: ArrayLike<numbe
   let installed = 0;
   let tco = 0;
   let plusExtra = 0;
+  let depTco = 0;
   const gpuF = priceFactors(m, "gpu", n);
   const lock = termLockMonths(pricing.term);
   const batch = m.input.volume.batchShare;
@@ -149,6 +152,8 @@ function runFleet(m: Model, replicas: ArrayLike<number>, served: ArrayLike<numbe
     const month = opex + capex + (t === 0 ? setup : 0);
     tco += month;
     if (extra) plusExtra += month + (extra[t] ?? 0);
+    if (owned) depTco += opex + dep + (t === 0 ? setup : 0);
+    series?.push(month);
     if (!rec) continue;
     rec.gpusByMonth.push(gpus);
     rec.staffedByMonth.push(staffed);
@@ -164,7 +169,7 @@ function runFleet(m: Model, replicas: ArrayLike<number>, served: ArrayLike<numbe
       rec.first = first;
     }
   }
-  return { tcoUsd: tco, plusExtra: extra ? plusExtra : tco, installed, bought: nBought };
+  return { tcoUsd: tco, plusExtra: extra ? plusExtra : tco, depreciationTcoUsd: owned ? depTco : tco, owned: !!owned, bought: nBought };
 }
 
 // fleetCost's month inputs as arrays (scratch: fleetCost never re-enters itself).
@@ -216,8 +221,8 @@ export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: numbe
  * The TCO alone of a fleet whose replicas and served tokens by month are given as arrays (n months),
  * and the TCO with `extra` added month by month: the verdict probes' path, same loop as fleetCost.
  */
-export function fleetTco(m: Model, replicas: ArrayLike<number>, served: ArrayLike<number>, n: number, extra: ArrayLike<number> | null = null): { tcoUsd: number; plusExtra: number } {
-  return runFleet(m, replicas, served, n, 1, setupUsd(m), extra, null);
+export function fleetTco(m: Model, replicas: ArrayLike<number>, served: ArrayLike<number>, n: number, opts: { extra?: ArrayLike<number>; setup?: boolean; series?: number[] } = {}): FleetRun {
+  return runFleet(m, replicas, served, n, 1, opts.setup === false ? 0 : setupUsd(m), opts.extra ?? null, null, opts.series ?? null);
 }
 
 /** Monthly cost of one more replica, amortised (owned: depreciation + opex per GPU-hour), incl. its share of people and overheads. */
