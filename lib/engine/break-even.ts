@@ -1,5 +1,5 @@
 import { catalog as currentCatalog, figureOf, type Catalog } from "./catalog";
-import { capacityPeak, gpuPricing, monthlySeries, replicasFor, selfHostedMonth, steadyMonthlyUsd, tokensPerDayOf, volumeFactors, type OptionCost } from "./economics";
+import { capacityPeak, gpuPricing, monthlyUsdSeries, replicasFor, selfHostedMonth, steadyMonthlyUsd, tokensPerDayOf, volumeFactors, type OptionCost } from "./economics";
 import { atPricesOfMonth, scalePriceTable } from "./economics/trends";
 import { SECONDS_PER_DAY } from "./model";
 import type { AssumptionKey } from "./schema";
@@ -219,7 +219,7 @@ type TornadoBase = {
 };
 
 function baseSeriesOf(b: TornadoBase, o: SeriesOption): number[] {
-  return (b.series[o] ??= monthlySeries(b.m, o).monthlyUsd);
+  return (b.series[o] ??= monthlyUsdSeries(b.m, o));
 }
 
 function baseLineOf(b: TornadoBase): Line {
@@ -250,8 +250,8 @@ function tornadoPoint(b: TornadoBase, vr: Variant, value: number): TornadoPoint 
   const keepsApi = vr.keeps.includes("api");
   const tpd = !vr.steady ? baseTpdOf(b) : crossing(keepsSelf ? b.staircase : staircaseOf(mm), keepsApi ? baseLineOf(b) : lineOf(mm, "api"));
   const sameFleet = keepsSelf || (vr.sizing && (b.atFloor ??= fleetAtFloorEveryMonth(b.m)) && fleetAtFloorEveryMonth(mm));
-  const self = sameFleet ? baseSeriesOf(b, "self-hosted") : monthlySeries(mm, "self-hosted").monthlyUsd;
-  const api = keepsApi ? baseSeriesOf(b, "api") : monthlySeries(mm, "api").monthlyUsd;
+  const self = sameFleet ? baseSeriesOf(b, "self-hosted") : monthlyUsdSeries(mm, "self-hosted");
+  const api = keepsApi ? baseSeriesOf(b, "api") : monthlyUsdSeries(mm, "api");
   return { tpd, month: breakEvenMonth(self, api) };
 }
 
