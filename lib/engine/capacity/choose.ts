@@ -67,13 +67,23 @@ export type ChoiceInput = {
   /** USD per GPU-hour of a GPU at the user's source and term; undefined = not offered (skipped). */
   rate: (gpuId: string) => number | undefined;
   /**
-   * The configuration's fleet as paid over the horizon (economics' configFleetUsd): replicas, owned
-   * servers, GPU cost and the ranking key. Absent (or undefined for a GPU): GPU-hours × rate.
+   * How a GPU's configurations are paid over the horizon (economics' configPricer: configFleetUsd's
+   * replicas, owned servers, GPU cost and ranking key, plus a lower bound on that key). Absent (or
+   * undefined for a GPU): GPU-hours × rate.
    */
-  paid?: (gpuId: string, gpusPerReplica: number, tokensPerSecondPerReplica: number) => PaidFleet | undefined;
+  pricer?: (gpuId: string) => FleetPricer | undefined;
 };
 
 export type PaidFleet = { replicasFirst: number; replicasLast: number; serversFirst?: number; serversLast?: number; gpusPerServer?: number; gpuUsdFirstMonth: number; gpuUsdHorizon: number; usdHorizon: number };
+
+/** Prices one GPU's configurations (GPUs per replica, SLO tokens/s per replica) at the call's volume. */
+export type FleetPricer = {
+  price(gpusPerReplica: number, tokensPerSecondPerReplica: number): PaidFleet;
+  /** price(…).usdHorizon, the ranking key. */
+  horizon(gpusPerReplica: number, tokensPerSecondPerReplica: number): number;
+  /** Never above horizon(…): lets the ranking skip configurations that cannot win without pricing them. */
+  lowerBound(gpusPerReplica: number, tokensPerSecondPerReplica: number): number;
+};
 
 export type ModelExclusion = { modelId: string; label: string; reason: string };
 
@@ -98,18 +108,30 @@ const SECONDS_PER_DAY = 86_400;
 // Memo of the performance model's answers per configuration and workload shape (they do not depend
 // on volume, prices or utilization, which is what break-even, sensitivity and what-would-change vary).
 // A pure function's cache: same inputs, same outputs; bounded, cleared when full.
-type PreHit = { perf: unknown; key: string; cal: CalibrationSource; cfg: PerfConfig; one: PerfPoint; memMax: number; upperTps: number };
+type PreHit = {
+  perf: unknown;
+  key: string;
+  cal: CalibrationSource;
+  cfg: PerfConfig;
+  one: PerfPoint;
+  memMax: number;
+  upperTps: number;
+  /** SLO points by latency budget (ms), with the decode-step ceiling they were found under. */
+  slo: Map<number, { maxTpotMs: number; point: SloPoint | undefined }>;
+  /** The operating point shown when the target cannot be met: one request in flight. */
+  noSlo?: SloPoint;
+};
+/** SLO points remembered per configuration and workload shape (a sensitivity sweep of the latency target adds one each). */
+const SLO_PER_CONFIG_MAX = 64;
 const memo = {
   pre: new Map<string, PreHit>(),
-  slo: new Map<string, { perf: unknown; point: SloPoint | undefined }>(),
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the per-call Pre type is local to chooseConfiguration
-  configs: new Map<string, { perf: unknown; list: any[]; excludedModels: ModelExclusion[] }>(),
+  configs: new Map<string, { perf: unknown; list: any[]; pairCount: number; excludedModels: ModelExclusion[] }>(),
 };
 const MEMO_MAX = 20_000;
 /** Empties the memo (benchmarks time the cold path with it). */
 export function clearCapacityMemo() {
   memo.pre.clear();
-  memo.slo.clear();
   memo.configs.clear();
 }
 function remember<V>(map: Map<string, V>, key: string, value: V) {
@@ -156,7 +178,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   // hence a lower bound on its GPU cost. Phase 2 sizes configurations at the target in order of that
   // bound and stops once the bound exceeds the fourth-cheapest (model, GPU) found: the same winner and
   // runners-up as sizing every one, at a fraction of the work.
-  type Pre = { m: OpenModel; g: GpuHardware; precision: Precision; tp: number; rate: number; cfg: PerfConfig; cal: CalibrationSource; one: PerfPoint; key: string; bestP95Ms: number; memFits: boolean; upperTps: number; bound: number };
+  type Pre = { m: OpenModel; g: GpuHardware; precision: Precision; tp: number; rate: number; cfg: PerfConfig; cal: CalibrationSource; one: PerfPoint; key: string; bestP95Ms: number; memFits: boolean; upperTps: number; slo: PreHit["slo"]; noSlo: SloPoint; pair: number };
   // The configurations (and their volume-independent performance) depend only on the tier, the
   // forced choices, the request shape and the GPU rates: built once per such key, then re-costed.
   const shapeKey = `${q.tier}|${q.forcedGpu ?? ""}|${q.forcedModel ?? ""}|${q.workload.inTok}|${q.workload.outTok}|${q.measure}|${cc.gpus.map((g) => q.rate(g.id)).join(",")}`;
@@ -189,36 +211,115 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       const p = m.precisions[m.precisions.length - 1]!.precision;
       list.push(prepare(m, g, p, g.maxGpusPerNode, q.rate(g.id) ?? 0));
     }
-    base = { perf, list, excludedModels: [...excludedModels] };
+    // (model, GPU) pairs numbered in list order: the ranking counts the fourth-cheapest pair and the runners-up are one per pair.
+    const pairs = new Map<string, number>();
+    for (const x of list) {
+      const k = `${x.m.id}/${x.g.id}`;
+      let id = pairs.get(k);
+      if (id === undefined) pairs.set(k, (id = pairs.size));
+      x.pair = id;
+    }
+    base = { perf, list, pairCount: pairs.size, excludedModels: [...excludedModels] };
     remember(memo.configs, shapeKey, base);
   } else {
     excludedModels.splice(0, excludedModels.length, ...base.excludedModels);
   }
-  const pres: Pre[] = base.list.map((x) => ({ ...x, bound: horizonCost(x.upperTps, x.tp, x.rate, x.g.id).usdHorizon }));
+  const list = base.list as Pre[];
+  const pricers = new Map<string, FleetPricer>();
+  const pricerOf = (x: Pre): FleetPricer => {
+    let p = pricers.get(x.g.id);
+    if (!p) pricers.set(x.g.id, (p = q.pricer?.(x.g.id) ?? hourlyPricer(x.rate)));
+    return p;
+  };
   const reachable = (x: Pre) => x.memFits && x.bestP95Ms <= q.targetMs && (x.one.stepMs <= maxTpotMs || q.workload.outTok <= 1) && budget > 0;
-  pres.sort((a, b) => Number(reachable(b)) - Number(reachable(a)) || a.bound - b.bound);
   /** `headroom`: tokens/s at the SLO that what is paid for in month 1 can carry (owned: every replica slot of the servers). */
-  type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number; headroom: number };
+  type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number; headroom: number; paid?: PaidFleet };
   const headroomOf = (p: PaidFleet, tps: number, tp: number) =>
     tps * (p.serversFirst !== undefined && p.gpusPerServer ? replicaSlots(p.serversFirst, tp, p.gpusPerServer) : p.replicasFirst);
   const sized: Sized[] = [];
-  const pairCost = new Map<string, number>();
+  // Cheapest feasible cost per (model, GPU) pair sized so far, and the fourth-cheapest of them.
+  const pairCost: number[] = new Array<number>(base.pairCount).fill(Infinity);
+  const pairSeen: boolean[] = new Array<boolean>(base.pairCount).fill(false);
+  const pairsSeen: number[] = [];
   let fourth = Infinity;
-  for (const x of pres) {
+  // Reachable configurations in order of `bound` (their cost at upperTps, a lower bound on their cost
+  // at the target; ties in list order), each sized at the target until the bound exceeds the fourth-cheapest
+  // (model, GPU) found: every later one is skipped. The order is produced lazily from the pricer's cheap
+  // lower bound on `bound` itself (a heap keyed by that bound until the configuration is priced, then by
+  // `bound`), so configurations that would be skipped are never priced.
+  const n = list.length;
+  const key: number[] = [];
+  const priced: boolean[] = [];
+  const heap: number[] = [];
+  const rest: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = list[i]!;
+    priced.push(false);
     if (reachable(x)) {
-      if (x.bound > fourth) continue;
-      const slo = memoSlo(x, budget);
-      const tps = (slo ?? x.one).tokensPerSecond;
-      const paid = horizonCost(tps, x.tp, x.rate, x.g.id);
-      const horizon = paid.usdHorizon;
-      const feasible = !!slo && x.memFits;
-      sized.push({ x, slo, feasible, horizon, headroom: headroomOf(paid, tps, x.tp) });
-      if (feasible) {
-        const k = `${x.m.id}/${x.g.id}`;
-        pairCost.set(k, Math.min(pairCost.get(k) ?? Infinity, horizon));
-        if (pairCost.size >= 4) fourth = [...pairCost.values()].sort((u, v) => u - v)[3]!;
+      key.push(pricerOf(x).lowerBound(x.tp, x.upperTps));
+      heap.push(i);
+    } else {
+      key.push(0);
+      rest.push(i);
+    }
+  }
+  const reachableCount = heap.length;
+  // Heap order: key, then not yet priced (its bound may equal the key), then list order.
+  const before = (a: number, b: number) => key[a]! < key[b]! || (key[a] === key[b] && ((!priced[a] && priced[b]!) || (priced[a] === priced[b] && a < b)));
+  heapify(heap, before);
+  let feasibleSized = 0;
+  while (heap.length > 0) {
+    const i = heap[0]!;
+    if (key[i]! > fourth) break;
+    const x = list[i]!;
+    if (!priced[i]) {
+      priced[i] = true;
+      key[i] = pricerOf(x).horizon(x.tp, x.upperTps);
+      siftDown(heap, 0, before);
+      continue;
+    }
+    heapPop(heap, before);
+    const slo = memoSlo(x, budget);
+    const tps = (slo ?? x.one).tokensPerSecond;
+    const paid = pricerOf(x).price(x.tp, tps);
+    const horizon = paid.usdHorizon;
+    const feasible = !!slo && x.memFits;
+    sized.push({ x, slo, feasible, horizon, headroom: headroomOf(paid, tps, x.tp), paid });
+    if (feasible) {
+      feasibleSized++;
+      if (!pairSeen[x.pair]) {
+        pairSeen[x.pair] = true;
+        pairsSeen.push(x.pair);
       }
-    } else sized.push({ x, slo: undefined, feasible: false, horizon: horizonCost(x.one.tokensPerSecond, x.tp, x.rate, x.g.id).usdHorizon, headroom: 0 });
+      if (horizon < pairCost[x.pair]!) pairCost[x.pair] = horizon;
+      if (pairsSeen.length >= 4) fourth = fourthSmallest(pairsSeen, pairCost);
+    }
+  }
+  // Unreachable configurations follow, in order of `bound`, priced at one request in flight. They are
+  // shown only to fill the twelve candidates (or, with nothing feasible, all of them are ranked by speed):
+  // priced in order of their lower bound until that exceeds the want-th cheapest infeasible cost known.
+  const want = feasibleSized > 0 ? 12 - feasibleSized : Infinity;
+  if (want > 0 && rest.length > 0) {
+    for (const i of rest) key[i] = pricerOf(list[i]!).lowerBound(list[i]!.tp, list[i]!.one.tokensPerSecond);
+    const byKey = (a: number, b: number) => key[a]! < key[b]! || (key[a] === key[b] && a < b);
+    heapify(rest, byKey);
+    const cheapest = sized.filter((c) => !c.feasible).map((c) => c.horizon).sort((a, b) => a - b);
+    const tail: { i: number; horizon: number; bound: number }[] = [];
+    while (rest.length > 0) {
+      const i = rest[0]!;
+      // 1e-6 above the want-th cheapest: a configuration costing more cannot tie with it (sameCost) either.
+      if (cheapest.length >= want && key[i]! > cheapest[want - 1]! * (1 + 1e-6)) break;
+      heapPop(rest, byKey);
+      const x = list[i]!;
+      const p = pricerOf(x);
+      const horizon = p.horizon(x.tp, x.one.tokensPerSecond);
+      tail.push({ i, horizon, bound: p.horizon(x.tp, x.upperTps) });
+      let at = cheapest.length;
+      while (at > 0 && cheapest[at - 1]! > horizon) at--;
+      cheapest.splice(at, 0, horizon);
+    }
+    tail.sort((a, b) => a.bound - b.bound || a.i - b.i);
+    for (const c of tail) sized.push({ x: list[c.i]!, slo: undefined, feasible: false, horizon: c.horizon, headroom: 0 });
   }
   // At the same cost (owned: the same servers), the configuration that carries the most traffic on
   // what is paid wins (more headroom for the same money), then the faster one. So a fleet does not
@@ -230,14 +331,13 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   // (among those whose memory holds one sequence, when any does).
   const fits = sized.filter((c) => c.x.memFits);
   const chosenS = anyFeasible ? sized[0]! : (fits.length ? fits : sized).reduce((a, b) => (b.x.bestP95Ms < a.x.bestP95Ms ? b : a));
-  const seen = new Set([`${chosenS.x.m.id}/${chosenS.x.g.id}`]);
+  const seen = new Set([chosenS.x.pair]);
   const runnersUpS: Sized[] = [];
   for (const c of sized) {
     if (runnersUpS.length >= 3) break;
     if (!c.feasible && anyFeasible) break;
-    const k = `${c.x.m.id}/${c.x.g.id}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
+    if (seen.has(c.x.pair)) continue;
+    seen.add(c.x.pair);
     runnersUpS.push(c);
   }
   // Full records (with their reason text) only for what is shown: the winner, the runners-up and
@@ -245,18 +345,22 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   const full = new Map<Sized, SelfHostedConfig>();
   const materialize = (c: Sized) => {
     let r = full.get(c);
-    if (!r) full.set(c, (r = finish(c.x, c.slo)));
+    if (!r) full.set(c, (r = finish(c.x, c.slo, c.paid)));
     return r;
   };
   const chosen = materialize(chosenS);
   const runnersUp = runnersUpS.map(materialize);
   const shown = anyFeasible ? sized.slice(0, 12) : [...sized].sort((a, b) => a.x.bestP95Ms - b.x.bestP95Ms).slice(0, 12);
   const out = shown.map(materialize);
-  return { chosen, runnersUp, candidates: out, considered: pres.length, feasibleCount: pres.filter(reachable).length, excludedModels, unmet: !anyFeasible, targetMs: q.targetMs, measure: q.measure, networkMs };
+  return { chosen, runnersUp, candidates: out, considered: n, feasibleCount: reachableCount, excludedModels, unmet: !anyFeasible, targetMs: q.targetMs, measure: q.measure, networkMs };
 
-  function horizonCost(tps: number, tp: number, rate: number, gpuId: string): PaidFleet {
-    const paid = q.paid?.(gpuId, tp, tps);
-    if (paid) return paid;
+  /** A GPU without fleet terms: GPU-hours × rate (its lower bound is its exact cost). */
+  function hourlyPricer(rate: number): FleetPricer {
+    const horizon = (tp: number, tps: number) => hourlyCost(tps, tp, rate).usdHorizon;
+    return { price: (tp, tps) => hourlyCost(tps, tp, rate), horizon, lowerBound: horizon };
+  }
+
+  function hourlyCost(tps: number, tp: number, rate: number): PaidFleet {
     const replicasFirst = replicasFor(q.tokensPerDay, q.peakToAverage, tps, q.targetUtilization, q.minReplicas);
     const first = replicasFirst * tp * rate * HOURS_PER_MONTH;
     if (q.growth === 0) return { replicasFirst, replicasLast: replicasFirst, gpuUsdFirstMonth: first, gpuUsdHorizon: q.months * first, usdHorizon: q.months * first };
@@ -280,27 +384,30 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       const one = perfAt(cfg, q.workload, 1);
       const memMax = maxConcurrency(cfg, q.workload);
       const upper = perfAt(cfg, q.workload, Math.max(1, Math.min(memMax, MAX_BATCH)));
-      hit = { perf, key, cal, cfg, one, memMax, upperTps: upper.tokensPerSecond };
+      hit = { perf, key, cal, cfg, one, memMax, upperTps: upper.tokensPerSecond, slo: new Map() };
       remember(memo.pre, key, hit);
     }
-    const { cal, cfg, one, memMax, upperTps } = hit;
-    return { m, g, precision, tp, rate, cfg, cal, one, key, bestP95Ms: p95Ms(one, q.measure, f) + networkMs, memFits: memMax >= 1, upperTps, bound: 0 };
+    const { cal, cfg, one, memMax, upperTps, slo } = hit;
+    const bestP95Ms = p95Ms(one, q.measure, f) + networkMs;
+    const memFits = memMax >= 1;
+    hit.noSlo ??= { ...one, p95Ms: bestP95Ms - networkMs, memoryGb: memoryGbAt(cfg, q.workload, 1), limitedBy: memFits ? "latency" : "memory" };
+    return { m, g, precision, tp, rate, cfg, cal, one, key, bestP95Ms, memFits, upperTps, slo, noSlo: hit.noSlo, pair: -1 };
   }
 
   function memoSlo(x: Pre, budgetMs: number): SloPoint | undefined {
-    const key = `${x.key}|${budgetMs}|${maxTpotMs}`;
-    const hit = memo.slo.get(key);
-    if (hit && hit.perf === perf) return hit.point;
+    const hit = x.slo.get(budgetMs);
+    if (hit && hit.maxTpotMs === maxTpotMs) return hit.point;
     const point = sloPoint(x.cfg, q.workload, budgetMs, q.measure, f, maxTpotMs);
-    remember(memo.slo, key, { perf, point });
+    if (x.slo.size >= SLO_PER_CONFIG_MAX) x.slo.clear();
+    x.slo.set(budgetMs, { maxTpotMs, point });
     return point;
   }
 
-  function finish(x: Pre, slo: SloPoint | undefined): SelfHostedConfig {
-    const { m, g, precision, tp, rate, cfg, cal, one, bestP95Ms, memFits } = x;
-    const point: SloPoint = slo ?? { ...one, p95Ms: bestP95Ms - networkMs, memoryGb: memoryGbAt(cfg, q.workload, 1), limitedBy: memFits ? "latency" : "memory" };
+  function finish(x: Pre, slo: SloPoint | undefined, known: PaidFleet | undefined): SelfHostedConfig {
+    const { m, g, precision, tp, rate, cfg, cal, bestP95Ms, memFits } = x;
+    const point: SloPoint = slo ?? x.noSlo;
     const tps = point.tokensPerSecond;
-    const paid = horizonCost(tps, tp, rate, g.id);
+    const paid = known ?? pricerOf(x).price(tp, tps);
     const reason = (() => {
       const label = `${m.label} ${precision.toUpperCase()} on ${tp}× ${g.label}`;
       return !memFits
@@ -351,3 +458,53 @@ export function fmtTok(n: number): string {
   return String(Math.round(n));
 }
 const fmtGb = (gb: number) => `${Math.round(gb)} GB`;
+
+// A binary min-heap of indices under `before` (the ranking's lazy order).
+function heapify(h: number[], before: (a: number, b: number) => boolean) {
+  for (let i = (h.length >> 1) - 1; i >= 0; i--) siftDown(h, i, before);
+}
+function siftDown(h: number[], i: number, before: (a: number, b: number) => boolean) {
+  const n = h.length;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= n) return;
+    const r = l + 1;
+    const c = r < n && before(h[r]!, h[l]!) ? r : l;
+    if (!before(h[c]!, h[i]!)) return;
+    const t = h[i]!;
+    h[i] = h[c]!;
+    h[c] = t;
+    i = c;
+  }
+}
+function heapPop(h: number[], before: (a: number, b: number) => boolean) {
+  const last = h.pop()!;
+  if (h.length > 0) {
+    h[0] = last;
+    siftDown(h, 0, before);
+  }
+}
+
+/** The fourth-smallest cost among the pairs seen (at least four). */
+function fourthSmallest(pairs: readonly number[], cost: readonly number[]): number {
+  let a = Infinity;
+  let b = Infinity;
+  let c = Infinity;
+  let d = Infinity;
+  for (const p of pairs) {
+    const v = cost[p]!;
+    if (v < d) {
+      if (v < c) {
+        d = c;
+        if (v < b) {
+          c = b;
+          if (v < a) {
+            b = a;
+            a = v;
+          } else b = v;
+        } else c = v;
+      } else d = v;
+    }
+  }
+  return d;
+}

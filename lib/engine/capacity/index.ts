@@ -2,7 +2,7 @@ import type { Catalog, Figure } from "../catalog";
 import type { Model } from "../model";
 import type { Option, ParsedAssessmentInput } from "../schema";
 import { capacityCatalog } from "./catalog";
-import { configFleetUsd, fleetTermsFor } from "../economics/config-fleet";
+import { configPricer, fleetTermsFor } from "../economics/config-fleet";
 import { growthFactors } from "../economics/load";
 import { replicaSlots, serversFor } from "../economics/packing";
 import { gpuPricing } from "../economics/terms";
@@ -108,8 +108,6 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
   const workload = { inTok: volume.inputTokensPerRequest, outTok: volume.outputTokensPerRequest };
   const forcedGpu = deployment.gpu !== "auto" ? deployment.gpu : undefined;
   const forcedModel = deployment.openModel !== "auto" ? deployment.openModel : undefined;
-  // Fleet terms per GPU, looked up once per call (every configuration on a GPU shares them).
-  const terms = new Map<string, ReturnType<typeof fleetTermsFor>>();
   const choice = chooseConfiguration(cc, {
     tier: q.tier,
     workload,
@@ -125,10 +123,10 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
     forcedModel,
     rate: q.rate,
     // Ranked by the cost actually paid (economics' own fleet formula): owned fleets on whole servers.
-    paid: (gpuId, tp, tps) => {
-      let t = terms.get(gpuId);
-      if (t === undefined) terms.set(gpuId, (t = fleetTermsFor(q.input, q.catalog, gpuId, q.tier)));
-      return t ? configFleetUsd(t, tp, tps, q.tokensPerDay, q.peakToAverage) : undefined;
+    // Asked once per GPU per call (every configuration on a GPU shares its terms and monthly demand).
+    pricer: (gpuId) => {
+      const t = fleetTermsFor(q.input, q.catalog, gpuId, q.tier);
+      return t ? configPricer(t, q.tokensPerDay, q.peakToAverage) : undefined;
     },
   });
   const c = choice.chosen;

@@ -8,7 +8,6 @@ import { serversFor } from "./packing";
 import { fineTuningMonthlyUsd } from "./staff";
 import { gpuPricing, type OwnedTerms } from "./terms";
 import { gpuTermFactor, priceFactor } from "./trends";
-import { replicasFor as capacityReplicas } from "../capacity/choose";
 
 // ---- What a configuration costs as paid (the configuration ranking) ------------------------------
 
@@ -82,8 +81,57 @@ export type ConfigFleetUsd = {
  * what every configuration pays alike (core staff, tooling, set-up).
  */
 export function configFleetUsd(t: FleetTerms, gpusPerReplica: number, tokensPerSecondPerReplica: number, tokensPerDay: number, peakToAverage: number): ConfigFleetUsd {
+  return configPricer(t, tokensPerDay, peakToAverage).price(gpusPerReplica, tokensPerSecondPerReplica);
+}
+
+/**
+ * configFleetUsd for every configuration of one GPU at one month-1 volume and peak factor (what the
+ * configuration ranking prices hundreds of times per call): the demand of each month is computed once,
+ * `horizon` returns the ranking key alone (no result object), and `lowerBound` is a cheap bound that
+ * never exceeds `horizon` (the ranking skips pricing configurations whose bound cannot win).
+ */
+export type ConfigPricer = {
+  /** Exactly configFleetUsd(terms, gpusPerReplica, tokens/s, tokensPerDay, peakToAverage). */
+  price(gpusPerReplica: number, tokensPerSecondPerReplica: number): ConfigFleetUsd;
+  /** Its usdHorizon (the same arithmetic, nothing allocated). */
+  horizon(gpusPerReplica: number, tokensPerSecondPerReplica: number): number;
+  /** A lower bound on horizon(): O(log months), never above it (see lowerBoundOf). */
+  lowerBound(gpusPerReplica: number, tokensPerSecondPerReplica: number): number;
+};
+
+export function configPricer(t: FleetTerms, tokensPerDay: number, peakToAverage: number): ConfigPricer {
+  const n = t.factors.length;
+  // Month m's peak tokens/s, (tokensPerDay_m ÷ seconds per day) × peak factor: replicasFor's own
+  // expression, so the replicas below are the ones it returns. 0 marks a month with no traffic.
+  const peak: number[] = [];
+  // Month m's batch tokens per second (the share spot replicas may carry).
+  const batch: number[] = [];
+  for (let m = 0; m < n; m++) {
+    const tpd = tokensPerDay * t.factors[m]!;
+    peak.push(tpd > 0 ? (tpd / SECONDS_PER_DAY) * peakToAverage : 0);
+    batch.push((t.batchShare * tpd) / SECONDS_PER_DAY);
+  }
+  // The continuous peak of month m is demand × factor_m (the bound's month sums are per unit of factor).
+  const demand = (tokensPerDay / SECONDS_PER_DAY) * peakToAverage;
+  return {
+    price: (tp, tps) => {
+      const usdHorizon = monthByMonth(t, peak, batch, tp, tps);
+      const x = lastRun;
+      return { replicasFirst: x.replicasFirst, replicasLast: x.replicasLast, ...(t.owned ? { serversFirst: x.serversFirst, serversLast: x.serversLast, gpusPerServer: t.owned.gpusPerServer } : {}), gpuUsdFirstMonth: x.gpuUsdFirstMonth, gpuUsdHorizon: x.gpuUsdHorizon, usdHorizon };
+    },
+    horizon: (tp, tps) => monthByMonth(t, peak, batch, tp, tps),
+    lowerBound: (tp, tps) => lowerBoundOf(lowerBoundTerms(t), t, peak, demand, tp, tps),
+  };
+}
+
+/** The rest of the last monthByMonth run's result (read right after it; the ranking allocates nothing per configuration). */
+const lastRun = { replicasFirst: 0, replicasLast: 0, serversFirst: 0, serversLast: 0, gpuUsdFirstMonth: 0, gpuUsdHorizon: 0 };
+
+/** The month loop of configFleetUsd: returns usdHorizon, the rest in lastRun. */
+function monthByMonth(t: FleetTerms, peak: readonly number[], batch: readonly number[], gpusPerReplica: number, tokensPerSecondPerReplica: number): number {
   const o = t.owned;
   const usable = tokensPerSecondPerReplica * t.targetUtilization;
+  const minReplicas = t.minReplicas;
   const spotOk = !o && t.batchShare > 0 && t.spotUsdPerHour > 0 && t.spotUsdPerHour < t.usdPerGpuHour;
   let installed = 0;
   let maint = 0;
@@ -100,8 +148,8 @@ export function configFleetUsd(t: FleetTerms, gpusPerReplica: number, tokensPerS
   let rN = 0;
   let s0 = 0;
   for (let m = 0; m < n; m++) {
-    const tpd = tokensPerDay * t.factors[m]!;
-    const replicas = tpd > 0 ? capacityReplicas(tpd, peakToAverage, tokensPerSecondPerReplica, t.targetUtilization, t.minReplicas) : t.minReplicas;
+    // capacity's replicasFor (whole replicas for the peak at the target utilization), on this month's peak.
+    const replicas = peak[m]! > 0 ? Math.max(minReplicas, Math.ceil(peak[m]! / usable - 1e-9)) : minReplicas;
     let gpuUsd: number;
     let capex = 0;
     let dep = 0;
@@ -121,7 +169,7 @@ export function configFleetUsd(t: FleetTerms, gpusPerReplica: number, tokensPerS
       gpuUsd = installed * (o.powerPerServerMonth + o.colocationPerServerMonth) + maint;
       if (m === 0) s0 = installed;
     } else {
-      const spot = spotOk ? Math.max(0, Math.min(replicas - t.minReplicas, Math.floor((t.batchShare * tpd) / SECONDS_PER_DAY / usable + 1e-9))) : 0;
+      const spot = spotOk ? Math.max(0, Math.min(replicas - minReplicas, Math.floor(batch[m]! / usable + 1e-9))) : 0;
       gpuUsd = ((replicas - spot) * t.usdPerGpuHour * t.termFactor[m]! + spot * t.spotUsdPerHour * t.gpuFactor[m]!) * gpusPerReplica * HOURS_PER_MONTH;
     }
     gpuH += gpuUsd + capex;
@@ -132,10 +180,118 @@ export function configFleetUsd(t: FleetTerms, gpusPerReplica: number, tokensPerS
     }
     rN = replicas;
   }
-  return { replicasFirst: r0, replicasLast: rN, ...(o ? { serversFirst: s0, serversLast: installed, gpusPerServer: o.gpusPerServer } : {}), gpuUsdFirstMonth: gpu0, gpuUsdHorizon: gpuH, usdHorizon: all };
+  lastRun.replicasFirst = r0;
+  lastRun.replicasLast = rN;
+  lastRun.serversFirst = s0;
+  lastRun.serversLast = installed;
+  lastRun.gpuUsdFirstMonth = gpu0;
+  lastRun.gpuUsdHorizon = gpuH;
+  return all;
 }
 
 let boughtScratch = new Float64Array(60);
+
+/**
+ * What the lower bound reads, per fleet terms (month sums per unit of volume factor; memoised on the
+ * terms object, which fleetTermsFor shares between calls). Every term of a month's cost is at least its
+ * value at fewer replicas (rented: each replica at the cheaper of its on-demand and spot rate, at most
+ * replicas − minReplicas of them on spot; owned: servers for the replicas without the ceil), and a month's
+ * replicas are at least month 1's (demand never falls) and at least the continuous peak ÷ usable tokens/s.
+ */
+type LowerBoundTerms = {
+  /** False when the bound would not hold (a negative price or share, a falling volume factor): lowerBound returns -Infinity. */
+  valid: boolean;
+  /** Rented: Σ over months of what minReplicas on-demand replicas cost above the cheapest rate, per GPU. */
+  fixedPerGpu: number;
+  /** Rented: cost of one GPU-replica-month at the cheapest rate (overheads and people included), prefix sums over months. */
+  perReplicaUpTo: number[];
+  /** Σ from month m on of that cost × factor_m, and of factor_m. */
+  perReplicaFactorFrom: number[];
+  factorFrom: number[];
+  /** Owned: cost of an installed server-month (power, colocation, their overheads, people), and the cheapest GPU price factor after month 1. */
+  perServerMonth: number;
+  minLaterGpuFactor: number;
+};
+
+const boundCache = new WeakMap<FleetTerms, LowerBoundTerms>();
+
+function lowerBoundTerms(t: FleetTerms): LowerBoundTerms {
+  const hit = boundCache.get(t);
+  if (hit) return hit;
+  const n = t.factors.length;
+  const o = t.owned;
+  const spotOk = !o && t.batchShare > 0 && t.spotUsdPerHour > 0 && t.spotUsdPerHour < t.usdPerGpuHour;
+  let valid = t.overheadShare >= 0 && t.peopleUsdPerGpuMonth >= 0 && t.fineTuningMonthlyUsd >= 0 && t.minReplicas >= 0 && t.usdPerGpuHour >= 0 && t.spotUsdPerHour >= 0;
+  for (let m = 1; m < n; m++) if (!(t.factors[m]! >= t.factors[m - 1]!)) valid = false;
+  let fixedPerGpu = 0;
+  const perReplicaUpTo = [0];
+  let minLaterGpuFactor = Infinity;
+  for (let m = 0; m < n; m++) {
+    const onDemand = t.usdPerGpuHour * t.termFactor[m]!;
+    const cheapest = spotOk ? Math.min(onDemand, t.spotUsdPerHour * t.gpuFactor[m]!) : onDemand;
+    if (!(cheapest >= 0) || !(t.gpuFactor[m]! > 0) || !(t.factors[m]! >= 0)) valid = false;
+    fixedPerGpu += (1 + t.overheadShare) * HOURS_PER_MONTH * t.minReplicas * (onDemand - cheapest);
+    perReplicaUpTo.push(perReplicaUpTo[m]! + (1 + t.overheadShare) * HOURS_PER_MONTH * cheapest + t.peopleUsdPerGpuMonth);
+    if (m >= 1) minLaterGpuFactor = Math.min(minLaterGpuFactor, t.gpuFactor[m]!);
+  }
+  const perReplicaFactorFrom: number[] = new Array<number>(n + 1).fill(0);
+  const factorFrom: number[] = new Array<number>(n + 1).fill(0);
+  for (let m = n - 1; m >= 0; m--) {
+    perReplicaFactorFrom[m] = perReplicaFactorFrom[m + 1]! + (perReplicaUpTo[m + 1]! - perReplicaUpTo[m]!) * t.factors[m]!;
+    factorFrom[m] = factorFrom[m + 1]! + t.factors[m]!;
+  }
+  const perServerMonth = o ? (1 + t.overheadShare) * (o.powerPerServerMonth + o.colocationPerServerMonth) + t.peopleUsdPerGpuMonth * o.gpusPerServer : 0;
+  if (o && !(o.serverPriceUsd >= 0 && perServerMonth >= 0 && t.maintenanceSharePerYear >= 0)) valid = false;
+  const b = { valid, fixedPerGpu, perReplicaUpTo, perReplicaFactorFrom, factorFrom, perServerMonth, minLaterGpuFactor };
+  boundCache.set(t, b);
+  return b;
+}
+
+/**
+ * A lower bound on the configuration's usdHorizon. With r_m the replicas of month m (non-decreasing),
+ * r_m ≥ max(r_0, demand × factor_m ÷ usable − 1e-9), so the sum of each month's cost at that replica
+ * count (rented: at the cheapest rate; owned: servers = replicas ÷ replicas per server, month 1's servers
+ * bought at month 1's price and the rest at the cheapest later one, maintenance on month 1's purchase
+ * only, no depreciation overhead) is below it; a 1e-9 share off covers rounding.
+ */
+function lowerBoundOf(b: LowerBoundTerms, t: FleetTerms, peak: readonly number[], demand: number, gpusPerReplica: number, tokensPerSecondPerReplica: number): number {
+  const n = t.factors.length;
+  const usable = tokensPerSecondPerReplica * t.targetUtilization;
+  if (!b.valid || !(usable > 0) || !(demand >= 0)) return -Infinity;
+  if (n === 0) return 0;
+  const r0 = peak[0]! > 0 ? Math.max(t.minReplicas, Math.ceil(peak[0]! / usable - 1e-9)) : t.minReplicas;
+  // First month whose continuous demand exceeds month 1's replicas (factors are non-decreasing): before
+  // it r_0 is the larger bound, from it on the continuous one (any split is a bound; this is the tightest).
+  const threshold = (r0 * usable) / demand;
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.factors[mid]! > threshold) hi = mid;
+    else lo = mid + 1;
+  }
+  const j = lo;
+  const perUsable = demand / usable;
+  const o = t.owned;
+  let usd: number;
+  if (!o) {
+    const replicaMonths = r0 * b.perReplicaUpTo[j]! + perUsable * b.perReplicaFactorFrom[j]! - 1e-9 * (b.perReplicaUpTo[n]! - b.perReplicaUpTo[j]!);
+    usd = gpusPerReplica * (b.fixedPerGpu + replicaMonths);
+  } else {
+    const gps = o.gpusPerServer;
+    const serversPerReplica = gpusPerReplica <= gps ? 1 / Math.floor(gps / gpusPerReplica) : Math.ceil(gpusPerReplica / gps - 1e-9);
+    const s0 = serversFor(r0, gpusPerReplica, gps);
+    const rLast = peak[n - 1]! > 0 ? Math.max(t.minReplicas, Math.ceil(peak[n - 1]! / usable - 1e-9)) : t.minReplicas;
+    const sLast = Math.max(s0, serversFor(rLast, gpusPerReplica, gps));
+    const serverMonths = s0 * j + serversPerReplica * perUsable * b.factorFrom[j]! - (serversPerReplica + 1) * 1e-9 * (n - j);
+    const firstBuy = s0 * o.serverPriceUsd * t.gpuFactor[0]!;
+    const laterBuys = n > 1 ? (sLast - s0) * o.serverPriceUsd * b.minLaterGpuFactor : 0;
+    const maintenance = (1 + t.overheadShare) * n * ((firstBuy * t.maintenanceSharePerYear) / 12);
+    usd = b.perServerMonth * Math.max(serverMonths, s0 * n) + firstBuy + laterBuys + maintenance;
+  }
+  usd += n * t.fineTuningMonthlyUsd;
+  return usd * (1 - 1e-9);
+}
 
 const termsCache = new WeakMap<Catalog, Map<string, FleetTerms | null>>();
 
