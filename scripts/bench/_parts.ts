@@ -28,7 +28,7 @@ function med(fn: () => unknown, n = 300): number {
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const names = args.length ? args : fs.readdirSync("examples").filter((f) => !f.includes("portfolio")).map((f) => f.replace(".json", ""));
-for (const name of names) {
+const cases = names.map((name) => {
   const raw = JSON.parse(fs.readFileSync(`examples/${name}.json`, "utf8"));
   const input = assessmentInputSchema.parse(raw);
   const m = resolveModel(input, catalog);
@@ -49,8 +49,14 @@ for (const name of names) {
     termTable: () => termTable(m, catalog),
     capacity: () => capacitySummary(m),
   };
+  for (const k of Object.keys(fns)) if (only && !only.includes(k)) delete fns[k];
+  return { name, fns };
+});
+// Warm every part on every example first: otherwise the first example measured pays for the JIT.
+for (let round = 0; round < 3; round++) for (const c of cases) for (const fn of Object.values(c.fns)) for (let i = 0; i < 30; i++) fn();
+for (const { name, fns } of cases) {
   const parts: Record<string, number> = {};
-  for (const [k, fn] of Object.entries(fns)) if (!only || only.includes(k)) parts[k] = med(fn);
+  for (const [k, fn] of Object.entries(fns)) parts[k] = med(fn);
   // The three curve parts together (break-even, tornado, cost-vs-volume chart).
   if (parts.breakEven !== undefined && parts.sensitivity !== undefined && parts.volumeCurve !== undefined) parts.curves = parts.breakEven + parts.sensitivity + parts.volumeCurve;
   console.log(name.padEnd(28), Object.entries(parts).map(([k, x]) => `${k}=${x.toFixed(0)}`).join(" "));
