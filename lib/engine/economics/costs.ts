@@ -2,7 +2,7 @@ import type { PriceTable } from "../catalog";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_DAY, tokensPerDayOfVolume, type Model } from "../model";
 import type { Option } from "../schema";
 import { formatPct, formatTokens, formatUsd } from "../text";
-import { fleetCost, fleetTco, marginalReplicaMonthlyUsd, replicasFor, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
+import { fleetCost, fleetTco, marginalReplicaRate, replicaSizer, replicasFor, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
 import { capacityAt, growthFactors, servedShare } from "./load";
 import { fineTuningMonthlyUsd, setupUsd, staffMonthlyUsd } from "./staff";
 import { gpuPricing } from "./terms";
@@ -194,6 +194,8 @@ function planInto(m: Model, target: "api" | "hosted-open", sMin: number, eMin: n
   const flex = 1 - eMin;
   const inv = 1 / Math.max(flex, 1e-12);
   const minReplicas = m.values["selfHosted.minReplicas"];
+  const gpuTrend = m.values["gpu.priceChangePerYear"];
+  const rcAt = marginalReplicaRate(m);
   // Monthly price multipliers by repeated multiplication (same values as priceFactor(m, kind, t)).
   const stepS = priceFactor(m, target, 1);
   const stepA = priceFactor(m, "api", 1);
@@ -216,8 +218,8 @@ function planInto(m: Model, target: "api" | "hosted-open", sMin: number, eMin: n
     const frontierUsd = eMin * T * apiK * fA;
     const dc = usable / avgTps; // capacity one replica adds, in units of the average load
     // The replica's cost moves with the GPU price trend (its term locks it for 12 or 36 months).
-    if (lastRcMonth < 0 || T !== lastT || t % 12 === 0 || m.values["gpu.priceChangePerYear"] !== 0) {
-      rc = marginalReplicaMonthlyUsd(m, t);
+    if (lastRcMonth < 0 || T !== lastT || t % 12 === 0 || gpuTrend !== 0) {
+      rc = rcAt(t);
       lastRcMonth = t;
     }
     lastT = T;
@@ -323,8 +325,9 @@ function selfHostedMonths(m: Model, into: PlanBuffers): number {
   const tpd0 = tokensPerDayOf(m);
   const r = capacityPeak(m);
   const f = volumeFactors(m);
+  const size = replicaSizer(m);
   for (let t = 0; t < f.length; t++) {
-    into.replicas[t] = replicasFor(m, tpd0 * f[t]!, r);
+    into.replicas[t] = size(tpd0 * f[t]!, r);
     into.served[t] = tpd0 * f[t]!;
   }
   return f.length;

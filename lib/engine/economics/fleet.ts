@@ -1,6 +1,6 @@
 import { HOURS_PER_MONTH, SECONDS_PER_DAY, type Model } from "../model";
 import { serversFor } from "./packing";
-import { fineTuningMonthlyUsd, setupUsd, staffFor, staffMonthlyUsd, type Staff } from "./staff";
+import { fineTuningMonthlyUsd, setupUsd, staffFigures, staffFor, staffMonthlyUsdOf, type Staff } from "./staff";
 import { gpuPricing, type GpuPricing } from "./terms";
 import { priceFactors, termLockMonths } from "./trends";
 import { replicasFor as capacityReplicas } from "../capacity/choose";
@@ -24,7 +24,16 @@ export function replicasForPeak(m: Model, peakTokensPerSecond: number): number {
 
 /** Replicas for a daily volume at a peak factor (same staircase as capacity's sizeFleet). */
 export function replicasFor(m: Model, tokensPerDay: number, peakToAverage: number): number {
-  return replicasForPeak(m, (tokensPerDay / SECONDS_PER_DAY) * peakToAverage);
+  return replicaSizer(m)(tokensPerDay, peakToAverage);
+}
+
+/** replicasFor with the model's figures read once (month loops size the fleet every month). */
+export function replicaSizer(m: Model): (tokensPerDay: number, peakToAverage: number) => number {
+  const v = m.values;
+  const tps = v["selfHosted.tokensPerSecondPerReplica"];
+  const util = v["selfHosted.targetUtilization"];
+  const min = v["selfHosted.minReplicas"];
+  return (tokensPerDay, peakToAverage) => capacityReplicas((tokensPerDay / SECONDS_PER_DAY) * peakToAverage * SECONDS_PER_DAY, 1, tps, util, min);
 }
 
 export type FleetMonth = { replicas: number; servedTokensPerDay: number };
@@ -107,6 +116,12 @@ function runFleet(m: Model, replicas: ArrayLike<number>, served: ArrayLike<numbe
   const spotRate = v["gpu.spotUsdPerHour"];
   const spotOk = batch > 0 && spotRate > 0 && spotRate < pricing.usdPerGpuHour;
   const usable = usableTpsPerReplica(m);
+  // Figures read once, not every month (values is a large dictionary).
+  const staff = staffFigures(m);
+  const minReplicas = v["selfHosted.minReplicas"];
+  const maintShare = v["owned.maintenanceSharePerYear"];
+  const tooling = v["overheads.toolingUsdPerMonth"];
+  const overheadShare = v["overheads.storageNetworkShareOfGpu"];
   for (let t = 0; t < n; t++) {
     const r = replicas[t]!;
     const gpus = r * gpr;
@@ -131,7 +146,7 @@ function runFleet(m: Model, replicas: ArrayLike<number>, served: ArrayLike<numbe
       colo = installed * owned.colocationPerServerMonth;
       // Summed over the purchases in order (not kept as running totals: depreciation drops purchases that are written off).
       for (let i = 0; i < nBought; i++) {
-        maint += (boughtServers[i]! * boughtPrice[i]! * v["owned.maintenanceSharePerYear"]) / 12;
+        maint += (boughtServers[i]! * boughtPrice[i]! * maintShare) / 12;
         dep += t - boughtMonth[i]! < owned.depreciationMonths ? (boughtServers[i]! * boughtPrice[i]!) / owned.depreciationMonths : 0;
       }
       gpuUsd = power + colo + maint;
@@ -139,15 +154,15 @@ function runFleet(m: Model, replicas: ArrayLike<number>, served: ArrayLike<numbe
     } else {
       // Spot for batch only: whole replicas the flat batch load keeps busy (above the availability
       // floor) run on interruptible GPUs; the rest on the chosen term.
-      const spotReplicas = spotOk ? Math.max(0, Math.min(r - v["selfHosted.minReplicas"], Math.floor((batch * served[t]!) / SECONDS_PER_DAY / usable + 1e-9))) : 0;
+      const spotReplicas = spotOk ? Math.max(0, Math.min(r - minReplicas, Math.floor((batch * served[t]!) / SECONDS_PER_DAY / usable + 1e-9))) : 0;
       const f = gpuF[Math.floor(t / lock) * lock]!;
       gpuUsd = ((r - spotReplicas) * pricing.usdPerGpuHour * f + spotReplicas * spotRate * gpuF[t]!) * gpr * HOURS_PER_MONTH;
     }
     // Storage and network scale with the fleet: a share of what its GPUs cost to hold (owned: depreciation + opex).
-    const overheads = v["overheads.toolingUsdPerMonth"] + v["overheads.storageNetworkShareOfGpu"] * (owned ? gpuUsd + dep : gpuUsd);
+    const overheads = tooling + overheadShare * (owned ? gpuUsd + dep : gpuUsd);
     // People look after the GPUs you run: owned, every installed server's GPUs (idle slots included).
     const staffed = owned ? installed * owned.gpusPerServer : gpus;
-    const people = staffMonthlyUsd(m, staffed, models);
+    const people = staffMonthlyUsdOf(staff, staffed, models);
     const opex = gpuUsd + people + overheads + ft;
     const month = opex + capex + (t === 0 ? setup : 0);
     tco += month;
@@ -227,14 +242,23 @@ export function fleetTco(m: Model, replicas: ArrayLike<number>, served: ArrayLik
 
 /** Monthly cost of one more replica, amortised (owned: depreciation + opex per GPU-hour), incl. its share of people and overheads. */
 export function marginalReplicaMonthlyUsd(m: Model, month: number): number {
+  return marginalReplicaRate(m)(month);
+}
+
+/** marginalReplicaMonthlyUsd with the terms and figures read once (the hybrid plan asks every month). */
+export function marginalReplicaRate(m: Model): (month: number) => number {
   const v = m.values;
   const p = gpuPricing(m);
   const gpr = v["selfHosted.gpusPerReplica"];
   const lock = termLockMonths(p.term);
-  const gpuF = priceFactors(m, "gpu", month + 1); // the hybrid plan asks every month: a table, not a power per call
-  const hourly = p.owned ? p.owned.allInUsdPerGpuHour * gpuF[month]! : p.usdPerGpuHour * gpuF[Math.floor(month / lock) * lock]!;
-  const gpuUsd = gpr * hourly * HOURS_PER_MONTH;
-  return gpuUsd * (1 + v["overheads.storageNetworkShareOfGpu"]) + ((v["people.ftePer100Gpus"] * gpr) / 100) * (v["people.loadedEngineerUsdPerYear"] / 12);
+  const share = v["overheads.storageNetworkShareOfGpu"];
+  const people = ((v["people.ftePer100Gpus"] * gpr) / 100) * (v["people.loadedEngineerUsdPerYear"] / 12);
+  return (month) => {
+    const gpuF = priceFactors(m, "gpu", month + 1);
+    const hourly = p.owned ? p.owned.allInUsdPerGpuHour * gpuF[month]! : p.usdPerGpuHour * gpuF[Math.floor(month / lock) * lock]!;
+    const gpuUsd = gpr * hourly * HOURS_PER_MONTH;
+    return gpuUsd * (1 + share) + people;
+  };
 }
 
 // ---- Shared fleets (portfolio) ------------------------------------------------------------------

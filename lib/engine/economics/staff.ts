@@ -6,10 +6,22 @@ import { formatUsd } from "../text";
 
 export type Staff = { fte: number; coreFte: number; fleetFte: number; modelsFte: number; onCallFte: number; monthlyUsd: number; text: string };
 
+/** The staffing figures, read once (month loops price people every month). */
+export type StaffFigures = { fte: number; ftePer100Gpus: number; ftePerModel: number; onCallFte: number; loadedUsdPerYear: number };
+
+export function staffFigures(m: Model): StaffFigures {
+  const v = m.values;
+  return { fte: v["people.fte"], ftePer100Gpus: v["people.ftePer100Gpus"], ftePerModel: v["people.ftePerModel"], onCallFte: v["people.onCallFte"], loadedUsdPerYear: v["people.loadedEngineerUsdPerYear"] };
+}
+
+/** People cost per month from figures read once: the one formula behind staffMonthlyUsd. */
+export function staffMonthlyUsdOf(f: StaffFigures, gpus: number, models = 1): number {
+  return ((f.fte + (f.ftePer100Gpus * gpus) / 100 + f.ftePerModel * models + f.onCallFte) * f.loadedUsdPerYear) / 12;
+}
+
 /** People cost per month only (no text): the monthly series and the optimiser call this. */
 export function staffMonthlyUsd(m: Model, gpus: number, models = 1): number {
-  const v = m.values;
-  return ((v["people.fte"] + (v["people.ftePer100Gpus"] * gpus) / 100 + v["people.ftePerModel"] * models + v["people.onCallFte"]) * v["people.loadedEngineerUsdPerYear"]) / 12;
+  return staffMonthlyUsdOf(staffFigures(m), gpus, models);
 }
 
 export function staffFor(m: Model, gpus: number, models = 1): Staff {

@@ -45,7 +45,54 @@ export function latencyClass(m: Model, catalog: Catalog): "instant" | "tight" | 
   return "relaxed";
 }
 
-export type Factor = { factor: string; scores: FactorScores; text: (favours: Option) => string };
+export type Factor = { factor: FactorName; scores: FactorScores; text: (favours: Option) => string };
+
+/** The factors in scoring order (weights in catalog.policy.weights). */
+export type FactorName = "cost" | "team" | "frontier" | "sensitivity" | "volume" | "timeToMarket" | "latency" | "customization" | "lockIn";
+
+// A policy table row per (factor, answer), built once per catalog and shared (read-only).
+const tableMemo = new WeakMap<Catalog, Map<string, FactorScores>>();
+function sharedTable(catalog: Catalog, factor: string, answer: string): FactorScores {
+  let byKey = tableMemo.get(catalog);
+  if (!byKey) tableMemo.set(catalog, (byKey = new Map()));
+  const key = `${factor}=${answer}`;
+  let row = byKey.get(key);
+  if (!row) byKey.set(key, (row = Object.freeze(table(catalog, factor, answer))));
+  return row;
+}
+
+/**
+ * Every factor's scores, in scoring order: the one place scores are computed. The verdict probes of
+ * whatWouldChange score from this alone; `factors` adds the texts.
+ */
+export function factorScores(m: Model, catalog: Catalog, costs: Record<Option, CostView>, feasible: readonly Option[]): [FactorName, FactorScores][] {
+  const { data, team, capability, strategy } = m.input;
+  const band = volumeBand(m, catalog);
+  const lat = latencyClass(m, catalog);
+  const pool = feasible.length ? feasible : OPTIONS;
+  let minTco = Infinity;
+  for (const o of pool) minTco = Math.min(minTco, costs[o].tcoUsd);
+  // Cheapest usable option scores 1, one costing `parity` × as much 0, far dearer ones towards -1:
+  // (p·min/tco − 1)/(p − 1), p = 2 gives the policy-v1 2·min/tco − 1 (catalog/economics.json).
+  const parity = figureOf(catalog, "economics.costScore.parityRatio").value;
+  const costScores = {} as FactorScores;
+  for (const o of OPTIONS) costScores[o] = costs[o].tcoUsd > 0 ? Math.max(-1, Math.min(1, (parity * (minTco / costs[o].tcoUsd) - 1) / (parity - 1))) : 1;
+  const selfTco = costs["self-hosted"].tcoUsd;
+  const apiTco = costs.api.tcoUsd;
+  return [
+    ["cost", costScores],
+    ["team", sharedTable(catalog, "team", team.mlOpsMaturity)],
+    ["frontier", sharedTable(catalog, "frontier", capability.frontier)],
+    ["sensitivity", sharedTable(catalog, "sensitivity", data.sensitivity)],
+    // The band is a rule of thumb (seeds: fixed GPU costs pay above ~10M tokens a day); where this
+    // evaluation's own costs contradict it, the volume weighs as the gray zone, where cost decides.
+    ["volume", sharedTable(catalog, "volume", band === "high" && selfTco >= apiTco ? "medium" : band === "low" && selfTco < apiTco ? "medium" : band)],
+    ["timeToMarket", sharedTable(catalog, "timeToMarket", strategy.timeToMarket)],
+    ["latency", sharedTable(catalog, "latency", lat === "no-edge" ? "relaxed" : lat)],
+    ["customization", sharedTable(catalog, "customization", capability.customization)],
+    ["lockIn", sharedTable(catalog, "lockIn", strategy.lockInConcern)],
+  ];
+}
 
 export function factors(m: Model, catalog: Catalog, costs: Record<Option, CostView>, feasible: Option[]): Factor[] {
   const { data, team, capability, strategy, volume } = m.input;
@@ -56,12 +103,6 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, CostVi
   const high = figure(catalog, "volume.highBandTokensPerDay");
   const growthNote = volume.monthlyGrowthPct > 0 ? `, growing ${volume.monthlyGrowthPct}% a month` : "";
   const pool = feasible.length ? feasible : [...OPTIONS];
-  const minTco = Math.min(...pool.map((o) => costs[o].tcoUsd));
-  // Cheapest usable option scores 1, one costing `parity` × as much 0, far dearer ones towards -1:
-  // (p·min/tco − 1)/(p − 1), p = 2 gives the policy-v1 2·min/tco − 1 (catalog/economics.json).
-  const parity = figureOf(catalog, "economics.costScore.parityRatio").value;
-  const costScores = {} as FactorScores;
-  for (const o of OPTIONS) costScores[o] = costs[o].tcoUsd > 0 ? Math.max(-1, Math.min(1, (parity * (minTco / costs[o].tcoUsd) - 1) / (parity - 1))) : 1;
   const horizon = strategy.horizonMonths;
   const v = m.values;
   const fleetStaff = costs["self-hosted"].fleet?.staff.first;
@@ -85,11 +126,8 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, CostVi
   const cheapestOverall = OPTIONS.reduce((a, b) => (costs[a].tcoUsd <= costs[b].tcoUsd ? a : b));
   const nextCheapest = pool.filter((o) => o !== cheapest).reduce<Option | undefined>((a, b) => (!a || costs[b].tcoUsd < costs[a].tcoUsd ? b : a), undefined);
 
-  return [
-    {
-      factor: "cost",
-      scores: costScores,
-      text: () =>
+  const texts: Record<FactorName, (favours: Option) => string> = {
+    cost: () =>
         // No traffic: say "nothing", never "$0.00 in total".
         (costs[cheapest].tcoUsd < 1
           ? `With no traffic ${OPTION_LABELS[cheapest]} costs nothing over ${horizon} months` +
@@ -100,65 +138,39 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, CostVi
           ? ` ${OPTION_LABELS[cheapestOverall]} would cost ${formatUsd(costs[cheapestOverall].tcoUsd)}, but a hard requirement rules it out: meeting that requirement costs about ${formatUsd(costs[cheapest].tcoUsd - costs[cheapestOverall].tcoUsd)} over the horizon.`
           : "") +
         tokenPriceNote(m, costs),
-    },
-    {
-      factor: "team",
-      scores: table(catalog, "team", team.mlOpsMaturity),
-      text: () =>
+    team: () =>
         ({
           none: "With no ML-ops experience, running GPUs in production means hiring first; a managed API needs none of it.",
           basic: "A team with basic ML-ops skills can run a model, but GPU serving, scaling and on-call are a learning curve that managed APIs avoid.",
           experienced: "Your team has run GPU inference before, so self-hosting is an operational option rather than a research project.",
           dedicated: "A dedicated ML platform team can absorb another model at a fraction of an engineer's time.",
         })[team.mlOpsMaturity] + ` Self-hosting is budgeted at ${staff.fte} FTE to run ${staff.gpus} GPUs in month 1, growing with the fleet (${formatUsd(staff.perYear)} a year at ${formatUsd(staff.loaded)} loaded per engineer) and ${staff.setupMonths} engineer-months to set it up (${formatUsd(staff.setup)}, in month 1).`,
-    },
-    {
-      factor: "frontier",
-      scores: table(catalog, "frontier", capability.frontier),
-      text: () =>
+    frontier: () =>
         ({
           required: `Frontier quality is required: the API is priced at a frontier model, ${m.apiModelLabel}; the closest open weights, ${m.openModelLabel}, are good but not yet at the frontier, and the best models are only available through proprietary APIs.`,
           helpful: `Frontier quality helps but is not essential, so the API is priced at a mid-tier model, ${m.apiModelLabel}, and open weights at ${m.openModelLabel}.`,
           unnecessary: `A small model is enough, so the API is priced at ${m.apiModelLabel} and open weights at ${m.openModelLabel}, which you can also run yourself.`,
         })[capability.frontier],
-    },
-    {
-      factor: "sensitivity",
-      scores: table(catalog, "sensitivity", data.sensitivity),
-      text: () =>
+    sensitivity: () =>
         ({
           public: "Prompts carry public data, so sending them to a provider raises no privacy concern.",
           internal: "Prompts carry internal data; standard enterprise API terms (no training on your data) usually suffice.",
           confidential: "Prompts carry confidential data: every external provider widens who can see it, which favours keeping inference in house.",
           regulated: "Prompts carry regulated data: external processing needs contracts that cover each regulation, while in-house serving keeps compliance simpler.",
         })[data.sensitivity],
-    },
-    {
-      factor: "volume",
-      // The band is a rule of thumb (seeds: fixed GPU costs pay above ~10M tokens a day); where this
-      // evaluation's own costs contradict it, the volume weighs as the gray zone, where cost decides.
-      scores: table(catalog, "volume", band === "high" && selfTco >= apiTco ? "medium" : band === "low" && selfTco < apiTco ? "medium" : band),
-      text: () =>
+    volume: () =>
         band === "low"
           ? `At ${formatTokens(tpd)} tokens a day${growthNote} you are under ${formatTokens(low)} a day, the band where fixed GPU costs rarely pay: ${volumeFact()}.`
           : band === "medium"
             ? `At ${formatTokens(tpd)} tokens a day${growthNote} you are in the ${formatTokens(low)}–${formatTokens(high)} gray zone where the cost comparison decides: ${volumeFact()}.`
             : `At ${formatTokens(tpd)} tokens a day${growthNote} you are above ${formatTokens(high)} a day, the band where self-hosting can pay for its fixed costs: ${volumeFact()}.`,
-    },
-    {
-      factor: "timeToMarket",
-      scores: table(catalog, "timeToMarket", strategy.timeToMarket),
-      text: () =>
+    timeToMarket: () =>
         ({
           weeks: `You need to ship in weeks: an API key works today, while self-hosting takes about ${staff.setupMonths} engineer-months of set-up for a team like yours before it reaches production.`,
           quarter: "A quarter leaves time to stand up infrastructure, but an API still ships first.",
           flexible: "Time to market is flexible, so set-up time weighs little against long-run cost and control.",
         })[strategy.timeToMarket],
-    },
-    {
-      factor: "latency",
-      scores: table(catalog, "latency", lat === "no-edge" ? "relaxed" : lat),
-      text: () =>
+    latency: () =>
         lat === "instant"
           ? `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 leaves no room for a network round trip: ${m.latency.api.model} takes ~${Math.round(m.latency.api.ms)} ms and ${m.latency["hosted-open"].model} ~${Math.round(m.latency["hosted-open"].ms)} ms; only a co-located model fits.`
           : lat === "tight"
@@ -166,29 +178,21 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, CostVi
             : lat === "no-edge"
               ? `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 is tight for remote calls (${m.latency.api.model} ~${Math.round(m.latency.api.ms)} ms, ${m.latency["hosted-open"].model} ~${Math.round(m.latency["hosted-open"].ms)} ms p95), but self-hosting is no faster here (~${Math.round(m.latency["self-hosted"].ms)} ms), so latency gives it no edge.`
               : `${article(m.input.latency.p95TargetMs)} ${m.input.latency.p95TargetMs} ms p95 is comfortable for hosted APIs (${m.latency.api.model} ~${Math.round(m.latency.api.ms)} ms p95).`,
-    },
-    {
-      factor: "customization",
-      scores: table(catalog, "customization", capability.customization),
-      text: () =>
+    customization: () =>
         ({
           none: "No customization is needed: any model works as it comes.",
           prompting: "Prompting is enough, which every option supports.",
           "fine-tuning": "You need fine-tuning: open weights can be tuned freely; proprietary APIs allow it only as far as the provider lets you.",
           "full-control": "You want full control of the model (weights, serving, when it changes), which only open weights you run yourself give; it weighs toward self-hosting but rules no option out, so a large enough cost gap still decides.",
         })[capability.customization],
-    },
-    {
-      factor: "lockIn",
-      scores: table(catalog, "lockIn", strategy.lockInConcern),
-      text: () =>
+    lockIn: () =>
         ({
           low: "Lock-in is a low concern, so a single provider's roadmap and pricing are an acceptable dependency.",
           medium: "Some lock-in concern: open-weights models keep the option to switch host or bring inference in house.",
           high: "Lock-in is a high concern: a proprietary API ties you to one provider's pricing, terms and availability; open weights can move.",
         })[strategy.lockInConcern],
-    },
-  ];
+  };
+  return factorScores(m, catalog, costs, feasible).map(([factor, scores]) => ({ factor, scores, text: texts[factor] }));
 }
 
 /** Like for like: the hosted open model against the proprietary tier it is paired with, per million tokens. */

@@ -4,7 +4,7 @@ import type { Model } from "../model";
 import { OPTIONS, type Option } from "../schema";
 import { formatPct, formatUsd } from "../text";
 import { factorLabel, OPTION_LABELS } from "../vocabulary";
-import { factors } from "./factors";
+import { factors, factorScores, type Factor } from "./factors";
 import type { Exclusion, RankedOption, Reason } from "./types";
 
 /**
@@ -16,7 +16,8 @@ import type { Exclusion, RankedOption, Reason } from "./types";
 export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView>, excluded: Exclusion[], opts: { lite?: boolean } = {}) {
   const excludedSet = new Set(excluded.map((e) => e.option));
   const feasible = OPTIONS.filter((o) => !excludedSet.has(o));
-  const fs = factors(m, catalog, costs, feasible);
+  // Verdict probes score without building the factors' texts.
+  const fs: Pick<Factor, "factor" | "scores">[] | Factor[] = opts.lite ? factorScores(m, catalog, costs, feasible).map(([factor, scores]) => ({ factor, scores })) : factors(m, catalog, costs, feasible);
   const weights = catalog.policy.weights;
   const totals: Record<Option, number> = { api: 0, "hosted-open": 0, "self-hosted": 0, hybrid: 0 };
   const reasons: Reason[] = [];
@@ -34,7 +35,7 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView
       favours,
       weight: w,
       get text() {
-        return f.text(favours);
+        return (f as Factor).text(favours);
       },
       scores: f.scores,
     });
