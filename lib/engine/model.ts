@@ -83,30 +83,39 @@ function blended(p: PriceTable, inTok: number, outTok: number) {
   return (p.inputUsdPerMTok * inTok + p.outputUsdPerMTok * outTok) / total;
 }
 
-/** USD per GPU-hour of a GPU at the input's source and term (economics' figures); undefined when the market has no rate for it. */
-const rateCache = new WeakMap<Catalog, Map<string, number | undefined>>();
-function gpuRate(input: ParsedAssessmentInput, catalog: Catalog, gpuId: string, apiTier: ApiTier, openSize: OpenSizeClass): number | undefined {
+/** USD per GPU-hour of each GPU at the input's source and term (economics' figures); undefined when the market has no rate for it. */
+const rateCache = new WeakMap<Catalog, Map<string, Map<string, number | undefined>>>();
+const RATE_INPUTS_MAX = 2_000;
+function gpuRates(input: ParsedAssessmentInput, catalog: Catalog, apiTier: ApiTier, openSize: OpenSizeClass): (gpuId: string) => number | undefined {
   // The rate depends on the GPU, on where GPUs come from (source, term, offline / in-house) and on the
   // user's overrides, not on volume. Owned servers rank at economics' all-in hourly equivalent
   // (depreciation + power + colocation + maintenance per GPU-hour), the cost the fleet is charged.
   const d = input.deployment as { gpuSource?: string; gpuTerm?: string; offline: boolean };
-  const key = `${gpuId}|${d.gpuSource}|${d.gpuTerm}|${d.offline}|${inHouseBinds(input.data)}|${input.assumptions ? JSON.stringify(input.assumptions) : ""}`;
-  let byKey = rateCache.get(catalog);
-  if (!byKey) rateCache.set(catalog, (byKey = new Map()));
-  if (byKey.has(key)) return byKey.get(key);
-  let rate: number | undefined;
-  try {
-    const defs = economicsDefs(input, catalog, gpuId, apiTier, openSize);
-    const overrides = (input.assumptions ?? {}) as Record<string, number | undefined>;
-    if (resolvedGpuSource(input).source === "owned" && overrides["gpu.usdPerHour"] === undefined) {
-      const values = Object.fromEntries(Object.entries(defs).map(([k, v]) => [k, overrides[k] ?? v.value]));
-      rate = ownedTerms({ values } as unknown as Model).allInUsdPerGpuHour;
-    } else rate = defs["gpu.usdPerHour"].value;
-  } catch {
-    rate = undefined;
+  const key = `${d.gpuSource}|${d.gpuTerm}|${d.offline}|${inHouseBinds(input.data)}|${input.assumptions ? JSON.stringify(input.assumptions) : ""}`;
+  let byInput = rateCache.get(catalog);
+  if (!byInput) rateCache.set(catalog, (byInput = new Map()));
+  let byGpu = byInput.get(key);
+  if (!byGpu) {
+    if (byInput.size >= RATE_INPUTS_MAX) byInput.clear();
+    byInput.set(key, (byGpu = new Map()));
   }
-  byKey.set(key, rate);
-  return rate;
+  const memo = byGpu;
+  return (gpuId) => {
+    if (memo.has(gpuId)) return memo.get(gpuId);
+    let rate: number | undefined;
+    try {
+      const defs = economicsDefs(input, catalog, gpuId, apiTier, openSize);
+      const overrides = (input.assumptions ?? {}) as Record<string, number | undefined>;
+      if (resolvedGpuSource(input).source === "owned" && overrides["gpu.usdPerHour"] === undefined) {
+        const values = Object.fromEntries(Object.entries(defs).map(([k, v]) => [k, overrides[k] ?? v.value]));
+        rate = ownedTerms({ values } as unknown as Model).allInUsdPerGpuHour;
+      } else rate = defs["gpu.usdPerHour"].value;
+    } catch {
+      rate = undefined;
+    }
+    memo.set(gpuId, rate);
+    return rate;
+  };
 }
 
 /** The open model a hosted offer serves, matched by label ("Llama 3.3 70B (Together)" → Llama 3.3 70B Instruct). */
@@ -180,7 +189,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     targetUtilization: overridesEarly["selfHosted.targetUtilization"] ?? figValue("selfHosted.targetUtilization"),
     minReplicas: overridesEarly["selfHosted.minReplicas"] ?? figValue("selfHosted.minReplicas"),
     networkToApiMs,
-    rate: (gpuId) => gpuRate(input, catalog, gpuId, apiTier, openSize),
+    rate: gpuRates(input, catalog, apiTier, openSize),
     api: { label: api.label, timeToFirstTokenSeconds: api.timeToFirstTokenSeconds, outputTokensPerSecond: api.outputTokensPerSecond, contextTokens: api.contextTokens },
     hosted: { label: hosted.label, ...(hostedOpen ? { contextTokens: hostedOpen.contextWindowTokens } : {}) },
   });

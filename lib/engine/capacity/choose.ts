@@ -120,6 +120,8 @@ type PreHit = {
   slo: Map<number, { maxTpotMs: number; point: SloPoint | undefined }>;
   /** The operating point shown when the target cannot be met: one request in flight. */
   noSlo?: SloPoint;
+  /** The configuration's reason text by what it depends on (its SLO point, or the target when none is met). */
+  reasons: Map<SloPoint | number, string>;
 };
 /** SLO points remembered per configuration and workload shape (a sensitivity sweep of the latency target adds one each). */
 const SLO_PER_CONFIG_MAX = 64;
@@ -178,7 +180,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   // hence a lower bound on its GPU cost. Phase 2 sizes configurations at the target in order of that
   // bound and stops once the bound exceeds the fourth-cheapest (model, GPU) found: the same winner and
   // runners-up as sizing every one, at a fraction of the work.
-  type Pre = { m: OpenModel; g: GpuHardware; precision: Precision; tp: number; rate: number; cfg: PerfConfig; cal: CalibrationSource; one: PerfPoint; key: string; bestP95Ms: number; memFits: boolean; upperTps: number; slo: PreHit["slo"]; noSlo: SloPoint; pair: number };
+  type Pre = { m: OpenModel; g: GpuHardware; precision: Precision; tp: number; rate: number; cfg: PerfConfig; cal: CalibrationSource; one: PerfPoint; key: string; bestP95Ms: number; memFits: boolean; upperTps: number; slo: PreHit["slo"]; noSlo: SloPoint; reasons: PreHit["reasons"]; pair: number };
   // The configurations (and their volume-independent performance) depend only on the tier, the
   // forced choices, the request shape and the GPU rates: built once per such key, then re-costed.
   const shapeKey = `${q.tier}|${q.forcedGpu ?? ""}|${q.forcedModel ?? ""}|${q.workload.inTok}|${q.workload.outTok}|${q.measure}|${cc.gpus.map((g) => q.rate(g.id)).join(",")}`;
@@ -384,14 +386,14 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       const one = perfAt(cfg, q.workload, 1);
       const memMax = maxConcurrency(cfg, q.workload);
       const upper = perfAt(cfg, q.workload, Math.max(1, Math.min(memMax, MAX_BATCH)));
-      hit = { perf, key, cal, cfg, one, memMax, upperTps: upper.tokensPerSecond, slo: new Map() };
+      hit = { perf, key, cal, cfg, one, memMax, upperTps: upper.tokensPerSecond, slo: new Map(), reasons: new Map() };
       remember(memo.pre, key, hit);
     }
     const { cal, cfg, one, memMax, upperTps, slo } = hit;
     const bestP95Ms = p95Ms(one, q.measure, f) + networkMs;
     const memFits = memMax >= 1;
     hit.noSlo ??= { ...one, p95Ms: bestP95Ms - networkMs, memoryGb: memoryGbAt(cfg, q.workload, 1), limitedBy: memFits ? "latency" : "memory" };
-    return { m, g, precision, tp, rate, cfg, cal, one, key, bestP95Ms, memFits, upperTps, slo, noSlo: hit.noSlo, pair: -1 };
+    return { m, g, precision, tp, rate, cfg, cal, one, key, bestP95Ms, memFits, upperTps, slo, noSlo: hit.noSlo, reasons: hit.reasons, pair: -1 };
   }
 
   function memoSlo(x: Pre, budgetMs: number): SloPoint | undefined {
@@ -403,19 +405,28 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     return point;
   }
 
+  function reasonText(x: Pre, slo: SloPoint | undefined): string {
+    const { m, g, precision, tp, cfg, bestP95Ms, memFits } = x;
+    const label = `${m.label} ${precision.toUpperCase()} on ${tp}× ${g.label}`;
+    return !memFits
+      ? `${label}: one ${fmtTok(context)}-token sequence does not fit next to the ${fmtGb(cfg.weightsBytes / 1e9)} of weights in ${fmtGb(tp * g.memoryGb.value)}`
+      : !slo
+        ? `${label}: ~${fmtMs(bestP95Ms)} p95 ${q.measure === "first-token" ? "to the first token" : "for the full response"} even with one request in flight; you need ${fmtMs(q.targetMs)}`
+        : `${label}: ${fmtMs(slo.p95Ms + networkMs)} p95 at ${round(slo.concurrency)} requests in flight per replica (${slo.limitedBy === "latency" ? "limited by your latency target" : slo.limitedBy === "memory" ? "limited by KV-cache memory" : "limited by the engine's batch size"})`;
+  }
+
   function finish(x: Pre, slo: SloPoint | undefined, known: PaidFleet | undefined): SelfHostedConfig {
-    const { m, g, precision, tp, rate, cfg, cal, bestP95Ms, memFits } = x;
+    const { m, g, precision, tp, rate, cal, bestP95Ms, memFits } = x;
     const point: SloPoint = slo ?? x.noSlo;
     const tps = point.tokensPerSecond;
     const paid = known ?? pricerOf(x).price(tp, tps);
-    const reason = (() => {
-      const label = `${m.label} ${precision.toUpperCase()} on ${tp}× ${g.label}`;
-      return !memFits
-        ? `${label}: one ${fmtTok(context)}-token sequence does not fit next to the ${fmtGb(cfg.weightsBytes / 1e9)} of weights in ${fmtGb(tp * g.memoryGb.value)}`
-        : !slo
-          ? `${label}: ~${fmtMs(bestP95Ms)} p95 ${q.measure === "first-token" ? "to the first token" : "for the full response"} even with one request in flight; you need ${fmtMs(q.targetMs)}`
-          : `${label}: ${fmtMs(slo.p95Ms + networkMs)} p95 at ${round(slo.concurrency)} requests in flight per replica (${slo.limitedBy === "latency" ? "limited by your latency target" : slo.limitedBy === "memory" ? "limited by KV-cache memory" : "limited by the engine's batch size"})`;
-    })();
+    // The text depends on the SLO point (memoised, so the same object for the same budget) or, with none, on the target.
+    const reasonKey = !memFits ? 0 : (slo ?? q.targetMs);
+    let reason = x.reasons.get(reasonKey);
+    if (reason === undefined) {
+      if (x.reasons.size >= SLO_PER_CONFIG_MAX) x.reasons.clear();
+      x.reasons.set(reasonKey, (reason = reasonText(x, slo)));
+    }
     return {
       id: `${m.id}/${g.id}/${precision}/tp${tp}`,
       modelId: m.id,

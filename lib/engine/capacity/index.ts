@@ -2,7 +2,7 @@ import type { Catalog, Figure } from "../catalog";
 import type { Model } from "../model";
 import type { Option, ParsedAssessmentInput } from "../schema";
 import { capacityCatalog } from "./catalog";
-import { configPricer, fleetTermsFor } from "../economics/config-fleet";
+import { configPricer, fleetTermsLookup } from "../economics/config-fleet";
 import { growthFactors } from "../economics/load";
 import { replicaSlots, serversFor } from "../economics/packing";
 import { gpuPricing } from "../economics/terms";
@@ -108,6 +108,7 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
   const workload = { inTok: volume.inputTokensPerRequest, outTok: volume.outputTokensPerRequest };
   const forcedGpu = deployment.gpu !== "auto" ? deployment.gpu : undefined;
   const forcedModel = deployment.openModel !== "auto" ? deployment.openModel : undefined;
+  const termsOf = fleetTermsLookup(q.input, q.catalog, q.tier);
   const choice = chooseConfiguration(cc, {
     tier: q.tier,
     workload,
@@ -125,7 +126,7 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
     // Ranked by the cost actually paid (economics' own fleet formula): owned fleets on whole servers.
     // Asked once per GPU per call (every configuration on a GPU shares its terms and monthly demand).
     pricer: (gpuId) => {
-      const t = fleetTermsFor(q.input, q.catalog, gpuId, q.tier);
+      const t = termsOf(gpuId);
       return t ? configPricer(t, q.tokensPerDay, q.peakToAverage) : undefined;
     },
   });

@@ -102,25 +102,38 @@ export type ConfigPricer = {
 export function configPricer(t: FleetTerms, tokensPerDay: number, peakToAverage: number): ConfigPricer {
   const n = t.factors.length;
   // Month m's peak tokens/s, (tokensPerDay_m ÷ seconds per day) × peak factor: replicasFor's own
-  // expression, so the replicas below are the ones it returns. 0 marks a month with no traffic.
-  const peak: number[] = [];
-  // Month m's batch tokens per second (the share spot replicas may carry).
-  const batch: number[] = [];
-  for (let m = 0; m < n; m++) {
+  // expression, so the replicas below are the ones it returns (0: a month with no traffic); and its
+  // batch tokens per second (the share spot replicas may carry). Built on the first exact price.
+  let peak: number[] | undefined;
+  let batch: number[] | undefined;
+  const peakOf = (m: number) => {
     const tpd = tokensPerDay * t.factors[m]!;
-    peak.push(tpd > 0 ? (tpd / SECONDS_PER_DAY) * peakToAverage : 0);
-    batch.push((t.batchShare * tpd) / SECONDS_PER_DAY);
-  }
-  // The continuous peak of month m is demand × factor_m (the bound's month sums are per unit of factor).
+    return tpd > 0 ? (tpd / SECONDS_PER_DAY) * peakToAverage : 0;
+  };
+  const months = () => {
+    peak = [];
+    batch = [];
+    for (let m = 0; m < n; m++) {
+      peak.push(peakOf(m));
+      const tpd = tokensPerDay * t.factors[m]!;
+      batch.push((t.batchShare * tpd) / SECONDS_PER_DAY);
+    }
+  };
+  // The lower bound reads the first and last months' peaks, and the continuous peak demand × factor_m.
+  const ends = n > 0 ? { first: peakOf(0), last: peakOf(n - 1) } : { first: 0, last: 0 };
   const demand = (tokensPerDay / SECONDS_PER_DAY) * peakToAverage;
   return {
     price: (tp, tps) => {
-      const usdHorizon = monthByMonth(t, peak, batch, tp, tps);
+      if (!peak) months();
+      const usdHorizon = monthByMonth(t, peak!, batch!, tp, tps);
       const x = lastRun;
       return { replicasFirst: x.replicasFirst, replicasLast: x.replicasLast, ...(t.owned ? { serversFirst: x.serversFirst, serversLast: x.serversLast, gpusPerServer: t.owned.gpusPerServer } : {}), gpuUsdFirstMonth: x.gpuUsdFirstMonth, gpuUsdHorizon: x.gpuUsdHorizon, usdHorizon };
     },
-    horizon: (tp, tps) => monthByMonth(t, peak, batch, tp, tps),
-    lowerBound: (tp, tps) => lowerBoundOf(lowerBoundTerms(t), t, peak, demand, tp, tps),
+    horizon: (tp, tps) => {
+      if (!peak) months();
+      return monthByMonth(t, peak!, batch!, tp, tps);
+    },
+    lowerBound: (tp, tps) => lowerBoundOf(lowerBoundTerms(t), t, ends.first, ends.last, demand, tp, tps),
   };
 }
 
@@ -254,12 +267,12 @@ function lowerBoundTerms(t: FleetTerms): LowerBoundTerms {
  * bought at month 1's price and the rest at the cheapest later one, maintenance on month 1's purchase
  * only, no depreciation overhead) is below it; a 1e-9 share off covers rounding.
  */
-function lowerBoundOf(b: LowerBoundTerms, t: FleetTerms, peak: readonly number[], demand: number, gpusPerReplica: number, tokensPerSecondPerReplica: number): number {
+function lowerBoundOf(b: LowerBoundTerms, t: FleetTerms, peakFirst: number, peakLast: number, demand: number, gpusPerReplica: number, tokensPerSecondPerReplica: number): number {
   const n = t.factors.length;
   const usable = tokensPerSecondPerReplica * t.targetUtilization;
   if (!b.valid || !(usable > 0) || !(demand >= 0)) return -Infinity;
   if (n === 0) return 0;
-  const r0 = peak[0]! > 0 ? Math.max(t.minReplicas, Math.ceil(peak[0]! / usable - 1e-9)) : t.minReplicas;
+  const r0 = peakFirst > 0 ? Math.max(t.minReplicas, Math.ceil(peakFirst / usable - 1e-9)) : t.minReplicas;
   // First month whose continuous demand exceeds month 1's replicas (factors are non-decreasing): before
   // it r_0 is the larger bound, from it on the continuous one (any split is a bound; this is the tightest).
   const threshold = (r0 * usable) / demand;
@@ -281,7 +294,7 @@ function lowerBoundOf(b: LowerBoundTerms, t: FleetTerms, peak: readonly number[]
     const gps = o.gpusPerServer;
     const serversPerReplica = gpusPerReplica <= gps ? 1 / Math.floor(gps / gpusPerReplica) : Math.ceil(gpusPerReplica / gps - 1e-9);
     const s0 = serversFor(r0, gpusPerReplica, gps);
-    const rLast = peak[n - 1]! > 0 ? Math.max(t.minReplicas, Math.ceil(peak[n - 1]! / usable - 1e-9)) : t.minReplicas;
+    const rLast = peakLast > 0 ? Math.max(t.minReplicas, Math.ceil(peakLast / usable - 1e-9)) : t.minReplicas;
     const sLast = Math.max(s0, serversFor(rLast, gpusPerReplica, gps));
     const serverMonths = s0 * j + serversPerReplica * perUsable * b.factorFrom[j]! - (serversPerReplica + 1) * 1e-9 * (n - j);
     const firstBuy = s0 * o.serverPriceUsd * t.gpuFactor[0]!;
@@ -293,7 +306,9 @@ function lowerBoundOf(b: LowerBoundTerms, t: FleetTerms, peak: readonly number[]
   return usd * (1 - 1e-9);
 }
 
-const termsCache = new WeakMap<Catalog, Map<string, FleetTerms | null>>();
+// Fleet terms by catalog, by what of the input they read (the key below), by GPU. Bounded: cleared when full.
+const termsCache = new WeakMap<Catalog, Map<string, Map<string, FleetTerms | null>>>();
+const TERMS_INPUTS_MAX = 2_000;
 
 /**
  * The fleet terms of a GPU the user's input would run on (its source and term, owned servers, the
@@ -301,24 +316,36 @@ const termsCache = new WeakMap<Catalog, Map<string, FleetTerms | null>>();
  * null when the market has no price for the GPU.
  */
 export function fleetTermsFor(input: ParsedAssessmentInput, catalog: Catalog, gpuId: string, tier: "frontier" | "mid" | "small"): FleetTerms | null {
+  return fleetTermsLookup(input, catalog, tier)(gpuId);
+}
+
+/** fleetTermsFor for every GPU of one input (the input's part of the memo key built once). */
+export function fleetTermsLookup(input: ParsedAssessmentInput, catalog: Catalog, tier: "frontier" | "mid" | "small"): (gpuId: string) => FleetTerms | null {
   const d = input.deployment as { gpuSource?: string; gpuTerm?: string; offline: boolean };
-  const key = [gpuId, tier, d.gpuSource, d.gpuTerm, d.offline, inHouseBinds(input.data), input.data.regulations.join(","), input.strategy.horizonMonths, input.volume.monthlyGrowthPct, input.volume.batchShare, input.capability.customization, input.assumptions ? JSON.stringify(input.assumptions) : ""].join("|");
-  let byKey = termsCache.get(catalog);
-  if (!byKey) termsCache.set(catalog, (byKey = new Map()));
-  const hit = byKey.get(key);
-  if (hit !== undefined) return hit;
-  let terms: FleetTerms | null;
-  try {
-    const defs = economicsDefs(input, catalog, gpuId, tier, catalog.qualityPairing[tier] as string);
-    const overrides = (input.assumptions ?? {}) as Record<string, number | undefined>;
-    const values: Record<string, number> = {};
-    for (const [k, x] of Object.entries(defs)) values[k] = overrides[k] ?? x.value;
-    for (const k of ["people.loadedEngineerUsdPerYear", "overheads.storageNetworkShareOfGpu", "selfHosted.targetUtilization", "selfHosted.minReplicas"]) values[k] = overrides[k] ?? figureOf(catalog, k as FigureKey).value;
-    terms = fleetTermsOf({ input, values } as unknown as Model);
-  } catch {
-    terms = null;
+  const key = [tier, d.gpuSource, d.gpuTerm, d.offline, inHouseBinds(input.data), input.data.regulations.join(","), input.strategy.horizonMonths, input.volume.monthlyGrowthPct, input.volume.batchShare, input.capability.customization, input.assumptions ? JSON.stringify(input.assumptions) : ""].join("|");
+  let byInput = termsCache.get(catalog);
+  if (!byInput) termsCache.set(catalog, (byInput = new Map()));
+  let byGpu = byInput.get(key);
+  if (!byGpu) {
+    if (byInput.size >= TERMS_INPUTS_MAX) byInput.clear();
+    byInput.set(key, (byGpu = new Map()));
   }
-  if (byKey.size > 5_000) byKey.clear();
-  byKey.set(key, terms);
-  return terms;
+  const memo = byGpu;
+  return (gpuId) => {
+    const hit = memo.get(gpuId);
+    if (hit !== undefined) return hit;
+    let terms: FleetTerms | null;
+    try {
+      const defs = economicsDefs(input, catalog, gpuId, tier, catalog.qualityPairing[tier] as string);
+      const overrides = (input.assumptions ?? {}) as Record<string, number | undefined>;
+      const values: Record<string, number> = {};
+      for (const [k, x] of Object.entries(defs)) values[k] = overrides[k] ?? x.value;
+      for (const k of ["people.loadedEngineerUsdPerYear", "overheads.storageNetworkShareOfGpu", "selfHosted.targetUtilization", "selfHosted.minReplicas"]) values[k] = overrides[k] ?? figureOf(catalog, k as FigureKey).value;
+      terms = fleetTermsOf({ input, values } as unknown as Model);
+    } catch {
+      terms = null;
+    }
+    memo.set(gpuId, terms);
+    return terms;
+  };
 }
