@@ -92,6 +92,29 @@ function crossing(st: Staircase, line: Line): number | null {
   return null;
 }
 
+/**
+ * A model's own break-even parts vs the API (its staircase, the API's line and the crossing), memoised per
+ * model object: evaluate runs breakEven and then sensitivity on the same model, and the tornado's base point
+ * and its swings that leave self-hosting or the API alone read them again.
+ */
+type OwnBreakEven = { m: Model; staircase: Staircase; apiLine?: Line; apiTpd?: number | null };
+const ownBreakEven = new WeakMap<Model, OwnBreakEven>();
+
+function ownOf(m: Model): OwnBreakEven {
+  let own = ownBreakEven.get(m);
+  if (!own) ownBreakEven.set(m, (own = { m, staircase: staircaseOf(m) }));
+  return own;
+}
+
+function ownApiLine(own: OwnBreakEven): Line {
+  return (own.apiLine ??= lineOf(own.m, "api"));
+}
+
+function ownApiTpd(own: OwnBreakEven): number | null {
+  if (own.apiTpd === undefined) own.apiTpd = crossing(own.staircase, ownApiLine(own));
+  return own.apiTpd;
+}
+
 /** The lowest daily volume at which self-hosting's steady monthly cost is below the option's (null: none in the reported range). */
 export function breakEvenTokensPerDay(m: Model, against: Against): number | null {
   return crossing(staircaseOf(m), lineOf(m, against));
@@ -111,10 +134,11 @@ export function breakEvenMonth(selfHosted: number[], other: number[]): number | 
 export function breakEven(m: Model, costs: Record<"self-hosted" | Against, OptionCost>): Record<Against, BreakEvenPoint> {
   const late = atPricesOfMonth(m, m.input.strategy.horizonMonths - 1, gpuPricing(m).term);
   // One staircase per model (today's prices and the horizon's last month's), shared by both comparisons.
-  const now = staircaseOf(m);
+  const own = ownOf(m);
+  const now = own.staircase;
   const atEnd = late === m ? now : staircaseOf(late);
   const point = (against: Against): BreakEvenPoint => ({
-    tokensPerDay: crossing(now, lineOf(m, against)),
+    tokensPerDay: against === "api" ? ownApiTpd(own) : crossing(now, lineOf(m, against)),
     month: breakEvenMonth(costs["self-hosted"].monthlyUsd, costs[against].monthlyUsd),
     tokensPerDayAtHorizonEnd: crossing(atEnd, lineOf(late, against)),
   });
@@ -207,28 +231,17 @@ export function sensitivityVariants(m: Model, catalog: Catalog): Variant[] {
 
 type TornadoPoint = { tpd: number | null; month: number | null };
 
-/** What every swing of one sensitivity run shares: the base model's series, steady line and staircase, and its own point (each computed on first use). */
+/** What every swing of one sensitivity run shares: the base model's series, its own break-even parts and its tornado point (each computed on first use). */
 type TornadoBase = {
   m: Model;
   series: Partial<Record<SeriesOption, number[]>>;
-  staircase: Staircase;
-  line?: Line;
-  tpd?: number | null;
+  own: OwnBreakEven;
   point?: TornadoPoint;
   atFloor?: boolean;
 };
 
 function baseSeriesOf(b: TornadoBase, o: SeriesOption): number[] {
   return (b.series[o] ??= monthlyUsdSeries(b.m, o));
-}
-
-function baseLineOf(b: TornadoBase): Line {
-  return (b.line ??= lineOf(b.m, "api"));
-}
-
-function baseTpdOf(b: TornadoBase): number | null {
-  if (b.tpd === undefined) b.tpd = crossing(b.staircase, baseLineOf(b));
-  return b.tpd;
 }
 
 /**
@@ -244,11 +257,11 @@ export function fleetAtFloorEveryMonth(m: Model): boolean {
 
 /** Break-even volume and month vs the API with the variant's figure at `value`, re-pricing only what the figure moves. */
 function tornadoPoint(b: TornadoBase, vr: Variant, value: number): TornadoPoint {
-  if (value === vr.current) return (b.point ??= { tpd: baseTpdOf(b), month: breakEvenMonth(baseSeriesOf(b, "self-hosted"), baseSeriesOf(b, "api")) });
+  if (value === vr.current) return (b.point ??= { tpd: ownApiTpd(b.own), month: breakEvenMonth(baseSeriesOf(b, "self-hosted"), baseSeriesOf(b, "api")) });
   const mm = vr.apply(b.m, value);
   const keepsSelf = vr.keeps.includes("self-hosted");
   const keepsApi = vr.keeps.includes("api");
-  const tpd = !vr.steady ? baseTpdOf(b) : crossing(keepsSelf ? b.staircase : staircaseOf(mm), keepsApi ? baseLineOf(b) : lineOf(mm, "api"));
+  const tpd = !vr.steady ? ownApiTpd(b.own) : crossing(keepsSelf ? b.own.staircase : staircaseOf(mm), keepsApi ? ownApiLine(b.own) : lineOf(mm, "api"));
   const sameFleet = keepsSelf || (vr.sizing && (b.atFloor ??= fleetAtFloorEveryMonth(b.m)) && fleetAtFloorEveryMonth(mm));
   const self = sameFleet ? baseSeriesOf(b, "self-hosted") : monthlyUsdSeries(mm, "self-hosted");
   const api = keepsApi ? baseSeriesOf(b, "api") : monthlyUsdSeries(mm, "api");
@@ -265,7 +278,7 @@ function tornadoPoint(b: TornadoBase, vr: Variant, value: number): TornadoPoint 
 export function sensitivity(m: Model, catalog: Catalog, base: Partial<Record<SeriesOption, number[]>> = {}): SensitivityRow[] {
   const variants = sensitivityVariants(m, catalog);
   const months = m.input.strategy.horizonMonths;
-  const b: TornadoBase = { m, series: base, staircase: staircaseOf(m) };
+  const b: TornadoBase = { m, series: base, own: ownOf(m) };
   const rows: SensitivityRow[] = [];
   const swings: number[] = [];
   for (const vr of variants) {

@@ -42,10 +42,19 @@ const cases = names.map((name) => {
     verdictRules: () => verdictRules(m, catalog),
     verdict: () => verdictOf(m, catalog),
     conflicts: () => conflicts(m, v.excluded),
-    breakEven: () => breakEven(m, v.costs),
+    // The curve parts on a fresh model object each call: break-even.ts memoises per model (breakEven's parts are
+    // reused by sensitivity, as evaluate runs them), so timing one object over and over would read the memo.
+    breakEven: () => breakEven({ ...m }, v.costs),
     wwc: () => whatWouldChange(m, catalog, v.recommendation, ruledOut, v.costs),
-    sensitivity: () => sensitivity(m, catalog, { "self-hosted": v.costs["self-hosted"].monthlyUsd, api: v.costs.api.monthlyUsd }),
-    volumeCurve: () => volumeCurve(m, catalog, m.tokensPerDay, be),
+    sensitivity: () => sensitivity({ ...m }, catalog, { "self-hosted": v.costs["self-hosted"].monthlyUsd, api: v.costs.api.monthlyUsd }),
+    volumeCurve: () => volumeCurve({ ...m }, catalog, m.tokensPerDay, be),
+    // The three together as evaluate runs them (break-even, tornado, cost-vs-volume chart) on one model.
+    curves: () => {
+      const mm = { ...m };
+      const b = breakEven(mm, v.costs);
+      sensitivity(mm, catalog, { "self-hosted": v.costs["self-hosted"].monthlyUsd, api: v.costs.api.monthlyUsd });
+      return volumeCurve(mm, catalog, mm.tokensPerDay, b);
+    },
     termTable: () => termTable(m, catalog),
     capacity: () => capacitySummary(m),
   };
@@ -57,7 +66,5 @@ for (let round = 0; round < 3; round++) for (const c of cases) for (const fn of 
 for (const { name, fns } of cases) {
   const parts: Record<string, number> = {};
   for (const [k, fn] of Object.entries(fns)) parts[k] = med(fn);
-  // The three curve parts together (break-even, tornado, cost-vs-volume chart).
-  if (parts.breakEven !== undefined && parts.sensitivity !== undefined && parts.volumeCurve !== undefined) parts.curves = parts.breakEven + parts.sensitivity + parts.volumeCurve;
   console.log(name.padEnd(28), Object.entries(parts).map(([k, x]) => `${k}=${x.toFixed(0)}`).join(" "));
 }
