@@ -64,32 +64,42 @@ function lineOf(m: Model, against: Against): Line {
  * at S(n)/k, so the first step where it falls inside its interval gives the break-even.
  */
 function crossing(st: Staircase, line: Line): number | null {
-  const { k, fixed: fixedAgainst } = line;
+  const k = line.k;
   const perReplicaTpd = st.perReplicaTpd;
   if (!(k > 0) || !(perReplicaTpd > 0)) return null;
   const n0 = st.n0;
-  const S = (n: number) => stepTotal(st, n) - fixedAgainst;
-  const firstCheaper = (n: number): number | null => {
-    const lower = n <= n0 ? 0 : (n - 1) * perReplicaTpd;
-    const upper = n * perReplicaTpd;
-    const cross = S(n) / k;
-    if (cross >= upper) return null;
-    // Strictly cheaper just above the crossing (or just above the step where the staircase drops below).
-    return Math.max(lower, cross) + 1;
-  };
-  const clamp = (x: number | null) => (x === null || x > BREAK_EVEN_RANGE.maxTokensPerDay ? null : Math.ceil(Math.max(x, BREAK_EVEN_RANGE.minTokensPerDay)));
-  const atMin = firstCheaper(n0);
-  if (atMin !== null) return clamp(atMin);
-  const c = S(n0 + 1) - S(n0);
-  const fixed = S(n0) - n0 * c;
+  const atMin = firstCheaper(st, line, n0);
+  if (atMin !== null) return clampVolume(atMin);
+  const c = stepOverLine(st, line, n0 + 1) - stepOverLine(st, line, n0);
+  const fixed = stepOverLine(st, line, n0) - n0 * c;
   if (k * perReplicaTpd <= c) return null; // each extra replica costs more than the traffic it carries
   const nStar = Math.max(n0 + 1, Math.floor(fixed / (k * perReplicaTpd - c)));
   for (let n = Math.max(n0 + 1, nStar - 1); n <= nStar + 2; n++) {
     if ((n - 1) * perReplicaTpd > BREAK_EVEN_RANGE.maxTokensPerDay) return null;
-    const x = firstCheaper(n);
-    if (x !== null) return clamp(x);
+    const x = firstCheaper(st, line, n);
+    if (x !== null) return clampVolume(x);
   }
   return null;
+}
+
+/** S(n): step n's cost above the option's fixed part. */
+function stepOverLine(st: Staircase, line: Line, n: number): number {
+  return stepTotal(st, n) - line.fixed;
+}
+
+/** Where within step n self-hosting first costs less than the option, or null when it does not in that step. */
+function firstCheaper(st: Staircase, line: Line, n: number): number | null {
+  const lower = n <= st.n0 ? 0 : (n - 1) * st.perReplicaTpd;
+  const upper = n * st.perReplicaTpd;
+  const cross = stepOverLine(st, line, n) / line.k;
+  if (cross >= upper) return null;
+  // Strictly cheaper just above the crossing (or just above the step where the staircase drops below).
+  return Math.max(lower, cross) + 1;
+}
+
+/** A crossing as reported: whole tokens a day within the catalog's range, null above it. */
+function clampVolume(x: number | null): number | null {
+  return x === null || x > BREAK_EVEN_RANGE.maxTokensPerDay ? null : Math.ceil(Math.max(x, BREAK_EVEN_RANGE.minTokensPerDay));
 }
 
 /**
