@@ -221,7 +221,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     "api.inputUsdPerMTok": { label: `${api.label} input price`, group: "API pricing", value: api.price.inputUsdPerMTok, low: api.price.inputUsdPerMTok, high: api.price.inputUsdPerMTok, source: apiRef, asOf: api.asOf, grade: "measured" },
     "api.cachedInputUsdPerMTok": { label: `${api.label} cached input price`, group: "API pricing", value: api.price.cachedInputUsdPerMTok, low: api.price.cachedInputUsdPerMTok, high: api.price.cachedInputUsdPerMTok, source: apiRef, asOf: api.asOf, grade: "measured" },
     "api.outputUsdPerMTok": { label: `${api.label} output price`, group: "API pricing", value: api.price.outputUsdPerMTok, low: api.price.outputUsdPerMTok, high: api.price.outputUsdPerMTok, source: apiRef, asOf: api.asOf, grade: "measured" },
-    "api.batchDiscount": { ...fig("api.batchDiscount") },
+    "api.batchDiscount": fig("api.batchDiscount"),
     "hostedOpen.inputUsdPerMTok": { label: `${hosted.label} input price`, group: "Hosted open-weights pricing", value: hosted.price.inputUsdPerMTok, low: Math.min(hosted.price.inputUsdPerMTok, ...hosted.inputRange), high: Math.max(hosted.price.inputUsdPerMTok, ...hosted.inputRange), source: hostedRef, asOf: hosted.asOf, grade: "derived", derivation: "median of the list prices of the providers meeting the compliance need; range = their cheapest and dearest" },
     "hostedOpen.outputUsdPerMTok": { label: `${hosted.label} output price`, group: "Hosted open-weights pricing", value: hosted.price.outputUsdPerMTok, low: Math.min(hosted.price.outputUsdPerMTok, ...hosted.outputRange), high: Math.max(hosted.price.outputUsdPerMTok, ...hosted.outputRange), source: hostedRef, asOf: hosted.asOf, grade: "derived", derivation: "median of the list prices of the providers meeting the compliance need; range = their cheapest and dearest" },
     "selfHosted.tokensPerSecondPerReplica": {
@@ -246,41 +246,47 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
       grade: "derived",
       derivation: "weights plus KV cache at the sized concurrency ÷ GPU memory, rounded up to a power of two for tensor parallelism",
     },
-    "selfHosted.targetUtilization": { ...fig("selfHosted.targetUtilization") },
-    "selfHosted.minReplicas": { ...fig("selfHosted.minReplicas") },
-    "people.loadedEngineerUsdPerYear": { ...fig("people.loadedEngineerUsdPerYear") },
-    "people.fte": { ...staffFig },
-    "people.setupEngineerMonths": { ...setupFig },
-    "overheads.toolingUsdPerMonth": { ...fig("overheads.toolingUsdPerMonth") },
-    "overheads.storageNetworkShareOfGpu": { ...fig("overheads.storageNetworkShareOfGpu") },
+    "selfHosted.targetUtilization": fig("selfHosted.targetUtilization"),
+    "selfHosted.minReplicas": fig("selfHosted.minReplicas"),
+    "people.loadedEngineerUsdPerYear": fig("people.loadedEngineerUsdPerYear"),
+    "people.fte": staffFig,
+    "people.setupEngineerMonths": setupFig,
+    "overheads.toolingUsdPerMonth": fig("overheads.toolingUsdPerMonth"),
+    "overheads.storageNetworkShareOfGpu": fig("overheads.storageNetworkShareOfGpu"),
     "latency.apiRoundTripMs": { label: netFig.label, group: netFig.group, value: netFig.value, low: netFig.low, high: netFig.high, source: netFig.source, asOf: netFig.asOf, grade: netFig.grade, ...(netFig.derivation ? { derivation: netFig.derivation } : {}) },
-    "hybrid.frontierRoutedShare": { ...fig("hybrid.frontierRoutedShare") },
+    "hybrid.frontierRoutedShare": fig("hybrid.frontierRoutedShare"),
     ...economicsDefs(input, catalog, chosen.gpuId, apiTier, openSize), // GPU terms, staff ratios, price trends (economics)
   };
 
   const overrides = input.assumptions ?? {};
-  const values = {} as Record<AssumptionKey, number>;
+  // Rows in the order of defs. Values are gathered by keyed stores (a dictionary-mode object) and
+  // returned as one copy, which has fast properties: quick to read in the month loops and to copy
+  // for every probe that patches a value.
+  const gathered = {} as Record<AssumptionKey, number>;
   const rows: AssumptionRow[] = [];
-  for (const key of Object.keys(defs) as AssumptionKey[]) {
-    const d = defs[key];
+  for (const [k, d] of Object.entries(defs)) {
+    const key = k as AssumptionKey;
     const o = overrides[key];
-    values[key] = o ?? d.value;
-    rows.push({
+    const value = o ?? d.value;
+    gathered[key] = value;
+    const row: AssumptionRow = {
       key,
       label: d.label,
       unit: ASSUMPTION_BOUNDS[key].unit,
       group: d.group,
-      value: values[key],
+      value,
       catalogValue: d.value,
       low: d.low,
       high: d.high,
       overridden: o !== undefined && o !== d.value,
       source: d.source,
       asOf: d.asOf,
-      ...(d.grade ? { grade: d.grade } : {}),
-      ...(d.derivation ? { derivation: d.derivation } : {}),
-    });
+    };
+    if (d.grade) row.grade = d.grade;
+    if (d.derivation) row.derivation = d.derivation;
+    rows.push(row);
   }
+  const values = { ...gathered };
   const overriddenPrice = (p: PriceTable, inKey: AssumptionKey, outKey: AssumptionKey, cachedKey?: AssumptionKey): PriceTable =>
     overrides[inKey] === undefined && overrides[outKey] === undefined && (!cachedKey || overrides[cachedKey] === undefined)
       ? p

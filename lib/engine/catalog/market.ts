@@ -33,8 +33,25 @@ function median(xs: number[]) {
   return s.length % 2 ? s[Math.floor(mid)]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+// Quotes by catalog, keyed by what they read of the input (the model, the data's sensitivity and
+// regulations: the compliance need). Shared read-only; bounded, cleared when full.
+const quoteCache = new WeakMap<Catalog, Map<string, HostedQuote>>();
+const QUOTES_MAX = 2_000;
+
 /** The market quote for one open model under the input's compliance need. */
 export function hostedQuote(catalog: Catalog, modelId: string, input: Pick<ParsedAssessmentInput, "data">): HostedQuote {
+  const key = `${modelId}|${input.data.sensitivity}|${input.data.regulations.join(",")}`;
+  let byKey = quoteCache.get(catalog);
+  if (!byKey) quoteCache.set(catalog, (byKey = new Map()));
+  let q = byKey.get(key);
+  if (!q) {
+    if (byKey.size >= QUOTES_MAX) byKey.clear();
+    byKey.set(key, (q = quoteOf(catalog, modelId, input)));
+  }
+  return q;
+}
+
+function quoteOf(catalog: Catalog, modelId: string, input: Pick<ParsedAssessmentInput, "data">): HostedQuote {
   const m = catalog.hostedMarket.models.find((x) => x.id === modelId);
   if (!m) throw new Error(`catalog has no hosted market for open model ${modelId}`);
   const blend = catalog.apiModelPolicy.blend;

@@ -54,9 +54,28 @@ export function marketGpuId(catalog: Catalog, gpu: string): string {
   return (catalog.figures as Record<string, unknown>)[`gpuMarket.${gpu}.gpu-cloud.on-demand`] ? gpu : "h100";
 }
 
-export function economicsDefs(input: ParsedAssessmentInput, catalog: Catalog, gpuId: string, apiTier: "frontier" | "mid" | "small", openSize: string): Record<EconomicsAssumptionKey | "gpu.usdPerHour", Def> {
+type EconomicsDefs = Record<EconomicsAssumptionKey | "gpu.usdPerHour", Def>;
+// Rows by catalog, keyed by all they read (the market GPU, tier, open-model size, GPU source and term).
+// Shared read-only; bounded, cleared when full.
+const defsCache = new WeakMap<Catalog, Map<string, EconomicsDefs>>();
+const DEFS_MAX = 2_000;
+
+/** The economics rows for a GPU at the input's GPU source and term (shared: read, do not modify). */
+export function economicsDefs(input: ParsedAssessmentInput, catalog: Catalog, gpuId: string, apiTier: "frontier" | "mid" | "small", openSize: string): EconomicsDefs {
   const g = marketGpuId(catalog, gpuId);
   const { source, term } = resolvedGpuSource(input);
+  const key = `${g}|${apiTier}|${openSize}|${source}|${term}`;
+  let byKey = defsCache.get(catalog);
+  if (!byKey) defsCache.set(catalog, (byKey = new Map()));
+  let hit = byKey.get(key);
+  if (!hit) {
+    if (byKey.size >= DEFS_MAX) byKey.clear();
+    byKey.set(key, (hit = defsOf(catalog, g, apiTier, openSize, source, term)));
+  }
+  return hit;
+}
+
+function defsOf(catalog: Catalog, g: string, apiTier: "frontier" | "mid" | "small", openSize: string, source: GpuSource, term: GpuTermChoice | "owned"): EconomicsDefs {
   const rentalKey = source === "owned" ? `gpuMarket.${g}.gpu-cloud.on-demand` : `gpuMarket.${g}.${source}.${term}`;
   const rate = fig(catalog, rentalKey);
   const owned = source === "owned";
