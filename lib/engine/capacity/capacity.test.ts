@@ -604,3 +604,17 @@ describe("rented fleets: the paid TCO", () => {
     );
   });
 });
+
+describe("memoised rates", () => {
+  it("a configuration's GPU rate does not depend on what was resolved before (ITAR owns its GPUs, as if it had asked for owned servers)", () => {
+    const input = (regulations: string[], deployment: Record<string, unknown> = {}) =>
+      assessmentInputSchema.parse({ ...base, data: { sensitivity: "regulated", regulations }, deployment });
+    // Same answers but ITAR, resolved right after: the rates memo must not hand it the GPU cloud's rates.
+    const cloud = resolveModel(input([]), catalog).capacity.chosen.usdPerGpuHour;
+    const itar = resolveModel(input(["itar"]), catalog).capacity.chosen;
+    const owned = resolveModel(input(["itar"], { gpuSource: "owned" }), catalog).capacity.chosen;
+    expect(itar.id).toBe(owned.id);
+    expect(itar.usdPerGpuHour).toBe(owned.usdPerGpuHour);
+    expect(itar.usdPerGpuHour).not.toBe(cloud);
+  });
+});

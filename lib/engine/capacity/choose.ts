@@ -66,6 +66,8 @@ export type ChoiceInput = {
   forcedModel?: string;
   /** USD per GPU-hour of a GPU at the user's source and term; undefined = not offered (skipped). */
   rate: (gpuId: string) => number | undefined;
+  /** `cc.gpus.map((g) => rate(g.id)).join(",")` when the caller has it memoised (part of the configurations' memo key). */
+  ratesKey?: string;
   /**
    * How a GPU's configurations are paid over the horizon (economics' configPricer: configFleetUsd's
    * replicas, owned servers, GPU cost and ranking key, plus a lower bound on that key). Absent (or
@@ -128,7 +130,7 @@ const SLO_PER_CONFIG_MAX = 64;
 const memo = {
   pre: new Map<string, PreHit>(),
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the per-call Pre type is local to chooseConfiguration
-  configs: new Map<string, { perf: unknown; list: any[]; pairCount: number; excludedModels: ModelExclusion[] }>(),
+  configs: new Map<string, { perf: unknown; maxTpotMs: number; list: any[]; pairCount: number; excludedModels: ModelExclusion[] }>(),
 };
 const MEMO_MAX = 20_000;
 /** Empties the memo (benchmarks time the cold path with it). */
@@ -180,12 +182,12 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   // hence a lower bound on its GPU cost. Phase 2 sizes configurations at the target in order of that
   // bound and stops once the bound exceeds the fourth-cheapest (model, GPU) found: the same winner and
   // runners-up as sizing every one, at a fraction of the work.
-  type Pre = { m: OpenModel; g: GpuHardware; precision: Precision; tp: number; rate: number; cfg: PerfConfig; cal: CalibrationSource; one: PerfPoint; key: string; bestP95Ms: number; memFits: boolean; upperTps: number; slo: PreHit["slo"]; noSlo: SloPoint; reasons: PreHit["reasons"]; pair: number };
+  type Pre = { m: OpenModel; g: GpuHardware; precision: Precision; tp: number; rate: number; cfg: PerfConfig; cal: CalibrationSource; one: PerfPoint; key: string; bestP95Ms: number; memFits: boolean; upperTps: number; slo: PreHit["slo"]; noSlo: SloPoint; reasons: PreHit["reasons"]; pair: number; gpu: number; fast: boolean };
   // The configurations (and their volume-independent performance) depend only on the tier, the
   // forced choices, the request shape and the GPU rates: built once per such key, then re-costed.
-  const shapeKey = `${q.tier}|${q.forcedGpu ?? ""}|${q.forcedModel ?? ""}|${q.workload.inTok}|${q.workload.outTok}|${q.measure}|${cc.gpus.map((g) => q.rate(g.id)).join(",")}`;
+  const shapeKey = `${q.tier}|${q.forcedGpu ?? ""}|${q.forcedModel ?? ""}|${q.workload.inTok}|${q.workload.outTok}|${q.measure}|${q.ratesKey ?? cc.gpus.map((g) => q.rate(g.id)).join(",")}`;
   let base = memo.configs.get(shapeKey);
-  if (!base || base.perf !== perf) {
+  if (!base || base.perf !== perf || base.maxTpotMs !== maxTpotMs) {
     const list: Pre[] = [];
     for (const m of models) {
       for (const g of gpus) {
@@ -213,27 +215,27 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       const p = m.precisions[m.precisions.length - 1]!.precision;
       list.push(prepare(m, g, p, g.maxGpusPerNode, q.rate(g.id) ?? 0));
     }
-    // (model, GPU) pairs numbered in list order: the ranking counts the fourth-cheapest pair and the runners-up are one per pair.
+    // (model, GPU) pairs numbered in list order: the ranking counts the fourth-cheapest pair and the
+    // runners-up are one per pair. GPUs by their catalog index; `fast`: memory holds a sequence and the
+    // decode step meets the streaming floor (the part of reachability the latency target does not move).
     const pairs = new Map<string, number>();
     for (const x of list) {
       const k = `${x.m.id}/${x.g.id}`;
       let id = pairs.get(k);
       if (id === undefined) pairs.set(k, (id = pairs.size));
       x.pair = id;
+      x.gpu = cc.gpus.indexOf(x.g);
+      x.fast = x.memFits && (x.one.stepMs <= maxTpotMs || q.workload.outTok <= 1);
     }
-    base = { perf, list, pairCount: pairs.size, excludedModels: [...excludedModels] };
+    base = { perf, maxTpotMs, list, pairCount: pairs.size, excludedModels: [...excludedModels] };
     remember(memo.configs, shapeKey, base);
   } else {
     excludedModels.splice(0, excludedModels.length, ...base.excludedModels);
   }
   const list = base.list as Pre[];
-  const pricers = new Map<string, FleetPricer>();
-  const pricerOf = (x: Pre): FleetPricer => {
-    let p = pricers.get(x.g.id);
-    if (!p) pricers.set(x.g.id, (p = q.pricer?.(x.g.id) ?? hourlyPricer(x.rate)));
-    return p;
-  };
-  const reachable = (x: Pre) => x.memFits && x.bestP95Ms <= q.targetMs && (x.one.stepMs <= maxTpotMs || q.workload.outTok <= 1) && budget > 0;
+  const pricers: (FleetPricer | undefined)[] = new Array<FleetPricer | undefined>(cc.gpus.length).fill(undefined);
+  const pricerOf = (x: Pre): FleetPricer => (pricers[x.gpu] ??= q.pricer?.(x.g.id) ?? hourlyPricer(x.rate));
+  const reachable = (x: Pre) => x.fast && x.bestP95Ms <= q.targetMs && budget > 0;
   /** `headroom`: tokens/s at the SLO that what is paid for in month 1 can carry (owned: every replica slot of the servers). */
   type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number; headroom: number; paid?: PaidFleet };
   const headroomOf = (p: PaidFleet, tps: number, tp: number) =>
@@ -393,7 +395,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     const bestP95Ms = p95Ms(one, q.measure, f) + networkMs;
     const memFits = memMax >= 1;
     hit.noSlo ??= { ...one, p95Ms: bestP95Ms - networkMs, memoryGb: memoryGbAt(cfg, q.workload, 1), limitedBy: memFits ? "latency" : "memory" };
-    return { m, g, precision, tp, rate, cfg, cal, one, key, bestP95Ms, memFits, upperTps, slo, noSlo: hit.noSlo, reasons: hit.reasons, pair: -1 };
+    return { m, g, precision, tp, rate, cfg, cal, one, key, bestP95Ms, memFits, upperTps, slo, noSlo: hit.noSlo, reasons: hit.reasons, pair: -1, gpu: -1, fast: false };
   }
 
   function memoSlo(x: Pre, budgetMs: number): SloPoint | undefined {
@@ -427,7 +429,8 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       if (x.reasons.size >= SLO_PER_CONFIG_MAX) x.reasons.clear();
       x.reasons.set(reasonKey, (reason = reasonText(x, slo)));
     }
-    return {
+    // Built by stores in order (a conditional spread in the literal would put every field after it on the slow path).
+    const r: SelfHostedConfig = {
       id: `${m.id}/${g.id}/${precision}/tp${tp}`,
       modelId: m.id,
       modelLabel: m.label,
@@ -448,12 +451,13 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       usdPerGpuHour: rate,
       replicasFirst: paid.replicasFirst,
       replicasLast: paid.replicasLast,
-      ...(paid.serversFirst !== undefined && paid.gpusPerServer ? { servers: { first: paid.serversFirst, last: paid.serversLast ?? paid.serversFirst, gpusPerServer: paid.gpusPerServer } } : {}),
-      gpuUsdFirstMonth: paid.gpuUsdFirstMonth,
-      gpuUsdHorizon: paid.gpuUsdHorizon,
-      usdHorizon: paid.usdHorizon,
-      calibration: cal,
-    };
+    } as SelfHostedConfig;
+    if (paid.serversFirst !== undefined && paid.gpusPerServer) r.servers = { first: paid.serversFirst, last: paid.serversLast ?? paid.serversFirst, gpusPerServer: paid.gpusPerServer };
+    r.gpuUsdFirstMonth = paid.gpuUsdFirstMonth;
+    r.gpuUsdHorizon = paid.gpuUsdHorizon;
+    r.usdHorizon = paid.usdHorizon;
+    r.calibration = cal;
+    return r;
   }
 }
 

@@ -98,6 +98,8 @@ export type CapacityRequest = {
   minReplicas: number;
   networkToApiMs: number;
   rate: (gpuId: string) => number | undefined;
+  /** Optional: every capacity GPU's rate joined in catalog order (the caller's memo of what the ranking would compute). */
+  ratesKey?: string;
   api: RemoteRow;
   hosted: RemoteRow;
 };
@@ -123,6 +125,7 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
     forcedGpu,
     forcedModel,
     rate: q.rate,
+    ratesKey: q.ratesKey,
     // Ranked by the cost actually paid (economics' own fleet formula): owned fleets on whole servers.
     // Asked once per GPU per call (every configuration on a GPU shares its terms and monthly demand).
     pricer: (gpuId) => {

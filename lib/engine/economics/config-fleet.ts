@@ -122,18 +122,22 @@ export function configPricer(t: FleetTerms, tokensPerDay: number, peakToAverage:
   // The lower bound reads the first and last months' peaks, and the continuous peak demand × factor_m.
   const ends = n > 0 ? { first: peakOf(0), last: peakOf(n - 1) } : { first: 0, last: 0 };
   const demand = (tokensPerDay / SECONDS_PER_DAY) * peakToAverage;
+  let bound: LowerBoundTerms | undefined;
   return {
     price: (tp, tps) => {
       if (!peak) months();
       const usdHorizon = monthByMonth(t, peak!, batch!, tp, tps);
       const x = lastRun;
-      return { replicasFirst: x.replicasFirst, replicasLast: x.replicasLast, ...(t.owned ? { serversFirst: x.serversFirst, serversLast: x.serversLast, gpusPerServer: t.owned.gpusPerServer } : {}), gpuUsdFirstMonth: x.gpuUsdFirstMonth, gpuUsdHorizon: x.gpuUsdHorizon, usdHorizon };
+      // Two literals, not a conditional spread (which would build every result on V8's slow path).
+      return t.owned
+        ? { replicasFirst: x.replicasFirst, replicasLast: x.replicasLast, serversFirst: x.serversFirst, serversLast: x.serversLast, gpusPerServer: t.owned.gpusPerServer, gpuUsdFirstMonth: x.gpuUsdFirstMonth, gpuUsdHorizon: x.gpuUsdHorizon, usdHorizon }
+        : { replicasFirst: x.replicasFirst, replicasLast: x.replicasLast, gpuUsdFirstMonth: x.gpuUsdFirstMonth, gpuUsdHorizon: x.gpuUsdHorizon, usdHorizon };
     },
     horizon: (tp, tps) => {
       if (!peak) months();
       return monthByMonth(t, peak!, batch!, tp, tps);
     },
-    lowerBound: (tp, tps) => lowerBoundOf(lowerBoundTerms(t), t, ends.first, ends.last, demand, tp, tps),
+    lowerBound: (tp, tps) => lowerBoundOf((bound ??= lowerBoundTerms(t)), t, ends.first, ends.last, demand, tp, tps),
   };
 }
 
