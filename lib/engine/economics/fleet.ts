@@ -253,8 +253,9 @@ export function marginalReplicaRate(m: Model): (month: number) => number {
   const lock = termLockMonths(p.term);
   const share = v["overheads.storageNetworkShareOfGpu"];
   const people = ((v["people.ftePer100Gpus"] * gpr) / 100) * (v["people.loadedEngineerUsdPerYear"] / 12);
+  let gpuF = priceFactors(m, "gpu", 1); // a table (the hybrid plan asks every month), grown when a later month is asked
   return (month) => {
-    const gpuF = priceFactors(m, "gpu", month + 1);
+    if (month >= gpuF.length) gpuF = priceFactors(m, "gpu", month + 1);
     const hourly = p.owned ? p.owned.allInUsdPerGpuHour * gpuF[month]! : p.usdPerGpuHour * gpuF[Math.floor(month / lock) * lock]!;
     const gpuUsd = gpr * hourly * HOURS_PER_MONTH;
     return gpuUsd * (1 + share) + people;

@@ -16,20 +16,19 @@ export function priceFactor(m: Model, kind: PriceKind, month: number): number {
 }
 
 // The month loops (every option's series, the hybrid plan, every verdict probe of whatWouldChange) read
-// one factor per month: a table per model values and kind, computed once with priceFactor's own formula
-// (so identical to it), grown on demand. Keyed on the values object: a patched model gets its own.
-const tables = new WeakMap<Model["values"], Partial<Record<PriceKind, number[]>>>();
+// one factor per month: a table per yearly factor (a number: patched models with the same trends share
+// it), computed with priceFactor's own formula (so identical to it), grown on demand; bounded.
+const tables = new Map<number, number[]>();
 
 /** priceFactor(m, kind, t) for t = 0 … months − 1 (read-only; shared between callers). */
 export function priceFactors(m: Model, kind: PriceKind, months: number): readonly number[] {
-  let byKind = tables.get(m.values);
-  if (!byKind) tables.set(m.values, (byKind = {}));
-  let t = byKind[kind];
-  if (!t) byKind[kind] = t = [];
-  if (t.length < months) {
-    const yearly = yearlyFactor(m.values, kind);
-    for (let i = t.length; i < months; i++) t.push(yearly ** (i / 12));
+  const yearly = yearlyFactor(m.values, kind);
+  let t = tables.get(yearly);
+  if (!t) {
+    if (tables.size > 1_000) tables.clear();
+    tables.set(yearly, (t = []));
   }
+  for (let i = t.length; i < months; i++) t.push(yearly ** (i / 12));
   return t;
 }
 
