@@ -94,7 +94,7 @@ export function factorScores(m: Model, catalog: Catalog, costs: Record<Option, C
   ];
 }
 
-export function factors(m: Model, catalog: Catalog, costs: Record<Option, CostView>, feasible: Option[]): Factor[] {
+export function factors(m: Model, catalog: Catalog, costs: Record<Option, CostView>, feasible: Option[], scored = factorScores(m, catalog, costs, feasible)): Factor[] {
   const { data, team, capability, strategy, volume } = m.input;
   const tpd = tokensPerDayOf(m);
   const band = volumeBand(m, catalog);
@@ -192,7 +192,7 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, CostVi
           high: "Lock-in is a high concern: a proprietary API ties you to one provider's pricing, terms and availability; open weights can move.",
         })[strategy.lockInConcern],
   };
-  return factorScores(m, catalog, costs, feasible).map(([factor, scores]) => ({ factor, scores, text: texts[factor] }));
+  return scored.map(([factor, scores]) => ({ factor, scores, text: texts[factor] }));
 }
 
 /** Like for like: the hosted open model against the proprietary tier it is paired with, per million tokens. */

@@ -4,7 +4,7 @@ import type { Model } from "../model";
 import { OPTIONS, type Option } from "../schema";
 import { formatPct, formatUsd } from "../text";
 import { factorLabel, OPTION_LABELS } from "../vocabulary";
-import { factors, factorScores, type Factor } from "./factors";
+import { factors, factorScores } from "./factors";
 import type { Exclusion, RankedOption, Reason } from "./types";
 
 /**
@@ -14,30 +14,35 @@ import type { Exclusion, RankedOption, Reason } from "./types";
  * the same ranking, without reasons (none returned, none per option).
  */
 export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView>, excluded: Exclusion[], opts: { lite?: boolean } = {}) {
-  const excludedSet = new Set(excluded.map((e) => e.option));
-  const feasible = OPTIONS.filter((o) => !excludedSet.has(o));
-  // Verdict probes score without building the factors' texts.
-  const fs: Pick<Factor, "factor" | "scores">[] | Factor[] = opts.lite ? factorScores(m, catalog, costs, feasible).map(([factor, scores]) => ({ factor, scores })) : factors(m, catalog, costs, feasible);
+  const isExcluded = { api: false, "hosted-open": false, "self-hosted": false, hybrid: false } as Record<Option, boolean>;
+  for (const e of excluded) isExcluded[e.option] = true;
+  const feasible: Option[] = [];
+  for (const o of OPTIONS) if (!isExcluded[o]) feasible.push(o);
+  // Scores from factorScores (the one place they are computed); verdict probes build no texts.
+  const scored = factorScores(m, catalog, costs, feasible);
+  const fs = opts.lite ? null : factors(m, catalog, costs, feasible, scored);
   const weights = catalog.policy.weights;
   const totals: Record<Option, number> = { api: 0, "hosted-open": 0, "self-hosted": 0, hybrid: 0 };
   const reasons: Reason[] = [];
-  for (const f of fs) {
-    const w = weights[f.factor] ?? 0;
-    for (const o of OPTIONS) totals[o] += w * f.scores[o];
-    if (opts.lite) continue; // verdict probes (whatWouldChange) read the ranking only: no reasons
+  for (let i = 0; i < scored.length; i++) {
+    const [factor, sc] = scored[i]!;
+    const w = weights[factor] ?? 0;
+    for (const o of OPTIONS) totals[o] += w * sc[o];
+    if (!fs) continue; // verdict probes (whatWouldChange) read the ranking only: no reasons
+    const f = fs[i]!;
     // What the factor itself favours, whether or not a hard rule removed that option; cost is
     // judged among the options you can use (its text names what the hard rules cost you).
-    const candidates = f.factor === "cost" && feasible.length ? feasible : OPTIONS;
-    const favours = candidates.reduce((a, b) => (f.scores[b] > f.scores[a] ? b : a));
+    const candidates = factor === "cost" && feasible.length ? feasible : OPTIONS;
+    const favours = candidates.reduce((x, y) => (sc[y] > sc[x] ? y : x));
     // Text built on first read: verdict probes (whatWouldChange) never read it.
     reasons.push({
-      factor: f.factor,
+      factor,
       favours,
       weight: w,
       get text() {
-        return (f as Factor).text(favours);
+        return f.text(favours);
       },
-      scores: f.scores,
+      scores: sc,
     });
   }
   // 0–100: 50 is neutral; excluded options rank last whatever they score.
@@ -47,41 +52,56 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView
   // recommended as that pure option, with the better of the two scores (so a verdict does not jump to
   // a third option while the split is degenerate and come back once it is not).
   const pure = costs.hybrid.split?.pure;
-  if (pure && pure !== "hybrid" && !excludedSet.has(pure)) scores[pure] = Math.max(scores[pure], scores.hybrid);
-  const minTco = feasible.length ? Math.min(...feasible.map((o) => costs[o].tcoUsd)) : 0;
+  if (pure && pure !== "hybrid" && !isExcluded[pure]) scores[pure] = Math.max(scores[pure], scores.hybrid);
   // The limit is measured from the cheapest usable option that meets the quality requirement: with
   // frontier quality required, open weights run in house are no cheaper answer to the same question.
-  const meetsQuality = (o: Option) => m.input.capability.frontier !== "required" || o === "api" || o === "hybrid";
-  const refPool = feasible.filter(meetsQuality);
-  const refTco = refPool.length ? Math.min(...refPool.map((o) => costs[o].tcoUsd)) : minTco;
+  const frontierRequired = m.input.capability.frontier === "required";
+  const meetsQuality = (o: Option) => !frontierRequired || o === "api" || o === "hybrid";
+  let minTco = feasible.length ? Infinity : 0;
+  let refTco = Infinity;
+  let refPool = 0;
+  for (const o of feasible) {
+    minTco = Math.min(minTco, costs[o].tcoUsd);
+    if (meetsQuality(o)) {
+      refPool++;
+      refTco = Math.min(refTco, costs[o].tcoUsd);
+    }
+  }
+  if (!refPool) refTco = minTco;
   const limit = figureOf(catalog, "economics.costBinding.maxPremiumShare").value;
   const floor = figureOf(catalog, "economics.costBinding.premiumFloorUsd").value;
   const allowed = Math.max(limit * refTco, floor);
-  const overLimit = (o: Option) => !excludedSet.has(o) && costs[o].tcoUsd - refTco > allowed + 1;
-  // Frontier quality required: open weights fall short wherever they run, so self-hosting everything
+  // Sort keys computed once per option (the comparator runs several times per option): excluded last;
+  // frontier quality required: open weights fall short wherever they run, so self-hosting everything
   // ranks after the options that meet it (API, or a hybrid that routes the hardest share to it) while
-  // one of those is usable; it stays the answer only when the hard rules leave nothing else.
-  const belowQuality = (o: Option) => refPool.length > 0 && !meetsQuality(o);
-  // Sort keys computed once per option (the comparator runs several times per option).
+  // one of those is usable; options dearer than the binding premium after those within it.
+  const belowQuality = { api: false, "hosted-open": false, "self-hosted": false, hybrid: false } as Record<Option, boolean>;
+  const overLimit = { api: false, "hosted-open": false, "self-hosted": false, hybrid: false } as Record<Option, boolean>;
   const rank = {} as Record<Option, number>;
-  for (const o of OPTIONS) rank[o] = 4 * Number(excludedSet.has(o)) + 2 * Number(belowQuality(o)) + Number(overLimit(o));
-  const ranking: RankedOption[] = [...OPTIONS]
-    .sort((a, b) => rank[a] - rank[b] || scores[b] - scores[a])
-    .map((o) => ({
+  for (const o of OPTIONS) {
+    belowQuality[o] = refPool > 0 && !meetsQuality(o);
+    overLimit[o] = !isExcluded[o] && costs[o].tcoUsd - refTco > allowed + 1;
+    rank[o] = 4 * Number(isExcluded[o]) + 2 * Number(belowQuality[o]) + Number(overLimit[o]);
+  }
+  const order = [...OPTIONS].sort((x, y) => rank[x] - rank[y] || scores[y] - scores[x]);
+  const ranking: RankedOption[] = [];
+  for (const o of order) {
+    ranking.push({
       option: o,
       score: scores[o],
-      excluded: excludedSet.has(o),
+      excluded: isExcluded[o],
       reasons: opts.lite
         ? []
-        : excludedSet.has(o)
-        ? excluded.filter((e) => e.option === o).map((e) => e.text)
-        : [
-            ...(belowQuality(o) ? [`Frontier quality is required and open weights are not at the frontier, so self-hosting all traffic ranks after the options that meet it; your own GPUs serve the routine share in the hybrid instead.`] : []),
-            ...(overLimit(o) ? [`It costs ${formatUsd(costs[o].tcoUsd - refTco)} more than the cheapest usable option${refTco > minTco ? " that meets the frontier-quality requirement" : ""} over ${m.input.strategy.horizonMonths} months, more than the premium RentOrOwn lets non-cost reasons buy (${formatPct(limit, 0)} of the cheapest or ${formatUsd(floor)}, whichever is larger), so it ranks after the options within it.`] : []),
-            ...(o === "hybrid" && costs.hybrid.split?.text ? [costs.hybrid.split.text] : []),
-            ...reasons.filter((r) => r.favours === o).map((r) => r.text),
-          ],
-    }));
+        : isExcluded[o]
+          ? excluded.filter((e) => e.option === o).map((e) => e.text)
+          : [
+              ...(belowQuality[o] ? [`Frontier quality is required and open weights are not at the frontier, so self-hosting all traffic ranks after the options that meet it; your own GPUs serve the routine share in the hybrid instead.`] : []),
+              ...(overLimit[o] ? [`It costs ${formatUsd(costs[o].tcoUsd - refTco)} more than the cheapest usable option${refTco > minTco ? " that meets the frontier-quality requirement" : ""} over ${m.input.strategy.horizonMonths} months, more than the premium RentOrOwn lets non-cost reasons buy (${formatPct(limit, 0)} of the cheapest or ${formatUsd(floor)}, whichever is larger), so it ranks after the options within it.`] : []),
+              ...(o === "hybrid" && costs.hybrid.split?.text ? [costs.hybrid.split.text] : []),
+              ...reasons.filter((r) => r.favours === o).map((r) => r.text),
+            ],
+    });
+  }
   return { ranking, reasons, feasible, minTco };
 }
 
