@@ -1,6 +1,6 @@
 import type { Catalog } from "./catalog";
 import { breakEvenRange, type BreakEvenPoint } from "./break-even";
-import { steadyMonthlyUsd } from "./economics";
+import { steadyHybridCurve, steadyMonthlyUsd } from "./economics";
 import type { Model } from "./model";
 import type { Option } from "./schema";
 
@@ -16,18 +16,21 @@ export function volumeCurve(m: Model, catalog: Catalog, tpd: number, be: Record<
   const hi = Math.min(range.maxTokensPerDay, Math.max(...marks.map((x) => x * 10), 1e7));
   const n = 41;
   const step = Math.log(hi / lo) / (n - 1);
-  const points: VolumePoint[] = [];
+  const xs: number[] = [];
+  const api: number[] = [];
+  const self: number[] = [];
   for (let i = 0; i < n; i++) {
     const x = lo * Math.exp(step * i);
-    const api = steadyMonthlyUsd(m, "api", x);
-    const self = steadyMonthlyUsd(m, "self-hosted", x);
-    points.push({
-      tokensPerDay: x,
-      api,
-      "hosted-open": steadyMonthlyUsd(m, "hosted-open", x),
-      "self-hosted": self,
-      hybrid: steadyMonthlyUsd(m, "hybrid", x, { api, "self-hosted": self }),
-    });
+    xs.push(x);
+    api.push(steadyMonthlyUsd(m, "api", x));
+    self.push(steadyMonthlyUsd(m, "self-hosted", x));
+  }
+  // The hybrid re-optimised at each volume, with what does not depend on the volume read once.
+  const hybrid = steadyHybridCurve(m, xs, { api, "self-hosted": self });
+  const points: VolumePoint[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    points.push({ tokensPerDay: x, api: api[i]!, "hosted-open": steadyMonthlyUsd(m, "hosted-open", x), "self-hosted": self[i]!, hybrid: hybrid[i]! });
   }
   return points;
 }

@@ -181,19 +181,81 @@ export function planHybrid(m: Model, target: "api" | "hosted-open", sMin: number
   return { months, externalUsd: Array.from(out.external), servedTokens, totalTokens, target };
 }
 
+/** What a plan's month reads that is the same every month: load shape, replica capacity, per-token prices today, mandatory shares. */
+type PlanStep = { r: number; usable: number; apiK: number; tK: number; sMin: number; eMin: number; flex: number; inv: number; minReplicas: number };
+
+function planStepOf(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number): PlanStep {
+  const flex = 1 - eMin;
+  return {
+    r: capacityPeak(m),
+    usable: usableTpsPerReplica(m),
+    apiK: externalUsdPerTokenDay(m, "api"),
+    tK: externalUsdPerTokenDay(m, target),
+    sMin,
+    eMin,
+    flex,
+    inv: 1 / Math.max(flex, 1e-12),
+    minReplicas: m.values["selfHosted.minReplicas"],
+  };
+}
+
+/** Under a token a thousand seconds there is no load to plan for (and 1/avgTps would overflow). */
+function planHasLoad(T: number): boolean {
+  return T / SECONDS_PER_DAY > 1e-3;
+}
+
+/** A month without load: the availability floor when a share must stay in house, else nothing; no bill. */
+function idlePlanMonth(c: PlanStep, out: PlanBuffers, t: number): void {
+  out.replicas[t] = c.sMin > 0 ? c.minReplicas : 0;
+  out.served[t] = 0;
+  out.external[t] = 0;
+}
+
+/**
+ * One month of the plan at T tokens/day (with load): the target's and the API's price multiples fS and fA,
+ * one more replica's cost rc. Writes the replica count, the tokens a day served in house and the external
+ * bill into `out` at t. The horizon plan and the steady (one-month) hybrid of the volume curve share it.
+ */
+function planMonth(c: PlanStep, T: number, fS: number, fA: number, rc: number, out: PlanBuffers, t: number): void {
+  const { r, flex, inv } = c;
+  const avgTps = T / SECONDS_PER_DAY;
+  const kS = c.tK * fS;
+  const frontierUsd = c.eMin * T * c.apiK * fA;
+  const dc = c.usable / avgTps; // capacity one replica adds, in units of the average load
+  const nMin = c.sMin > 0 ? Math.max(c.minReplicas, Math.ceil((c.sMin * r) / dc - 1e-9)) : c.minReplicas;
+  const nMax = Math.max(nMin, Math.ceil((flex * r) / dc - 1e-9));
+  const kappa = rc / Math.max(kS * T * dc, 1e-300);
+  const nStar = Number.isFinite(kappa) ? (flex * capacityAt(kappa, r)) / dc : 0;
+  // GPUs + spill is convex in the replica count (the served share is concave), so the whole-replica
+  // optimum is the floor or the ceiling of the continuous one, within [nMin, nMax].
+  const lo = Math.min(nMax, Math.max(nMin, Math.floor(nStar)));
+  const hi = Math.min(nMax, Math.max(nMin, Math.ceil(nStar)));
+  const sLo = servedShare(lo * dc * inv, r);
+  const usdLo = lo * rc + T * kS * flex * (1 - sLo);
+  let best = lo;
+  let sBest = sLo;
+  let extBest = T * kS * flex * (1 - sLo);
+  if (hi !== lo) {
+    const sHi = servedShare(hi * dc * inv, r);
+    const extHi = T * kS * flex * (1 - sHi);
+    if (hi * rc + extHi < usdLo - 1e-9) {
+      best = hi;
+      sBest = sHi;
+      extBest = extHi;
+    }
+  }
+  out.replicas[t] = best;
+  out.served[t] = flex * sBest * T;
+  out.external[t] = extBest + frontierUsd;
+}
+
 /** planHybrid's one month loop, written into `out` (the verdict probes pass reused buffers). */
 function planInto(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number, out: PlanBuffers): { servedTokens: number; totalTokens: number } {
-  const r = capacityPeak(m);
-  const usable = usableTpsPerReplica(m);
+  const c = planStepOf(m, target, sMin, eMin);
   const factors = volumeFactors(m);
   const tpd0 = tokensPerDayOf(m);
-  const apiK = externalUsdPerTokenDay(m, "api");
-  const tK = externalUsdPerTokenDay(m, target);
   let served = 0;
   let total = 0;
-  const flex = 1 - eMin;
-  const inv = 1 / Math.max(flex, 1e-12);
-  const minReplicas = m.values["selfHosted.minReplicas"];
   const gpuTrend = m.values["gpu.priceChangePerYear"];
   const rcAt = marginalReplicaRate(m);
   // Monthly price multipliers by repeated multiplication (same values as priceFactor(m, kind, t)).
@@ -206,50 +268,18 @@ function planInto(m: Model, target: "api" | "hosted-open", sMin: number, eMin: n
   let rc = 0;
   for (let t = 0; t < factors.length; t++, fS *= stepS, fA *= stepA) {
     const T = tpd0 * factors[t]!;
-    const avgTps = T / SECONDS_PER_DAY;
-    // Under a token a thousand seconds there is no load to plan for (and 1/avgTps would overflow).
-    if (!(avgTps > 1e-3)) {
-      out.replicas[t] = sMin > 0 ? minReplicas : 0;
-      out.served[t] = 0;
-      out.external[t] = 0;
+    if (!planHasLoad(T)) {
+      idlePlanMonth(c, out, t);
       continue;
     }
-    const kS = tK * fS;
-    const frontierUsd = eMin * T * apiK * fA;
-    const dc = usable / avgTps; // capacity one replica adds, in units of the average load
     // The replica's cost moves with the GPU price trend (its term locks it for 12 or 36 months).
     if (lastRcMonth < 0 || T !== lastT || t % 12 === 0 || gpuTrend !== 0) {
       rc = rcAt(t);
       lastRcMonth = t;
     }
     lastT = T;
-    const nMin = sMin > 0 ? Math.max(minReplicas, Math.ceil((sMin * r) / dc - 1e-9)) : minReplicas;
-    const nMax = Math.max(nMin, Math.ceil((flex * r) / dc - 1e-9));
-    const kappa = rc / Math.max(kS * T * dc, 1e-300);
-    const nStar = Number.isFinite(kappa) ? (flex * capacityAt(kappa, r)) / dc : 0;
-    // GPUs + spill is convex in the replica count (the served share is concave), so the whole-replica
-    // optimum is the floor or the ceiling of the continuous one, within [nMin, nMax].
-    const lo = Math.min(nMax, Math.max(nMin, Math.floor(nStar)));
-    const hi = Math.min(nMax, Math.max(nMin, Math.ceil(nStar)));
-    const sLo = servedShare(lo * dc * inv, r);
-    const usdLo = lo * rc + T * kS * flex * (1 - sLo);
-    let best = lo;
-    let sBest = sLo;
-    let extBest = T * kS * flex * (1 - sLo);
-    if (hi !== lo) {
-      const sHi = servedShare(hi * dc * inv, r);
-      const extHi = T * kS * flex * (1 - sHi);
-      if (hi * rc + extHi < usdLo - 1e-9) {
-        best = hi;
-        sBest = sHi;
-        extBest = extHi;
-      }
-    }
-    const inHouse = flex * sBest * T;
-    out.replicas[t] = best;
-    out.served[t] = inHouse;
-    out.external[t] = extBest + frontierUsd;
-    served += inHouse;
+    planMonth(c, T, fS, fA, rc, out, t);
+    served += out.served[t]!;
     total += T;
   }
   return { servedTokens: served, totalTokens: total };
@@ -529,21 +559,48 @@ export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number,
       return tokenMonthlyUsd(m, option, shapeAt(m, tokensPerDay)) + (option === "hosted-open" ? fineTuningMonthlyUsd(m) : 0);
     case "self-hosted":
       return selfHostedMonth(m, tokensPerDay, capacityPeak(m)).total;
-    case "hybrid": {
+    case "hybrid":
       // The cheapest of the parts and a split at this volume (the same optimisation, one month).
-      const { sMin, eMin } = hybridConstraints(m);
-      const mm: Model = { ...m, input: { ...m.input, volume: { ...m.input.volume, requestsPerDay: shapeAt(m, tokensPerDay).requestsPerDay, monthlyGrowthPct: 0 }, strategy: { ...m.input.strategy, horizonMonths: 1 } } };
-      // One month (the plan's and the fleet's loops over n = 1, no series kept): owned fleets at their depreciation view.
-      const buf = probeBuffers(1);
-      planInto(mm, "api", sMin, eMin, buf);
-      const fleet = fleetTco(mm, buf.replicas, buf.served, 1, { setup: false });
-      const split = fleet.depreciationTcoUsd + buf.external[0]!;
-      const opts: number[] = [split];
-      if (sMin === 0) opts.push(known.api ?? steadyMonthlyUsd(m, "api", tokensPerDay));
-      if (eMin === 0) opts.push(known["self-hosted"] ?? steadyMonthlyUsd(m, "self-hosted", tokensPerDay));
-      return Math.min(...opts);
-    }
+      return steadyHybridAt(steadyHybridOf(m), probeBuffers(1), tokensPerDay, known.api, known["self-hosted"]);
   }
+}
+
+/**
+ * The steady hybrid of a model, what does not depend on the daily volume: the month priced (growth off, a
+ * one-month horizon), its plan step and one more replica's cost. `volume`: scratch for each point's volume.
+ */
+type SteadyHybrid = { m: Model; one: Model; volume: Model["input"]["volume"]; f0: number; step: PlanStep; rc: number };
+
+function steadyHybridOf(m: Model): SteadyHybrid {
+  const { sMin, eMin } = hybridConstraints(m);
+  const one: Model = { ...m, input: { ...m.input, volume: { ...m.input.volume, monthlyGrowthPct: 0 }, strategy: { ...m.input.strategy, horizonMonths: 1 } } };
+  return { m, one, volume: { ...one.input.volume }, f0: volumeFactors(one)[0]!, step: planStepOf(one, "api", sMin, eMin), rc: marginalReplicaRate(one)(0) };
+}
+
+/** steadyMonthlyUsd's hybrid at one daily volume: the plan's and the fleet's month at n = 1 (owned fleets at their depreciation view). */
+function steadyHybridAt(h: SteadyHybrid, buf: PlanBuffers, tokensPerDay: number, api: number | undefined, self: number | undefined): number {
+  // The month's volume as the one-month model at this volume would carry it (requests a day × tokens a request).
+  h.volume.requestsPerDay = shapeAt(h.m, tokensPerDay).requestsPerDay;
+  const T = tokensPerDayOfVolume(h.volume) * h.f0;
+  if (planHasLoad(T)) planMonth(h.step, T, 1, 1, h.rc, buf, 0);
+  else idlePlanMonth(h.step, buf, 0);
+  let best = fleetTco(h.one, buf.replicas, buf.served, 1, { setup: false }).depreciationTcoUsd + buf.external[0]!;
+  if (h.step.sMin === 0) best = Math.min(best, api ?? steadyMonthlyUsd(h.m, "api", tokensPerDay));
+  if (h.step.eMin === 0) best = Math.min(best, self ?? steadyMonthlyUsd(h.m, "self-hosted", tokensPerDay));
+  return best;
+}
+
+/**
+ * steadyMonthlyUsd(m, "hybrid", x, { api, self }) at every volume x of `tokensPerDay` (the volume curve),
+ * with what does not depend on the volume read once. `known`: the API's and self-hosting's steady cost at
+ * each volume when the caller has them.
+ */
+export function steadyHybridCurve(m: Model, tokensPerDay: readonly number[], known: { api?: readonly number[]; "self-hosted"?: readonly number[] } = {}): number[] {
+  const h = steadyHybridOf(m);
+  const buf = probeBuffers(1);
+  const out: number[] = [];
+  for (let i = 0; i < tokensPerDay.length; i++) out.push(steadyHybridAt(h, buf, tokensPerDay[i]!, known.api?.[i], known["self-hosted"]?.[i]));
+  return out;
 }
 
 /**
