@@ -137,13 +137,34 @@ export function tokensPerDayOfVolume(v: ParsedAssessmentInput["volume"]): number
   return v.requestsPerDay * (v.inputTokensPerRequest + v.outputTokensPerRequest);
 }
 
+/** Whether an API model meets the latency target and reads the request (remoteLatency's verdict). */
+function apiMeetsLatency(m: Catalog["apiModels"][number], params: ReturnType<typeof remoteLatencyParams>): boolean {
+  return remoteLatency("api", { label: m.label, ttftSeconds: m.timeToFirstTokenSeconds, outputTokensPerSecond: m.outputTokensPerSecond, contextTokens: m.contextTokens.value }, params).feasible;
+}
+
+/** Blended price of a request at a hosted quote (Infinity: no compliant offer). */
+function perRequestUsd(q: HostedQuote, volume: ParsedAssessmentInput["volume"]): number {
+  return q.price ? blended(q.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest) : Infinity;
+}
+
+/** The list price, or the user's own price (which replaces the list price and its context tiers). */
+function overriddenPrice(overrides: Partial<Record<AssumptionKey, number>>, values: Record<AssumptionKey, number>, p: PriceTable, inKey: AssumptionKey, outKey: AssumptionKey, cachedKey?: AssumptionKey): PriceTable {
+  return overrides[inKey] === undefined && overrides[outKey] === undefined && (!cachedKey || overrides[cachedKey] === undefined)
+    ? p
+    : {
+        inputUsdPerMTok: values[inKey],
+        outputUsdPerMTok: values[outKey],
+        cachedInputUsdPerMTok: cachedKey ? values[cachedKey] : values[inKey],
+        tiers: [],
+      };
+}
+
 export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Model {
   const apiTier = apiTierFor(input.capability.frontier);
   const openSize = catalog.qualityPairing[apiTier] as OpenSizeClass;
   const { volume, team } = input;
   const tokensPerDay = tokensPerDayOfVolume(volume);
   const overridesEarly = input.assumptions ?? {};
-  const figValue = (k: string) => figureOf(catalog, k as FigureKey).value;
   const cc = capacityCatalog(catalog);
   const netFig = cc.figure("capacity.network.remoteApiMs");
   const networkToApiMs = overridesEarly["latency.apiRoundTripMs"] ?? netFig.value;
@@ -152,15 +173,13 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
   const tierModels = catalog.apiModels.filter((m) => m.tier === apiTier);
   const defaultApi = tierModels.find((m) => m.default)!;
   const latencyParams = remoteLatencyParams(catalog, input, networkToApiMs);
-  const apiOk = (m: (typeof tierModels)[number]) =>
-    remoteLatency("api", { label: m.label, ttftSeconds: m.timeToFirstTokenSeconds, outputTokensPerSecond: m.outputTokensPerSecond, contextTokens: m.contextTokens.value }, latencyParams).feasible;
   // A model the user picked (capability.apiModel) is priced as chosen; an id the catalog no longer has falls back to the default, and says so.
   const picked = input.capability.apiModel ? catalog.apiModels.find((m) => m.id === input.capability.apiModel) : undefined;
   let api = picked ?? defaultApi;
   let apiSwitch: string | undefined =
     input.capability.apiModel && !picked ? `${input.capability.apiModel} is not in catalog ${catalog.catalogVersion}; the ${apiTier}-tier default ${defaultApi.label} is priced instead.` : undefined;
-  if (!picked && !apiOk(defaultApi)) {
-    const fits = tierModels.filter(apiOk).sort((a, b) => blended(a.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest) - blended(b.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest));
+  if (!picked && !apiMeetsLatency(defaultApi, latencyParams)) {
+    const fits = tierModels.filter((m) => apiMeetsLatency(m, latencyParams)).sort((a, b) => blended(a.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest) - blended(b.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest));
     if (fits[0]) {
       api = fits[0];
       apiSwitch = `${api.label} is priced instead of the ${apiTier}-tier default ${defaultApi.label}, which ${defaultApi.contextTokens.value < volume.inputTokensPerRequest + volume.outputTokensPerRequest ? `reads at most ${String(defaultApi.contextTokens.value)} tokens` : "cannot meet your latency target"}.`;
@@ -170,21 +189,20 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
   // one whose market median (over providers meeting the compliance need) is cheapest for this workload.
   // Models that cannot read the request (prompt + output beyond their context window) are not candidates while one can.
   const hostedAll = cc.openModels.filter((o) => catalog.hostedMarket.models.some((h) => h.id === o.id));
-  const reads = (o: (typeof hostedAll)[number]) => o.contextWindowTokens.value >= volume.inputTokensPerRequest + volume.outputTokensPerRequest;
+  const requestTokens = volume.inputTokensPerRequest + volume.outputTokensPerRequest;
   const tierOpen = hostedAll.filter((o) => o.qualityTier === apiTier);
-  const pool = [tierOpen.filter(reads), hostedAll.filter(reads), tierOpen, hostedAll].find((xs) => xs.length > 0)!;
+  const pool = [tierOpen.filter((o) => o.contextWindowTokens.value >= requestTokens), hostedAll.filter((o) => o.contextWindowTokens.value >= requestTokens), tierOpen, hostedAll].find((xs) => xs.length > 0)!;
   const quotes = pool.map((o) => hostedQuote(catalog, o.id, input));
-  const perReq = (q: HostedQuote) => (q.price ? blended(q.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest) : Infinity);
-  const quote = [...quotes].sort((a, b) => perReq(a) - perReq(b))[0]!;
+  const quote = [...quotes].sort((a, b) => perRequestUsd(a, volume) - perRequestUsd(b, volume))[0]!;
   const marketPrice = quote.price ?? hostedQuote(catalog, quote.modelId, { data: { ...input.data, regulations: [] } }).price!;
-  const range = (pick: (p: PriceTable) => number) => (quote.eligible.length ? quote.eligible : quote.offers).map((o) => pick(o.price));
+  const offers = quote.eligible.length ? quote.eligible : quote.offers;
   const hosted = {
     label: `${quote.modelLabel} (${quote.eligible.length > 1 ? `median of ${quote.eligible.length} providers` : (quote.eligible[0]?.label ?? "no compliant provider")})`,
     price: marketPrice,
     source: quote.source,
     asOf: quote.asOf,
-    inputRange: range((p) => p.inputUsdPerMTok),
-    outputRange: range((p) => p.outputUsdPerMTok),
+    inputRange: offers.map((o) => o.price.inputUsdPerMTok),
+    outputRange: offers.map((o) => o.price.outputUsdPerMTok),
   };
   const hostedOpen = cc.openModels.find((o) => o.id === quote.modelId) ?? openModelOfHosted(cc.openModels, hosted.label);
   const cap = resolveCapacity({
@@ -193,8 +211,8 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     tier: apiTier,
     tokensPerDay,
     peakToAverage: (1 - volume.batchShare) * volume.peakToAverage + volume.batchShare,
-    targetUtilization: overridesEarly["selfHosted.targetUtilization"] ?? figValue("selfHosted.targetUtilization"),
-    minReplicas: overridesEarly["selfHosted.minReplicas"] ?? figValue("selfHosted.minReplicas"),
+    targetUtilization: overridesEarly["selfHosted.targetUtilization"] ?? figureOf(catalog, "selfHosted.targetUtilization").value,
+    minReplicas: overridesEarly["selfHosted.minReplicas"] ?? figureOf(catalog, "selfHosted.minReplicas").value,
     networkToApiMs,
     ...gpuRates(input, catalog, apiTier, openSize),
     api: { label: api.label, timeToFirstTokenSeconds: api.timeToFirstTokenSeconds, outputTokensPerSecond: api.outputTokensPerSecond, contextTokens: api.contextTokens },
@@ -214,22 +232,21 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     source: `performance model (lib/engine/capacity/perf.ts) at ${Math.round(chosen.point.concurrency * 10) / 10} requests in flight, ${volume.inputTokensPerRequest}/${volume.outputTokensPerRequest} tokens, ${sloText}; calibrated on ${chosen.calibration.source}`,
     asOf: cc.performance.asOf,
   };
-  const fig = (k: string) => figureOf(catalog, k as FigureKey);
   const apiRef = `${api.label}: ${api.source}`;
   const hostedRef = `${hosted.label}: ${hosted.source}`;
   const apiBlend = catalog.apiModels
     .filter((m) => m.tier === apiTier)
     .map((m) => blended(m.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest));
   const apiBase = blended(api.price, volume.inputTokensPerRequest, volume.outputTokensPerRequest) || 1;
-  const staffFig = fig(`people.fte.${team.mlOpsMaturity}`);
-  const setupFig = fig(`people.setupMonths.${team.mlOpsMaturity}`);
+  const staffFig = figureOf(catalog, `people.fte.${team.mlOpsMaturity}` as FigureKey);
+  const setupFig = figureOf(catalog, `people.setupMonths.${team.mlOpsMaturity}` as FigureKey);
 
   type Def = { label: string; group: string; value: number; low: number; high: number; source: string; asOf: string; grade?: AssumptionRow["grade"]; derivation?: string };
   const defs: Record<AssumptionKey, Def> = {
     "api.inputUsdPerMTok": { label: `${api.label} input price`, group: "API pricing", value: api.price.inputUsdPerMTok, low: api.price.inputUsdPerMTok, high: api.price.inputUsdPerMTok, source: apiRef, asOf: api.asOf, grade: "measured" },
     "api.cachedInputUsdPerMTok": { label: `${api.label} cached input price`, group: "API pricing", value: api.price.cachedInputUsdPerMTok, low: api.price.cachedInputUsdPerMTok, high: api.price.cachedInputUsdPerMTok, source: apiRef, asOf: api.asOf, grade: "measured" },
     "api.outputUsdPerMTok": { label: `${api.label} output price`, group: "API pricing", value: api.price.outputUsdPerMTok, low: api.price.outputUsdPerMTok, high: api.price.outputUsdPerMTok, source: apiRef, asOf: api.asOf, grade: "measured" },
-    "api.batchDiscount": fig("api.batchDiscount"),
+    "api.batchDiscount": figureOf(catalog, "api.batchDiscount"),
     "hostedOpen.inputUsdPerMTok": { label: `${hosted.label} input price`, group: "Hosted open-weights pricing", value: hosted.price.inputUsdPerMTok, low: Math.min(hosted.price.inputUsdPerMTok, ...hosted.inputRange), high: Math.max(hosted.price.inputUsdPerMTok, ...hosted.inputRange), source: hostedRef, asOf: hosted.asOf, grade: "derived", derivation: "median of the list prices of the providers meeting the compliance need; range = their cheapest and dearest" },
     "hostedOpen.outputUsdPerMTok": { label: `${hosted.label} output price`, group: "Hosted open-weights pricing", value: hosted.price.outputUsdPerMTok, low: Math.min(hosted.price.outputUsdPerMTok, ...hosted.outputRange), high: Math.max(hosted.price.outputUsdPerMTok, ...hosted.outputRange), source: hostedRef, asOf: hosted.asOf, grade: "derived", derivation: "median of the list prices of the providers meeting the compliance need; range = their cheapest and dearest" },
     "selfHosted.tokensPerSecondPerReplica": {
@@ -254,15 +271,15 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
       grade: "derived",
       derivation: "weights plus KV cache at the sized concurrency ÷ GPU memory, rounded up to a power of two for tensor parallelism",
     },
-    "selfHosted.targetUtilization": fig("selfHosted.targetUtilization"),
-    "selfHosted.minReplicas": fig("selfHosted.minReplicas"),
-    "people.loadedEngineerUsdPerYear": fig("people.loadedEngineerUsdPerYear"),
+    "selfHosted.targetUtilization": figureOf(catalog, "selfHosted.targetUtilization"),
+    "selfHosted.minReplicas": figureOf(catalog, "selfHosted.minReplicas"),
+    "people.loadedEngineerUsdPerYear": figureOf(catalog, "people.loadedEngineerUsdPerYear"),
     "people.fte": staffFig,
     "people.setupEngineerMonths": setupFig,
-    "overheads.toolingUsdPerMonth": fig("overheads.toolingUsdPerMonth"),
-    "overheads.storageNetworkShareOfGpu": fig("overheads.storageNetworkShareOfGpu"),
+    "overheads.toolingUsdPerMonth": figureOf(catalog, "overheads.toolingUsdPerMonth"),
+    "overheads.storageNetworkShareOfGpu": figureOf(catalog, "overheads.storageNetworkShareOfGpu"),
     "latency.apiRoundTripMs": { label: netFig.label, group: netFig.group, value: netFig.value, low: netFig.low, high: netFig.high, source: netFig.source, asOf: netFig.asOf, grade: netFig.grade, ...(netFig.derivation ? { derivation: netFig.derivation } : {}) },
-    "hybrid.frontierRoutedShare": fig("hybrid.frontierRoutedShare"),
+    "hybrid.frontierRoutedShare": figureOf(catalog, "hybrid.frontierRoutedShare"),
     ...economicsDefs(input, catalog, chosen.gpuId, apiTier, openSize), // GPU terms, staff ratios, price trends (economics)
   };
 
@@ -295,16 +312,6 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     rows.push(row);
   }
   const values = { ...gathered };
-  const overriddenPrice = (p: PriceTable, inKey: AssumptionKey, outKey: AssumptionKey, cachedKey?: AssumptionKey): PriceTable =>
-    overrides[inKey] === undefined && overrides[outKey] === undefined && (!cachedKey || overrides[cachedKey] === undefined)
-      ? p
-      : // A user's own price replaces the list price and its context tiers.
-        {
-          inputUsdPerMTok: values[inKey],
-          outputUsdPerMTok: values[outKey],
-          cachedInputUsdPerMTok: cachedKey ? values[cachedKey] : values[inKey],
-          tiers: [],
-        };
 
   const model = {
     input,
@@ -314,8 +321,8 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     hostedModelLabel: hosted.label,
     openModelLabel: `${chosen.modelLabel} (${chosen.precision.toUpperCase()})`,
     gpuLabel: chosen.gpuLabel,
-    apiPrice: overriddenPrice(api.price, "api.inputUsdPerMTok", "api.outputUsdPerMTok", "api.cachedInputUsdPerMTok"),
-    hostedPrice: overriddenPrice(hosted.price, "hostedOpen.inputUsdPerMTok", "hostedOpen.outputUsdPerMTok"),
+    apiPrice: overriddenPrice(overrides, values, api.price, "api.inputUsdPerMTok", "api.outputUsdPerMTok", "api.cachedInputUsdPerMTok"),
+    hostedPrice: overriddenPrice(overrides, values, hosted.price, "hostedOpen.inputUsdPerMTok", "hostedOpen.outputUsdPerMTok"),
     values,
     rows,
     apiPriceSpread: {

@@ -129,8 +129,7 @@ type PreHit = {
 const SLO_PER_CONFIG_MAX = 64;
 const memo = {
   pre: new Map<string, PreHit>(),
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the per-call Pre type is local to chooseConfiguration
-  configs: new Map<string, { perf: unknown; maxTpotMs: number; list: any[]; pairCount: number; excludedModels: ModelExclusion[] }>(),
+  configs: new Map<string, { perf: unknown; maxTpotMs: number; list: Pre[]; pairCount: number; excludedModels: ModelExclusion[] }>(),
 };
 const MEMO_MAX = 20_000;
 /** Empties the memo (benchmarks time the cold path with it). */
@@ -149,23 +148,69 @@ export function replicasFor(tokensPerDay: number, peakToAverage: number, tps: nu
   return Math.max(minReplicas, Math.ceil(peak / (tps * targetUtilization) - 1e-9));
 }
 
+/** A configuration as the ranking sees it: catalog rows, its volume-independent performance (memoised) and its place in the list. */
+type Pre = {
+  m: OpenModel;
+  g: GpuHardware;
+  precision: Precision;
+  tp: number;
+  rate: number;
+  cfg: PerfConfig;
+  cal: CalibrationSource;
+  one: PerfPoint;
+  key: string;
+  bestP95Ms: number;
+  memFits: boolean;
+  upperTps: number;
+  slo: PreHit["slo"];
+  noSlo: SloPoint;
+  reasons: PreHit["reasons"];
+  /** (model, GPU) pair number in list order, and the GPU's index in the catalog. */
+  pair: number;
+  gpu: number;
+  /** Memory holds a sequence and the decode step meets the streaming floor (the part of reachability the latency target does not move). */
+  fast: boolean;
+};
+
+/** A configuration sized at the target (or at one request in flight) and priced. `headroom`: tokens/s at the SLO that what is paid for in month 1 can carry (owned: every replica slot of the servers). */
+type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number; headroom: number; paid?: PaidFleet };
+
+/**
+ * What one call shares with the helpers below. They are module functions taking it, not closures made
+ * per call: the ranking runs for every resolveModel (tsx, which the bench runs, wraps every named
+ * closure in a defineProperty).
+ */
+type Ctx = {
+  cc: CapacityCatalog;
+  q: ChoiceInput;
+  perf: CapacityCatalog["performance"];
+  f: P95Factors;
+  networkMs: number;
+  maxTpotMs: number;
+  budget: number;
+  context: number;
+  /** Pricers by GPU catalog index, asked once per GPU per call. */
+  pricers: (FleetPricer | undefined)[];
+};
+
 export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): CapacityChoice {
   const perf = cc.performance;
-  const f: P95Factors = { ttft: perf.p95Factors.ttft.value, e2e: perf.p95Factors.e2e.value };
   const networkMs = perf.selfHostedNetworkMs.value;
-  const vendorOf = (id: string) => cc.gpus.find((g) => g.id === id)?.vendor;
-  const figureLookup = (key: string) => {
-    try {
-      return cc.figure(key as never);
-    } catch {
-      return undefined;
-    }
-  };
   // A first-token target says nothing about the stream after it: hold the median time per output
   // token to the streaming floor (a full-response target bounds it already).
   const maxTpotMs = q.measure === "first-token" ? cc.figure("capacity.selfHosted.maxTpotMs").value : Infinity;
-  const budget = q.targetMs - networkMs;
   const context = Math.max(1, q.workload.inTok) + Math.max(1, q.workload.outTok);
+  const ctx: Ctx = {
+    cc,
+    q,
+    perf,
+    f: { ttft: perf.p95Factors.ttft.value, e2e: perf.p95Factors.e2e.value },
+    networkMs,
+    maxTpotMs,
+    budget: q.targetMs - networkMs,
+    context,
+    pricers: new Array<FleetPricer | undefined>(cc.gpus.length).fill(undefined),
+  };
   const excludedModels: ModelExclusion[] = [];
   const models = cc.openModels.filter((m) => {
     if (q.forcedModel) return m.id === q.forcedModel;
@@ -182,7 +227,6 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   // hence a lower bound on its GPU cost. Phase 2 sizes configurations at the target in order of that
   // bound and stops once the bound exceeds the fourth-cheapest (model, GPU) found: the same winner and
   // runners-up as sizing every one, at a fraction of the work.
-  type Pre = { m: OpenModel; g: GpuHardware; precision: Precision; tp: number; rate: number; cfg: PerfConfig; cal: CalibrationSource; one: PerfPoint; key: string; bestP95Ms: number; memFits: boolean; upperTps: number; slo: PreHit["slo"]; noSlo: SloPoint; reasons: PreHit["reasons"]; pair: number; gpu: number; fast: boolean };
   // The configurations (and their volume-independent performance) depend only on the tier, the
   // forced choices, the request shape and the GPU rates: built once per such key, then re-costed.
   const shapeKey = `${q.tier}|${q.forcedGpu ?? ""}|${q.forcedModel ?? ""}|${q.workload.inTok}|${q.workload.outTok}|${q.measure}|${q.ratesKey ?? cc.gpus.map((g) => q.rate(g.id)).join(",")}`;
@@ -202,7 +246,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
           // tighter target only ever removes configurations.
           for (const tp of TENSOR_PARALLEL) {
             if (tp < minTp || tp > g.maxGpusPerNode || tp > minTp * 4) continue;
-            list.push(prepare(m, g, row.precision, tp, rate));
+            list.push(prepare(ctx, m, g, row.precision, tp, rate));
           }
         }
       }
@@ -213,11 +257,10 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       const m = (q.forcedModel && cc.openModels.find((x) => x.id === q.forcedModel)) || cc.openModels.find((x) => x.qualityTier === q.tier) || cc.openModels[0]!;
       const g = gpus.find((x) => q.rate(x.id) !== undefined) ?? cc.gpus.find((x) => q.rate(x.id) !== undefined) ?? cc.gpus[0]!;
       const p = m.precisions[m.precisions.length - 1]!.precision;
-      list.push(prepare(m, g, p, g.maxGpusPerNode, q.rate(g.id) ?? 0));
+      list.push(prepare(ctx, m, g, p, g.maxGpusPerNode, q.rate(g.id) ?? 0));
     }
     // (model, GPU) pairs numbered in list order: the ranking counts the fourth-cheapest pair and the
-    // runners-up are one per pair. GPUs by their catalog index; `fast`: memory holds a sequence and the
-    // decode step meets the streaming floor (the part of reachability the latency target does not move).
+    // runners-up are one per pair.
     const pairs = new Map<string, number>();
     for (const x of list) {
       const k = `${x.m.id}/${x.g.id}`;
@@ -232,14 +275,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   } else {
     excludedModels.splice(0, excludedModels.length, ...base.excludedModels);
   }
-  const list = base.list as Pre[];
-  const pricers: (FleetPricer | undefined)[] = new Array<FleetPricer | undefined>(cc.gpus.length).fill(undefined);
-  const pricerOf = (x: Pre): FleetPricer => (pricers[x.gpu] ??= q.pricer?.(x.g.id) ?? hourlyPricer(x.rate));
-  const reachable = (x: Pre) => x.fast && x.bestP95Ms <= q.targetMs && budget > 0;
-  /** `headroom`: tokens/s at the SLO that what is paid for in month 1 can carry (owned: every replica slot of the servers). */
-  type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number; headroom: number; paid?: PaidFleet };
-  const headroomOf = (p: PaidFleet, tps: number, tp: number) =>
-    tps * (p.serversFirst !== undefined && p.gpusPerServer ? replicaSlots(p.serversFirst, tp, p.gpusPerServer) : p.replicasFirst);
+  const list = base.list;
   const sized: Sized[] = [];
   // Cheapest feasible cost per (model, GPU) pair sized so far, and the fourth-cheapest of them.
   const pairCost: number[] = new Array<number>(base.pairCount).fill(Infinity);
@@ -259,8 +295,8 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   for (let i = 0; i < n; i++) {
     const x = list[i]!;
     priced.push(false);
-    if (reachable(x)) {
-      key.push(pricerOf(x).lowerBound(x.tp, x.upperTps));
+    if (reachable(ctx, x)) {
+      key.push(pricerOf(ctx, x).lowerBound(x.tp, x.upperTps));
       heap.push(i);
     } else {
       key.push(0);
@@ -268,9 +304,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     }
   }
   const reachableCount = heap.length;
-  // Heap order: key, then not yet priced (its bound may equal the key), then list order.
-  const before = (a: number, b: number) => key[a]! < key[b]! || (key[a] === key[b] && ((!priced[a] && priced[b]!) || (priced[a] === priced[b] && a < b)));
-  heapify(heap, before);
+  heapify(heap, key, priced);
   let feasibleSized = 0;
   while (heap.length > 0) {
     const i = heap[0]!;
@@ -278,14 +312,14 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     const x = list[i]!;
     if (!priced[i]) {
       priced[i] = true;
-      key[i] = pricerOf(x).horizon(x.tp, x.upperTps);
-      siftDown(heap, 0, before);
+      key[i] = pricerOf(ctx, x).horizon(x.tp, x.upperTps);
+      siftDown(heap, 0, key, priced);
       continue;
     }
-    heapPop(heap, before);
-    const slo = memoSlo(x, budget);
+    heapPop(heap, key, priced);
+    const slo = memoSlo(ctx, x, ctx.budget);
     const tps = (slo ?? x.one).tokensPerSecond;
-    const paid = pricerOf(x).price(x.tp, tps);
+    const paid = pricerOf(ctx, x).price(x.tp, tps);
     const horizon = paid.usdHorizon;
     const feasible = !!slo && x.memFits;
     sized.push({ x, slo, feasible, horizon, headroom: headroomOf(paid, tps, x.tp), paid });
@@ -304,18 +338,17 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   // priced in order of their lower bound until that exceeds the want-th cheapest infeasible cost known.
   const want = feasibleSized > 0 ? 12 - feasibleSized : Infinity;
   if (want > 0 && rest.length > 0) {
-    for (const i of rest) key[i] = pricerOf(list[i]!).lowerBound(list[i]!.tp, list[i]!.one.tokensPerSecond);
-    const byKey = (a: number, b: number) => key[a]! < key[b]! || (key[a] === key[b] && a < b);
-    heapify(rest, byKey);
+    for (const i of rest) key[i] = pricerOf(ctx, list[i]!).lowerBound(list[i]!.tp, list[i]!.one.tokensPerSecond);
+    heapify(rest, key, priced); // none of them priced: key, then list order
     const cheapest = sized.filter((c) => !c.feasible).map((c) => c.horizon).sort((a, b) => a - b);
     const tail: { i: number; horizon: number; bound: number }[] = [];
     while (rest.length > 0) {
       const i = rest[0]!;
       // 1e-6 above the want-th cheapest: a configuration costing more cannot tie with it (sameCost) either.
       if (cheapest.length >= want && key[i]! > cheapest[want - 1]! * (1 + 1e-6)) break;
-      heapPop(rest, byKey);
+      heapPop(rest, key, priced);
       const x = list[i]!;
-      const p = pricerOf(x);
+      const p = pricerOf(ctx, x);
       const horizon = p.horizon(x.tp, x.one.tokensPerSecond);
       tail.push({ i, horizon, bound: p.horizon(x.tp, x.upperTps) });
       let at = cheapest.length;
@@ -328,7 +361,6 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   // At the same cost (owned: the same servers), the configuration that carries the most traffic on
   // what is paid wins (more headroom for the same money), then the faster one. So a fleet does not
   // swap its GPUs-per-replica back and forth while volume fills servers it already owns.
-  const sameCost = (a: Sized, b: Sized) => Math.abs(a.horizon - b.horizon) <= 1e-9 * Math.max(a.horizon, b.horizon);
   sized.sort((a, b) => Number(b.feasible) - Number(a.feasible) || (sameCost(a, b) ? 0 : a.horizon - b.horizon) || b.headroom - a.headroom || a.x.bestP95Ms - b.x.bestP95Ms);
   const anyFeasible = sized[0]!.feasible;
   // With nothing meeting the target, the fastest configuration is the honest stand-in.
@@ -347,24 +379,46 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   // Full records (with their reason text) only for what is shown: the winner, the runners-up and
   // the twelve cheapest feasible (or fastest) configurations.
   const full = new Map<Sized, SelfHostedConfig>();
-  const materialize = (c: Sized) => {
-    let r = full.get(c);
-    if (!r) full.set(c, (r = finish(c.x, c.slo, c.paid)));
-    return r;
-  };
-  const chosen = materialize(chosenS);
-  const runnersUp = runnersUpS.map(materialize);
+  const chosen = materialize(ctx, full, chosenS);
+  const runnersUp: SelfHostedConfig[] = [];
+  for (const c of runnersUpS) runnersUp.push(materialize(ctx, full, c));
   const shown = anyFeasible ? sized.slice(0, 12) : [...sized].sort((a, b) => a.x.bestP95Ms - b.x.bestP95Ms).slice(0, 12);
-  const out = shown.map(materialize);
+  const out: SelfHostedConfig[] = [];
+  for (const c of shown) out.push(materialize(ctx, full, c));
   return { chosen, runnersUp, candidates: out, considered: n, feasibleCount: reachableCount, excludedModels, unmet: !anyFeasible, targetMs: q.targetMs, measure: q.measure, networkMs };
+}
 
-  /** A GPU without fleet terms: GPU-hours × rate (its lower bound is its exact cost). */
-  function hourlyPricer(rate: number): FleetPricer {
-    const horizon = (tp: number, tps: number) => hourlyCost(tps, tp, rate).usdHorizon;
-    return { price: (tp, tps) => hourlyCost(tps, tp, rate), horizon, lowerBound: horizon };
-  }
+function reachable(ctx: Ctx, x: Pre): boolean {
+  return x.fast && x.bestP95Ms <= ctx.q.targetMs && ctx.budget > 0;
+}
 
-  function hourlyCost(tps: number, tp: number, rate: number): PaidFleet {
+function pricerOf(ctx: Ctx, x: Pre): FleetPricer {
+  return (ctx.pricers[x.gpu] ??= ctx.q.pricer?.(x.g.id) ?? new HourlyPricer(ctx.q, x.rate));
+}
+
+function headroomOf(p: PaidFleet, tps: number, tp: number): number {
+  return tps * (p.serversFirst !== undefined && p.gpusPerServer ? replicaSlots(p.serversFirst, tp, p.gpusPerServer) : p.replicasFirst);
+}
+
+function sameCost(a: Sized, b: Sized): boolean {
+  return Math.abs(a.horizon - b.horizon) <= 1e-9 * Math.max(a.horizon, b.horizon);
+}
+
+function materialize(ctx: Ctx, full: Map<Sized, SelfHostedConfig>, c: Sized): SelfHostedConfig {
+  let r = full.get(c);
+  if (!r) full.set(c, (r = finish(ctx, c.x, c.slo, c.paid)));
+  return r;
+}
+
+/** A GPU without fleet terms: GPU-hours × rate (its lower bound is its exact cost). */
+class HourlyPricer implements FleetPricer {
+  constructor(
+    private readonly q: ChoiceInput,
+    private readonly rate: number,
+  ) {}
+
+  price(tp: number, tps: number): PaidFleet {
+    const { q, rate } = this;
     const replicasFirst = replicasFor(q.tokensPerDay, q.peakToAverage, tps, q.targetUtilization, q.minReplicas);
     const first = replicasFirst * tp * rate * HOURS_PER_MONTH;
     if (q.growth === 0) return { replicasFirst, replicasLast: replicasFirst, gpuUsdFirstMonth: first, gpuUsdHorizon: q.months * first, usdHorizon: q.months * first };
@@ -379,86 +433,105 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     return { replicasFirst, replicasLast: last, gpuUsdFirstMonth: first, gpuUsdHorizon: horizon, usdHorizon: horizon };
   }
 
-  function prepare(m: OpenModel, g: GpuHardware, precision: Precision, tp: number, rate: number): Pre {
-    const key = `${m.id}|${g.id}|${precision}|${tp}|${q.workload.inTok}|${q.workload.outTok}|${q.measure}`;
-    let hit = memo.pre.get(key);
-    if (!hit || hit.perf !== perf) {
-      const cal = calibrationFor(perf, m.id, g.id, precision, tp, { vendorOf, figure: figureLookup, architecture: m.architecture });
-      const cfg = perfConfig(m, g, precision, tp, cal.calibration);
-      const one = perfAt(cfg, q.workload, 1);
-      const memMax = maxConcurrency(cfg, q.workload);
-      const upper = perfAt(cfg, q.workload, Math.max(1, Math.min(memMax, MAX_BATCH)));
-      hit = { perf, key, cal, cfg, one, memMax, upperTps: upper.tokensPerSecond, slo: new Map(), reasons: new Map() };
-      remember(memo.pre, key, hit);
-    }
-    const { cal, cfg, one, memMax, upperTps, slo } = hit;
-    const bestP95Ms = p95Ms(one, q.measure, f) + networkMs;
-    const memFits = memMax >= 1;
-    hit.noSlo ??= { ...one, p95Ms: bestP95Ms - networkMs, memoryGb: memoryGbAt(cfg, q.workload, 1), limitedBy: memFits ? "latency" : "memory" };
-    return { m, g, precision, tp, rate, cfg, cal, one, key, bestP95Ms, memFits, upperTps, slo, noSlo: hit.noSlo, reasons: hit.reasons, pair: -1, gpu: -1, fast: false };
+  horizon(tp: number, tps: number): number {
+    return this.price(tp, tps).usdHorizon;
   }
 
-  function memoSlo(x: Pre, budgetMs: number): SloPoint | undefined {
-    const hit = x.slo.get(budgetMs);
-    if (hit && hit.maxTpotMs === maxTpotMs) return hit.point;
-    const point = sloPoint(x.cfg, q.workload, budgetMs, q.measure, f, maxTpotMs);
-    if (x.slo.size >= SLO_PER_CONFIG_MAX) x.slo.clear();
-    x.slo.set(budgetMs, { maxTpotMs, point });
-    return point;
+  lowerBound(tp: number, tps: number): number {
+    return this.horizon(tp, tps);
   }
+}
 
-  function reasonText(x: Pre, slo: SloPoint | undefined): string {
-    const { m, g, precision, tp, cfg, bestP95Ms, memFits } = x;
-    const label = `${m.label} ${precision.toUpperCase()} on ${tp}× ${g.label}`;
-    return !memFits
-      ? `${label}: one ${fmtTok(context)}-token sequence does not fit next to the ${fmtGb(cfg.weightsBytes / 1e9)} of weights in ${fmtGb(tp * g.memoryGb.value)}`
-      : !slo
-        ? `${label}: ~${fmtMs(bestP95Ms)} p95 ${q.measure === "first-token" ? "to the first token" : "for the full response"} even with one request in flight; you need ${fmtMs(q.targetMs)}`
-        : `${label}: ${fmtMs(slo.p95Ms + networkMs)} p95 at ${round(slo.concurrency)} requests in flight per replica (${slo.limitedBy === "latency" ? "limited by your latency target" : slo.limitedBy === "memory" ? "limited by KV-cache memory" : "limited by the engine's batch size"})`;
+function prepare(ctx: Ctx, m: OpenModel, g: GpuHardware, precision: Precision, tp: number, rate: number): Pre {
+  const { q, perf, f, networkMs, cc } = ctx;
+  const key = `${m.id}|${g.id}|${precision}|${tp}|${q.workload.inTok}|${q.workload.outTok}|${q.measure}`;
+  let hit = memo.pre.get(key);
+  if (!hit || hit.perf !== perf) {
+    const vendorOf = (id: string) => cc.gpus.find((x) => x.id === id)?.vendor;
+    const figureLookup = (k: string) => {
+      try {
+        return cc.figure(k as never);
+      } catch {
+        return undefined;
+      }
+    };
+    const cal = calibrationFor(perf, m.id, g.id, precision, tp, { vendorOf, figure: figureLookup, architecture: m.architecture });
+    const cfg = perfConfig(m, g, precision, tp, cal.calibration);
+    const one = perfAt(cfg, q.workload, 1);
+    const memMax = maxConcurrency(cfg, q.workload);
+    const upper = perfAt(cfg, q.workload, Math.max(1, Math.min(memMax, MAX_BATCH)));
+    hit = { perf, key, cal, cfg, one, memMax, upperTps: upper.tokensPerSecond, slo: new Map(), reasons: new Map() };
+    remember(memo.pre, key, hit);
   }
+  const { cal, cfg, one, memMax, upperTps, slo } = hit;
+  const bestP95Ms = p95Ms(one, q.measure, f) + networkMs;
+  const memFits = memMax >= 1;
+  hit.noSlo ??= { ...one, p95Ms: bestP95Ms - networkMs, memoryGb: memoryGbAt(cfg, q.workload, 1), limitedBy: memFits ? "latency" : "memory" };
+  return { m, g, precision, tp, rate, cfg, cal, one, key, bestP95Ms, memFits, upperTps, slo, noSlo: hit.noSlo, reasons: hit.reasons, pair: -1, gpu: -1, fast: false };
+}
 
-  function finish(x: Pre, slo: SloPoint | undefined, known: PaidFleet | undefined): SelfHostedConfig {
-    const { m, g, precision, tp, rate, cal, bestP95Ms, memFits } = x;
-    const point: SloPoint = slo ?? x.noSlo;
-    const tps = point.tokensPerSecond;
-    const paid = known ?? pricerOf(x).price(tp, tps);
-    // The text depends on the SLO point (memoised, so the same object for the same budget) or, with none, on the target.
-    const reasonKey = !memFits ? 0 : (slo ?? q.targetMs);
-    let reason = x.reasons.get(reasonKey);
-    if (reason === undefined) {
-      if (x.reasons.size >= SLO_PER_CONFIG_MAX) x.reasons.clear();
-      x.reasons.set(reasonKey, (reason = reasonText(x, slo)));
-    }
-    // Built by stores in order (a conditional spread in the literal would put every field after it on the slow path).
-    const r: SelfHostedConfig = {
-      id: `${m.id}/${g.id}/${precision}/tp${tp}`,
-      modelId: m.id,
-      modelLabel: m.label,
-      architecture: m.architecture,
-      totalParamsB: m.totalParamsB.value,
-      activeParamsB: m.activeParamsB.value,
-      qualityTier: m.qualityTier,
-      contextWindowTokens: m.contextWindowTokens.value,
-      gpuId: g.id,
-      gpuLabel: g.label,
-      precision,
-      gpusPerReplica: tp,
-      feasible: !!slo && memFits,
-      reason,
-      point,
-      bestP95Ms,
-      tokensPerSecondPerReplica: tps,
-      usdPerGpuHour: rate,
-      replicasFirst: paid.replicasFirst,
-      replicasLast: paid.replicasLast,
-    } as SelfHostedConfig;
-    if (paid.serversFirst !== undefined && paid.gpusPerServer) r.servers = { first: paid.serversFirst, last: paid.serversLast ?? paid.serversFirst, gpusPerServer: paid.gpusPerServer };
-    r.gpuUsdFirstMonth = paid.gpuUsdFirstMonth;
-    r.gpuUsdHorizon = paid.gpuUsdHorizon;
-    r.usdHorizon = paid.usdHorizon;
-    r.calibration = cal;
-    return r;
+function memoSlo(ctx: Ctx, x: Pre, budgetMs: number): SloPoint | undefined {
+  const { q, f, maxTpotMs } = ctx;
+  const hit = x.slo.get(budgetMs);
+  if (hit && hit.maxTpotMs === maxTpotMs) return hit.point;
+  const point = sloPoint(x.cfg, q.workload, budgetMs, q.measure, f, maxTpotMs);
+  if (x.slo.size >= SLO_PER_CONFIG_MAX) x.slo.clear();
+  x.slo.set(budgetMs, { maxTpotMs, point });
+  return point;
+}
+
+function reasonText(ctx: Ctx, x: Pre, slo: SloPoint | undefined): string {
+  const { q, networkMs, context } = ctx;
+  const { m, g, precision, tp, cfg, bestP95Ms, memFits } = x;
+  const label = `${m.label} ${precision.toUpperCase()} on ${tp}× ${g.label}`;
+  return !memFits
+    ? `${label}: one ${fmtTok(context)}-token sequence does not fit next to the ${fmtGb(cfg.weightsBytes / 1e9)} of weights in ${fmtGb(tp * g.memoryGb.value)}`
+    : !slo
+      ? `${label}: ~${fmtMs(bestP95Ms)} p95 ${q.measure === "first-token" ? "to the first token" : "for the full response"} even with one request in flight; you need ${fmtMs(q.targetMs)}`
+      : `${label}: ${fmtMs(slo.p95Ms + networkMs)} p95 at ${round(slo.concurrency)} requests in flight per replica (${slo.limitedBy === "latency" ? "limited by your latency target" : slo.limitedBy === "memory" ? "limited by KV-cache memory" : "limited by the engine's batch size"})`;
+}
+
+function finish(ctx: Ctx, x: Pre, slo: SloPoint | undefined, known: PaidFleet | undefined): SelfHostedConfig {
+  const { m, g, precision, tp, rate, cal, bestP95Ms, memFits } = x;
+  const point: SloPoint = slo ?? x.noSlo;
+  const tps = point.tokensPerSecond;
+  const paid = known ?? pricerOf(ctx, x).price(tp, tps);
+  // The text depends on the SLO point (memoised, so the same object for the same budget) or, with none, on the target.
+  const reasonKey = !memFits ? 0 : (slo ?? ctx.q.targetMs);
+  let reason = x.reasons.get(reasonKey);
+  if (reason === undefined) {
+    if (x.reasons.size >= SLO_PER_CONFIG_MAX) x.reasons.clear();
+    x.reasons.set(reasonKey, (reason = reasonText(ctx, x, slo)));
   }
+  // Built by stores in order (a conditional spread in the literal would put every field after it on the slow path).
+  const r: SelfHostedConfig = {
+    id: `${m.id}/${g.id}/${precision}/tp${tp}`,
+    modelId: m.id,
+    modelLabel: m.label,
+    architecture: m.architecture,
+    totalParamsB: m.totalParamsB.value,
+    activeParamsB: m.activeParamsB.value,
+    qualityTier: m.qualityTier,
+    contextWindowTokens: m.contextWindowTokens.value,
+    gpuId: g.id,
+    gpuLabel: g.label,
+    precision,
+    gpusPerReplica: tp,
+    feasible: !!slo && memFits,
+    reason,
+    point,
+    bestP95Ms,
+    tokensPerSecondPerReplica: tps,
+    usdPerGpuHour: rate,
+    replicasFirst: paid.replicasFirst,
+    replicasLast: paid.replicasLast,
+  } as SelfHostedConfig;
+  if (paid.serversFirst !== undefined && paid.gpusPerServer) r.servers = { first: paid.serversFirst, last: paid.serversLast ?? paid.serversFirst, gpusPerServer: paid.gpusPerServer };
+  r.gpuUsdFirstMonth = paid.gpuUsdFirstMonth;
+  r.gpuUsdHorizon = paid.gpuUsdHorizon;
+  r.usdHorizon = paid.usdHorizon;
+  r.calibration = cal;
+  return r;
 }
 
 const round = (x: number) => (x >= 10 ? Math.round(x) : Math.round(x * 10) / 10);
@@ -474,32 +547,35 @@ export function fmtTok(n: number): string {
 }
 const fmtGb = (gb: number) => `${Math.round(gb)} GB`;
 
-// A binary min-heap of indices under `before` (the ranking's lazy order).
-function heapify(h: number[], before: (a: number, b: number) => boolean) {
-  for (let i = (h.length >> 1) - 1; i >= 0; i--) siftDown(h, i, before);
+// A binary min-heap of list indices in the ranking's lazy order: key, then not yet priced (its bound
+// may still equal the key), then list order.
+function before(key: readonly number[], priced: readonly boolean[], a: number, b: number): boolean {
+  return key[a]! < key[b]! || (key[a] === key[b] && ((!priced[a] && priced[b]!) || (priced[a] === priced[b] && a < b)));
 }
-function siftDown(h: number[], i: number, before: (a: number, b: number) => boolean) {
+function heapify(h: number[], key: readonly number[], priced: readonly boolean[]) {
+  for (let i = (h.length >> 1) - 1; i >= 0; i--) siftDown(h, i, key, priced);
+}
+function siftDown(h: number[], i: number, key: readonly number[], priced: readonly boolean[]) {
   const n = h.length;
   for (;;) {
     const l = 2 * i + 1;
     if (l >= n) return;
     const r = l + 1;
-    const c = r < n && before(h[r]!, h[l]!) ? r : l;
-    if (!before(h[c]!, h[i]!)) return;
+    const c = r < n && before(key, priced, h[r]!, h[l]!) ? r : l;
+    if (!before(key, priced, h[c]!, h[i]!)) return;
     const t = h[i]!;
     h[i] = h[c]!;
     h[c] = t;
     i = c;
   }
 }
-function heapPop(h: number[], before: (a: number, b: number) => boolean) {
+function heapPop(h: number[], key: readonly number[], priced: readonly boolean[]) {
   const last = h.pop()!;
   if (h.length > 0) {
     h[0] = last;
-    siftDown(h, 0, before);
+    siftDown(h, 0, key, priced);
   }
 }
-
 /** The fourth-smallest cost among the pairs seen (at least four). */
 function fourthSmallest(pairs: readonly number[], cost: readonly number[]): number {
   let a = Infinity;

@@ -1,8 +1,8 @@
 import type { Catalog, Figure } from "../catalog";
 import type { Model } from "../model";
 import type { Option, ParsedAssessmentInput } from "../schema";
-import { capacityCatalog } from "./catalog";
-import { configPricer, fleetTermsLookup } from "../economics/config-fleet";
+import { capacityCatalog, type CapacityCatalog } from "./catalog";
+import { configPricer, fleetTermsLookup, type ConfigPricer, type FleetTerms } from "../economics/config-fleet";
 import { growthFactors } from "../economics/load";
 import { replicaSlots, serversFor } from "../economics/packing";
 import { gpuPricing } from "../economics/terms";
@@ -128,10 +128,7 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
     ratesKey: q.ratesKey,
     // Ranked by the cost actually paid (economics' own fleet formula): owned fleets on whole servers.
     // Asked once per GPU per call (every configuration on a GPU shares its terms and monthly demand).
-    pricer: (gpuId) => {
-      const t = termsOf(gpuId);
-      return t ? configPricer(t, q.tokensPerDay, q.peakToAverage) : undefined;
-    },
+    pricer: pricersAt(termsOf, q.tokensPerDay, q.peakToAverage),
   });
   const c = choice.chosen;
   const slo: SloUsed = {
@@ -145,18 +142,29 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
     met: !choice.unmet,
   };
   const params = remoteLatencyParams(q.catalog, q.input, q.networkToApiMs);
-  // A row without latency figures of its own (today's hosted offers) uses the hosted open-weights medians.
-  const remote = (r: RemoteRow): RemoteModel => ({
+  const api = remoteLatency("api", remoteModel(cc, q.api), params);
+  const hosted = remoteLatency("hosted-open", remoteModel(cc, q.hosted), params);
+  const self = selfHostedLatency(choice);
+  const hybrid = hybridLatency(self, api);
+  return { choice, slo, latency: { api, "hosted-open": hosted, "self-hosted": self, hybrid }, why: whyText(choice, q) };
+}
+
+/** The ranking's pricer per GPU: economics' configPricer on the GPU's fleet terms at this volume (a module function returning a closure: see choose.ts Ctx). */
+function pricersAt(termsOf: (gpuId: string) => FleetTerms | null, tokensPerDay: number, peakToAverage: number): (gpuId: string) => ConfigPricer | undefined {
+  return (gpuId) => {
+    const t = termsOf(gpuId);
+    return t ? configPricer(t, tokensPerDay, peakToAverage) : undefined;
+  };
+}
+
+/** A row without latency figures of its own (today's hosted offers) uses the hosted open-weights medians. */
+function remoteModel(cc: CapacityCatalog, r: RemoteRow): RemoteModel {
+  return {
     label: r.label,
     ttftSeconds: r.timeToFirstTokenSeconds ?? cc.figure("capacity.hostedOpen.timeToFirstTokenSeconds"),
     outputTokensPerSecond: r.outputTokensPerSecond ?? cc.figure("capacity.hostedOpen.outputTokensPerSecond"),
     ...(r.contextTokens ? { contextTokens: r.contextTokens.value } : {}),
-  });
-  const api = remoteLatency("api", remote(q.api), params);
-  const hosted = remoteLatency("hosted-open", remote(q.hosted), params);
-  const self = selfHostedLatency(choice);
-  const hybrid = hybridLatency(self, api);
-  return { choice, slo, latency: { api, "hosted-open": hosted, "self-hosted": self, hybrid }, why: whyText(choice, q) };
+  };
 }
 
 function whyText(choice: CapacityChoice, q: CapacityRequest): string {

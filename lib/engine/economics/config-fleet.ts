@@ -100,45 +100,70 @@ export type ConfigPricer = {
 };
 
 export function configPricer(t: FleetTerms, tokensPerDay: number, peakToAverage: number): ConfigPricer {
-  const n = t.factors.length;
+  return new MonthlyPricer(t, tokensPerDay, peakToAverage);
+}
+
+// A class, not an object of closures: the ranking makes one per GPU per call (and tsx's keepNames
+// would wrap every closure in a defineProperty).
+class MonthlyPricer implements ConfigPricer {
   // Month m's peak tokens/s, (tokensPerDay_m ÷ seconds per day) × peak factor: replicasFor's own
   // expression, so the replicas below are the ones it returns (0: a month with no traffic); and its
   // batch tokens per second (the share spot replicas may carry). Built on the first exact price.
-  let peak: number[] | undefined;
-  let batch: number[] | undefined;
-  const peakOf = (m: number) => {
-    const tpd = tokensPerDay * t.factors[m]!;
-    return tpd > 0 ? (tpd / SECONDS_PER_DAY) * peakToAverage : 0;
-  };
-  const months = () => {
-    peak = [];
-    batch = [];
-    for (let m = 0; m < n; m++) {
-      peak.push(peakOf(m));
-      const tpd = tokensPerDay * t.factors[m]!;
+  private peak: number[] | undefined;
+  private batch: number[] | undefined;
+  // The lower bound reads the first and last months' peaks, and the continuous peak demand × factor_m.
+  private readonly peakFirst: number;
+  private readonly peakLast: number;
+  private readonly demand: number;
+  private bound: LowerBoundTerms | undefined;
+
+  constructor(
+    private readonly t: FleetTerms,
+    private readonly tokensPerDay: number,
+    private readonly peakToAverage: number,
+  ) {
+    const n = t.factors.length;
+    this.peakFirst = n > 0 ? this.peakOf(0) : 0;
+    this.peakLast = n > 0 ? this.peakOf(n - 1) : 0;
+    this.demand = (tokensPerDay / SECONDS_PER_DAY) * peakToAverage;
+  }
+
+  private peakOf(m: number): number {
+    const tpd = this.tokensPerDay * this.t.factors[m]!;
+    return tpd > 0 ? (tpd / SECONDS_PER_DAY) * this.peakToAverage : 0;
+  }
+
+  private months(): void {
+    const t = this.t;
+    const peak: number[] = [];
+    const batch: number[] = [];
+    for (let m = 0; m < t.factors.length; m++) {
+      peak.push(this.peakOf(m));
+      const tpd = this.tokensPerDay * t.factors[m]!;
       batch.push((t.batchShare * tpd) / SECONDS_PER_DAY);
     }
-  };
-  // The lower bound reads the first and last months' peaks, and the continuous peak demand × factor_m.
-  const ends = n > 0 ? { first: peakOf(0), last: peakOf(n - 1) } : { first: 0, last: 0 };
-  const demand = (tokensPerDay / SECONDS_PER_DAY) * peakToAverage;
-  let bound: LowerBoundTerms | undefined;
-  return {
-    price: (tp, tps) => {
-      if (!peak) months();
-      const usdHorizon = monthByMonth(t, peak!, batch!, tp, tps);
-      const x = lastRun;
-      // Two literals, not a conditional spread (which would build every result on V8's slow path).
-      return t.owned
-        ? { replicasFirst: x.replicasFirst, replicasLast: x.replicasLast, serversFirst: x.serversFirst, serversLast: x.serversLast, gpusPerServer: t.owned.gpusPerServer, gpuUsdFirstMonth: x.gpuUsdFirstMonth, gpuUsdHorizon: x.gpuUsdHorizon, usdHorizon }
-        : { replicasFirst: x.replicasFirst, replicasLast: x.replicasLast, gpuUsdFirstMonth: x.gpuUsdFirstMonth, gpuUsdHorizon: x.gpuUsdHorizon, usdHorizon };
-    },
-    horizon: (tp, tps) => {
-      if (!peak) months();
-      return monthByMonth(t, peak!, batch!, tp, tps);
-    },
-    lowerBound: (tp, tps) => lowerBoundOf((bound ??= lowerBoundTerms(t)), t, ends.first, ends.last, demand, tp, tps),
-  };
+    this.peak = peak;
+    this.batch = batch;
+  }
+
+  price(tp: number, tps: number): ConfigFleetUsd {
+    const usdHorizon = this.horizon(tp, tps);
+    const x = lastRun;
+    const o = this.t.owned;
+    // Two literals, not a conditional spread (which would build every result on V8's slow path).
+    return o
+      ? { replicasFirst: x.replicasFirst, replicasLast: x.replicasLast, serversFirst: x.serversFirst, serversLast: x.serversLast, gpusPerServer: o.gpusPerServer, gpuUsdFirstMonth: x.gpuUsdFirstMonth, gpuUsdHorizon: x.gpuUsdHorizon, usdHorizon }
+      : { replicasFirst: x.replicasFirst, replicasLast: x.replicasLast, gpuUsdFirstMonth: x.gpuUsdFirstMonth, gpuUsdHorizon: x.gpuUsdHorizon, usdHorizon };
+  }
+
+  horizon(tp: number, tps: number): number {
+    if (!this.peak) this.months();
+    return monthByMonth(this.t, this.peak!, this.batch!, tp, tps);
+  }
+
+  lowerBound(tp: number, tps: number): number {
+    return lowerBoundOf((this.bound ??= lowerBoundTerms(this.t)), this.t, this.peakFirst, this.peakLast, this.demand, tp, tps);
+  }
 }
 
 /** The rest of the last monthByMonth run's result (read right after it; the ranking allocates nothing per configuration). */
@@ -146,6 +171,9 @@ const lastRun = { replicasFirst: 0, replicasLast: 0, serversFirst: 0, serversLas
 
 /** The month loop of configFleetUsd: returns usdHorizon, the rest in lastRun. */
 function monthByMonth(t: FleetTerms, peak: readonly number[], batch: readonly number[], gpusPerReplica: number, tokensPerSecondPerReplica: number): number {
+  // Imported bindings read once (under tsx each read of another module's export is a getter call).
+  const hoursPerMonth = HOURS_PER_MONTH;
+  const servers = serversFor;
   const o = t.owned;
   const usable = tokensPerSecondPerReplica * t.targetUtilization;
   const minReplicas = t.minReplicas;
@@ -171,7 +199,7 @@ function monthByMonth(t: FleetTerms, peak: readonly number[], batch: readonly nu
     let capex = 0;
     let dep = 0;
     if (o) {
-      const need = serversFor(replicas, gpusPerReplica, o.gpusPerServer);
+      const need = servers(replicas, gpusPerReplica, o.gpusPerServer);
       bought[m] = 0;
       if (need > installed) {
         const usd = (need - installed) * o.serverPriceUsd * t.gpuFactor[m]!;
@@ -187,7 +215,7 @@ function monthByMonth(t: FleetTerms, peak: readonly number[], batch: readonly nu
       if (m === 0) s0 = installed;
     } else {
       const spot = spotOk ? Math.max(0, Math.min(replicas - minReplicas, Math.floor(batch[m]! / usable + 1e-9))) : 0;
-      gpuUsd = ((replicas - spot) * t.usdPerGpuHour * t.termFactor[m]! + spot * t.spotUsdPerHour * t.gpuFactor[m]!) * gpusPerReplica * HOURS_PER_MONTH;
+      gpuUsd = ((replicas - spot) * t.usdPerGpuHour * t.termFactor[m]! + spot * t.spotUsdPerHour * t.gpuFactor[m]!) * gpusPerReplica * hoursPerMonth;
     }
     gpuH += gpuUsd + capex;
     all += gpuUsd + capex + t.overheadShare * (o ? gpuUsd + dep : gpuUsd) + t.peopleUsdPerGpuMonth * (o ? installed * o.gpusPerServer : replicas * gpusPerReplica) + t.fineTuningMonthlyUsd;
