@@ -10,9 +10,9 @@ import { resolveModel } from "./model";
 import { assessmentInputSchema, type AssessmentInput } from "./schema";
 import { volumeCurve } from "./volume-curve";
 
-// Speed: the curve prices the hybrid at every point in one pass (steadyHybridCurve, what does not depend on
-// the volume read once) and hands it the API's and self-hosting's points. Each point must be what
-// steadyMonthlyUsd gives for that option and volume on its own.
+// Speed: the curve prices every option at every point in one pass (steadyMonthlyCurve: token rates, the
+// self-hosted month's figures and the hybrid's one-month model read once; the hybrid is handed the API's and
+// self-hosting's points). Each point must be what steadyMonthlyUsd gives for that option and volume on its own.
 describe("volume curve", () => {
   const inputs: AssessmentInput[] = [...Object.values(PROFILES as Record<string, AssessmentInput>), ...fc.sample(inputArb, { seed: 4141, numRuns: 40 })];
   it("every point is each option's steady monthly cost at that volume, priced on its own", () => {

@@ -1,6 +1,6 @@
 import type { Catalog } from "./catalog";
 import { breakEvenRange, type BreakEvenPoint } from "./break-even";
-import { steadyHybridCurve, steadyMonthlyUsd } from "./economics";
+import { steadyMonthlyCurve } from "./economics";
 import type { Model } from "./model";
 import type { Option } from "./schema";
 
@@ -17,20 +17,10 @@ export function volumeCurve(m: Model, catalog: Catalog, tpd: number, be: Record<
   const n = 41;
   const step = Math.log(hi / lo) / (n - 1);
   const xs: number[] = [];
-  const api: number[] = [];
-  const self: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = lo * Math.exp(step * i);
-    xs.push(x);
-    api.push(steadyMonthlyUsd(m, "api", x));
-    self.push(steadyMonthlyUsd(m, "self-hosted", x));
-  }
-  // The hybrid re-optimised at each volume, with what does not depend on the volume read once.
-  const hybrid = steadyHybridCurve(m, xs, { api, "self-hosted": self });
+  for (let i = 0; i < n; i++) xs.push(lo * Math.exp(step * i));
+  // Every option at every volume in one pass (the hybrid re-optimised at each), what does not depend on the volume read once.
+  const c = steadyMonthlyCurve(m, xs);
   const points: VolumePoint[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = xs[i]!;
-    points.push({ tokensPerDay: x, api: api[i]!, "hosted-open": steadyMonthlyUsd(m, "hosted-open", x), "self-hosted": self[i]!, hybrid: hybrid[i]! });
-  }
+  for (let i = 0; i < n; i++) points.push({ tokensPerDay: xs[i]!, api: c.api[i]!, "hosted-open": c["hosted-open"][i]!, "self-hosted": c["self-hosted"][i]!, hybrid: c.hybrid[i]! });
   return points;
 }

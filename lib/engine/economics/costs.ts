@@ -4,7 +4,7 @@ import type { Option } from "../schema";
 import { formatPct, formatTokens, formatUsd } from "../text";
 import { fleetCost, fleetTco, marginalReplicaRate, replicaSizer, replicasFor, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
 import { capacityAt, growthFactors, servedShare } from "./load";
-import { fineTuningMonthlyUsd, setupUsd, staffMonthlyUsd } from "./staff";
+import { fineTuningMonthlyUsd, setupUsd, staffFigures, staffMonthlyUsd, staffMonthlyUsdOf, type StaffFigures } from "./staff";
 import { gpuPricing } from "./terms";
 import { priceFactor, priceFactors } from "./trends";
 
@@ -75,13 +75,24 @@ export function pricePerRequest(p: PriceTable, inTok: number, outTok: number, ca
 
 /** Token bill per month at today's list price. */
 export function tokenMonthlyUsd(m: Model, which: "api" | "hosted-open", s: Shape): number {
+  return tokenMonthAt(tokenRateOf(m, which, s), s.requestsPerDay);
+}
+
+/** What a token bill reads besides the request count: the price of one request of the shape and the batch discount. */
+type TokenRate = { perRequest: number; batch: number };
+
+function tokenRateOf(m: Model, which: "api" | "hosted-open", s: Pick<Shape, "inTok" | "outTok">): TokenRate {
   const v = m.input.volume;
   const price = which === "api" ? m.apiPrice : m.hostedPrice;
   // Hosted rows without a cache-read price carry cached = input price, so the share costs nothing extra there.
   const batch = which === "api" ? 1 - v.batchShare * m.values["api.batchDiscount"] : 1;
   // Proprietary models bill their reasoning tokens as output: visible output × the tier's multiplier.
   const outTok = which === "api" ? s.outTok * (m.values["api.reasoningMultiplier"] ?? 1) : s.outTok;
-  return s.requestsPerDay * DAYS_PER_MONTH * pricePerRequest(price, s.inTok, outTok, v.cachedInputShare) * batch;
+  return { perRequest: pricePerRequest(price, s.inTok, outTok, v.cachedInputShare), batch };
+}
+
+function tokenMonthAt(r: TokenRate, requestsPerDay: number): number {
+  return requestsPerDay * DAYS_PER_MONTH * r.perRequest * r.batch;
 }
 
 function shapeAt(m: Model, tokensPerDay: number): Shape {
@@ -139,12 +150,31 @@ export type SelfHostedMonth = { gpus: number; replicas: number; gpuUsd: number; 
  * their all-in hourly equivalent). The break-even staircase and the volume curve use it.
  */
 export function selfHostedMonth(m: Model, tokensPerDay: number, peakToAverage: number): SelfHostedMonth {
+  return selfHostedMonthAt(selfHostedSteadyOf(m), tokensPerDay, peakToAverage);
+}
+
+/** What a steady self-hosted month reads besides the volume: the replica staircase, GPU rate, staff and overheads. */
+type SelfHostedSteady = { size: (tokensPerDay: number, peakToAverage: number) => number; gpusPerReplica: number; usdPerGpuHour: number; staff: StaffFigures; tooling: number; overheadShare: number; fineTuning: number };
+
+function selfHostedSteadyOf(m: Model): SelfHostedSteady {
   const v = m.values;
-  const replicas = replicasFor(m, tokensPerDay, peakToAverage);
-  const gpus = replicas * v["selfHosted.gpusPerReplica"];
-  const gpuUsd = gpus * gpuPricing(m).usdPerGpuHour * HOURS_PER_MONTH;
-  const peopleUsd = staffMonthlyUsd(m, gpus); // staffFor(m, gpus).monthlyUsd without building the texts
-  const overheadsUsd = v["overheads.toolingUsdPerMonth"] + v["overheads.storageNetworkShareOfGpu"] * gpuUsd + fineTuningMonthlyUsd(m);
+  return {
+    size: replicaSizer(m),
+    gpusPerReplica: v["selfHosted.gpusPerReplica"],
+    usdPerGpuHour: gpuPricing(m).usdPerGpuHour,
+    staff: staffFigures(m),
+    tooling: v["overheads.toolingUsdPerMonth"],
+    overheadShare: v["overheads.storageNetworkShareOfGpu"],
+    fineTuning: fineTuningMonthlyUsd(m),
+  };
+}
+
+function selfHostedMonthAt(c: SelfHostedSteady, tokensPerDay: number, peakToAverage: number): SelfHostedMonth {
+  const replicas = c.size(tokensPerDay, peakToAverage);
+  const gpus = replicas * c.gpusPerReplica;
+  const gpuUsd = gpus * c.usdPerGpuHour * HOURS_PER_MONTH;
+  const peopleUsd = staffMonthlyUsdOf(c.staff, gpus); // staffFor(m, gpus).monthlyUsd without building the texts
+  const overheadsUsd = c.tooling + c.overheadShare * gpuUsd + c.fineTuning;
   return { gpus, replicas, gpuUsd, peopleUsd, overheadsUsd, total: gpuUsd + peopleUsd + overheadsUsd };
 }
 
@@ -590,16 +620,37 @@ function steadyHybridAt(h: SteadyHybrid, buf: PlanBuffers, tokensPerDay: number,
   return best;
 }
 
-/**
- * steadyMonthlyUsd(m, "hybrid", x, { api, self }) at every volume x of `tokensPerDay` (the volume curve),
- * with what does not depend on the volume read once. `known`: the API's and self-hosting's steady cost at
- * each volume when the caller has them.
- */
-export function steadyHybridCurve(m: Model, tokensPerDay: readonly number[], known: { api?: readonly number[]; "self-hosted"?: readonly number[] } = {}): number[] {
+/** steadyMonthlyUsd(m, "hybrid", x, known) at every volume x of `tokensPerDay`, the month priced once. */
+function steadyHybridCurve(m: Model, tokensPerDay: readonly number[], known: { api: readonly number[]; "self-hosted": readonly number[] }): number[] {
   const h = steadyHybridOf(m);
   const buf = probeBuffers(1);
   const out: number[] = [];
-  for (let i = 0; i < tokensPerDay.length; i++) out.push(steadyHybridAt(h, buf, tokensPerDay[i]!, known.api?.[i], known["self-hosted"]?.[i]));
+  for (let i = 0; i < tokensPerDay.length; i++) out.push(steadyHybridAt(h, buf, tokensPerDay[i]!, known.api[i], known["self-hosted"][i]));
+  return out;
+}
+
+/**
+ * steadyMonthlyUsd of every option at every volume of `tokensPerDay` (the cost-vs-volume chart), with what
+ * does not depend on the volume read once: the token rates, the self-hosted month's figures and the hybrid's
+ * one-month model. Point for point the same numbers as steadyMonthlyUsd (volume-curve.test.ts checks it).
+ */
+export function steadyMonthlyCurve(m: Model, tokensPerDay: readonly number[]): Record<Option, number[]> {
+  const v = m.input.volume;
+  const shape = { inTok: v.inputTokensPerRequest, outTok: v.outputTokensPerRequest };
+  const apiRate = tokenRateOf(m, "api", shape);
+  const hostedRate = tokenRateOf(m, "hosted-open", shape);
+  const ft = fineTuningMonthlyUsd(m);
+  const self = selfHostedSteadyOf(m);
+  const peak = capacityPeak(m);
+  const out: Record<Option, number[]> = { api: [], "hosted-open": [], "self-hosted": [], hybrid: [] };
+  for (let i = 0; i < tokensPerDay.length; i++) {
+    const x = tokensPerDay[i]!;
+    const requestsPerDay = shapeAt(m, x).requestsPerDay;
+    out.api.push(tokenMonthAt(apiRate, requestsPerDay) + 0); // + 0: steadyMonthlyUsd's API has no fixed part (and so turns −0 into 0 alike)
+    out["hosted-open"].push(tokenMonthAt(hostedRate, requestsPerDay) + ft);
+    out["self-hosted"].push(selfHostedMonthAt(self, x, peak).total);
+  }
+  out.hybrid = steadyHybridCurve(m, tokensPerDay, out);
   return out;
 }
 
