@@ -354,7 +354,9 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
   model.sensitiveStaysIn = inHouseBinds(input.data) || (needsCompliance(input) && !complianceFor(catalog, "api", input, { vendor: api.vendor, id: api.id }).covered);
   model.apiRef = { vendor: api.vendor, id: api.id };
   model.hostedQuote = quote;
-  return model;
+  // Returned as a spread clone: callers patch models by spreading (`{ ...m, input }`, `{ ...m, values }`), and a
+  // clone shares its hidden class with those patches, so the month loops that take either stay monomorphic.
+  return { ...model };
 }
 
 export type { Option };
