@@ -123,8 +123,8 @@ export function verdictOf(m: Model, catalog: Catalog, opts: VerdictOpts & { lite
   const costs: Record<Option, OptionTco> = opts.lite ? optionTcos(m, ctx, minShare, opts.known) : optionCosts(m, ctx, minShare, opts.known as Partial<Record<"api" | "hosted-open" | "self-hosted", OptionCost>>);
   const excluded = [...hard, ...inherited];
   const pure = excluded.some((e) => e.option === "hybrid") ? null : costs.hybrid.split?.pure;
-  // Text read on demand (verdict probes never read it).
-  if (pure) excluded.push({ option: "hybrid", rule: "no-split", get text() { return costs.hybrid.split!.text!; } });
+  // Text read on demand (verdict probes never read it, nor get it).
+  if (pure) excluded.push(opts.lite ? { option: "hybrid", rule: "no-split", text: "" } : { option: "hybrid", rule: "no-split", get text() { return costs.hybrid.split!.text!; } });
   const { ranking, reasons } = score(m, catalog, costs, excluded, opts);
   return { costs, excluded, complianceNotes, ranking, reasons, recommendation: ranking[0]!.option };
 }

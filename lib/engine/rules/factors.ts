@@ -51,14 +51,12 @@ export type Factor = { factor: FactorName; scores: FactorScores; text: (favours:
 export type FactorName = "cost" | "team" | "frontier" | "sensitivity" | "volume" | "timeToMarket" | "latency" | "customization" | "lockIn";
 
 // A policy table row per (factor, answer), built once per catalog and shared (read-only).
-const tableMemo = new WeakMap<Catalog, Map<string, FactorScores>>();
+const tableMemo = new WeakMap<Catalog, Record<string, Record<string, FactorScores>>>();
 function sharedTable(catalog: Catalog, factor: string, answer: string): FactorScores {
-  let byKey = tableMemo.get(catalog);
-  if (!byKey) tableMemo.set(catalog, (byKey = new Map()));
-  const key = `${factor}=${answer}`;
-  let row = byKey.get(key);
-  if (!row) byKey.set(key, (row = Object.freeze(table(catalog, factor, answer))));
-  return row;
+  let byFactor = tableMemo.get(catalog);
+  if (!byFactor) tableMemo.set(catalog, (byFactor = {}));
+  const byAnswer = (byFactor[factor] ??= {});
+  return (byAnswer[answer] ??= Object.freeze(table(catalog, factor, answer)));
 }
 
 /**
