@@ -8,7 +8,7 @@ import { atPricesOfMonth, priceFactor } from "./economics/trends";
 import { evaluate } from "./evaluate";
 import { resolveModel, type Model } from "./model";
 import { assessmentInputSchema, type AssessmentInput } from "./schema";
-import { BREAK_EVEN_RANGE, breakEvenMonth, breakEvenTokensPerDay, fleetAtFloorEveryMonth, sensitivity, sensitivityVariants, type SensitivityRow } from "./break-even";
+import { BREAK_EVEN_RANGE, breakEvenMonth, breakEvenTokensPerDay, fleetAtFloorEveryMonth, sensitivity, sensitivityVariants, swingModel, type SensitivityRow } from "./break-even";
 
 // Speed: a sensitivity variant reuses the base monthly series of every option its figure cannot move
 // (`keeps`). That claim is checked here against a fresh computation at the variant's low and high value,
@@ -22,7 +22,7 @@ describe("sensitivity variants", () => {
     expect(variants.some((v) => v.keeps.length > 0)).toBe(true);
     for (const vr of variants) {
       for (const value of [vr.low, vr.high, vr.base * 1.7 + 0.01]) {
-        const mm = vr.apply(m, value);
+        const mm = swingModel(m, vr, value);
         for (const o of vr.keeps) expect(monthlySeries(mm, o).monthlyUsd, `${vr.key}=${value} moved ${o}`).toEqual(monthlySeries(m, o).monthlyUsd);
       }
     }
@@ -33,7 +33,7 @@ describe("sensitivity variants", () => {
     const volumes = [0, 1e4, 1e6, 3.7e7, 1e9, m.tokensPerDay];
     for (const vr of sensitivityVariants(m, catalog)) {
       for (const value of [vr.low, vr.high, vr.base * 1.7 + 0.01]) {
-        const mm = vr.apply(m, value);
+        const mm = swingModel(m, vr, value);
         for (const o of vr.keeps) for (const x of volumes) expect(steadyMonthlyUsd(mm, o, x), `${vr.key}=${value} moved ${o}'s steady cost at ${x}`).toBe(steadyMonthlyUsd(m, o, x));
         if (vr.keeps.includes("self-hosted")) {
           // The staircase's step: tokens a replica carries.
@@ -42,7 +42,7 @@ describe("sensitivity variants", () => {
         }
         if (!vr.steady) for (const against of ["api", "hosted-open"] as const) expect(breakEvenTokensPerDay(mm, against), `${vr.key}=${value}`).toBe(breakEvenTokensPerDay(m, against));
       }
-      const same = vr.apply(m, vr.current);
+      const same = swingModel(m, vr, vr.current);
       expect(breakEvenTokensPerDay(same, "api")).toBe(breakEvenTokensPerDay(m, "api"));
       for (const o of ["self-hosted", "api"] as const) expect(monthlySeries(same, o).monthlyUsd).toEqual(monthlySeries(m, o).monthlyUsd);
     }
@@ -55,7 +55,7 @@ describe("sensitivity variants", () => {
       const m = resolveModel(assessmentInputSchema.parse(input), catalog);
       for (const vr of sensitivityVariants(m, catalog).filter((x) => x.sizing)) {
         for (const value of [vr.low, vr.high, vr.base * 1.7 + 0.01, vr.base * 0.3]) {
-          const mm = vr.apply(m, value);
+          const mm = swingModel(m, vr, value);
           if (!(fleetAtFloorEveryMonth(m) && fleetAtFloorEveryMonth(mm))) continue;
           held++;
           expect(monthlySeries(mm, "self-hosted").monthlyUsd, `${vr.key}=${value}`).toEqual(monthlySeries(m, "self-hosted").monthlyUsd);
@@ -102,7 +102,7 @@ function sensitivityFromScratch(m: Model): SensitivityRow[] {
   const months = m.input.strategy.horizonMonths;
   const rows = sensitivityVariants(m, catalog).map((vr): SensitivityRow => {
     const at = (value: number) => {
-      const mm = vr.apply(m, value);
+      const mm = swingModel(m, vr, value);
       return { tpd: breakEvenTokensPerDay(mm, "api"), month: breakEvenMonth(monthlySeries(mm, "self-hosted").monthlyUsd, monthlySeries(mm, "api").monthlyUsd) };
     };
     const lo = at(vr.low);

@@ -3,7 +3,7 @@ import { capacityPeak, gpuPricing, monthlyUsdSeries, replicasFor, selfHostedMont
 import { atPricesOfMonth, scalePriceTable } from "./economics/trends";
 import { SECONDS_PER_DAY } from "./model";
 import type { AssumptionKey } from "./schema";
-import type { Model } from "./model";
+import type { AssumptionRow, Model } from "./model";
 
 // Break-even as the contract defines it. Volume: the lowest daily token volume at which
 // self-hosting's steady monthly cost falls below the option's (the self-hosted curve is a
@@ -187,7 +187,8 @@ type Variant = {
   low: number;
   high: number;
   current: number;
-  apply: (m: Model, v: number) => Model;
+  /** How a value is applied to the model (`swingModel`): an assumption value, a scale on the API's prices, or the monthly growth. */
+  kind: "value" | "apiScale" | "growth";
   keeps: SeriesOption[];
   steady: boolean;
   sizing: boolean;
@@ -198,44 +199,44 @@ const FLEET_ONLY: SeriesOption[] = ["api"];
 /** Figures that only enter the API's token bill (the self-hosted series is the same at any value). */
 const API_ONLY: SeriesOption[] = ["self-hosted"];
 
-function withValue(m: Model, key: AssumptionKey, v: number): Model {
-  return { ...m, values: { ...m.values, [key]: v } };
+/** The model with the variant's figure at `value`. */
+export function swingModel(m: Model, vr: Variant, value: number): Model {
+  switch (vr.kind) {
+    case "value":
+      return { ...m, values: { ...m.values, [vr.key]: value } };
+    case "apiScale":
+      return { ...m, apiPrice: scalePriceTable(m.apiPrice, value) };
+    case "growth":
+      return { ...m, input: { ...m.input, volume: { ...m.input.volume, monthlyGrowthPct: value } } };
+  }
 }
 
-/** The figures the tornado swings, each with its low and high value and how it is applied to the model. */
+function rowOf(m: Model, k: AssumptionKey): AssumptionRow {
+  for (const r of m.rows) if (r.key === k) return r;
+  throw new Error(`no assumption row ${k}`);
+}
+
+/** A figure swung across its catalog range, around the value in use: an override keeps the catalog's relative spread. */
+function fromRow(m: Model, k: AssumptionKey, label: string, keeps: SeriesOption[], steady: boolean, sizing: boolean): Variant {
+  const r = rowOf(m, k);
+  const scale = r.catalogValue ? r.value / r.catalogValue : 1;
+  return { key: k, label, unit: r.unit, base: r.value, low: r.low * scale, high: r.high * scale, current: m.values[k], kind: "value", keeps, steady, sizing };
+}
+
+/** The figures the tornado swings, each with its low and high value and how it is applied to the model (`swingModel`). */
 export function sensitivityVariants(m: Model, catalog: Catalog): Variant[] {
-  const row = (k: AssumptionKey) => m.rows.find((r) => r.key === k)!;
-  const fromRow = (k: AssumptionKey, label: string, keeps: SeriesOption[], flags: { steady?: boolean; sizing?: boolean } = {}): Variant => {
-    const r = row(k);
-    // Around the value in use: an override keeps the catalog's relative spread.
-    const scale = r.catalogValue ? r.value / r.catalogValue : 1;
-    return { key: k, label, unit: r.unit, base: r.value, low: r.low * scale, high: r.high * scale, current: m.values[k], apply: (mm: Model, v: number) => withValue(mm, k, v), keeps, steady: flags.steady ?? true, sizing: flags.sizing ?? false };
-  };
   const growthDelta = figureOf(catalog, "sensitivity.growthDeltaPct").value;
   const g = m.input.volume.monthlyGrowthPct;
-  const scaleApi = (mm: Model, s: number): Model => ({ ...mm, apiPrice: scalePriceTable(mm.apiPrice, s) });
   return [
     // Owned servers are priced from their terms, not the rental rate (which then only prices training runs): swing the server price.
-    gpuPricing(m).owned ? fromRow("owned.serverPriceUsd", "Server price (owned)", FLEET_ONLY) : fromRow("gpu.usdPerHour", "GPU hourly rate", FLEET_ONLY),
-    fromRow("selfHosted.tokensPerSecondPerReplica", "Throughput per replica", FLEET_ONLY, { sizing: true }),
-    fromRow("selfHosted.targetUtilization", "Target GPU utilization", FLEET_ONLY, { sizing: true }),
-    { key: "api.priceScale", label: `API price (${m.apiTier}-tier range, incl. a year of decline)`, unit: "× list price", base: 1, low: Math.min(m.apiPriceSpread.low, 1 - row("api.priceDeclinePerYear").high), high: m.apiPriceSpread.high, current: 1, apply: scaleApi, keeps: API_ONLY, steady: true, sizing: false }, // low: a year at the fastest published decline
-    fromRow("people.loadedEngineerUsdPerYear", "Engineer cost", FLEET_ONLY),
-    fromRow("api.priceDeclinePerYear", "API price decline per year", API_ONLY, { steady: false }),
-    fromRow("people.ftePer100Gpus", "Operations staff per 100 GPUs", FLEET_ONLY),
-    {
-      key: "volume.monthlyGrowthPct",
-      label: "Monthly volume growth",
-      unit: "%/month",
-      base: g,
-      low: Math.max(0, g - growthDelta),
-      high: g + growthDelta,
-      current: g,
-      apply: (mm, v) => ({ ...mm, input: { ...mm.input, volume: { ...mm.input.volume, monthlyGrowthPct: v } } }),
-      keeps: [],
-      steady: false,
-      sizing: true,
-    },
+    gpuPricing(m).owned ? fromRow(m, "owned.serverPriceUsd", "Server price (owned)", FLEET_ONLY, true, false) : fromRow(m, "gpu.usdPerHour", "GPU hourly rate", FLEET_ONLY, true, false),
+    fromRow(m, "selfHosted.tokensPerSecondPerReplica", "Throughput per replica", FLEET_ONLY, true, true),
+    fromRow(m, "selfHosted.targetUtilization", "Target GPU utilization", FLEET_ONLY, true, true),
+    { key: "api.priceScale", label: `API price (${m.apiTier}-tier range, incl. a year of decline)`, unit: "× list price", base: 1, low: Math.min(m.apiPriceSpread.low, 1 - rowOf(m, "api.priceDeclinePerYear").high), high: m.apiPriceSpread.high, current: 1, kind: "apiScale", keeps: API_ONLY, steady: true, sizing: false }, // low: a year at the fastest published decline
+    fromRow(m, "people.loadedEngineerUsdPerYear", "Engineer cost", FLEET_ONLY, true, false),
+    fromRow(m, "api.priceDeclinePerYear", "API price decline per year", API_ONLY, false, false),
+    fromRow(m, "people.ftePer100Gpus", "Operations staff per 100 GPUs", FLEET_ONLY, true, false),
+    { key: "volume.monthlyGrowthPct", label: "Monthly volume growth", unit: "%/month", base: g, low: Math.max(0, g - growthDelta), high: g + growthDelta, current: g, kind: "growth", keeps: [], steady: false, sizing: true },
   ];
 }
 
@@ -268,7 +269,7 @@ export function fleetAtFloorEveryMonth(m: Model): boolean {
 /** Break-even volume and month vs the API with the variant's figure at `value`, re-pricing only what the figure moves. */
 function tornadoPoint(b: TornadoBase, vr: Variant, value: number): TornadoPoint {
   if (value === vr.current) return (b.point ??= { tpd: ownApiTpd(b.own), month: breakEvenMonth(baseSeriesOf(b, "self-hosted"), baseSeriesOf(b, "api")) });
-  const mm = vr.apply(b.m, value);
+  const mm = swingModel(b.m, vr, value);
   const keepsSelf = vr.keeps.includes("self-hosted");
   const keepsApi = vr.keeps.includes("api");
   const tpd = !vr.steady ? ownApiTpd(b.own) : crossing(keepsSelf ? b.own.staircase : staircaseOf(mm), keepsApi ? ownApiLine(b.own) : lineOf(mm, "api"));
