@@ -28,7 +28,19 @@ export function volumeBand(m: Model, catalog: Catalog): "low" | "medium" | "high
   return "high";
 }
 
-export function latencyClass(m: Model, catalog: Catalog): "instant" | "tight" | "relaxed" | "no-edge" {
+type LatencyClass = "instant" | "tight" | "relaxed" | "no-edge";
+// Memoised per modelled latency (what-would-change's probes share the base model's) and target.
+const latencyMemo = new WeakMap<Model["latency"], { p95: number; catalog: Catalog; cls: LatencyClass }>();
+
+export function latencyClass(m: Model, catalog: Catalog): LatencyClass {
+  const hit = latencyMemo.get(m.latency);
+  if (hit && hit.p95 === m.input.latency.p95TargetMs && hit.catalog === catalog) return hit.cls;
+  const cls = classifyLatency(m, catalog);
+  latencyMemo.set(m.latency, { p95: m.input.latency.p95TargetMs, catalog, cls });
+  return cls;
+}
+
+function classifyLatency(m: Model, catalog: Catalog): LatencyClass {
   const p95 = m.input.latency.p95TargetMs;
   // capacity: the options' modelled p95 (m.latency) decides before the thresholds, so the factor never
   // calls a target comfortable for APIs that the latency rule rules out.

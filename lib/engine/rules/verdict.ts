@@ -13,6 +13,23 @@ import type { Exclusion, RankedOption, Reason } from "./types";
  * of the cheapest TCO. Options dearer than that rank after those within it. `lite` (verdict probes):
  * the same ranking, without reasons (none returned, none per option).
  */
+/** Probes' rankings carry no reasons: one shared, frozen empty list. */
+const NO_REASONS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * Each option's rank tier: 4 if a hard rule excludes it, + 2 below the frontier quality required (open
+ * weights all in house while an option meeting it is usable), + 1 dearer than the cost-binding premium allows.
+ */
+function rankTiers(costs: Record<Option, CostView>, isExcluded: Record<Option, boolean>, qualityBinds: boolean, refTco: number, allowed: number): Record<Option, number> {
+  const rank = {} as Record<Option, number>;
+  for (const o of OPTIONS) {
+    const below = qualityBinds && o !== "api" && o !== "hybrid";
+    const over = !isExcluded[o] && costs[o].tcoUsd - refTco > allowed + 1;
+    rank[o] = 4 * Number(isExcluded[o]) + 2 * Number(below) + Number(over);
+  }
+  return rank;
+}
+
 export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView>, excluded: Exclusion[], opts: { lite?: boolean } = {}) {
   const isExcluded = { api: false, "hosted-open": false, "self-hosted": false, hybrid: false } as Record<Option, boolean>;
   for (const e of excluded) isExcluded[e.option] = true;
@@ -22,12 +39,13 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView
   const scored = factorScores(m, catalog, costs, feasible);
   const fs = opts.lite ? null : factors(m, catalog, costs, feasible, scored);
   const weights = catalog.policy.weights;
-  const totals: Record<Option, number> = { api: 0, "hosted-open": 0, "self-hosted": 0, hybrid: 0 };
+  // Weighted totals by option index (OPTIONS order): a typed array adds in place, allocating nothing per factor.
+  const totals = new Float64Array(OPTIONS.length);
   const reasons: Reason[] = [];
   for (let i = 0; i < scored.length; i++) {
     const [factor, sc] = scored[i]!;
     const w = weights[factor] ?? 0;
-    for (const o of OPTIONS) totals[o] += w * sc[o];
+    for (let k = 0; k < OPTIONS.length; k++) totals[k]! += w * sc[OPTIONS[k]!];
     if (!fs) continue; // verdict probes (whatWouldChange) read the ranking only: no reasons
     const f = fs[i]!;
     // What the factor itself favours, whether or not a hard rule removed that option; cost is
@@ -47,7 +65,7 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView
   }
   // 0–100: 50 is neutral; excluded options rank last whatever they score.
   const scores = {} as Record<Option, number>;
-  for (const o of OPTIONS) scores[o] = Math.round((50 + 50 * totals[o]) * 10) / 10;
+  for (let k = 0; k < OPTIONS.length; k++) scores[OPTIONS[k]!] = Math.round((50 + 50 * totals[k]!) * 10) / 10;
   // A hybrid whose cheapest split is all one option IS that option: the mix the hybrid stands for is
   // recommended as that pure option, with the better of the two scores (so a verdict does not jump to
   // a third option while the split is degenerate and come back once it is not).
@@ -56,13 +74,12 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView
   // The limit is measured from the cheapest usable option that meets the quality requirement: with
   // frontier quality required, open weights run in house are no cheaper answer to the same question.
   const frontierRequired = m.input.capability.frontier === "required";
-  const meetsQuality = (o: Option) => !frontierRequired || o === "api" || o === "hybrid";
   let minTco = feasible.length ? Infinity : 0;
   let refTco = Infinity;
   let refPool = 0;
   for (const o of feasible) {
     minTco = Math.min(minTco, costs[o].tcoUsd);
-    if (meetsQuality(o)) {
+    if (!frontierRequired || o === "api" || o === "hybrid") {
       refPool++;
       refTco = Math.min(refTco, costs[o].tcoUsd);
     }
@@ -71,32 +88,36 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView
   const limit = figureOf(catalog, "economics.costBinding.maxPremiumShare").value;
   const floor = figureOf(catalog, "economics.costBinding.premiumFloorUsd").value;
   const allowed = Math.max(limit * refTco, floor);
-  // Sort keys computed once per option (the comparator runs several times per option): excluded last;
-  // frontier quality required: open weights fall short wherever they run, so self-hosting everything
-  // ranks after the options that meet it (API, or a hybrid that routes the hardest share to it) while
-  // one of those is usable; options dearer than the binding premium after those within it.
-  const belowQuality = { api: false, "hosted-open": false, "self-hosted": false, hybrid: false } as Record<Option, boolean>;
-  const overLimit = { api: false, "hosted-open": false, "self-hosted": false, hybrid: false } as Record<Option, boolean>;
-  const rank = {} as Record<Option, number>;
-  for (const o of OPTIONS) {
-    belowQuality[o] = refPool > 0 && !meetsQuality(o);
-    overLimit[o] = !isExcluded[o] && costs[o].tcoUsd - refTco > allowed + 1;
-    rank[o] = 4 * Number(isExcluded[o]) + 2 * Number(belowQuality[o]) + Number(overLimit[o]);
+  // The order: rank tier first (excluded last; with frontier quality required, open weights fall short
+  // wherever they run, so self-hosting everything ranks after the options that meet it while one of those
+  // is usable; options dearer than the binding premium after those within it), then score, then the
+  // OPTIONS order (a stable insertion sort of the four).
+  const rank = rankTiers(costs, isExcluded, frontierRequired && refPool > 0, refTco, allowed);
+  const order = [...OPTIONS];
+  for (let i = 1; i < order.length; i++) {
+    const o = order[i]!;
+    let j = i - 1;
+    while (j >= 0 && (rank[order[j]!] > rank[o] || (rank[order[j]!] === rank[o] && scores[order[j]!] < scores[o]))) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = o;
   }
-  const order = [...OPTIONS].sort((x, y) => rank[x] - rank[y] || scores[y] - scores[x]);
   const ranking: RankedOption[] = [];
   for (const o of order) {
+    const belowQuality = (rank[o] & 2) !== 0;
+    const overLimit = (rank[o] & 1) !== 0;
     ranking.push({
       option: o,
       score: scores[o],
       excluded: isExcluded[o],
       reasons: opts.lite
-        ? []
+        ? NO_REASONS
         : isExcluded[o]
           ? excluded.filter((e) => e.option === o).map((e) => e.text)
           : [
-              ...(belowQuality[o] ? [`Frontier quality is required and open weights are not at the frontier, so self-hosting all traffic ranks after the options that meet it; your own GPUs serve the routine share in the hybrid instead.`] : []),
-              ...(overLimit[o] ? [`It costs ${formatUsd(costs[o].tcoUsd - refTco)} more than the cheapest usable option${refTco > minTco ? " that meets the frontier-quality requirement" : ""} over ${m.input.strategy.horizonMonths} months, more than the premium RentOrOwn lets non-cost reasons buy (${formatPct(limit, 0)} of the cheapest or ${formatUsd(floor)}, whichever is larger), so it ranks after the options within it.`] : []),
+              ...(belowQuality ? [`Frontier quality is required and open weights are not at the frontier, so self-hosting all traffic ranks after the options that meet it; your own GPUs serve the routine share in the hybrid instead.`] : []),
+              ...(overLimit ? [`It costs ${formatUsd(costs[o].tcoUsd - refTco)} more than the cheapest usable option${refTco > minTco ? " that meets the frontier-quality requirement" : ""} over ${m.input.strategy.horizonMonths} months, more than the premium RentOrOwn lets non-cost reasons buy (${formatPct(limit, 0)} of the cheapest or ${formatUsd(floor)}, whichever is larger), so it ranks after the options within it.`] : []),
               ...(o === "hybrid" && costs.hybrid.split?.text ? [costs.hybrid.split.text] : []),
               ...reasons.filter((r) => r.favours === o).map((r) => r.text),
             ],
