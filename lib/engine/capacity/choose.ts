@@ -290,11 +290,14 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   const n = list.length;
   const key: number[] = [];
   const priced: boolean[] = [];
+  // The price at upperTps of each configuration priced for its bound: reused when its SLO point is that throughput (memory- or batch-limited).
+  const boundPaid: (PaidFleet | undefined)[] = [];
   const heap: number[] = [];
   const rest: number[] = [];
   for (let i = 0; i < n; i++) {
     const x = list[i]!;
     priced.push(false);
+    boundPaid.push(undefined);
     if (reachable(ctx, x)) {
       key.push(pricerOf(ctx, x).lowerBound(x.tp, x.upperTps));
       heap.push(i);
@@ -312,14 +315,16 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     const x = list[i]!;
     if (!priced[i]) {
       priced[i] = true;
-      key[i] = pricerOf(ctx, x).horizon(x.tp, x.upperTps);
+      const p = pricerOf(ctx, x).price(x.tp, x.upperTps);
+      boundPaid[i] = p;
+      key[i] = p.usdHorizon;
       siftDown(heap, 0, key, priced);
       continue;
     }
     heapPop(heap, key, priced);
     const slo = memoSlo(ctx, x, ctx.budget);
     const tps = (slo ?? x.one).tokensPerSecond;
-    const paid = pricerOf(ctx, x).price(x.tp, tps);
+    const paid = tps === x.upperTps ? boundPaid[i]! : pricerOf(ctx, x).price(x.tp, tps);
     const horizon = paid.usdHorizon;
     const feasible = !!slo && x.memFits;
     sized.push({ x, slo, feasible, horizon, headroom: headroomOf(paid, tps, x.tp), paid });
@@ -341,7 +346,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     for (const i of rest) key[i] = pricerOf(ctx, list[i]!).lowerBound(list[i]!.tp, list[i]!.one.tokensPerSecond);
     heapify(rest, key, priced); // none of them priced: key, then list order
     const cheapest = sized.filter((c) => !c.feasible).map((c) => c.horizon).sort((a, b) => a - b);
-    const tail: { i: number; horizon: number; bound: number }[] = [];
+    const tail: { i: number; paid: PaidFleet; bound: number }[] = [];
     while (rest.length > 0) {
       const i = rest[0]!;
       // 1e-6 above the want-th cheapest: a configuration costing more cannot tie with it (sameCost) either.
@@ -349,14 +354,15 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       heapPop(rest, key, priced);
       const x = list[i]!;
       const p = pricerOf(ctx, x);
-      const horizon = p.horizon(x.tp, x.one.tokensPerSecond);
-      tail.push({ i, horizon, bound: p.horizon(x.tp, x.upperTps) });
+      const paid = p.price(x.tp, x.one.tokensPerSecond);
+      const horizon = paid.usdHorizon;
+      tail.push({ i, paid, bound: x.one.tokensPerSecond === x.upperTps ? horizon : p.horizon(x.tp, x.upperTps) });
       let at = cheapest.length;
       while (at > 0 && cheapest[at - 1]! > horizon) at--;
       cheapest.splice(at, 0, horizon);
     }
     tail.sort((a, b) => a.bound - b.bound || a.i - b.i);
-    for (const c of tail) sized.push({ x: list[c.i]!, slo: undefined, feasible: false, horizon: c.horizon, headroom: 0 });
+    for (const c of tail) sized.push({ x: list[c.i]!, slo: undefined, feasible: false, horizon: c.paid.usdHorizon, headroom: 0, paid: c.paid });
   }
   // At the same cost (owned: the same servers), the configuration that carries the most traffic on
   // what is paid wins (more headroom for the same money), then the faster one. So a fleet does not

@@ -133,14 +133,16 @@ class MonthlyPricer implements ConfigPricer {
     return tpd > 0 ? (tpd / SECONDS_PER_DAY) * this.peakToAverage : 0;
   }
 
+  /** peakOf and the batch tokens/s of every month (the same expressions, imported constants read once). */
   private months(): void {
-    const t = this.t;
+    const { t, tokensPerDay, peakToAverage } = this;
+    const secondsPerDay = SECONDS_PER_DAY;
     const peak: number[] = [];
     const batch: number[] = [];
     for (let m = 0; m < t.factors.length; m++) {
-      peak.push(this.peakOf(m));
-      const tpd = this.tokensPerDay * t.factors[m]!;
-      batch.push((t.batchShare * tpd) / SECONDS_PER_DAY);
+      const tpd = tokensPerDay * t.factors[m]!;
+      peak.push(tpd > 0 ? (tpd / secondsPerDay) * peakToAverage : 0);
+      batch.push((t.batchShare * tpd) / secondsPerDay);
     }
     this.peak = peak;
     this.batch = batch;
@@ -324,10 +326,11 @@ function lowerBoundOf(b: LowerBoundTerms, t: FleetTerms, peakFirst: number, peak
     usd = gpusPerReplica * (b.fixedPerGpu + replicaMonths);
   } else {
     const gps = o.gpusPerServer;
+    const servers = serversFor;
     const serversPerReplica = gpusPerReplica <= gps ? 1 / Math.floor(gps / gpusPerReplica) : Math.ceil(gpusPerReplica / gps - 1e-9);
-    const s0 = serversFor(r0, gpusPerReplica, gps);
+    const s0 = servers(r0, gpusPerReplica, gps);
     const rLast = peakLast > 0 ? Math.max(t.minReplicas, Math.ceil(peakLast / usable - 1e-9)) : t.minReplicas;
-    const sLast = Math.max(s0, serversFor(rLast, gpusPerReplica, gps));
+    const sLast = Math.max(s0, servers(rLast, gpusPerReplica, gps));
     const serverMonths = s0 * j + serversPerReplica * perUsable * b.factorFrom[j]! - (serversPerReplica + 1) * 1e-9 * (n - j);
     const firstBuy = s0 * o.serverPriceUsd * t.gpuFactor[0]!;
     const laterBuys = n > 1 ? (sLast - s0) * o.serverPriceUsd * b.minLaterGpuFactor : 0;
