@@ -168,7 +168,8 @@ const TOLERANCE = 1e-3;
 /**
  * Nearest flip on one side, cheap enough to run on every evaluation: the verdict at the end of the
  * range first (the figures move costs one way, so a flip inside shows there), then the nearest of
- * 1/8, 1/4, 1/2 of the way that already flips, then bisection between it and the last point that did not.
+ * 1/8, 1/4, 1/2 of the way that already flips (by binary search over the three), then bisection between it
+ * and the last point that did not.
  */
 type Bracket = { near: number; refine: () => { to: number; becomes: Option } };
 
@@ -189,16 +190,21 @@ function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: Mod
   if (ob === base) return null;
   let a = p.from;
   let b = end;
-  for (const t of [1 / 8, 1 / 4, 1 / 2]) {
+  // The scan points' bracket, found by binary search over them: 1/4 first, then 1/8 or 1/2 (two verdicts,
+  // the same bracket as trying 1/8, 1/4, 1/2 in turn whenever the verdict changes once along the way).
+  const at = (t: number) => {
     const x = mix(p.from, end, t);
     const o = ev(x);
     if (o !== base) {
       b = x;
       ob = o;
-      break;
+      return true;
     }
     a = x;
-  }
+    return false;
+  };
+  if (at(1 / 4)) at(1 / 8);
+  else at(1 / 2);
   // The scan brackets the flip in (a, b]; bisection runs only when this side can hold the nearest flip.
   const near = a;
   const refine = () => {
