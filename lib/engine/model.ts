@@ -137,6 +137,46 @@ export function tokensPerDayOfVolume(v: ParsedAssessmentInput["volume"]): number
   return v.requestsPerDay * (v.inputTokensPerRequest + v.outputTokensPerRequest);
 }
 
+type Def = { label: string; group: string; value: number; low: number; high: number; source: string; asOf: string; grade?: AssumptionRow["grade"]; derivation?: string };
+
+/** The row of an assumption (its catalog definition, the user's override) and its value in use. */
+function pushRow(rows: AssumptionRow[], values: Record<AssumptionKey, number>, overrides: Partial<Record<AssumptionKey, number>> | undefined, key: AssumptionKey, d: Def) {
+  const o = overrides?.[key];
+  const value = o ?? d.value;
+  values[key] = value;
+  const row: AssumptionRow = {
+    key,
+    label: d.label,
+    unit: unitOf(key),
+    group: d.group,
+    value,
+    catalogValue: d.value,
+    low: d.low,
+    high: d.high,
+    overridden: o !== undefined && o !== d.value,
+    source: d.source,
+    asOf: d.asOf,
+  };
+  if (d.grade) row.grade = d.grade;
+  if (d.derivation) row.derivation = d.derivation;
+  rows.push(row);
+}
+
+let units: Map<string, string> | undefined;
+/** ASSUMPTION_BOUNDS[key].unit, from a map built on first use. */
+function unitOf(key: AssumptionKey): string {
+  units ??= new Map(Object.entries(ASSUMPTION_BOUNDS).map(([k, b]) => [k, b.unit]));
+  return units.get(key)!;
+}
+
+const econEntries = new WeakMap<object, [AssumptionKey, Def][]>();
+/** Object.entries of a (memoised, shared) economicsDefs record, kept with it. */
+function economicsEntries(defs: ReturnType<typeof economicsDefs>): [AssumptionKey, Def][] {
+  let e = econEntries.get(defs);
+  if (!e) econEntries.set(defs, (e = Object.entries(defs) as [AssumptionKey, Def][]));
+  return e;
+}
+
 /** Whether an API model meets the latency target and reads the request (remoteLatency's verdict). */
 function apiMeetsLatency(m: Catalog["apiModels"][number], params: ReturnType<typeof remoteLatencyParams>): boolean {
   return remoteLatency("api", { label: m.label, ttftSeconds: m.timeToFirstTokenSeconds, outputTokensPerSecond: m.outputTokensPerSecond, contextTokens: m.contextTokens.value }, params).feasible;
@@ -241,8 +281,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
   const staffFig = figureOf(catalog, `people.fte.${team.mlOpsMaturity}` as FigureKey);
   const setupFig = figureOf(catalog, `people.setupMonths.${team.mlOpsMaturity}` as FigureKey);
 
-  type Def = { label: string; group: string; value: number; low: number; high: number; source: string; asOf: string; grade?: AssumptionRow["grade"]; derivation?: string };
-  const defs: Record<AssumptionKey, Def> = {
+  const defs: Partial<Record<AssumptionKey, Def>> = {
     "api.inputUsdPerMTok": { label: `${api.label} input price`, group: "API pricing", value: api.price.inputUsdPerMTok, low: api.price.inputUsdPerMTok, high: api.price.inputUsdPerMTok, source: apiRef, asOf: api.asOf, grade: "measured" },
     "api.cachedInputUsdPerMTok": { label: `${api.label} cached input price`, group: "API pricing", value: api.price.cachedInputUsdPerMTok, low: api.price.cachedInputUsdPerMTok, high: api.price.cachedInputUsdPerMTok, source: apiRef, asOf: api.asOf, grade: "measured" },
     "api.outputUsdPerMTok": { label: `${api.label} output price`, group: "API pricing", value: api.price.outputUsdPerMTok, low: api.price.outputUsdPerMTok, high: api.price.outputUsdPerMTok, source: apiRef, asOf: api.asOf, grade: "measured" },
@@ -278,39 +317,22 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     "people.setupEngineerMonths": setupFig,
     "overheads.toolingUsdPerMonth": figureOf(catalog, "overheads.toolingUsdPerMonth"),
     "overheads.storageNetworkShareOfGpu": figureOf(catalog, "overheads.storageNetworkShareOfGpu"),
-    "latency.apiRoundTripMs": { label: netFig.label, group: netFig.group, value: netFig.value, low: netFig.low, high: netFig.high, source: netFig.source, asOf: netFig.asOf, grade: netFig.grade, ...(netFig.derivation ? { derivation: netFig.derivation } : {}) },
+    "latency.apiRoundTripMs": netFig,
     "hybrid.frontierRoutedShare": figureOf(catalog, "hybrid.frontierRoutedShare"),
-    ...economicsDefs(input, catalog, chosen.gpuId, apiTier, openSize), // GPU terms, staff ratios, price trends (economics)
   };
+  // Then the GPU terms, staff ratios and price trends (economics; memoised, so their entries are too).
+  const econ = economicsEntries(economicsDefs(input, catalog, chosen.gpuId, apiTier, openSize));
 
   const overrides = input.assumptions ?? {};
-  // Rows in the order of defs. Values are gathered by keyed stores (a dictionary-mode object) and
-  // returned as one copy, which has fast properties: quick to read in the month loops and to copy
-  // for every probe that patches a value.
+  // Rows in the order of defs, then economics'. Values are gathered by keyed stores (a dictionary-mode
+  // object) and returned as one copy, which has fast properties: quick to read in the month loops and
+  // to copy for every probe that patches a value.
   const gathered = {} as Record<AssumptionKey, number>;
   const rows: AssumptionRow[] = [];
-  for (const [k, d] of Object.entries(defs)) {
-    const key = k as AssumptionKey;
-    const o = overrides[key];
-    const value = o ?? d.value;
-    gathered[key] = value;
-    const row: AssumptionRow = {
-      key,
-      label: d.label,
-      unit: ASSUMPTION_BOUNDS[key].unit,
-      group: d.group,
-      value,
-      catalogValue: d.value,
-      low: d.low,
-      high: d.high,
-      overridden: o !== undefined && o !== d.value,
-      source: d.source,
-      asOf: d.asOf,
-    };
-    if (d.grade) row.grade = d.grade;
-    if (d.derivation) row.derivation = d.derivation;
-    rows.push(row);
-  }
+  // Keyed reads of an empty overrides object are slow misses: skip them when nothing is overridden.
+  const anyOverride = input.assumptions !== undefined && Object.keys(input.assumptions).length > 0 ? input.assumptions : undefined;
+  for (const [k, d] of Object.entries(defs)) pushRow(rows, gathered, anyOverride, k as AssumptionKey, d);
+  for (const [k, d] of econ) pushRow(rows, gathered, anyOverride, k, d);
   const values = { ...gathered };
 
   const model = {
