@@ -171,7 +171,16 @@ const TOLERANCE = 1e-3;
  * 1/8, 1/4, 1/2 of the way that already flips (by binary search over the three), then bisection between it
  * and the last point that did not.
  */
-type Bracket = { near: number; refine: () => { to: number; becomes: Option } };
+type Bracket = {
+  /** Where the bracket started (the last scan point that kept the verdict). */
+  near: number;
+  /** The flip is beyond this value (the bracket's end that keeps the verdict). */
+  lower: () => number;
+  done: () => boolean;
+  /** One bisection step. */
+  step: () => void;
+  result: () => { to: number; becomes: Option };
+};
 
 function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: ModelVerdict): Bracket | null {
   if (end === p.from) return null;
@@ -205,12 +214,15 @@ function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: Mod
   };
   if (at(1 / 4)) at(1 / 8);
   else at(1 / 2);
-  // The scan brackets the flip in (a, b]; bisection runs only when this side can hold the nearest flip.
-  const near = a;
-  const refine = () => {
-    for (let k = 0; k < 7; k++) {
-      if (p.scale === "int" && Math.abs(b - a) <= 1) break;
-      if (width(a, b) <= TOLERANCE) break;
+  // The scan brackets the flip in (a, b]; bisection narrows it one step at a time (the caller steps the
+  // side that can still hold the nearest flip), at most 7 steps, to TOLERANCE of the range.
+  let steps = 0;
+  const br: Bracket = {
+    near: a,
+    lower: () => a,
+    done: () => steps >= 7 || (p.scale === "int" && Math.abs(b - a) <= 1) || width(a, b) <= TOLERANCE,
+    step: () => {
+      steps++;
       const mid = mix(a, b, 0.5);
       const om = ev(mid);
       if (om === base) a = mid;
@@ -218,10 +230,10 @@ function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: Mod
         b = mid;
         ob = om;
       }
-    }
-    return { to: p.scale === "int" ? Math.round(b) : b, becomes: ob };
+    },
+    result: () => ({ to: p.scale === "int" ? Math.round(b) : b, becomes: ob }),
   };
-  return { near, refine };
+  return br;
 }
 
 /**
@@ -249,8 +261,22 @@ export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledO
     const brackets = [flipTowards(m, p, p.lo, base, fast), flipTowards(m, p, p.hi, base, fast)]
       .filter((x): x is Bracket => !!x)
       .sort((a, b) => dist(a.near) - dist(b.near));
+    // Best first: step the side whose flip could be nearest (the smallest lower end) until the nearest
+    // flip is pinned: a side stops once its lower end is no nearer than a flip already pinned. Each side
+    // bisects exactly as it would alone, so the flip reported is the one refining both sides in full gives.
     const found: { to: number; becomes: Option }[] = [];
-    for (const br of brackets) if (!found[0] || dist(br.near) < dist(found[0].to)) found.push(br.refine());
+    const open = [...brackets];
+    for (;;) {
+      const best = found.length ? Math.min(...found.map((f) => dist(f.to))) : Infinity;
+      let pick = -1;
+      for (let i = 0; i < open.length; i++) if (dist(open[i]!.lower()) < best && (pick < 0 || dist(open[i]!.lower()) < dist(open[pick]!.lower()))) pick = i;
+      if (pick < 0) break;
+      const br = open[pick]!;
+      if (br.done()) {
+        found.push(br.result());
+        open.splice(pick, 1);
+      } else br.step();
+    }
     found.sort((a, b) => dist(a.to) - dist(b.to));
     // Only the nearest flip is reported, so only it is confirmed, once. Figures the capacity model reads
     // when it picks the open model × GPU (volume, growth, horizon, the GPU price) are re-evaluated the way
