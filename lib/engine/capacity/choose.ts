@@ -288,33 +288,23 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   // lower bound on `bound` itself (a heap keyed by that bound until the configuration is priced, then by
   // `bound`), so configurations that would be skipped are never priced.
   const n = list.length;
-  const key: number[] = [];
-  const priced: boolean[] = [];
-  // The price at upperTps of each configuration priced for its bound: reused when its SLO point is that throughput (memory- or batch-limited).
-  const boundPaid: (PaidFleet | undefined)[] = [];
-  const heap: number[] = [];
-  const rest: number[] = [];
+  const { key, priced, boundPaid, heap, rest } = workFor(n);
   for (let i = 0; i < n; i++) {
     const x = list[i]!;
-    priced.push(false);
-    boundPaid.push(undefined);
     if (reachable(ctx, x)) {
-      key.push(pricerOf(ctx, x).lowerBound(x.tp, x.upperTps));
-      heap.push(i);
-    } else {
-      key.push(0);
-      rest.push(i);
-    }
+      key[i] = pricerOf(ctx, x).lowerBound(x.tp, x.upperTps);
+      heap.at[heap.size++] = i;
+    } else rest.at[rest.size++] = i;
   }
-  const reachableCount = heap.length;
+  const reachableCount = heap.size;
   heapify(heap, key, priced);
   let feasibleSized = 0;
-  while (heap.length > 0) {
-    const i = heap[0]!;
+  while (heap.size > 0) {
+    const i = heap.at[0]!;
     if (key[i]! > fourth) break;
     const x = list[i]!;
     if (!priced[i]) {
-      priced[i] = true;
+      priced[i] = 1;
       const p = pricerOf(ctx, x).price(x.tp, x.upperTps);
       boundPaid[i] = p;
       key[i] = p.usdHorizon;
@@ -342,13 +332,16 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   // shown only to fill the twelve candidates (or, with nothing feasible, all of them are ranked by speed):
   // priced in order of their lower bound until that exceeds the want-th cheapest infeasible cost known.
   const want = feasibleSized > 0 ? 12 - feasibleSized : Infinity;
-  if (want > 0 && rest.length > 0) {
-    for (const i of rest) key[i] = pricerOf(ctx, list[i]!).lowerBound(list[i]!.tp, list[i]!.one.tokensPerSecond);
+  if (want > 0 && rest.size > 0) {
+    for (let k = 0; k < rest.size; k++) {
+      const x = list[rest.at[k]!]!;
+      key[rest.at[k]!] = pricerOf(ctx, x).lowerBound(x.tp, x.one.tokensPerSecond);
+    }
     heapify(rest, key, priced); // none of them priced: key, then list order
     const cheapest = sized.filter((c) => !c.feasible).map((c) => c.horizon).sort((a, b) => a - b);
     const tail: { i: number; paid: PaidFleet; bound: number }[] = [];
-    while (rest.length > 0) {
-      const i = rest[0]!;
+    while (rest.size > 0) {
+      const i = rest.at[0]!;
       // 1e-6 above the want-th cheapest: a configuration costing more cannot tie with it (sameCost) either.
       if (cheapest.length >= want && key[i]! > cheapest[want - 1]! * (1 + 1e-6)) break;
       heapPop(rest, key, priced);
@@ -553,35 +546,57 @@ export function fmtTok(n: number): string {
 }
 const fmtGb = (gb: number) => `${Math.round(gb)} GB`;
 
+// The ranking's working arrays, reused from call to call (chooseConfiguration never re-enters itself)
+// and grown to the longest configuration list seen, so a call allocates none of them. `key`: a
+// configuration's heap key (its lower bound, then its bound once priced); `priced`: 1 once priced this
+// call; `boundPaid`: its price at upperTps (read only when priced this call); `heap` and `rest`: the
+// reachable configurations (a heap) and the others, as list indices.
+type IndexHeap = { at: Int32Array; size: number };
+const work = { key: new Float64Array(0), priced: new Uint8Array(0), boundPaid: [] as (PaidFleet | undefined)[], heap: { at: new Int32Array(0), size: 0 } as IndexHeap, rest: { at: new Int32Array(0), size: 0 } as IndexHeap };
+function workFor(n: number) {
+  if (work.key.length < n) {
+    work.key = new Float64Array(n);
+    work.priced = new Uint8Array(n);
+    work.heap.at = new Int32Array(n);
+    work.rest.at = new Int32Array(n);
+  }
+  work.priced.fill(0, 0, n);
+  work.heap.size = 0;
+  work.rest.size = 0;
+  return work;
+}
+
 // A binary min-heap of list indices in the ranking's lazy order: key, then not yet priced (its bound
 // may still equal the key), then list order.
-function before(key: readonly number[], priced: readonly boolean[], a: number, b: number): boolean {
-  return key[a]! < key[b]! || (key[a] === key[b] && ((!priced[a] && priced[b]!) || (priced[a] === priced[b] && a < b)));
+function before(key: Float64Array, priced: Uint8Array, a: number, b: number): boolean {
+  return key[a]! < key[b]! || (key[a] === key[b] && (priced[a]! < priced[b]! || (priced[a] === priced[b] && a < b)));
 }
-function heapify(h: number[], key: readonly number[], priced: readonly boolean[]) {
-  for (let i = (h.length >> 1) - 1; i >= 0; i--) siftDown(h, i, key, priced);
+function heapify(h: IndexHeap, key: Float64Array, priced: Uint8Array) {
+  for (let i = (h.size >> 1) - 1; i >= 0; i--) siftDown(h, i, key, priced);
 }
-function siftDown(h: number[], i: number, key: readonly number[], priced: readonly boolean[]) {
-  const n = h.length;
+function siftDown(h: IndexHeap, i: number, key: Float64Array, priced: Uint8Array) {
+  const at = h.at;
+  const n = h.size;
   for (;;) {
     const l = 2 * i + 1;
     if (l >= n) return;
     const r = l + 1;
-    const c = r < n && before(key, priced, h[r]!, h[l]!) ? r : l;
-    if (!before(key, priced, h[c]!, h[i]!)) return;
-    const t = h[i]!;
-    h[i] = h[c]!;
-    h[c] = t;
+    const c = r < n && before(key, priced, at[r]!, at[l]!) ? r : l;
+    if (!before(key, priced, at[c]!, at[i]!)) return;
+    const t = at[i]!;
+    at[i] = at[c]!;
+    at[c] = t;
     i = c;
   }
 }
-function heapPop(h: number[], key: readonly number[], priced: readonly boolean[]) {
-  const last = h.pop()!;
-  if (h.length > 0) {
-    h[0] = last;
+function heapPop(h: IndexHeap, key: Float64Array, priced: Uint8Array) {
+  h.size--;
+  if (h.size > 0) {
+    h.at[0] = h.at[h.size]!;
     siftDown(h, 0, key, priced);
   }
 }
+
 /** The fourth-smallest cost among the pairs seen (at least four). */
 function fourthSmallest(pairs: readonly number[], cost: readonly number[]): number {
   let a = Infinity;
