@@ -211,17 +211,6 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     context,
     pricers: new Array<FleetPricer | undefined>(cc.gpus.length).fill(undefined),
   };
-  const excludedModels: ModelExclusion[] = [];
-  const models = cc.openModels.filter((m) => {
-    if (q.forcedModel) return m.id === q.forcedModel;
-    if (TIER_RANK[m.qualityTier] < TIER_RANK[q.tier]) return false;
-    if (m.contextWindowTokens.value < context) {
-      excludedModels.push({ modelId: m.id, label: m.label, reason: `${m.label} reads at most ${fmtTok(m.contextWindowTokens.value)} tokens; your requests need ${fmtTok(context)} (prompt plus output)` });
-      return false;
-    }
-    return true;
-  });
-  const gpus = cc.gpus.filter((g) => (q.forcedGpu ? g.id === q.forcedGpu : true));
   // Phase 1, cheap for every configuration: the fastest it can answer (one request in flight) and an
   // upper bound on its throughput (the most requests memory and the engine allow, ignoring latency),
   // hence a lower bound on its GPU cost. Phase 2 sizes configurations at the target in order of that
@@ -232,6 +221,17 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   const shapeKey = `${q.tier}|${q.forcedGpu ?? ""}|${q.forcedModel ?? ""}|${q.workload.inTok}|${q.workload.outTok}|${q.measure}|${q.ratesKey ?? cc.gpus.map((g) => q.rate(g.id)).join(",")}`;
   let base = memo.configs.get(shapeKey);
   if (!base || base.perf !== perf || base.maxTpotMs !== maxTpotMs) {
+    const excluded: ModelExclusion[] = [];
+    const models = cc.openModels.filter((m) => {
+      if (q.forcedModel) return m.id === q.forcedModel;
+      if (TIER_RANK[m.qualityTier] < TIER_RANK[q.tier]) return false;
+      if (m.contextWindowTokens.value < context) {
+        excluded.push({ modelId: m.id, label: m.label, reason: `${m.label} reads at most ${fmtTok(m.contextWindowTokens.value)} tokens; your requests need ${fmtTok(context)} (prompt plus output)` });
+        return false;
+      }
+      return true;
+    });
+    const gpus = cc.gpus.filter((g) => (q.forcedGpu ? g.id === q.forcedGpu : true));
     const list: Pre[] = [];
     for (const m of models) {
       for (const g of gpus) {
@@ -270,11 +270,11 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       x.gpu = cc.gpus.indexOf(x.g);
       x.fast = x.memFits && (x.one.stepMs <= maxTpotMs || q.workload.outTok <= 1);
     }
-    base = { perf, maxTpotMs, list, pairCount: pairs.size, excludedModels: [...excludedModels] };
+    base = { perf, maxTpotMs, list, pairCount: pairs.size, excludedModels: excluded };
     remember(memo.configs, shapeKey, base);
-  } else {
-    excludedModels.splice(0, excludedModels.length, ...base.excludedModels);
   }
+  // The models the request does not fit (a copy: the memo's list stays as built).
+  const excludedModels = [...base.excludedModels];
   const list = base.list;
   const sized: Sized[] = [];
   // Cheapest feasible cost per (model, GPU) pair sized so far, and the fourth-cheapest of them.
