@@ -211,21 +211,72 @@ export function planHybrid(m: Model, target: "api" | "hosted-open", sMin: number
   return { months, externalUsd: Array.from(out.external), servedTokens, totalTokens, target };
 }
 
-/** What a plan's month reads that is the same every month: load shape, replica capacity, per-token prices today, mandatory shares. */
-type PlanStep = { r: number; usable: number; apiK: number; tK: number; sMin: number; eMin: number; flex: number; inv: number; minReplicas: number };
+/**
+ * A plan's month step: what is the same every month (load shape, replica capacity, per-token prices today,
+ * mandatory shares), the month's own figures (set by the caller before `planMonth`: tokens a day T, the
+ * target's and the API's price multiples, one more replica's cost; fields, not arguments, so the doubles are
+ * not boxed on every call), and the served shares last priced at the same volume (a month at the volume of
+ * the one before, or a steady point, reuses them: same arguments, same share).
+ */
+type PlanStep = {
+  r: number;
+  usable: number;
+  apiK: number;
+  tK: number;
+  sMin: number;
+  eMin: number;
+  flex: number;
+  inv: number;
+  minReplicas: number;
+  T: number;
+  fS: number;
+  fA: number;
+  rc: number;
+  shares: ShareMemo;
+};
 
-function planStepOf(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number): PlanStep {
+/**
+ * Served shares already priced, by month: the volume and the last two replica counts with their shares. A
+ * share depends only on the month's volume, the replica count and the step's capacity figures (`r`,
+ * `usable`, `inv`), so the plans of both spill targets share one memo (pickHybrid), and a month at the
+ * volume of the one before reuses its shares.
+ */
+type ShareMemo = { r: number; usable: number; inv: number; T: Float64Array; n0: Float64Array; s0: Float64Array; n1: Float64Array; s1: Float64Array };
+
+function shareMemo(r: number, usable: number, inv: number, n: number, into: ShareMemo | null): ShareMemo {
+  const memo = into && into.T.length >= n ? into : { r, usable, inv, T: new Float64Array(n), n0: new Float64Array(n), s0: new Float64Array(n), n1: new Float64Array(n), s1: new Float64Array(n) };
+  memo.r = r;
+  memo.usable = usable;
+  memo.inv = inv;
+  memo.T.fill(-1);
+  return memo;
+}
+
+// The memo the verdict probes' plans share (pickHybrid and steadyHybridOf never re-enter themselves).
+let probeShares: ShareMemo | null = null;
+
+/** `shares`: a memo to share with another plan of the same model and shares (used only when its capacity figures are this step's). */
+function planStepOf(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number, months: number, shares: ShareMemo | null = null): PlanStep {
   const flex = 1 - eMin;
+  const r = capacityPeak(m);
+  const usable = usableTpsPerReplica(m);
+  const inv = 1 / Math.max(flex, 1e-12);
+  const sameFigures = !!shares && shares.T.length >= months && shares.r === r && shares.usable === usable && shares.inv === inv;
   return {
-    r: capacityPeak(m),
-    usable: usableTpsPerReplica(m),
+    r,
+    usable,
     apiK: externalUsdPerTokenDay(m, "api"),
     tK: externalUsdPerTokenDay(m, target),
     sMin,
     eMin,
     flex,
-    inv: 1 / Math.max(flex, 1e-12),
+    inv,
     minReplicas: m.values["selfHosted.minReplicas"],
+    T: 0,
+    fS: 1,
+    fA: 1,
+    rc: 0,
+    shares: sameFigures ? shares! : shareMemo(r, usable, inv, months, null),
   };
 }
 
@@ -241,32 +292,57 @@ function idlePlanMonth(c: PlanStep, out: PlanBuffers, t: number): void {
   out.external[t] = 0;
 }
 
+/** Share of month t's load n replicas serve (dc: capacity of one, in units of the average load): from the memo when priced at this volume before (this month, by the other target's plan, or the month before). */
+function planShare(c: PlanStep, t: number, n: number, dc: number): number {
+  const m = c.shares;
+  if (m.T[t] === c.T) {
+    if (n === m.n0[t]) return m.s0[t]!;
+    if (n === m.n1[t]) return m.s1[t]!;
+  } else {
+    m.T[t] = c.T;
+    m.n0[t] = -1;
+    m.n1[t] = -1;
+  }
+  // The month before at the same volume priced the same shares (the volume stops growing at its cap, or never grows).
+  const s = t > 0 && m.T[t - 1] === c.T && n === m.n0[t - 1] ? m.s0[t - 1]! : t > 0 && m.T[t - 1] === c.T && n === m.n1[t - 1] ? m.s1[t - 1]! : servedShare(n * dc * c.inv, c.r);
+  m.n1[t] = m.n0[t]!;
+  m.s1[t] = m.s0[t]!;
+  m.n0[t] = n;
+  m.s0[t] = s;
+  return s;
+}
+
 /**
- * One month of the plan at T tokens/day (with load): the target's and the API's price multiples fS and fA,
- * one more replica's cost rc. Writes the replica count, the tokens a day served in house and the external
- * bill into `out` at t. The horizon plan and the steady (one-month) hybrid of the volume curve share it.
+ * One month of the plan at c.T tokens/day (with load), the target's and the API's price multiples c.fS and
+ * c.fA, one more replica's cost c.rc. Writes the replica count, the tokens a day served in house and the
+ * external bill into `out` at t. The horizon plan and the steady (one-month) hybrid of the volume curve share it.
  */
-function planMonth(c: PlanStep, T: number, fS: number, fA: number, rc: number, out: PlanBuffers, t: number): void {
-  const { r, flex, inv } = c;
+function planMonth(c: PlanStep, out: PlanBuffers, t: number): void {
+  const { r, flex, T, rc } = c;
   const avgTps = T / SECONDS_PER_DAY;
-  const kS = c.tK * fS;
-  const frontierUsd = c.eMin * T * c.apiK * fA;
+  const kS = c.tK * c.fS;
+  const frontierUsd = c.eMin * T * c.apiK * c.fA;
   const dc = c.usable / avgTps; // capacity one replica adds, in units of the average load
   const nMin = c.sMin > 0 ? Math.max(c.minReplicas, Math.ceil((c.sMin * r) / dc - 1e-9)) : c.minReplicas;
   const nMax = Math.max(nMin, Math.ceil((flex * r) / dc - 1e-9));
-  const kappa = rc / Math.max(kS * T * dc, 1e-300);
-  const nStar = Number.isFinite(kappa) ? (flex * capacityAt(kappa, r)) / dc : 0;
-  // GPUs + spill is convex in the replica count (the served share is concave), so the whole-replica
-  // optimum is the floor or the ceiling of the continuous one, within [nMin, nMax].
-  const lo = Math.min(nMax, Math.max(nMin, Math.floor(nStar)));
-  const hi = Math.min(nMax, Math.max(nMin, Math.ceil(nStar)));
-  const sLo = servedShare(lo * dc * inv, r);
+  let lo = nMin;
+  let hi = nMin;
+  // With no room between the bounds the count is nMin whatever the optimum (dc > 0 keeps the optimum a number).
+  if (nMax !== nMin || !(dc > 0)) {
+    const kappa = rc / Math.max(kS * T * dc, 1e-300);
+    const nStar = Number.isFinite(kappa) ? (flex * capacityAt(kappa, r)) / dc : 0;
+    // GPUs + spill is convex in the replica count (the served share is concave), so the whole-replica
+    // optimum is the floor or the ceiling of the continuous one, within [nMin, nMax].
+    lo = Math.min(nMax, Math.max(nMin, Math.floor(nStar)));
+    hi = Math.min(nMax, Math.max(nMin, Math.ceil(nStar)));
+  }
+  const sLo = planShare(c, t, lo, dc);
   const usdLo = lo * rc + T * kS * flex * (1 - sLo);
   let best = lo;
   let sBest = sLo;
   let extBest = T * kS * flex * (1 - sLo);
   if (hi !== lo) {
-    const sHi = servedShare(hi * dc * inv, r);
+    const sHi = planShare(c, t, hi, dc);
     const extHi = T * kS * flex * (1 - sHi);
     if (hi * rc + extHi < usdLo - 1e-9) {
       best = hi;
@@ -280,9 +356,9 @@ function planMonth(c: PlanStep, T: number, fS: number, fA: number, rc: number, o
 }
 
 /** planHybrid's one month loop, written into `out` (the verdict probes pass reused buffers). */
-function planInto(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number, out: PlanBuffers): { servedTokens: number; totalTokens: number } {
-  const c = planStepOf(m, target, sMin, eMin);
+function planInto(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number, out: PlanBuffers, shares: ShareMemo | null = null): { servedTokens: number; totalTokens: number } {
   const factors = volumeFactors(m);
+  const c = planStepOf(m, target, sMin, eMin, factors.length, shares);
   const tpd0 = tokensPerDayOf(m);
   let served = 0;
   let total = 0;
@@ -308,7 +384,11 @@ function planInto(m: Model, target: "api" | "hosted-open", sMin: number, eMin: n
       lastRcMonth = t;
     }
     lastT = T;
-    planMonth(c, T, fS, fA, rc, out, t);
+    c.T = T;
+    c.fS = fS;
+    c.fA = fA;
+    c.rc = rc;
+    planMonth(c, out, t);
     served += out.served[t]!;
     total += T;
   }
@@ -422,6 +502,22 @@ type HybridPick =
 let probePlan = planBuffers(64);
 const probeBuffers = (n: number) => (probePlan.replicas.length >= n ? probePlan : (probePlan = planBuffers(n)));
 
+const API_ONLY_TARGET: readonly "api"[] = ["api"];
+
+/** Target o's price per token in month t: today's (k) times its trend. */
+function spillUnit(m: Model, o: "api" | "hosted-open", k: number, t: number): number {
+  return k * priceFactor(m, o, t);
+}
+
+/** Whether spill target o costs at least the other allowed one per token in the first and the last month (the API kept on a tie today). */
+function spillDominated(m: Model, o: "api" | "hosted-open", targets: readonly ("api" | "hosted-open")[], kApi: number, kHosted: number, last: number): boolean {
+  const other = o === "api" ? "hosted-open" : "api";
+  if (!targets.includes(other)) return false;
+  const kO = o === "api" ? kApi : kHosted;
+  const kOther = other === "api" ? kApi : kHosted;
+  return spillUnit(m, o, kO, 0) >= spillUnit(m, other, kOther, 0) && spillUnit(m, o, kO, last) >= spillUnit(m, other, kOther, last) && !(o === "api" && spillUnit(m, other, kOther, 0) === spillUnit(m, o, kO, 0));
+}
+
 function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, OptionTco>>, minShare: number): HybridPick {
   const { sMin, eMin, mode } = hybridConstraints(m);
   const targets = ctx.spillTargets;
@@ -430,21 +526,25 @@ function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, 
   // A spill target that costs at least the other per token in the first and the last month costs at
   // least as much every month (both trends are exponential): its plan can only be dearer, skip it.
   const last = Math.max(0, m.input.strategy.horizonMonths - 1);
-  // Per-token price of each target at today's list price, computed once per target.
-  const k: Partial<Record<"api" | "hosted-open", number>> = {};
-  const unit = (o: "api" | "hosted-open", t: number) => (k[o] ??= externalUsdPerTokenDay(o === "hosted-open" && ctx.hostedSpill ? ({ ...m, hostedPrice: ctx.hostedSpill.price } as Model) : m, o)) * priceFactor(m, o, t);
-  const dominated = (o: "api" | "hosted-open") => {
-    const other = o === "api" ? "hosted-open" : "api";
-    return targets.includes(other) && unit(o, 0) >= unit(other, 0) && unit(o, last) >= unit(other, last) && !(o === "api" && unit(other, 0) === unit(o, 0));
-  };
-  const considered = (targets.length ? targets : (["api"] as const)).filter((o, _i, all) => all.length === 1 || !dominated(o));
   // Spilling to a hosted provider means the same open weights the fleet runs, where a provider sells them.
   const spillModel = ctx.hostedSpill ? ({ ...m, hostedPrice: ctx.hostedSpill.price, hostedModelLabel: ctx.hostedSpill.label } as Model) : m;
+  const list = targets.length ? targets : API_ONLY_TARGET;
+  let considered: readonly ("api" | "hosted-open")[] = list;
+  if (list.length > 1) {
+    // Per-token price of each target at today's list price (the hosted one at the spill model's price).
+    const kApi = externalUsdPerTokenDay(m, "api");
+    const kHosted = externalUsdPerTokenDay(spillModel, "hosted-open");
+    const kept: ("api" | "hosted-open")[] = [];
+    for (const o of list) if (!spillDominated(m, o, targets, kApi, kHosted, last)) kept.push(o);
+    considered = kept;
+  }
   let best: { target: "api" | "hosted-open"; tcoUsd: number; servedTokens: number; totalTokens: number } | undefined;
   const n = volumeFactors(m).length;
   const buf = probeBuffers(n);
+  // Both targets' plans price the same served shares (same volumes, capacity and mandatory shares): one memo.
+  const shares = (probeShares = shareMemo(capacityPeak(m), usableTpsPerReplica(m), 1 / Math.max(1 - eMin, 1e-12), n, probeShares));
   for (const target of considered) {
-    const { servedTokens, totalTokens } = planInto(target === "hosted-open" ? spillModel : m, target, sMin, eMin, buf);
+    const { servedTokens, totalTokens } = planInto(target === "hosted-open" ? spillModel : m, target, sMin, eMin, buf, shares);
     const tcoUsd = fleetTco(m, buf.replicas, buf.served, n, { extra: buf.external }).plusExtra;
     if (!best || tcoUsd < best.tcoUsd) best = { target, tcoUsd, servedTokens, totalTokens };
   }
@@ -461,8 +561,8 @@ function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, 
   }
   // A split that sends under minShare one way is reported as the pure option it nearly is, but only
   // when that option costs about the same (within the same share); otherwise the split is real money.
-  const near = (o: Option) => !!parts[o] && parts[o]!.tcoUsd <= b.tcoUsd * (1 + minShare);
-  if (!pure && sMin === 0 && share < minShare && near(eMin > 0 ? "api" : b.target)) pure = eMin > 0 ? "api" : b.target;
+  const nearly: Option = eMin > 0 ? "api" : b.target;
+  if (!pure && sMin === 0 && share < minShare && !!parts[nearly] && parts[nearly]!.tcoUsd <= b.tcoUsd * (1 + minShare)) pure = nearly;
   // Spilling under minShare of tokens out of an own fleet is self-hosting with a sliver of overflow:
   // reported as self-hosting (the saving it gives up is stated), so the verdict does not alternate
   // between the two at every replica step as volume grows.
@@ -604,7 +704,7 @@ type SteadyHybrid = { m: Model; one: Model; volume: Model["input"]["volume"]; f0
 function steadyHybridOf(m: Model): SteadyHybrid {
   const { sMin, eMin } = hybridConstraints(m);
   const one: Model = { ...m, input: { ...m.input, volume: { ...m.input.volume, monthlyGrowthPct: 0 }, strategy: { ...m.input.strategy, horizonMonths: 1 } } };
-  return { m, one, volume: { ...one.input.volume }, f0: volumeFactors(one)[0]!, step: planStepOf(one, "api", sMin, eMin), rc: marginalReplicaRate(one)(0) };
+  return { m, one, volume: { ...one.input.volume }, f0: volumeFactors(one)[0]!, step: planStepOf(one, "api", sMin, eMin, 1), rc: marginalReplicaRate(one)(0) };
 }
 
 /** steadyMonthlyUsd's hybrid at one daily volume: the plan's and the fleet's month at n = 1 (owned fleets at their depreciation view). */
@@ -612,8 +712,13 @@ function steadyHybridAt(h: SteadyHybrid, buf: PlanBuffers, tokensPerDay: number,
   // The month's volume as the one-month model at this volume would carry it (requests a day × tokens a request).
   h.volume.requestsPerDay = shapeAt(h.m, tokensPerDay).requestsPerDay;
   const T = tokensPerDayOfVolume(h.volume) * h.f0;
-  if (planHasLoad(T)) planMonth(h.step, T, 1, 1, h.rc, buf, 0);
-  else idlePlanMonth(h.step, buf, 0);
+  if (planHasLoad(T)) {
+    h.step.T = T;
+    h.step.fS = 1;
+    h.step.fA = 1;
+    h.step.rc = h.rc;
+    planMonth(h.step, buf, 0);
+  } else idlePlanMonth(h.step, buf, 0);
   let best = fleetTco(h.one, buf.replicas, buf.served, 1, { setup: false }).depreciationTcoUsd + buf.external[0]!;
   if (h.step.sMin === 0) best = Math.min(best, api ?? steadyMonthlyUsd(h.m, "api", tokensPerDay));
   if (h.step.eMin === 0) best = Math.min(best, self ?? steadyMonthlyUsd(h.m, "self-hosted", tokensPerDay));
