@@ -4,7 +4,7 @@ import { inHouseBinds } from "../data-rules";
 import { formatUsd } from "../text";
 import { optionLabel, type Conflict, type Reason } from "../rules";
 import { OPTIONS, type Option } from "../schema";
-import { fleetsCost, workloadCosts, type FleetDemand, type PoolSummary, type WorkloadCosts } from "./fleet-cost";
+import { fleetsCost, fleetsMemo, workloadCosts, type FleetDemand, type FleetsMemo, type PoolSummary, type WorkloadCosts } from "./fleet-cost";
 import { portfolioInputSchema, workloadInput, type ParsedPortfolioInput, type PortfolioInput } from "./schema";
 import { ALTERNATIVE_LABELS, EPS_USD, marginalText, type AlternativeName } from "./texts";
 
@@ -87,7 +87,7 @@ export { workloadInput } from "./schema";
 type PlanCost = { monthlyUsd: Float64Array; tcoUsd: number; breakdown: PortfolioBreakdown; fleets: PortfolioFleet[]; runsFleet: boolean; team: { fte: number; peopleUsdPerMonth: number; setupUsd: number } };
 
 /** Month-by-month cost of one placement: external bills + one pooled fleet per open model × GPU + one team (see fleet-cost.ts). */
-function planCost(priced: readonly Priced[], placement: readonly Option[], months: number, detail: boolean, pooled = true): PlanCost {
+function planCost(priced: readonly Priced[], placement: readonly Option[], months: number, detail: boolean, pooled = true, memo?: FleetsMemo): PlanCost {
   const monthly = new Float64Array(months);
   let tokens = 0;
   const demands: FleetDemand[] = [];
@@ -101,7 +101,7 @@ function planCost(priced: readonly Priced[], placement: readonly Option[], month
     }
     if (onFleet(o) && !c.demand[o].none) demands.push(c.demand[o]);
   }
-  const f = fleetsCost(demands, months, pooled, detail);
+  const f = fleetsCost(demands, months, pooled, detail, memo);
   let tco = 0;
   for (let t = 0; t < months; t++) {
     monthly[t]! += f.monthlyUsd[t]!;
@@ -140,13 +140,13 @@ function tieOrder(priced: readonly Priced[], byId: readonly number[], a: readonl
   return 0;
 }
 
-function search(priced: readonly Priced[], start: Option[], months: number, limit: number): { placement: Option[]; evaluated: number; method: "exhaustive" | "greedy" } {
+function search(priced: readonly Priced[], start: Option[], months: number, limit: number, memo: FleetsMemo): { placement: Option[]; evaluated: number; method: "exhaustive" | "greedy" } {
   const space = priced.reduce((n, p) => n * p.candidates.length, 1);
   const byId = priced.map((_, i) => i).sort((i, j) => (priced[i]!.id < priced[j]!.id ? -1 : priced[i]!.id > priced[j]!.id ? 1 : 0));
   /** Strictly better: cheaper by more than EPS_USD, or as cheap and first in tieOrder. */
   const better = (c: number, pl: readonly Option[], than: number, thanPl: readonly Option[]) => c < than - EPS_USD || (c <= than + EPS_USD && tieOrder(priced, byId, pl, thanPl) < 0);
   let best = [...start];
-  let bestCost = planCost(priced, best, months, false).tcoUsd;
+  let bestCost = planCost(priced, best, months, false, true, memo).tcoUsd;
   let evaluated = 1;
   if (space <= limit) {
     // Odometer over candidate indexes; index 0 is each workload's verdict, so ties keep verdicts.
@@ -157,7 +157,7 @@ function search(priced: readonly Priced[], start: Option[], months: number, limi
       if (k < 0) break;
       idx[k]!++;
       const placement = idx.map((j, i) => priced[i]!.candidates[j]!);
-      const c = planCost(priced, placement, months, false).tcoUsd;
+      const c = planCost(priced, placement, months, false, true, memo).tcoUsd;
       evaluated++;
       if (better(c, placement, bestCost, best)) {
         best = placement;
@@ -174,7 +174,7 @@ function search(priced: readonly Priced[], start: Option[], months: number, limi
       for (const o of priced[i]!.candidates) {
         if (o === best[i]) continue;
         const placement = best.map((x, j) => (j === i ? o : x));
-        const c = planCost(priced, placement, months, false).tcoUsd;
+        const c = planCost(priced, placement, months, false, true, memo).tcoUsd;
         evaluated++;
         if (c < bestCost - EPS_USD && (!move || better(c, placement, moveCost, move))) {
           move = placement;
@@ -215,10 +215,12 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
   const standalone = p.workloads.map((_, i) => evaluate(workloadInput(p, i), catalog));
   const priced: Priced[] = p.workloads.map((w, i) => ({ id: w.id, costs: workloadCosts(w.id, workloadInput(p, i), catalog, standalone[i]!), candidates: candidatesOf(standalone[i]!, inHouseBinds(w.data)) }));
   const verdicts = standalone.map((e) => e.recommendation);
-  const found = search(priced, priced.map((x) => x.candidates[0]!), months, opts.exhaustiveLimit ?? EXHAUSTIVE_LIMIT);
+  // Fleets priced once per call, whichever placements put the same demands on them.
+  const memo = fleetsMemo();
+  const found = search(priced, priced.map((x) => x.candidates[0]!), months, opts.exhaustiveLimit ?? EXHAUSTIVE_LIMIT, memo);
   const placement = found.placement;
   const plan = planCost(priced, placement, months, true);
-  const separate = planCost(priced, placement, months, false, false);
+  const separate = planCost(priced, placement, months, false, false, memo);
   const names = p.workloads.map((w) => w.name);
 
   const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0);
@@ -226,7 +228,7 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
   // Each workload at its own verdict (the search's starting point), nothing shared.
   standalone.forEach((e, i) => e.costs[priced[i]!.candidates[0]!].monthlyUsd.forEach((x, t) => (eachAloneMonthly[t]! += x)));
   const uniform = (o: Option) => {
-    const pc = planCost(priced, p.workloads.map(() => o), months, false);
+    const pc = planCost(priced, p.workloads.map(() => o), months, false, true, memo);
     const blocked = standalone.flatMap((e, i) => (e.ranking.find((r) => r.option === o)?.excluded ? [names[i]!] : []));
     return { pc, blocked };
   };
@@ -260,7 +262,7 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
   const marginal = placement.map((_, i) => {
     if (priced.length === 1) return plan.tcoUsd;
     const rest = priced.filter((_, j) => j !== i);
-    return plan.tcoUsd - planCost(rest, placement.filter((_, j) => j !== i), months, false).tcoUsd;
+    return plan.tcoUsd - planCost(rest, placement.filter((_, j) => j !== i), months, false, true, memo).tcoUsd;
   });
 
   const fleetOf = (id: string) => plan.fleets.find((f) => f.workloads.includes(id));

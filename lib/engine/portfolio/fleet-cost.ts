@@ -213,10 +213,74 @@ export const TEAM_KEYS = [
 ] as const;
 
 /**
- * The fleets of a placement: one per pool key (`pooled`) or one per workload (to price "running them
- * apart"), and the team. `pooled` = one team for all fleets; otherwise one team per fleet.
+ * What one fleet adds to a placement's cost, month by month and to the breakdown (fleetsCost's loop
+ * body): the same for every placement that puts the same demands on it, so a search remembers it.
  */
-export function fleetsCost(demands: readonly FleetDemand[], months: number, pooled: boolean, detail: boolean): FleetsCost {
+type FleetShare = {
+  /** Added to the month: the fleet without its own team, and (not pooled) its own team and set-up. */
+  fleetUsd: Float64Array;
+  ownTeamUsd?: Float64Array;
+  gpusByMonth: readonly number[];
+  gpus: number;
+  overheads: number;
+  people: number;
+  setup: number;
+};
+
+/**
+ * Fleet shares already priced in one evaluatePortfolio call, by the demands on the fleet (in order) and
+ * whether the team is pooled. A placement search prices the same fleets over and over (3 workloads: up
+ * to 64 placements; 20: every single move of the greedy search).
+ */
+export type FleetsMemo = { ids: Map<FleetDemand, number>; shares: Map<string, FleetShare> };
+export function fleetsMemo(): FleetsMemo {
+  return { ids: new Map(), shares: new Map() };
+}
+
+function fleetShare(g: readonly FleetDemand[], months: number, pooled: boolean, memo: FleetsMemo | undefined): { share: FleetShare; m: Model; pm: PoolMonth[]; fc: ReturnType<typeof fleetCost> | undefined } | { share: FleetShare; m?: undefined; pm?: undefined; fc?: undefined } {
+  let key: string | undefined;
+  if (memo) {
+    key = pooled ? "p" : "s";
+    for (const d of g) {
+      let id = memo.ids.get(d);
+      if (id === undefined) memo.ids.set(d, (id = memo.ids.size));
+      key += `,${id}`;
+    }
+    const hit = memo.shares.get(key);
+    if (hit) return { share: hit };
+  }
+  const m = fleetModel(g);
+  const pm = poolMonths(g, months);
+  const fc = g.length === 1 ? fleetCost(m, pm, { setup: false }) : pooledFleetCost(m, pm);
+  const tooling = m.values["overheads.toolingUsdPerMonth"];
+  const fleetUsd = new Float64Array(months);
+  const ownTeamUsd = pooled ? undefined : new Float64Array(months);
+  for (let t = 0; t < months; t++) {
+    const gpus = fc.gpusByMonth[t]!;
+    // Pool costs without its own team; the team is added once by fleetsCost (or per fleet when not pooled).
+    fleetUsd[t] = fc.monthlyUsd[t]! - staffMonthlyUsd(m, gpus, 1) - (pooled ? tooling : 0);
+    if (ownTeamUsd) ownTeamUsd[t] = staffMonthlyUsd(m, gpus, 1) + (t === 0 ? setupUsd(m) : 0);
+  }
+  const b = fc.breakdown;
+  const share: FleetShare = {
+    fleetUsd,
+    ...(ownTeamUsd ? { ownTeamUsd } : {}),
+    gpusByMonth: fc.gpusByMonth,
+    gpus: (b.gpus ?? 0) + (b.power ?? 0) + (b.colocation ?? 0) + (b.maintenance ?? 0),
+    overheads: b.overheads - (pooled ? tooling : 0) + (b.fineTuning ?? 0),
+    people: b.people,
+    setup: pooled ? 0 : setupUsd(m),
+  };
+  if (memo && key !== undefined) memo.shares.set(key, share);
+  return { share, m, pm, fc };
+}
+
+/**
+ * The fleets of a placement: one per pool key (`pooled`) or one per workload (to price "running them
+ * apart"), and the team. `pooled` = one team for all fleets; otherwise one team per fleet. `memo`
+ * (a search's): fleets already priced are not priced again (ignored with `detail`).
+ */
+export function fleetsCost(demands: readonly FleetDemand[], months: number, pooled: boolean, detail: boolean, memo?: FleetsMemo): FleetsCost {
   const monthly = new Float64Array(months);
   const breakdown = { gpus: 0, people: 0, overheads: 0, setup: 0 };
   const groups = new Map<string, FleetDemand[]>();
@@ -233,25 +297,19 @@ export function fleetsCost(demands: readonly FleetDemand[], months: number, pool
   // Company-level figures only (TEAM_KEYS): any member's model gives the same team.
   const team = demands.find((d) => !d.none)!.m;
   for (const [key, g] of groups) {
-    const m = fleetModel(g);
-    const pm = poolMonths(g, months);
-    const fc = g.length === 1 ? fleetCost(m, pm, { setup: false }) : pooledFleetCost(m, pm);
-    const tooling = m.values["overheads.toolingUsdPerMonth"];
+    const { share, m, pm, fc } = fleetShare(g, months, pooled, detail ? undefined : memo);
     for (let t = 0; t < months; t++) {
-      const gpus = fc.gpusByMonth[t]!;
-      totalGpus[t]! += gpus;
-      // Pool costs without its own team; the team is added once below (or per fleet when not pooled).
-      monthly[t]! += fc.monthlyUsd[t]! - staffMonthlyUsd(m, gpus, 1) - (pooled ? tooling : 0);
-      if (!pooled) monthly[t]! += staffMonthlyUsd(m, gpus, 1) + (t === 0 ? setupUsd(m) : 0);
+      totalGpus[t]! += share.gpusByMonth[t]!;
+      monthly[t]! += share.fleetUsd[t]!;
+      if (share.ownTeamUsd) monthly[t]! += share.ownTeamUsd[t]!;
     }
-    const b = fc.breakdown;
-    breakdown.gpus += (b.gpus ?? 0) + (b.power ?? 0) + (b.colocation ?? 0) + (b.maintenance ?? 0);
-    breakdown.overheads += b.overheads - (pooled ? tooling : 0) + (b.fineTuning ?? 0);
+    breakdown.gpus += share.gpus;
+    breakdown.overheads += share.overheads;
     if (!pooled) {
-      breakdown.people += b.people;
-      breakdown.setup += setupUsd(m);
+      breakdown.people += share.people;
+      breakdown.setup += share.setup;
     }
-    if (detail) {
+    if (detail && m && pm && fc) {
       const separate = g.reduce((s, d) => s + poolMonths([d], 1)[0]!.replicas * m.values["selfHosted.gpusPerReplica"], 0);
       const last = months - 1;
       fleets.push({
