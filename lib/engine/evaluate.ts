@@ -133,8 +133,16 @@ registerVerdict((m, c, pre) => verdictOf(m, c, { lite: true, ...pre }), verdictR
 
 /** Pure and deterministic: same input and catalog, same Evaluation. Throws only on schema-invalid input. */
 export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, catalog: Catalog = currentCatalog): Evaluation {
-  const input = assessmentInputSchema.parse(rawInput);
-  const m = resolveModel(input, catalog);
+  return evaluateModel(resolveModel(assessmentInputSchema.parse(rawInput), catalog), catalog);
+}
+
+/**
+ * The evaluation of a model already resolved from a parsed input with this catalog (`resolveModel`):
+ * what evaluate does after parsing and resolving. The portfolio resolves each workload once and passes
+ * the model here and to its own pricing.
+ */
+export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Evaluation {
+  const input = m.input;
   const v = verdictOf(m, catalog);
   const { costs, excluded, complianceNotes, ranking, reasons, recommendation } = v;
   const found = conflicts(m, excluded);
