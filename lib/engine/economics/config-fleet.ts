@@ -123,25 +123,26 @@ class MonthlyPricer implements ConfigPricer {
     private readonly peakToAverage: number,
   ) {
     const n = t.factors.length;
-    this.peakFirst = n > 0 ? this.peakOf(0) : 0;
-    this.peakLast = n > 0 ? this.peakOf(n - 1) : 0;
-    this.demand = (tokensPerDay / SECONDS_PER_DAY) * peakToAverage;
+    const secondsPerDay = SECONDS_PER_DAY; // read once (under tsx an imported binding is a getter call)
+    this.peakFirst = n > 0 ? this.peakOf(0, secondsPerDay) : 0;
+    this.peakLast = n > 0 ? this.peakOf(n - 1, secondsPerDay) : 0;
+    this.demand = (tokensPerDay / secondsPerDay) * peakToAverage;
   }
 
-  private peakOf(m: number): number {
+  private peakOf(m: number, secondsPerDay = SECONDS_PER_DAY): number {
     const tpd = this.tokensPerDay * this.t.factors[m]!;
-    return tpd > 0 ? (tpd / SECONDS_PER_DAY) * this.peakToAverage : 0;
+    return tpd > 0 ? (tpd / secondsPerDay) * this.peakToAverage : 0;
   }
 
   /** peakOf and the batch tokens/s of every month (the same expressions, imported constants read once). */
   private months(): void {
-    const { t, tokensPerDay, peakToAverage } = this;
+    const { t, tokensPerDay } = this;
     const secondsPerDay = SECONDS_PER_DAY;
     const peak: number[] = [];
     const batch: number[] = [];
     for (let m = 0; m < t.factors.length; m++) {
       const tpd = tokensPerDay * t.factors[m]!;
-      peak.push(tpd > 0 ? (tpd / secondsPerDay) * peakToAverage : 0);
+      peak.push(this.peakOf(m, secondsPerDay));
       batch.push((t.batchShare * tpd) / secondsPerDay);
     }
     this.peak = peak;
