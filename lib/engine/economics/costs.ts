@@ -574,8 +574,58 @@ function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, 
   return { kind: "split", mode, sMin, eMin, target: b.target, tcoUsd: b.tcoUsd, share, pure, sliver, spillModel };
 }
 
+// Zero replicas and no tokens served, every month (read only).
+let zeroMonths = new Float64Array(64);
+
+/**
+ * pickHybrid's pure option when no split can be cheaper than it, without planning one (verdict probes).
+ * A split's TCO is at least its fleet's at zero replicas (a month never costs less with more replicas, and
+ * the spill bill is not negative but for rounding, bounded here by 1e-12 of the bill of sending everything
+ * out); when the cheapest pure candidate costs no more than that bound (+ pickHybrid's 1e-6), pickHybrid's
+ * candidate loop picks it whatever the split costs: the first candidate at the lowest TCO. Null: plan it.
+ */
+function pureBelowAnySplit(m: Model, ctx: HybridContext, parts: Record<"api" | "hosted-open" | "self-hosted", OptionTco>): "api" | "hosted-open" | "self-hosted" | null {
+  const { sMin, eMin } = hybridConstraints(m);
+  const targets = ctx.spillTargets;
+  if (!targets.length && eMin === 0) return null; // pickHybrid's self-only case
+  const candidates: ("api" | "hosted-open" | "self-hosted")[] = [];
+  if (sMin === 0) candidates.push(...(eMin > 0 ? (["api"] as const) : targets));
+  if (eMin === 0) candidates.push("self-hosted");
+  let pure: "api" | "hosted-open" | "self-hosted" | null = null;
+  for (const o of candidates) if (!pure || parts[o].tcoUsd < parts[pure].tcoUsd) pure = o;
+  if (!pure || !(parts[pure].tcoUsd <= parts[pure].tcoUsd)) return null;
+  // Self-hosting costs at least its fleet at zero replicas: as the cheapest it passes only at that floor (plan it).
+  if (pure === "self-hosted") return null;
+  const floorUsd = fleetFloorUsd(m);
+  if (!(parts[pure].tcoUsd <= floorUsd + 1e-6)) return null;
+  // Every month's tokens sent to the dearest target the plan may use: a bound on any spill bill.
+  const spillModel = ctx.hostedSpill ? ({ ...m, hostedPrice: ctx.hostedSpill.price } as Model) : m;
+  const outUsd = Math.max(externalMonths(m, "api", null), targets.includes("hosted-open") ? externalMonths(spillModel, "hosted-open", null) : 0);
+  const bound = floorUsd * (1 - 1e-12) - 1e-12 * outUsd;
+  return parts[pure].tcoUsd <= bound + 1e-6 ? pure : null;
+}
+
+/**
+ * The fleet's TCO at zero replicas, every month (people, tooling, fine-tuning, set-up): memoised on what the
+ * fleet loop reads at zero replicas (values, deployment, overrides, data, capability, batch share, months),
+ * so the probes that move volume or prices reuse it.
+ */
+function fleetFloorUsd(m: Model): number {
+  const i = m.input;
+  const n = volumeFactors(m).length;
+  const f = lastFloor;
+  if (f && f.values === m.values && f.deployment === i.deployment && f.assumptions === i.assumptions && f.data === i.data && f.capability === i.capability && f.batchShare === i.volume.batchShare && f.n === n) return f.usd;
+  if (zeroMonths.length < n) zeroMonths = new Float64Array(n);
+  const usd = fleetTco(m, zeroMonths, zeroMonths, n).tcoUsd;
+  lastFloor = { values: m.values, deployment: i.deployment, assumptions: i.assumptions, data: i.data, capability: i.capability, batchShare: i.volume.batchShare, n, usd };
+  return usd;
+}
+let lastFloor: { values: Model["values"]; deployment: unknown; assumptions: unknown; data: unknown; capability: unknown; batchShare: number; n: number; usd: number } | null = null;
+
 /** The hybrid's TCO and pure flag only (verdict probes): the same decision as hybridCost, no series or texts. */
 function hybridTco(m: Model, ctx: HybridContext, parts: Record<"api" | "hosted-open" | "self-hosted", OptionTco>, minShare: number): OptionTco {
+  const quick = pureBelowAnySplit(m, ctx, parts);
+  if (quick) return { tcoUsd: parts[quick].tcoUsd, split: { pure: quick } };
   const p = pickHybrid(m, ctx, parts, minShare);
   if (p.kind === "self-only") return { tcoUsd: parts["self-hosted"].tcoUsd, split: { pure: "self-hosted" } };
   const pc = p.pure && p.pure !== "hybrid" ? parts[p.pure] : undefined;
