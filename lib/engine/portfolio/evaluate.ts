@@ -1,9 +1,10 @@
 import { catalog as currentCatalog, type Catalog } from "../catalog";
-import { evaluate, type Evaluation } from "../evaluate";
+import { evaluateModel, type Evaluation } from "../evaluate";
+import { resolveModel } from "../model";
 import { inHouseBinds } from "../data-rules";
 import { formatUsd } from "../text";
 import { optionLabel, type Conflict, type Reason } from "../rules";
-import { OPTIONS, type Option } from "../schema";
+import { assessmentInputSchema, OPTIONS, type Option } from "../schema";
 import { fleetsCost, fleetsMemo, workloadCosts, type FleetDemand, type FleetsMemo, type PoolSummary, type WorkloadCosts } from "./fleet-cost";
 import { portfolioInputSchema, workloadInput, type ParsedPortfolioInput, type PortfolioInput } from "./schema";
 import { ALTERNATIVE_LABELS, EPS_USD, marginalText, type AlternativeName } from "./texts";
@@ -212,8 +213,10 @@ function poolingText(fleets: readonly PortfolioFleet[], nameOf: (id: string) => 
 export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, catalog: Catalog = currentCatalog, opts: { exhaustiveLimit?: number } = {}): PortfolioEvaluation {
   const p = portfolioInputSchema.parse(raw);
   const months = p.strategy.horizonMonths;
-  const standalone = p.workloads.map((_, i) => evaluate(workloadInput(p, i), catalog));
-  const priced: Priced[] = p.workloads.map((w, i) => ({ id: w.id, costs: workloadCosts(w.id, workloadInput(p, i), catalog, standalone[i]!), candidates: candidatesOf(standalone[i]!, inHouseBinds(w.data)) }));
+  // Each workload resolved once (evaluate's own parse and resolve), for its standalone evaluation and its costs.
+  const models = p.workloads.map((_, i) => resolveModel(assessmentInputSchema.parse(workloadInput(p, i)), catalog));
+  const standalone = models.map((m) => evaluateModel(m, catalog));
+  const priced: Priced[] = p.workloads.map((w, i) => ({ id: w.id, costs: workloadCosts(w.id, workloadInput(p, i), catalog, standalone[i]!, models[i]!), candidates: candidatesOf(standalone[i]!, inHouseBinds(w.data)) }));
   const verdicts = standalone.map((e) => e.recommendation);
   // Fleets priced once per call, whichever placements put the same demands on them.
   const memo = fleetsMemo();

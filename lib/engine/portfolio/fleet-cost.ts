@@ -64,9 +64,8 @@ export type WorkloadCosts = {
 
 const f64 = (xs: readonly number[]) => Float64Array.from(xs);
 
-/** Prices one workload's options for the portfolio (built once per workload, then searched over). */
-export function workloadCosts(id: string, input: ParsedAssessmentInput, catalog: Catalog, standalone: Evaluation): WorkloadCosts {
-  const m = resolveModel(input, catalog);
+/** Prices one workload's options for the portfolio (built once per workload, then searched over). `m`: the workload's resolved model, when the caller has it. */
+export function workloadCosts(id: string, input: ParsedAssessmentInput, catalog: Catalog, standalone: Evaluation, m: Model = resolveModel(input, catalog)): WorkloadCosts {
   const months = input.strategy.horizonMonths;
   const factors = volumeFactors(m, months);
   const tpd0 = tokensPerDayOf(m);
