@@ -1,5 +1,5 @@
 import { catalog as currentCatalog, figureOf, type Catalog } from "./catalog";
-import { capacityPeak, gpuPricing, monthlyUsdSeries, replicasFor, selfHostedMonth, steadyMonthlyUsd, tokensPerDayOf, volumeFactors, type OptionCost } from "./economics";
+import { capacityPeak, gpuPricing, monthlyUsdSeries, replicasFor, selfHostedMonthAt, selfHostedSteadyOf, steadyMonthlyUsd, tokensPerDayOf, volumeFactors, type OptionCost, type SelfHostedSteady } from "./economics";
 import { atPricesOfMonth, scalePriceTable } from "./economics/trends";
 import { SECONDS_PER_DAY } from "./model";
 import type { AssumptionKey } from "./schema";
@@ -30,7 +30,7 @@ export const BREAK_EVEN_RANGE = breakEvenRange(currentCatalog);
  * a step several times, and both comparisons of `breakEven` and the sensitivity variants that leave
  * self-hosting unchanged read the same staircase).
  */
-type Staircase = { m: Model; peak: number; perReplicaTpd: number; n0: number; steps: number[]; totals: number[] };
+type Staircase = { m: Model; peak: number; perReplicaTpd: number; n0: number; steps: number[]; totals: number[]; month?: SelfHostedSteady };
 
 function staircaseOf(m: Model): Staircase {
   const v = m.values;
@@ -43,7 +43,8 @@ function staircaseOf(m: Model): Staircase {
 function stepTotal(s: Staircase, n: number): number {
   const i = s.steps.indexOf(n);
   if (i >= 0) return s.totals[i]!;
-  const total = selfHostedMonth(s.m, n * s.perReplicaTpd * (1 - 1e-12), s.peak).total;
+  // The self-hosted month's figures read once per staircase (selfHostedMonth, step by step).
+  const total = selfHostedMonthAt((s.month ??= selfHostedSteadyOf(s.m)), n * s.perReplicaTpd * (1 - 1e-12), s.peak).total;
   s.steps.push(n);
   s.totals.push(total);
   return total;

@@ -153,10 +153,10 @@ export function selfHostedMonth(m: Model, tokensPerDay: number, peakToAverage: n
   return selfHostedMonthAt(selfHostedSteadyOf(m), tokensPerDay, peakToAverage);
 }
 
-/** What a steady self-hosted month reads besides the volume: the replica staircase, GPU rate, staff and overheads. */
-type SelfHostedSteady = { size: (tokensPerDay: number, peakToAverage: number) => number; gpusPerReplica: number; usdPerGpuHour: number; staff: StaffFigures; tooling: number; overheadShare: number; fineTuning: number };
+/** What a steady self-hosted month reads besides the volume: the replica staircase, GPU rate, staff and overheads (break-even's staircase and the volume curve read it once per model). */
+export type SelfHostedSteady = { size: (tokensPerDay: number, peakToAverage: number) => number; gpusPerReplica: number; usdPerGpuHour: number; staff: StaffFigures; tooling: number; overheadShare: number; fineTuning: number };
 
-function selfHostedSteadyOf(m: Model): SelfHostedSteady {
+export function selfHostedSteadyOf(m: Model): SelfHostedSteady {
   const v = m.values;
   return {
     size: replicaSizer(m),
@@ -169,7 +169,8 @@ function selfHostedSteadyOf(m: Model): SelfHostedSteady {
   };
 }
 
-function selfHostedMonthAt(c: SelfHostedSteady, tokensPerDay: number, peakToAverage: number): SelfHostedMonth {
+/** selfHostedMonth with the model's figures read once (`selfHostedSteadyOf`). */
+export function selfHostedMonthAt(c: SelfHostedSteady, tokensPerDay: number, peakToAverage: number): SelfHostedMonth {
   const replicas = c.size(tokensPerDay, peakToAverage);
   const gpus = replicas * c.gpusPerReplica;
   const gpuUsd = gpus * c.usdPerGpuHour * HOURS_PER_MONTH;
