@@ -575,12 +575,12 @@ function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, 
   return { kind: "split", mode, sMin, eMin, target: b.target, tcoUsd: b.tcoUsd, share, pure, sliver, spillModel };
 }
 
-// Zero replicas and no tokens served, every month (read only).
+// No tokens served, every month (read only).
 let zeroMonths = new Float64Array(64);
 
 /**
  * pickHybrid's pure option when no split can be cheaper than it, without planning one (verdict probes).
- * A split's TCO is at least its fleet's at zero replicas (a month never costs less with more replicas, and
+ * A split's TCO is at least its fleet's at the availability floor (zero replicas in a month without load; a month never costs less with more replicas, and
  * the spill bill is not negative but for rounding, bounded here by 1e-12 of the bill of sending everything
  * out); when the cheapest pure candidate costs no more than that bound (+ pickHybrid's 1e-6), pickHybrid's
  * candidate loop picks it whatever the split costs: the first candidate at the lowest TCO. Null: plan it.
@@ -595,9 +595,15 @@ function pureBelowAnySplit(m: Model, ctx: HybridContext, parts: Record<"api" | "
   let pure: "api" | "hosted-open" | "self-hosted" | null = null;
   for (const o of candidates) if (!pure || parts[o].tcoUsd < parts[pure].tcoUsd) pure = o;
   if (!pure || !(parts[pure].tcoUsd <= parts[pure].tcoUsd)) return null;
-  // Self-hosting costs at least its fleet at zero replicas: as the cheapest it passes only at that floor (plan it).
+  // Self-hosting costs at least its fleet at the floor: as the cheapest it passes only at that floor (plan it).
   if (pure === "self-hosted") return null;
-  const floorUsd = fleetFloorUsd(m);
+  // Every month with load plans at least the availability floor (planMonth's nMin), a month without load none
+  // (the floor when a share must stay in house): the fleet at that floor every month is a lower bound.
+  const f = volumeFactors(m);
+  let least = Infinity;
+  for (let t = 0; t < f.length; t++) if (f[t]! < least) least = f[t]!;
+  const floorReplicas = sMin > 0 || planHasLoad(tokensPerDayOf(m) * least) ? m.values["selfHosted.minReplicas"] : 0;
+  const floorUsd = fleetFloorUsd(m, floorReplicas);
   if (!(parts[pure].tcoUsd <= floorUsd + 1e-6)) return null;
   // Every month's tokens sent to the dearest target the plan may use: a bound on any spill bill.
   const spillModel = ctx.hostedSpill ? ({ ...m, hostedPrice: ctx.hostedSpill.price } as Model) : m;
@@ -607,21 +613,24 @@ function pureBelowAnySplit(m: Model, ctx: HybridContext, parts: Record<"api" | "
 }
 
 /**
- * The fleet's TCO at zero replicas, every month (people, tooling, fine-tuning, set-up): memoised on what the
- * fleet loop reads at zero replicas (values, deployment, overrides, data, capability, batch share, months),
- * so the probes that move volume or prices reuse it.
+ * The fleet's TCO at `replicas` every month with no tokens served (people, tooling, fine-tuning, set-up, the
+ * floor's GPUs): memoised on what the fleet loop reads then (values, deployment, overrides, data, capability,
+ * batch share, months), so the probes that move volume or prices reuse it.
  */
-function fleetFloorUsd(m: Model): number {
+function fleetFloorUsd(m: Model, replicas: number): number {
   const i = m.input;
   const n = volumeFactors(m).length;
   const f = lastFloor;
-  if (f && f.values === m.values && f.deployment === i.deployment && f.assumptions === i.assumptions && f.data === i.data && f.capability === i.capability && f.batchShare === i.volume.batchShare && f.n === n) return f.usd;
+  if (f && f.replicas === replicas && f.values === m.values && f.deployment === i.deployment && f.assumptions === i.assumptions && f.data === i.data && f.capability === i.capability && f.batchShare === i.volume.batchShare && f.n === n) return f.usd;
+  if (floorMonths.length < n) floorMonths = new Float64Array(n);
   if (zeroMonths.length < n) zeroMonths = new Float64Array(n);
-  const usd = fleetTco(m, zeroMonths, zeroMonths, n).tcoUsd;
-  lastFloor = { values: m.values, deployment: i.deployment, assumptions: i.assumptions, data: i.data, capability: i.capability, batchShare: i.volume.batchShare, n, usd };
+  floorMonths.fill(replicas, 0, n);
+  const usd = fleetTco(m, floorMonths, zeroMonths, n).tcoUsd;
+  lastFloor = { replicas, values: m.values, deployment: i.deployment, assumptions: i.assumptions, data: i.data, capability: i.capability, batchShare: i.volume.batchShare, n, usd };
   return usd;
 }
-let lastFloor: { values: Model["values"]; deployment: unknown; assumptions: unknown; data: unknown; capability: unknown; batchShare: number; n: number; usd: number } | null = null;
+let lastFloor: { replicas: number; values: Model["values"]; deployment: unknown; assumptions: unknown; data: unknown; capability: unknown; batchShare: number; n: number; usd: number } | null = null;
+let floorMonths = new Float64Array(64);
 
 /** The hybrid's TCO and pure flag only (verdict probes): the same decision as hybridCost, no series or texts. */
 function hybridTco(m: Model, ctx: HybridContext, parts: Record<"api" | "hosted-open" | "self-hosted", OptionTco>, minShare: number): OptionTco {
