@@ -129,7 +129,7 @@ type PreHit = {
 const SLO_PER_CONFIG_MAX = 64;
 const memo = {
   pre: new Map<string, PreHit>(),
-  configs: new Map<string, { perf: unknown; maxTpotMs: number; list: Pre[]; pairCount: number; excludedModels: ModelExclusion[] }>(),
+  configs: new Map<string, { perf: unknown; maxTpotMs: number; list: Pre[]; cols: Columns; pairCount: number; excludedModels: ModelExclusion[] }>(),
 };
 const MEMO_MAX = 20_000;
 /** Empties the memo (benchmarks time the cold path with it). */
@@ -270,7 +270,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       x.gpu = cc.gpus.indexOf(x.g);
       x.fast = x.memFits && (x.one.stepMs <= maxTpotMs || q.workload.outTok <= 1);
     }
-    base = { perf, maxTpotMs, list, pairCount: pairs.size, excludedModels: excluded };
+    base = { perf, maxTpotMs, list, cols: columnsOf(list), pairCount: pairs.size, excludedModels: excluded };
     remember(memo.configs, shapeKey, base);
   }
   // The models the request does not fit (a copy: the memo's list stays as built).
@@ -289,10 +289,12 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   // `bound`), so configurations that would be skipped are never priced.
   const n = list.length;
   const { key, priced, boundPaid, heap, rest } = workFor(n);
+  // Reachable: the target-independent part (`fast`), the fastest answer within the target, a positive budget.
+  const { bestP95Ms, upperTps, oneTps, tp, gpu, fast } = base.cols;
+  const open = ctx.budget > 0;
   for (let i = 0; i < n; i++) {
-    const x = list[i]!;
-    if (reachable(ctx, x)) {
-      key[i] = pricerOf(ctx, x).lowerBound(x.tp, x.upperTps);
+    if (fast[i] && bestP95Ms[i]! <= q.targetMs && open) {
+      key[i] = (ctx.pricers[gpu[i]!] ?? pricerOf(ctx, list[i]!)).lowerBound(tp[i]!, upperTps[i]!);
       heap.at[heap.size++] = i;
     } else rest.at[rest.size++] = i;
   }
@@ -334,8 +336,8 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   const want = feasibleSized > 0 ? 12 - feasibleSized : Infinity;
   if (want > 0 && rest.size > 0) {
     for (let k = 0; k < rest.size; k++) {
-      const x = list[rest.at[k]!]!;
-      key[rest.at[k]!] = pricerOf(ctx, x).lowerBound(x.tp, x.one.tokensPerSecond);
+      const i = rest.at[k]!;
+      key[i] = (ctx.pricers[gpu[i]!] ?? pricerOf(ctx, list[i]!)).lowerBound(tp[i]!, oneTps[i]!);
     }
     heapify(rest, key, priced); // none of them priced: key, then list order
     const cheapest = sized.filter((c) => !c.feasible).map((c) => c.horizon).sort((a, b) => a - b);
@@ -387,8 +389,21 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   return { chosen, runnersUp, candidates: out, considered: n, feasibleCount: reachableCount, excludedModels, unmet: !anyFeasible, targetMs: q.targetMs, measure: q.measure, networkMs };
 }
 
-function reachable(ctx: Ctx, x: Pre): boolean {
-  return x.fast && x.bestP95Ms <= ctx.q.targetMs && ctx.budget > 0;
+/** The figures the per-call scan reads, a contiguous array each (the scan then touches little memory). */
+type Columns = { bestP95Ms: Float64Array; upperTps: Float64Array; oneTps: Float64Array; tp: Float64Array; gpu: Int32Array; fast: Uint8Array };
+
+function columnsOf(list: readonly Pre[]): Columns {
+  const n = list.length;
+  const c: Columns = { bestP95Ms: new Float64Array(n), upperTps: new Float64Array(n), oneTps: new Float64Array(n), tp: new Float64Array(n), gpu: new Int32Array(n), fast: new Uint8Array(n) };
+  list.forEach((x, i) => {
+    c.bestP95Ms[i] = x.bestP95Ms;
+    c.upperTps[i] = x.upperTps;
+    c.oneTps[i] = x.one.tokensPerSecond;
+    c.tp[i] = x.tp;
+    c.gpu[i] = x.gpu;
+    c.fast[i] = x.fast ? 1 : 0;
+  });
+  return c;
 }
 
 function pricerOf(ctx: Ctx, x: Pre): FleetPricer {
