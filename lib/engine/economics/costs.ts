@@ -519,6 +519,13 @@ function spillDominated(m: Model, o: "api" | "hosted-open", targets: readonly ("
   return spillUnit(m, o, kO, 0) >= spillUnit(m, other, kOther, 0) && spillUnit(m, o, kO, last) >= spillUnit(m, other, kOther, last) && !(o === "api" && spillUnit(m, other, kOther, 0) === spillUnit(m, o, kO, 0));
 }
 
+/** Whether pure option o costs no more than each of the other pure candidates the split may collapse to. */
+function noDearerThanCandidates(parts: Partial<Record<Option, OptionTco>>, o: Option, candidates: readonly Option[]): boolean {
+  const c = parts[o]!.tcoUsd;
+  for (const x of candidates) if (x !== o && parts[x] && !(c <= parts[x]!.tcoUsd)) return false;
+  return true;
+}
+
 function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, OptionTco>>, minShare: number): HybridPick {
   const { sMin, eMin, mode } = hybridConstraints(m);
   const targets = ctx.spillTargets;
@@ -562,13 +569,14 @@ function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, 
   }
   // A split that sends under minShare one way is reported as the pure option it nearly is, but only
   // when that option costs about the same (within the same share); otherwise the split is real money.
+  // Either way the option reported must be no dearer than every other pure candidate: else the hybrid would cost more than a part.
   const nearly: Option = eMin > 0 ? "api" : b.target;
-  if (!pure && sMin === 0 && share < minShare && !!parts[nearly] && parts[nearly]!.tcoUsd <= b.tcoUsd * (1 + minShare)) pure = nearly;
+  if (!pure && sMin === 0 && share < minShare && !!parts[nearly] && parts[nearly]!.tcoUsd <= b.tcoUsd * (1 + minShare) && noDearerThanCandidates(parts, nearly, pureCandidates)) pure = nearly;
   // Spilling under minShare of tokens out of an own fleet is self-hosting with a sliver of overflow:
   // reported as self-hosting (the saving it gives up is stated), so the verdict does not alternate
   // between the two at every replica step as volume grows.
   let sliver = 0;
-  if (!pure && eMin === 0 && sMin === 0 && 1 - share < minShare && parts["self-hosted"]) {
+  if (!pure && eMin === 0 && sMin === 0 && 1 - share < minShare && parts["self-hosted"] && noDearerThanCandidates(parts, "self-hosted", pureCandidates)) {
     pure = "self-hosted";
     sliver = Math.max(0, parts["self-hosted"].tcoUsd - b.tcoUsd);
   }
