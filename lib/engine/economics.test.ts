@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { breakEvenMonth, breakEvenTokensPerDay } from "./break-even";
 import { catalog } from "./catalog";
-import { fleetCost, selfHostedFleetCost, staffFor, usableTpsPerReplica as usableTps } from "./economics";
+import { fleetCost, gpuPricing, selfHostedFleetCost, staffFor, usableTpsPerReplica as usableTps } from "./economics";
 import { evaluate, verdictOf } from "./evaluate";
 import { resolveModel } from "./model";
 import { registerVerdict, whatWouldChange } from "./what-would-change";
@@ -579,5 +579,17 @@ describe("whatWouldChange cost", () => {
     expect(confirms).toBeLessThanOrEqual(5); // only the reported flip of volume, growth, horizon, GPU rate / server price is confirmed
     expect(probes).toBeLessThanOrEqual(12 * 2 * 11);
     expect(found.length).toBeLessThanOrEqual(12);
+  });
+});
+
+describe("GPU terms memo", () => {
+  // gpuPricing is memoised per model values; a model patched to other data answers (ITAR: owned servers by
+  // rule) keeps its values object, so the memo must tell the two apart (it keyed on the in-house mandate only).
+  it("a model that shares another's values but carries ITAR data is priced on owned servers", () => {
+    const m = modelOf({ ...PROFILES.earlyPrototype, deployment: {} } as AssessmentInput);
+    expect(gpuPricing(m).source).toBe("gpu-cloud");
+    const itar = { ...m, input: { ...m.input, data: { ...m.input.data, regulations: ["itar"] } } } as typeof m;
+    expect(gpuPricing(itar).source).toBe("owned");
+    expect(gpuPricing(m).source).toBe("gpu-cloud");
   });
 });

@@ -2,7 +2,6 @@ import type { Catalog } from "../catalog";
 import { HOURS_PER_MONTH, type Model } from "../model";
 import { formatUsd } from "../text";
 import { fig, marketGpuId, resolvedGpuSource, type ResolvedGpuSource } from "./assumptions";
-import { inHouseBinds } from "../data-rules";
 
 // GPU terms: what one GPU costs per month on the chosen source and term, and what owning costs
 // (8-GPU servers: capex, power × PUE × electricity, colocation per kW, maintenance, depreciation).
@@ -59,15 +58,16 @@ export function ownedTerms(m: Model): OwnedTerms {
 const TERM_LABEL: Record<string, string> = { "on-demand": "on demand", "reserved-1y": "on a 1-year commitment", "reserved-3y": "on a 3-year commitment", owned: "owned" };
 const SOURCE_LABEL: Record<string, string> = { "gpu-cloud": "a GPU cloud", hyperscaler: "a hyperscaler", owned: "owned servers" };
 
-const cache = new WeakMap<Model["values"], { p: GpuPricing; dep: unknown; ov: unknown; inHouse: boolean }>();
+const cache = new WeakMap<Model["values"], { p: GpuPricing; dep: unknown; ov: unknown; data: unknown }>();
 
 /** The GPU terms in use (memoised per model values: the series and the optimiser ask every month). */
 export function gpuPricing(m: Model): GpuPricing {
-  // Keyed on what the terms read: the values, the deployment answers, the overrides and the in-house mandate.
+  // Keyed on what the terms read: the values, the deployment answers, the overrides and the data answers
+  // (the in-house mandate and ITAR decide the source: resolvedGpuSource).
   const hit = cache.get(m.values);
-  if (hit && hit.dep === m.input.deployment && hit.ov === m.input.assumptions && hit.inHouse === inHouseBinds(m.input.data)) return hit.p;
+  if (hit && hit.dep === m.input.deployment && hit.ov === m.input.assumptions && hit.data === m.input.data) return hit.p;
   const p = computeGpuPricing(m);
-  cache.set(m.values, { p, dep: m.input.deployment, ov: m.input.assumptions, inHouse: inHouseBinds(m.input.data) });
+  cache.set(m.values, { p, dep: m.input.deployment, ov: m.input.assumptions, data: m.input.data });
   return p;
 }
 
