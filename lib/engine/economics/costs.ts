@@ -2,9 +2,9 @@ import type { PriceTable } from "../catalog";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_DAY, tokensPerDayOfVolume, type Model } from "../model";
 import type { Option } from "../schema";
 import { formatPct, formatTokens, formatUsd } from "../text";
-import { fleetCost, fleetTco, marginalReplicaRate, replicaSizer, replicasFor, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
+import { fleetCost, fleetTco, marginalReplicaRate, replicaSizer, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
 import { capacityAt, growthFactors, servedShare } from "./load";
-import { fineTuningMonthlyUsd, setupUsd, staffFigures, staffMonthlyUsd, staffMonthlyUsdOf, type StaffFigures } from "./staff";
+import { fineTuningMonthlyUsd, setupUsd, staffFigures, staffMonthlyUsdOf, type StaffFigures } from "./staff";
 import { gpuPricing } from "./terms";
 import { priceFactor, priceFactors } from "./trends";
 
