@@ -124,16 +124,22 @@ export function tokensPerDayOf(m: Model): number {
 
 /** Volume multiple of month t: compound growth that saturates at `growth.maxMultiple` × today's volume. */
 export function volumeFactors(m: Model, months: number = m.input.strategy.horizonMonths): readonly number[] {
-  // Memoised by value (every series and every verdict probe asks; read-only, shared).
-  const key = `${months}|${m.input.volume.monthlyGrowthPct}|${m.values["growth.maxMultiple"]}`;
+  // Memoised by value (every series and every verdict probe asks; read-only, shared): the last answer
+  // first (an evaluate asks for the same growth hundreds of times), then a map by value.
+  const g = m.input.volume.monthlyGrowthPct;
+  const cap = m.values["growth.maxMultiple"];
+  if (lastFactors && lastFactors.months === months && lastFactors.g === g && lastFactors.cap === cap) return lastFactors.f;
+  const key = `${months}|${g}|${cap}`;
   let f = factorMemo.get(key);
   if (!f) {
     if (factorMemo.size > 1_000) factorMemo.clear();
-    factorMemo.set(key, (f = growthFactors(months, m.input.volume.monthlyGrowthPct, m.values["growth.maxMultiple"])));
+    factorMemo.set(key, (f = growthFactors(months, g, cap)));
   }
+  lastFactors = { months, g, cap, f };
   return f;
 }
 const factorMemo = new Map<string, readonly number[]>();
+let lastFactors: { months: number; g: number; cap: number; f: readonly number[] } | null = null;
 
 /** When growth reaches its cap within the horizon: the month (1-based) and the multiple. */
 export function growthSaturation(m: Model): { month: number; multiple: number } | null {
