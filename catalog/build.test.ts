@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { calcPrice, findProvider } from "@pydantic/genai-prices";
 import { describe, expect, it } from "vitest";
-import { pricePerRequest } from "@/lib/engine/costs";
+import { pricePerRequest } from "@/lib/engine/economics";
 import { z } from "zod";
 import { buildSnapshot, genaiPricesLookup, readCatalogFiles } from "./build";
 import { figureRecordSchema, figureSchema, invalidFigures } from "./schema";

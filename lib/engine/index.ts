@@ -30,7 +30,7 @@ export { catalog, catalogVersion } from "./catalog";
 export type { Catalog } from "./catalog";
 export { optionLabel, OPTION_LABELS } from "./rules";
 export type { Reason, Conflict, RankedOption } from "./rules";
-export type { OptionCost, Breakdown, HybridSplit } from "./costs";
+export type { OptionCost, Breakdown, HybridSplit } from "./economics";
 export type { BreakEvenPoint, SensitivityRow } from "./break-even";
 export type { AssumptionRow } from "./model";
 export { evaluatePortfolio, portfolioInputSchema, workloadSchema, isPortfolioShape, MAX_WORKLOADS } from "./portfolio";

@@ -1,15 +1,17 @@
 import type { PriceTable } from "../catalog";
-import { DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_DAY, tokensPerDayOfVolume, type Model } from "../model";
+import { DAYS_PER_MONTH, type Model } from "../model";
 import type { Option } from "../schema";
 import { formatPct, formatTokens, formatUsd } from "../text";
-import { fleetCost, fleetTco, marginalReplicaRate, replicaSizer, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
-import { capacityAt, growthFactors, servedShare } from "./load";
-import { fineTuningMonthlyUsd, setupUsd, staffFigures, staffMonthlyUsdOf, type StaffFigures } from "./staff";
+import { fleetCost, fleetTco, replicaSizer, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
+import { fineTuningMonthlyUsd, setupUsd } from "./staff";
+import { hybridConstraints, planBuffers, planHasLoad, planHybrid, planInto, probeBuffers, shareMemo, type Plan, type PlanBuffers, type ShareMemo } from "./hybrid-plan";
 import { gpuPricing } from "./terms";
+import { capacityPeak, externalUsdPerTokenDay, tokensPerDayOf, volumeFactors } from "./tokens";
 import { priceFactor, priceFactors } from "./trends";
 
-// Monthly cost of each option over the horizon. One implementation per formula: the horizon series,
-// the volume curve, break-even, sensitivity and whatWouldChange all call these.
+// Monthly cost of each option over the horizon, and the hybrid's decision between its plans (hybrid-plan.ts)
+// and the pure options. One implementation per formula: evaluate, break-even, sensitivity and
+// whatWouldChange's probes (the TCO-only optionTcos) all call these.
 
 export type Breakdown = {
   tokens?: number;
@@ -56,358 +58,15 @@ export type OptionCost = {
   split?: HybridSplit;
 };
 
-type Shape = { requestsPerDay: number; inTok: number; outTok: number };
-
-/** Price of one request (the prompt length picks the context tier, as the price library does), in USD. */
-export function pricePerRequest(p: PriceTable, inTok: number, outTok: number, cachedShare: number): number {
-  let inP = p.inputUsdPerMTok;
-  let cP = p.cachedInputUsdPerMTok;
-  let oP = p.outputUsdPerMTok;
-  for (const t of p.tiers) {
-    if (inTok > t.fromInputTokens) {
-      inP = t.inputUsdPerMTok;
-      cP = t.cachedInputUsdPerMTok;
-      oP = t.outputUsdPerMTok;
-    }
-  }
-  return (inTok * (1 - cachedShare) * inP + inTok * cachedShare * cP + outTok * oP) / 1e6;
-}
-
-/** Token bill per month at today's list price. */
-export function tokenMonthlyUsd(m: Model, which: "api" | "hosted-open", s: Shape): number {
-  return tokenMonthAt(tokenRateOf(m, which, s), s.requestsPerDay);
-}
-
-/** What a token bill reads besides the request count: the price of one request of the shape and the batch discount. */
-type TokenRate = { perRequest: number; batch: number };
-
-function tokenRateOf(m: Model, which: "api" | "hosted-open", s: Pick<Shape, "inTok" | "outTok">): TokenRate {
-  const v = m.input.volume;
-  const price = which === "api" ? m.apiPrice : m.hostedPrice;
-  // Hosted rows without a cache-read price carry cached = input price, so the share costs nothing extra there.
-  const batch = which === "api" ? 1 - v.batchShare * m.values["api.batchDiscount"] : 1;
-  // Proprietary models bill their reasoning tokens as output: visible output × the tier's multiplier.
-  const outTok = which === "api" ? s.outTok * (m.values["api.reasoningMultiplier"] ?? 1) : s.outTok;
-  return { perRequest: pricePerRequest(price, s.inTok, outTok, v.cachedInputShare), batch };
-}
-
-function tokenMonthAt(r: TokenRate, requestsPerDay: number): number {
-  return requestsPerDay * DAYS_PER_MONTH * r.perRequest * r.batch;
-}
-
-function shapeAt(m: Model, tokensPerDay: number): Shape {
-  const v = m.input.volume;
-  const perReq = v.inputTokensPerRequest + v.outputTokensPerRequest;
-  return { requestsPerDay: perReq > 0 ? tokensPerDay / perReq : 0, inTok: v.inputTokensPerRequest, outTok: v.outputTokensPerRequest };
-}
-
-/** USD per month per (token/day) of an external option at today's price: the bill is linear in volume. */
-export function externalUsdPerTokenDay(m: Model, which: "api" | "hosted-open"): number {
-  const probe = 1e6;
-  return tokenMonthlyUsd(m, which, shapeAt(m, probe)) / probe;
-}
-
-/**
- * Peak ÷ average load the GPUs must carry. Batch traffic (volume.batchShare) has no latency target,
- * so it is scheduled flat at its average instead of peaking with interactive traffic:
- * peak = ((1 − batch) × peakToAverage + batch) × average.
- */
-export function capacityPeak(m: Model): number {
-  const v = m.input.volume;
-  return (1 - v.batchShare) * v.peakToAverage + v.batchShare;
-}
-
-/** From the model's input, not `m.tokensPerDay`: callers price models whose volume they patched. */
-export function tokensPerDayOf(m: Model): number {
-  return tokensPerDayOfVolume(m.input.volume);
-}
-
-/** Volume multiple of month t: compound growth that saturates at `growth.maxMultiple` × today's volume. */
-export function volumeFactors(m: Model, months: number = m.input.strategy.horizonMonths): readonly number[] {
-  // Memoised by value (every series and every verdict probe asks; read-only, shared): the last answer
-  // first (an evaluate asks for the same growth hundreds of times), then a map by value.
-  const g = m.input.volume.monthlyGrowthPct;
-  const cap = m.values["growth.maxMultiple"];
-  if (lastFactors && lastFactors.months === months && lastFactors.g === g && lastFactors.cap === cap) return lastFactors.f;
-  const key = `${months}|${g}|${cap}`;
-  let f = factorMemo.get(key);
-  if (!f) {
-    if (factorMemo.size > 1_000) factorMemo.clear();
-    factorMemo.set(key, (f = growthFactors(months, g, cap)));
-  }
-  lastFactors = { months, g, cap, f };
-  return f;
-}
-const factorMemo = new Map<string, readonly number[]>();
-let lastFactors: { months: number; g: number; cap: number; f: readonly number[] } | null = null;
-
-/** When growth reaches its cap within the horizon: the month (1-based) and the multiple. */
-export function growthSaturation(m: Model): { month: number; multiple: number } | null {
-  const f = volumeFactors(m);
-  const cap = m.values["growth.maxMultiple"];
-  const i = f.findIndex((x) => x >= cap);
-  return i >= 0 && m.input.volume.monthlyGrowthPct > 0 ? { month: i + 1, multiple: cap } : null;
-}
-
-export type SelfHostedMonth = { gpus: number; replicas: number; gpuUsd: number; peopleUsd: number; overheadsUsd: number; total: number };
-
-/**
- * Steady monthly cost of a fleet sized for a daily volume (no set-up, today's prices; owned GPUs at
- * their all-in hourly equivalent). The break-even staircase and the volume curve use it.
- */
-export function selfHostedMonth(m: Model, tokensPerDay: number, peakToAverage: number): SelfHostedMonth {
-  return selfHostedMonthAt(selfHostedSteadyOf(m), tokensPerDay, peakToAverage);
-}
-
-/** What a steady self-hosted month reads besides the volume: the replica staircase, GPU rate, staff and overheads (break-even's staircase and the volume curve read it once per model). */
-export type SelfHostedSteady = { size: (tokensPerDay: number, peakToAverage: number) => number; gpusPerReplica: number; usdPerGpuHour: number; staff: StaffFigures; tooling: number; overheadShare: number; fineTuning: number };
-
-export function selfHostedSteadyOf(m: Model): SelfHostedSteady {
-  const v = m.values;
-  return {
-    size: replicaSizer(m),
-    gpusPerReplica: v["selfHosted.gpusPerReplica"],
-    usdPerGpuHour: gpuPricing(m).usdPerGpuHour,
-    staff: staffFigures(m),
-    tooling: v["overheads.toolingUsdPerMonth"],
-    overheadShare: v["overheads.storageNetworkShareOfGpu"],
-    fineTuning: fineTuningMonthlyUsd(m),
-  };
-}
-
-/** selfHostedMonth with the model's figures read once (`selfHostedSteadyOf`). */
-export function selfHostedMonthAt(c: SelfHostedSteady, tokensPerDay: number, peakToAverage: number): SelfHostedMonth {
-  const replicas = c.size(tokensPerDay, peakToAverage);
-  const gpus = replicas * c.gpusPerReplica;
-  const gpuUsd = gpus * c.usdPerGpuHour * HOURS_PER_MONTH;
-  const peopleUsd = staffMonthlyUsdOf(c.staff, gpus); // staffFor(m, gpus).monthlyUsd without building the texts
-  const overheadsUsd = c.tooling + c.overheadShare * gpuUsd + c.fineTuning;
-  return { gpus, replicas, gpuUsd, peopleUsd, overheadsUsd, total: gpuUsd + peopleUsd + overheadsUsd };
-}
-
 export { setupUsd };
 
-// ---- Hybrid as an optimisation ----------------------------------------------------------------
-
+/** What the hybrid may do, fixed by the hard rules before any cost (evaluate.ts verdictRules). */
 export type HybridContext = {
   /** External targets the spill may use (the hosted provider only when no hard rule keeps open weights off it). */
   spillTargets: ("api" | "hosted-open")[];
   /** The open model the own fleet runs, at hosted providers (catalog hostedQuote): the hosted spill's price, when sold. */
   hostedSpill?: { price: PriceTable; label: string } | null;
 };
-
-export type Plan = { months: FleetMonth[]; externalUsd: number[]; servedTokens: number; totalTokens: number; target: "api" | "hosted-open" };
-
-/** A plan's months as arrays (replicas, tokens a day served in house, external bill), n months long. */
-type PlanBuffers = { replicas: Float64Array; served: Float64Array; external: Float64Array };
-
-const planBuffers = (n: number): PlanBuffers => ({ replicas: new Float64Array(n), served: new Float64Array(n), external: new Float64Array(n) });
-
-/**
- * For each month: the replica count that minimises GPUs + external tokens. One more replica costs
- * `marginalReplicaMonthlyUsd`; it takes off the external bill the tokens above the fleet's capacity
- * during the share of the day the load exceeds it (load-duration curve), so the optimum is where
- * that share of time equals cost ÷ (price × tokens a replica carries): closed form, then whole replicas.
- */
-export function planHybrid(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number): Plan {
-  const n = volumeFactors(m).length;
-  const out = planBuffers(n);
-  const { servedTokens, totalTokens } = planInto(m, target, sMin, eMin, out);
-  const months: FleetMonth[] = [];
-  for (let t = 0; t < n; t++) months.push({ replicas: out.replicas[t]!, servedTokensPerDay: out.served[t]! });
-  return { months, externalUsd: Array.from(out.external), servedTokens, totalTokens, target };
-}
-
-/**
- * A plan's month step: what is the same every month (load shape, replica capacity, per-token prices today,
- * mandatory shares), the month's own figures (set by the caller before `planMonth`: tokens a day T, the
- * target's and the API's price multiples, one more replica's cost; fields, not arguments, so the doubles are
- * not boxed on every call), and the served shares last priced at the same volume (a month at the volume of
- * the one before, or a steady point, reuses them: same arguments, same share).
- */
-type PlanStep = {
-  r: number;
-  usable: number;
-  apiK: number;
-  tK: number;
-  sMin: number;
-  eMin: number;
-  flex: number;
-  inv: number;
-  minReplicas: number;
-  T: number;
-  fS: number;
-  fA: number;
-  rc: number;
-  shares: ShareMemo;
-};
-
-/**
- * Served shares already priced, by month: the volume and the last two replica counts with their shares. A
- * share depends only on the month's volume, the replica count and the step's capacity figures (`r`,
- * `usable`, `inv`), so the plans of both spill targets share one memo (pickHybrid), and a month at the
- * volume of the one before reuses its shares.
- */
-type ShareMemo = { r: number; usable: number; inv: number; T: Float64Array; n0: Float64Array; s0: Float64Array; n1: Float64Array; s1: Float64Array };
-
-function shareMemo(r: number, usable: number, inv: number, n: number, into: ShareMemo | null): ShareMemo {
-  const memo = into && into.T.length >= n ? into : { r, usable, inv, T: new Float64Array(n), n0: new Float64Array(n), s0: new Float64Array(n), n1: new Float64Array(n), s1: new Float64Array(n) };
-  memo.r = r;
-  memo.usable = usable;
-  memo.inv = inv;
-  memo.T.fill(-1);
-  return memo;
-}
-
-// The memo the verdict probes' plans share (pickHybrid and steadyHybridOf never re-enter themselves).
-let probeShares: ShareMemo | null = null;
-
-/** `shares`: a memo to share with another plan of the same model and shares (used only when its capacity figures are this step's). */
-function planStepOf(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number, months: number, shares: ShareMemo | null = null): PlanStep {
-  const flex = 1 - eMin;
-  const r = capacityPeak(m);
-  const usable = usableTpsPerReplica(m);
-  const inv = 1 / Math.max(flex, 1e-12);
-  const sameFigures = !!shares && shares.T.length >= months && shares.r === r && shares.usable === usable && shares.inv === inv;
-  return {
-    r,
-    usable,
-    apiK: externalUsdPerTokenDay(m, "api"),
-    tK: externalUsdPerTokenDay(m, target),
-    sMin,
-    eMin,
-    flex,
-    inv,
-    minReplicas: m.values["selfHosted.minReplicas"],
-    T: 0,
-    fS: 1,
-    fA: 1,
-    rc: 0,
-    shares: sameFigures ? shares! : shareMemo(r, usable, inv, months, null),
-  };
-}
-
-/** Under a token a thousand seconds there is no load to plan for (and 1/avgTps would overflow). */
-function planHasLoad(T: number): boolean {
-  return T / SECONDS_PER_DAY > 1e-3;
-}
-
-/** A month without load: the availability floor when a share must stay in house, else nothing; no bill. */
-function idlePlanMonth(c: PlanStep, out: PlanBuffers, t: number): void {
-  out.replicas[t] = c.sMin > 0 ? c.minReplicas : 0;
-  out.served[t] = 0;
-  out.external[t] = 0;
-}
-
-/** Share of month t's load n replicas serve (dc: capacity of one, in units of the average load): from the memo when priced at this volume before (this month, by the other target's plan, or the month before). */
-function planShare(c: PlanStep, t: number, n: number, dc: number): number {
-  const m = c.shares;
-  if (m.T[t] === c.T) {
-    if (n === m.n0[t]) return m.s0[t]!;
-    if (n === m.n1[t]) return m.s1[t]!;
-  } else {
-    m.T[t] = c.T;
-    m.n0[t] = -1;
-    m.n1[t] = -1;
-  }
-  // The month before at the same volume priced the same shares (the volume stops growing at its cap, or never grows).
-  const s = t > 0 && m.T[t - 1] === c.T && n === m.n0[t - 1] ? m.s0[t - 1]! : t > 0 && m.T[t - 1] === c.T && n === m.n1[t - 1] ? m.s1[t - 1]! : servedShare(n * dc * c.inv, c.r);
-  m.n1[t] = m.n0[t]!;
-  m.s1[t] = m.s0[t]!;
-  m.n0[t] = n;
-  m.s0[t] = s;
-  return s;
-}
-
-/**
- * One month of the plan at c.T tokens/day (with load), the target's and the API's price multiples c.fS and
- * c.fA, one more replica's cost c.rc. Writes the replica count, the tokens a day served in house and the
- * external bill into `out` at t. The horizon plan and the steady (one-month) hybrid of the volume curve share it.
- */
-function planMonth(c: PlanStep, out: PlanBuffers, t: number): void {
-  const { r, flex, T, rc } = c;
-  const avgTps = T / SECONDS_PER_DAY;
-  const kS = c.tK * c.fS;
-  const frontierUsd = c.eMin * T * c.apiK * c.fA;
-  const dc = c.usable / avgTps; // capacity one replica adds, in units of the average load
-  const nMin = c.sMin > 0 ? Math.max(c.minReplicas, Math.ceil((c.sMin * r) / dc - 1e-9)) : c.minReplicas;
-  const nMax = Math.max(nMin, Math.ceil((flex * r) / dc - 1e-9));
-  let lo = nMin;
-  let hi = nMin;
-  // With no room between the bounds the count is nMin whatever the optimum (dc > 0 keeps the optimum a number).
-  if (nMax !== nMin || !(dc > 0)) {
-    const kappa = rc / Math.max(kS * T * dc, 1e-300);
-    const nStar = Number.isFinite(kappa) ? (flex * capacityAt(kappa, r)) / dc : 0;
-    // GPUs + spill is convex in the replica count (the served share is concave), so the whole-replica
-    // optimum is the floor or the ceiling of the continuous one, within [nMin, nMax].
-    lo = Math.min(nMax, Math.max(nMin, Math.floor(nStar)));
-    hi = Math.min(nMax, Math.max(nMin, Math.ceil(nStar)));
-  }
-  const sLo = planShare(c, t, lo, dc);
-  const usdLo = lo * rc + T * kS * flex * (1 - sLo);
-  let best = lo;
-  let sBest = sLo;
-  let extBest = T * kS * flex * (1 - sLo);
-  if (hi !== lo) {
-    const sHi = planShare(c, t, hi, dc);
-    const extHi = T * kS * flex * (1 - sHi);
-    if (hi * rc + extHi < usdLo - 1e-9) {
-      best = hi;
-      sBest = sHi;
-      extBest = extHi;
-    }
-  }
-  out.replicas[t] = best;
-  out.served[t] = flex * sBest * T;
-  out.external[t] = extBest + frontierUsd;
-}
-
-/** planHybrid's one month loop, written into `out` (the verdict probes pass reused buffers). */
-function planInto(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number, out: PlanBuffers, shares: ShareMemo | null = null): { servedTokens: number; totalTokens: number } {
-  const factors = volumeFactors(m);
-  const c = planStepOf(m, target, sMin, eMin, factors.length, shares);
-  const tpd0 = tokensPerDayOf(m);
-  let served = 0;
-  let total = 0;
-  const gpuTrend = m.values["gpu.priceChangePerYear"];
-  const rcAt = marginalReplicaRate(m);
-  // Monthly price multipliers by repeated multiplication (same values as priceFactor(m, kind, t)).
-  const stepS = priceFactor(m, target, 1);
-  const stepA = priceFactor(m, "api", 1);
-  let fS = 1;
-  let fA = 1;
-  let lastT = -1;
-  let lastRcMonth = -1;
-  let rc = 0;
-  for (let t = 0; t < factors.length; t++, fS *= stepS, fA *= stepA) {
-    const T = tpd0 * factors[t]!;
-    if (!planHasLoad(T)) {
-      idlePlanMonth(c, out, t);
-      continue;
-    }
-    // The replica's cost moves with the GPU price trend (its term locks it for 12 or 36 months).
-    if (lastRcMonth < 0 || T !== lastT || t % 12 === 0 || gpuTrend !== 0) {
-      rc = rcAt(t);
-      lastRcMonth = t;
-    }
-    lastT = T;
-    c.T = T;
-    c.fS = fS;
-    c.fA = fA;
-    c.rc = rc;
-    planMonth(c, out, t);
-    served += out.served[t]!;
-    total += T;
-  }
-  return { servedTokens: served, totalTokens: total };
-}
-
-/** Mandatory shares: the sensitive share stays in house; with frontier required, the routed share goes to the API. */
-export function hybridConstraints(m: Model): { sMin: number; eMin: number; mode: HybridSplit["mode"] } {
-  const sMin = m.sensitiveStaysIn ? m.input.data.sensitiveShare : 0;
-  const eMin = m.input.capability.frontier === "required" ? Math.min(m.values["hybrid.frontierRoutedShare"], 1 - sMin) : 0;
-  return { sMin, eMin, mode: sMin > 0 ? "sensitive-in-house" : eMin > 0 ? "frontier-routing" : "base-load" };
-}
 
 // ---- Options -----------------------------------------------------------------------------------
 
@@ -506,8 +165,6 @@ type HybridPick =
   | { kind: "split"; mode: HybridSplit["mode"]; sMin: number; eMin: number; target: "api" | "hosted-open"; tcoUsd: number; share: number; pure: Option | null; sliver: number; spillModel: Model };
 
 // The verdict probes' plan and self-hosting months (reused: pickHybrid and optionTcos never re-enter themselves).
-let probePlan = planBuffers(64);
-const probeBuffers = (n: number) => (probePlan.replicas.length >= n ? probePlan : (probePlan = planBuffers(n)));
 
 const API_ONLY_TARGET: readonly "api"[] = ["api"];
 
@@ -531,6 +188,9 @@ function noDearerThanCandidates(parts: Partial<Record<Option, OptionTco>>, o: Op
   for (const x of candidates) if (x !== o && parts[x] && !(c <= parts[x]!.tcoUsd)) return false;
   return true;
 }
+
+// The probes' served-share memo (pickHybrid never re-enters itself).
+let probeShares: ShareMemo | null = null;
 
 function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, OptionTco>>, minShare: number): HybridPick {
   const { sMin, eMin, mode } = hybridConstraints(m);
@@ -749,88 +409,6 @@ function describeSplit(m: Model, s: HybridSplit, gpus: number, plan: Plan): stri
     case "base-load":
       return `${head}; the peaks above their capacity, ${out} of tokens, spill over to ${spill}${why}`;
   }
-}
-
-/**
- * Steady monthly cost at a daily volume (no set-up, today's prices): the volume curve and break-even use
- * this. `known`: the API's and self-hosting's steady cost at this volume when the caller already has them
- * (the volume curve prices every option at each point), so the hybrid does not price them again.
- */
-export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number, known: { api?: number; "self-hosted"?: number } = {}): number {
-  switch (option) {
-    case "api":
-    case "hosted-open":
-      return tokenMonthlyUsd(m, option, shapeAt(m, tokensPerDay)) + (option === "hosted-open" ? fineTuningMonthlyUsd(m) : 0);
-    case "self-hosted":
-      return selfHostedMonth(m, tokensPerDay, capacityPeak(m)).total;
-    case "hybrid":
-      // The cheapest of the parts and a split at this volume (the same optimisation, one month).
-      return steadyHybridAt(steadyHybridOf(m), probeBuffers(1), tokensPerDay, known.api, known["self-hosted"]);
-  }
-}
-
-/**
- * The steady hybrid of a model, what does not depend on the daily volume: the month priced (growth off, a
- * one-month horizon), its plan step and one more replica's cost. `volume`: scratch for each point's volume.
- */
-type SteadyHybrid = { m: Model; one: Model; volume: Model["input"]["volume"]; f0: number; step: PlanStep; rc: number };
-
-function steadyHybridOf(m: Model): SteadyHybrid {
-  const { sMin, eMin } = hybridConstraints(m);
-  const one: Model = { ...m, input: { ...m.input, volume: { ...m.input.volume, monthlyGrowthPct: 0 }, strategy: { ...m.input.strategy, horizonMonths: 1 } } };
-  return { m, one, volume: { ...one.input.volume }, f0: volumeFactors(one)[0]!, step: planStepOf(one, "api", sMin, eMin, 1), rc: marginalReplicaRate(one)(0) };
-}
-
-/** steadyMonthlyUsd's hybrid at one daily volume: the plan's and the fleet's month at n = 1 (owned fleets at their depreciation view). */
-function steadyHybridAt(h: SteadyHybrid, buf: PlanBuffers, tokensPerDay: number, api: number | undefined, self: number | undefined): number {
-  // The month's volume as the one-month model at this volume would carry it (requests a day × tokens a request).
-  h.volume.requestsPerDay = shapeAt(h.m, tokensPerDay).requestsPerDay;
-  const T = tokensPerDayOfVolume(h.volume) * h.f0;
-  if (planHasLoad(T)) {
-    h.step.T = T;
-    h.step.fS = 1;
-    h.step.fA = 1;
-    h.step.rc = h.rc;
-    planMonth(h.step, buf, 0);
-  } else idlePlanMonth(h.step, buf, 0);
-  let best = fleetTco(h.one, buf.replicas, buf.served, 1, { setup: false }).depreciationTcoUsd + buf.external[0]!;
-  if (h.step.sMin === 0) best = Math.min(best, api ?? steadyMonthlyUsd(h.m, "api", tokensPerDay));
-  if (h.step.eMin === 0) best = Math.min(best, self ?? steadyMonthlyUsd(h.m, "self-hosted", tokensPerDay));
-  return best;
-}
-
-/** steadyMonthlyUsd(m, "hybrid", x, known) at every volume x of `tokensPerDay`, the month priced once. */
-function steadyHybridCurve(m: Model, tokensPerDay: readonly number[], known: { api: readonly number[]; "self-hosted": readonly number[] }): number[] {
-  const h = steadyHybridOf(m);
-  const buf = probeBuffers(1);
-  const out: number[] = [];
-  for (let i = 0; i < tokensPerDay.length; i++) out.push(steadyHybridAt(h, buf, tokensPerDay[i]!, known.api[i], known["self-hosted"][i]));
-  return out;
-}
-
-/**
- * steadyMonthlyUsd of every option at every volume of `tokensPerDay` (the cost-vs-volume chart), with what
- * does not depend on the volume read once: the token rates, the self-hosted month's figures and the hybrid's
- * one-month model. Point for point the same numbers as steadyMonthlyUsd (volume-curve.test.ts checks it).
- */
-export function steadyMonthlyCurve(m: Model, tokensPerDay: readonly number[]): Record<Option, number[]> {
-  const v = m.input.volume;
-  const shape = { inTok: v.inputTokensPerRequest, outTok: v.outputTokensPerRequest };
-  const apiRate = tokenRateOf(m, "api", shape);
-  const hostedRate = tokenRateOf(m, "hosted-open", shape);
-  const ft = fineTuningMonthlyUsd(m);
-  const self = selfHostedSteadyOf(m);
-  const peak = capacityPeak(m);
-  const out: Record<Option, number[]> = { api: [], "hosted-open": [], "self-hosted": [], hybrid: [] };
-  for (let i = 0; i < tokensPerDay.length; i++) {
-    const x = tokensPerDay[i]!;
-    const requestsPerDay = shapeAt(m, x).requestsPerDay;
-    out.api.push(tokenMonthAt(apiRate, requestsPerDay) + 0); // + 0: steadyMonthlyUsd's API has no fixed part (and so turns −0 into 0 alike)
-    out["hosted-open"].push(tokenMonthAt(hostedRate, requestsPerDay) + ft);
-    out["self-hosted"].push(selfHostedMonthAt(self, x, peak).total);
-  }
-  out.hybrid = steadyHybridCurve(m, tokensPerDay, out);
-  return out;
 }
 
 /**
