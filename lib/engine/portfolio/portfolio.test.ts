@@ -1,55 +1,21 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { companyAnswersArb, workloadAnswersArb } from "@/test/fixtures/arbitraries";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { catalog } from "../catalog";
 import { inHouseBinds } from "../data-rules";
 import { evaluate } from "../evaluate";
-import {
-  assessmentInputSchema,
-  CUSTOMIZATIONS,
-  FRONTIER_NEEDS,
-  GPU_SOURCES,
-  GPUS,
-  LOCK_IN_CONCERNS,
-  ML_OPS_MATURITIES,
-  REGULATIONS,
-  SENSITIVITIES,
-  TIMES_TO_MARKET,
-  type AssessmentInput,
-} from "../schema";
+import { assessmentInputSchema, type AssessmentInput } from "../schema";
 import { evaluatePortfolio, EXHAUSTIVE_LIMIT, workloadInput } from "./evaluate";
 import { fleetsCost, TEAM_KEYS, workloadCosts, type FleetDemand } from "./fleet-cost";
 import { marginalText } from "./texts";
 import { portfolioInputSchema, type PortfolioInput, type WorkloadInput } from "./schema";
 
-const workloadArb = (id: string): fc.Arbitrary<WorkloadInput> =>
-  fc.record({
-    id: fc.constant(id),
-    name: fc.constant(`Workload ${id}`),
-    volume: fc.record({
-      requestsPerDay: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 2e7, noNaN: true })),
-      inputTokensPerRequest: fc.integer({ min: 0, max: 100_000 }),
-      outputTokensPerRequest: fc.integer({ min: 0, max: 8_000 }),
-      monthlyGrowthPct: fc.double({ min: 0, max: 15, noNaN: true }),
-      peakToAverage: fc.double({ min: 1, max: 8, noNaN: true }),
-      cachedInputShare: fc.double({ min: 0, max: 1, noNaN: true }),
-      batchShare: fc.double({ min: 0, max: 1, noNaN: true }),
-    }),
-    data: fc.record({
-      sensitivity: fc.constantFrom(...SENSITIVITIES),
-      regulations: fc.uniqueArray(fc.constantFrom(...REGULATIONS), { maxLength: 2 }),
-      mustStayInHouse: fc.boolean(),
-      sensitiveShare: fc.double({ min: 0, max: 1, noNaN: true }),
-    }),
-    latency: fc.record({ p95TargetMs: fc.double({ min: 1, max: 30_000, noNaN: true }) }),
-    capability: fc.record({ frontier: fc.constantFrom(...FRONTIER_NEEDS), customization: fc.constantFrom(...CUSTOMIZATIONS) }),
-  });
+// Smaller workloads than a single assessment's (each run prices many of them together).
+const workload = workloadAnswersArb({ requestsPerDay: 2e7, inputTokens: 100_000, outputTokens: 8_000, growthPct: 15, peakToAverage: 8, regulations: 2 });
+const workloadArb = (id: string): fc.Arbitrary<WorkloadInput> => fc.record({ id: fc.constant(id), name: fc.constant(`Workload ${id}`), ...workload });
 
-const companyArb = fc.record({
-  team: fc.record({ mlOpsMaturity: fc.constantFrom(...ML_OPS_MATURITIES) }),
-  deployment: fc.record({ offline: fc.boolean(), gpu: fc.constantFrom(...GPUS), gpuSource: fc.constantFrom(...GPU_SOURCES) }),
-  strategy: fc.record({ timeToMarket: fc.constantFrom(...TIMES_TO_MARKET), lockInConcern: fc.constantFrom(...LOCK_IN_CONCERNS), horizonMonths: fc.integer({ min: 6, max: 60 }) }),
-});
+const companyArb = fc.record(companyAnswersArb);
 
 const portfolioArb = (min: number, max: number): fc.Arbitrary<PortfolioInput> =>
   fc
