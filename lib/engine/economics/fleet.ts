@@ -2,7 +2,7 @@ import { HOURS_PER_MONTH, SECONDS_PER_DAY, type Model } from "../model";
 import { serversFor } from "./packing";
 import { fineTuningMonthlyUsd, setupUsd, staffFigures, staffFor, staffMonthlyUsdOf, type Staff } from "./staff";
 import { gpuPricing, type GpuPricing } from "./terms";
-import { priceFactors, termLockMonths } from "./trends";
+import { priceFactors, termLockMonths, termRateMonth } from "./trends";
 import { replicasFor as capacityReplicas } from "../capacity/choose";
 
 // A self-hosted fleet priced month by month: GPUs on their term (rented: price trend; owned: servers
@@ -155,7 +155,7 @@ function runFleet(m: Model, replicas: ArrayLike<number>, served: ArrayLike<numbe
       // Spot for batch only: whole replicas the flat batch load keeps busy (above the availability
       // floor) run on interruptible GPUs; the rest on the chosen term.
       const spotReplicas = spotOk ? Math.max(0, Math.min(r - minReplicas, Math.floor((batch * served[t]!) / SECONDS_PER_DAY / usable + 1e-9))) : 0;
-      const f = gpuF[Math.floor(t / lock) * lock]!;
+      const f = gpuF[termRateMonth(t, lock)]!;
       gpuUsd = ((r - spotReplicas) * pricing.usdPerGpuHour * f + spotReplicas * spotRate * gpuF[t]!) * gpr * HOURS_PER_MONTH;
     }
     // Storage and network scale with the fleet: a share of what its GPUs cost to hold (owned: depreciation + opex).
@@ -240,12 +240,10 @@ export function fleetTco(m: Model, replicas: ArrayLike<number>, served: ArrayLik
   return runFleet(m, replicas, served, n, 1, opts.setup === false ? 0 : setupUsd(m), opts.extra ?? null, null, opts.series ?? null);
 }
 
-/** Monthly cost of one more replica, amortised (owned: depreciation + opex per GPU-hour), incl. its share of people and overheads. */
-export function marginalReplicaMonthlyUsd(m: Model, month: number): number {
-  return marginalReplicaRate(m)(month);
-}
-
-/** marginalReplicaMonthlyUsd with the terms and figures read once (the hybrid plan asks every month). */
+/**
+ * Monthly cost of one more replica in a month, amortised (owned: depreciation + opex per GPU-hour), incl.
+ * its share of people and overheads; the terms and figures read once (the hybrid plan asks every month).
+ */
 export function marginalReplicaRate(m: Model): (month: number) => number {
   const v = m.values;
   const p = gpuPricing(m);
@@ -256,7 +254,7 @@ export function marginalReplicaRate(m: Model): (month: number) => number {
   let gpuF = priceFactors(m, "gpu", 1); // a table (the hybrid plan asks every month), grown when a later month is asked
   return (month) => {
     if (month >= gpuF.length) gpuF = priceFactors(m, "gpu", month + 1);
-    const hourly = p.owned ? p.owned.allInUsdPerGpuHour * gpuF[month]! : p.usdPerGpuHour * gpuF[Math.floor(month / lock) * lock]!;
+    const hourly = p.owned ? p.owned.allInUsdPerGpuHour * gpuF[month]! : p.usdPerGpuHour * gpuF[termRateMonth(month, lock)]!;
     const gpuUsd = gpr * hourly * HOURS_PER_MONTH;
     return gpuUsd * (1 + share) + people;
   };

@@ -18,7 +18,7 @@ export const planBuffers = (n: number): PlanBuffers => ({ replicas: new Float64A
 
 /**
  * For each month: the replica count that minimises GPUs + external tokens. One more replica costs
- * `marginalReplicaMonthlyUsd`; it takes off the external bill the tokens above the fleet's capacity
+ * `marginalReplicaRate`; it takes off the external bill the tokens above the fleet's capacity
  * during the share of the day the load exceeds it (load-duration curve), so the optimum is where
  * that share of time equals cost ÷ (price × tokens a replica carries): closed form, then whole replicas.
  */

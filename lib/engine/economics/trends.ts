@@ -37,10 +37,15 @@ export function termLockMonths(term: string): number {
   return term === "reserved-1y" ? 12 : term === "reserved-3y" ? 36 : 1;
 }
 
+/** The month whose GPU rate a term locked for `lock` months pays in `month` (the start of its current commitment). */
+export function termRateMonth(month: number, lock: number): number {
+  return Math.floor(month / lock) * lock;
+}
+
 /** The GPU price factor a rental term pays in month t: on-demand floats, committed terms lock at their start. */
 export function gpuTermFactor(m: Model, term: string, month: number): number {
   const lock = termLockMonths(term);
-  return priceFactor(m, "gpu", Math.floor(month / lock) * lock);
+  return priceFactor(m, "gpu", termRateMonth(month, lock));
 }
 
 /** Share cheaper after `months` (for texts): 1 − factor. */
