@@ -5,6 +5,7 @@ import { formatPct, formatTokens, formatUsd } from "../text";
 import { fleetCost, fleetTco, replicaSizer, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
 import { fineTuningMonthlyUsd, setupUsd } from "./staff";
 import { hybridConstraints, planBuffers, planHasLoad, planHybrid, planInto, probeBuffers, shareMemo, type Plan, type PlanBuffers, type ShareMemo } from "./hybrid-plan";
+import { withHostedSpill } from "./spill";
 import { gpuPricing } from "./terms";
 import { capacityPeak, externalUsdPerTokenDay, tokensPerDayOf, volumeFactors } from "./tokens";
 import { priceFactor, priceFactors } from "./trends";
@@ -192,6 +193,14 @@ function noDearerThanCandidates(parts: Partial<Record<Option, OptionTco>>, o: Op
 // The probes' served-share memo (pickHybrid never re-enters itself).
 let probeShares: ShareMemo | null = null;
 
+/** Pure options a split may collapse to: all external (only when nothing must stay in house), all in house (only when nothing must go to the frontier API). */
+function pureCandidatesOf(sMin: number, eMin: number, spillTargets: readonly ("api" | "hosted-open")[]): ("api" | "hosted-open" | "self-hosted")[] {
+  const out: ("api" | "hosted-open" | "self-hosted")[] = [];
+  if (sMin === 0) out.push(...(eMin > 0 ? (["api"] as const) : spillTargets));
+  if (eMin === 0) out.push("self-hosted");
+  return out;
+}
+
 function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, OptionTco>>, minShare: number): HybridPick {
   const { sMin, eMin, mode } = hybridConstraints(m);
   const targets = ctx.spillTargets;
@@ -201,7 +210,7 @@ function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, 
   // least as much every month (both trends are exponential): its plan can only be dearer, skip it.
   const last = Math.max(0, m.input.strategy.horizonMonths - 1);
   // Spilling to a hosted provider means the same open weights the fleet runs, where a provider sells them.
-  const spillModel = ctx.hostedSpill ? ({ ...m, hostedPrice: ctx.hostedSpill.price, hostedModelLabel: ctx.hostedSpill.label } as Model) : m;
+  const spillModel = withHostedSpill(m, ctx.hostedSpill);
   const list = targets.length ? targets : API_ONLY_TARGET;
   let considered: readonly ("api" | "hosted-open")[] = list;
   if (list.length > 1) {
@@ -224,10 +233,7 @@ function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, 
   }
   const b = best!;
   const share = b.totalTokens > 0 ? b.servedTokens / b.totalTokens : sMin;
-  // Pure options the split may collapse to: all external (only when nothing must stay in house), all in house (only when nothing must go to the frontier API).
-  const pureCandidates: Option[] = [];
-  if (sMin === 0) pureCandidates.push(...(eMin > 0 ? (["api"] as const) : ctx.spillTargets));
-  if (eMin === 0) pureCandidates.push("self-hosted");
+  const pureCandidates = pureCandidatesOf(sMin, eMin, ctx.spillTargets);
   let pure: Option | null = null;
   for (const o of pureCandidates) {
     const c = parts[o];
@@ -263,12 +269,9 @@ function pureBelowAnySplit(m: Model, ctx: HybridContext, parts: Record<"api" | "
   const { sMin, eMin } = hybridConstraints(m);
   const targets = ctx.spillTargets;
   if (!targets.length && eMin === 0) return null; // pickHybrid's self-only case
-  const candidates: ("api" | "hosted-open" | "self-hosted")[] = [];
-  if (sMin === 0) candidates.push(...(eMin > 0 ? (["api"] as const) : targets));
-  if (eMin === 0) candidates.push("self-hosted");
   let pure: "api" | "hosted-open" | "self-hosted" | null = null;
-  for (const o of candidates) if (!pure || parts[o].tcoUsd < parts[pure].tcoUsd) pure = o;
-  if (!pure || !(parts[pure].tcoUsd <= parts[pure].tcoUsd)) return null;
+  for (const o of pureCandidatesOf(sMin, eMin, targets)) if (!pure || parts[o].tcoUsd < parts[pure].tcoUsd) pure = o;
+  if (!pure || Number.isNaN(parts[pure].tcoUsd)) return null;
   // Self-hosting costs at least its fleet at the floor: as the cheapest it passes only at that floor (plan it).
   if (pure === "self-hosted") return null;
   // Every month with load plans at least the availability floor (planMonth's nMin), a month without load none
@@ -280,7 +283,7 @@ function pureBelowAnySplit(m: Model, ctx: HybridContext, parts: Record<"api" | "
   const floorUsd = fleetFloorUsd(m, floorReplicas);
   if (!(parts[pure].tcoUsd <= floorUsd + 1e-6)) return null;
   // Every month's tokens sent to the dearest target the plan may use: a bound on any spill bill.
-  const spillModel = ctx.hostedSpill ? ({ ...m, hostedPrice: ctx.hostedSpill.price } as Model) : m;
+  const spillModel = withHostedSpill(m, ctx.hostedSpill);
   const outUsd = Math.max(externalMonths(m, "api", null), targets.includes("hosted-open") ? externalMonths(spillModel, "hosted-open", null) : 0);
   const bound = floorUsd * (1 - 1e-12) - 1e-12 * outUsd;
   return parts[pure].tcoUsd <= bound + 1e-6 ? pure : null;

@@ -16,6 +16,10 @@ export function hostedSpillOf(m: Model, catalog: Catalog): { price: PriceTable; 
 
 /** The model a hybrid's hosted spill is priced on: the same open weights, hosted, where sold (else the paired hosted model). */
 export function hostedSpillModel(m: Model, catalog: Catalog): Model {
-  const s = hostedSpillOf(m, catalog);
-  return s ? ({ ...m, hostedPrice: s.price, hostedModelLabel: s.label } as Model) : m;
+  return withHostedSpill(m, hostedSpillOf(m, catalog));
+}
+
+/** The model with a hosted spill's price and label as its hosted open weights (the model itself when none is sold). */
+export function withHostedSpill(m: Model, spill: { price: PriceTable; label: string } | null | undefined): Model {
+  return spill ? ({ ...m, hostedPrice: spill.price, hostedModelLabel: spill.label } as Model) : m;
 }
