@@ -1,7 +1,7 @@
 // The input's defaults in ONE place: the zod schema (lib/engine/schema.ts), the questionnaire's empty
 // draft and its review all read these, so a default cannot differ between the form, the API and the
 // summary a user checks before submitting. Names and values are fixed by the contract
-// (shared/contracts/assessment-api-v1.md) and the engine README's "Input additions".
+// (docs/assessment-api-v1.md) and the engine README's "Input additions".
 export const ASSESSMENT_DEFAULTS = {
   volume: { monthlyGrowthPct: 0, peakToAverage: 3, cachedInputShare: 0, batchShare: 0 },
   data: { regulations: [] as never[], mustStayInHouse: false, sensitiveShare: 1 },

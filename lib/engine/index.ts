@@ -1,4 +1,4 @@
-// The decision engine's public surface (contract: shared/contracts/assessment-api-v1.md).
+// The decision engine's public surface (contract: docs/assessment-api-v1.md).
 // Pure TypeScript: no I/O, no clock, no randomness. Runs in the browser, route handlers and the PDF.
 export {
   assessmentInputSchema,

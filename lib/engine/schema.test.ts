@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ASSUMPTION_BOUNDS, ASSUMPTION_KEYS, assessmentInputSchema, type AssessmentInput } from "./schema";
 
-// The contract's input (shared/contracts/assessment-api-v1.md): groups with all-default fields may be
+// The contract's input (docs/assessment-api-v1.md): groups with all-default fields may be
 // omitted; overrides are a flat, strict object of known keys.
 const contractOnly: AssessmentInput = {
   volume: { requestsPerDay: 1_000, inputTokensPerRequest: 500, outputTokensPerRequest: 200 },

@@ -3,7 +3,7 @@ import { ASSESSMENT_DEFAULTS } from "./defaults";
 import { ECONOMICS_ASSUMPTION_BOUNDS, GPU_TERMS } from "./economics/bounds";
 import { SENSITIVITIES, REGULATIONS, ML_OPS_MATURITIES, FRONTIER_NEEDS, CUSTOMIZATIONS, TIMES_TO_MARKET, LOCK_IN_CONCERNS, GPU_SOURCES, GPUS, OPEN_MODELS, LATENCY_MEASURES } from "./enums";
 
-// The engine's input: names, units and defaults fixed by shared/contracts/assessment-api-v1.md.
+// The engine's input: names, units and defaults fixed by docs/assessment-api-v1.md.
 // Optional additions (cachedInputShare, batchShare, sensitiveShare, gpu, gpuSource) have defaults,
 // so a contract-only input is always complete. Groups whose fields all default may be omitted
 // (`prefault` parses the empty object, so the inner defaults apply).
