@@ -1,4 +1,5 @@
-// Not a benchmark (the leading _ keeps `npm run bench` from running it): a golden check for engine speed work.
+// Not a benchmark (the leading _ keeps `npm run bench` from running it): a full-JSON diff for engine work.
+// The committed, CI-checked golden is test/golden (`npm run golden:update`); this writes every evaluation in full.
 // Golden check for engine speed work: evaluates every profile in test/fixtures, every examples/*.json
 // (not portfolios) and a fixed-seed sample of random inputs, and writes the full JSON of each
 // Evaluation to the file given (one line per input). `compare` mode diffs two such files exactly,
@@ -6,29 +7,11 @@
 //   npx tsx scripts/bench/_engine-golden.ts write /tmp/perf-golden/base.jsonl
 //   npx tsx scripts/bench/_engine-golden.ts compare /tmp/perf-golden/base.jsonl /tmp/perf-golden/new.jsonl
 import fs from "node:fs";
-import fc from "fast-check";
 import { evaluate } from "../../lib/engine";
 import type { AssessmentInput } from "../../lib/engine/schema";
-import { inputArb } from "../../test/fixtures/arbitraries";
-import { PROFILES } from "../../test/fixtures/profiles";
+import { GOLDEN_RANDOM_RUNS, goldenInputs } from "../../test/golden/engine-golden";
 
-function inputs(): [string, unknown][] {
-  const out: [string, unknown][] = [];
-  for (const [k, v] of Object.entries(PROFILES)) out.push([`profile:${k}`, v]);
-  for (const f of fs.readdirSync("examples").filter((x) => x.endsWith(".json") && !x.includes("portfolio")).sort()) out.push([`example:${f}`, JSON.parse(fs.readFileSync(`examples/${f}`, "utf8"))]);
-  fc.sample(inputArb, { seed: 1313, numRuns: Number(process.env.GOLDEN_RANDOM ?? 120) }).forEach((x, i) => out.push([`random:${i}`, x]));
-  // Overrides: flat GPU rate, API price, throughput, utilization, owned server price, frontier share.
-  const p = PROFILES as Record<string, AssessmentInput>;
-  const withA = (name: string, base: AssessmentInput, a: Record<string, number>, extra: Partial<AssessmentInput> = {}) => out.push([`override:${name}`, { ...base, ...extra, assumptions: { ...(base.assumptions ?? {}), ...a } }]);
-  for (const [k, b] of Object.entries(p)) {
-    withA(`${k}:gpu`, b, { "gpu.usdPerHour": 3.1 });
-    withA(`${k}:api`, b, { "api.outputUsdPerMTok": 4, "api.inputUsdPerMTok": 1 });
-    withA(`${k}:tput`, b, { "selfHosted.tokensPerSecondPerReplica": 2500, "selfHosted.targetUtilization": 0.5 });
-    withA(`${k}:owned`, b, { "owned.serverPriceUsd": 250000 }, { deployment: { ...(b.deployment ?? {}), gpuSource: "owned" } as AssessmentInput["deployment"] });
-    withA(`${k}:frontier`, b, { "hybrid.frontierRoutedShare": 0.3 }, { capability: { ...b.capability, frontier: "required" } });
-  }
-  return out;
-}
+const inputs = () => goldenInputs(Number(process.env.GOLDEN_RANDOM ?? GOLDEN_RANDOM_RUNS));
 
 const mode = process.argv[2];
 if (mode === "write") {
