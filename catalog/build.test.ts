@@ -3,7 +3,7 @@ import { calcPrice, findProvider } from "@pydantic/genai-prices";
 import { describe, expect, it } from "vitest";
 import { pricePerRequest } from "@/lib/engine/economics";
 import { z } from "zod";
-import { buildSnapshot, genaiPricesLookup, readCatalogFiles } from "./build";
+import { buildSnapshot, genaiPricesLookup, gpuRateOrderViolations, readCatalogFiles } from "./build";
 import { figureRecordSchema, figureSchema, invalidFigures } from "./schema";
 import { CATALOG_FILES } from "./schemas";
 
@@ -131,6 +131,27 @@ describe("catalog snapshot builder", () => {
     const badChannel = structuredClone(files["hosted-providers"]) as typeof hosted;
     badChannel.models[0]!.offers[0]!.channels = ["nowhere"];
     expect(() => buildSnapshot({ ...files, "hosted-providers": badChannel })).toThrow(/names channel nowhere, which catalog\/compliance.json does not define/);
+  });
+
+  it("GPU rates are ordered for every GPU: spot ≤ on demand ≤ hyperscaler, 3-year ≤ 1-year ≤ on demand (enforced at build)", () => {
+    const snapshot = buildSnapshot(files);
+    const ids = snapshot.gpus.gpus.map((g) => g.id);
+    expect(ids.length).toBeGreaterThan(5);
+    expect(gpuRateOrderViolations(snapshot.figures, ids)).toEqual([]);
+    for (const id of ids) {
+      const rate = (k: string) => snapshot.figures[`gpuMarket.${id}.${k}`]!.value;
+      expect(rate("gpu-cloud.spot"), id).toBeLessThanOrEqual(rate("gpu-cloud.on-demand"));
+      expect(rate("gpu-cloud.on-demand"), id).toBeLessThanOrEqual(rate("hyperscaler.on-demand"));
+    }
+    // The MI300X quotes as first catalogued (Crusoe spot $1.71 above the $1.675 on-demand median) fail the build.
+    const market = structuredClone(files["gpu-market"]) as { figures: Record<string, { value: number; high: number }> };
+    market.figures["gpuMarket.mi300x.gpu-cloud.spot"]!.value = 1.71;
+    market.figures["gpuMarket.mi300x.gpu-cloud.spot"]!.high = 1.71;
+    expect(() => buildSnapshot({ ...files, "gpu-market": market })).toThrow(/gpuMarket.mi300x.gpu-cloud.spot \(1.71\) must be ≤ gpuMarket.mi300x.gpu-cloud.on-demand \(1.675\)/);
+    const reserved = structuredClone(files["gpu-market"]) as typeof market;
+    reserved.figures["gpuMarket.h100.hyperscaler.reserved-3y"]!.value = 5;
+    reserved.figures["gpuMarket.h100.hyperscaler.reserved-3y"]!.high = 5;
+    expect(() => buildSnapshot({ ...files, "gpu-market": reserved })).toThrow(/gpuMarket.h100.hyperscaler.reserved-3y \(5\) must be ≤ gpuMarket.h100.hyperscaler.reserved-1y/);
   });
 
   it("the lookup refuses models of another provider", () => {

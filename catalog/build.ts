@@ -241,11 +241,38 @@ export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLooku
   for (const m of body.hostedMarket.models) {
     if (openIds.size && !openIds.has(m.id)) throw new Error(`catalog/hosted-providers.json: ${m.id} is not an open model of catalog/open-models.json`);
   }
+  const rateOrder = gpuRateOrderViolations(sortedFigures, (body as { gpus?: { gpus: { id: string }[] } }).gpus?.gpus.map((g) => g.id) ?? []);
+  if (rateOrder.length) throw new Error(`catalog/gpu-market.json: rates out of order:\n${rateOrder.map((v) => `  ${v}`).join("\n")}`);
   const hash = crypto.createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 10);
   return { catalogVersion: `${f.asOf}+${hash}`, ...body };
 }
 
 export type Snapshot = ReturnType<typeof buildSnapshot>;
+
+/**
+ * Rental rates per GPU must be ordered as a buyer meets them: interruptible spot ≤ GPU-cloud on demand ≤
+ * hyperscaler on demand, and a longer commitment never dearer than a shorter one (3-year ≤ 1-year ≤ on
+ * demand, per source). A spot quote above some provider's on-demand rate is not a rate anyone pays for
+ * batch work: the figure must say what is paid instead. Returns one line per broken pair.
+ */
+export function gpuRateOrderViolations(figures: Record<string, { value: number }>, gpuIds: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const gpu of gpuIds) {
+    const chain = [
+      ["gpu-cloud.spot", "gpu-cloud.on-demand", "hyperscaler.on-demand"],
+      ["gpu-cloud.reserved-3y", "gpu-cloud.reserved-1y", "gpu-cloud.on-demand"],
+      ["hyperscaler.reserved-3y", "hyperscaler.reserved-1y", "hyperscaler.on-demand"],
+    ];
+    for (const terms of chain) {
+      for (let i = 0; i + 1 < terms.length; i++) {
+        const lo = figures[`gpuMarket.${gpu}.${terms[i]}`];
+        const hi = figures[`gpuMarket.${gpu}.${terms[i + 1]}`];
+        if (lo && hi && lo.value > hi.value) out.push(`gpuMarket.${gpu}.${terms[i]} (${lo.value}) must be ≤ gpuMarket.${gpu}.${terms[i + 1]} (${hi.value})`);
+      }
+    }
+  }
+  return out;
+}
 
 /** Every model id the price library carries for a provider (deprecated ones left out). */
 export function libraryModelIds(provider: string): string[] {
