@@ -82,6 +82,7 @@ function start(port: number, databaseUrl: string) {
       AUTH_URL: PUBLIC,
       INTERNAL_URL: `http://127.0.0.1:${port}`,
       ENABLE_DEV_OUTBOX: "true",
+      DEV_OUTBOX_TEST_ONLY: "true",
       REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
       RATE_LIMIT_PREFIX: `instances-${db.name}`,
       RATE_LIMIT_SIGNIN_EMAIL: "3/900",
@@ -224,7 +225,7 @@ test("with B's database cut, B answers 503 (never 401/500) while A serves; B rec
 test("production without AUTH_SECRET refuses to start, naming the variable", async () => {
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", "3143", "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: db.url, AUTH_SECRET: "", AUTH_URL: PUBLIC, ENABLE_DEV_OUTBOX: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: db.url, AUTH_SECRET: "", AUTH_URL: PUBLIC, ENABLE_DEV_OUTBOX: "true", DEV_OUTBOX_TEST_ONLY: "true", NEXT_TELEMETRY_DISABLED: "1" },
   });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));

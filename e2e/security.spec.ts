@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { encodeAnswers } from "@/lib/assessment/url-state";
 import { PROFILES } from "@/test/fixtures/profiles";
-import { newEmail, signIn } from "./helpers/auth";
+import { newEmail, outboxUrl, signIn } from "./helpers/auth";
 
 // Issue #14 against the production build behind scripts/e2e-server.mjs's reverse proxy
 // (AUTH_URL = http://localhost:<port>, next start on another, internal port).
@@ -21,11 +21,24 @@ async function requestSignInMail(request: APIRequestContext, email: string, head
 
 /** The sign-in links the outbox holds for `email`, newest first. */
 async function outboxLinks(request: APIRequestContext, email: string): Promise<string[]> {
-  const html = await (await request.get(`/dev/outbox?to=${encodeURIComponent(email)}`)).text();
+  const html = await (await request.get(outboxUrl(email))).text();
   return [...html.matchAll(/href="([^"]*\/api\/auth\/callback\/nodemailer[^"]*)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
 }
 
 test.describe("auth (findings 1-4)", () => {
+  test("the outbox, with live sign-in links, is never served through the public origin (issue #25)", async ({ request }) => {
+    const email = newEmail("takeover");
+    expect((await requestSignInMail(request, email)).status()).toBeLessThan(400);
+    // The attack: ask for someone's link, then read it from the outbox through the public URL.
+    for (const headers of [{} as Record<string, string>, { "x-forwarded-host": `127.0.0.1:${PORT + 10000}`, "x-forwarded-for": "127.0.0.1" }]) {
+      const res = await request.get(`/dev/outbox?to=${encodeURIComponent(email)}`, { headers });
+      expect(res.status()).toBe(404);
+      expect(await res.text()).not.toContain("/api/auth/callback/nodemailer");
+    }
+    // The test suite itself reads it on the internal origin.
+    expect(await outboxLinks(request, email)).toHaveLength(1);
+  });
+
   test("a sign-in asked for with Host: evil.example mails a link to AUTH_URL only", async ({ request }) => {
     const email = newEmail("host");
     const res = await requestSignInMail(request, email, { host: "evil.example", "x-forwarded-host": "evil.example" });

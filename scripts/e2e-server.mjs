@@ -46,7 +46,9 @@ const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", Stri
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-000000",
     AUTH_URL: `http://localhost:${port}`,
     INTERNAL_URL: `http://127.0.0.1:${internalPort}`,
+    // Sign-in links land in the outbox table; tests read them from /dev/outbox on INTERNAL_URL only.
     ENABLE_DEV_OUTBOX: "true",
+    DEV_OUTBOX_TEST_ONLY: "true",
     // Functional tests, no latency goal: PDFs print at normal priority so a busy CI box does not time them out (the bench measures the niced default).
     PDF_CHROMIUM_NICE: process.env.PDF_CHROMIUM_NICE ?? "0",
     ...(redisUp ? { REDIS_URL: redisUrl } : {}),

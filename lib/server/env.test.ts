@@ -28,8 +28,17 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...PROD, [name]: "" })).toThrow(message);
   });
 
-  it("accepts production without SMTP_URL only when the outbox is explicitly on", () => {
-    expect(parseEnv({ ...PROD, SMTP_URL: "", ENABLE_DEV_OUTBOX: "true" }).ENABLE_DEV_OUTBOX).toBe(true);
+  it("accepts production without SMTP_URL only when the outbox is explicitly on for tests", () => {
+    expect(parseEnv({ ...PROD, SMTP_URL: "", ENABLE_DEV_OUTBOX: "true", DEV_OUTBOX_TEST_ONLY: "true" }).ENABLE_DEV_OUTBOX).toBe(true);
+  });
+
+  // Issue #25 (High): ENABLE_DEV_OUTBOX alone made /dev/outbox, full of live sign-in links, public.
+  it.each([
+    ["without SMTP_URL", { SMTP_URL: "" }],
+    ["with SMTP_URL", {}],
+    ["with DEV_OUTBOX_TEST_ONLY=false", { DEV_OUTBOX_TEST_ONLY: "false" }],
+  ])("refuses ENABLE_DEV_OUTBOX in production without DEV_OUTBOX_TEST_ONLY (%s), saying why", (_, extra) => {
+    expect(() => parseEnv({ ...PROD, ENABLE_DEV_OUTBOX: "true", ...extra })).toThrow(/ENABLE_DEV_OUTBOX: refused under NODE_ENV=production.*sign in as anyone.*DEV_OUTBOX_TEST_ONLY=true.*INTERNAL_URL/);
   });
 
   it("skips the production requirements while building", () => {

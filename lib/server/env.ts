@@ -48,6 +48,10 @@ const envSchema = z.object({
   AUTH_GOOGLE_SECRET: optionalString,
   // The local mail outbox page (/dev/outbox) is on in development and tests, off in production.
   ENABLE_DEV_OUTBOX: flag,
+  // The outbox holds live sign-in links: under NODE_ENV=production ENABLE_DEV_OUTBOX is refused
+  // unless this test-only setting says so too (automated tests against a production build), and
+  // even then /dev/outbox answers only requests made directly to INTERNAL_URL (lib/server/mail.ts).
+  DEV_OUTBOX_TEST_ONLY: flag,
 
   // Where this process reaches itself (headless Chromium loads the report page from it).
   // Never taken from request headers. Default http://127.0.0.1:$PORT.
@@ -104,8 +108,14 @@ function productionProblems(e: z.infer<typeof envSchema>): string[] {
   const out: string[] = [];
   if (!e.AUTH_SECRET) out.push("  AUTH_SECRET: required in production (signs sessions; openssl rand -base64 32)");
   if (!e.AUTH_URL) out.push("  AUTH_URL: required in production (the public URL users open, e.g. https://rentorown.example.com)");
-  if (!e.SMTP_URL && e.ENABLE_DEV_OUTBOX !== true)
-    out.push("  SMTP_URL: required in production to send sign-in e-mails (or ENABLE_DEV_OUTBOX=true to keep them in the outbox table, for tests only)");
+  if (e.ENABLE_DEV_OUTBOX === true && e.DEV_OUTBOX_TEST_ONLY !== true)
+    out.push(
+      "  ENABLE_DEV_OUTBOX: refused under NODE_ENV=production: the outbox holds live sign-in links, so anyone who can read it can sign in as anyone. " +
+        "Set SMTP_URL and remove ENABLE_DEV_OUTBOX. Only an automated test against a production build may add DEV_OUTBOX_TEST_ONLY=true; " +
+        "/dev/outbox then answers only requests made directly to INTERNAL_URL, never through AUTH_URL or a proxy",
+    );
+  else if (!e.SMTP_URL && e.ENABLE_DEV_OUTBOX !== true)
+    out.push("  SMTP_URL: required in production to send sign-in e-mails (e.g. smtps://user:pass@smtp.example.com:465)");
   return out;
 }
 

@@ -75,6 +75,7 @@ const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", Str
     AUTH_SECRET: "bench-only-secret-0000000000000000",
     AUTH_URL: base,
     ENABLE_DEV_OUTBOX: "true",
+    DEV_OUTBOX_TEST_ONLY: "true",
     RATE_LIMITS: "off",
     LOG_LEVEL: "error",
     NEXT_TELEMETRY_DISABLED: "1",

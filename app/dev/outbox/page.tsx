@@ -1,13 +1,15 @@
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { latestOutbox, outboxEnabled } from "@/lib/server/mail";
+import { latestOutbox, outboxPageAllowed } from "@/lib/server/mail";
 import { formatDate } from "@/lib/format";
 
 export const metadata = { title: "Local outbox", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-// Development and tests only: the mails that would have been sent, newest first.
+// Development and tests only: the mails that would have been sent, newest first. In a production
+// build (tests only) it answers requests made directly to INTERNAL_URL, never the public origin.
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  if (!outboxEnabled()) notFound();
+  if (!outboxPageAllowed(await headers())) notFound();
   const { to } = await searchParams;
   const mails = await latestOutbox(to);
   return (
