@@ -63,9 +63,36 @@ function Move({ before, after }: { before: number; after: number }) {
   );
 }
 
+type OverrideSide = EvaluationDiff["overrides"][number]["before"];
+function overrideText(o: OverrideSide): string {
+  if (!o) return "—";
+  return o.applied ? `$${formatNumber(o.value, 4)}/M on ${o.setOnLabel}` : `$${formatNumber(o.value, 4)}/M set on ${o.setOnLabel}, not applied (${o.pricedLabel} priced at list)`;
+}
+
 export function EvaluationChanges({ diff, beforeLabel, afterLabel }: { diff: EvaluationDiff; beforeLabel: string; afterLabel: string }) {
   return (
     <div className="space-y-4 text-sm" data-testid="evaluation-changes">
+      {diff.models.length > 0 && (
+        <ul className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3" data-testid="model-changes">
+          {diff.models.map((m) => (
+            <li key={m.what}>
+              {m.what}: <span className="text-slate-600">{m.before}</span> → <span className="font-semibold">{m.after}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {diff.overrides.length > 0 && (
+        <div data-testid="override-changes">
+          <p className="font-medium text-ink">Your price figures</p>
+          <ul className="mt-1 space-y-1">
+            {diff.overrides.map((o) => (
+              <li key={o.key}>
+                <span className="font-mono text-xs text-slate-500">{o.key}</span>: <span className="text-slate-600">{overrideText(o.before)}</span> → <span className={o.after && !o.after.applied ? "font-semibold text-amber-900" : "font-semibold"}>{overrideText(o.after)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p>
         Verdict: <span className="font-medium">{optionLabel(diff.verdict.before)}</span> → <span className="font-semibold">{optionLabel(diff.verdict.after)}</span>
         {diff.verdict.changed ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">changed</span> : <span className="text-slate-500"> (unchanged)</span>}

@@ -65,6 +65,19 @@ export function executiveSummary(e: Evaluation): string {
     .join(" ");
 }
 
+/** The user's price figures and the models they price: one line each (the summary a CFO checks first). */
+export function overrideLines(e: Evaluation): string[] {
+  const lines = (e.priceOverrides ?? []).map((o) => {
+    const what = o.key.endsWith("cachedInputUsdPerMTok") ? "cached input price" : o.key.endsWith("inputUsdPerMTok") ? "input price" : "output price";
+    return o.applied
+      ? `Your ${what} of $${formatNumber(o.value, 4)}/M tokens for ${o.pricedLabel} (list $${formatNumber(o.listValue, 4)}) is used.`
+      : `Your ${what} of $${formatNumber(o.value, 4)}/M tokens was set for ${o.setOnLabel} and is not applied: ${o.pricedLabel} is priced now, at its list $${formatNumber(o.listValue, 4)}.`;
+  });
+  const others = e.assumptions.filter((a) => a.overridden && !(e.priceOverrides ?? []).some((o) => o.key === a.key));
+  if (others.length) lines.push(`Your figures also replace: ${others.map((a) => `${a.label} ${formatNumber(a.value, 4)} ${a.unit} (catalog ${formatNumber(a.catalogValue, 4)})`).join("; ")}.`);
+  return lines;
+}
+
 export function ReportDocument({ payload }: { payload: ReportPayload }) {
   const { input, evaluation: e } = payload;
   const answers: [string, string][] = [
@@ -108,6 +121,16 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
             <li key={r.factor + r.text}>{r.text}</li>
           ))}
         </ul>
+        {overrideLines(e).length > 0 && (
+          <div className="mt-3" data-testid="report-overrides">
+            <p className="font-semibold">Your figures and the models priced ({e.comparison.apiModel}; {e.comparison.hostedModel})</p>
+            <ul className="mt-1 list-disc space-y-1 pl-5">
+              {overrideLines(e).map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          </div>
+        )}
       </Section>
 
       {e.conflicts.length > 0 && (
@@ -249,8 +272,10 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
                   {a.overridden ? " (your figure)" : ""}
                 </td>
                 <td className="py-1 pl-3 text-[10px] text-slate-600">
-                  {a.grade && <strong className="font-semibold uppercase">{a.grade}</strong>}
-                  {a.grade && " · "}range {formatNumber(a.low, 4)}–{formatNumber(a.high, 4)} · {a.source} · {a.asOf}
+                  {/* An overridden figure is the user's, not the catalog's grade. */}
+                  {a.overridden ? <strong className="font-semibold uppercase">your figure</strong> : a.grade && <strong className="font-semibold uppercase">{a.grade}</strong>}
+                  {(a.overridden || a.grade) && " · "}
+                  {a.overridden && `catalog ${formatNumber(a.catalogValue, 4)} `}range {formatNumber(a.low, 4)}–{formatNumber(a.high, 4)} · {a.source} · {a.asOf}
                 </td>
               </tr>
             ))}

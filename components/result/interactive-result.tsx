@@ -1,9 +1,11 @@
 "use client";
 
 import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from "react";
-import type { AssumptionKey, Assumptions, Evaluation, ParsedAssessmentInput } from "@/lib/engine";
+import type { AssumptionKey, Evaluation, ParsedAssessmentInput } from "@/lib/engine";
 import { encodeAnswers } from "@/lib/assessment/url-encode";
+import { dropHeld, editOverride, keepHeld, withOverrides, type OverrideState } from "@/lib/assessment/override-binding";
 import { AssumptionsPanel } from "./assumptions-panel";
+import { OverrideBindings } from "./override-bindings";
 import { ResultView } from "./result-view";
 
 // The engine (and its catalog and schema) is only downloaded once the user starts editing
@@ -13,16 +15,14 @@ const loadEngine = () => (engine ??= import("@/lib/engine/evaluate"));
 
 /**
  * The live result: the server's evaluation first, then the engine runs in the browser and
- * recomputes as assumptions are edited; the URL follows.
+ * recomputes as assumptions are edited; the URL follows. Price overrides carry the model they were
+ * set on; when the answers price another model, the user keeps or drops them (OverrideBindings).
  */
 export function InteractiveResult({ input, initial, actions }: { input: ParsedAssessmentInput; initial: Evaluation; actions?: (current: ParsedAssessmentInput) => ReactNode }) {
-  const [base] = useState<Assumptions>(() => input.assumptions ?? {});
-  const [overrides, setOverrides] = useState<Assumptions>(base);
-  const deferred = useDeferredValue(overrides);
-  const current = useMemo<ParsedAssessmentInput>(() => {
-    const { assumptions: _old, ...rest } = input;
-    return Object.keys(deferred).length ? { ...rest, assumptions: deferred } : rest;
-  }, [input, deferred]);
+  const [base] = useState<OverrideState>(() => ({ assumptions: input.assumptions ?? {}, overrideModels: input.overrideModels ?? {} }));
+  const [state, setState] = useState<OverrideState>(base);
+  const deferred = useDeferredValue(state);
+  const current = useMemo<ParsedAssessmentInput>(() => withOverrides(input, deferred), [input, deferred]);
   const [evaluation, setEvaluation] = useState<Evaluation>(initial);
   useEffect(() => {
     if (deferred === base) return;
@@ -33,40 +33,28 @@ export function InteractiveResult({ input, initial, actions }: { input: ParsedAs
     };
   }, [current, deferred, base]);
 
-  const change = (key: AssumptionKey, value: number | undefined) => {
-    setOverrides((o) => {
-      const next = { ...o };
-      if (value === undefined) delete next[key];
-      else next[key] = value;
+  const update = (f: (s: OverrideState) => OverrideState) => {
+    setState((s) => {
+      const next = f(s);
       // Keep the URL reproducing what is on screen, without a navigation.
       const url = new URL(window.location.href);
-      const { assumptions: _a, ...rest } = input;
-      url.searchParams.set("a", encodeAnswers(Object.keys(next).length ? { ...rest, assumptions: next } : rest));
+      url.searchParams.set("a", encodeAnswers(withOverrides(input, next)));
       window.history.replaceState(null, "", url);
       return next;
     });
   };
+  const change = (key: AssumptionKey, value: number | undefined) => update((s) => editOverride(s, evaluation, key, value));
 
   return (
     <ResultView
       input={current}
       evaluation={evaluation}
       actions={actions?.(current)}
+      notice={<OverrideBindings evaluation={evaluation} onKeep={(g) => update((s) => keepHeld(s, evaluation, g))} onDrop={(g) => update((s) => dropHeld(s, evaluation, g))} />}
       assumptions={
         // Fetch the engine as soon as the user reaches for an assumption, before the first edit lands.
         <div onPointerEnter={() => void loadEngine()} onFocusCapture={() => void loadEngine()}>
-          <AssumptionsPanel
-            rows={evaluation.assumptions}
-            catalogVersion={evaluation.catalogVersion}
-            onChange={change}
-            onReset={() => {
-              setOverrides({});
-              const url = new URL(window.location.href);
-              const { assumptions: _a, ...rest } = input;
-              url.searchParams.set("a", encodeAnswers(rest));
-              window.history.replaceState(null, "", url);
-            }}
-          />
+          <AssumptionsPanel rows={evaluation.assumptions} catalogVersion={evaluation.catalogVersion} onChange={change} onReset={() => update(() => ({ assumptions: {}, overrideModels: {} }))} />
         </div>
       }
     />

@@ -6,6 +6,7 @@ import { LazyCharts } from "./charts/lazy-charts";
 import { EconomicsPanel } from "./economics-panel";
 import { WhatWouldChange } from "./what-would-change";
 import { CapacityPanel } from "./capacity-panel";
+import { OverrideBindings } from "./override-bindings";
 
 // Presentational rendering of one Evaluation: the live result page, saved revisions and shared
 // pages all use it, so the same object always looks the same.
@@ -15,10 +16,13 @@ export function ResultView({
   evaluation: e,
   actions,
   assumptions,
+  notice,
 }: {
   input: ParsedAssessmentInput;
   evaluation: Evaluation;
   actions?: ReactNode;
+  /** Shown under the verdict: price overrides held for another model (the live page passes the one with keep/drop buttons). */
+  notice?: ReactNode;
   /** The assumptions panel (editable or read-only) rendered at the end. */
   assumptions?: ReactNode;
 }) {
@@ -68,6 +72,8 @@ export function ResultView({
         </div>
         {actions && <div className="flex flex-wrap gap-2 border-t border-white/10 bg-black/10 px-6 py-3 sm:px-8 print:hidden">{actions}</div>}
       </section>
+
+      {notice ?? <OverrideBindings evaluation={e} />}
 
       {e.conflicts.length > 0 && (
         <section aria-labelledby="conflicts-heading" className="rounded-xl border-2 border-amber-400 bg-amber-50 p-5" data-testid="conflicts">

@@ -28,6 +28,8 @@ export type Draft = {
   deployment: PartialGroup<typeof deploymentSchema>;
   strategy: PartialGroup<typeof strategySchema>;
   assumptions?: AssessmentInput["assumptions"];
+  /** The model each group of price overrides was set on (carried with them through a revision). */
+  overrideModels?: AssessmentInput["overrideModels"];
 };
 
 export const WORKLOAD_GROUPS = ["volume", "data", "latency", "capability"] as const;
@@ -86,11 +88,13 @@ export function locateIssue(path: string): { workload?: number; step: StepId; fi
 }
 
 const company = (d: Draft) => ({ team: d.team, deployment: d.deployment, strategy: d.strategy, ...(d.assumptions ? { assumptions: d.assumptions } : {}) });
+/** The single assessment's price-override binding (portfolios price several models: no binding). */
+const bindingOf = (d: Draft) => (d.overrideModels ? { overrideModels: d.overrideModels } : {});
 const groupsOf = (w: WorkloadDraft) => ({ volume: w.volume, data: w.data, latency: w.latency, capability: w.capability });
 
 /** The single assessment the first workload and the company answers make (the one-workload flow). */
 export function toInput(draft: Draft, workload = 0): AssessmentInput {
-  return { ...groupsOf(draft.workloads[workload]!), ...company(draft) } as AssessmentInput;
+  return { ...groupsOf(draft.workloads[workload]!), ...company(draft), ...bindingOf(draft) } as AssessmentInput;
 }
 
 export function toPortfolioInput(draft: Draft): PortfolioInput {
@@ -119,6 +123,7 @@ export function draftFromInput(input: AssessmentInput): Draft {
     deployment: { ...b.deployment, ...input.deployment },
     strategy: { ...b.strategy, ...input.strategy },
     ...(input.assumptions ? { assumptions: input.assumptions } : {}),
+    ...(input.overrideModels ? { overrideModels: input.overrideModels } : {}),
   };
 }
 

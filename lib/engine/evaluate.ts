@@ -13,7 +13,7 @@ import {
   type OptionTco,
   type TermRow,
 } from "./economics";
-import { resolveModel, type AssumptionRow, type Model } from "./model";
+import { heldOverrideText, resolveModel, type AssumptionRow, type Model, type PriceOverride } from "./model";
 import { confidenceOf, conflicts, exclusions, keyReasons, optionLabel, score, type Conflict, type Exclusion, type RankedOption, type Reason } from "./rules";
 import { premiumReason } from "./rules/verdict";
 import { assessmentInputSchema, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
@@ -54,7 +54,9 @@ export type Evaluation = {
   /** Every figure used, with its value, catalog value, source and as-of date. */
   assumptions: AssumptionRow[];
   /** What is being compared: the proprietary model, the open model and the GPU. */
-  comparison: { apiTier: string; apiModel: string; hostedModel: string; openModel: string; gpu: string; gpuSource: string; gpuTerm: string };
+  comparison: { apiTier: string; apiModel: string; hostedModel: string; openModel: string; gpu: string; gpuSource: string; gpuTerm: string; /** v1.2 */ apiModelId: string; /** v1.2: the open model the hosted quote prices. */ hostedModelId: string };
+  /** v1.2: every price override, the model it was set on and whether it prices the model in use (held when the model changed). */
+  priceOverrides: PriceOverride[];
   /** Steady monthly cost of each option across daily volumes (for the cost-vs-volume chart). */
   volumeCurve: VolumePoint[];
   tokensPerDay: number;
@@ -158,6 +160,7 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
   // capacity: which open model × GPU self-hosting runs and why; the API model priced when the tier default cannot serve the workload.
   notes.push({ factor: "capacity", kind: "note", favours: "self-hosted", weight: 0, text: m.capacity.why });
   if (m.apiSwitch) notes.push({ factor: "apiModel", kind: "note", favours: "api", weight: 0, text: m.apiSwitch });
+  for (const o of m.priceOverrides) if (!o.applied) notes.push({ factor: "override", kind: "note", favours: o.option, weight: 0, text: heldOverrideText(o) });
   if (gpu.forced && (recommendation === "self-hosted" || recommendation === "hybrid")) notes.push({ factor: "gpuSource", favours: recommendation, weight: 0, text: gpu.forced });
   const sat = growthSaturation(m);
   if (sat) {
@@ -209,7 +212,10 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
       gpu: m.gpuLabel,
       gpuSource: gpu.source,
       gpuTerm: gpu.term,
+      apiModelId: m.apiRef.id,
+      hostedModelId: m.hostedQuote.modelId,
     },
+    priceOverrides: m.priceOverrides,
     volumeCurve: volumeCurve(m, catalog, tpd, be),
     tokensPerDay: tpd,
     horizonMonths: horizon,

@@ -34,6 +34,28 @@ export type AssumptionRow = {
   derivation?: string;
 };
 
+/**
+ * v1.2: one price override and the model it prices. `setOn` is the model it was entered for
+ * (`input.overrideModels`; the priced model when unbound); `applied` is false when the answers now price
+ * another model, whose list price is used instead.
+ */
+export type PriceOverride = {
+  key: AssumptionKey;
+  value: number;
+  /** "api" (proprietary model) or "hosted-open" (open model at hosted providers). */
+  option: "api" | "hosted-open";
+  setOn: string;
+  setOnLabel: string;
+  priced: string;
+  pricedLabel: string;
+  /** The priced model's list figure (what is used when the override is held). */
+  listValue: number;
+  applied: boolean;
+};
+
+const API_PRICE_KEYS = ["api.inputUsdPerMTok", "api.cachedInputUsdPerMTok", "api.outputUsdPerMTok"] as const satisfies readonly AssumptionKey[];
+const HOSTED_PRICE_KEYS = ["hostedOpen.inputUsdPerMTok", "hostedOpen.outputUsdPerMTok"] as const satisfies readonly AssumptionKey[];
+
 export type Model = {
   input: ParsedAssessmentInput;
   apiTier: ApiTier;
@@ -67,6 +89,8 @@ export type Model = {
   apiRef: { vendor: string; id: string };
   /** The hosted open-weights market quote priced: median of the providers meeting the compliance need (price null: none does). */
   hostedQuote: HostedQuote;
+  /** v1.2: every price override with the model it was set on and whether it prices the model in use. */
+  priceOverrides: PriceOverride[];
 };
 
 export const HOURS_PER_MONTH = 8760 / 12;
@@ -199,7 +223,50 @@ function overriddenPrice(overrides: Partial<Record<AssumptionKey, number>>, valu
       };
 }
 
-export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Model {
+const PRICE_FIELD = { "api.inputUsdPerMTok": "inputUsdPerMTok", "api.cachedInputUsdPerMTok": "cachedInputUsdPerMTok", "api.outputUsdPerMTok": "outputUsdPerMTok", "hostedOpen.inputUsdPerMTok": "inputUsdPerMTok", "hostedOpen.outputUsdPerMTok": "outputUsdPerMTok" } as const;
+
+/**
+ * The price overrides of the input with the model each was set on; those bound to another model than
+ * the one priced are held. Returns the input with held overrides removed (what the figures then use).
+ */
+function bindPriceOverrides(
+  input: ParsedAssessmentInput,
+  catalog: Catalog,
+  api: { id: string; label: string; price: PriceTable },
+  hosted: { id: string; label: string; price: PriceTable },
+): { input: ParsedAssessmentInput; priceOverrides: PriceOverride[] } {
+  const a = input.assumptions;
+  if (!a) return { input, priceOverrides: [] };
+  const out: PriceOverride[] = [];
+  const held = new Set<AssumptionKey>();
+  const groups = [
+    { option: "api" as const, keys: API_PRICE_KEYS, priced: api, bound: input.overrideModels?.api, labelOf: (id: string) => catalog.apiModels.find((m) => m.id === id)?.label ?? id },
+    { option: "hosted-open" as const, keys: HOSTED_PRICE_KEYS, priced: hosted, bound: input.overrideModels?.hostedOpen, labelOf: (id: string) => capacityCatalog(catalog).openModels.find((m) => m.id === id)?.label ?? id },
+  ];
+  for (const g of groups) {
+    for (const key of g.keys) {
+      const value = a[key];
+      if (value === undefined) continue;
+      const setOn = g.bound ?? g.priced.id;
+      const applied = setOn === g.priced.id;
+      if (!applied) held.add(key);
+      out.push({ key, value, option: g.option, setOn, setOnLabel: applied ? g.priced.label : g.labelOf(setOn), priced: g.priced.id, pricedLabel: g.priced.label, listValue: g.priced.price[PRICE_FIELD[key]], applied });
+    }
+  }
+  if (!held.size) return { input, priceOverrides: out };
+  const kept = Object.fromEntries(Object.entries(a).filter(([k]) => !held.has(k as AssumptionKey)));
+  return { input: { ...input, assumptions: kept }, priceOverrides: out };
+}
+
+/** The sentence that says an override was held because another model is priced now. */
+export function heldOverrideText(o: PriceOverride): string {
+  const what = o.key.endsWith("cachedInputUsdPerMTok") ? "cached input price" : o.key.endsWith("inputUsdPerMTok") ? "input price" : "output price";
+  const fmt = (x: number) => `$${+x.toPrecision(4)}/M tokens`;
+  return `Your ${what} of ${fmt(o.value)} was set for ${o.setOnLabel}; your answers now price ${o.pricedLabel}, at its list ${what} of ${fmt(o.listValue)}. Your figure is not applied to it unless you keep it for ${o.pricedLabel}.`;
+}
+
+export function resolveModel(rawInput: ParsedAssessmentInput, catalog: Catalog): Model {
+  let input = rawInput;
   const apiTier = apiTierFor(input.capability.frontier);
   const openSize = catalog.qualityPairing[apiTier] as OpenSizeClass;
   const { volume, team } = input;
@@ -245,6 +312,9 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
     outputRange: offers.map((o) => o.price.outputUsdPerMTok),
   };
   const hostedOpen = cc.openModels.find((o) => o.id === quote.modelId) ?? openModelOfHosted(cc.openModels, hosted.label);
+  // Price overrides bound to a model other than the one priced now are held (list prices are used, and the result says so).
+  const bound = bindPriceOverrides(input, catalog, api, { id: quote.modelId, label: quote.modelLabel, price: marketPrice });
+  input = bound.input;
   const cap = resolveCapacity({
     input,
     catalog,
@@ -376,6 +446,7 @@ export function resolveModel(input: ParsedAssessmentInput, catalog: Catalog): Mo
   model.sensitiveStaysIn = inHouseBinds(input.data) || (needsCompliance(input) && !complianceFor(catalog, "api", input, { vendor: api.vendor, id: api.id }).covered);
   model.apiRef = { vendor: api.vendor, id: api.id };
   model.hostedQuote = quote;
+  model.priceOverrides = bound.priceOverrides;
   // Returned as a spread clone: callers patch models by spreading (`{ ...m, input }`, `{ ...m, values }`), and a
   // clone shares its hidden class with those patches, so the month loops that take either stay monomorphic.
   return { ...model };

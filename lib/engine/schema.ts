@@ -104,6 +104,20 @@ export const strategySchema = z.object({
   horizonMonths: num().int("Whole months").min(6, "At least 6 months").max(60, "At most 60 months").default(ASSESSMENT_DEFAULTS.strategy.horizonMonths),
 });
 
+/**
+ * v1.2: the model each group of price overrides was entered for (`api.*UsdPerMTok` on the proprietary
+ * model, `hostedOpen.*UsdPerMTok` on the hosted open model). A price is a fact about one model: when the
+ * answers make the engine price another one, the override is held (not applied) and reported in
+ * `priceOverrides`, so a figure never silently prices a model it was not set on. Unset: applies to
+ * whichever model is priced (v1/v1.1 behaviour).
+ */
+export const overrideModelsSchema = z
+  .strictObject({
+    api: z.string().regex(/^[a-z0-9-]+\/[a-z0-9.-]+$/, "Use a model id of the catalog").optional().describe("id of catalog.apiModels the api.* price overrides were set on"),
+    hostedOpen: z.string().min(1).max(100).optional().describe("id of the open model (catalog/open-models.json) the hostedOpen.* price overrides were set on"),
+  })
+  .describe("v1.2: the model each group of price overrides was set on");
+
 export const assessmentInputSchema = z.object({
   volume: volumeSchema,
   data: dataSchema,
@@ -113,6 +127,7 @@ export const assessmentInputSchema = z.object({
   deployment: deploymentSchema.prefault({}),
   strategy: strategySchema.prefault({}),
   assumptions: assumptionsSchema.optional(),
+  overrideModels: overrideModelsSchema.optional(),
 });
 
 /** What callers may pass (defaults optional). */

@@ -60,3 +60,27 @@ describe("diffs between results", () => {
     expect(resultsMoved(diffEvaluations(noise, today))).toBe(false);
   });
 });
+
+describe("compare lists model changes and price overrides (issue 26 item 1)", () => {
+  it("revision 2's answers switch the API model: the switch and the held $30 are listed", () => {
+    const rev1 = {
+      volume: { requestsPerDay: 50_000, inputTokensPerRequest: 1_500, outputTokensPerRequest: 400, monthlyGrowthPct: 2 },
+      data: { sensitivity: "internal" },
+      team: { mlOpsMaturity: "basic" },
+      latency: { p95TargetMs: 3_000 },
+      capability: { frontier: "helpful" },
+      assumptions: { "api.outputUsdPerMTok": 30 },
+      overrideModels: { api: "anthropic/claude-sonnet-5" },
+    } as const;
+    const rev2 = { ...rev1, volume: { ...rev1.volume, monthlyGrowthPct: 5 }, latency: { p95TargetMs: 1_000 } };
+    const d = diffEvaluations(evaluate(rev1), evaluate(rev2));
+    expect(d.models).toContainEqual({ what: "Proprietary model", before: "Claude Sonnet 5 (Anthropic)", after: "Gemini 3.8 Flash (Google)" });
+    expect(d.overrides).toEqual([
+      {
+        key: "api.outputUsdPerMTok",
+        before: { value: 30, setOnLabel: "Claude Sonnet 5 (Anthropic)", pricedLabel: "Claude Sonnet 5 (Anthropic)", applied: true },
+        after: { value: 30, setOnLabel: "Claude Sonnet 5 (Anthropic)", pricedLabel: "Gemini 3.8 Flash (Google)", applied: false },
+      },
+    ]);
+  });
+});

@@ -31,10 +31,32 @@ export type EvaluationDiff = {
   costs: { option: Option; monthOneBefore: number; monthOneAfter: number; tcoBefore: number; tcoAfter: number }[];
   breakEven: { against: "api" | "hosted-open"; before: number | null; after: number | null; monthBefore: number | null; monthAfter: number | null }[];
   catalog: { before: string; after: string; changed: boolean };
+  /** The models and GPU compared, where they differ between the two (an answer can switch the model priced). */
+  models: { what: string; before: string; after: string }[];
+  /** Every price override of either side: its figure, the model it was set on, whether it priced the model in use. */
+  overrides: OverrideChange[];
 };
 
+type OverrideSide = { value: number; setOnLabel: string; pricedLabel: string; applied: boolean };
+export type OverrideChange = { key: string; before: OverrideSide | null; after: OverrideSide | null };
+
+const MODEL_FIELDS = [
+  ["Proprietary model", "apiModel"],
+  ["Hosted open-weights model", "hostedModel"],
+  ["Self-hosted model", "openModel"],
+  ["GPU", "gpu"],
+] as const;
+
+function overridesOf(e: Evaluation): Map<string, OverrideSide> {
+  return new Map((e.priceOverrides ?? []).map((o) => [o.key, { value: o.value, setOnLabel: o.setOnLabel, pricedLabel: o.pricedLabel, applied: o.applied }]));
+}
+
 export function diffEvaluations(before: Evaluation, after: Evaluation): EvaluationDiff {
+  const ob = overridesOf(before);
+  const oa = overridesOf(after);
   return {
+    models: MODEL_FIELDS.filter(([, k]) => before.comparison[k] !== after.comparison[k]).map(([what, k]) => ({ what, before: before.comparison[k], after: after.comparison[k] })),
+    overrides: [...new Set([...ob.keys(), ...oa.keys()])].sort().map((key) => ({ key, before: ob.get(key) ?? null, after: oa.get(key) ?? null })),
     verdict: { before: before.recommendation, after: after.recommendation, changed: before.recommendation !== after.recommendation },
     confidence: { before: before.confidence, after: after.confidence },
     costs: OPTIONS.map((o) => ({

@@ -46,3 +46,44 @@ describe("toStoredRevision", () => {
     expect(() => toStoredRevision({ ...shapeOneRow(), shapeVersion: REVISION_SHAPE_VERSION + 1 })).toThrow(/newer/);
   });
 });
+
+describe("price overrides of old revisions (issue 26 item 1)", () => {
+  const revision1 = assessmentInputSchema.parse({
+    volume: { requestsPerDay: 50_000, inputTokensPerRequest: 1_500, outputTokensPerRequest: 400, monthlyGrowthPct: 2 },
+    data: { sensitivity: "internal" },
+    team: { mlOpsMaturity: "basic" },
+    latency: { p95TargetMs: 3_000 },
+    capability: { frontier: "helpful" },
+    assumptions: { "api.outputUsdPerMTok": 30, "hostedOpen.inputUsdPerMTok": 0.5 },
+  });
+  /** A shape-2 row: unbound overrides, an Evaluation naming its models by label only. */
+  function shapeTwoRow() {
+    const e = JSON.parse(JSON.stringify(evaluate(revision1))) as Record<string, unknown> & { comparison: Record<string, unknown> };
+    delete e.comparison.apiModelId;
+    delete e.comparison.hostedModelId;
+    delete e.priceOverrides;
+    return { id: "r1", number: 1, createdAt: "2026-12-01T00:00:00Z", catalogVersion: String(e.catalogVersion), recommendation: String(e.recommendation), kind: "assessment", shapeVersion: 2, input: revision1, evaluation: e };
+  }
+
+  it("binds them on read to the models that revision priced, so revising the answers cannot move them to another model", async () => {
+    const { catalogModelIds } = await import("./model-ids");
+    const r = toStoredRevision(shapeTwoRow(), catalogModelIds);
+    if (r.kind !== "assessment") throw new Error("unreachable");
+    const hostedId = evaluate(revision1).comparison.hostedModelId;
+    expect(r.input.overrideModels).toEqual({ api: "anthropic/claude-sonnet-5", hostedOpen: hostedId });
+    // Revision 2: only latency and growth change; the API model switches to Gemini 3.8 Flash.
+    const revised = evaluate({ ...r.input, volume: { ...r.input.volume, monthlyGrowthPct: 5 }, latency: { ...r.input.latency, p95TargetMs: 1_000 } });
+    expect(revised.comparison.apiModelId).toBe("google/gemini-3.8-flash");
+    expect(revised.priceOverrides.find((o) => o.key === "api.outputUsdPerMTok")).toMatchObject({ applied: false, setOn: "anthropic/claude-sonnet-5" });
+  });
+
+  it("a save binds unbound overrides to the models the server's evaluation priced (shape 3)", () => {
+    const e = evaluate(revision1);
+    const cols = revisionColumns("assessment", revision1, e, e.recommendation);
+    expect(cols.shapeVersion).toBe(3);
+    expect((cols.input as typeof revision1).overrideModels).toEqual({ api: "anthropic/claude-sonnet-5", hostedOpen: e.comparison.hostedModelId });
+    // Without overrides nothing is added.
+    const plain = revisionColumns("assessment", input, evaluate(input), "api");
+    expect((plain.input as typeof input).overrideModels).toBeUndefined();
+  });
+});

@@ -11,8 +11,13 @@ import type { ParsedPortfolioInput, PortfolioEvaluation } from "@/lib/engine/por
 //      whatWouldChange, economics, comparison.gpuTerm; perMillionTokensUsd 0 where no tokens were served).
 //  2 — `kind` "assessment" (ParsedAssessmentInput + Evaluation) or "portfolio"
 //      (ParsedPortfolioInput + PortfolioEvaluation), as computed by the engine at save time.
+//  3 — as 2; an assessment's price overrides are bound to the model they were set on
+//      (`input.overrideModels`, contract v1.2) and the Evaluation has `priceOverrides` and
+//      `comparison.apiModelId`/`hostedModelId`. Shapes 1–2 are bound on read to the models their stored
+//      Evaluation priced (the model the user saw the figure next to), so revising them never lets a
+//      figure move silently to another model.
 
-export const REVISION_SHAPE_VERSION = 2;
+export const REVISION_SHAPE_VERSION = 3;
 export type RevisionKind = "assessment" | "portfolio";
 
 type Common = {
@@ -78,8 +83,35 @@ function upgradeEvaluationV1(raw: Json): { evaluation: Evaluation; notRecorded: 
   return { evaluation: e as unknown as Evaluation, notRecorded };
 }
 
+/** Catalog ids of the models a stored Evaluation names by label (shapes 1–2 stored labels only); server code passes the catalog's. */
+export type ModelIdsOfLabels = { api: (label: string) => string | undefined; hostedOpen: (label: string) => string | undefined };
+
+const API_PRICE = /^api\.(input|cachedInput|output)UsdPerMTok$/;
+const HOSTED_PRICE = /^hostedOpen\.(input|output)UsdPerMTok$/;
+
+/**
+ * The input with each group of price overrides bound to a model (`overrideModels`), where it is not
+ * yet: to the model `priced` names (what the Evaluation computed with that input priced). Unchanged
+ * when there is nothing to bind.
+ */
+export function bindPriceOverrides<T extends { assumptions?: Record<string, number | undefined>; overrideModels?: { api?: string; hostedOpen?: string } }>(input: T, priced: { api?: string; hostedOpen?: string }): T {
+  const keys = Object.keys(input.assumptions ?? {});
+  const next = { ...input.overrideModels };
+  if (!next.api && priced.api && keys.some((k) => API_PRICE.test(k))) next.api = priced.api;
+  if (!next.hostedOpen && priced.hostedOpen && keys.some((k) => HOSTED_PRICE.test(k))) next.hostedOpen = priced.hostedOpen;
+  return next.api === input.overrideModels?.api && next.hostedOpen === input.overrideModels?.hostedOpen ? input : { ...input, overrideModels: next };
+}
+
+/** The models an Evaluation priced, by id: its own (shape 3) or, for older ones, looked up from its labels. */
+function pricedIds(e: Json, ids?: ModelIdsOfLabels): { api?: string; hostedOpen?: string } {
+  const c = (e.comparison ?? {}) as Record<string, string | undefined>;
+  const api = c.apiModelId ?? (c.apiModel ? ids?.api(c.apiModel) : undefined);
+  const hostedOpen = c.hostedModelId ?? (c.hostedModel ? ids?.hostedOpen(c.hostedModel) : undefined);
+  return { ...(api ? { api } : {}), ...(hostedOpen ? { hostedOpen } : {}) };
+}
+
 /** The one mapper from a stored row to what pages, routes, share links and the PDF render. */
-export function toStoredRevision(row: RevisionRow): StoredRevision {
+export function toStoredRevision(row: RevisionRow, modelIds?: ModelIdsOfLabels): StoredRevision {
   const version = row.shapeVersion ?? 1;
   const common = {
     id: row.id,
@@ -93,16 +125,19 @@ export function toStoredRevision(row: RevisionRow): StoredRevision {
   if (row.kind === "portfolio") {
     return { ...common, kind: "portfolio", notRecorded: [], input: row.input as ParsedPortfolioInput, evaluation: row.evaluation as PortfolioEvaluation };
   }
+  // Shapes 1–2: price overrides were not bound; bind them to the models that revision priced.
+  const input = version < 3 ? bindPriceOverrides(row.input as ParsedAssessmentInput, pricedIds(row.evaluation as Json, modelIds)) : (row.input as ParsedAssessmentInput);
   if (version === 1) {
     const { evaluation, notRecorded } = upgradeEvaluationV1(row.evaluation as Json);
-    return { ...common, kind: "assessment", notRecorded, input: row.input as ParsedAssessmentInput, evaluation };
+    return { ...common, kind: "assessment", notRecorded, input, evaluation };
   }
-  return { ...common, kind: "assessment", notRecorded: [], input: row.input as ParsedAssessmentInput, evaluation: row.evaluation as Evaluation };
+  return { ...common, kind: "assessment", notRecorded: [], input, evaluation: row.evaluation as Evaluation };
 }
 
-/** What a save writes: today's shape version with its kind. */
+/** What a save writes: today's shape version with its kind (an assessment's price overrides bound to the models it priced). */
 export function revisionColumns(kind: RevisionKind, input: unknown, evaluation: { catalogVersion: string }, recommendation: string) {
-  return { kind, shapeVersion: REVISION_SHAPE_VERSION, input: toJson(input), evaluation: toJson(evaluation), catalogVersion: evaluation.catalogVersion, recommendation };
+  const bound = kind === "assessment" ? bindPriceOverrides(input as ParsedAssessmentInput, pricedIds(evaluation as unknown as Json)) : input;
+  return { kind, shapeVersion: REVISION_SHAPE_VERSION, input: toJson(bound), evaluation: toJson(evaluation), catalogVersion: evaluation.catalogVersion, recommendation };
 }
 
 /** Plain JSON (Prisma's Json columns): drops undefined, typed arrays become arrays via their toJSON-less copy. */

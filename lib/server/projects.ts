@@ -4,6 +4,7 @@ import { evaluatePortfolio, isPortfolioShape, type ParsedPortfolioInput, type Po
 import { diffEvaluations, diffPortfolios, portfolioMoved, resultsMoved, type EvaluationDiff, type PortfolioDiff } from "@/lib/projects/diff";
 import type { ProjectSummary } from "@/lib/projects/schemas";
 import { PORTFOLIO_RECOMMENDATION, revisionColumns, toStoredRevision, type StoredRevision } from "@/lib/projects/stored-revision";
+import { catalogModelIds } from "@/lib/projects/model-ids";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "./db";
 import { conflict, notFound } from "./http-errors";
@@ -138,13 +139,13 @@ export async function listRevisions(ownerId: string, projectId: string) {
 export async function getRevision(ownerId: string, projectId: string, number: number) {
   const revision = await db().revision.findFirst({ where: { projectId, number, project: { ownerId } } });
   if (!revision) throw notFound("Revision not found.");
-  return toStoredRevision(revision);
+  return toStoredRevision(revision, catalogModelIds);
 }
 
 export async function latestRevision(ownerId: string, projectId: string) {
   const revision = await db().revision.findFirst({ where: { projectId, project: { ownerId } }, orderBy: { number: "desc" } });
   if (!revision) throw notFound("Revision not found.");
-  return toStoredRevision(revision);
+  return toStoredRevision(revision, catalogModelIds);
 }
 
 export type TodaysResult =

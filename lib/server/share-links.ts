@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { db } from "./db";
 import { MAX_SHARE_DAYS, type ShareLink } from "@/lib/share/schemas";
 import { toStoredRevision, type StoredRevision } from "@/lib/projects/stored-revision";
+import { catalogModelIds } from "@/lib/projects/model-ids";
 import { conflict, HttpError, notFound } from "./http-errors";
 
 // Read-only links to one saved revision. The token is 32 random bytes (256 bits) in base64url;
@@ -147,5 +148,5 @@ export async function resolveShareToken(token: string, now = new Date()): Promis
   const status = statusOf(link, now);
   if (status !== "active") return { status };
   await db().shareLink.update({ where: { id: link.id }, data: { lastViewedAt: now } });
-  return { status: "active", projectName: link.project.name, revision: toStoredRevision(link.revision) };
+  return { status: "active", projectName: link.project.name, revision: toStoredRevision(link.revision, catalogModelIds) };
 }
