@@ -16,6 +16,7 @@ import { gpuMarketSchema } from "./gpu-market";
 import { gpusFileSchema } from "./gpus";
 import { openModelsFileSchema } from "./open-models";
 import { performanceFileSchema } from "./performance";
+import { uncertaintySchema } from "./uncertainty";
 
 export const CATALOG_FILES = {
   figures: figuresFileSchema,
@@ -27,6 +28,7 @@ export const CATALOG_FILES = {
   gpus: gpusFileSchema,
   "open-models": openModelsFileSchema,
   performance: performanceFileSchema,
+  uncertainty: uncertaintySchema,
 } as const;
 
 export type CatalogFileName = keyof typeof CATALOG_FILES;

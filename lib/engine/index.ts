@@ -33,5 +33,8 @@ export type { Reason, Conflict, RankedOption } from "./rules";
 export type { OptionCost, Breakdown, HybridSplit } from "./economics";
 export type { BreakEvenPoint, SensitivityRow } from "./break-even";
 export type { AssumptionRow } from "./model";
+export { evaluateUncertainty, uncertaintyOfModel } from "./evaluate-uncertainty";
+export type { Uncertainty, UncertaintyOptions, UncertaintyBands, Band } from "./evaluate-uncertainty";
+export type { UncertaintySummary, OptionBand, Driver, UserRanges, UserRange, RangeKey } from "./uncertainty";
 export { evaluatePortfolio, portfolioInputSchema, workloadSchema, isPortfolioShape, MAX_WORKLOADS } from "./portfolio";
 export type { PortfolioInput, ParsedPortfolioInput, PortfolioEvaluation, PortfolioAlternative, PortfolioFleet, WorkloadPlacement } from "./portfolio";
