@@ -1,4 +1,5 @@
 // Conversions between what the form shows and what the engine takes.
+import { tokensPerDayOfVolume } from "@/lib/engine/units";
 
 /** Shares are 0–1 in the engine and percentages in the form. */
 export const shareToPercent = (share: number | undefined): number | undefined =>
@@ -13,7 +14,9 @@ export function parseNumberField(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** The engine's tokens/day (lib/engine/units.ts, the one formula) of a form's answers; undefined until all three are given. */
 export function tokensPerDay(v: { requestsPerDay?: number; inputTokensPerRequest?: number; outputTokensPerRequest?: number }): number | undefined {
-  if (v.requestsPerDay === undefined || v.inputTokensPerRequest === undefined || v.outputTokensPerRequest === undefined) return undefined;
-  return v.requestsPerDay * (v.inputTokensPerRequest + v.outputTokensPerRequest);
+  const { requestsPerDay, inputTokensPerRequest, outputTokensPerRequest } = v;
+  if (requestsPerDay === undefined || inputTokensPerRequest === undefined || outputTokensPerRequest === undefined) return undefined;
+  return tokensPerDayOfVolume({ requestsPerDay, inputTokensPerRequest, outputTokensPerRequest });
 }

@@ -1,9 +1,9 @@
 import { catalog as currentCatalog, figureOf, type Catalog } from "./catalog";
 import { capacityPeak, gpuPricing, monthlyUsdSeries, replicasFor, selfHostedMonthAt, selfHostedSteadyOf, steadyMonthlyUsd, tokensPerDayOf, volumeFactors, type OptionCost, type SelfHostedSteady } from "./economics";
 import { atPricesOfMonth, scalePriceTable } from "./economics/trends";
-import { SECONDS_PER_DAY } from "./model";
+import { SECONDS_PER_DAY } from "./units";
 import type { AssumptionKey } from "./schema";
-import type { AssumptionRow, Model } from "./model";
+import type { AssumptionRow, Model } from "./types";
 
 // Break-even as the contract defines it. Volume: the lowest daily token volume at which
 // self-hosting's steady monthly cost falls below the option's (the self-hosted curve is a

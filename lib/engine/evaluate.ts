@@ -13,7 +13,8 @@ import {
   type OptionTco,
   type TermRow,
 } from "./economics";
-import { heldOverrideText, resolveModel, type AssumptionRow, type Model, type PriceOverride } from "./model";
+import { heldOverrideText, resolveModel } from "./model";
+import type { AssumptionRow, Model, PriceOverride } from "./types";
 import { confidenceOf, conflicts, exclusions, keyReasons, optionLabel, score, type Conflict, type Exclusion, type RankedOption, type Reason } from "./rules";
 import { premiumReason } from "./rules/verdict";
 import { assessmentInputSchema, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";

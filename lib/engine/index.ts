@@ -32,7 +32,7 @@ export { optionLabel, OPTION_LABELS } from "./rules";
 export type { Reason, Conflict, RankedOption } from "./rules";
 export type { OptionCost, Breakdown, HybridSplit } from "./economics";
 export type { BreakEvenPoint, SensitivityRow } from "./break-even";
-export type { AssumptionRow } from "./model";
+export type { AssumptionRow } from "./types";
 export { evaluateUncertainty, uncertaintyOfModel } from "./evaluate-uncertainty";
 export type { Uncertainty, UncertaintyOptions, UncertaintyBands, Band } from "./evaluate-uncertainty";
 export type { UncertaintySummary, OptionBand, Driver, UserRanges, UserRange, RangeKey } from "./uncertainty";

@@ -3,12 +3,18 @@ import type { AssumptionKey, Option, ParsedAssessmentInput } from "./schema";
 import { ASSUMPTION_BOUNDS } from "./schema";
 import { economicsDefs, resolvedGpuSource } from "./economics/assumptions";
 import { ownedTerms } from "./economics/terms";
-import { capacityCatalog, remoteLatencyParams, resolveCapacity, type CapacityChoice, type OptionLatency, type SloUsed } from "./capacity";
+import { capacityCatalog, remoteLatencyParams, resolveCapacity } from "./capacity";
 import { remoteLatency } from "./capacity/latency";
 import { figureOf, type FigureKey } from "./catalog";
-import { hostedQuote, type HostedQuote } from "./catalog/market";
+import { hostedQuote } from "./catalog/market";
 import { complianceFor, needsCompliance } from "./compliance";
 import { inHouseBinds } from "./data-rules";
+import type { AssumptionRow, HostedQuote, Model, PriceOverride } from "./types";
+import { tokensPerDayOfVolume } from "./units";
+
+// Re-exported for callers that read them here; engine modules import them from ./types and ./units (no cycles).
+export type { AssumptionRow, Model, PriceOverride } from "./types";
+export { DAYS_PER_MONTH, HOURS_PER_MONTH, SECONDS_PER_DAY, tokensPerDayOfVolume } from "./units";
 
 export { needsCompliance };
 
@@ -16,86 +22,8 @@ export { needsCompliance };
 // and break-even code use, plus the provenance of every figure (for the assumptions panel,
 // the /catalog page and the PDF). User overrides win over catalog values.
 
-export type AssumptionRow = {
-  key: AssumptionKey;
-  label: string;
-  unit: string;
-  group: string;
-  value: number;
-  catalogValue: number;
-  low: number;
-  high: number;
-  overridden: boolean;
-  source: string;
-  asOf: string;
-  /** Evidence grade of the catalog figure (measured | derived | assumed); absent for a row whose producer does not grade it yet. */
-  grade?: "measured" | "derived" | "assumed";
-  /** How a derived figure was computed. */
-  derivation?: string;
-};
-
-/**
- * v1.2: one price override and the model it prices. `setOn` is the model it was entered for
- * (`input.overrideModels`; the priced model when unbound); `applied` is false when the answers now price
- * another model, whose list price is used instead.
- */
-export type PriceOverride = {
-  key: AssumptionKey;
-  value: number;
-  /** "api" (proprietary model) or "hosted-open" (open model at hosted providers). */
-  option: "api" | "hosted-open";
-  setOn: string;
-  setOnLabel: string;
-  priced: string;
-  pricedLabel: string;
-  /** The priced model's list figure (what is used when the override is held). */
-  listValue: number;
-  applied: boolean;
-};
-
 const API_PRICE_KEYS = ["api.inputUsdPerMTok", "api.cachedInputUsdPerMTok", "api.outputUsdPerMTok"] as const satisfies readonly AssumptionKey[];
 const HOSTED_PRICE_KEYS = ["hostedOpen.inputUsdPerMTok", "hostedOpen.outputUsdPerMTok"] as const satisfies readonly AssumptionKey[];
-
-export type Model = {
-  input: ParsedAssessmentInput;
-  apiTier: ApiTier;
-  openSize: OpenSizeClass;
-  apiModelLabel: string;
-  hostedModelLabel: string;
-  openModelLabel: string;
-  gpuLabel: string;
-  apiPrice: PriceTable;
-  hostedPrice: PriceTable;
-  values: Record<AssumptionKey, number>;
-  rows: AssumptionRow[];
-  /** Blended $/M of the tier's cheapest and dearest models relative to the default (sensitivity). */
-  apiPriceSpread: { low: number; high: number; source: string };
-  throughputSource: string;
-  /** Tokens per day in month 1 (requests × (input + output)): computed once, read everywhere. */
-  tokensPerDay: number;
-  /** The self-hosted configuration (open model × GPU × precision × GPUs per replica), its runners-up and the SLO it is sized at. */
-  capacity: CapacityChoice & { slo: SloUsed; why: string };
-  /** Every option's p95 latency against the target, with the numbers. */
-  latency: Record<Option, OptionLatency>;
-  /** The proprietary model priced, when the tier default cannot serve the workload (context or latency) and another one can. */
-  apiSwitch?: string;
-  /**
-   * True when the sensitive share of traffic may not go to the proprietary API: prompts must stay
-   * in house, or the data is regulated and no API channel in the catalog covers every regulation.
-   * A hybrid then keeps exactly that share in house.
-   */
-  sensitiveStaysIn: boolean;
-  /** The proprietary model priced (vendor and id: its compliance channels). */
-  apiRef: { vendor: string; id: string };
-  /** The hosted open-weights market quote priced: median of the providers meeting the compliance need (price null: none does). */
-  hostedQuote: HostedQuote;
-  /** v1.2: every price override with the model it was set on and whether it prices the model in use. */
-  priceOverrides: PriceOverride[];
-};
-
-export const HOURS_PER_MONTH = 8760 / 12;
-export const DAYS_PER_MONTH = 365 / 12;
-export const SECONDS_PER_DAY = 86_400;
 
 export function apiTierFor(frontier: ParsedAssessmentInput["capability"]["frontier"]): ApiTier {
   // "required" is priced against frontier models, "helpful" against the mid tier, else the small tier.
@@ -156,10 +84,6 @@ function openModelOfHosted<T extends { label: string }>(models: T[], hostedLabel
   return h ? models.find((m) => norm(m.label).startsWith(h)) : undefined;
 }
 
-/** Tokens per day (contract: requests per day × (input + output tokens per request)); the one formula. */
-export function tokensPerDayOfVolume(v: ParsedAssessmentInput["volume"]): number {
-  return v.requestsPerDay * (v.inputTokensPerRequest + v.outputTokensPerRequest);
-}
 
 type Def = { label: string; group: string; value: number; low: number; high: number; source: string; asOf: string; grade?: AssumptionRow["grade"]; derivation?: string };
 

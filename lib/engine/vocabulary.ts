@@ -1,4 +1,4 @@
-import type { Breakdown, HybridSplit } from "./index";
+import type { Breakdown, HybridSplit } from "./types";
 import type {
   CUSTOMIZATIONS,
   FRONTIER_NEEDS,

@@ -1,7 +1,7 @@
 import type { Catalog } from "./catalog";
 import { breakEvenRange, type BreakEvenPoint } from "./break-even";
 import { steadyMonthlyCurve } from "./economics";
-import type { Model } from "./model";
+import type { Model } from "./types";
 import type { Option } from "./schema";
 
 // The cost-vs-volume chart: every option's steady monthly cost across daily volumes around the

@@ -1,6 +1,8 @@
 import type { Catalog } from "./catalog";
 import { resolvedGpuSource, type OptionTco } from "./economics";
-import { resolveModel, tokensPerDayOfVolume, type Model } from "./model";
+import { resolveModel } from "./model";
+import type { Model } from "./types";
+import { tokensPerDayOfVolume } from "./units";
 import type { AssumptionKey, Option, ParsedAssessmentInput } from "./schema";
 import { formatPct, formatTokens, formatUsd } from "./text";
 import { OPTION_LABELS } from "./vocabulary";

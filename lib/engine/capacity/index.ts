@@ -1,5 +1,5 @@
 import type { Catalog, Figure } from "../catalog";
-import type { Model } from "../model";
+import type { Model, SloUsed } from "../types";
 import type { Option, ParsedAssessmentInput } from "../schema";
 import { capacityCatalog, type CapacityCatalog } from "./catalog";
 import { configPricer, fleetTermsLookup, type ConfigPricer, type FleetTerms } from "../economics/config-fleet";
@@ -16,19 +16,9 @@ import { hybridLatency, remoteLatency, selfHostedLatency, type OptionLatency, ty
 export { capacityCatalog } from "./catalog";
 export type { CapacityChoice, SelfHostedConfig, ModelExclusion } from "./choose";
 export type { OptionLatency } from "./latency";
+export type { SloUsed } from "../types";
 export { fmtMs } from "./choose";
 
-export type SloUsed = {
-  measure: "full-response" | "first-token";
-  targetMs: number;
-  /** p95 the replica runs at (including the network hop), ms. */
-  p95Ms: number;
-  ttftMs: number;
-  tpotMs: number;
-  e2eMs: number;
-  concurrency: number;
-  met: boolean;
-};
 
 export type FleetSizing = {
   replicas: number;

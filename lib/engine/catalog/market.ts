@@ -4,24 +4,11 @@
 import { compliantChannels, needsCompliance } from "../compliance";
 import type { ParsedAssessmentInput } from "../schema";
 import type { Catalog, PriceTable } from "./index";
+import type { HostedQuote, MarketOffer } from "../types";
 
-export type MarketOffer = Catalog["hostedMarket"]["models"][number]["offers"][number];
+export type { HostedQuote, MarketOffer } from "../types";
 
-export type HostedQuote = {
-  modelId: string;
-  modelLabel: string;
-  /** Offers on compliant channels (every offer when nothing needs covering), cheapest first. */
-  eligible: MarketOffer[];
-  /** Every offer of the model, cheapest first. */
-  offers: MarketOffer[];
-  /** Median price of the eligible offers (null: no eligible offer). */
-  price: PriceTable | null;
-  /** Blended price of the cheapest and dearest eligible offer relative to the median. */
-  spread: { low: number; high: number };
-  /** "median of 5 providers (Groq, …)" */
-  source: string;
-  asOf: string;
-};
+
 
 export function blended(p: PriceTable, blend: { input: number; output: number }) {
   return (p.inputUsdPerMTok * blend.input + p.outputUsdPerMTok * blend.output) / (blend.input + blend.output);

@@ -1,5 +1,6 @@
 import { figureOf, type Catalog, type FigureKey } from "../catalog";
-import { HOURS_PER_MONTH, SECONDS_PER_DAY, type Model } from "../model";
+import type { Model } from "../types";
+import { HOURS_PER_MONTH, SECONDS_PER_DAY } from "../units";
 import type { ParsedAssessmentInput } from "../schema";
 import { economicsDefs } from "./assumptions";
 import { inHouseBinds } from "../data-rules";

@@ -1,5 +1,8 @@
 import type { PriceTable } from "../catalog";
-import { DAYS_PER_MONTH, type Model } from "../model";
+import type { Breakdown, HybridSplit, Model } from "../types";
+import { DAYS_PER_MONTH } from "../units";
+
+export type { Breakdown, HybridSplit } from "../types";
 import type { Option } from "../schema";
 import { formatPct, formatTokens, formatUsd } from "../text";
 import { fleetCost, fleetTco, replicaSizer, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
@@ -14,34 +17,7 @@ import { priceFactor, priceFactors } from "./trends";
 // and the pure options. One implementation per formula: evaluate, break-even, sensitivity and
 // whatWouldChange's probes (the TCO-only optionTcos) all call these.
 
-export type Breakdown = {
-  tokens?: number;
-  gpus?: number;
-  power?: number;
-  colocation?: number;
-  maintenance?: number;
-  people?: number;
-  overheads?: number;
-  fineTuning?: number;
-  setup?: number;
-};
 
-export type HybridSplit = {
-  mode: "sensitive-in-house" | "frontier-routing" | "base-load";
-  /** Share of tokens over the horizon served on your own GPUs; the rest goes to `external` (and the frontier share to the API). */
-  selfHostedShare: number;
-  /** Where traffic the own fleet does not take goes: the proprietary API or the same open model at a hosted provider. */
-  external: "api" | "hosted-open";
-  /** Share of tokens that must stay in house (sensitive) and that must go to the frontier API. */
-  mandatoryInHouseShare: number;
-  frontierShare: number;
-  /** Average load ÷ SLO capacity of the own fleet in month 1. */
-  utilization: number;
-  /** When the cheapest split sends (nearly) everything one way: that pure option. It is then not a hybrid. */
-  pure: Option | null;
-  /** The split in plain English, with the models, shares, GPU count and utilization. */
-  text: string;
-};
 
 export type OptionCost = {
   monthlyUsd: number[];

@@ -1,4 +1,5 @@
-import { HOURS_PER_MONTH, SECONDS_PER_DAY, type Model } from "../model";
+import type { Model } from "../types";
+import { HOURS_PER_MONTH, SECONDS_PER_DAY } from "../units";
 import { serversFor } from "./packing";
 import { fineTuningMonthlyUsd, setupUsd, staffFigures, staffFor, staffMonthlyUsdOf, type Staff } from "./staff";
 import { gpuPricing, type GpuPricing } from "./terms";

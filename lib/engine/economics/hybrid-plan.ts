@@ -1,5 +1,6 @@
-import { SECONDS_PER_DAY, type Model } from "../model";
-import type { HybridSplit } from "./costs";
+import type { Model } from "../types";
+import { SECONDS_PER_DAY } from "../units";
+import type { HybridSplit } from "../types";
 import { marginalReplicaRate, usableTpsPerReplica, type FleetMonth } from "./fleet";
 import { capacityAt, servedShare } from "./load";
 import { capacityPeak, externalUsdPerTokenDay, tokensPerDayOf, volumeFactors } from "./tokens";

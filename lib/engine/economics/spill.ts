@@ -1,6 +1,6 @@
 import type { Catalog, PriceTable } from "../catalog";
 import { hostedQuote } from "../catalog/market";
-import type { Model } from "../model";
+import type { Model } from "../types";
 
 /** The fleet's own open model at hosted providers (median of the compliant offers), or null when none sells it. */
 export function hostedSpillOf(m: Model, catalog: Catalog): { price: PriceTable; label: string } | null {

@@ -1,4 +1,4 @@
-import type { Model } from "../model";
+import type { Model } from "../types";
 import { formatUsd } from "../text";
 
 // People who run the fleet: a fixed core by ML-ops maturity, plus a share per 100 GPUs of fleet and per

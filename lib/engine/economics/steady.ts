@@ -1,4 +1,5 @@
-import { HOURS_PER_MONTH, tokensPerDayOfVolume, type Model } from "../model";
+import type { Model } from "../types";
+import { HOURS_PER_MONTH, tokensPerDayOfVolume } from "../units";
 import type { Option } from "../schema";
 import { fleetTco, marginalReplicaRate, replicaSizer } from "./fleet";
 import { hybridConstraints, idlePlanMonth, planHasLoad, planMonth, planStepOf, probeBuffers, type PlanBuffers, type PlanStep } from "./hybrid-plan";

@@ -1,5 +1,6 @@
 import type { Catalog } from "../catalog";
-import { HOURS_PER_MONTH, type Model } from "../model";
+import type { Model } from "../types";
+import { HOURS_PER_MONTH } from "../units";
 import { formatUsd } from "../text";
 import { fig, marketGpuId, resolvedGpuSource, type ResolvedGpuSource } from "./assumptions";
 

@@ -1,5 +1,6 @@
 import type { PriceTable } from "../catalog";
-import { DAYS_PER_MONTH, tokensPerDayOfVolume, type Model } from "../model";
+import type { Model } from "../types";
+import { DAYS_PER_MONTH, tokensPerDayOfVolume } from "../units";
 import { growthFactors } from "./load";
 
 // Volume and token bills: requests of the workload's shape, the price of one at a table's context tier,

@@ -1,5 +1,5 @@
 import type { PriceTable } from "../catalog";
-import type { Model } from "../model";
+import type { Model } from "../types";
 
 // Prices over time (catalog/economics.json policy.priceTrends): month t (from 0) prices API tokens at
 // (1 − decline)^(t/12), hosted open weights likewise, rented GPUs at (1 + change)^(t/12). Committed

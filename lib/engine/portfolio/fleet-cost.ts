@@ -3,7 +3,9 @@ import { capacityPeak, fleetCost, hostedSpillModel, hybridConstraints, planHybri
 import { resolvedGpuSource } from "../economics/assumptions";
 import { fineTuningMonthlyUsd, setupUsd, staffMonthlyUsd } from "../economics/staff";
 import type { Evaluation } from "../evaluate";
-import { resolveModel, SECONDS_PER_DAY, type Model } from "../model";
+import { resolveModel } from "../model";
+import type { Model } from "../types";
+import { SECONDS_PER_DAY } from "../units";
 import type { ParsedAssessmentInput } from "../schema";
 
 // THE adapter between the portfolio and the engine's cost layer (lib/engine/economics): the only file

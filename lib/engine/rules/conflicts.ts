@@ -1,4 +1,4 @@
-import type { Model } from "../model";
+import type { Model } from "../types";
 import { OPTIONS } from "../schema";
 import { factorLabel } from "../vocabulary";
 import { inHouseBinds } from "../data-rules";

@@ -1,6 +1,6 @@
 import type { Catalog } from "../catalog";
 import { complianceFor, needsCompliance } from "../compliance";
-import type { Model } from "../model";
+import type { Model } from "../types";
 import type { Option } from "../schema";
 import { pct, type Exclusion, type Reason } from "./types";
 import { REGULATION_LABELS } from "../vocabulary";

@@ -1,7 +1,7 @@
 import { figureOf, type Catalog } from "../catalog";
 import type { CostView } from "../economics";
 import { setupUsd, tokensPerDayOf } from "../economics";
-import type { Model } from "../model";
+import type { Model } from "../types";
 import { OPTIONS, type Option } from "../schema";
 import { formatTokens, formatUsd } from "../text";
 import { figure, OPTION_LABELS, pct } from "./types";

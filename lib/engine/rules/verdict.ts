@@ -1,6 +1,6 @@
 import { figureOf, type Catalog } from "../catalog";
 import type { CostView, OptionCost } from "../economics";
-import type { Model } from "../model";
+import type { Model } from "../types";
 import { OPTIONS, type Option } from "../schema";
 import { formatPct, formatUsd } from "../text";
 import { factorLabel, OPTION_LABELS } from "../vocabulary";
