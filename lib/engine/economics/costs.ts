@@ -355,6 +355,13 @@ function pureText(m: Model, s: HybridSplit, parts: Partial<Record<Option, Option
   }
   const pc = parts[p];
   const dearer = pc ? split.tcoUsd - pc.tcoUsd : 0;
+  // The option the split collapses to may itself be ruled out (with frontier quality required every split
+  // sends its frontier share to the API, whether or not the API meets the target): say so, never offer it as the way out.
+  const lat = m.latency[p];
+  if (p !== "self-hosted" && lat && !lat.feasible) {
+    const share = s.frontierShare > 0 ? "its frontier share must go to" : "its overflow could only go to";
+    return `No hybrid meets your requirements: ${share} ${OPTION_NAME[p]}, which is ruled out: ${lat.text} Priced as it would run, the cheapest split sends nothing to your own GPUs, so this is not a hybrid either.`;
+  }
   return (
     `No split pays: the cheapest way to divide this traffic is to send all of it to ${OPTION_NAME[p]}` +
     (dearer > 1 ? ` (the best split with your own GPUs would cost ${formatUsd(dearer)} more over ${m.input.strategy.horizonMonths} months)` : "") +

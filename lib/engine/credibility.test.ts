@@ -1,0 +1,58 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluate } from "./evaluate";
+import type { AssessmentInput } from "./schema";
+import { inputArb } from "@/test/fixtures/arbitraries";
+
+// Credibility defects an expert caught (issue 21, "Credibility defects still open"): each test fails on
+// the engine as it was before its fix.
+
+/** A 300 ms voice bot (400k requests a day, 600 prompt / 60 output tokens), the profile the last closing note read. */
+const voiceBot = (over: Partial<AssessmentInput["capability"]> = {}): AssessmentInput => ({
+  volume: { requestsPerDay: 400_000, inputTokensPerRequest: 600, outputTokensPerRequest: 60, peakToAverage: 3 },
+  data: { sensitivity: "internal" },
+  team: { mlOpsMaturity: "experienced" },
+  latency: { p95TargetMs: 300 },
+  capability: { frontier: "unnecessary", ...over },
+});
+
+describe("hybrid: never offers an option that misses the target as the way to divide the traffic", () => {
+  it("voice bot with frontier quality required: the split text says the API misses 300 ms instead of 'send all of it to the API'", () => {
+    const e = evaluate(voiceBot({ frontier: "required" }));
+    expect(e.capacity.latency.api.feasible).toBe(false);
+    const text = e.costs.hybrid.split!.text;
+    expect(text).not.toMatch(/send all of it to the proprietary API/);
+    expect(text).toMatch(/frontier share must go to the proprietary API, which is ruled out: .* takes ~\d[\d,.]* (ms|s) p95 .*you need 300 ms/);
+  });
+
+  it("on random inputs: a split collapsing to a ruled-out remote option says it is ruled out, with its numbers", () => {
+    let seen = 0;
+    for (const x of fc.sample(inputArb, { seed: 7, numRuns: 100 })) {
+      const e = evaluate(x);
+      const s = e.costs.hybrid.split;
+      if (!s?.pure || s.pure === "self-hosted" || s.pure === "hybrid" || e.capacity.latency[s.pure].feasible) continue;
+      if (/only \d|self-hosting with overflow/.test(s.text)) continue; // the sliver case names no external option as the way out
+      seen++;
+      expect(s.text, JSON.stringify(x)).not.toMatch(/send all of it to/);
+      expect(s.text).toContain(e.capacity.latency[s.pure].text);
+    }
+    expect(seen).toBeGreaterThan(3);
+  });
+});
+
+describe("volume factor: favours what its own sentence says", () => {
+  it("voice bot: above 10M tokens a day but self-hosting costs ~10× the API, so the factor does not favour self-hosting", () => {
+    const v = evaluate(voiceBot()).reasons.find((r) => r.factor === "volume")!;
+    expect(v.text).toMatch(/self-hosting still costs .* \(\d+(\.\d)?×\)/);
+    expect(v.favours).not.toBe("self-hosted");
+    expect(v.favours).not.toBe("hybrid");
+  });
+
+  it("on random inputs: never favours self-hosting (or a hybrid) while saying self-hosting costs more", () => {
+    for (const x of fc.sample(inputArb, { seed: 11, numRuns: 60 })) {
+      const v = evaluate(x).reasons.find((r) => r.factor === "volume")!;
+      if (/still costs/.test(v.text)) expect(["api", "hosted-open"], v.text).toContain(v.favours);
+      else expect(v.favours, v.text).not.toBe("api");
+    }
+  });
+});
