@@ -56,3 +56,36 @@ describe("volume factor: favours what its own sentence says", () => {
     }
   });
 });
+
+describe("full control with no ML-ops team: the API answer says the requirement was overruled, why, and what control costs", () => {
+  const fullControl: AssessmentInput = {
+    volume: { requestsPerDay: 2_000, inputTokensPerRequest: 800, outputTokensPerRequest: 300 },
+    data: { sensitivity: "internal" },
+    team: { mlOpsMaturity: "none" },
+    latency: { p95TargetMs: 2_000 },
+    capability: { frontier: "helpful", customization: "full-control" },
+  };
+
+  it("2,000 requests a day: names the overruling, the option that gives control and its premium, and lowers confidence", () => {
+    const e = evaluate(fullControl);
+    expect(e.recommendation).toBe("api");
+    const r = e.reasons.find((x) => x.factor === "controlOverruled" && /overrules it/.test(x.text));
+    expect(r, "an 'overruled' reason").toBeDefined();
+    const premium = e.costs["hosted-open"].tcoUsd - e.costs.api.tcoUsd;
+    expect(premium).toBeGreaterThan(0);
+    expect(r!.text).toMatch(/a proprietary API gives no control of the weights/);
+    expect(r!.text).toMatch(new RegExp(`choose Hosted open-weights and budget \\$${Math.round(premium / 1e3)}k`));
+    expect(r!.text).toMatch(/so cost decides/);
+    expect(e.conflicts.map((c) => c.id)).toContain("full-control-overruled");
+    const without = evaluate({ ...fullControl, capability: { ...fullControl.capability, customization: "prompting" } });
+    expect(e.confidence).toBeLessThan(without.confidence);
+  });
+
+  it("says nothing of the kind when the verdict gives control, or control was not asked for", () => {
+    const selfHosted = evaluate({ ...fullControl, volume: { ...fullControl.volume, requestsPerDay: 2_000_000 }, team: { mlOpsMaturity: "dedicated" } });
+    expect(selfHosted.recommendation).not.toBe("api");
+    expect(selfHosted.conflicts.map((c) => c.id)).not.toContain("full-control-overruled");
+    const prompting = evaluate({ ...fullControl, capability: { ...fullControl.capability, customization: "prompting" } });
+    expect(prompting.reasons.some((x) => /overrules it/.test(x.text))).toBe(false);
+  });
+});

@@ -17,6 +17,7 @@ import { heldOverrideText, resolveModel } from "./model";
 import type { AssumptionRow, Model, PriceOverride } from "./types";
 import { confidenceOf, conflicts, exclusions, keyReasons, optionLabel, score, type Conflict, type Exclusion, type RankedOption, type Reason } from "./rules";
 import { premiumReason } from "./rules/verdict";
+import { controlOverruled } from "./rules/control";
 import { assessmentInputSchema, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
 import { registerVerdict, whatWouldChange, type WhatWouldChange } from "./what-would-change";
 import { capacitySummary, type CapacitySummary } from "./capacity";
@@ -156,6 +157,9 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
     .map((e): Reason => ({ factor: e.rule, kind: "rule", favours: "self-hosted" as Option, weight: 1, text: `${optionLabel(e.option)} is ruled out: ${e.text}` }));
   const dedupedRules = hardRules.filter((r, i) => hardRules.findIndex((x) => x.text === r.text) === i);
   const premium = premiumReason(m, costs, ranking, reasons, catalog);
+  // Full control asked for and overruled by the API verdict: said plainly, with what control costs (lowers confidence as a conflict).
+  const overruled = controlOverruled(m, catalog, costs, ranking, excluded);
+  if (overruled) found.push(overruled.conflict);
   const gpu = resolvedGpuSource(input);
   const notes: Reason[] = [];
   // capacity: which open model × GPU self-hosting runs and why; the API model priced when the tier default cannot serve the workload.
@@ -177,6 +181,7 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
   const ordered = [
     ...dedupedRules.map((r) => ({ ...r, favours: recommendation })),
     ...(premium.reason ? [premium.reason] : []),
+    ...(overruled ? [overruled.reason] : []),
     ...notes,
     ...complianceNotes,
     ...reasons.filter((r) => r.favours === recommendation).sort((a, b) => b.weight - a.weight),
