@@ -2,11 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { breakEvenMonth, breakEvenTokensPerDay } from "./break-even";
-import { catalog } from "./catalog";
+import { catalog, type Catalog } from "./catalog";
 import { fleetCost, gpuPricing, selfHostedFleetCost, staffFor, usableTpsPerReplica as usableTps } from "./economics";
 import { evaluate, verdictOf } from "./evaluate";
 import { resolveModel } from "./model";
-import { registerVerdict, whatWouldChange } from "./what-would-change";
+import type { Model } from "./types";
+import { whatWouldChange } from "./what-would-change";
 import { assessmentInputSchema, FRONTIER_NEEDS, ML_OPS_MATURITIES, type AssessmentInput, type Option } from "./schema";
 
 // Issue #11: the money side of the verdict. Each defect the issue lists has the profile that showed it.
@@ -546,7 +547,7 @@ describe("the premium cap in the verdict text", () => {
 });
 
 describe("whatWouldChange cost", () => {
-  // Counts verdict probes through the registered verdict function: a probe on a patched model shares the
+  // Counts verdict probes through a counting verdict passed to whatWouldChange: a probe on a patched model shares the
   // base model's assumption rows; a full re-resolve (a confirmation) builds new ones.
   const count = (input: AssessmentInput) => {
     const m = modelOf(input);
@@ -555,19 +556,17 @@ describe("whatWouldChange cost", () => {
     let confirms = 0;
     let probes = 0;
     const points = new Map<string, number>();
-    registerVerdict((mm, c) => {
-      if (mm.rows === m.rows) probes++;
-      else confirms++;
-      const key = JSON.stringify([mm.rows === m.rows, mm.input, mm.values, mm.apiPrice]);
-      points.set(key, (points.get(key) ?? 0) + 1);
-      return verdictOf(mm, c, { lite: true });
-    });
-    try {
-      const found = whatWouldChange(m, catalog, v.recommendation, ruledOut);
-      return { confirms, probes, found, repeated: [...points.values()].filter((k) => k > 1).length };
-    } finally {
-      registerVerdict((mm, c) => verdictOf(mm, c, { lite: true }));
-    }
+    const counting = {
+      verdict: (mm: Model, c: Catalog) => {
+        if (mm.rows === m.rows) probes++;
+        else confirms++;
+        const key = JSON.stringify([mm.rows === m.rows, mm.input, mm.values, mm.apiPrice]);
+        points.set(key, (points.get(key) ?? 0) + 1);
+        return verdictOf(mm, c, { lite: true });
+      },
+    };
+    const found = whatWouldChange(m, catalog, counting, v.recommendation, ruledOut);
+    return { confirms, probes, found, repeated: [...points.values()].filter((k) => k > 1).length };
   };
   const cases: [string, AssessmentInput][] = [
     ...[20_000, 46_005, 100_000, 237_376, 341_822, 1_000_000].map((n) => [`frontier ${n} rpd`, frontierExperienced(n)] as [string, AssessmentInput]),

@@ -19,7 +19,7 @@ import { confidenceOf, conflicts, exclusions, keyReasons, optionLabel, score, ty
 import { premiumReason } from "./rules/verdict";
 import { controlOverruled } from "./rules/control";
 import { assessmentInputSchema, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
-import { registerVerdict, whatWouldChange, type WhatWouldChange } from "./what-would-change";
+import { whatWouldChange, type VerdictProbe, type WhatWouldChange } from "./what-would-change";
 import { capacitySummary, type CapacitySummary } from "./capacity";
 import { volumeCurve, type VolumePoint } from "./volume-curve";
 
@@ -133,7 +133,8 @@ export function verdictOf(m: Model, catalog: Catalog, opts: VerdictOpts & { lite
   return { costs, excluded, complianceNotes, ranking, reasons, recommendation: ranking[0]!.option };
 }
 
-registerVerdict((m, c, pre) => verdictOf(m, c, { lite: true, ...pre }), verdictRules);
+/** whatWouldChange's verdict: the lite verdict, with the cost-independent rules computed once per search. */
+export const liteVerdict: VerdictProbe<VerdictRules> = { verdict: (m, c, hints) => verdictOf(m, c, { lite: true, ...hints }), rules: verdictRules };
 
 /** Pure and deterministic: same input and catalog, same Evaluation. Throws only on schema-invalid input. */
 export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, catalog: Catalog = currentCatalog): Evaluation {
@@ -199,7 +200,7 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
     costs,
     costPremiumUsd: premium.costPremiumUsd,
     // Ruled out by a hard rule (not a degenerate split, which volume or prices can undo).
-    whatWouldChange: whatWouldChange(m, catalog, recommendation, [...new Set(excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))], costs),
+    whatWouldChange: whatWouldChange(m, catalog, liteVerdict, recommendation, [...new Set(excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))], costs),
     breakEven: be,
     sensitivity: sensitivity(m, catalog, { "self-hosted": costs["self-hosted"].monthlyUsd, api: costs.api.monthlyUsd }),
     economics: {

@@ -238,17 +238,31 @@ function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: Mod
   return br;
 }
 
+/** What a probe is given besides the model: the rules computed once and the costs its figure cannot move. */
+export type ProbeHints<R> = { rules?: R; known?: Partial<Record<Priced, OptionTco>> };
+
+/**
+ * How whatWouldChange prices a verdict, passed by the caller (evaluate.ts `liteVerdict`: the lite verdictOf and
+ * verdictRules) rather than imported, since evaluate imports this file. `rules` is optional: without it (e.g. a
+ * test's counting wrapper) every probe computes its own rules.
+ */
+export type VerdictProbe<R = unknown> = {
+  verdict: (m: Model, catalog: Catalog, hints?: ProbeHints<R>) => { recommendation: Option; costs: Record<Option, OptionTco> };
+  rules?: (m: Model, catalog: Catalog) => R;
+};
+
 /**
  * `costs`: the base model's option costs when the caller has them (evaluate's verdict); otherwise they
  * are computed once here. Probes reuse them for the options a figure cannot move (KEEPS).
  */
-export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledOut: readonly Option[] = [], costs?: Record<Option, OptionTco>): WhatWouldChange[] {
+export function whatWouldChange<R>(m: Model, catalog: Catalog, probe: VerdictProbe<R>, base: Option, ruledOut: readonly Option[] = [], costs?: Record<Option, OptionTco>): WhatWouldChange[] {
   const out: (WhatWouldChange & { d: number })[] = [];
   // Hard rules do not move with these figures (volume, prices, staff, growth, horizon): with one option left, nothing flips.
   const open = (["api", "hosted-open", "self-hosted", "hybrid"] as Option[]).filter((o) => !ruledOut.includes(o));
   if (open.length <= 1) return [];
   // Nor do the verdict's other cost-independent parts (spill targets, the hosted spill price): computed once.
-  const rules = verdictRulesOf?.(m, catalog);
+  const rules = probe.rules?.(m, catalog);
+  const verdictOfModel = probe.verdict;
   let baseCosts = costs;
   for (const p of probes(m)) {
     const moves = MOVES[p.assumption] ?? (p.assumption.startsWith("volume.") || p.assumption.startsWith("strategy.") ? null : OWN_GPU);
@@ -286,27 +300,10 @@ export function whatWouldChange(m: Model, catalog: Catalog, base: Option, ruledO
     // only enter the costs, which the patched model prices exactly (tests re-evaluate every reported flip).
     const f = found[0];
     if (!f) continue;
-    const confirmed = RESOLVES.has(p.assumption) ? verdictOfInput(p.apply(m.input, f.to), catalog) : f.becomes;
+    const confirmed = RESOLVES.has(p.assumption) ? verdictOfModel(resolveModel(p.apply(m.input, f.to), catalog), catalog).recommendation : f.becomes;
     if (confirmed === base) continue;
     out.push({ assumption: p.assumption, from: p.from, to: f.to, becomes: confirmed, text: p.say(f.to, p.from, OPTION_LABELS[confirmed]), d: dist(f.to) });
   }
   // Nearest flips first (relative distance within each figure's range): what is closest to changing the answer.
   return out.sort((a, b) => a.d - b.d).map(({ d: _d, ...w }) => w);
-}
-
-// Late-bound to avoid a module cycle (evaluate imports this file): evaluate.ts registers verdictOf (lite)
-// and verdictRules. `Pre`: the rules computed once and the costs known (see whatWouldChange).
-type Pre<R> = { rules?: R; known?: Partial<Record<Priced, OptionTco>> };
-type VerdictFn = (m: Model, catalog: Catalog, pre?: Pre<unknown>) => { recommendation: Option; costs: Record<Option, OptionTco> };
-const unregistered = () => {
-  throw new Error("whatWouldChange: verdict function not registered");
-};
-let verdictOfInput: (input: ParsedAssessmentInput, catalog: Catalog) => Option = unregistered;
-let verdictOfModel: VerdictFn = unregistered;
-let verdictRulesOf: ((m: Model, catalog: Catalog) => unknown) | undefined;
-/** `rules` optional: without it (e.g. a test's counting wrapper) every probe computes its own rules. */
-export function registerVerdict<R>(fn: (m: Model, catalog: Catalog, pre?: Pre<R>) => { recommendation: Option; costs: Record<Option, OptionTco> }, rules?: (m: Model, catalog: Catalog) => R) {
-  verdictOfModel = fn as VerdictFn;
-  verdictRulesOf = rules;
-  verdictOfInput = (input, catalog) => fn(resolveModel(input, catalog), catalog).recommendation;
 }

@@ -2,7 +2,7 @@
 // a guide for engine speed work, not a benchmark with a target (that is engine.ts).
 import fs from "node:fs";
 import { catalog } from "../../lib/engine/catalog";
-import { verdictOf, verdictRules } from "../../lib/engine/evaluate";
+import { liteVerdict, verdictOf, verdictRules } from "../../lib/engine/evaluate";
 import { resolveModel } from "../../lib/engine/model";
 import { assessmentInputSchema } from "../../lib/engine/schema";
 import { whatWouldChange } from "../../lib/engine/what-would-change";
@@ -45,7 +45,7 @@ const cases = names.map((name) => {
     // The curve parts on a fresh model object each call: break-even.ts memoises per model (breakEven's parts are
     // reused by sensitivity, as evaluate runs them), so timing one object over and over would read the memo.
     breakEven: () => breakEven({ ...m }, v.costs),
-    wwc: () => whatWouldChange(m, catalog, v.recommendation, ruledOut, v.costs),
+    wwc: () => whatWouldChange(m, catalog, liteVerdict, v.recommendation, ruledOut, v.costs),
     sensitivity: () => sensitivity({ ...m }, catalog, { "self-hosted": v.costs["self-hosted"].monthlyUsd, api: v.costs.api.monthlyUsd }),
     volumeCurve: () => volumeCurve({ ...m }, catalog, m.tokensPerDay, be),
     // The three together as evaluate runs them (break-even, tornado, cost-vs-volume chart) on one model.

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { evaluate } from "../../lib/engine";
 import { catalog } from "../../lib/engine/catalog";
-import { verdictOf } from "../../lib/engine/evaluate";
+import { liteVerdict, verdictOf } from "../../lib/engine/evaluate";
 import { resolveModel } from "../../lib/engine/model";
 import { assessmentInputSchema } from "../../lib/engine/schema";
 import { whatWouldChange } from "../../lib/engine/what-would-change";
@@ -37,7 +37,7 @@ for (const name of profiles) {
   const v = verdictOf(m, catalog, { lite: true });
   const ruledOut = [...new Set(v.excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))];
   report(`  verdict probe(${name})`, await measure(() => verdictOf(m, catalog, { lite: true }), 2000, 200));
-  report(`  whatWouldChange(${name})`, await measure(() => whatWouldChange(m, catalog, v.recommendation, ruledOut, v.costs), 300, 30));
+  report(`  whatWouldChange(${name})`, await measure(() => whatWouldChange(m, catalog, liteVerdict, v.recommendation, ruledOut, v.costs), 300, 30));
   summary.push(`${name} ${e.median.toFixed(2)} ms (p99 ${e.p99.toFixed(2)})`);
 }
 const worst = Math.max(...summary.map((s) => Number(s.split(" ")[1])));
