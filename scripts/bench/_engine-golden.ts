@@ -7,9 +7,7 @@
 //   npx tsx scripts/bench/_engine-golden.ts write /tmp/perf-golden/base.jsonl
 //   npx tsx scripts/bench/_engine-golden.ts compare /tmp/perf-golden/base.jsonl /tmp/perf-golden/new.jsonl
 import fs from "node:fs";
-import { evaluate } from "../../lib/engine";
-import type { AssessmentInput } from "../../lib/engine/schema";
-import { GOLDEN_RANDOM_RUNS, goldenInputs } from "../../test/golden/engine-golden";
+import { GOLDEN_RANDOM_RUNS, goldenInputs, goldenJson } from "../../test/golden/engine-golden";
 
 const inputs = () => goldenInputs(Number(process.env.GOLDEN_RANDOM ?? GOLDEN_RANDOM_RUNS));
 
@@ -17,13 +15,7 @@ const mode = process.argv[2];
 if (mode === "write") {
   const lines: string[] = [];
   for (const [name, input] of inputs()) {
-    let s: string;
-    try {
-      s = JSON.stringify(evaluate(input as AssessmentInput));
-    } catch (e) {
-      s = JSON.stringify({ error: String(e) });
-    }
-    lines.push(JSON.stringify(name) + "\t" + s);
+    lines.push(JSON.stringify(name) + "\t" + goldenJson(name, input));
   }
   fs.writeFileSync(process.argv[3]!, lines.join("\n") + "\n");
   console.log(`wrote ${lines.length} evaluations to ${process.argv[3]}`);

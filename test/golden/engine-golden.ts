@@ -1,5 +1,5 @@
-// The engine's golden outputs: every profile in test/fixtures, every examples/*.json (not portfolios), a
-// fixed-seed sample of random inputs and a few overrides per profile. `npm test` compares the committed file
+// The engine's golden outputs: every profile in test/fixtures, every examples/*.json, a fixed-seed sample of
+// random inputs, a few overrides per profile, and portfolios (the portfolio examples and random ones). `npm test` compares the committed file
 // exactly (engine-golden.test.ts); `npm run golden:update` rewrites it after an intended change.
 //
 // The full JSON of all 217 evaluations is ~13 MB, too big to commit, so each line of the golden file holds an
@@ -9,15 +9,23 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { evaluate } from "@/lib/engine";
+import { evaluate, evaluatePortfolio, type PortfolioInput } from "@/lib/engine";
 import type { AssessmentInput } from "@/lib/engine/schema";
-import { inputArb } from "@/test/fixtures/arbitraries";
+import { companyAnswersArb, inputArb, workloadAnswersArb } from "@/test/fixtures/arbitraries";
 import { PROFILES } from "@/test/fixtures/profiles";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 export const GOLDEN_PATH = path.join(ROOT, "test/golden/engine.golden.jsonl");
 export const GOLDEN_RANDOM_SEED = 1313;
 export const GOLDEN_RANDOM_RUNS = 120;
+export const GOLDEN_RANDOM_PORTFOLIOS = 12;
+
+/** 2–4 workloads with the portfolio tests' bounds (portfolio.test.ts), company answers from the shared fixture. */
+const workloadArb = workloadAnswersArb({ requestsPerDay: 2e7, inputTokens: 100_000, outputTokens: 8_000, growthPct: 15, peakToAverage: 8, regulations: 2 });
+const portfolioArb: fc.Arbitrary<PortfolioInput> = fc
+  .integer({ min: 2, max: 4 })
+  .chain((n) => fc.tuple(fc.tuple(...Array.from({ length: n }, (_, i) => fc.record({ id: fc.constant(`w${i}`), name: fc.constant(`Workload ${i}`), ...workloadArb }))), fc.record(companyAnswersArb)))
+  .map(([workloads, company]) => ({ workloads, ...company }) as PortfolioInput);
 
 /** The inputs, named, in a fixed order. */
 export function goldenInputs(randomRuns = GOLDEN_RANDOM_RUNS): [string, unknown][] {
@@ -38,13 +46,19 @@ export function goldenInputs(randomRuns = GOLDEN_RANDOM_RUNS): [string, unknown]
     withAssumptions(`${k}:owned`, b, { "owned.serverPriceUsd": 250000 }, { deployment: { ...(b.deployment ?? {}), gpuSource: "owned" } as AssessmentInput["deployment"] });
     withAssumptions(`${k}:frontier`, b, { "hybrid.frontierRoutedShare": 0.3 }, { capability: { ...b.capability, frontier: "required" } });
   }
+  // Portfolios (evaluatePortfolio): the examples and a fixed-seed sample.
+  for (const f of fs.readdirSync(examples).filter((x) => x.endsWith(".json") && x.includes("portfolio")).sort())
+    out.push([`portfolio:${f}`, JSON.parse(fs.readFileSync(path.join(examples, f), "utf8"))]);
+  fc.sample(portfolioArb, { seed: GOLDEN_RANDOM_SEED, numRuns: GOLDEN_RANDOM_PORTFOLIOS }).forEach((x, i) => out.push([`portfolio:random:${i}`, x]));
   return out;
 }
 
+const isPortfolio = (name: string) => name.startsWith("portfolio:");
+
 /** The full JSON of one evaluation (or of the error it throws). */
-export function goldenJson(input: unknown): string {
+export function goldenJson(name: string, input: unknown): string {
   try {
-    return JSON.stringify(evaluate(input as AssessmentInput));
+    return JSON.stringify(isPortfolio(name) ? evaluatePortfolio(input as PortfolioInput) : evaluate(input as AssessmentInput));
   } catch (e) {
     return JSON.stringify({ error: String(e) });
   }
@@ -58,7 +72,9 @@ export type GoldenSummary = {
   whatWouldChange: number;
 };
 
-export type GoldenEntry = { name: string; sha256: string; summary: GoldenSummary | { error: string }; full?: unknown };
+export type PortfolioSummary = { tcoUsd: number; placements: string[]; costPremiumUsd: number };
+
+export type GoldenEntry = { name: string; sha256: string; summary: GoldenSummary | PortfolioSummary | { error: string }; full?: unknown };
 
 type EvaluationLike = {
   recommendation: string;
@@ -68,8 +84,11 @@ type EvaluationLike = {
   whatWouldChange: unknown[];
 };
 
-function summaryOf(parsed: EvaluationLike | { error: string }): GoldenEntry["summary"] {
+type PortfolioLike = { plan: { tcoUsd: number }; workloads: { placement: string }[]; costPremiumUsd: number };
+
+function summaryOf(parsed: EvaluationLike | PortfolioLike | { error: string }): GoldenEntry["summary"] {
   if ("error" in parsed) return { error: parsed.error };
+  if ("plan" in parsed) return { tcoUsd: parsed.plan.tcoUsd, placements: parsed.workloads.map((w) => w.placement), costPremiumUsd: parsed.costPremiumUsd };
   return {
     recommendation: parsed.recommendation,
     confidence: parsed.confidence,
@@ -83,8 +102,8 @@ function summaryOf(parsed: EvaluationLike | { error: string }): GoldenEntry["sum
 export const keepsFull = (name: string) => name.startsWith("example:");
 
 export function goldenEntry(name: string, input: unknown): GoldenEntry {
-  const json = goldenJson(input);
-  const parsed = JSON.parse(json) as EvaluationLike | { error: string };
+  const json = goldenJson(name, input);
+  const parsed = JSON.parse(json) as EvaluationLike | PortfolioLike | { error: string };
   const entry: GoldenEntry = { name, sha256: createHash("sha256").update(json).digest("hex"), summary: summaryOf(parsed) };
   if (keepsFull(name)) entry.full = parsed;
   return entry;
