@@ -70,3 +70,15 @@ test("an override stays on the model it was set on through a revision; keep or d
   await expect(apiRow(page)).toContainText(formatUsd(kept.costs.api.tcoUsd));
   expect(new URL(page.url()).searchParams.get("a")).toBeTruthy();
 });
+
+test("one Hybrid: when no split pays the table, ranking and month-1 chart say '= Hosted (no split)' greyed", async ({ page }) => {
+  const { PROFILES } = await import("@/test/fixtures/profiles");
+  const e = evaluate(PROFILES.lockInAverseNoMlOps);
+  expect(e.costs.hybrid.split?.pure).toBe("hosted-open");
+  await page.goto(resultPath(PROFILES.lockInAverseNoMlOps));
+  await expect(page.getByTestId("hybrid-collapsed")).toHaveText(/Hybrid\s*= Hosted \(no split\)/);
+  await expect(page.getByTestId("hybrid-collapsed-rank")).toHaveText("= Hosted (no split)");
+  await expect(page.getByTestId("chart-breakdown")).toContainText("= Hosted (no split)");
+  await expect(page.getByTestId("chart-cost-vs-volume")).toContainText("Hybrid (= Hosted (no split) at your volume)");
+  await page.getByTestId("tco-table").screenshot({ path: "e2e/output/screenshots/hybrid-collapsed.png" });
+});

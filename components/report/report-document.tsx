@@ -24,6 +24,7 @@ import { CumulativeCostChart } from "@/components/result/charts/cumulative-cost-
 import { TornadoChart } from "@/components/result/charts/tornado-chart";
 import { EconomicsPanel } from "@/components/result/economics-panel";
 import { WhatWouldChange } from "@/components/result/what-would-change";
+import { hybridCollapse } from "@/components/result/hybrid-collapse";
 
 // The printable report (A4/Letter). Rendered by headless Chromium from the same Evaluation the
 // pages show; charts are the same components at a fixed size with animation off.
@@ -51,7 +52,9 @@ export function executiveSummary(e: Evaluation): string {
   const rec = optionLabel(e.recommendation);
   const c = e.costs[e.recommendation];
   const be = e.breakEven.api;
-  const excluded = e.ranking.filter((r) => r.excluded).map((r) => optionLabel(r.option));
+  // A hybrid with no split is not ruled out by a requirement: it is the pure option it equals (cost).
+  const collapsed = hybridCollapse(e);
+  const excluded = e.ranking.filter((r) => r.excluded && !(r.option === "hybrid" && collapsed)).map((r) => optionLabel(r.option));
   return [
     `We recommend ${rec.toLowerCase()} with ${formatPct(e.confidence)} confidence.`,
     `At ${formatTokens(e.tokensPerDay)} tokens a day it costs about ${formatUsd(c.monthlyUsd[0] ?? 0)} in the first month and ${formatUsd(c.tcoUsd)} over ${e.horizonMonths} months.`,
@@ -59,6 +62,7 @@ export function executiveSummary(e: Evaluation): string {
       ? "Self-hosting does not become cheaper than the proprietary API at any volume up to 1 trillion tokens a day with these assumptions."
       : `At today's prices self-hosting becomes cheaper than the proprietary API above ${formatTokens(be.tokensPerDay)} tokens a day${be.tokensPerDayAtHorizonEnd === undefined ? "" : be.tokensPerDayAtHorizonEnd === null ? ` (at month-${e.horizonMonths} prices, at no volume up to 1 trillion)` : ` (${formatTokens(be.tokensPerDayAtHorizonEnd)} at month-${e.horizonMonths} prices)`}${be.month ? ` and pays back its set-up in month ${be.month}` : ""}.`,
     excluded.length ? `${excluded.join(", ")} ${excluded.length > 1 ? "are" : "is"} ruled out by hard requirements.` : "",
+    collapsed ? `No hybrid split pays for itself here: the cheapest split is ${optionLabel(collapsed).toLowerCase()} alone.` : "",
     e.conflicts.length ? `${e.conflicts.length} requirement conflict${e.conflicts.length > 1 ? "s need" : " needs"} a decision before committing.` : "",
   ]
     .filter(Boolean)

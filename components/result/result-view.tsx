@@ -7,6 +7,7 @@ import { EconomicsPanel } from "./economics-panel";
 import { WhatWouldChange } from "./what-would-change";
 import { CapacityPanel } from "./capacity-panel";
 import { OverrideBindings } from "./override-bindings";
+import { collapsedLabel, hybridCollapse } from "./hybrid-collapse";
 
 // Presentational rendering of one Evaluation: the live result page, saved revisions and shared
 // pages all use it, so the same object always looks the same.
@@ -27,6 +28,7 @@ export function ResultView({
   assumptions?: ReactNode;
 }) {
   const rules = e.reasons.filter(isHardRule);
+  const collapsed = hybridCollapse(e);
   return (
     <div className="space-y-6" data-testid="result-view">
       <section aria-labelledby="verdict-heading" className="overflow-hidden rounded-2xl bg-brand-900 text-white shadow-sm print:border print:border-slate-400 print:bg-white print:text-ink">
@@ -105,7 +107,13 @@ export function ResultView({
                 <div className="flex items-center justify-between gap-3 text-sm">
                   <span className="font-medium text-slate-900">
                     {i + 1}. {optionLabel(r.option)}
-                    {r.excluded && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Ruled out</span>}
+                    {r.option === "hybrid" && collapsed ? (
+                      <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-500" data-testid="hybrid-collapsed-rank">
+                        {collapsedLabel(collapsed)}
+                      </span>
+                    ) : (
+                      r.excluded && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">Ruled out</span>
+                    )}
                   </span>
                   <span className="tabular-nums text-slate-500">{r.excluded ? "—" : `${Math.round(r.score)} / 100`}</span>
                 </div>
@@ -139,6 +147,15 @@ export function ResultView({
             <tbody className="divide-y divide-slate-100 tabular-nums">
               {e.ranking.map(({ option }) => {
                 const c = e.costs[option];
+                if (option === "hybrid" && collapsed)
+                  return (
+                    <tr key={option} className="text-slate-400" data-testid="hybrid-collapsed">
+                      <td className="py-1.5">{optionLabel(option)}</td>
+                      <td colSpan={3} className="py-1.5 text-right">
+                        {collapsedLabel(collapsed)}
+                      </td>
+                    </tr>
+                  );
                 return (
                   <tr key={option}>
                     <td className="py-1.5 text-slate-900">{optionLabel(option)}</td>

@@ -148,7 +148,8 @@ export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, cata
  */
 export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Evaluation {
   const input = m.input;
-  const v = verdictOf(m, catalog);
+  const rules = verdictRules(m, catalog);
+  const v = verdictOf(m, catalog, { rules });
   const { costs, excluded, complianceNotes, ranking, reasons, recommendation } = v;
   const found = conflicts(m, excluded);
   const be = breakEven(m, costs);
@@ -223,7 +224,8 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
       hostedModelId: m.hostedQuote.modelId,
     },
     priceOverrides: m.priceOverrides,
-    volumeCurve: volumeCurve(m, catalog, tpd, be),
+    // The hybrid at each volume collapses to the same pure options as the horizon decision (where it may spill).
+    volumeCurve: volumeCurve(m, catalog, tpd, be, rules.ctx.spillTargets),
     tokensPerDay: tpd,
     horizonMonths: horizon,
     capacity: capacitySummary(m),

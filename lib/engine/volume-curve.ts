@@ -1,6 +1,7 @@
 import type { Catalog } from "./catalog";
 import { breakEvenRange, type BreakEvenPoint } from "./break-even";
 import { steadyMonthlyCurve } from "./economics";
+import type { SpillTargets } from "./economics/steady";
 import type { Model } from "./types";
 import type { Option } from "./schema";
 
@@ -9,7 +10,7 @@ import type { Option } from "./schema";
 
 export type VolumePoint = { tokensPerDay: number } & Record<Option, number>;
 
-export function volumeCurve(m: Model, catalog: Catalog, tpd: number, be: Record<"api" | "hosted-open", BreakEvenPoint>): VolumePoint[] {
+export function volumeCurve(m: Model, catalog: Catalog, tpd: number, be: Record<"api" | "hosted-open", BreakEvenPoint>, targets?: SpillTargets): VolumePoint[] {
   const range = breakEvenRange(catalog);
   const marks = [tpd, be.api.tokensPerDay, be["hosted-open"].tokensPerDay].filter((x): x is number => !!x && x > 0);
   const lo = Math.max(range.minTokensPerDay, Math.min(...marks.map((x) => x / 30), tpd > 0 ? tpd / 30 : 1e4));
@@ -19,7 +20,7 @@ export function volumeCurve(m: Model, catalog: Catalog, tpd: number, be: Record<
   const xs: number[] = [];
   for (let i = 0; i < n; i++) xs.push(lo * Math.exp(step * i));
   // Every option at every volume in one pass (the hybrid re-optimised at each), what does not depend on the volume read once.
-  const c = steadyMonthlyCurve(m, xs);
+  const c = steadyMonthlyCurve(m, xs, targets);
   const points: VolumePoint[] = [];
   for (let i = 0; i < n; i++) points.push({ tokensPerDay: xs[i]!, api: c.api[i]!, "hosted-open": c["hosted-open"][i]!, "self-hosted": c["self-hosted"][i]!, hybrid: c.hybrid[i]! });
   return points;

@@ -7,6 +7,7 @@ import { OPTIONS } from "@/lib/engine/schema";
 import { COST_ITEM_LABELS, OPTION_SHORT_LABELS } from "@/lib/engine/vocabulary";
 import { formatUsd } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
+import { collapsedLabel, hybridCollapse } from "../hybrid-collapse";
 import { axisTick, axisTitle, CHART_HEIGHT, GRID_COLOR, legendStyle, USD_AXIS_WIDTH, type ChartSize } from "./chart-style";
 
 // The recurring items of a month, stacked; the one-time set-up is drawn apart on its own scale,
@@ -34,7 +35,9 @@ const itemLabel = (key: string) => (COST_ITEM_LABELS as Record<string, string>)[
 
 /** Chart 3: month-1 running cost of each option by item, and the one-time set-up beside it. */
 export function BreakdownChart({ evaluation: e, size = {} }: { evaluation: Evaluation; size?: ChartSize }) {
-  const data = OPTIONS.map((o) => ({ short: OPTION_SHORT_LABELS[o], ...e.costs[o].breakdown }));
+  // A hybrid with no split is that pure option: its bar is named for what it is ("= Hosted (no split)").
+  const collapsed = hybridCollapse(e);
+  const data = OPTIONS.map((o) => ({ short: o === "hybrid" && collapsed ? collapsedLabel(collapsed) : OPTION_SHORT_LABELS[o], ...e.costs[o].breakdown }));
   const animate = size.animate ?? true;
   const height = size.height ?? CHART_HEIGHT;
   // Fixed size (PDF): each panel gets its share of the width; on the page each fills its flex share.

@@ -6,6 +6,7 @@ import { OPTIONS } from "@/lib/engine/schema";
 import { OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
 import { formatTokens, formatUsd } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
+import { COLLAPSED_COLOR, collapsedLabel, hybridCollapse } from "../hybrid-collapse";
 import { axisTick, axisTitle, CHART_HEIGHT, CHART_MARGIN, GRID_COLOR, INK, legendStyle, USD_AXIS_WIDTH, type ChartSize } from "./chart-style";
 
 /**
@@ -25,6 +26,7 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
   const costs = data.flatMap((p) => OPTIONS.map((o) => p[o])).filter((v) => v > 0);
   const yDomain: [number, number] = costs.length ? [Math.min(...costs), Math.max(...costs)] : [1, 10];
   const animate = size.animate ?? true;
+  const collapsed = hybridCollapse(e);
   return (
     <ChartFrame
       testId="chart-cost-vs-volume"
@@ -45,9 +47,10 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
         />
         <YAxis scale="log" domain={yDomain} allowDataOverflow tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD / month", angle: -90, position: "insideLeft", ...axisTitle }} />
         <Tooltip formatter={(v, name) => [formatUsd(Number(v)), optionLabel(name as Option)]} labelFormatter={(v) => `${formatTokens(Number(v))} tokens/day`} />
-        <Legend verticalAlign="top" height={28} formatter={(v) => optionLabel(v as Option)} wrapperStyle={legendStyle} />
+        <Legend verticalAlign="top" height={28} formatter={(v) => (v === "hybrid" && collapsed ? `Hybrid (${collapsedLabel(collapsed)} at your volume)` : optionLabel(v as Option))} wrapperStyle={legendStyle} />
         {OPTIONS.map((o) => (
-          <Line key={o} dataKey={o} type={CURVE[o]} dot={false} stroke={OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={2} isAnimationActive={animate} />
+          // A hybrid with no split is that pure option: greyed and thin, under the line it equals.
+          <Line key={o} dataKey={o} type={CURVE[o]} dot={false} stroke={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={o === "hybrid" && collapsed ? 1 : 2} isAnimationActive={animate} />
         ))}
         {e.tokensPerDay > 0 && inRange(e.tokensPerDay) && (
           <ReferenceLine x={e.tokensPerDay} stroke={INK} strokeWidth={1.5} label={{ value: "You are here", position: "insideTopLeft", fontSize: 11, fill: INK }} />

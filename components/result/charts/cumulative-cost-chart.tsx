@@ -6,6 +6,7 @@ import { OPTIONS } from "@/lib/engine/schema";
 import { OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
 import { formatUsd } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
+import { COLLAPSED_COLOR, collapsedLabel, hybridCollapse } from "../hybrid-collapse";
 import { axisTick, axisTitle, CHART_HEIGHT, CHART_MARGIN, GRID_COLOR, INK, legendStyle, USD_AXIS_WIDTH, type ChartSize } from "./chart-style";
 
 export function cumulativeSeries(e: Evaluation) {
@@ -24,6 +25,7 @@ export function cumulativeSeries(e: Evaluation) {
 export function CumulativeCostChart({ evaluation: e, size = {} }: { evaluation: Evaluation; size?: ChartSize }) {
   const month = e.breakEven.api.month;
   const animate = size.animate ?? true;
+  const collapsed = hybridCollapse(e);
   return (
     <ChartFrame testId="chart-cumulative" size={size} title="Cumulative cost over the horizon" caption={month ? `Self-hosting overtakes the API in month ${month}.` : "Self-hosting does not overtake the API within the horizon."}>
       <LineChart data={cumulativeSeries(e)} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
@@ -31,9 +33,10 @@ export function CumulativeCostChart({ evaluation: e, size = {} }: { evaluation: 
         <XAxis dataKey="month" type="number" domain={[1, e.horizonMonths]} tick={axisTick} label={{ value: "month", position: "insideBottom", offset: -8, ...axisTitle }} />
         <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD, cumulative", angle: -90, position: "insideLeft", ...axisTitle }} />
         <Tooltip formatter={(v, name) => [formatUsd(Number(v)), optionLabel(name as Option)]} labelFormatter={(v) => `Month ${v}`} />
-        <Legend verticalAlign="top" height={28} formatter={(v) => optionLabel(v as Option)} wrapperStyle={legendStyle} />
+        <Legend verticalAlign="top" height={28} formatter={(v) => (v === "hybrid" && collapsed ? `Hybrid ${collapsedLabel(collapsed)}` : optionLabel(v as Option))} wrapperStyle={legendStyle} />
         {OPTIONS.map((o) => (
-          <Line key={o} dataKey={o} dot={false} stroke={OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={2} isAnimationActive={animate} />
+          // A hybrid with no split is that pure option: greyed and thin, under the line it equals.
+          <Line key={o} dataKey={o} dot={false} stroke={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={o === "hybrid" && collapsed ? 1 : 2} isAnimationActive={animate} />
         ))}
         {month && <ReferenceLine x={month} stroke={INK} strokeDasharray="3 3" label={{ value: `Break-even month ${month}`, position: month <= e.horizonMonths / 2 ? "insideTopLeft" : "insideTopRight", fontSize: 11, fill: INK }} />}
       </LineChart>

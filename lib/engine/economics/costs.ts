@@ -7,7 +7,7 @@ import type { Option } from "../schema";
 import { formatPct, formatTokens, formatUsd } from "../text";
 import { fleetCost, fleetTco, replicaSizer, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
 import { fineTuningMonthlyUsd, setupUsd } from "./staff";
-import { hybridConstraints, planBuffers, planHasLoad, planHybrid, planInto, probeBuffers, shareMemo, type Plan, type PlanBuffers, type ShareMemo } from "./hybrid-plan";
+import { hybridConstraints, planBuffers, planHasLoad, planHybrid, planInto, probeBuffers, pureCandidatesOf, shareMemo, type Plan, type PlanBuffers, type ShareMemo } from "./hybrid-plan";
 import { withHostedSpill } from "./spill";
 import { gpuPricing } from "./terms";
 import { capacityPeak, externalUsdPerTokenDay, tokensPerDayOf, volumeFactors } from "./tokens";
@@ -168,14 +168,6 @@ function noDearerThanCandidates(parts: Partial<Record<Option, OptionTco>>, o: Op
 
 // The probes' served-share memo (pickHybrid never re-enters itself).
 let probeShares: ShareMemo | null = null;
-
-/** Pure options a split may collapse to: all external (only when nothing must stay in house), all in house (only when nothing must go to the frontier API). */
-function pureCandidatesOf(sMin: number, eMin: number, spillTargets: readonly ("api" | "hosted-open")[]): ("api" | "hosted-open" | "self-hosted")[] {
-  const out: ("api" | "hosted-open" | "self-hosted")[] = [];
-  if (sMin === 0) out.push(...(eMin > 0 ? (["api"] as const) : spillTargets));
-  if (eMin === 0) out.push("self-hosted");
-  return out;
-}
 
 function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, OptionTco>>, minShare: number): HybridPick {
   const { sMin, eMin, mode } = hybridConstraints(m);

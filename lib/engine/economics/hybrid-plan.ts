@@ -222,7 +222,14 @@ export function hybridConstraints(m: Model): { sMin: number; eMin: number; mode:
   return { sMin, eMin, mode: sMin > 0 ? "sensitive-in-house" : eMin > 0 ? "frontier-routing" : "base-load" };
 }
 
-
 // The verdict probes' and the steady month's plan buffers (reused: their users never re-enter themselves).
 let probePlan = planBuffers(64);
 export const probeBuffers = (n: number): PlanBuffers => (probePlan.replicas.length >= n ? probePlan : (probePlan = planBuffers(n)));
+
+/** Pure options a split may collapse to (the one definition: the horizon decision, its probes' shortcut and the steady curve): all external (only when nothing must stay in house), all in house (only when nothing must go to the frontier API). */
+export function pureCandidatesOf(sMin: number, eMin: number, spillTargets: readonly ("api" | "hosted-open")[]): ("api" | "hosted-open" | "self-hosted")[] {
+  const out: ("api" | "hosted-open" | "self-hosted")[] = [];
+  if (sMin === 0) out.push(...(eMin > 0 ? (["api"] as const) : spillTargets));
+  if (eMin === 0) out.push("self-hosted");
+  return out;
+}

@@ -2,7 +2,7 @@ import type { Model } from "../types";
 import { HOURS_PER_MONTH, tokensPerDayOfVolume } from "../units";
 import type { Option } from "../schema";
 import { fleetTco, marginalReplicaRate, replicaSizer } from "./fleet";
-import { hybridConstraints, idlePlanMonth, planHasLoad, planMonth, planStepOf, probeBuffers, type PlanBuffers, type PlanStep } from "./hybrid-plan";
+import { hybridConstraints, idlePlanMonth, planHasLoad, planMonth, planStepOf, probeBuffers, pureCandidatesOf, type PlanBuffers, type PlanStep } from "./hybrid-plan";
 import { fineTuningMonthlyUsd, staffFigures, staffMonthlyUsdOf, type StaffFigures } from "./staff";
 import { gpuPricing } from "./terms";
 import { capacityPeak, shapeAt, tokenMonthAt, tokenMonthlyUsd, tokenRateOf, volumeFactors } from "./tokens";
@@ -51,7 +51,11 @@ export function selfHostedMonthAt(c: SelfHostedSteady, tokensPerDay: number, pea
  * this. `known`: the API's and self-hosting's steady cost at this volume when the caller already has them
  * (the volume curve prices every option at each point), so the hybrid does not price them again.
  */
-export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number, known: { api?: number; "self-hosted"?: number } = {}): number {
+/** Where a hybrid may send traffic (verdictRules' spillTargets); the API alone when not given. */
+export type SpillTargets = readonly ("api" | "hosted-open")[];
+const API_ONLY: SpillTargets = ["api"];
+
+export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number, known: { api?: number; "hosted-open"?: number; "self-hosted"?: number; targets?: SpillTargets } = {}): number {
   switch (option) {
     case "api":
     case "hosted-open":
@@ -60,7 +64,7 @@ export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number,
       return selfHostedMonth(m, tokensPerDay, capacityPeak(m)).total;
     case "hybrid":
       // The cheapest of the parts and a split at this volume (the same optimisation, one month).
-      return steadyHybridAt(steadyHybridOf(m), probeBuffers(1), tokensPerDay, known.api, known["self-hosted"]);
+      return steadyHybridAt(steadyHybridOf(m, known.targets ?? API_ONLY), probeBuffers(1), tokensPerDay, known);
   }
 }
 
@@ -68,16 +72,17 @@ export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number,
  * The steady hybrid of a model, what does not depend on the daily volume: the month priced (growth off, a
  * one-month horizon), its plan step and one more replica's cost. `volume`: scratch for each point's volume.
  */
-type SteadyHybrid = { m: Model; one: Model; volume: Model["input"]["volume"]; f0: number; step: PlanStep; rc: number };
+type SteadyHybrid = { m: Model; one: Model; volume: Model["input"]["volume"]; f0: number; step: PlanStep; rc: number; pure: ("api" | "hosted-open" | "self-hosted")[] };
 
-function steadyHybridOf(m: Model): SteadyHybrid {
+function steadyHybridOf(m: Model, targets: SpillTargets): SteadyHybrid {
   const { sMin, eMin } = hybridConstraints(m);
   const one: Model = { ...m, input: { ...m.input, volume: { ...m.input.volume, monthlyGrowthPct: 0 }, strategy: { ...m.input.strategy, horizonMonths: 1 } } };
-  return { m, one, volume: { ...one.input.volume }, f0: volumeFactors(one)[0]!, step: planStepOf(one, "api", sMin, eMin, 1), rc: marginalReplicaRate(one)(0) };
+  // The pure options a split may collapse to are the horizon decision's (pickHybrid): one definition of the hybrid.
+  return { m, one, volume: { ...one.input.volume }, f0: volumeFactors(one)[0]!, step: planStepOf(one, "api", sMin, eMin, 1), rc: marginalReplicaRate(one)(0), pure: pureCandidatesOf(sMin, eMin, targets) };
 }
 
 /** steadyMonthlyUsd's hybrid at one daily volume: the plan's and the fleet's month at n = 1 (owned fleets at their depreciation view). */
-function steadyHybridAt(h: SteadyHybrid, buf: PlanBuffers, tokensPerDay: number, api: number | undefined, self: number | undefined): number {
+function steadyHybridAt(h: SteadyHybrid, buf: PlanBuffers, tokensPerDay: number, known: { api?: number; "hosted-open"?: number; "self-hosted"?: number }): number {
   // The month's volume as the one-month model at this volume would carry it (requests a day × tokens a request).
   h.volume.requestsPerDay = shapeAt(h.m, tokensPerDay).requestsPerDay;
   const T = tokensPerDayOfVolume(h.volume) * h.f0;
@@ -89,17 +94,16 @@ function steadyHybridAt(h: SteadyHybrid, buf: PlanBuffers, tokensPerDay: number,
     planMonth(h.step, buf, 0);
   } else idlePlanMonth(h.step, buf, 0);
   let best = fleetTco(h.one, buf.replicas, buf.served, 1, { setup: false }).depreciationTcoUsd + buf.external[0]!;
-  if (h.step.sMin === 0) best = Math.min(best, api ?? steadyMonthlyUsd(h.m, "api", tokensPerDay));
-  if (h.step.eMin === 0) best = Math.min(best, self ?? steadyMonthlyUsd(h.m, "self-hosted", tokensPerDay));
+  for (const o of h.pure) best = Math.min(best, known[o] ?? steadyMonthlyUsd(h.m, o, tokensPerDay));
   return best;
 }
 
 /** steadyMonthlyUsd(m, "hybrid", x, known) at every volume x of `tokensPerDay`, the month priced once. */
-function steadyHybridCurve(m: Model, tokensPerDay: readonly number[], known: { api: readonly number[]; "self-hosted": readonly number[] }): number[] {
-  const h = steadyHybridOf(m);
+function steadyHybridCurve(m: Model, tokensPerDay: readonly number[], known: Record<"api" | "hosted-open" | "self-hosted", readonly number[]>, targets: SpillTargets): number[] {
+  const h = steadyHybridOf(m, targets);
   const buf = probeBuffers(1);
   const out: number[] = [];
-  for (let i = 0; i < tokensPerDay.length; i++) out.push(steadyHybridAt(h, buf, tokensPerDay[i]!, known.api[i], known["self-hosted"][i]));
+  for (let i = 0; i < tokensPerDay.length; i++) out.push(steadyHybridAt(h, buf, tokensPerDay[i]!, { api: known.api[i], "hosted-open": known["hosted-open"][i], "self-hosted": known["self-hosted"][i] }));
   return out;
 }
 
@@ -108,7 +112,7 @@ function steadyHybridCurve(m: Model, tokensPerDay: readonly number[], known: { a
  * does not depend on the volume read once: the token rates, the self-hosted month's figures and the hybrid's
  * one-month model. Point for point the same numbers as steadyMonthlyUsd (volume-curve.test.ts checks it).
  */
-export function steadyMonthlyCurve(m: Model, tokensPerDay: readonly number[]): Record<Option, number[]> {
+export function steadyMonthlyCurve(m: Model, tokensPerDay: readonly number[], targets: SpillTargets = API_ONLY): Record<Option, number[]> {
   const v = m.input.volume;
   const shape = { inTok: v.inputTokensPerRequest, outTok: v.outputTokensPerRequest };
   const apiRate = tokenRateOf(m, "api", shape);
@@ -124,6 +128,6 @@ export function steadyMonthlyCurve(m: Model, tokensPerDay: readonly number[]): R
     out["hosted-open"].push(tokenMonthAt(hostedRate, requestsPerDay) + ft);
     out["self-hosted"].push(selfHostedMonthAt(self, x, peak).total);
   }
-  out.hybrid = steadyHybridCurve(m, tokensPerDay, out);
+  out.hybrid = steadyHybridCurve(m, tokensPerDay, out, targets);
   return out;
 }
