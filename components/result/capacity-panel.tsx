@@ -81,6 +81,8 @@ export function CapacityPanel({ evaluation, compact = false }: { evaluation: Eva
             <th className="py-1 font-medium">Option</th>
             <th className="py-1 font-medium">Model</th>
             <th className="py-1 text-right font-medium">p95 {measure}</th>
+            <th className="py-1 text-right font-medium">tokens/s per user</th>
+            <th className="py-1 text-right font-medium">p95 full response</th>
             <th className="py-1 text-right font-medium">Meets it</th>
           </tr>
         </thead>
@@ -92,6 +94,9 @@ export function CapacityPanel({ evaluation, compact = false }: { evaluation: Eva
                 <td className="py-1.5 text-slate-900">{optionLabel(o)}</td>
                 <td className="py-1.5 text-slate-600">{l.model}</td>
                 <td className="py-1.5 text-right">{l.contextExceeded ? "prompt too long" : `~${ms(l.ms)}`}</td>
+                {/* Saved results from before v1.2 have no speeds: a dash, not a made-up figure. */}
+                <td className="py-1.5 text-right" data-testid={`user-speed-${o}`}>{l.userTokensPerSecond === undefined ? "—" : `~${Math.round(l.userTokensPerSecond)}`}</td>
+                <td className="py-1.5 text-right">{l.fullResponseMs === undefined ? "—" : `~${ms(l.fullResponseMs)}`}</td>
                 <td className={`py-1.5 text-right font-medium ${l.feasible ? "text-emerald-700" : "text-red-700"}`}>{l.feasible ? "yes" : "no"}</td>
               </tr>
             );

@@ -21,6 +21,7 @@ import { controlOverruled } from "./rules/control";
 import { assessmentInputSchema, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
 import { whatWouldChange, type VerdictProbe, type WhatWouldChange } from "./what-would-change";
 import { capacitySummary, type CapacitySummary } from "./capacity";
+import { fmtMs } from "./capacity/choose";
 import { volumeCurve, type VolumePoint } from "./volume-curve";
 
 export type { VolumePoint };
@@ -65,7 +66,31 @@ export type Evaluation = {
   horizonMonths: number;
   /** Self-hosting capacity: the configuration chosen, the SLO it is sized at, utilization, every option's latency vs the target. */
   capacity: CapacitySummary;
+  /**
+   * v1.2: the recommended option misses the p95 target (only when no option meets it, so none is ruled
+   * out for it): its p95, the target, and the nearest target it would meet (rounded up: 10 ms below 1 s,
+   * 100 ms above). null when the verdict meets the target.
+   */
+  latencyMiss: { option: Option; ms: number; targetMs: number; metAtMs: number; text: string } | null;
 };
+
+/** The nearest round target at or above a p95 (10 ms steps below a second, 100 ms above). */
+function metAt(ms: number): number {
+  const step = ms < 1000 ? 10 : 100;
+  return Math.ceil(ms / step) * step;
+}
+
+/** The verdict's latency against the target when it misses it (a hard requirement the closest fit cannot meet). */
+function latencyMissOf(m: Model, option: Option): Evaluation["latencyMiss"] {
+  const l = m.latency[option];
+  if (l.feasible || l.contextExceeded) return null;
+  const what = m.input.latency.measure === "first-token" ? "to the first token" : "for the full response";
+  const at = metAt(l.ms);
+  const fastest = (["api", "hosted-open", "self-hosted"] as const).map((o) => m.latency[o]).filter((x) => !x.contextExceeded).reduce((a, b) => (b.ms < a.ms ? b : a), l);
+  const faster = fastest.option !== option ? ` ${optionLabel(fastest.option)}, the fastest option, would meet ${fmtMs(metAt(fastest.ms))}.` : "";
+  const text = `${optionLabel(option)} misses your p95 target of ${fmtMs(l.targetMs)} (~${fmtMs(l.ms)} ${what} with ${l.model}); no option meets it, so this is the closest fit. A ${fmtMs(at)} target would be met.${faster}`;
+  return { option, ms: l.ms, targetMs: l.targetMs, metAtMs: at, text };
+}
 
 export type Verdict<C extends OptionTco = OptionCost> = {
   costs: Record<Option, C>;
@@ -179,9 +204,12 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
     });
   }
   const horizon = input.strategy.horizonMonths;
+  const miss = latencyMissOf(m, recommendation);
+  const missReason: Reason[] = miss ? [{ factor: "latency", kind: "note", favours: recommendation, weight: 0, text: miss.text }] : [];
   // The verdict's reasons: hard rules first, then the premium it costs, factors favouring the verdict (heaviest first), then the rest.
   const ordered = [
     ...dedupedRules.map((r) => ({ ...r, favours: recommendation })),
+    ...missReason,
     ...(premium.reason ? [premium.reason] : []),
     ...(overruled ? [overruled.reason] : []),
     ...notes,
@@ -193,10 +221,11 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
   return {
     recommendation,
     recommendationLabel: optionLabel(recommendation),
-    confidence: confidenceOf(catalog, ranking, found.length),
+    // A verdict that misses a stated requirement counts it as one more conflict and is never above the policy's base confidence.
+    confidence: miss ? Math.min(catalog.policy.confidence.base, confidenceOf(catalog, ranking, found.length + 1)) : confidenceOf(catalog, ranking, found.length),
     ranking,
     reasons: ordered,
-    keyReasons: keyReasons(reasons, ranking),
+    keyReasons: [...missReason, ...keyReasons(reasons, ranking)],
     conflicts: found,
     costs,
     costPremiumUsd: premium.costPremiumUsd,
@@ -229,6 +258,7 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
     tokensPerDay: tpd,
     horizonMonths: horizon,
     capacity: capacitySummary(m),
+    latencyMiss: miss,
   };
 }
 

@@ -112,6 +112,7 @@ export const FACTOR_LABELS: Record<string, string> = {
   lockIn: "Lock-in",
   compliance: "Compliance",
   capacity: "Capacity",
+  override: "Your figure",
   rule: "Hard rule",
 };
 

@@ -134,7 +134,7 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
   const params = remoteLatencyParams(q.catalog, q.input, q.networkToApiMs);
   const api = remoteLatency("api", remoteModel(cc, q.api), params);
   const hosted = remoteLatency("hosted-open", remoteModel(cc, q.hosted), params);
-  const self = selfHostedLatency(choice);
+  const self = selfHostedLatency(choice, cc.performance.p95Factors.e2e.value, volume.outputTokensPerRequest);
   const hybrid = hybridLatency(self, api);
   return { choice, slo, latency: { api, "hosted-open": hosted, "self-hosted": self, hybrid }, why: whyText(choice, q) };
 }
