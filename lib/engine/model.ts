@@ -10,7 +10,7 @@ import { hostedQuote } from "./catalog/market";
 import { complianceFor, needsCompliance } from "./compliance";
 import { inHouseBinds } from "./data-rules";
 import type { AssumptionRow, HostedQuote, Model, PriceOverride } from "./types";
-import { tokensPerDayOfVolume } from "./units";
+import { capacityPeakFactor, tokensPerDayOfVolume } from "./units";
 
 // Re-exported for callers that read them here; engine modules import them from ./types and ./units (no cycles).
 export type { AssumptionRow, Model, PriceOverride } from "./types";
@@ -244,7 +244,7 @@ export function resolveModel(rawInput: ParsedAssessmentInput, catalog: Catalog):
     catalog,
     tier: apiTier,
     tokensPerDay,
-    peakToAverage: (1 - volume.batchShare) * volume.peakToAverage + volume.batchShare,
+    peakToAverage: capacityPeakFactor(volume.peakToAverage, volume.batchShare),
     targetUtilization: overridesEarly["selfHosted.targetUtilization"] ?? figureOf(catalog, "selfHosted.targetUtilization").value,
     minReplicas: overridesEarly["selfHosted.minReplicas"] ?? figureOf(catalog, "selfHosted.minReplicas").value,
     networkToApiMs,

@@ -1,5 +1,6 @@
 import type { GpuHardware, Precision } from "@/catalog/schemas/gpus";
 import { replicaSlots } from "../economics/packing";
+import { HOURS_PER_MONTH as UNITS_HOURS_PER_MONTH, SECONDS_PER_DAY as UNITS_SECONDS_PER_DAY } from "../units";
 import type { OpenModel } from "@/catalog/schemas/open-models";
 import type { CapacityCatalog } from "./catalog";
 import { calibrationFor, minTensorParallel, perfConfig, supports, TENSOR_PARALLEL, type CalibrationSource } from "./configs";
@@ -105,7 +106,8 @@ export type CapacityChoice = {
   networkMs: number;
 };
 
-const SECONDS_PER_DAY = 86_400;
+// units.ts constants copied into module constants: under tsx each read of an imported binding is a getter call, and these are hot.
+const SECONDS_PER_DAY = UNITS_SECONDS_PER_DAY;
 
 // Memo of the performance model's answers per configuration and workload shape (they do not depend
 // on volume, prices or utilization, which is what break-even, sensitivity and what-would-change vary).
@@ -141,7 +143,7 @@ function remember<V>(map: Map<string, V>, key: string, value: V) {
   if (map.size >= MEMO_MAX) map.clear();
   map.set(key, value);
 }
-const HOURS_PER_MONTH = 8760 / 12;
+const HOURS_PER_MONTH = UNITS_HOURS_PER_MONTH;
 
 export function replicasFor(tokensPerDay: number, peakToAverage: number, tps: number, targetUtilization: number, minReplicas: number): number {
   const peak = (tokensPerDay / SECONDS_PER_DAY) * peakToAverage;

@@ -1,5 +1,6 @@
 import type { Catalog, Figure } from "../catalog";
 import type { Model, SloUsed } from "../types";
+import { capacityPeakFactor, SECONDS_PER_DAY } from "../units";
 import type { Option, ParsedAssessmentInput } from "../schema";
 import { capacityCatalog, type CapacityCatalog } from "./catalog";
 import { configPricer, fleetTermsLookup, type ConfigPricer, type FleetTerms } from "../economics/config-fleet";
@@ -41,7 +42,7 @@ export function sizeFleet(m: Model, tokensPerDay: number, peakToAverage: number)
   const v = m.values;
   const tps = v["selfHosted.tokensPerSecondPerReplica"];
   const replicas = replicasFor(tokensPerDay, peakToAverage, tps, v["selfHosted.targetUtilization"], v["selfHosted.minReplicas"]);
-  const avg = tokensPerDay / 86_400;
+  const avg = tokensPerDay / SECONDS_PER_DAY;
   return {
     replicas,
     gpus: replicas * v["selfHosted.gpusPerReplica"],
@@ -230,7 +231,7 @@ export function capacitySummary(m: Model): CapacitySummary {
   const cap = (m.values as Record<string, number | undefined>)["growth.maxMultiple"] ?? Infinity;
   const factors = growthFactors(months, v.monthlyGrowthPct, cap);
   const lastFactor = factors[months - 1] ?? 1;
-  const peak = (1 - v.batchShare) * v.peakToAverage + v.batchShare;
+  const peak = capacityPeakFactor(v.peakToAverage, v.batchShare);
   const first = sizeFleet(m, m.tokensPerDay, peak);
   const last = sizeFleet(m, m.tokensPerDay * lastFactor, peak);
   const c = m.capacity;

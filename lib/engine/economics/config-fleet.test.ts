@@ -4,9 +4,12 @@ import { inputArb } from "@/test/fixtures/arbitraries";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { catalog } from "../catalog";
 import { capacityCatalog } from "../capacity";
-import { apiTierFor } from "../model";
+import { apiTierFor, resolveModel } from "../model";
 import { assessmentInputSchema, type AssessmentInput } from "../schema";
-import { configFleetUsd, configPricer, fleetTermsFor } from "./config-fleet";
+import { configFleetUsd, configPricer, fleetTermsFor, fleetTermsOf } from "./config-fleet";
+import { selfHostedCost } from "./costs";
+import { engineerUsd, setupUsd, staffFigures } from "./staff";
+import { capacityPeak, tokensPerDayOf } from "./tokens";
 
 // The configuration ranking skips pricing a configuration whose lower bound exceeds what it has to
 // beat (capacity/choose.ts), so the bound must never exceed the exact cost: if it did, a configuration
@@ -72,5 +75,33 @@ describe("configPricer", () => {
     }
     ratios.sort((a, b) => a - b);
     expect(ratios[Math.floor(ratios.length / 2)]!).toBeGreaterThan(1 / 3);
+  });
+});
+
+// Two month loops price a fleet: fleet.ts runFleet (what self-hosting costs) and config-fleet.ts monthByMonth
+// (the configuration ranking's key, written for speed). The ranking's key must be fleetCost's TCO less what
+// every configuration pays alike (core, per-model and on-call staff, tooling, set-up), month by month the
+// same replicas, servers, spot share, trends, people per GPU and training runs: checked here on random inputs
+// (rented and owned, every term) so the two loops cannot drift apart.
+describe("configFleetUsd and fleetCost price the same fleet", () => {
+  it("usdHorizon = self-hosted TCO − the configuration-independent costs, on random inputs and terms", () => {
+    let checked = 0;
+    for (const input of inputs) {
+      const m = resolveModel(input, catalog);
+      const v = m.values;
+      const months = input.strategy.horizonMonths;
+      const terms = fleetTermsOf(m);
+      const ranked = configFleetUsd(terms, v["selfHosted.gpusPerReplica"], v["selfHosted.tokensPerSecondPerReplica"], tokensPerDayOf(m), capacityPeak(m));
+      const fleet = selfHostedCost(m);
+      const f = staffFigures(m);
+      const sharedStaffMonthly = engineerUsd(f.fte + f.ftePerModel + f.onCallFte, f.loadedUsdPerYear);
+      const shared = months * (sharedStaffMonthly + v["overheads.toolingUsdPerMonth"]) + setupUsd(m);
+      const expected = fleet.tcoUsd - shared;
+      expect(Math.abs(ranked.usdHorizon - expected), `${JSON.stringify(input).slice(0, 200)}: ranking ${ranked.usdHorizon} vs fleet ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, fleet.tcoUsd));
+      expect(ranked.replicasFirst).toBe(fleet.fleet!.replicas.first);
+      expect(ranked.replicasLast).toBe(fleet.fleet!.replicas.last);
+      checked++;
+    }
+    expect(checked).toBe(inputs.length);
   });
 });

@@ -6,7 +6,7 @@ import { economicsDefs } from "./assumptions";
 import { inHouseBinds } from "../data-rules";
 import { growthFactors } from "./load";
 import { serversFor } from "./packing";
-import { fineTuningMonthlyUsd } from "./staff";
+import { engineerUsd, fineTuningMonthlyUsd, fleetFteOf } from "./staff";
 import { gpuPricing, type OwnedTerms } from "./terms";
 import { gpuTermFactor, priceFactor } from "./trends";
 
@@ -54,7 +54,7 @@ export function fleetTermsOf(m: Model): FleetTerms {
     spotUsdPerHour: v["gpu.spotUsdPerHour"],
     batchShare: m.input.volume.batchShare,
     overheadShare: v["overheads.storageNetworkShareOfGpu"],
-    peopleUsdPerGpuMonth: ((v["people.ftePer100Gpus"] / 100) * v["people.loadedEngineerUsdPerYear"]) / 12,
+    peopleUsdPerGpuMonth: engineerUsd(fleetFteOf(v["people.ftePer100Gpus"], 1), v["people.loadedEngineerUsdPerYear"]),
     fineTuningMonthlyUsd: fineTuningMonthlyUsd(m),
     targetUtilization: v["selfHosted.targetUtilization"],
     minReplicas: v["selfHosted.minReplicas"],

@@ -1,7 +1,8 @@
 import type { Model } from "../types";
-import { HOURS_PER_MONTH, SECONDS_PER_DAY } from "../units";
+import { capacityPeakFactor, HOURS_PER_MONTH, SECONDS_PER_DAY } from "../units";
+import { growthFactors } from "./load";
 import { serversFor } from "./packing";
-import { fineTuningMonthlyUsd, setupUsd, staffFigures, staffFor, staffMonthlyUsdOf, type Staff } from "./staff";
+import { engineerUsd, fineTuningMonthlyUsd, fleetFteOf, setupUsd, staffFigures, staffFor, staffMonthlyUsdOf, type Staff } from "./staff";
 import { gpuPricing, type GpuPricing } from "./terms";
 import { priceFactors, termLockMonths, termRateMonth } from "./trends";
 import { replicasFor as capacityReplicas } from "../capacity/choose";
@@ -251,7 +252,7 @@ export function marginalReplicaRate(m: Model): (month: number) => number {
   const gpr = v["selfHosted.gpusPerReplica"];
   const lock = termLockMonths(p.term);
   const share = v["overheads.storageNetworkShareOfGpu"];
-  const people = ((v["people.ftePer100Gpus"] * gpr) / 100) * (v["people.loadedEngineerUsdPerYear"] / 12);
+  const people = engineerUsd(fleetFteOf(v["people.ftePer100Gpus"], gpr), v["people.loadedEngineerUsdPerYear"]);
   let gpuF = priceFactors(m, "gpu", 1); // a table (the hybrid plan asks every month), grown when a later month is asked
   return (month) => {
     if (month >= gpuF.length) gpuF = priceFactors(m, "gpu", month + 1);
@@ -272,13 +273,12 @@ export type FleetDemand = { tokensPerDay: number; peakToAverage: number; batchSh
  */
 export function selfHostedFleetCost(m: Model, demands: FleetDemand[], opts: { months?: number; growthPct?: number; models?: number } = {}): FleetCost {
   const months = opts.months ?? m.input.strategy.horizonMonths;
-  const growth = 1 + (opts.growthPct ?? m.input.volume.monthlyGrowthPct) / 100;
-  const cap = m.values["growth.maxMultiple"];
-  const peakTps0 = demands.reduce((a, d) => a + (d.tokensPerDay / SECONDS_PER_DAY) * ((1 - (d.batchShare ?? 0)) * d.peakToAverage + (d.batchShare ?? 0)), 0);
+  const factors = growthFactors(months, opts.growthPct ?? m.input.volume.monthlyGrowthPct, m.values["growth.maxMultiple"]);
+  const peakTps0 = demands.reduce((a, d) => a + (d.tokensPerDay / SECONDS_PER_DAY) * capacityPeakFactor(d.peakToAverage, d.batchShare ?? 0), 0);
   const tpd0 = demands.reduce((a, d) => a + d.tokensPerDay, 0);
   const fm: FleetMonth[] = [];
   for (let t = 0; t < months; t++) {
-    const f = Math.min(growth ** t, cap);
+    const f = factors[t]!;
     fm.push({ replicas: tpd0 > 0 ? replicasForPeak(m, peakTps0 * f) : m.values["selfHosted.minReplicas"], servedTokensPerDay: tpd0 * f });
   }
   return fleetCost(m, fm, { models: opts.models });

@@ -6,7 +6,7 @@ export { planHybrid, hybridConstraints, type Plan } from "./hybrid-plan";
 export { selfHostedMonth, selfHostedSteadyOf, selfHostedMonthAt, steadyMonthlyUsd, steadyMonthlyCurve, type SelfHostedMonth, type SelfHostedSteady } from "./steady";
 export { fleetCost, selfHostedFleetCost, replicasFor, replicasForPeak, usableTpsPerReplica, type FleetCost, type FleetDemand, type FleetMonth, type FleetBreakdown } from "./fleet";
 export { gpuPricing, ownedTerms, termTable, type GpuPricing, type OwnedTerms, type TermRow } from "./terms";
-export { staffFor, fineTuningMonthlyUsd, type Staff } from "./staff";
+export { staffFor, fineTuningMonthlyUsd, engineerUsd, fleetFteOf, staffFteOf, type Staff } from "./staff";
 export { priceFactor, gpuTermFactor } from "./trends";
 export { resolvedGpuSource, economicsDefs } from "./assumptions";
 export { servedShare, timeAbove, capacityAt } from "./load";

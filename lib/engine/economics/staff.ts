@@ -14,9 +14,24 @@ export function staffFigures(m: Model): StaffFigures {
   return { fte: v["people.fte"], ftePer100Gpus: v["people.ftePer100Gpus"], ftePerModel: v["people.ftePerModel"], onCallFte: v["people.onCallFte"], loadedUsdPerYear: v["people.loadedEngineerUsdPerYear"] };
 }
 
-/** People cost per month from figures read once: the one formula behind staffMonthlyUsd. */
+/** USD of engineer time at a loaded cost per year: engineer-months (or FTE for a month) × loaded ÷ 12. The one rule for pricing people. */
+export function engineerUsd(engineerMonths: number, loadedUsdPerYear: number): number {
+  return (engineerMonths * loadedUsdPerYear) / 12;
+}
+
+/** FTE the fleet itself needs: `people.ftePer100Gpus` for every 100 GPUs staffed. The one per-GPU staffing rule. */
+export function fleetFteOf(ftePer100Gpus: number, gpus: number): number {
+  return (ftePer100Gpus * gpus) / 100;
+}
+
+/** FTE by part: core by ML-ops maturity + the fleet's share + per model operated + on-call cover. The one staffing formula. */
+export function staffFteOf(f: StaffFigures, gpus: number, models = 1): number {
+  return f.fte + fleetFteOf(f.ftePer100Gpus, gpus) + f.ftePerModel * models + f.onCallFte;
+}
+
+/** People cost per month from figures read once (the month loops): staffFteOf priced by engineerUsd. */
 export function staffMonthlyUsdOf(f: StaffFigures, gpus: number, models = 1): number {
-  return ((f.fte + (f.ftePer100Gpus * gpus) / 100 + f.ftePerModel * models + f.onCallFte) * f.loadedUsdPerYear) / 12;
+  return engineerUsd(staffFteOf(f, gpus, models), f.loadedUsdPerYear);
 }
 
 /** People cost per month only (no text): the monthly series and the optimiser call this. */
@@ -25,13 +40,14 @@ export function staffMonthlyUsd(m: Model, gpus: number, models = 1): number {
 }
 
 export function staffFor(m: Model, gpus: number, models = 1): Staff {
+  const f = staffFigures(m);
+  const coreFte = f.fte;
+  const fleetFte = fleetFteOf(f.ftePer100Gpus, gpus);
+  const modelsFte = f.ftePerModel * models;
+  const onCallFte = f.onCallFte;
+  const fte = staffFteOf(f, gpus, models);
+  const monthlyUsd = engineerUsd(fte, f.loadedUsdPerYear);
   const v = m.values;
-  const coreFte = v["people.fte"];
-  const fleetFte = (v["people.ftePer100Gpus"] * gpus) / 100;
-  const modelsFte = v["people.ftePerModel"] * models;
-  const onCallFte = v["people.onCallFte"];
-  const fte = coreFte + fleetFte + modelsFte + onCallFte;
-  const monthlyUsd = (fte * v["people.loadedEngineerUsdPerYear"]) / 12;
   const r = (x: number) => Math.round(x * 100) / 100;
   return {
     fte,
@@ -50,7 +66,7 @@ export function staffFor(m: Model, gpus: number, models = 1): Staff {
 }
 
 export function setupUsd(m: Model): number {
-  return (m.values["people.setupEngineerMonths"] * m.values["people.loadedEngineerUsdPerYear"]) / 12;
+  return engineerUsd(m.values["people.setupEngineerMonths"], m.values["people.loadedEngineerUsdPerYear"]);
 }
 
 /** Fine-tuning and evaluation, USD/month, when the customization needs it (open weights, self-hosted or hosted). */
@@ -58,6 +74,6 @@ export function fineTuningMonthlyUsd(m: Model): number {
   const c = m.input.capability.customization;
   if (c !== "fine-tuning" && c !== "full-control") return 0;
   const v = m.values;
-  const perRetrain = v["fineTuning.gpuHoursPerRetrain"] * v["gpu.usdPerHour"] + v["fineTuning.engineerMonthsPerRetrain"] * (v["people.loadedEngineerUsdPerYear"] / 12);
+  const perRetrain = v["fineTuning.gpuHoursPerRetrain"] * v["gpu.usdPerHour"] + engineerUsd(v["fineTuning.engineerMonthsPerRetrain"], v["people.loadedEngineerUsdPerYear"]);
   return (v["fineTuning.retrainsPerYear"] * perRetrain) / 12 + v["fineTuning.evalUsdPerMonth"];
 }

@@ -1,6 +1,6 @@
 import type { PriceTable } from "../catalog";
 import type { Model } from "../types";
-import { DAYS_PER_MONTH, tokensPerDayOfVolume } from "../units";
+import { capacityPeakFactor, DAYS_PER_MONTH, tokensPerDayOfVolume } from "../units";
 import { growthFactors } from "./load";
 
 // Volume and token bills: requests of the workload's shape, the price of one at a table's context tier,
@@ -58,14 +58,10 @@ export function externalUsdPerTokenDay(m: Model, which: "api" | "hosted-open"): 
   return tokenMonthlyUsd(m, which, shapeAt(m, probe)) / probe;
 }
 
-/**
- * Peak ÷ average load the GPUs must carry. Batch traffic (volume.batchShare) has no latency target,
- * so it is scheduled flat at its average instead of peaking with interactive traffic:
- * peak = ((1 − batch) × peakToAverage + batch) × average.
- */
+/** Peak ÷ average load the GPUs must carry for the model's volume (units.ts capacityPeakFactor). */
 export function capacityPeak(m: Model): number {
   const v = m.input.volume;
-  return (1 - v.batchShare) * v.peakToAverage + v.batchShare;
+  return capacityPeakFactor(v.peakToAverage, v.batchShare);
 }
 
 /** From the model's input, not `m.tokensPerDay`: callers price models whose volume they patched. */

@@ -11,8 +11,13 @@ function yearlyFactor(v: Model["values"], kind: PriceKind): number {
   return kind === "api" ? 1 - v["api.priceDeclinePerYear"] : kind === "hosted-open" ? 1 - v["hostedOpen.priceDeclinePerYear"] : 1 + v["gpu.priceChangePerYear"];
 }
 
+/** A yearly factor compounded to month t (from 0): yearly^(t/12). The one trend formula (priceFactor and its tables). */
+function compounded(yearly: number, month: number): number {
+  return yearly ** (month / 12);
+}
+
 export function priceFactor(m: Model, kind: PriceKind, month: number): number {
-  return yearlyFactor(m.values, kind) ** (month / 12);
+  return compounded(yearlyFactor(m.values, kind), month);
 }
 
 // The month loops (every option's series, the hybrid plan, every verdict probe of whatWouldChange) read
@@ -28,7 +33,7 @@ export function priceFactors(m: Model, kind: PriceKind, months: number): readonl
     if (tables.size > 1_000) tables.clear();
     tables.set(yearly, (t = []));
   }
-  for (let i = t.length; i < months; i++) t.push(yearly ** (i / 12));
+  for (let i = t.length; i < months; i++) t.push(compounded(yearly, i));
   return t;
 }
 

@@ -1,7 +1,7 @@
 import type { Catalog } from "../catalog";
 import { capacityPeak, fleetCost, hostedSpillModel, hybridConstraints, planHybrid, tokensPerDayOf, usableTpsPerReplica, volumeFactors, type FleetMonth } from "../economics";
 import { resolvedGpuSource } from "../economics/assumptions";
-import { fineTuningMonthlyUsd, setupUsd, staffMonthlyUsd } from "../economics/staff";
+import { fineTuningMonthlyUsd, setupUsd, staffFigures, staffFteOf, staffMonthlyUsd } from "../economics/staff";
 import type { Evaluation } from "../evaluate";
 import { resolveModel } from "../model";
 import type { Model } from "../types";
@@ -339,7 +339,7 @@ export function fleetsCost(demands: readonly FleetDemand[], months: number, pool
     breakdown.people = people0;
     breakdown.overheads += team.values["overheads.toolingUsdPerMonth"];
     breakdown.setup = setup;
-    fte = people0 / (team.values["people.loadedEngineerUsdPerYear"] / 12);
+    fte = staffFteOf(staffFigures(team), totalGpus[0]!, models);
   } else {
     people0 = breakdown.people;
     setup = breakdown.setup;

@@ -1,6 +1,6 @@
 import { figureOf, type Catalog } from "../catalog";
 import type { CostView } from "../economics";
-import { setupUsd, tokensPerDayOf } from "../economics";
+import { engineerUsd, setupUsd, tokensPerDayOf } from "../economics";
 import type { Model } from "../types";
 import { OPTIONS, type Option } from "../schema";
 import { formatTokens, formatUsd } from "../text";
@@ -119,7 +119,7 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, CostVi
   const staff = {
     fte: Math.round((fleetStaff?.fte ?? v["people.fte"]) * 100) / 100,
     loaded: v["people.loadedEngineerUsdPerYear"],
-    perYear: (fleetStaff?.fte ?? v["people.fte"]) * v["people.loadedEngineerUsdPerYear"],
+    perYear: engineerUsd(fleetStaff?.fte ?? v["people.fte"], v["people.loadedEngineerUsdPerYear"]) * 12,
     setupMonths: v["people.setupEngineerMonths"],
     setup: setupUsd(m),
     gpus: costs["self-hosted"].gpus?.first ?? 0,
