@@ -82,3 +82,16 @@ test("one Hybrid: when no split pays the table, ranking and month-1 chart say '=
   await expect(page.getByTestId("chart-cost-vs-volume")).toContainText("Hybrid (= Hosted (no split) at your volume)");
   await page.getByTestId("tco-table").screenshot({ path: "e2e/output/screenshots/hybrid-collapsed.png" });
 });
+
+test("the headline, the cumulative caption and the tornado compare the verdict with its closest usable rival", async ({ page }) => {
+  const { PROFILES } = await import("@/test/fixtures/profiles");
+  const e = evaluate(PROFILES.itarDefenceSupplier);
+  expect([e.recommendation, e.headline.rival]).toEqual(["hosted-open", "self-hosted"]);
+  await page.goto(resultPath(PROFILES.itarDefenceSupplier));
+  await expect(page.getByTestId("headline")).toHaveText(e.headline.text.headline);
+  await expect(page.getByTestId("chart-cumulative")).toContainText(e.headline.text.cumulative);
+  await expect(page.getByTestId("chart-cost-vs-volume")).toContainText(e.headline.text.volume);
+  await expect(page.getByTestId("chart-tornado")).toContainText("What moves Hosted's margin over Self-hosted most");
+  await page.getByTestId("chart-tornado").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "e2e/output/screenshots/headline-rival.png", fullPage: true });
+});

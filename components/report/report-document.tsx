@@ -58,9 +58,12 @@ export function executiveSummary(e: Evaluation): string {
   return [
     `We recommend ${rec.toLowerCase()} with ${formatPct(e.confidence)} confidence.`,
     `At ${formatTokens(e.tokensPerDay)} tokens a day it costs about ${formatUsd(c.monthlyUsd[0] ?? 0)} in the first month and ${formatUsd(c.tcoUsd)} over ${e.horizonMonths} months.`,
-    be.tokensPerDay === null
-      ? "Self-hosting does not become cheaper than the proprietary API at any volume up to 1 trillion tokens a day with these assumptions."
-      : `At today's prices self-hosting becomes cheaper than the proprietary API above ${formatTokens(be.tokensPerDay)} tokens a day${be.tokensPerDayAtHorizonEnd === undefined ? "" : be.tokensPerDayAtHorizonEnd === null ? ` (at month-${e.horizonMonths} prices, at no volume up to 1 trillion)` : ` (${formatTokens(be.tokensPerDayAtHorizonEnd)} at month-${e.horizonMonths} prices)`}${be.month ? ` and pays back its set-up in month ${be.month}` : ""}.`,
+    // The verdict against its closest usable rival (v1.2); saved results from before it: self-hosting vs the API.
+    e.headline
+      ? `${e.headline.text.headline} ${e.headline.rival ? e.headline.text.volume : ""}`
+      : be.tokensPerDay === null
+        ? "Self-hosting does not become cheaper than the proprietary API at any volume up to 1 trillion tokens a day with these assumptions."
+        : `At today's prices self-hosting becomes cheaper than the proprietary API above ${formatTokens(be.tokensPerDay)} tokens a day${be.tokensPerDayAtHorizonEnd === undefined ? "" : be.tokensPerDayAtHorizonEnd === null ? ` (at month-${e.horizonMonths} prices, at no volume up to 1 trillion)` : ` (${formatTokens(be.tokensPerDayAtHorizonEnd)} at month-${e.horizonMonths} prices)`}${be.month ? ` and pays back its set-up in month ${be.month}` : ""}.`,
     excluded.length ? `${excluded.join(", ")} ${excluded.length > 1 ? "are" : "is"} ruled out by hard requirements.` : "",
     collapsed ? `No hybrid split pays for itself here: the cheapest split is ${optionLabel(collapsed).toLowerCase()} alone.` : "",
     e.conflicts.length ? `${e.conflicts.length} requirement conflict${e.conflicts.length > 1 ? "s need" : " needs"} a decision before committing.` : "",

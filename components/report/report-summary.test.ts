@@ -32,3 +32,13 @@ describe("the PDF's executive summary", () => {
     ]);
   });
 });
+
+describe("the PDF summary's comparison (issue 26 item 3)", () => {
+  it("compares the verdict with its closest usable rival, not self-hosting with the API", () => {
+    const e = evaluate(PROFILES.itarDefenceSupplier);
+    const text = executiveSummary(e);
+    expect(text).toContain(e.headline.text.headline);
+    expect(text).toContain(e.headline.text.volume);
+    expect(text).not.toContain("self-hosting becomes cheaper than the proprietary API");
+  });
+});

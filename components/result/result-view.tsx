@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { Evaluation, ParsedAssessmentInput } from "@/lib/engine";
-import { factorLabel, gpuSourceLabel, HYBRID_SPLIT_LABELS, isHardRule, ML_OPS_LABELS, OPTION_HEADLINES, optionLabel, SENSITIVITY_LABELS } from "@/lib/engine/vocabulary";
+import { factorLabel, gpuSourceLabel, HYBRID_SPLIT_LABELS, isHardRule, ML_OPS_LABELS, OPTION_HEADLINES, OPTION_SHORT_LABELS, optionLabel, SENSITIVITY_LABELS } from "@/lib/engine/vocabulary";
 import { formatPct, formatTokens, formatUsd, formatUsdOrDash } from "@/lib/format";
 import { LazyCharts } from "./charts/lazy-charts";
 import { EconomicsPanel } from "./economics-panel";
@@ -56,15 +56,22 @@ export function ResultView({
             <div className="mt-2 h-2 rounded-full bg-white/20" aria-hidden="true">
               <div className="h-2 rounded-full bg-sky-300" style={{ width: formatPct(e.confidence) }} />
             </div>
+            {e.headline && (
+              <p className="mt-3 text-xs text-slate-200 print:text-slate-700" data-testid="headline">
+                {e.headline.text.headline}
+              </p>
+            )}
             <dl className="mt-4 space-y-1 text-slate-200 print:text-slate-700">
               <div className="flex justify-between gap-2">
                 <dt>Volume</dt>
                 <dd>{formatTokens(e.tokensPerDay)} tokens/day</dd>
               </div>
-              <div className="flex justify-between gap-2">
-                <dt>Break-even vs API</dt>
-                <dd data-testid="break-even-api">{e.breakEven.api.tokensPerDay === null ? "not in range" : `${formatTokens(e.breakEven.api.tokensPerDay)}/day at today's prices`}</dd>
-              </div>
+              {e.headline?.rival && (
+                <div className="flex justify-between gap-2">
+                  <dt>Break-even vs {OPTION_SHORT_LABELS[e.headline.rival]}</dt>
+                  <dd data-testid="headline-break-even">{e.headline.breakEvenTokensPerDay === null ? "not in range" : `${formatTokens(e.headline.breakEvenTokensPerDay)}/day at today's prices`}</dd>
+                </div>
+              )}
               <div className="flex justify-between gap-2">
                 <dt>Horizon</dt>
                 <dd>{e.horizonMonths} months</dd>
@@ -171,7 +178,7 @@ export function ResultView({
             {(["api", "hosted-open"] as const).map((k) => (
               <div key={k} className="rounded-lg bg-slate-50 p-3">
                 <dt className="text-xs text-slate-500">Self-hosting breaks even vs {optionLabel(k).toLowerCase()}</dt>
-                <dd className="mt-1 font-medium text-slate-900">
+                <dd className="mt-1 font-medium text-slate-900" data-testid={`break-even-${k}`}>
                   {e.breakEven[k].tokensPerDay === null ? "Not within 1T tokens/day" : `at ${formatTokens(e.breakEven[k].tokensPerDay!)} tokens/day at today's prices`}
                   {e.breakEven[k].tokensPerDayAtHorizonEnd !== undefined && e.breakEven[k].tokensPerDayAtHorizonEnd !== e.breakEven[k].tokensPerDay && (
                     <span className="block font-normal text-slate-600" data-testid={`break-even-late-${k}`}>

@@ -23,6 +23,7 @@ import { whatWouldChange, type VerdictProbe, type WhatWouldChange } from "./what
 import { capacitySummary, type CapacitySummary } from "./capacity";
 import { fmtMs } from "./capacity/choose";
 import { volumeCurve, type VolumePoint } from "./volume-curve";
+import { headlineOf, type Headline } from "./headline";
 
 export type { VolumePoint };
 
@@ -72,6 +73,8 @@ export type Evaluation = {
    * 100 ms above). null when the verdict meets the target.
    */
   latencyMiss: { option: Option; ms: number; targetMs: number; metAtMs: number; text: string } | null;
+  /** v1.2: the verdict against its closest usable rival (TCO margin, cumulative overtaking month, volume crossing, the margin's tornado, captions). */
+  headline: Headline;
 };
 
 /** The nearest round target at or above a p95 (10 ms steps below a second, 100 ms above). */
@@ -218,6 +221,15 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
     ...reasons.filter((r) => r.favours !== recommendation).sort((a, b) => b.weight - a.weight),
   ];
   const last = Math.max(0, horizon - 1);
+  const curve = volumeCurve(m, catalog, tpd, be, rules.ctx.spillTargets);
+  const headline = headlineOf(
+    m,
+    catalog,
+    { recommendation, ranking, costs, horizonMonths: horizon, tokensPerDay: tpd },
+    curve.map((p) => p.tokensPerDay),
+    rules.ctx.spillTargets,
+    (mm) => verdictOf(mm, catalog, { lite: true, rules }).costs,
+  );
   return {
     recommendation,
     recommendationLabel: optionLabel(recommendation),
@@ -254,11 +266,12 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
     },
     priceOverrides: m.priceOverrides,
     // The hybrid at each volume collapses to the same pure options as the horizon decision (where it may spill).
-    volumeCurve: volumeCurve(m, catalog, tpd, be, rules.ctx.spillTargets),
+    volumeCurve: curve,
     tokensPerDay: tpd,
     horizonMonths: horizon,
     capacity: capacitySummary(m),
     latencyMiss: miss,
+    headline,
   };
 }
 

@@ -62,7 +62,7 @@ export function BreakdownChart({ evaluation: e, size = {} }: { evaluation: Evalu
       size={size}
       composite
       title="Month-1 cost: the running month and the set-up"
-      caption={`Left: what month 1 costs to run, by item (it recurs, growing with volume). Right: the one-time set-up, paid in month 1${setups.some((s) => s > 0) ? "" : " (none for these options)"}.`}
+      caption={`${e.headline?.rival ? `Month 1: ${OPTION_SHORT_LABELS[e.headline.winner]} ${formatUsd(e.costs[e.headline.winner].monthlyUsd[0] ?? 0)} against ${OPTION_SHORT_LABELS[e.headline.rival]} ${formatUsd(e.costs[e.headline.rival].monthlyUsd[0] ?? 0)}, set-up included. ` : ""}Left: what month 1 costs to run, by item (it recurs, growing with volume). Right: the one-time set-up, paid in month 1${setups.some((s) => s > 0) ? "" : " (none for these options)"}.`}
     >
       <div className="flex gap-2" style={{ height }}>
         {panel(STEADY_SHARE, "chart-breakdown-steady", (width) => (

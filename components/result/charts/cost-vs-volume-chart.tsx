@@ -32,7 +32,7 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
       testId="chart-cost-vs-volume"
       size={size}
       title="Monthly cost vs daily token volume"
-      caption="Steady monthly cost (no set-up) at each volume. Per-token prices grow in a straight line; own GPUs step up a replica at a time."
+      caption={`${e.headline?.rival ? `${e.headline.text.volume} ` : ""}Steady monthly cost (no set-up) at each volume. Per-token prices grow in a straight line; own GPUs step up a replica at a time.`}
     >
       <LineChart data={data} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_COLOR} />

@@ -3,7 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { Evaluation, Option } from "@/lib/engine";
 import { OPTIONS } from "@/lib/engine/schema";
-import { OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
+import { OPTION_SHORT_LABELS, OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
 import { formatUsd } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { COLLAPSED_COLOR, collapsedLabel, hybridCollapse } from "../hybrid-collapse";
@@ -23,11 +23,12 @@ export function cumulativeSeries(e: Evaluation) {
 
 /** Chart 2: cumulative cost month by month, set-up included, break-even month marked. */
 export function CumulativeCostChart({ evaluation: e, size = {} }: { evaluation: Evaluation; size?: ChartSize }) {
-  const month = e.breakEven.api.month;
+  // The marked month is the headline pair's overtaking month (the verdict against its closest usable rival); saved results from before v1.2: self-hosting vs the API.
+  const month = e.headline ? (e.headline.aheadFromMonth && e.headline.aheadFromMonth > 1 ? e.headline.aheadFromMonth : null) : e.breakEven.api.month;
   const animate = size.animate ?? true;
   const collapsed = hybridCollapse(e);
   return (
-    <ChartFrame testId="chart-cumulative" size={size} title="Cumulative cost over the horizon" caption={month ? `Self-hosting overtakes the API in month ${month}.` : "Self-hosting does not overtake the API within the horizon."}>
+    <ChartFrame testId="chart-cumulative" size={size} title="Cumulative cost over the horizon" caption={e.headline?.rival ? e.headline.text.cumulative : month ? `Self-hosting overtakes the API in month ${month}.` : "Self-hosting does not overtake the API within the horizon."}>
       <LineChart data={cumulativeSeries(e)} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_COLOR} />
         <XAxis dataKey="month" type="number" domain={[1, e.horizonMonths]} tick={axisTick} label={{ value: "month", position: "insideBottom", offset: -8, ...axisTitle }} />
@@ -38,7 +39,7 @@ export function CumulativeCostChart({ evaluation: e, size = {} }: { evaluation: 
           // A hybrid with no split is that pure option: greyed and thin, under the line it equals.
           <Line key={o} dataKey={o} dot={false} stroke={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={o === "hybrid" && collapsed ? 1 : 2} isAnimationActive={animate} />
         ))}
-        {month && <ReferenceLine x={month} stroke={INK} strokeDasharray="3 3" label={{ value: `Break-even month ${month}`, position: month <= e.horizonMonths / 2 ? "insideTopLeft" : "insideTopRight", fontSize: 11, fill: INK }} />}
+        {month && <ReferenceLine x={month} stroke={INK} strokeDasharray="3 3" label={{ value: e.headline?.rival ? `${OPTION_SHORT_LABELS[e.headline.winner]} ahead from month ${month}` : `Break-even month ${month}`, position: month <= e.horizonMonths / 2 ? "insideTopLeft" : "insideTopRight", fontSize: 11, fill: INK }} />}
       </LineChart>
     </ChartFrame>
   );

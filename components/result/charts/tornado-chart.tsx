@@ -3,8 +3,8 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { Evaluation } from "@/lib/engine";
 import { BREAK_EVEN_RANGE } from "@/lib/engine/break-even";
-import { OPTION_STYLE } from "@/lib/engine/vocabulary";
-import { formatNumber, formatTokens } from "@/lib/format";
+import { OPTION_SHORT_LABELS, OPTION_STYLE } from "@/lib/engine/vocabulary";
+import { formatNumber, formatTokens, formatUsd } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { axisTick, axisTitle, CHART_HEIGHT, GRID_COLOR, INK, type ChartSize } from "./chart-style";
 
@@ -34,8 +34,52 @@ export function tornadoRows(e: Evaluation) {
   });
 }
 
-/** Chart 4: which assumptions move the break-even against the API most (low to high value of each). */
+/** The headline pair's tornado: the verdict's TCO margin over its closest usable rival at each figure's low and high. */
+function MarginTornado({ evaluation: e, size }: { evaluation: Evaluation; size: ChartSize }) {
+  const h = e.headline;
+  const rival = h.rival!;
+  const rows = h.sensitivity.map((s) => ({
+    label: s.label,
+    start: Math.min(s.marginLowUsd, s.marginHighUsd),
+    span: Math.max(Math.abs(s.marginHighUsd - s.marginLowUsd), 1),
+    text: `${formatNumber(s.low)} → ${formatUsd(s.marginLowUsd)} · ${formatNumber(s.high)} → ${formatUsd(s.marginHighUsd)}`,
+  }));
+  const title = `What moves ${OPTION_SHORT_LABELS[h.winner]}'s margin over ${OPTION_SHORT_LABELS[rival]} most`;
+  if (!rows.length)
+    return (
+      <ChartFrame testId="chart-tornado" size={size} composite title={title} caption={h.text.tornado}>
+        <p className="flex items-center rounded-lg bg-slate-50 p-4 text-sm text-slate-700" style={{ height: size.height ?? CHART_HEIGHT }} data-testid="tornado-never">
+          {h.text.tornado}
+        </p>
+      </ChartFrame>
+    );
+  const all = rows.flatMap((r) => [r.start, r.start + r.span, 0, h.marginUsd ?? 0]);
+  const animate = size.animate ?? true;
+  return (
+    <ChartFrame testId="chart-tornado" size={size} composite title={title} caption={`${h.text.tornado} Bars: ${OPTION_SHORT_LABELS[rival]}'s TCO minus ${OPTION_SHORT_LABELS[h.winner]}'s over ${e.horizonMonths} months at each figure's low and high value (right of 0: ${OPTION_SHORT_LABELS[h.winner]} is cheaper).`}>
+      <BarChart data={rows} layout="vertical" width={size.width} height={size.height ?? CHART_HEIGHT} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
+        <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
+        <XAxis type="number" domain={[Math.min(...all), Math.max(...all)]} tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} label={{ value: `margin over ${OPTION_SHORT_LABELS[rival]}, USD`, position: "insideBottom", offset: -8, ...axisTitle }} />
+        <YAxis type="category" dataKey="label" width={LABEL_WIDTH} tick={axisTick} />
+        <Tooltip formatter={(_v, _n, item) => [(item.payload as { text: string }).text, "low → high"]} />
+        <Bar dataKey="start" stackId="t" fill="transparent" isAnimationActive={false} />
+        <Bar dataKey="span" stackId="t" fill={OPTION_STYLE[h.winner].color} isAnimationActive={animate} />
+        <ReferenceLine x={0} stroke={INK} />
+        {h.marginUsd !== null && <ReferenceLine x={h.marginUsd} stroke={INK} strokeDasharray="3 3" />}
+      </BarChart>
+    </ChartFrame>
+  );
+}
+
+/** Whether the headline pair is self-hosting against the API (then the break-even tornado is its answer). */
+const selfVsApi = (e: Evaluation) => {
+  const pair = [e.headline?.winner, e.headline?.rival];
+  return pair.includes("self-hosted") && pair.includes("api");
+};
+
+/** Chart 4: which assumptions move the headline answer most: the verdict's margin over its closest usable rival, or (self-hosting vs the API, and saved results from before v1.2) the break-even against the API. */
 export function TornadoChart({ evaluation: e, size = {} }: { evaluation: Evaluation; size?: ChartSize }) {
+  if (e.headline?.rival && !selfVsApi(e)) return <MarginTornado evaluation={e} size={size} />;
   const rows = tornadoRows(e);
   const base = e.breakEven.api.tokensPerDay;
   // No assumption's range brings a break-even within reach: say so instead of drawing empty bars.
