@@ -48,6 +48,30 @@ describe("catalog snapshot builder", () => {
     expect(() => buildSnapshot({ ...files, "api-models": broken })).toThrow(/openai\/gpt-does-not-exist is named in the catalog but missing from @pydantic\/genai-prices/);
   });
 
+  it("rejects a scoring policy missing a factor's weight, a score row, or with an answer the engine does not know", () => {
+    const noWeight = structuredClone(figures);
+    delete noWeight.policy.weights.lockIn;
+    expect(() => buildSnapshot(withFigures(noWeight))).toThrow(/policy\.weights\.lockIn/);
+    const noRow = structuredClone(figures);
+    delete noRow.policy.scores.team.dedicated;
+    expect(() => buildSnapshot(withFigures(noRow))).toThrow(/policy\.scores\.team\.dedicated/);
+    const noFactor = structuredClone(figures);
+    delete noFactor.policy.scores.latency;
+    expect(() => buildSnapshot(withFigures(noFactor))).toThrow(/policy\.scores\.latency/);
+    const unknown = structuredClone(figures);
+    unknown.policy.scores.team.expert = [0, 0, 0, 0];
+    expect(() => buildSnapshot(withFigures(unknown))).toThrow(/expert/);
+    const outOfRange = structuredClone(figures);
+    outOfRange.policy.scores.team.none = [2, 0, 0, 0];
+    expect(() => buildSnapshot(withFigures(outOfRange))).toThrow(/policy\.scores\.team\.none/);
+  });
+
+  it("rejects a GPU of catalog/gpus.json without its market rows (no GPU is priced as another)", () => {
+    const market = structuredClone(files["gpu-market"]) as { figures: Record<string, unknown> };
+    for (const k of Object.keys(market.figures)) if (k.startsWith("gpuMarket.l40s.")) delete market.figures[k];
+    expect(() => buildSnapshot({ ...files, "gpu-market": market })).toThrow(/every GPU of catalog\/gpus.json needs its market rows[^]*gpuMarket\.l40s\.gpu-cloud\.on-demand is missing/);
+  });
+
   it("rejects a figure without its source", () => {
     const broken = structuredClone(figures);
     delete broken.figures["selfHosted.targetUtilization"].source;

@@ -241,6 +241,8 @@ export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLooku
   for (const m of body.hostedMarket.models) {
     if (openIds.size && !openIds.has(m.id)) throw new Error(`catalog/hosted-providers.json: ${m.id} is not an open model of catalog/open-models.json`);
   }
+  const gaps = gpuMarketGaps(sortedFigures, (body as { gpus?: { gpus: { id: string }[] } }).gpus?.gpus.map((g) => g.id) ?? []);
+  if (gaps.length) throw new Error(`catalog/gpu-market.json: every GPU of catalog/gpus.json needs its market rows (no GPU is priced as another):\n${gaps.map((v) => `  ${v}`).join("\n")}`);
   const rateOrder = gpuRateOrderViolations(sortedFigures, (body as { gpus?: { gpus: { id: string }[] } }).gpus?.gpus.map((g) => g.id) ?? []);
   if (rateOrder.length) throw new Error(`catalog/gpu-market.json: rates out of order:\n${rateOrder.map((v) => `  ${v}`).join("\n")}`);
   const hash = crypto.createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 10);
@@ -255,6 +257,24 @@ export type Snapshot = ReturnType<typeof buildSnapshot>;
  * demand, per source). A spot quote above some provider's on-demand rate is not a rate anyone pays for
  * batch work: the figure must say what is paid instead. Returns one line per broken pair.
  */
+/** The market rows the engine prices a GPU from (lib/engine/economics/assumptions.ts defsOf): rented on every source and term, spot, and owned servers. */
+export const GPU_MARKET_ROWS = [
+  "gpu-cloud.on-demand",
+  "gpu-cloud.reserved-1y",
+  "gpu-cloud.reserved-3y",
+  "gpu-cloud.spot",
+  "hyperscaler.on-demand",
+  "hyperscaler.reserved-1y",
+  "hyperscaler.reserved-3y",
+  "owned.serverPriceUsd",
+  "owned.serverKw",
+] as const;
+
+/** Market rows missing for a GPU of the catalog (the build fails on any). */
+export function gpuMarketGaps(figures: Record<string, unknown>, gpuIds: readonly string[]): string[] {
+  return gpuIds.flatMap((gpu) => GPU_MARKET_ROWS.filter((row) => !(`gpuMarket.${gpu}.${row}` in figures)).map((row) => `gpuMarket.${gpu}.${row} is missing`));
+}
+
 export function gpuRateOrderViolations(figures: Record<string, { value: number }>, gpuIds: readonly string[]): string[] {
   const out: string[] = [];
   for (const gpu of gpuIds) {

@@ -1,9 +1,30 @@
 // catalog/figures.json: the first catalog file (keyed figures, the open-weights size pairing, the
 // scoring policy); the build spreads its sections at the top level of the snapshot.
 import { z } from "zod";
+import { CUSTOMIZATIONS, FACTORS, FRONTIER_NEEDS, LATENCY_CLASSES, LOCK_IN_CONCERNS, ML_OPS_MATURITIES, SENSITIVITIES, TIMES_TO_MARKET, VOLUME_BANDS } from "@/lib/engine/enums";
 import { figureRecordSchema } from "../schema";
 
 const sourced = { source: z.string().min(3), asOf: z.iso.date() };
+
+/** An object with exactly these keys (in this order), each of the given schema: a missing or unknown key fails the build. */
+function exactly<K extends string, S extends z.ZodType>(keys: readonly K[], value: S) {
+  return z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, S>);
+}
+
+/** [api, hosted-open, self-hosted, hybrid] scores in [-1, 1]. */
+const scoreRow = z.tuple([z.number().min(-1).max(1), z.number().min(-1).max(1), z.number().min(-1).max(1), z.number().min(-1).max(1)]);
+
+/** factor -> answer -> scores, typed by the engine's enums: every answer of every scored factor, nothing else. */
+const policyScoresSchema = z.strictObject({
+  sensitivity: exactly(SENSITIVITIES, scoreRow),
+  volume: exactly(VOLUME_BANDS, scoreRow),
+  team: exactly(ML_OPS_MATURITIES, scoreRow),
+  latency: exactly(LATENCY_CLASSES, scoreRow),
+  frontier: exactly(FRONTIER_NEEDS, scoreRow),
+  customization: exactly(CUSTOMIZATIONS, scoreRow),
+  timeToMarket: exactly(TIMES_TO_MARKET, scoreRow),
+  lockIn: exactly(LOCK_IN_CONCERNS, scoreRow),
+});
 
 export const figuresFileSchema = z.object({
   asOf: z.iso.date(),
@@ -12,10 +33,10 @@ export const figuresFileSchema = z.object({
   figures: figureRecordSchema,
   policy: z.object({
     version: z.string(),
-    weights: z.record(z.string(), z.number().nonnegative()),
+    /** One weight per factor (lib/engine/enums.ts FACTORS): a missing weight fails the build instead of weighing 0. */
+    weights: exactly(FACTORS, z.number().nonnegative()),
     confidence: z.object({ base: z.number(), gapScale: z.number(), conflictPenalty: z.number(), min: z.number(), max: z.number() }),
-    // factor -> answer -> [api, hosted-open, self-hosted, hybrid] scores in [-1, 1]
-    scores: z.record(z.string(), z.record(z.string(), z.tuple([z.number(), z.number(), z.number(), z.number()]))),
+    scores: policyScoresSchema,
     scoresComment: z.string(),
     ...sourced,
   }),

@@ -4,6 +4,13 @@
 export const OPTIONS = ["api", "hosted-open", "self-hosted", "hybrid"] as const;
 export type Option = (typeof OPTIONS)[number];
 
+/** The verdict's weighted factors, in scoring order (catalog.policy.weights has one weight for each, scores one row per answer of each but cost). */
+export const FACTORS = ["cost", "team", "frontier", "sensitivity", "volume", "timeToMarket", "latency", "customization", "lockIn"] as const;
+export type FactorName = (typeof FACTORS)[number];
+/** Answers of the two factors the engine derives rather than asks: the volume band and the latency class. */
+export const VOLUME_BANDS = ["low", "medium", "high"] as const;
+export const LATENCY_CLASSES = ["instant", "tight", "relaxed"] as const;
+
 export const SENSITIVITIES = ["public", "internal", "confidential", "regulated"] as const;
 export const REGULATIONS = ["hipaa", "gdpr", "pci", "soc2", "finra", "fedramp", "itar"] as const;
 export const ML_OPS_MATURITIES = ["none", "basic", "experienced", "dedicated"] as const;

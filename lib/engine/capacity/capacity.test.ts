@@ -3,7 +3,7 @@ import { describe, expect, it, test } from "vitest";
 import { catalog } from "../catalog";
 import { evaluate } from "../evaluate";
 import { resolveModel, type Model } from "../model";
-import { assessmentInputSchema, OPEN_MODELS, type AssessmentInput } from "../schema";
+import { assessmentInputSchema, GPUS, OPEN_MODELS, type AssessmentInput } from "../schema";
 import { capacityCatalog, capacitySummary, sizeFleet } from ".";
 import { calibrationFor, perfConfig } from "./configs";
 import { MAX_BATCH, maxConcurrency, perfAt, sloPoint } from "./perf";
@@ -65,6 +65,10 @@ function cfgOf(modelId: string, gpuId: string, precision: "bf16" | "fp8" | "fp4"
 describe("catalog ↔ schema", () => {
   it("lists every open model of the catalog as a deployment.openModel choice", () => {
     expect([...OPEN_MODELS].filter((x) => x !== "auto").sort()).toEqual(cc.openModels.map((m) => m.id).sort());
+  });
+
+  it("lists every GPU of the catalog as a deployment.gpu choice, and nothing else", () => {
+    expect([...GPUS].filter((x) => x !== "auto").sort()).toEqual(cc.gpus.map((g) => g.id).sort());
   });
 });
 

@@ -1,4 +1,4 @@
-import { figureOf, type Catalog, type FigureKey, type KeyedFigure } from "../catalog";
+import { CatalogError, figureOf, type Catalog, type FigureKey, type KeyedFigure } from "../catalog";
 import type { GpuSource, ParsedAssessmentInput } from "../schema";
 import type { EconomicsAssumptionKey, GpuTermChoice } from "./bounds";
 import { inHouseBinds } from "../data-rules";
@@ -49,9 +49,14 @@ export function resolvedGpuSource(input: ParsedAssessmentInput): ResolvedGpuSour
   return { source, term: source === "owned" ? "owned" : (gpuTerm ?? "on-demand"), forced };
 }
 
-/** GPU ids the market file prices; others (a GPU the capacity model adds later) price as the nearest listed one. */
+/**
+ * The GPU id whose market rows price this GPU: the GPU itself. The catalog build fails when a GPU of
+ * catalog/gpus.json lacks its gpu-market rows (catalog/build.ts gpuMarketGaps), so a missing row is a
+ * CatalogError here, never another GPU's price.
+ */
 export function marketGpuId(catalog: Catalog, gpu: string): string {
-  return (catalog.figures as Record<string, unknown>)[`gpuMarket.${gpu}.gpu-cloud.on-demand`] ? gpu : "h100";
+  if (!(catalog.figures as Record<string, unknown>)[`gpuMarket.${gpu}.gpu-cloud.on-demand`]) throw new CatalogError(`catalog ${catalog.catalogVersion} has no GPU market rows for "${gpu}" (catalog/gpu-market.json)`);
+  return gpu;
 }
 
 type EconomicsDefs = Record<EconomicsAssumptionKey | "gpu.usdPerHour", Def>;

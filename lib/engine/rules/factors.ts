@@ -2,15 +2,19 @@ import { figureOf, type Catalog } from "../catalog";
 import type { CostView } from "../economics";
 import { engineerUsd, setupUsd, tokensPerDayOf } from "../economics";
 import type { Model } from "../types";
+import type { FactorName } from "../enums";
 import { OPTIONS, type Option } from "../schema";
 import { formatTokens, formatUsd } from "../text";
 import { figure, OPTION_LABELS, pct } from "./types";
 
 type FactorScores = Record<Option, number>;
 
-function table(catalog: Catalog, factor: string, answer: string): FactorScores {
-  const row = catalog.policy.scores[factor]?.[answer];
-  if (!row) throw new Error(`policy has no score for ${factor}=${answer}`);
+/** The factors scored from the policy table, and each one's answers (the catalog schema requires every row). */
+type PolicyScores = Catalog["policy"]["scores"];
+type ScoredFactor = keyof PolicyScores;
+
+function table<F extends ScoredFactor>(catalog: Catalog, factor: F, answer: keyof PolicyScores[F]): FactorScores {
+  const row = (catalog.policy.scores[factor] as Record<keyof PolicyScores[F], readonly [number, number, number, number]>)[answer];
   return { api: row[0], "hosted-open": row[1], "self-hosted": row[2], hybrid: row[3] };
 }
 
@@ -59,12 +63,12 @@ function classifyLatency(m: Model, catalog: Catalog): LatencyClass {
 
 export type Factor = { factor: FactorName; scores: FactorScores; text: (favours: Option) => string };
 
-/** The factors in scoring order (weights in catalog.policy.weights). */
-export type FactorName = "cost" | "team" | "frontier" | "sensitivity" | "volume" | "timeToMarket" | "latency" | "customization" | "lockIn";
+/** The factors in scoring order (lib/engine/enums.ts FACTORS; weights in catalog.policy.weights). */
+export type { FactorName } from "../enums";
 
 // A policy table row per (factor, answer), built once per catalog and shared (read-only).
 const tableMemo = new WeakMap<Catalog, Record<string, Record<string, FactorScores>>>();
-function sharedTable(catalog: Catalog, factor: string, answer: string): FactorScores {
+function sharedTable<F extends ScoredFactor>(catalog: Catalog, factor: F, answer: keyof PolicyScores[F] & string): FactorScores {
   let byFactor = tableMemo.get(catalog);
   if (!byFactor) tableMemo.set(catalog, (byFactor = {}));
   const byAnswer = (byFactor[factor] ??= {});

@@ -44,7 +44,7 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView
   const reasons: Reason[] = [];
   for (let i = 0; i < scored.length; i++) {
     const [factor, sc] = scored[i]!;
-    const w = weights[factor] ?? 0;
+    const w = weights[factor];
     for (let k = 0; k < OPTIONS.length; k++) totals[k]! += w * sc[OPTIONS[k]!];
     if (!fs) continue; // verdict probes (whatWouldChange) read the ranking only: no reasons
     const f = fs[i]!;
