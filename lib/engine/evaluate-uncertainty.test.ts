@@ -74,6 +74,16 @@ describe("uncertainty (Monte Carlo over the catalog's ranges)", () => {
     expect(u.text).toMatch(/in (over )?\d+% of 1,000 draws/);
   });
 
+  it("grounds confidence in the share of draws the verdict holds, less the policy's penalty per conflict", () => {
+    const c = catalog.policy.confidence;
+    for (const [, input] of examples) {
+      const e = evaluate(input);
+      const u = evaluateUncertainty(input, catalog, { draws: 300 });
+      const expected = Math.min(c.max, Math.max(c.min, u.verdictHolds - c.conflictPenalty * e.conflicts.length));
+      expect(u.confidence).toBeCloseTo(expected, 2);
+    }
+  });
+
   it("reports per-option percentiles in order, shares that sum to 1 and at most three drivers", () => {
     const u = evaluateUncertainty(saas, catalog, { draws: 500 });
     for (const o of OPTIONS) {

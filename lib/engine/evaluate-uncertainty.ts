@@ -2,6 +2,7 @@ import { catalog as currentCatalog, type Catalog } from "./catalog";
 import { steadyMonthlyCurve } from "./economics";
 import { verdictOf, verdictRules } from "./evaluate";
 import { resolveModel, type Model } from "./model";
+import { conflicts } from "./rules";
 import { assessmentInputSchema, OPTIONS, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
 import { drawValue, quantileSorted, runDraws, summarize, type Draws, type DrawOptions, type UncertaintySummary, type VerdictEngine } from "./uncertainty";
 
@@ -17,7 +18,14 @@ export type UncertaintyBands = {
   /** Steady monthly cost at each of `tokensPerDay` (the cost-vs-volume chart's points), per option; absent without points. */
   volume?: { tokensPerDay: number[] } & Record<Option, Band>;
 };
-export type Uncertainty = UncertaintySummary & { bands?: UncertaintyBands };
+export type Uncertainty = UncertaintySummary & {
+  /**
+   * The verdict's confidence grounded in the draws: the share in which it holds, less the policy's
+   * penalty per conflict (catalog policy.confidence.conflictPenalty), within its min/max, to 2 decimals.
+   */
+  confidence: number;
+  bands?: UncertaintyBands;
+};
 
 export type UncertaintyOptions = DrawOptions & {
   /** Bands for the charts: the number of draws they use (default 200; 0 = none) and the volume chart's points. */
@@ -71,8 +79,11 @@ export function uncertaintyOfModel(m: Model, catalog: Catalog = currentCatalog, 
   const base = verdictOf(m, catalog, { lite: true });
   const d = runDraws(m, catalog, ENGINE, opts);
   const summary = summarize(d, { verdict: base.recommendation, usable: base.ranking.filter((r) => !r.excluded).map((r) => r.option) }, catalog.uncertainty.version, (f, i) => drawValue(d.figures[f]!, d.z[f * d.n + i]!, d.spread));
+  const c = catalog.policy.confidence;
+  const found = conflicts(m, base.excluded).length;
+  const confidence = Math.round(Math.min(c.max, Math.max(c.min, summary.verdictHolds - c.conflictPenalty * found)) * 100) / 100;
   const bands = opts.bands === undefined ? undefined : bandsOf(d, catalog, opts.bands);
-  return bands ? { ...summary, bands } : summary;
+  return bands ? { ...summary, confidence, bands } : { ...summary, confidence };
 }
 
 /**
