@@ -1,8 +1,10 @@
 // `npm run evaluate -- path/to/input.json [--json]`: runs the engine on a file and prints the
-// verdict, reasons, conflicts, costs and break-even (or the raw Evaluation with --json).
+// verdict, reasons, conflicts, costs and break-even (or the raw Evaluation with --json), and how sure the
+// verdict is (the uncertainty Monte Carlo, contract v1.2: --draws=N, --seed=N; --no-uncertainty skips it;
+// with --json it is the field `uncertainty`).
 // Bad input prints the zod issues and exits 1.
 import fs from "node:fs";
-import { assessmentInputSchema, evaluate, optionLabel, OPTIONS } from "../lib/engine";
+import { assessmentInputSchema, evaluate, evaluateUncertainty, optionLabel, OPTIONS, type Uncertainty } from "../lib/engine";
 import { formatTokens, formatUsd } from "../lib/engine/text";
 import { isPortfolioShape } from "../lib/engine/portfolio/schema";
 import { runPortfolio } from "./evaluate-portfolio";
@@ -34,12 +36,20 @@ if (!parsed.success) {
   return 1;
 }
 const e = evaluate(parsed.data);
+const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const draws = flag("draws") === undefined ? undefined : Number(flag("draws"));
+const seed = flag("seed") === undefined ? undefined : Number(flag("seed"));
+if ((draws !== undefined && !(Number.isInteger(draws) && draws > 0)) || (seed !== undefined && !(Number.isInteger(seed) && seed >= 0))) {
+  console.error("--draws must be a positive whole number and --seed a whole number >= 0");
+  return 2;
+}
+const u: Uncertainty | null = args.includes("--no-uncertainty") ? null : evaluateUncertainty(parsed.data, undefined, { ...(draws ? { draws } : {}), ...(seed !== undefined ? { seed } : {}) });
 if (args.includes("--json")) {
-  console.log(JSON.stringify(e, null, 2));
+  console.log(JSON.stringify(u ? { ...e, uncertainty: u } : e, null, 2));
   return 0;
 }
 const pct = (n: number) => `${Math.round(n * 100)}%`;
-console.log(`Verdict: ${e.recommendationLabel} (confidence ${pct(e.confidence)})   catalog ${e.catalogVersion}`);
+console.log(`Verdict: ${e.recommendationLabel} (confidence ${pct(u ? u.confidence : e.confidence)}${u ? `: holds in ${pct(u.verdictHolds)} of ${u.draws.toLocaleString("en-US")} draws` : ""})   catalog ${e.catalogVersion}`);
 console.log(`Volume: ${formatTokens(e.tokensPerDay)} tokens/day; comparing ${e.comparison.apiModel} with ${e.comparison.openModel} on ${e.comparison.gpu}\n`);
 console.log("Ranking:");
 for (const r of e.ranking) console.log(`  ${optionLabel(r.option).padEnd(22)} ${String(r.score).padStart(5)}${r.excluded ? "  EXCLUDED: " + r.reasons.join(" ") : ""}`);
@@ -53,6 +63,15 @@ console.log(`\nCosts over ${e.horizonMonths} months:`);
 for (const o of OPTIONS) {
   const c = e.costs[o];
   console.log(`  ${optionLabel(o).padEnd(22)} month 1 ${formatUsd(c.monthlyUsd[0] ?? 0).padStart(9)}   total ${formatUsd(c.tcoUsd).padStart(9)}   ${c.perMillionTokensUsd === null ? "no tokens served" : formatUsd(c.perMillionTokensUsd) + "/M tokens"}`);
+}
+if (u) {
+  console.log(`\nHow sure (${u.draws.toLocaleString("en-US")} draws over the catalog's ranges, seed ${u.seed}; TCO P10 / P50 / P90):`);
+  for (const o of OPTIONS) {
+    const b = u.options[o];
+    console.log(`  ${optionLabel(o).padEnd(22)} ${formatUsd(b.p10).padStart(9)} / ${formatUsd(b.p50).padStart(9)} / ${formatUsd(b.p90).padStart(9)}   cheapest usable in ${pct(b.cheapestShare)} of draws`);
+  }
+  console.log(`  ${u.text}`);
+  for (const d of u.drivers) console.log(`  driver: ${d.label} (P10–P90 ${d.p10.toPrecision(3)}–${d.p90.toPrecision(3)}; rank correlation ${d.rankCorrelation.toFixed(2)}, ${pct(d.varianceShare)} of the variance)`);
 }
 const sh = e.costs["self-hosted"].gpus;
 const paid = e.capacity.paid;

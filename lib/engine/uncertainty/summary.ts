@@ -40,7 +40,7 @@ export type UncertaintySummary = {
   verdict: Option;
   /** Share of draws whose verdict is the evaluation's. */
   verdictHolds: number;
-  /** The verdict's closest usable rival at the point values (null: none is usable). */
+  /** The usable option the verdict loses to most often in the draws, else the next usable one at the point values (null: none is usable). */
   rival: Option | null;
   /** Share of draws in which the verdict's TCO is below the rival's. */
   verdictCheaperThanRival: number | null;
@@ -149,7 +149,10 @@ export function summarize(d: Draws, base: { verdict: Option; usable: Option[] },
     col.sort();
     options[o] = { p10: quantileSorted(col, 0.1), p50: quantileSorted(col, 0.5), p90: quantileSorted(col, 0.9), cheapestShare: cheapest[k]! / n, verdictShare: verdicts[k]! / n };
   });
-  const rival = base.usable.find((o) => o !== base.verdict) ?? null;
+  // The rival: the option the verdict loses to most often in the draws; when it never loses, the next usable option at the point values.
+  const others = base.usable.filter((o) => o !== base.verdict);
+  const losesTo = others.reduce<Option | null>((a, o) => (verdicts[OPTIONS.indexOf(o)]! > (a ? verdicts[OPTIONS.indexOf(a)]! : 0) ? o : a), null);
+  const rival = losesTo ?? others[0] ?? null;
   let cheaperThanRival: number | null = null;
   if (rival) {
     const rk = OPTIONS.indexOf(rival);
