@@ -9,7 +9,7 @@ export function SiteFooter() {
         </p>
         <nav aria-label="Footer" className="flex gap-4">
           <Link href="/catalog" className="hover:text-slate-800">Sources &amp; catalog</Link>
-          <Link href="/api/v1/schema" className="hover:text-slate-800">API schema</Link>
+          <Link href="/api-docs" className="hover:text-slate-800">API reference</Link>
           <Link href="/api/health" className="hover:text-slate-800">Status</Link>
         </nav>
       </div>

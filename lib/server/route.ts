@@ -54,6 +54,9 @@ const LIMIT_KEYS: Record<Exclude<LimitClass, "none">, { ip: LimitName; user?: Li
   pdf: { ip: "pdfIp", user: "pdfUser" },
 };
 
+/** What a route accepts, as declared to `route()`. */
+export type RouteContract = { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; auth: boolean; limits?: LimitClass };
+
 export function route<
   TBody extends z.ZodType | undefined = undefined,
   TParams extends z.ZodType | undefined = undefined,
@@ -63,7 +66,7 @@ export function route<
   options: Options<TBody, TParams, TQuery, TAuth>,
   handler: (ctx: RouteContext<Out<TBody>, Out<TParams>, Out<TQuery>, TAuth>) => Promise<Response> | Response,
 ) {
-  return async (req: Request, ctx?: Ctx): Promise<Response> => {
+  const routeHandler = async (req: Request, ctx?: Ctx): Promise<Response> => {
     const started = performance.now();
     const reqCtx: RequestContext = { reqId: requestIdFrom(req.headers) };
     return runWithRequest(reqCtx, async () => {
@@ -82,6 +85,10 @@ export function route<
       return res;
     });
   };
+  // The schemas the handler validates with, readable from outside so the OpenAPI document can be
+  // checked against what the route really accepts (lib/openapi/document.test.ts).
+  const contract: RouteContract = { body: options.body, query: options.query, params: options.params, auth: options.auth ?? false, limits: options.limits };
+  return Object.assign(routeHandler, { contract });
 
   async function handle(req: Request, ctx: Ctx | undefined, reqCtx: RequestContext): Promise<Response> {
     const writes = isStateChanging(req.method);
