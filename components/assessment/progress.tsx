@@ -19,7 +19,7 @@ export function Progress({ step, onJump }: { step: number; onJump: (i: number) =
               onClick={() => onJump(i)}
               disabled={i >= step}
               aria-current={i === step ? "step" : undefined}
-              className={i === step ? "font-semibold text-brand-700" : i < step ? "text-slate-600 underline-offset-2 hover:underline" : "text-slate-400"}
+              className={i === step ? "font-semibold text-brand-700" : i < step ? "text-slate-600 underline-offset-2 hover:underline" : "text-slate-500"}
             >
               {i + 1}. {s.title}
             </button>

@@ -83,7 +83,7 @@ function Compare({ rows, models, channels }: { rows: CatalogRow[]; models: { id:
   const medianIdx = Math.floor((offers.length - 1) / 2);
   const cell = (o: CatalogRow, k: keyof Omit<Channel, "label">) => {
     const best = (o.channels ?? []).map((c) => channels[c]?.[k] ?? "unknown").sort((a, b) => ["yes", "partial", "unknown", "no"].indexOf(a) - ["yes", "partial", "unknown", "no"].indexOf(b))[0]!;
-    return <span className={best === "yes" ? "text-emerald-700" : best === "partial" ? "text-amber-700" : best === "no" ? "text-rose-700" : "text-slate-400"}>{STATUS_MARK[best]}</span>;
+    return <span className={best === "yes" ? "text-emerald-700" : best === "partial" ? "text-amber-700" : best === "no" ? "text-rose-700" : "text-slate-500"}>{STATUS_MARK[best]}</span>;
   };
   return (
     <section aria-labelledby="compare-heading" className="mt-8 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -176,7 +176,7 @@ export function CatalogTable({ rows, models, channels }: { rows: CatalogRow[]; m
             onClick={() => setKind(k)}
             className={`rounded-full border px-3 py-1 text-sm ${kind === k ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
           >
-            {k === "all" ? "All" : ROW_KIND_LABELS[k]} <span className={kind === k ? "text-indigo-100" : "text-slate-400"}>{k === "all" ? rows.length : counts[k]}</span>
+            {k === "all" ? "All" : ROW_KIND_LABELS[k]} <span className={kind === k ? "text-indigo-100" : "text-slate-500"}>{k === "all" ? rows.length : counts[k]}</span>
           </button>
         ))}
       </div>

@@ -37,6 +37,7 @@ export function planCumulativeSeries(e: PortfolioEvaluation) {
 
 export function PortfolioCumulativeChart({ evaluation: e, size = {} }: { evaluation: PortfolioEvaluation; size?: ChartSize }) {
   const animate = size.animate ?? true;
+  const series = planCumulativeSeries(e);
   const infeasible = PLAN_SERIES.filter((s) => s.key !== "plan" && !e.alternatives[s.key as Exclude<SeriesKey, "plan">].feasible).map((s) => s.label.toLowerCase());
   return (
     <ChartFrame
@@ -44,8 +45,9 @@ export function PortfolioCumulativeChart({ evaluation: e, size = {} }: { evaluat
       size={size}
       title="Cumulative cost of the plan vs the alternatives"
       caption={infeasible.length ? `Not possible under the workloads' hard rules (drawn for comparison): ${infeasible.join(", ")}.` : "Set-up is paid in month 1."}
+      table={{ head: ["month", ...PLAN_SERIES.map((s) => `${s.label}, USD cumulative`)], rows: series.map((r) => [String(r.month), ...PLAN_SERIES.map((s) => formatUsd(r[s.key]))]) }}
     >
-      <LineChart data={planCumulativeSeries(e)} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
+      <LineChart data={series} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_COLOR} />
         <XAxis dataKey="month" type="number" domain={[1, e.horizonMonths]} tick={axisTick} label={{ value: "month", position: "insideBottom", offset: -8, ...axisTitle }} />
         <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD, cumulative", angle: -90, position: "insideLeft", ...axisTitle }} />

@@ -30,7 +30,7 @@ export function InputChanges({ changes }: { changes: InputChange[] }) {
           <tr key={c.path} className="align-top">
             <td className="py-2 pr-3">
               <span className="block text-slate-800">{answerLabel(c.path)}</span>
-              <span className="block font-mono text-xs text-slate-400">{c.path}</span>
+              <span className="block font-mono text-xs text-slate-500">{c.path}</span>
             </td>
             <td className="py-2 pr-3 text-slate-500 tabular-nums">{fmt(c.before)}</td>
             <td className="py-2 font-medium text-ink tabular-nums">{fmt(c.after)}</td>
@@ -43,7 +43,7 @@ export function InputChanges({ changes }: { changes: InputChange[] }) {
 
 /** Relative move as a small badge: up is red (costs more), down is green. */
 function Delta({ before, after }: { before: number; after: number }) {
-  if (Math.abs(after - before) < 0.005) return <span className="text-xs text-slate-400">same</span>;
+  if (Math.abs(after - before) < 0.005) return <span className="text-xs text-slate-500">same</span>;
   const pct = before === 0 ? null : ((after - before) / before) * 100;
   const up = after > before;
   // Past tenfold a percentage stops being readable ("+59900%"); a multiple says it better.

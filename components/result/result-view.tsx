@@ -223,7 +223,7 @@ export function ResultView({
               <span className="w-44 shrink-0 text-xs font-medium uppercase tracking-wide text-slate-500">
                 {factorLabel(r)}
                 {r.weight > 0 && r.weight < 1 && ` · ${Math.round(r.weight * 100)}%`}
-                <span className="block normal-case tracking-normal text-slate-400">favours {optionLabel(r.favours)}</span>
+                <span className="block normal-case tracking-normal text-slate-500">favours {optionLabel(r.favours)}</span>
               </span>
               <span className="text-slate-800">{r.text}</span>
             </li>
@@ -232,7 +232,7 @@ export function ResultView({
       </section>
 
       {assumptions}
-      <p className="text-xs text-slate-400">
+      <p className="text-xs text-slate-500">
         Input: {formatTokens(e.tokensPerDay)} tokens/day, {SENSITIVITY_LABELS[input.data.sensitivity].toLowerCase()} data, ML-ops team: {ML_OPS_LABELS[input.team.mlOpsMaturity]}. Catalog {e.catalogVersion}.
       </p>
     </div>

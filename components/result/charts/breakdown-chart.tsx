@@ -63,6 +63,10 @@ export function BreakdownChart({ evaluation: e, size = {} }: { evaluation: Evalu
       composite
       title="Month-1 cost: the running month and the set-up"
       caption={`${e.headline?.rival ? `Month 1: ${OPTION_SHORT_LABELS[e.headline.winner]} ${formatUsd(e.costs[e.headline.winner].monthlyUsd[0] ?? 0)} against ${OPTION_SHORT_LABELS[e.headline.rival]} ${formatUsd(e.costs[e.headline.rival].monthlyUsd[0] ?? 0)}, set-up included. ` : ""}Left: what month 1 costs to run, by item (it recurs, growing with volume). Right: the one-time set-up, paid in month 1${setups.some((s) => s > 0) ? "" : " (none for these options)"}.`}
+      table={{
+        head: ["option", ...items.map((i) => `${i.label}, USD / month`), `${SETUP.label}, USD once`],
+        rows: OPTIONS.map((o, n) => [OPTION_SHORT_LABELS[o], ...items.map((i) => formatUsd(e.costs[o].breakdown[i.key] ?? 0)), formatUsd(setups[n] ?? 0)]),
+      }}
     >
       <div className="flex gap-2" style={{ height }}>
         {panel(STEADY_SHARE, "chart-breakdown-steady", (width) => (

@@ -33,6 +33,7 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
       size={size}
       title="Monthly cost vs daily token volume"
       caption={`${e.headline?.rival ? `${e.headline.text.volume} ` : ""}Steady monthly cost (no set-up) at each volume. Per-token prices grow in a straight line; own GPUs step up a replica at a time.`}
+      table={{ head: ["tokens / day", ...OPTIONS.map((o) => `${optionLabel(o)}, USD / month`)], rows: data.map((p) => [formatTokens(p.tokensPerDay), ...OPTIONS.map((o) => formatUsd(p[o]))]) }}
     >
       <LineChart data={data} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_COLOR} />

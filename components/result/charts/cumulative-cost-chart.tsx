@@ -27,9 +27,11 @@ export function CumulativeCostChart({ evaluation: e, size = {} }: { evaluation: 
   const month = e.headline ? (e.headline.aheadFromMonth && e.headline.aheadFromMonth > 1 ? e.headline.aheadFromMonth : null) : e.breakEven.api.month;
   const animate = size.animate ?? true;
   const collapsed = hybridCollapse(e);
+  const series = cumulativeSeries(e);
+  const table = { head: ["month", ...OPTIONS.map((o) => `${optionLabel(o)}, USD cumulative`)], rows: series.map((r) => [String(r.month), ...OPTIONS.map((o) => formatUsd(r[o]))]) };
   return (
-    <ChartFrame testId="chart-cumulative" size={size} title="Cumulative cost over the horizon" caption={e.headline?.rival ? e.headline.text.cumulative : month ? `Self-hosting overtakes the API in month ${month}.` : "Self-hosting does not overtake the API within the horizon."}>
-      <LineChart data={cumulativeSeries(e)} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
+    <ChartFrame testId="chart-cumulative" size={size} table={table} title="Cumulative cost over the horizon" caption={e.headline?.rival ? e.headline.text.cumulative : month ? `Self-hosting overtakes the API in month ${month}.` : "Self-hosting does not overtake the API within the horizon."}>
+      <LineChart data={series} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_COLOR} />
         <XAxis dataKey="month" type="number" domain={[1, e.horizonMonths]} tick={axisTick} label={{ value: "month", position: "insideBottom", offset: -8, ...axisTitle }} />
         <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD, cumulative", angle: -90, position: "insideLeft", ...axisTitle }} />

@@ -103,6 +103,10 @@ export function TornadoChart({ evaluation: e, size = {} }: { evaluation: Evaluat
       size={size}
       title="What moves the break-even most"
       caption={`Break-even volume against the API (tokens/day, log scale) at each assumption's low and high value${base ? `; today ${formatTokens(base)}` : "; never within range today"}.`}
+      table={{
+        head: ["assumption", "low value", "break-even at low, tokens / day", "high value", "break-even at high, tokens / day"],
+        rows: e.sensitivity.map((s) => [s.label, formatNumber(s.low), tokensOrNever(s.breakEvenLow), formatNumber(s.high), tokensOrNever(s.breakEvenHigh)]),
+      }}
     >
       <BarChart data={rows} layout="vertical" width={size.width} height={size.height ?? CHART_HEIGHT} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
         <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
