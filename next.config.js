@@ -35,6 +35,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Lets parallel builds (e.g. two developers' e2e runs on one machine) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The container image (Dockerfile) builds with NEXT_OUTPUT=standalone: server.js plus only the traced
+  // node_modules. Off otherwise, so `next start` (e2e, bench, README) serves the usual build.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
   // Loaded from node_modules at run time rather than bundled (native-ish, dynamic requires).
   // `npm test` type-checks with tsc first; a parallel build of someone's e2e may skip Next's own pass.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
