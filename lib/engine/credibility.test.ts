@@ -89,3 +89,29 @@ describe("full control with no ML-ops team: the API answer says the requirement 
     expect(prompting.reasons.some((x) => /overrules it/.test(x.text))).toBe(false);
   });
 });
+
+describe("long prompts: the result says the context window decided the model, and what it excluded", () => {
+  const longPrompt: AssessmentInput = {
+    volume: { requestsPerDay: 2_000, inputTokensPerRequest: 500_000, outputTokensPerRequest: 1_000 },
+    data: { sensitivity: "internal" },
+    team: { mlOpsMaturity: "experienced" },
+    latency: { p95TargetMs: 60_000 },
+    capability: { frontier: "helpful" },
+  };
+
+  it("500k-token prompts: names the model that reads them and every open model the window excluded, with its limit", () => {
+    const e = evaluate(longPrompt);
+    const note = e.reasons.find((r) => r.factor === "contextWindow");
+    expect(note, "a context note").toBeDefined();
+    expect(note!.text).toMatch(/^Your requests need 501k tokens \(prompt plus output\), so the context window decided the open model: Llama 4 Maverick 17B-128E reads 1M; it excluded /);
+    expect(e.capacity.excludedModels.length).toBeGreaterThan(2);
+    for (const x of e.capacity.excludedModels) expect(note!.text).toContain(x.label);
+    expect(note!.text).toMatch(/gpt-oss-120b \(131k\)/);
+  });
+
+  it("says nothing when every open model of the tier reads the request", () => {
+    const e = evaluate({ ...longPrompt, volume: { ...longPrompt.volume, inputTokensPerRequest: 2_000 } });
+    expect(e.capacity.excludedModels).toEqual([]);
+    expect(e.reasons.some((r) => r.factor === "contextWindow")).toBe(false);
+  });
+});

@@ -195,6 +195,7 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
   // capacity: which open model × GPU self-hosting runs and why; the API model priced when the tier default cannot serve the workload.
   notes.push({ factor: "capacity", kind: "note", favours: "self-hosted", weight: 0, text: m.capacity.why });
   if (m.apiSwitch) notes.push({ factor: "apiModel", kind: "note", favours: "api", weight: 0, text: m.apiSwitch });
+  if (m.contextDecided) notes.push({ factor: "contextWindow", kind: "note", favours: recommendation, weight: 0, text: m.contextDecided });
   for (const o of m.priceOverrides) if (!o.applied) notes.push({ factor: "override", kind: "note", favours: o.option, weight: 0, text: heldOverrideText(o) });
   if (gpu.forced && (recommendation === "self-hosted" || recommendation === "hybrid")) notes.push({ factor: "gpuSource", favours: recommendation, weight: 0, text: gpu.forced });
   const sat = growthSaturation(m);

@@ -11,6 +11,7 @@ import { complianceFor, needsCompliance } from "./compliance";
 import { inHouseBinds } from "./data-rules";
 import type { AssumptionRow, HostedQuote, Model, PriceOverride } from "./types";
 import { capacityPeakFactor, tokensPerDayOfVolume } from "./units";
+import { formatTokens } from "./text";
 
 // Re-exported for callers that read them here; engine modules import them from ./types and ./units (no cycles).
 export type { AssumptionRow, Model, PriceOverride } from "./types";
@@ -367,6 +368,8 @@ export function resolveModel(rawInput: ParsedAssessmentInput, catalog: Catalog):
   } as Model;
   // Stores in order (a conditional spread in the literal would put every field after it on the slow path).
   if (apiSwitch) model.apiSwitch = apiSwitch;
+  const decided = contextDecided(ch, input, requestTokens, (id) => cc.openModels.find((o) => o.id === id)?.contextWindowTokens.value, hostedOpen && hostedOpen.id !== chosen.modelId && hostedOpen.contextWindowTokens.value >= requestTokens ? quote.modelLabel : undefined);
+  if (decided) model.contextDecided = decided;
   model.sensitiveStaysIn = inHouseBinds(input.data) || (needsCompliance(input) && !complianceFor(catalog, "api", input, { vendor: api.vendor, id: api.id }).covered);
   model.apiRef = { vendor: api.vendor, id: api.id };
   model.hostedQuote = quote;
@@ -374,6 +377,26 @@ export function resolveModel(rawInput: ParsedAssessmentInput, catalog: Catalog):
   // Returned as a spread clone: callers patch models by spreading (`{ ...m, input }`, `{ ...m, values }`), and a
   // clone shares its hidden class with those patches, so the month loops that take either stay monomorphic.
   return { ...model };
+}
+
+/**
+ * With requests longer than some open models of the tier read, the context window, not cost, decided the
+ * open model: the sentence names the model that reads them and every model the window excluded.
+ */
+function contextDecided(
+  ch: { chosen: { modelLabel: string; contextWindowTokens: number }; excludedModels: { modelId: string; label: string }[] },
+  input: ParsedAssessmentInput,
+  requestTokens: number,
+  windowOf: (id: string) => number | undefined,
+  hostedOther: string | undefined,
+): string | undefined {
+  if (!ch.excludedModels.length || input.deployment.openModel !== "auto" || ch.chosen.contextWindowTokens < requestTokens) return undefined;
+  const excluded = ch.excludedModels.map((e) => `${e.label} (${formatTokens(windowOf(e.modelId) ?? 0)})`);
+  return (
+    `Your requests need ${formatTokens(requestTokens)} tokens (prompt plus output), so the context window decided the open model: ` +
+    `${ch.chosen.modelLabel} reads ${formatTokens(ch.chosen.contextWindowTokens)}${hostedOther ? ` (hosted open weights are priced at ${hostedOther}, which also reads them)` : ""}; ` +
+    `it excluded ${excluded.length > 1 ? `${excluded.slice(0, -1).join(", ")} and ${excluded.at(-1)}` : excluded[0]}, which read fewer tokens.`
+  );
 }
 
 export type { Option };

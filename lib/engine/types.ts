@@ -67,6 +67,8 @@ export type Model = {
   latency: Record<Option, OptionLatency>;
   /** The proprietary model priced, when the tier default cannot serve the workload (context or latency) and another one can. */
   apiSwitch?: string;
+  /** Said when the request is longer than some open models of the tier read: the context window decided the open model (model.ts contextDecided). */
+  contextDecided?: string;
   /**
    * True when the sensitive share of traffic may not go to the proprietary API: prompts must stay
    * in house, or the data is regulated and no API channel in the catalog covers every regulation.
