@@ -102,8 +102,9 @@ for (const o of OPTIONS) console.log(`  latency ${optionLabel(o).padEnd(20)} ${c
 console.log(`\nPrice trends over ${tr.months} months: API prices ×${tr.api.toFixed(2)}, hosted open weights ×${tr.hostedOpen.toFixed(2)}, rented GPUs ×${tr.gpu.toFixed(2)} by the last month.`);
 if (e.economics.growthSaturation) console.log(`  Growth saturates at ${e.economics.growthSaturation.multiple}× today's volume from month ${e.economics.growthSaturation.month}.`);
 console.log("\nWhat would change the verdict:");
-if (!e.whatWouldChange.length) console.log("  Nothing within the plausible range of volume, prices, throughput, staff cost, growth or horizon.");
+if (!e.whatWouldChange.length) console.log(`  Nothing within the plausible range of volume, prices, throughput, staff cost, growth or horizon.${e.volumeHolds ? ` ${e.volumeHolds.text}` : ""}`);
 for (const w of e.whatWouldChange) console.log(`  - ${w.text}`);
+if (e.volumeHolds && e.whatWouldChange.length) console.log(`  ${e.volumeHolds.text}`);
 console.log("\nBreak-even (self-hosting vs; volume at today's prices, month with the price trends):");
 for (const k of ["api", "hosted-open"] as const) {
   const b = e.breakEven[k];

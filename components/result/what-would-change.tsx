@@ -29,6 +29,11 @@ export function WhatWouldChange({ evaluation: e, compact = false }: { evaluation
           ))}
         </ul>
       )}
+      {e.volumeHolds ? (
+        <p className="mt-2 text-sm text-slate-800" data-testid="wwc-volume-holds">
+          {e.volumeHolds.text}
+        </p>
+      ) : null}
     </ResultPanel>
   );
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "./evaluate";
 import type { AssessmentInput } from "./schema";
 import { inputArb } from "@/test/fixtures/arbitraries";
+import { PROFILES } from "@/test/fixtures/profiles";
 
 // Credibility defects an expert caught (issue 21, "Credibility defects still open"): each test fails on
 // the engine as it was before its fix.
@@ -113,5 +114,40 @@ describe("long prompts: the result says the context window decided the model, an
     const e = evaluate({ ...longPrompt, volume: { ...longPrompt.volume, inputTokensPerRequest: 2_000 } });
     expect(e.capacity.excludedModels).toEqual([]);
     expect(e.reasons.some((r) => r.factor === "contextWindow")).toBe(false);
+  });
+});
+
+describe("whatWouldChange searches volume from a hundredth to a hundred times, and says when none changes the verdict", () => {
+  it("a flip at a volume where another open model × GPU would be chosen is found (re-resolved at the range ends) and reproduces", () => {
+    const e = evaluate(PROFILES.itarSensitiveSlice);
+    const w = e.whatWouldChange.find((x) => x.assumption === "volume.requestsPerDay");
+    expect(w, "a volume line").toBeDefined();
+    expect(w!.to).toBeGreaterThan(w!.from);
+    expect(w!.to).toBeLessThanOrEqual(w!.from * 100);
+    const at = PROFILES.itarSensitiveSlice;
+    expect(evaluate({ ...at, volume: { ...at.volume, requestsPerDay: w!.to } }).recommendation).toBe(w!.becomes);
+    expect(e.volumeHolds).toBeUndefined();
+  });
+
+  it("50k requests a day, dedicated team, small model: no volume in 500–5M a day changes it, and the answer says so", () => {
+    const e = evaluate({
+      volume: { requestsPerDay: 50_000, inputTokensPerRequest: 800, outputTokensPerRequest: 300 },
+      data: { sensitivity: "internal" },
+      team: { mlOpsMaturity: "dedicated" },
+      latency: { p95TargetMs: 2_000 },
+      capability: { frontier: "unnecessary" },
+    });
+    expect(e.whatWouldChange.some((x) => x.assumption === "volume.requestsPerDay")).toBe(false);
+    expect(e.volumeHolds).toMatchObject({ from: 50_000, lo: 500, hi: 5_000_000 });
+    expect(e.volumeHolds!.text).toBe("No volume from 500 to 5M requests a day (a hundredth to a hundred times your 50k) changes the verdict: Hosted open-weights stays the answer across that range.");
+  });
+
+  it("on random inputs with traffic: either a volume line or volumeHolds, never neither", () => {
+    for (const x of fc.sample(inputArb, { seed: 5, numRuns: 30 })) {
+      const e = evaluate(x);
+      if (!(x.volume.requestsPerDay > 0)) continue;
+      const line = e.whatWouldChange.some((w) => w.assumption === "volume.requestsPerDay");
+      expect(line !== !!e.volumeHolds, JSON.stringify(x)).toBe(true);
+    }
   });
 });

@@ -19,7 +19,7 @@ import { confidenceOf, conflicts, exclusions, keyReasons, optionLabel, score, ty
 import { premiumReason } from "./rules/verdict";
 import { controlOverruled } from "./rules/control";
 import { assessmentInputSchema, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
-import { whatWouldChange, type VerdictProbe, type WhatWouldChange } from "./what-would-change";
+import { volumeHolds, whatWouldChange, type VerdictProbe, type WhatWouldChange } from "./what-would-change";
 import { capacitySummary, type CapacitySummary } from "./capacity";
 import { fmtMs } from "./capacity/choose";
 import { volumeCurve, type VolumePoint } from "./volume-curve";
@@ -50,6 +50,8 @@ export type Evaluation = {
   costPremiumUsd: number;
   /** Contract v1.1: the nearest value of each figure that matters at which the verdict changes. */
   whatWouldChange: WhatWouldChange[];
+  /** v1.2: present when no volume from a hundredth to a hundred times the input's changes the verdict (whatWouldChange then has no volume line). */
+  volumeHolds?: { from: number; lo: number; hi: number; text: string };
   breakEven: Record<"api" | "hosted-open", BreakEvenPoint>;
   sensitivity: SensitivityRow[];
   economics: EconomicsSummary;
@@ -231,6 +233,9 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
     rules.ctx.spillTargets,
     (mm) => verdictOf(mm, catalog, { lite: true, rules }).costs,
   );
+  // Ruled out by a hard rule (not a degenerate split, which volume or prices can undo).
+  const wwc = whatWouldChange(m, catalog, liteVerdict, recommendation, [...new Set(excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))], costs);
+  const holds = volumeHolds(m, recommendation, wwc);
   return {
     recommendation,
     recommendationLabel: optionLabel(recommendation),
@@ -242,8 +247,8 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
     conflicts: found,
     costs,
     costPremiumUsd: premium.costPremiumUsd,
-    // Ruled out by a hard rule (not a degenerate split, which volume or prices can undo).
-    whatWouldChange: whatWouldChange(m, catalog, liteVerdict, recommendation, [...new Set(excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))], costs),
+    whatWouldChange: wwc,
+    ...(holds ? { volumeHolds: holds } : {}),
     breakEven: be,
     sensitivity: sensitivity(m, catalog, { "self-hosted": costs["self-hosted"].monthlyUsd, api: costs.api.monthlyUsd }),
     economics: {

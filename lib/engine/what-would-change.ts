@@ -25,7 +25,30 @@ type Probe = {
   /** The same change on the resolved model (fast path for the scan; the reported flip is re-checked through `apply`). */
   patch: (m: Model, x: number) => Model;
   say: (to: number, from: number, becomes: string) => string;
+  /** Scan interior points too when the range end keeps the verdict (volume: the verdict need not move one way with it). */
+  grid?: boolean;
 };
+
+/** The volumes whatWouldChange searches: a hundredth to a hundred times the input's requests a day (within 1 and 1e10). */
+export function volumeSearchRange(requestsPerDay: number): { lo: number; hi: number } {
+  return { lo: Math.max(1, requestsPerDay / 100), hi: Math.min(1e10, requestsPerDay * 100) };
+}
+
+/**
+ * Said when no volume in the searched range changes the verdict (Evaluation.volumeHolds, v1.2): the volume
+ * is always searched, so an answer without a volume line says it held, and over which range.
+ */
+export function volumeHolds(m: Model, base: Option, found: readonly WhatWouldChange[]): { from: number; lo: number; hi: number; text: string } | undefined {
+  const from = m.input.volume.requestsPerDay;
+  if (!(from > 0) || found.some((w) => w.assumption === "volume.requestsPerDay")) return undefined;
+  const { lo, hi } = volumeSearchRange(from);
+  return {
+    from,
+    lo,
+    hi,
+    text: `No volume from ${formatTokens(lo)} to ${formatTokens(hi)} requests a day (a hundredth to a hundred times your ${formatTokens(from)}) changes the verdict: ${OPTION_LABELS[base]} stays the answer across that range.`,
+  };
+}
 
 const withAssumption = (input: ParsedAssessmentInput, patch: Partial<Record<AssumptionKey, number>>): ParsedAssessmentInput => ({
   ...input,
@@ -80,9 +103,9 @@ export function probes(m: Model): Probe[] {
     out.push({
       assumption: "volume.requestsPerDay",
       from: rpd,
-      lo: Math.max(1, rpd / 100),
-      hi: Math.min(1e10, rpd * 100),
+      ...volumeSearchRange(rpd),
       scale: "log",
+      grid: true,
       apply: (i, x) => ({ ...i, volume: { ...i.volume, requestsPerDay: x } }),
       patch: (mm, x) => withInput(mm, { ...mm.input, volume: { ...mm.input.volume, requestsPerDay: x } }),
       say: (to, from, b) => `If your volume ${to > from ? "passes" : "falls below"} ${formatTokens(to)} requests a day (now ${formatTokens(from)}), ${b} wins.`,
@@ -198,9 +221,26 @@ function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: Mod
   const width = (a: number, b: number) => (p.scale === "log" && a > 0 && b > 0 ? Math.abs(Math.log(b / a)) / Math.log(p.hi / p.lo) : Math.abs(b - a) / Math.max(p.hi - p.lo, 1e-9));
   const mix = (a: number, b: number, t: number) => (p.scale === "log" && a > 0 && b > 0 ? a * (b / a) ** t : a + (b - a) * t);
   let ob = ev(end);
-  if (ob === base) return null;
   let a = p.from;
   let b = end;
+  if (ob === base) {
+    // The end keeps the verdict; with `grid`, a flip may still lie inside (another option wins in between): a quarter, half and three quarters of the way.
+    if (!p.grid) return null;
+    let inside = false;
+    for (const t of [1 / 4, 1 / 2, 3 / 4]) {
+      const x = mix(p.from, end, t);
+      const o = ev(x);
+      if (o !== base) {
+        b = x;
+        ob = o;
+        inside = true;
+        break;
+      }
+      a = x;
+    }
+    if (!inside) return null;
+    return bisector(p, a, b, ob, base, ev, width, mix);
+  }
   // The scan points' bracket, found by binary search over them: 1/4 first, then 1/8 or 1/2 (two verdicts,
   // the same bracket as trying 1/8, 1/4, 1/2 in turn whenever the verdict changes once along the way).
   const at = (t: number) => {
@@ -216,8 +256,23 @@ function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: Mod
   };
   if (at(1 / 4)) at(1 / 8);
   else at(1 / 2);
-  // The scan brackets the flip in (a, b]; bisection narrows it one step at a time (the caller steps the
-  // side that can still hold the nearest flip), at most 7 steps, to TOLERANCE of the range.
+  return bisector(p, a, b, ob, base, ev, width, mix);
+}
+
+/**
+ * The scan brackets the flip in (a, b]; bisection narrows it one step at a time (the caller steps the
+ * side that can still hold the nearest flip), at most 7 steps, to TOLERANCE of the range.
+ */
+function bisector(
+  p: Probe,
+  a: number,
+  b: number,
+  ob: Option,
+  base: Option,
+  ev: (x: number) => Option,
+  width: (a: number, b: number) => number,
+  mix: (a: number, b: number, t: number) => number,
+): Bracket {
   let steps = 0;
   const br: Bracket = {
     near: a,
@@ -263,6 +318,8 @@ export function whatWouldChange<R>(m: Model, catalog: Catalog, probe: VerdictPro
   // Nor do the verdict's other cost-independent parts (spill targets, the hosted spill price): computed once.
   const rules = probe.rules?.(m, catalog);
   const verdictOfModel = probe.verdict;
+  // What evaluate() answers at another input: resolved afresh (the open model × GPU chosen there), then the verdict.
+  const fullVerdict = (input: ParsedAssessmentInput) => verdictOfModel(resolveModel(input, catalog), catalog).recommendation;
   let baseCosts = costs;
   for (const p of probes(m)) {
     const moves = MOVES[p.assumption] ?? (p.assumption.startsWith("volume.") || p.assumption.startsWith("strategy.") ? null : OWN_GPU);
@@ -298,12 +355,41 @@ export function whatWouldChange<R>(m: Model, catalog: Catalog, probe: VerdictPro
     // when it picks the open model × GPU (volume, growth, horizon, the GPU price) are re-evaluated the way
     // evaluate() would at that point (a full re-resolve): only a confirmed flip is reported. The others
     // only enter the costs, which the patched model prices exactly (tests re-evaluate every reported flip).
-    const f = found[0];
+    let f: { to: number; becomes: Option; resolved?: true } | undefined = found[0];
+    // Volume moves what resolveModel picks (the open model × GPU), which the patched probes hold: with no
+    // flip found on them, the top of the range (where a larger fleet may pick another configuration) is
+    // re-evaluated in full, and a flip there is pinned the same way (one full resolve, ~1 ms, when none is).
+    if (!f && p.grid) f = resolvedFlip(p, m, fullVerdict, base);
     if (!f) continue;
-    const confirmed = RESOLVES.has(p.assumption) ? verdictOfModel(resolveModel(p.apply(m.input, f.to), catalog), catalog).recommendation : f.becomes;
+    const confirmed = f.resolved ? f.becomes : RESOLVES.has(p.assumption) ? fullVerdict(p.apply(m.input, f.to)) : f.becomes;
     if (confirmed === base) continue;
     out.push({ assumption: p.assumption, from: p.from, to: f.to, becomes: confirmed, text: p.say(f.to, p.from, OPTION_LABELS[confirmed]), d: dist(f.to) });
   }
   // Nearest flips first (relative distance within each figure's range): what is closest to changing the answer.
   return out.sort((a, b) => a.d - b.d).map(({ d: _d, ...w }) => w);
+}
+
+/** The flip towards the top of the range with every point re-resolved (volume probes whose patched scan found none). */
+function resolvedFlip(p: Probe, m: Model, fullVerdict: (input: ParsedAssessmentInput) => Option, base: Option): { to: number; becomes: Option; resolved: true } | undefined {
+  const full = (x: number) => fullVerdict(p.apply(m.input, x));
+  let nearest: { to: number; becomes: Option; resolved: true } | undefined;
+  const dist = (x: number) => Math.abs(Math.log(x / p.from));
+  for (const end of [p.hi]) {
+    if (end === p.from) continue;
+    const at = full(end);
+    if (at === base) continue;
+    const seen = new Map<number, Option>([[end, at]]);
+    const ev = (x: number) => {
+      let o = seen.get(x);
+      if (o === undefined) seen.set(x, (o = full(x)));
+      return o;
+    };
+    const width = (a: number, b: number) => Math.abs(Math.log(b / a)) / Math.log(p.hi / p.lo);
+    const mix = (a: number, b: number, t: number) => a * (b / a) ** t;
+    const br = bisector(p, p.from, end, at, base, ev, width, mix);
+    while (!br.done()) br.step();
+    const r = { ...br.result(), resolved: true as const };
+    if (!nearest || dist(r.to) < dist(nearest.to)) nearest = r;
+  }
+  return nearest;
 }
