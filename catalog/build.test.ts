@@ -59,11 +59,14 @@ describe("catalog snapshot builder", () => {
     delete noFactor.policy.scores.latency;
     expect(() => buildSnapshot(withFigures(noFactor))).toThrow(/policy\.scores\.latency/);
     const unknown = structuredClone(figures);
-    unknown.policy.scores.team.expert = [0, 0, 0, 0];
+    unknown.policy.scores.team.expert = { api: 0, "hosted-open": 0, "self-hosted": 0, hybrid: 0 };
     expect(() => buildSnapshot(withFigures(unknown))).toThrow(/expert/);
     const outOfRange = structuredClone(figures);
-    outOfRange.policy.scores.team.none = [2, 0, 0, 0];
-    expect(() => buildSnapshot(withFigures(outOfRange))).toThrow(/policy\.scores\.team\.none/);
+    outOfRange.policy.scores.team.none.api = 2;
+    expect(() => buildSnapshot(withFigures(outOfRange))).toThrow(/policy\.scores\.team\.none\.api/);
+    const noOption = structuredClone(figures);
+    delete noOption.policy.scores.volume.high.hybrid;
+    expect(() => buildSnapshot(withFigures(noOption))).toThrow(/policy\.scores\.volume\.high\.hybrid/);
   });
 
   it("rejects a GPU of catalog/gpus.json without its market rows (no GPU is priced as another)", () => {

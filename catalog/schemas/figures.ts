@@ -1,7 +1,7 @@
 // catalog/figures.json: the first catalog file (keyed figures, the open-weights size pairing, the
 // scoring policy); the build spreads its sections at the top level of the snapshot.
 import { z } from "zod";
-import { CUSTOMIZATIONS, FACTORS, FRONTIER_NEEDS, LATENCY_CLASSES, LOCK_IN_CONCERNS, ML_OPS_MATURITIES, SENSITIVITIES, TIMES_TO_MARKET, VOLUME_BANDS } from "@/lib/engine/enums";
+import { CUSTOMIZATIONS, FACTORS, OPTIONS, FRONTIER_NEEDS, LATENCY_CLASSES, LOCK_IN_CONCERNS, ML_OPS_MATURITIES, SENSITIVITIES, TIMES_TO_MARKET, VOLUME_BANDS } from "@/lib/engine/enums";
 import { figureRecordSchema } from "../schema";
 
 const sourced = { source: z.string().min(3), asOf: z.iso.date() };
@@ -11,8 +11,8 @@ function exactly<K extends string, S extends z.ZodType>(keys: readonly K[], valu
   return z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, S>);
 }
 
-/** [api, hosted-open, self-hosted, hybrid] scores in [-1, 1]. */
-const scoreRow = z.tuple([z.number().min(-1).max(1), z.number().min(-1).max(1), z.number().min(-1).max(1), z.number().min(-1).max(1)]);
+/** One score in [-1, 1] per option, keyed by option id (never by position). */
+const scoreRow = exactly(OPTIONS, z.number().min(-1).max(1));
 
 /** factor -> answer -> scores, typed by the engine's enums: every answer of every scored factor, nothing else. */
 const policyScoresSchema = z.strictObject({

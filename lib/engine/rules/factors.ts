@@ -14,8 +14,11 @@ type PolicyScores = Catalog["policy"]["scores"];
 type ScoredFactor = keyof PolicyScores;
 
 function table<F extends ScoredFactor>(catalog: Catalog, factor: F, answer: keyof PolicyScores[F]): FactorScores {
-  const row = (catalog.policy.scores[factor] as Record<keyof PolicyScores[F], readonly [number, number, number, number]>)[answer];
-  return { api: row[0], "hosted-open": row[1], "self-hosted": row[2], hybrid: row[3] };
+  const row = (catalog.policy.scores[factor] as Record<keyof PolicyScores[F], FactorScores>)[answer];
+  // A copy in OPTIONS order (the memo freezes it; the catalog stays untouched).
+  const scores = {} as FactorScores;
+  for (const o of OPTIONS) scores[o] = row[o];
+  return scores;
 }
 
 /** "An 800 ms", "A 2000 ms": the article for a number read aloud (8, 11, 18, 80… start with a vowel sound). */
