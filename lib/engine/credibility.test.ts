@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { catalog, figureOf } from "./catalog";
 import { evaluate } from "./evaluate";
 import type { AssessmentInput } from "./schema";
 import { inputArb } from "@/test/fixtures/arbitraries";
@@ -149,5 +150,31 @@ describe("whatWouldChange searches volume from a hundredth to a hundred times, a
       const line = e.whatWouldChange.some((w) => w.assumption === "volume.requestsPerDay");
       expect(line !== !!e.volumeHolds, JSON.stringify(x)).toBe(true);
     }
+  });
+});
+
+describe("people cost scaling: the FTE per 100 GPUs is stated, shown at month 1 and the last month, and checked against a published figure", () => {
+  it("the staff lines at month 1 and the last month state the rate and the FTE it gives for that month's GPUs", () => {
+    const e = evaluate(PROFILES.veryHighVolumeDedicatedTeam);
+    const fleet = e.costs["self-hosted"].fleet!;
+    const per100 = figureOf(catalog, "economics.people.ftePer100Gpus").value;
+    for (const s of [fleet.staff.first, fleet.staff.last]) {
+      const gpus = Math.round((s.fleetFte * 100) / per100);
+      expect(s.text).toContain(`${Math.round(s.fleetFte * 100) / 100} for ${gpus} GPUs at ${per100} FTE per 100 GPUs`);
+    }
+    expect(fleet.staff.last.fleetFte).toBeGreaterThan(fleet.staff.first.fleetFte);
+    const team = e.reasons.find((r) => r.factor === "team")!;
+    expect(team.text).toContain(`growing with the fleet at ${per100} FTE per 100 GPUs`);
+  });
+
+  it("the catalog holds one published staffing figure with its source, and the rate's range starts above it", () => {
+    const published = figureOf(catalog, "economics.people.publishedHpcFtePer100Processors");
+    expect(published.value).toBeCloseTo(100 / 250, 12);
+    expect(published.source).toMatch(/CTWatch Quarterly.*2006.*one FTE for roughly every 250 processors/);
+    expect(published.url).toMatch(/^https:\/\//);
+    const rate = figureOf(catalog, "economics.people.ftePer100Gpus");
+    // Systems administration alone is the floor: serving models adds model operations on top.
+    expect(rate.low).toBeGreaterThanOrEqual(published.value);
+    expect(rate.source).toContain("economics.people.publishedHpcFtePer100Processors");
   });
 });

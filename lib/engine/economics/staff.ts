@@ -61,7 +61,7 @@ export function staffFor(m: Model, gpus: number, models = 1): Staff {
     },
   };
   function staffText() {
-    return `${r(fte)} FTE (${formatUsd(monthlyUsd * 12)} a year): a core of ${r(coreFte)} for your team (ML-ops maturity: ${m.input.team.mlOpsMaturity}), ${r(fleetFte)} for ${gpus} GPUs at ${v["people.ftePer100Gpus"]} per 100, ${r(modelsFte)} for ${models} model${models === 1 ? "" : "s"} operated and ${r(onCallFte)} for on-call cover.`;
+    return `${r(fte)} FTE (${formatUsd(monthlyUsd * 12)} a year): a core of ${r(coreFte)} for your team (ML-ops maturity: ${m.input.team.mlOpsMaturity}), ${r(fleetFte)} for ${gpus} GPUs at ${r(v["people.ftePer100Gpus"])} FTE per 100 GPUs, ${r(modelsFte)} for ${models} model${models === 1 ? "" : "s"} operated and ${r(onCallFte)} for on-call cover.`;
   }
 }
 

@@ -161,7 +161,7 @@ export function factors(m: Model, catalog: Catalog, costs: Record<Option, CostVi
           basic: "A team with basic ML-ops skills can run a model, but GPU serving, scaling and on-call are a learning curve that managed APIs avoid.",
           experienced: "Your team has run GPU inference before, so self-hosting is an operational option rather than a research project.",
           dedicated: "A dedicated ML platform team can absorb another model at a fraction of an engineer's time.",
-        })[team.mlOpsMaturity] + ` Self-hosting is budgeted at ${staff.fte} FTE to run ${staff.gpus} GPUs in month 1, growing with the fleet (${formatUsd(staff.perYear)} a year at ${formatUsd(staff.loaded)} loaded per engineer) and ${staff.setupMonths} engineer-months to set it up (${formatUsd(staff.setup)}, in month 1).`,
+        })[team.mlOpsMaturity] + ` Self-hosting is budgeted at ${staff.fte} FTE (${formatUsd(staff.perYear)} a year at ${formatUsd(staff.loaded)} loaded per engineer) to run ${staff.gpus} GPUs in month 1, growing with the fleet at ${Math.round(v["people.ftePer100Gpus"] * 100) / 100} FTE per 100 GPUs, and ${staff.setupMonths} engineer-months to set it up (${formatUsd(staff.setup)}, in month 1).`,
     frontier: () =>
         ({
           required: `Frontier quality is required: the API is priced at a frontier model, ${m.apiModelLabel}; the closest open weights, ${m.openModelLabel}, are good but not yet at the frontier, and the best models are only available through proprietary APIs.`,
