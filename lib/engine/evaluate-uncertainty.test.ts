@@ -161,7 +161,7 @@ describe("uncertainty (Monte Carlo over the catalog's ranges)", () => {
     const flat = evaluateUncertainty(saas, catalog, { draws: 20, spread: 0, bands: { draws: 4, tokensPerDay: xs } }).bands!;
     let s = 0;
     expect(flat.cumulative.api.p90).toEqual(e.costs.api.monthlyUsd.map((x) => (s += x)));
-    expect(flat.volume!["self-hosted"].p10).toEqual(e.volumeCurve.map((p) => p["self-hosted"]));
+    for (const o of OPTIONS) expect(flat.volume![o].p10).toEqual(e.volumeCurve.map((p) => p[o]));
   });
 });
 

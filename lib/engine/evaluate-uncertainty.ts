@@ -52,7 +52,7 @@ function bandsOf(d: Draws, catalog: Catalog, opts: NonNullable<UncertaintyOption
       cum[o].push(v.costs[o].monthlyUsd.map((x) => (s += x)));
     }
     if (xs?.length) {
-      const c = steadyMonthlyCurve(p.model, xs);
+      const c = steadyMonthlyCurve(p.model, xs, p.rules.ctx.spillTargets);
       for (const o of OPTIONS) vol[o].push(c[o]);
     }
   }
