@@ -24,6 +24,7 @@ import { CumulativeCostChart } from "@/components/result/charts/cumulative-cost-
 import { TornadoChart } from "@/components/result/charts/tornado-chart";
 import { EconomicsPanel } from "@/components/result/economics-panel";
 import { WhatWouldChange } from "@/components/result/what-would-change";
+import { UncertaintyPanel } from "@/components/result/uncertainty-panel";
 import { hybridCollapse } from "@/components/result/hybrid-collapse";
 
 // The printable report (A4/Letter). Rendered by headless Chromium from the same Evaluation the
@@ -56,7 +57,9 @@ export function executiveSummary(e: Evaluation): string {
   const collapsed = hybridCollapse(e);
   const excluded = e.ranking.filter((r) => r.excluded && !(r.option === "hybrid" && collapsed)).map((r) => optionLabel(r.option));
   return [
-    `We recommend ${rec.toLowerCase()} with ${formatPct(e.confidence)} confidence.`,
+    `We recommend ${rec.toLowerCase()} with ${formatPct(e.uncertainty?.confidence ?? e.confidence)} confidence.`,
+    // How sure (issue 23): the share of draws over the catalog's ranges in which it holds.
+    e.uncertainty?.verdictText ?? "",
     `At ${formatTokens(e.tokensPerDay)} tokens a day it costs about ${formatUsd(c.monthlyUsd[0] ?? 0)} in the first month and ${formatUsd(c.tcoUsd)} over ${e.horizonMonths} months.`,
     // The verdict against its closest usable rival (v1.2); saved results from before it: self-hosting vs the API.
     e.headline
@@ -113,7 +116,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
               {e.recommendationLabel}
             </p>
             <p className="mt-1 text-base text-slate-700">{OPTION_HEADLINES[e.recommendation]}</p>
-            <p className="mt-2 text-base">Confidence {formatPct(e.confidence)}</p>
+            <p className="mt-2 text-base">Confidence {formatPct(e.uncertainty?.confidence ?? e.confidence)}</p>
           </div>
         </div>
         <p className="pb-8 text-xs text-slate-500">
@@ -218,6 +221,11 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
         </table>
       </Section>
 
+      {e.uncertainty && (
+        <div className="mt-8">
+          <UncertaintyPanel uncertainty={e.uncertainty} compact />
+        </div>
+      )}
       <div className="mt-8">
         <WhatWouldChange evaluation={e} compact />
       </div>

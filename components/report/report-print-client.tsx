@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { isPortfolioPayload, PortfolioReport, type PortfolioReportPayload } from "./portfolio-report";
 import { ReportDocument, type ReportPayload } from "./report-document";
+import { withReportUncertainty } from "./report-uncertainty";
 
 declare global {
   interface Window {
@@ -14,7 +15,7 @@ export function ReportPrintClient() {
   const [payload, setPayload] = useState<ReportPayload | PortfolioReportPayload | null>(null);
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    window.__renderReport = (p) => setPayload(p);
+    window.__renderReport = (p) => setPayload(isPortfolioPayload(p) ? p : withReportUncertainty(p));
     return () => {
       delete window.__renderReport;
     };

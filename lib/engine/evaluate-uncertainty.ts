@@ -4,28 +4,12 @@ import { verdictOf, verdictRules } from "./evaluate";
 import { resolveModel, type Model } from "./model";
 import { conflicts } from "./rules";
 import { assessmentInputSchema, OPTIONS, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
-import { drawValue, quantileSorted, runDraws, summarize, type Draws, type DrawOptions, type UncertaintySummary, type VerdictEngine } from "./uncertainty";
+import { drawValue, quantileSorted, runDraws, summarize, type Band, type Draws, type DrawOptions, type Uncertainty, type UncertaintyBands, type VerdictEngine } from "./uncertainty";
+
+export type { Band, Uncertainty, UncertaintyBands };
 
 // The uncertainty of an assessment (contract v1.2): the Monte Carlo of lib/engine/uncertainty run with
 // evaluate.ts's own verdict, summarised, with P10–P90 bands for the cumulative-cost and cost-vs-volume charts.
-
-export type Band = { p10: number[]; p90: number[] };
-export type UncertaintyBands = {
-  /** How many of the draws (evenly spaced through them) the bands are computed from. */
-  draws: number;
-  /** Cumulative cost by month (USD, month 1 first, setup included), per option. */
-  cumulative: Record<Option, Band>;
-  /** Steady monthly cost at each of `tokensPerDay` (the cost-vs-volume chart's points), per option; absent without points. */
-  volume?: { tokensPerDay: number[] } & Record<Option, Band>;
-};
-export type Uncertainty = UncertaintySummary & {
-  /**
-   * The verdict's confidence grounded in the draws: the share in which it holds, less the policy's
-   * penalty per conflict (catalog policy.confidence.conflictPenalty), within its min/max, to 2 decimals.
-   */
-  confidence: number;
-  bands?: UncertaintyBands;
-};
 
 export type UncertaintyOptions = DrawOptions & {
   /** Bands for the charts: the number of draws they use (default 200; 0 = none) and the volume chart's points. */

@@ -1,3 +1,4 @@
+import type { Uncertainty } from "./uncertainty/types";
 import { catalog as currentCatalog, figureOf, type Catalog } from "./catalog";
 import { hostedSpillOf } from "./economics/spill";
 import { breakEven, sensitivity, type BreakEvenPoint, type SensitivityRow } from "./break-even";
@@ -69,6 +70,11 @@ export type Evaluation = {
   horizonMonths: number;
   /** Self-hosting capacity: the configuration chosen, the SLO it is sized at, utilization, every option's latency vs the target. */
   capacity: CapacitySummary;
+  /**
+   * Contract v1.2: how sure the verdict is (evaluate-uncertainty.ts). Never set by evaluate() (it runs no
+   * draws); attached by the callers that run the uncertainty: the result page, the PDF, `?include=uncertainty`.
+   */
+  uncertainty?: Uncertainty;
   /**
    * v1.2: the recommended option misses the p95 target (only when no option meets it, so none is ruled
    * out for it): its p95, the target, and the nearest target it would meet (rounded up: 10 ms below 1 s,

@@ -5,3 +5,4 @@ export { runDraws, type Draws, type DrawOptions, type VerdictEngine, type Verdic
 export { summarize, spearman, ranks, quantileSorted, type UncertaintySummary, type OptionBand, type Driver } from "./summary";
 export { distributionsFor, drawValue, normalQuantile, VOLUME_RANGE_KEYS, type FigureDistribution, type UserRanges, type UserRange, type RangeKey } from "./distributions";
 export { sfc32, type Rng } from "./prng";
+export type { Band, Uncertainty, UncertaintyBands } from "./types";

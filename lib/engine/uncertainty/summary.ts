@@ -54,6 +54,8 @@ export type UncertaintySummary = {
   drivers: Driver[];
   /** One sentence a CFO can read ("Self-hosted is cheaper than Proprietary API in 73% of 2,000 draws; …"). */
   text: string;
+  /** Its first part, without the drivers (for a summary line). */
+  verdictText: string;
 };
 
 /** Linear-interpolated quantile of a sorted array (R type 7). */
@@ -182,10 +184,10 @@ export function summarize(d: Draws, base: { verdict: Option; usable: Option[] },
   const verdictHolds = holds / n;
   const drawsText = `${n.toLocaleString("en-US")} draws`;
   const V = OPTION_LABELS[base.verdict];
-  let text = rival
+  const verdictText = rival
     ? `${V} is cheaper than ${OPTION_LABELS[rival]} in ${sharePhrase(cheaperThanRival!)} of ${drawsText} over the catalog's ranges; the verdict holds in ${sharePhrase(verdictHolds)}.`
     : `${V} is the only usable option, so the verdict holds in every one of ${drawsText}.`;
-  if (drivers.length) text += ` What moves it most: ${drivers.map((x) => x.label).join("; ")}.`;
+  const text = drivers.length ? `${verdictText} What moves it most: ${drivers.map((x) => x.label).join("; ")}.` : verdictText;
   return {
     method,
     draws: n,
@@ -200,5 +202,6 @@ export function summarize(d: Draws, base: { verdict: Option; usable: Option[] },
     driversOf,
     drivers,
     text,
+    verdictText,
   };
 }
