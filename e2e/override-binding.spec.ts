@@ -95,3 +95,19 @@ test("the headline, the cumulative caption and the tornado compare the verdict w
   await page.getByTestId("chart-tornado").scrollIntoViewIfNeeded();
   await page.screenshot({ path: "e2e/output/screenshots/headline-rival.png", fullPage: true });
 });
+
+test("portfolio: the adds reconcile with the plan, impossible alternatives say what blocks them, underused fleets are flagged", async ({ page }) => {
+  const fs = await import("node:fs");
+  const { evaluatePortfolio } = await import("@/lib/engine");
+  const { portfolioPath } = await import("@/lib/assessment/url-encode");
+  const input = JSON.parse(fs.readFileSync("examples/hospital-group-portfolio.json", "utf8"));
+  const e = evaluatePortfolio(input);
+  await page.goto(portfolioPath(input));
+  await expect(page.getByTestId("reconciliation-total")).toHaveText(formatUsd(e.plan.tcoUsd));
+  await expect(page.getByTestId("reconciliation-shared")).toHaveText(formatUsd(e.plan.reconciliation.sharedUsd));
+  await expect(page.getByTestId("alternative-all-api")).toContainText("not possible: Clinical note summaries (Prompts may not leave infrastructure you control");
+  await expect(page.getByTestId("alternative-all-hybrid")).toContainText("the same as the plan");
+  await expect(page.getByTestId("fleet-underused")).toHaveText("4% busy: underused");
+  await expect(page.getByTestId("chart-portfolio-cumulative")).toContainText("Every workload on the proprietary API (not possible)".replace("Every workload on the proprietary API", "All on the proprietary API"));
+  await page.screenshot({ path: "e2e/output/screenshots/portfolio-reconciled.png", fullPage: true });
+});

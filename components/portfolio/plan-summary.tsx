@@ -50,7 +50,45 @@ export function PlacementTable({ evaluation: e, renderAction }: { evaluation: Po
           </li>
         ))}
       </ol>
+      <Reconciliation evaluation={e} />
     </section>
+  );
+}
+
+/** The per-workload adds and the shared remainder, summing to the plan's TCO (saved plans from before v1.2 have no reconciliation). */
+function Reconciliation({ evaluation: e }: { evaluation: PortfolioEvaluation }) {
+  const r = e.plan.reconciliation;
+  if (!r) return null;
+  return (
+    <table className="mt-4 w-full border-t border-slate-200 text-sm tabular-nums" data-testid="reconciliation">
+      <caption className="pt-3 text-left text-xs text-slate-500">{r.text}</caption>
+      <tbody className="divide-y divide-slate-100">
+        {r.rows.map((x) => (
+          <tr key={x.id}>
+            <th scope="row" className="py-1.5 text-left font-normal text-slate-700">
+              {x.name} ({optionLabel(x.placement)}) adds
+            </th>
+            <td className="py-1.5 text-right">{formatUsd(x.addsUsd)}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row" className="py-1.5 text-left font-normal text-slate-700">
+            Shared: team, set-up, fleets&apos; availability floor
+          </th>
+          <td className="py-1.5 text-right" data-testid="reconciliation-shared">
+            {formatUsd(r.sharedUsd)}
+          </td>
+        </tr>
+        <tr className="font-semibold text-ink">
+          <th scope="row" className="py-1.5 text-left">
+            The plan
+          </th>
+          <td className="py-1.5 text-right" data-testid="reconciliation-total">
+            {formatUsd(r.totalUsd)}
+          </td>
+        </tr>
+      </tbody>
+    </table>
   );
 }
 
@@ -60,7 +98,8 @@ export function FleetAndTeam({ evaluation: e }: { evaluation: PortfolioEvaluatio
   return (
     <section aria-labelledby="fleet-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="fleets">
       <h2 id="fleet-heading" className="text-base font-semibold text-ink">
-        Shared fleet and team
+        {/* Two fleets are not "a shared fleet": say how many there are. */}
+        {e.plan.fleets.length > 1 ? `${e.plan.fleets.length} fleets, one team` : "Shared fleet and team"}
       </h2>
       {e.plan.fleets.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">The plan runs no GPUs of your own: every workload is on an API, so there is no fleet or team to pay for.</p>
@@ -69,6 +108,11 @@ export function FleetAndTeam({ evaluation: e }: { evaluation: PortfolioEvaluatio
           {e.plan.fleets.map((f) => (
             <li key={f.key}>
               <p className="font-medium text-ink">
+                {f.underused && (
+                  <span className="mr-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900" data-testid="fleet-underused">
+                    {formatPct(f.utilization.first)} busy: underused
+                  </span>
+                )}
                 {f.openModel} on {f.gpu}
                 {f.gpuSource && <span className="font-normal text-slate-600"> · {f.gpuSource === "owned" ? "owned servers" : `${gpuSourceLabel(f.gpuSource)}, ${f.gpuTerm}`}</span>}
               </p>
@@ -132,7 +176,15 @@ export function AlternativesTable({ evaluation: e }: { evaluation: PortfolioEval
                   {ALTERNATIVE_LABELS[k]}
                 </th>
                 <td className="py-2 text-right text-ink">{formatUsd(a.tcoUsd)}</td>
-                <td className="py-2 pl-3 text-slate-500">{a.feasible ? (Math.abs(a.tcoUsd - e.plan.tcoUsd) < EPS_USD ? "the same as the plan" : `${a.tcoUsd >= e.plan.tcoUsd ? "+" : "−"}${formatUsd(Math.abs(a.tcoUsd - e.plan.tcoUsd))} vs the plan`) : "not possible: " + a.text.replace(/^.*?rule it out for /, "hard rules of ")}</td>
+                <td className="py-2 pl-3 text-slate-500">
+                  {a.feasible
+                    ? Math.abs(a.tcoUsd - e.plan.tcoUsd) < EPS_USD
+                      ? "the same as the plan"
+                      : `${a.tcoUsd >= e.plan.tcoUsd ? "+" : "−"}${formatUsd(Math.abs(a.tcoUsd - e.plan.tcoUsd))} vs the plan`
+                    : a.blockedBy
+                      ? `not possible: ${a.blockedBy.map((b) => `${b.name} (${b.text})`).join("; ")}`
+                      : "not possible: " + a.text.replace(/^.*?rule it out for /, "hard rules of ")}
+                </td>
               </tr>
             );
           })}

@@ -15,6 +15,7 @@ export const PLAN_SERIES = [
   { key: "all-hosted-open", label: "All on hosted open weights", color: "#059669", dash: "8 4", width: 2 },
 ] as const;
 type SeriesKey = (typeof PLAN_SERIES)[number]["key"];
+const IMPOSSIBLE_COLOR = "#94a3b8";
 
 export function planCumulativeSeries(e: PortfolioEvaluation) {
   const monthly: Record<SeriesKey, number[]> = {
@@ -38,13 +39,15 @@ export function planCumulativeSeries(e: PortfolioEvaluation) {
 export function PortfolioCumulativeChart({ evaluation: e, size = {} }: { evaluation: PortfolioEvaluation; size?: ChartSize }) {
   const animate = size.animate ?? true;
   const series = planCumulativeSeries(e);
-  const infeasible = PLAN_SERIES.filter((s) => s.key !== "plan" && !e.alternatives[s.key as Exclude<SeriesKey, "plan">].feasible).map((s) => s.label.toLowerCase());
+  const blocked = (k: SeriesKey) => k !== "plan" && !e.alternatives[k].feasible;
+  const blockers = (k: SeriesKey) => (k === "plan" ? [] : (e.alternatives[k].blockedBy ?? []).map((b) => b.name));
+  const infeasible = PLAN_SERIES.filter((s) => blocked(s.key)).map((s) => `${s.label.toLowerCase()}${blockers(s.key).length ? ` (blocked by ${blockers(s.key).join(", ")})` : ""}`);
   return (
     <ChartFrame
       testId="chart-portfolio-cumulative"
       size={size}
       title="Cumulative cost of the plan vs the alternatives"
-      caption={infeasible.length ? `Not possible under the workloads' hard rules (drawn for comparison): ${infeasible.join(", ")}.` : "Set-up is paid in month 1."}
+      caption={infeasible.length ? `Dashed grey: not possible under the workloads' hard rules, drawn for comparison only: ${infeasible.join("; ")}. Set-up is paid in month 1.` : "Set-up is paid in month 1."}
       table={{ head: ["month", ...PLAN_SERIES.map((s) => `${s.label}, USD cumulative`)], rows: series.map((r) => [String(r.month), ...PLAN_SERIES.map((s) => formatUsd(r[s.key]))]) }}
     >
       <LineChart data={series} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
@@ -52,10 +55,15 @@ export function PortfolioCumulativeChart({ evaluation: e, size = {} }: { evaluat
         <XAxis dataKey="month" type="number" domain={[1, e.horizonMonths]} tick={axisTick} label={{ value: "month", position: "insideBottom", offset: -8, ...axisTitle }} />
         <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD, cumulative", angle: -90, position: "insideLeft", ...axisTitle }} />
         <Tooltip formatter={(v, name) => [formatUsd(Number(v)), PLAN_SERIES.find((s) => s.key === name)?.label ?? String(name)]} labelFormatter={(v) => `Month ${v}`} />
-        <Legend verticalAlign="top" height={40} formatter={(v) => PLAN_SERIES.find((s) => s.key === v)?.label ?? v} wrapperStyle={legendStyle} />
-        {PLAN_SERIES.map((s) => (
-          <Line key={s.key} dataKey={s.key} dot={false} stroke={s.color} strokeDasharray={s.dash} strokeWidth={s.width} isAnimationActive={animate} />
-        ))}
+        <Legend verticalAlign="top" height={40} formatter={(v) => `${PLAN_SERIES.find((s) => s.key === v)?.label ?? v}${blocked(v as SeriesKey) ? " (not possible)" : ""}`} wrapperStyle={legendStyle} />
+        {PLAN_SERIES.map((s) =>
+          // An alternative the hard rules forbid is drawn thin, grey and dashed: a comparison, not a choice.
+          blocked(s.key) ? (
+            <Line key={s.key} dataKey={s.key} dot={false} stroke={IMPOSSIBLE_COLOR} strokeDasharray="4 4" strokeWidth={1} isAnimationActive={animate} />
+          ) : (
+            <Line key={s.key} dataKey={s.key} dot={false} stroke={s.color} strokeDasharray={s.dash} strokeWidth={s.width} isAnimationActive={animate} />
+          ),
+        )}
       </LineChart>
     </ChartFrame>
   );

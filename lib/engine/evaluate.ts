@@ -81,6 +81,8 @@ export type Evaluation = {
    * 100 ms above). null when the verdict meets the target.
    */
   latencyMiss: { option: Option; ms: number; targetMs: number; metAtMs: number; text: string } | null;
+  /** v1.2: every option ruled out and why (`rule` "no-split": a hybrid whose cheapest split is a pure option, not a requirement). */
+  exclusions: { option: Option; rule: string; text: string }[];
   /** v1.2: the verdict against its closest usable rival (TCO margin, cumulative overtaking month, volume crossing, the margin's tornado, captions). */
   headline: Headline;
 };
@@ -283,6 +285,7 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
     horizonMonths: horizon,
     capacity: capacitySummary(m),
     latencyMiss: miss,
+    exclusions: excluded.map((x) => ({ option: x.option, rule: x.rule, text: x.text })),
     headline,
   };
 }

@@ -2,7 +2,8 @@ import { catalog as currentCatalog, type Catalog } from "../catalog";
 import { evaluateModel, type Evaluation } from "../evaluate";
 import { resolveModel } from "../model";
 import { inHouseBinds } from "../data-rules";
-import { formatUsd } from "../text";
+import { formatPct, formatUsd } from "../text";
+import { figureOf } from "../catalog";
 import { optionLabel, type Conflict, type Reason } from "../rules";
 import { assessmentInputSchema, OPTIONS, type Option } from "../schema";
 import { fleetsCost, fleetsMemo, workloadCosts, type FleetDemand, type FleetsMemo, type PoolSummary, type WorkloadCosts } from "./fleet-cost";
@@ -28,11 +29,14 @@ export const EXHAUSTIVE_LIMIT = 4096;
 /** A premium under a dollar is reported as none, as evaluate()'s premiumReason does (lib/engine/rules/verdict.ts). */
 const PREMIUM_MIN_USD = 1;
 
-export type PortfolioAlternative = { tcoUsd: number; feasible: boolean; monthlyUsd: number[]; text: string };
+/** v1.2 `blockedBy`: the workloads whose hard rules rule the alternative out, each with the rule's sentence. */
+export type PortfolioAlternative = { tcoUsd: number; feasible: boolean; monthlyUsd: number[]; text: string; blockedBy: { workload: string; name: string; rule: string; text: string }[] };
+/** v1.2: how the per-workload amounts add up to the plan's TCO (what each adds where it sits, plus what no single workload adds). */
+export type PlanReconciliation = { rows: { id: string; name: string; placement: Option; addsUsd: number }[]; sharedUsd: number; totalUsd: number; text: string };
 export type PortfolioBreakdown = { tokens: number; gpus: number; people: number; overheads: number; setup: number };
 
 /** One shared fleet of the plan: an open model × GPU, the workloads on it, its size and utilization. */
-export type PortfolioFleet = PoolSummary;
+export type PortfolioFleet = PoolSummary & { /** v1.2: month-1 utilization under economics.fleet.underusedShare of the paid capacity. */ underused: boolean };
 
 export type WorkloadPlacement = {
   id: string;
@@ -60,6 +64,8 @@ export type PortfolioEvaluation = {
     team: { runsFleet: boolean; fte: number; peopleUsdPerMonth: number; setupUsd: number };
     /** TCO of the same placements with every workload on its own fleet and team: what pooling saves. */
     poolingSavingsUsd: number;
+    /** v1.2: the per-workload adds and the shared remainder, summing to tcoUsd. */
+    reconciliation: PlanReconciliation;
   };
   /**
    * Every workload on one option (pooled where on own GPUs), and each at its own verdict. `all-hybrid`
@@ -85,7 +91,7 @@ const onFleet = (o: Option): o is "self-hosted" | "hybrid" => o === "self-hosted
 
 export { workloadInput } from "./schema";
 
-type PlanCost = { monthlyUsd: Float64Array; tcoUsd: number; breakdown: PortfolioBreakdown; fleets: PortfolioFleet[]; runsFleet: boolean; team: { fte: number; peopleUsdPerMonth: number; setupUsd: number } };
+type PlanCost = { monthlyUsd: Float64Array; tcoUsd: number; breakdown: PortfolioBreakdown; fleets: PoolSummary[]; runsFleet: boolean; team: { fte: number; peopleUsdPerMonth: number; setupUsd: number } };
 
 /** Month-by-month cost of one placement: external bills + one pooled fleet per open model × GPU + one team (see fleet-cost.ts). */
 function planCost(priced: readonly Priced[], placement: readonly Option[], months: number, detail: boolean, pooled = true, memo?: FleetsMemo): PlanCost {
@@ -199,7 +205,7 @@ const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${nam
  * fleet with one team saves $310k over 36 months …"). Every figure is the evaluation's: the savings are
  * the same placement priced with each workload on its own fleet and team, minus the plan.
  */
-function poolingText(fleets: readonly PortfolioFleet[], nameOf: (id: string) => string, savingsUsd: number, months: number): string {
+function poolingText(fleets: readonly PoolSummary[], nameOf: (id: string) => string, savingsUsd: number, months: number): string {
   const shared = fleets.filter((f) => f.workloads.length > 1);
   const alone = fleets.filter((f) => f.workloads.length === 1).map((f) => nameOf(f.workloads[0]!));
   const onFleet = shared.map((f) => `${list(f.workloads.map(nameOf))} on one fleet${fleets.length > 1 ? ` (${f.openModel} on ${f.gpu})` : ""}`);
@@ -232,17 +238,27 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
   standalone.forEach((e, i) => e.costs[priced[i]!.candidates[0]!].monthlyUsd.forEach((x, t) => (eachAloneMonthly[t]! += x)));
   const uniform = (o: Option) => {
     const pc = planCost(priced, p.workloads.map(() => o), months, false, true, memo);
-    const blocked = standalone.flatMap((e, i) => (e.ranking.find((r) => r.option === o)?.excluded ? [names[i]!] : []));
-    return { pc, blocked };
+    // Blocked by a hard rule only: a hybrid with no split ("no-split") is the pure option it equals, which the workload may use.
+    const blockedBy = standalone.flatMap((e, i) => {
+      const hard = (e.exclusions ?? []).filter((x) => x.rule !== "no-split");
+      const rule = hard.find((x) => x.option === o);
+      // A hybrid ruled out because its split is a pure option (all traffic must stay in, no external path fast enough)
+      // is priced as that option; when the workload may use it, the "split" is that option, not impossible.
+      const pure = o === "hybrid" ? e.costs.hybrid.split?.pure : undefined;
+      if (rule && pure && pure !== "hybrid" && !hard.some((x) => x.option === pure)) return [];
+      return rule ? [{ workload: p.workloads[i]!.id, name: names[i]!, rule: rule.rule, text: rule.text }] : [];
+    });
+    return { pc, blockedBy };
   };
   const alt = (o: Option, name: AlternativeName): PortfolioAlternative => {
     const label = ALTERNATIVE_LABELS[name];
-    const { pc, blocked } = uniform(o);
+    const { pc, blockedBy } = uniform(o);
     return {
       tcoUsd: pc.tcoUsd,
-      feasible: blocked.length === 0,
+      feasible: blockedBy.length === 0,
       monthlyUsd: Array.from(pc.monthlyUsd),
-      text: blocked.length ? `${label} is not possible: hard rules rule it out for ${list(blocked)}.` : `${label}: ${costs(pc.tcoUsd)} over ${months} months.`,
+      text: blockedBy.length ? `${label} is not possible: hard rules rule it out for ${list(blockedBy.map((b) => b.name))} (${blockedBy.map((b) => `${b.name}: ${lowerFirst(b.text)}`).join("; ")}).` : `${label}: ${costs(pc.tcoUsd)} over ${months} months.`,
+      blockedBy,
     };
   };
   const alternatives: PortfolioEvaluation["alternatives"] = {
@@ -255,6 +271,7 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
       feasible: true,
       monthlyUsd: Array.from(eachAloneMonthly),
       text: `${ALTERNATIVE_LABELS["each-alone"]}: ${costs(sum(eachAloneMonthly))} over ${months} months.`,
+      blockedBy: [],
     },
   };
   const feasibleTcos = Object.values(alternatives).filter((a) => a.feasible).map((a) => a.tcoUsd);
@@ -269,6 +286,21 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
   });
 
   const fleetOf = (id: string) => plan.fleets.find((f) => f.workloads.includes(id));
+  // The per-workload adds do not sum to the plan: what no single workload adds (the team, set-up, the
+  // availability floor a fleet keeps whoever leaves) is the remainder, stated as its own row.
+  const addsSum = marginal.reduce((a, b) => a + b, 0);
+  const sharedUsd = plan.tcoUsd - addsSum;
+  const reconciliation: PlanReconciliation = {
+    rows: p.workloads.map((w, i) => ({ id: w.id, name: w.name, placement: placement[i]!, addsUsd: marginal[i]! })),
+    sharedUsd,
+    totalUsd: plan.tcoUsd,
+    text:
+      Math.abs(sharedUsd) < EPS_USD
+        ? `What each workload adds where it sits sums to the plan's ${usd(plan.tcoUsd)} over ${months} months: nothing is shared.`
+        : `What each workload adds where it sits sums to ${usd(addsSum)}; the other ${usd(sharedUsd)} is shared (the team, set-up and fleets' availability floor, which no single workload adds on its own): ${usd(plan.tcoUsd)} in all over ${months} months.`,
+  };
+  const underusedShare = figureOf(catalog, "economics.fleet.underusedShare").value;
+  const fleets: PortfolioFleet[] = plan.fleets.map((f) => ({ ...f, underused: f.utilization.first < underusedShare }));
   const workloads: WorkloadPlacement[] = p.workloads.map((w, i) => {
     const e = standalone[i]!;
     const o = placement[i]!;
@@ -315,6 +347,14 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
   }
   for (const w of workloads) reasons.push({ factor: `workload:${w.id}`, favours: w.placement, weight: 1, text: w.text });
 
+  for (const f of fleets.filter((x) => x.underused)) {
+    reasons.push({
+      factor: `fleet:${f.key}`,
+      favours: "api",
+      weight: 0,
+      text: `The ${f.openModel} fleet on ${f.gpu} (${list(f.workloads.map(nameOf))}) is busy ${formatPct(f.utilization.first)} of its paid capacity in month 1, under ${formatPct(underusedShare)}: most of what it costs pays for its availability floor, not for traffic.`,
+    });
+  }
   const conflicts: Conflict[] = [];
   standalone.forEach((e, i) => e.conflicts.forEach((c) => conflicts.push({ ...c, id: `${p.workloads[i]!.id}:${c.id}`, text: `${names[i]}: ${c.text}` })));
   if (plan.runsFleet && p.team.mlOpsMaturity === "none") {
@@ -331,9 +371,10 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
       tcoUsd: plan.tcoUsd,
       monthlyUsd: Array.from(plan.monthlyUsd),
       breakdown: plan.breakdown,
-      fleets: plan.fleets,
+      fleets,
       team: { runsFleet: plan.runsFleet, fte: Math.round(plan.team.fte * 10) / 10, peopleUsdPerMonth: plan.team.peopleUsdPerMonth, setupUsd: plan.team.setupUsd },
       poolingSavingsUsd,
+      reconciliation,
     },
     alternatives,
     costPremiumUsd,
