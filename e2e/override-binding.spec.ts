@@ -78,6 +78,7 @@ test("one Hybrid: when no split pays the table, ranking and month-1 chart say '=
   await page.goto(resultPath(PROFILES.lockInAverseNoMlOps));
   await expect(page.getByTestId("hybrid-collapsed")).toHaveText(/Hybrid\s*= Hosted \(no split\)/);
   await expect(page.getByTestId("hybrid-collapsed-rank")).toHaveText("= Hosted (no split)");
+  await page.getByTestId("charts").scrollIntoViewIfNeeded(); // the charts load when they come near the viewport
   await expect(page.getByTestId("chart-breakdown")).toContainText("= Hosted (no split)");
   await expect(page.getByTestId("chart-cost-vs-volume")).toContainText("Hybrid (= Hosted (no split) at your volume)");
   await page.getByTestId("tco-table").screenshot({ path: "e2e/output/screenshots/hybrid-collapsed.png" });
@@ -89,6 +90,7 @@ test("the headline, the cumulative caption and the tornado compare the verdict w
   expect([e.recommendation, e.headline.rival]).toEqual(["hosted-open", "self-hosted"]);
   await page.goto(resultPath(PROFILES.itarDefenceSupplier));
   await expect(page.getByTestId("headline")).toHaveText(e.headline.text.headline);
+  await page.getByTestId("charts").scrollIntoViewIfNeeded(); // the charts load when they come near the viewport
   await expect(page.getByTestId("chart-cumulative")).toContainText(e.headline.text.cumulative);
   await expect(page.getByTestId("chart-cost-vs-volume")).toContainText(e.headline.text.volume);
   await expect(page.getByTestId("chart-tornado")).toContainText("What moves Hosted's margin over Self-hosted most");
