@@ -114,6 +114,18 @@ test.describe("throttling (findings 5, 6)", () => {
     expect((await requestSignInMail(request, newEmail("other"), { "x-forwarded-for": "10.66.0.1" })).status()).toBeLessThan(400);
   });
 
+  test("a duplicated email field cannot send the victim more mail than the per-address limit (issue #25)", async ({ request }) => {
+    const victim = newEmail("victim");
+    for (let i = 0; i < 5; i++) expect((await requestSignInMail(request, victim)).status()).toBeLessThan(400);
+    for (let i = 0; i < 3; i++) {
+      const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+      const body = new URLSearchParams([["email", newEmail("decoy")], ["email", victim], ["csrfToken", csrfToken], ["callbackUrl", "/projects"]]);
+      const res = await request.post("/api/auth/signin/nodemailer", { data: body.toString(), headers: { "content-type": "application/x-www-form-urlencoded" }, maxRedirects: 0 });
+      expect(res.status()).toBe(400);
+    }
+    expect(await outboxLinks(request, victim)).toHaveLength(5);
+  });
+
   test("40 concurrent PDF exports: each is a PDF, a 503 or a 429 with Retry-After, never a 500", async ({ request }) => {
     test.setTimeout(180_000);
     const data = { input: PROFILES.earlyPrototype, title: "Burst" };

@@ -1,12 +1,12 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import Link from "next/link";
 import { currentUser, oauthProviders, signIn, throttleSignIn } from "@/lib/server/auth";
 import { clientIp } from "@/lib/server/client-ip";
 import { HttpError } from "@/lib/server/http-errors";
 import { outboxEnabled } from "@/lib/server/mail";
 import { safeRedirectPath } from "@/lib/server/safe-redirect";
+import { normalizeSignInEmail } from "@/lib/server/signin-email";
 
 export const metadata = { title: "Sign in", robots: { index: false } };
 
@@ -24,17 +24,18 @@ export default async function SignInPage({
   async function emailSignIn(form: FormData) {
     "use server";
     const raw = String(form.get("email") ?? "").trim();
-    const email = z.email().safeParse(raw.toLowerCase());
+    // One address, normalised as Auth.js mails it (a second `email` field counts as invalid).
+    const email = form.getAll("email").length === 1 ? normalizeSignInEmail(raw) : undefined;
     // Back to the form with what was typed, so the user corrects it rather than retyping it.
-    if (!email.success) redirect(`/signin?invalid=1&email=${encodeURIComponent(raw.slice(0, 200))}&callbackUrl=${encodeURIComponent(destination)}`);
+    if (!email) redirect(`/signin?invalid=1&email=${encodeURIComponent(raw.slice(0, 200))}&callbackUrl=${encodeURIComponent(destination)}`);
     try {
-      await throttleSignIn(email.data, clientIp(await headers()));
+      await throttleSignIn(email, clientIp(await headers()));
     } catch (e) {
       if (e instanceof HttpError && e.code === "too_many_requests")
         redirect(`/signin?wait=${e.retryAfterSeconds ?? 60}&callbackUrl=${encodeURIComponent(destination)}`);
       throw e;
     }
-    await signIn("nodemailer", { email: email.data, redirectTo: destination });
+    await signIn("nodemailer", { email, redirectTo: destination });
   }
 
   return (

@@ -6,6 +6,7 @@ import { publicOrigin } from "./env";
 import { loggablePath, logger, requestIdFrom, runWithRequest } from "./log";
 import { assertSameOrigin } from "./request-guards";
 import { readBody, toErrorResponse } from "./route";
+import { signInEmailOfBody } from "./signin-email";
 
 // The Auth.js route handler (/api/auth/*) behind the app's guards:
 // - the request is rebuilt on AUTH_URL's origin before Auth.js sees it. next-auth beta.32's own
@@ -49,21 +50,8 @@ async function handle(req: NextRequest, method: "GET" | "POST"): Promise<Respons
   assertSameOrigin(req);
   const body = await readBody(req, AUTH_BODY_LIMIT_BYTES);
   if (/\/signin\/nodemailer\/?$/.test(url.pathname)) {
-    const email = emailOf(body, req.headers.get("content-type"));
+    const email = signInEmailOfBody(body, req.headers.get("content-type"));
     if (email) await throttleSignIn(email, clientIp(req.headers));
   }
   return handlers.POST(new NextRequest(target, { method, headers, body: body.byteLength ? (body as BodyInit) : undefined }));
-}
-
-function emailOf(body: Uint8Array, contentType: string | null): string | undefined {
-  const text = new TextDecoder().decode(body);
-  try {
-    if (contentType?.includes("application/json")) {
-      const parsed = JSON.parse(text) as { email?: unknown };
-      return typeof parsed.email === "string" ? parsed.email : undefined;
-    }
-    return new URLSearchParams(text).get("email") ?? undefined;
-  } catch {
-    return undefined;
-  }
 }

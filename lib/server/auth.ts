@@ -12,6 +12,7 @@ import { authLogger } from "./auth-log";
 import { logger, maskEmail } from "./log";
 import { checkLimits } from "./rate-limit";
 import { safeRedirectUrl } from "./safe-redirect";
+import { signInIdentifier } from "./signin-email";
 
 // Auth.js v5: e-mail magic links (SMTP or the local outbox), optional GitHub/Google when their
 // variables are set, sessions stored in PostgreSQL. The config is built per request so that
@@ -38,6 +39,8 @@ function config(): NextAuthConfig {
       // Required by the provider; unused because sendVerificationRequest below does the sending.
       server: e.SMTP_URL ?? "smtp://localhost:25",
       from: e.EMAIL_FROM,
+      // The same normalised address the per-address limit counts (throttleSignIn).
+      normalizeIdentifier: signInIdentifier,
       async sendVerificationRequest({ identifier, url }) {
         const host = new URL(url).host;
         logger().info({ to: maskEmail(identifier) }, "sign-in link requested");
@@ -87,11 +90,11 @@ export const oauthProviders = () => {
   ];
 };
 
-/** Sign-in e-mails: per address and per client IP (429 HttpError once exceeded). */
+/** Sign-in e-mails: per address (normalised as Auth.js mails it) and per client IP (429 HttpError once exceeded). */
 export async function throttleSignIn(email: string, ip: string): Promise<void> {
   await checkLimits([
     ["signinIp", ip],
-    ["signinEmail", email.trim().toLowerCase()],
+    ["signinEmail", signInIdentifier(email)],
   ]);
 }
 
