@@ -2,17 +2,19 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "./db";
 import { env } from "./env";
-import { redis } from "./rate-limit";
+import { redis, redisReady } from "./rate-limit";
 
 // Liveness (/api/health): the process answers; it never touches a dependency, so an orchestrator
 // does not restart healthy instances because PostgreSQL blinked.
-// Readiness (/api/ready): PostgreSQL and (when configured) Redis answer within a timeout, so a
-// load balancer stops routing to an instance that cannot serve. Neither ever throws or hangs.
+// Readiness (/api/ready): PostgreSQL answers within a timeout, so a load balancer stops routing to
+// an instance that cannot serve. Redis is reported but is no readiness dependency: without it each
+// instance limits on its own in-process counters and keeps serving, so a Redis outage must not
+// drain the whole fleet (issue #25); the body says `degraded: ["redis"]`. Neither ever throws or hangs.
 
 export const READY_TIMEOUT_MS = 2_000;
 
 export type Check = "ok" | "unreachable" | "not_configured";
-export type ReadinessReport = { status: "ready" | "unavailable"; db: Check; redis: Check; latencyMs: number };
+export type ReadinessReport = { status: "ready" | "unavailable"; db: Check; redis: Check; degraded: Array<"redis">; latencyMs: number };
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -42,10 +44,16 @@ export async function checkReadiness(
   const r = include.redis && env().REDIS_URL ? redis() : undefined;
   const [dbCheck, redisCheck] = await Promise.all([
     probe(() => client.$queryRaw`SELECT 1`, timeoutMs),
-    r ? probe(() => r.ping(), timeoutMs) : Promise.resolve<Check>("not_configured"),
+    // A connection still opening is waited for (the first check after start), not counted as down.
+    r ? probe(async () => (await redisReady(timeoutMs), r.ping()), timeoutMs) : Promise.resolve<Check>("not_configured"),
   ]);
-  const ok = dbCheck === "ok" && redisCheck !== "unreachable";
-  return { status: ok ? "ready" : "unavailable", db: dbCheck, redis: redisCheck, latencyMs: Math.round(performance.now() - started) };
+  return {
+    status: dbCheck === "ok" ? "ready" : "unavailable",
+    db: dbCheck,
+    redis: redisCheck,
+    degraded: redisCheck === "unreachable" ? ["redis"] : [],
+    latencyMs: Math.round(performance.now() - started),
+  };
 }
 
 export function liveness() {

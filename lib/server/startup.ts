@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "./env";
 import { logger } from "./log";
+import { redis } from "./rate-limit";
 
 /** Called by instrumentation.ts at start-up: exits with the reason when the environment is invalid. */
 export function checkEnvironmentAtStart(): void {
@@ -15,4 +16,7 @@ export function checkEnvironmentAtStart(): void {
     { nodeEnv: e.NODE_ENV, publicUrl: e.AUTH_URL ?? null, redis: Boolean(e.REDIS_URL), rateLimits: e.RATE_LIMITS, pdfConcurrency: e.PDF_CONCURRENCY },
     "server starting",
   );
+  // Open the Redis connection now, not on the first limited request: readiness and the first
+  // limit checks then find it ready.
+  redis();
 }

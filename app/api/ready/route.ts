@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkReadiness } from "@/lib/server/health";
 import { route } from "@/lib/server/route";
 
-// Readiness: PostgreSQL and Redis answer within a timeout (503 otherwise, with what failed).
+// Readiness: PostgreSQL answers within a timeout (503 otherwise). Redis down is `degraded`, still 200.
 // `?only=db` checks the database alone (proxy.ts uses it before rendering a shared page).
 export const dynamic = "force-dynamic";
 
