@@ -5,8 +5,10 @@ import { internalOrigin } from "@/lib/server/env";
 // - gives each request an id (the caller's X-Request-Id if sane, else a new one), passed to the
 //   route as a request header and sent back as X-Request-Id; logs carry it (lib/server/log.ts);
 // - refuses bodies declared larger than 1 MB before anything buffers them (413);
-// - answers a shared page (/s/<token>) 503 + Retry-After when the database is unreachable
-//   (a page cannot set its own status; without this it would be a 500).
+// - answers a shared page (/s/<token>), and a signed-in user's project pages, 503 + Retry-After
+//   when the database is unreachable (a page cannot set its own status; without this it would be
+//   a 500). Only those requests pay for the probe; a project page without a session cookie
+//   redirects to sign-in without touching the database.
 // Security headers are static and live in next.config.js.
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -21,13 +23,12 @@ export async function proxy(request: NextRequest) {
     return json(413, { error: "payload_too_large", message: "The request body exceeds 1 MB." }, reqId);
   }
 
-  const path = request.nextUrl.pathname;
-  if (request.method === "GET" && /^\/s\/[^/]+\/?$/.test(path) && !(await databaseAnswers())) {
-    const res = new NextResponse(UNAVAILABLE_PAGE, {
+  const page = pageNeedingDatabase(request);
+  if (page && !(await databaseAnswers())) {
+    return new NextResponse(page === "shared" ? SHARED_UNAVAILABLE_PAGE : UNAVAILABLE_PAGE, {
       status: 503,
       headers: { "content-type": "text/html; charset=utf-8", "retry-after": "10", "cache-control": "no-store", "x-request-id": reqId },
     });
-    return res;
   }
 
   const headers = new Headers(request.headers);
@@ -35,6 +36,16 @@ export async function proxy(request: NextRequest) {
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("x-request-id", reqId);
   return res;
+}
+
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+function pageNeedingDatabase(request: NextRequest): "shared" | "signed-in" | undefined {
+  if (request.method !== "GET") return undefined;
+  const path = request.nextUrl.pathname;
+  if (/^\/s\/[^/]+\/?$/.test(path)) return "shared";
+  if (/^\/projects(\/|$)/.test(path) && SESSION_COOKIES.some((name) => request.cookies.has(name))) return "signed-in";
+  return undefined;
 }
 
 async function databaseAnswers(): Promise<boolean> {
@@ -51,9 +62,17 @@ function json(status: number, body: unknown, reqId: string) {
   return NextResponse.json(body, { status, headers: { "cache-control": "no-store", "x-request-id": reqId } });
 }
 
-const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Temporarily unavailable · RentOrOwn</title>
+const unavailablePage = (heading: string, text: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Temporarily unavailable · RentOrOwn</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a}p{color:#475569}</style></head>
-<body><h1>This shared recommendation is temporarily unavailable</h1><p>We cannot reach our database right now. The link itself is fine: try again in a minute.</p></body></html>`;
+<body><h1>${heading}</h1><p>${text}</p></body></html>`;
+const SHARED_UNAVAILABLE_PAGE = unavailablePage(
+  "This shared recommendation is temporarily unavailable",
+  "We cannot reach our database right now. The link itself is fine: try again in a minute.",
+);
+const UNAVAILABLE_PAGE = unavailablePage(
+  "Your projects are temporarily unavailable",
+  "We cannot reach our database right now. Nothing is lost and you are still signed in: try again in a minute.",
+);
 
 export const config = {
   // Not for build assets and images (they carry no body and need no id).

@@ -207,6 +207,14 @@ test("with B's database cut, B answers 503 (never 401/500) while A serves; B rec
     const page = await call(B, sharePath);
     expect(page.status).toBe(503);
     expect(page.headers.get("retry-after")).toBeTruthy();
+    // Issue #25: a signed-in page was a 500 and the session endpoint said "signed out" (200 null).
+    const projects = await call(B, "/projects");
+    expect(projects.status).toBe(503);
+    expect(projects.headers.get("retry-after")).toBeTruthy();
+    expect(await projects.text()).toContain("temporarily unavailable");
+    const session = await call(B, "/api/auth/session");
+    expect(session.status).toBe(503);
+    expect(session.headers.get("retry-after")).toBeTruthy();
     expect((await call(B, "/api/ready")).status).toBe(503);
     expect((await call(B, "/api/health")).status).toBe(200);
     expect((await call(A, "/api/projects")).status).toBe(200);

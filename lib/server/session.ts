@@ -47,6 +47,11 @@ export async function sessionUserFromCookie(sessionToken: string | undefined): P
   }
 }
 
+/** The session token the request's cookie carries, if any. */
+export function sessionTokenOf(req: Request): string | undefined {
+  return readCookie(req.headers.get("cookie"), sessionCookieName());
+}
+
 async function cookieToken(): Promise<string | undefined> {
   return (await cookies()).get(sessionCookieName())?.value;
 }
@@ -73,7 +78,7 @@ export async function currentUserOrThrow(): Promise<SessionUser | null> {
 
 /** Fails closed: no session, no user id, no access. A database outage is a 503, not a 401. */
 export async function requireUser(req?: Request): Promise<SessionUser> {
-  const token = req ? readCookie(req.headers.get("cookie"), sessionCookieName()) : await cookieToken();
+  const token = req ? sessionTokenOf(req) : await cookieToken();
   const user = await sessionUserFromCookie(token);
   if (!user) throw unauthorized();
   return user;
