@@ -61,3 +61,62 @@ describe("rate limits when Redis is unreachable", () => {
     await expect(m.checkLimit("pdfUser", "user-2")).rejects.toMatchObject({ status: 429 });
   });
 });
+
+// Issue #25: a blackholed Redis added a second (commandTimeout) to every limit check. After the
+// first failure the breaker counts in-process without asking Redis, and closes when Redis is back.
+describe("rate limits when Redis stops answering (circuit breaker)", () => {
+  it("stops asking Redis after the first timeout, still limits, and goes back to Redis once it answers", async () => {
+    const { startCuttableProxy } = await import("@/test/cuttable-proxy");
+    const target = new URL(REDIS);
+    const redisProxy = await startCuttableProxy(target.hostname, Number(target.port || 6379));
+    try {
+      vi.stubEnv("REDIS_URL", redisProxy.url(REDIS));
+      vi.stubEnv("RATE_LIMIT_PREFIX", `${prefix}-breaker`);
+      vi.stubEnv("RATE_LIMIT_PDF_USER", "3/600");
+      vi.resetModules();
+      delete (globalThis as { rentorownLimits?: unknown }).rentorownLimits;
+      const m = await import("./rate-limit");
+      instances.push(m);
+      expect(await m.redisReady()).toBe(true);
+      await m.checkLimit("pdfUser", "user-3");
+      expect(m.limitStore()).toBe("redis");
+
+      redisProxy.blackhole();
+      const sent = vi.spyOn(m.redis()!, "sendCommand");
+      await m.checkLimit("pdfUser", "user-3"); // waits for the command timeout once, then opens the breaker
+      expect(m.limitStore()).toBe("memory");
+      const afterFirstFailure = sent.mock.calls.length;
+      await m.checkLimit("pdfUser", "user-3");
+      await m.checkLimit("pdfUser", "user-3");
+      await expect(m.checkLimit("pdfUser", "user-3")).rejects.toMatchObject({ status: 429 }); // in-process counters still limit
+      // No limit check went to Redis while the breaker was open (only the background pings may).
+      const limitCommands = sent.mock.calls.slice(afterFirstFailure).filter(([c]) => (c as { name: string }).name !== "ping");
+      expect(limitCommands).toEqual([]);
+      sent.mockRestore();
+
+      await redisProxy.restore();
+      await expect.poll(() => m.limitStore(), { timeout: 15_000 }).toBe("redis");
+      await m.checkLimit("pdfUser", "user-4");
+      expect(await m.redis()!.keys(`${prefix}-breaker:rl:pdfUser*`)).toHaveLength(2);
+    } finally {
+      await redisProxy.close();
+    }
+  });
+});
+
+// Issue #25: the keys held the e-mail addresses in the clear.
+describe("limiter keys in Redis", () => {
+  it("are hashes: no e-mail address or IP is stored", async () => {
+    const m = await instance();
+    await m.checkLimit("signinEmail", "victim@example.com");
+    await m.checkLimit("signinIp", "203.0.113.7");
+    const keys = await m.redis()!.keys(`${prefix}:rl:signin*`);
+    expect(keys).toHaveLength(2);
+    for (const k of keys) {
+      expect(k).not.toContain("victim");
+      expect(k).not.toContain("example.com");
+      expect(k).not.toContain("203.0.113.7");
+    }
+    expect(keys).toContain(`${prefix}:rl:signinEmail:${m.limiterKey("victim@example.com")}`);
+  });
+});
