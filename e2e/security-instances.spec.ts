@@ -69,7 +69,7 @@ async function latestLink(email: string): Promise<URL> {
   }
 }
 
-function start(port: number, databaseUrl: string) {
+function start(port: number, databaseUrl: string, vars: Record<string, string> = {}) {
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "inherit"],
     env: {
@@ -89,6 +89,7 @@ function start(port: number, databaseUrl: string) {
       TRUSTED_PROXY_HOPS: "1",
       LOG_LEVEL: "info",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...vars,
     },
   });
   logs.set(port, "");
@@ -230,19 +231,54 @@ test("with B's database cut, B answers 503 (never 401/500) while A serves; B rec
   expect((await call(B, sharePath)).status).toBe(200);
 });
 
-test("production without AUTH_SECRET refuses to start, naming the variable", async () => {
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", "3143", "-H", "127.0.0.1"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: db.url, AUTH_SECRET: "", AUTH_URL: PUBLIC, ENABLE_DEV_OUTBOX: "true", DEV_OUTBOX_TEST_ONLY: "true", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const code = await new Promise<number | null>((resolve) => {
-    const t = setTimeout(() => (child.kill("SIGKILL"), resolve(null)), 30_000);
-    child.on("exit", (c) => (clearTimeout(t), resolve(c)));
-  });
-  expect(code, output).not.toBe(0);
-  expect(code, output).not.toBeNull();
-  expect(output).toContain("AUTH_SECRET: required in production");
+// Issue #25: TRUSTED_PROXY_HOPS=0 was forced to 1, so an instance exposed directly took each
+// client's own X-Forwarded-For as its address: a new one per request dodged the per-IP limit.
+test("TRUSTED_PROXY_HOPS=0: the per-IP limit counts the socket address, whatever X-Forwarded-For says", async () => {
+  const port = Number(process.env.E2E_INSTANCE_C_PORT ?? 3144);
+  const C = `http://127.0.0.1:${port}`;
+  start(port, db.url, { TRUSTED_PROXY_HOPS: "0", RATE_LIMIT_SIGNIN_IP: "2/900", RATE_LIMIT_PREFIX: `hops0-${db.name}` });
+  await waitUp(C);
+  const statuses = [];
+  for (let i = 0; i < 3; i++) {
+    const email = `hops0-${i}-${Date.now()}@example.com`;
+    const { csrfToken } = (await (await call(C, "/api/auth/csrf")).json()) as { csrfToken: string };
+    const res = await call(C, "/api/auth/signin/nodemailer", { method: "POST", form: { email, csrfToken }, headers: { "x-forwarded-for": `198.51.100.${i + 1}` } });
+    statuses.push(res.status);
+  }
+  expect(statuses).toEqual([302, 302, 429]);
 });
+
+for (const [what, vars, message] of [
+  ["without AUTH_SECRET", { AUTH_SECRET: "" }, "AUTH_SECRET: required in production"],
+  // Issue #25: these three started.
+  ["without DATABASE_URL", { DATABASE_URL: "" }, "DATABASE_URL: required in production"],
+  ["with an ftp:// AUTH_URL", { AUTH_URL: "ftp://rentorown.test" }, "AUTH_URL: must be an http:// or https:// URL"],
+  ["with ENABLE_DEV_OUTBOX but not DEV_OUTBOX_TEST_ONLY", { DEV_OUTBOX_TEST_ONLY: "" }, "ENABLE_DEV_OUTBOX: refused under NODE_ENV=production"],
+] as const) {
+  test(`production ${what} refuses to start, naming the variable`, async () => {
+    const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", "3143", "-H", "127.0.0.1"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: db.url,
+        AUTH_SECRET: "two-instance-test-secret-00000000000000",
+        AUTH_URL: PUBLIC,
+        ENABLE_DEV_OUTBOX: "true",
+        DEV_OUTBOX_TEST_ONLY: "true",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...(vars as Record<string, string>),
+      },
+    });
+    let output = "";
+    child.stdout!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output += d));
+    const code = await new Promise<number | null>((resolve) => {
+      const t = setTimeout(() => (child.kill("SIGKILL"), resolve(null)), 30_000);
+      child.on("exit", (c) => (clearTimeout(t), resolve(c)));
+    });
+    expect(code, output).not.toBe(0);
+    expect(code, output).not.toBeNull();
+    expect(output).toContain(message);
+  });
+}

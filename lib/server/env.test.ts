@@ -5,7 +5,13 @@ import { parseEnv } from "./env";
 // ships it used to make env() throw), and production refuses to start without AUTH_SECRET,
 // AUTH_URL, or a way to send mail.
 
-const PROD = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32), AUTH_URL: "https://rentorown.example.com", SMTP_URL: "smtp://mail:587" } as const;
+const PROD = {
+  NODE_ENV: "production",
+  AUTH_SECRET: "s".repeat(32),
+  AUTH_URL: "https://rentorown.example.com",
+  SMTP_URL: "smtp://mail:587",
+  DATABASE_URL: "postgresql://app@db.internal:5432/rentorown",
+} as const;
 
 describe("parseEnv", () => {
   it("treats empty strings as unset, as .env.example ships them", () => {
@@ -24,6 +30,8 @@ describe("parseEnv", () => {
     ["AUTH_SECRET", /AUTH_SECRET: required in production/],
     ["AUTH_URL", /AUTH_URL: required in production/],
     ["SMTP_URL", /SMTP_URL: required in production/],
+    // Issue #25: without it the server started and /api/ready answered 500.
+    ["DATABASE_URL", /DATABASE_URL: required in production/],
   ] as const)("refuses production without %s, naming it", (name, message) => {
     expect(() => parseEnv({ ...PROD, [name]: "" })).toThrow(message);
   });
@@ -39,6 +47,17 @@ describe("parseEnv", () => {
     ["with DEV_OUTBOX_TEST_ONLY=false", { DEV_OUTBOX_TEST_ONLY: "false" }],
   ])("refuses ENABLE_DEV_OUTBOX in production without DEV_OUTBOX_TEST_ONLY (%s), saying why", (_, extra) => {
     expect(() => parseEnv({ ...PROD, ENABLE_DEV_OUTBOX: "true", ...extra })).toThrow(/ENABLE_DEV_OUTBOX: refused under NODE_ENV=production.*sign in as anyone.*DEV_OUTBOX_TEST_ONLY=true.*INTERNAL_URL/);
+  });
+
+  // Issue #25: AUTH_URL accepted ftp://.
+  it.each(["ftp://rentorown.example.com", "javascript:alert(1)", "file:///etc/passwd"])("refuses AUTH_URL and INTERNAL_URL %s: http or https only", (url) => {
+    expect(() => parseEnv({ ...PROD, AUTH_URL: url })).toThrow(/AUTH_URL: must be an http:\/\/ or https:\/\/ URL/);
+    expect(() => parseEnv({ ...PROD, INTERNAL_URL: url })).toThrow(/INTERNAL_URL: must be an http:\/\/ or https:\/\/ URL/);
+  });
+
+  it("TRUSTED_PROXY_HOPS: 1 unless set; 0 is kept (the socket address, lib/server/client-ip.ts)", () => {
+    expect(parseEnv(PROD).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(parseEnv({ ...PROD, TRUSTED_PROXY_HOPS: "0" }).TRUSTED_PROXY_HOPS).toBe(0);
   });
 
   it("skips the production requirements while building", () => {

@@ -9,6 +9,8 @@ import { z } from "zod";
 
 const optionalString = z.string().optional();
 const optionalUrl = z.url().optional();
+// Browsers open it (and cookies, links and the same-origin check follow it): http or https only.
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional();
 const flag = z
   .enum(["true", "false", "1", "0"])
   .optional()
@@ -39,7 +41,7 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(16, "must be at least 16 characters (openssl rand -base64 32)").optional(),
   // The public origin users reach (behind a proxy: the proxy's https URL). Links in e-mails,
   // cookies (Secure when https), share URLs and the same-origin check all use it.
-  AUTH_URL: optionalUrl,
+  AUTH_URL: httpUrl,
   EMAIL_FROM: z.string().default("RentOrOwn <no-reply@rentorown.local>"),
   SMTP_URL: optionalString,
   AUTH_GITHUB_ID: optionalString,
@@ -55,12 +57,12 @@ const envSchema = z.object({
 
   // Where this process reaches itself (headless Chromium loads the report page from it).
   // Never taken from request headers. Default http://127.0.0.1:$PORT.
-  INTERNAL_URL: optionalUrl,
+  INTERNAL_URL: httpUrl,
   // Shared counters for rate limits across instances; unset → in-process limiter (one instance only).
   REDIS_URL: optionalUrl,
-  // How many reverse proxies in front of the app append to X-Forwarded-For (0 = none: the
-  // client is the address Next.js saw on the socket).
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (default 1; 0 = none:
+  // the client is the socket's address, lib/server/client-ip.ts).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
 
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   RATE_LIMIT_PREFIX: z.string().default("rentorown"),
@@ -107,6 +109,7 @@ export function parseEnv(source: Record<string, string | undefined>, { productio
 function productionProblems(e: z.infer<typeof envSchema>): string[] {
   const out: string[] = [];
   if (!e.AUTH_SECRET) out.push("  AUTH_SECRET: required in production (signs sessions; openssl rand -base64 32)");
+  if (!e.DATABASE_URL) out.push("  DATABASE_URL: required in production (PostgreSQL, e.g. postgresql://user:pass@db.internal:5432/rentorown)");
   if (!e.AUTH_URL) out.push("  AUTH_URL: required in production (the public URL users open, e.g. https://rentorown.example.com)");
   if (e.ENABLE_DEV_OUTBOX === true && e.DEV_OUTBOX_TEST_ONLY !== true)
     out.push(
