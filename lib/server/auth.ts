@@ -12,6 +12,7 @@ import { authLogger } from "./auth-log";
 import { logger, maskEmail } from "./log";
 import { checkLimits } from "./rate-limit";
 import { safeRedirectUrl } from "./safe-redirect";
+import { withHashedSessionTokens } from "./hashed-sessions";
 import { signInIdentifier } from "./signin-email";
 
 // Auth.js v5: e-mail magic links (SMTP or the local outbox), optional GitHub/Google when their
@@ -25,7 +26,8 @@ import { signInIdentifier } from "./signin-email";
 
 function config(): NextAuthConfig {
   const e = env();
-  const base = PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]);
+  // Session tokens are stored as SHA-256 (hashed-sessions.ts); the cookie keeps the raw token.
+  const base = withHashedSessionTokens(PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]));
   const adapter: Adapter = {
     ...base,
     // One live sign-in link per address: asking again invalidates the earlier ones.

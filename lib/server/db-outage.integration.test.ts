@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startCuttableProxy, type CuttableProxy } from "@/test/cuttable-proxy";
+import { hashToken } from "./token-hash";
 
 // Finding 9 of #14: with the database down, signed-in API calls answered "sign in to continue"
 // (401) instead of 503, and with a blackholed connection a health check hung for ≥ 100 s (no
@@ -35,7 +36,7 @@ beforeAll(async () => {
   // A real user with a real database session, signed in the way Auth.js stores it.
   const user = await mod.db().user.create({ data: { email: `outage-${crypto.randomBytes(3).toString("hex")}@example.com` } });
   const token = crypto.randomBytes(32).toString("hex");
-  await mod.db().session.create({ data: { sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3_600_000) } });
+  await mod.db().session.create({ data: { sessionToken: hashToken(token), userId: user.id, expires: new Date(Date.now() + 3_600_000) } });
   cookie = `${mod.sessionCookieName()}=${token}`;
 });
 

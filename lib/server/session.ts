@@ -4,6 +4,7 @@ import { db, isDatabaseUnavailable } from "./db";
 import { publicOrigin } from "./env";
 import { serviceUnavailable, unauthorized } from "./http-errors";
 import { logger } from "./log";
+import { hashToken } from "./token-hash";
 
 // Who is signed in: the Auth.js database session named by its cookie, looked up directly.
 // (Auth.js's own auth() swallows database errors and answers "signed out", which turned a
@@ -36,7 +37,7 @@ export async function sessionUserFromCookie(sessionToken: string | undefined): P
   if (!sessionToken || sessionToken.length > 200) return null;
   try {
     const session = await db().session.findUnique({
-      where: { sessionToken },
+      where: { sessionToken: hashToken(sessionToken) }, // stored hashed (hashed-sessions.ts)
       select: { expires: true, user: { select: { id: true, email: true } } },
     });
     if (!session || session.expires <= new Date()) return null;

@@ -5,6 +5,7 @@ import { MAX_SHARE_DAYS, type ShareLink } from "@/lib/share/schemas";
 import { toStoredRevision, type StoredRevision } from "@/lib/projects/stored-revision";
 import { catalogModelIds } from "@/lib/projects/model-ids";
 import { conflict, HttpError, notFound } from "./http-errors";
+import { hashToken } from "./token-hash";
 
 // Read-only links to one saved revision. The token is 32 random bytes (256 bits) in base64url;
 // only its SHA-256 is stored, so a database leak does not leak working links. The owner sees
@@ -16,9 +17,7 @@ export function generateShareToken(): string {
   return crypto.randomBytes(TOKEN_BYTES).toString("base64url");
 }
 
-export function hashShareToken(token: string): string {
-  return crypto.createHash("sha256").update(token, "utf8").digest("hex");
-}
+export const hashShareToken = hashToken;
 
 /** The one share-link type (lib/share/schemas.ts): what routes return and the panel renders, dates as ISO strings. */
 export type ShareLinkSummary = ShareLink;
