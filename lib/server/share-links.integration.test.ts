@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_SHARE_DAYS, MAX_SHARE_DAYS } from "@/lib/share/schemas";
 import { db } from "./db";
 import { HttpError } from "./http-errors";
 import {
@@ -89,11 +90,14 @@ describe("share links", () => {
 
   it("stop working after their expiry", async () => {
     const now = new Date("2026-11-23T12:00:00Z");
-    const { token } = await createShareLink({
-      ownerId: owner.id,
-      projectId: project.id,
-      expiresAt: new Date("2026-11-30T00:00:00Z"),
-    });
+    const { token } = await createShareLink(
+      {
+        ownerId: owner.id,
+        projectId: project.id,
+        expiresAt: new Date("2026-11-30T00:00:00Z"),
+      },
+      now,
+    );
     expect((await resolveShareToken(token, now)).status).toBe("active");
     expect(await resolveShareToken(token, new Date("2026-12-01T00:00:00Z"))).toEqual({ status: "expired" });
   });
@@ -143,7 +147,8 @@ describe("changing a share link's expiry (finding 10 of #14)", () => {
   });
 
   it("never reactivates an expired or revoked link (a new link is a new decision)", async () => {
-    const { token, link } = await createShareLink({ ownerId: owner.id, projectId: project.id, expiresAt: new Date(now.getTime() - 1000) });
+    // Created a week ago for a day: expired now.
+    const { token, link } = await createShareLink({ ownerId: owner.id, projectId: project.id, expiresAt: new Date(now.getTime() - 6 * DAY) }, new Date(now.getTime() - 7 * DAY));
     for (const expiresAt of [new Date(now.getTime() + 7 * DAY), null]) {
       await expect(updateShareLink(owner.id, link.id, { expiresAt }, now)).rejects.toMatchObject({ status: 409, code: "conflict" });
     }
@@ -152,5 +157,42 @@ describe("changing a share link's expiry (finding 10 of #14)", () => {
     await updateShareLink(owner.id, revoked.link.id, { revoke: true }, now);
     await expect(updateShareLink(owner.id, revoked.link.id, { expiresAt: null }, now)).rejects.toMatchObject({ status: 409 });
     expect(await resolveShareToken(revoked.token, now)).toEqual({ status: "revoked" });
+  });
+});
+
+// Issue #25: a link created without an expiry worked forever while an edit was capped at 365 days.
+describe("every share link expires: one rule for creation and edits", () => {
+  const DAY = 86_400_000;
+
+  it("a link asked for without an expiry expires after DEFAULT_SHARE_DAYS, and stops working then", async () => {
+    const now = new Date();
+    const { token, link } = await createShareLink({ ownerId: owner.id, projectId: project.id }, now);
+    expect(new Date(link.expiresAt!).getTime()).toBe(now.getTime() + DEFAULT_SHARE_DAYS * DAY);
+    expect(DEFAULT_SHARE_DAYS).toBeLessThanOrEqual(MAX_SHARE_DAYS);
+    expect((await resolveShareToken(token, new Date(now.getTime() + (DEFAULT_SHARE_DAYS - 1) * DAY))).status).toBe("active");
+    expect(await resolveShareToken(token, new Date(now.getTime() + DEFAULT_SHARE_DAYS * DAY + 1))).toEqual({ status: "expired" });
+  });
+
+  it("creation refuses what an edit refuses (beyond MAX_SHARE_DAYS, or in the past)", async () => {
+    const now = new Date();
+    for (const expiresAt of [new Date(now.getTime() + (MAX_SHARE_DAYS + 1) * DAY), new Date(now.getTime() - DAY)]) {
+      await expect(createShareLink({ ownerId: owner.id, projectId: project.id, expiresAt }, now)).rejects.toMatchObject({ status: 400, issues: [{ path: "expiresAt" }] });
+    }
+  });
+
+  it("clearing a link's expiry sets the default from now, never 'no expiry'", async () => {
+    const now = new Date();
+    const { link } = await createShareLink({ ownerId: owner.id, projectId: project.id, expiresAt: new Date(now.getTime() + 7 * DAY) }, now);
+    const cleared = await updateShareLink(owner.id, link.id, { expiresAt: null }, now);
+    expect(new Date(cleared.expiresAt!).getTime()).toBe(now.getTime() + DEFAULT_SHARE_DAYS * DAY);
+  });
+
+  it("a link stored without an expiry (before this rule) expires DEFAULT_SHARE_DAYS after it was created", async () => {
+    const { token, link } = await createShareLink({ ownerId: owner.id, projectId: project.id });
+    const createdAt = new Date(Date.now() - (DEFAULT_SHARE_DAYS + 1) * DAY);
+    await db().shareLink.update({ where: { id: link.id }, data: { expiresAt: null, createdAt } });
+    expect(await resolveShareToken(token)).toEqual({ status: "expired" });
+    const listed = (await listShareLinks(owner.id, project.id)).find((l) => l.id === link.id)!;
+    expect(listed).toMatchObject({ status: "expired", expiresAt: new Date(createdAt.getTime() + DEFAULT_SHARE_DAYS * DAY).toISOString() });
   });
 });

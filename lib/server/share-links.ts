@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "./db";
-import { MAX_SHARE_DAYS, type ShareLink } from "@/lib/share/schemas";
+import { DEFAULT_SHARE_DAYS, MAX_SHARE_DAYS, type ShareLink } from "@/lib/share/schemas";
 import { toStoredRevision, type StoredRevision } from "@/lib/projects/stored-revision";
 import { catalogModelIds } from "@/lib/projects/model-ids";
 import { conflict, HttpError, notFound } from "./http-errors";
@@ -9,7 +9,9 @@ import { hashToken } from "./token-hash";
 
 // Read-only links to one saved revision. The token is 32 random bytes (256 bits) in base64url;
 // only its SHA-256 is stored, so a database leak does not leak working links. The owner sees
-// links by id (never the token again), can set an expiry and revoke.
+// links by id (never the token again), can set an expiry and revoke. Every link expires: one rule
+// (shareExpiry) for creation and edits — at most MAX_SHARE_DAYS ahead, DEFAULT_SHARE_DAYS when none
+// is given — and a row stored without one (before that rule) counts from its creation.
 
 const TOKEN_BYTES = 32;
 
@@ -23,9 +25,16 @@ export const hashShareToken = hashToken;
 export type ShareLinkSummary = ShareLink;
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
-function statusOf(link: { expiresAt: Date | null; revokedAt: Date | null }, now: Date): ShareLinkSummary["status"] {
+const DAY_MS = 86_400_000;
+
+/** When a link stops working. Rows from before every link had an expiry: DEFAULT_SHARE_DAYS after creation. */
+function effectiveExpiry(link: { createdAt: Date; expiresAt: Date | null }): Date {
+  return link.expiresAt ?? new Date(link.createdAt.getTime() + DEFAULT_SHARE_DAYS * DAY_MS);
+}
+
+function statusOf(link: { createdAt: Date; expiresAt: Date | null; revokedAt: Date | null }, now: Date): ShareLinkSummary["status"] {
   if (link.revokedAt) return "revoked";
-  if (link.expiresAt && link.expiresAt <= now) return "expired";
+  if (effectiveExpiry(link) <= now) return "expired";
   return "active";
 }
 
@@ -35,7 +44,8 @@ export async function createShareLink(input: {
   projectId: string;
   revisionId?: string;
   expiresAt?: Date | null;
-}): Promise<{ token: string; link: ShareLinkSummary }> {
+}, now = new Date()): Promise<{ token: string; link: ShareLinkSummary }> {
+  const expiresAt = shareExpiry(input.expiresAt, now);
   const revision = await db().revision.findFirst({
     where: {
       projectId: input.projectId,
@@ -52,10 +62,10 @@ export async function createShareLink(input: {
       projectId: input.projectId,
       revisionId: revision.id,
       tokenHash: hashShareToken(token),
-      expiresAt: input.expiresAt ?? null,
+      expiresAt,
     },
   });
-  return { token, link: { ...summarize(link, revision.number, new Date()) } };
+  return { token, link: { ...summarize(link, revision.number, now) } };
 }
 
 function summarize(
@@ -68,7 +78,7 @@ function summarize(
     revisionId: link.revisionId,
     revisionNumber,
     createdAt: link.createdAt.toISOString(),
-    expiresAt: isoOrNull(link.expiresAt),
+    expiresAt: effectiveExpiry(link).toISOString(),
     revokedAt: isoOrNull(link.revokedAt),
     lastViewedAt: isoOrNull(link.lastViewedAt),
     status: statusOf(link, now),
@@ -86,14 +96,18 @@ export async function listShareLinks(ownerId: string, projectId: string, now = n
   return links.map((l) => summarize(l, l.revision.number, now));
 }
 
-const DAY_MS = 86_400_000;
-
-/** The same window creation allows: in the future, at most MAX_SHARE_DAYS from now. */
-export function assertExpiryWithinCap(expiresAt: Date, now: Date): void {
+/**
+ * THE expiry rule, for creating a link and for changing its expiry: a given date must be in the
+ * future and at most MAX_SHARE_DAYS from now (400 otherwise); none (undefined, or null to clear it)
+ * means DEFAULT_SHARE_DAYS from now. Links without an expiry used to work forever.
+ */
+export function shareExpiry(requested: Date | null | undefined, now: Date): Date {
+  if (requested == null) return new Date(now.getTime() + DEFAULT_SHARE_DAYS * DAY_MS);
   const issue = (message: string) => new HttpError("invalid_input", message, [{ path: "expiresAt", message }]);
-  if (Number.isNaN(expiresAt.getTime())) throw issue("Not a date.");
-  if (expiresAt <= now) throw issue("The expiry must be in the future.");
-  if (expiresAt.getTime() > now.getTime() + MAX_SHARE_DAYS * DAY_MS) throw issue(`A link can stay valid for at most ${MAX_SHARE_DAYS} days.`);
+  if (Number.isNaN(requested.getTime())) throw issue("Not a date.");
+  if (requested <= now) throw issue("The expiry must be in the future.");
+  if (requested.getTime() > now.getTime() + MAX_SHARE_DAYS * DAY_MS) throw issue(`A link can stay valid for at most ${MAX_SHARE_DAYS} days.`);
+  return requested;
 }
 
 /** Changes a link the caller owns: revoke it, or set/clear its expiry. */
@@ -112,13 +126,12 @@ export async function updateShareLink(
     // A link that stopped working stays stopped: a new link is a new decision to share.
     const status = statusOf(existing, now);
     if (status !== "active") throw conflict(`This link is ${status}; create a new link instead.`);
-    if (change.expiresAt) assertExpiryWithinCap(change.expiresAt, now);
   }
   const updated = await db().shareLink.update({
     where: { id: existing.id },
     data: {
       ...(change.revoke ? { revokedAt: existing.revokedAt ?? now } : {}),
-      ...(change.expiresAt !== undefined ? { expiresAt: change.expiresAt } : {}),
+      ...(change.expiresAt !== undefined ? { expiresAt: shareExpiry(change.expiresAt, now) } : {}),
     },
   });
   return summarize(updated, existing.revision.number, now);

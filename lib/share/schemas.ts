@@ -3,10 +3,12 @@ import { z } from "zod";
 // Shared by the share-link form (client) and the route handlers (server).
 
 export const MAX_SHARE_DAYS = 365;
+/** A link asked for without an expiry (or whose expiry is cleared) expires this long after: every link expires. */
+export const DEFAULT_SHARE_DAYS = MAX_SHARE_DAYS;
 
 export const createShareLinkSchema = z.object({
   revisionId: z.string().min(1).optional(),
-  // Days until the link stops working; omitted = no expiry.
+  // Days until the link stops working; omitted = DEFAULT_SHARE_DAYS (lib/server/share-links.ts shareExpiry).
   expiresInDays: z.number().int().min(1).max(MAX_SHARE_DAYS).optional(),
 });
 export type CreateShareLinkInput = z.infer<typeof createShareLinkSchema>;
