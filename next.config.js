@@ -1,26 +1,9 @@
 /** @type {import('next').NextConfig} */
 
-// Security headers for every response (pages, API, static files). The CSP is static so pages can
-// stay statically rendered (no per-request nonce): scripts only from this origin plus Next's
-// inline bootstrap ('unsafe-inline'; no 'unsafe-eval' in production, React's dev tooling needs
-// it in `next dev`), styles inline for recharts and next/font, fonts and images from 'self' or
-// data:, no framing, no plugins, forms only to this origin or the OAuth providers.
-const dev = process.env.NODE_ENV !== "production";
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${dev ? " ws: wss:" : ""}`,
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self' https://github.com https://accounts.google.com",
-  "object-src 'none'",
-].join("; ");
-
+// Security headers for every response (pages, API, static files). The Content-Security-Policy is
+// set per request by proxy.ts (lib/server/csp.ts): a script nonce on pages rendered per request,
+// 'unsafe-inline' scripts only on the prerendered ones.
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
   // Browsers ignore HSTS on plain http; behind a TLS proxy it pins https for two years.
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   { key: "X-Frame-Options", value: "DENY" },

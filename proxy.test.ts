@@ -50,3 +50,35 @@ describe("pages that need the database, while it is down", () => {
     expect(res.headers.get("x-middleware-next")).toBe("1");
   });
 });
+
+// Issue #25: the CSP allowed 'unsafe-inline' scripts everywhere.
+describe("Content-Security-Policy", () => {
+  const scriptSrc = (csp: string | null) => csp?.split("; ").find((d) => d.startsWith("script-src")) ?? "";
+
+  it.each(["/assess", "/assess/result", "/projects", "/signin", "/s/some-token", "/check-email"])(
+    "a page rendered per request (%s) gets a fresh script nonce and no 'unsafe-inline' scripts; Next.js is handed the same nonce",
+    async (path) => {
+      readiness.mockResolvedValue(new Response("{}", { status: 200 }));
+      const [a, b] = [await get(path), await get(path)];
+      const policy = a.headers.get("content-security-policy");
+      expect(scriptSrc(policy)).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'$/);
+      expect(scriptSrc(policy)).not.toContain("unsafe-inline");
+      expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
+      expect(b.headers.get("content-security-policy")).not.toBe(policy);
+    },
+  );
+
+  it("prerendered pages (built once, no per-request nonce) keep 'unsafe-inline' scripts; the rest of the policy is the same", async () => {
+    for (const path of ["/", "/catalog", "/report/print"]) {
+      const policy = (await get(path)).headers.get("content-security-policy")!;
+      expect(scriptSrc(policy)).toBe("script-src 'self' 'unsafe-inline'");
+      for (const d of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"]) expect(policy).toContain(d);
+      expect(policy).not.toContain("unsafe-eval");
+    }
+  });
+
+  it("a caller's own CSP header never reaches Next.js as the nonce source", async () => {
+    const res = await proxy(new NextRequest("http://127.0.0.1:3000/signin", { headers: { "content-security-policy": "script-src 'nonce-attacker'" } }));
+    expect(res.headers.get("x-middleware-request-content-security-policy")).not.toContain("attacker");
+  });
+});

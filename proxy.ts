@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { internalOrigin } from "@/lib/server/env";
+import { contentSecurityPolicy, newNonce, wantsNonce } from "@/lib/server/csp";
+import { env, internalOrigin } from "@/lib/server/env";
 
 // Runs before every route (Next 16's proxy, formerly middleware; Node.js runtime):
 // - gives each request an id (the caller's X-Request-Id if sane, else a new one), passed to the
@@ -9,7 +10,9 @@ import { internalOrigin } from "@/lib/server/env";
 //   when the database is unreachable (a page cannot set its own status; without this it would be
 //   a 500). Only those requests pay for the probe; a project page without a session cookie
 //   redirects to sign-in without touching the database.
-// Security headers are static and live in next.config.js.
+// - sets the Content-Security-Policy: a fresh script nonce for pages rendered per request (Next.js
+//   reads it from the request's CSP header), 'unsafe-inline' scripts only on prerendered pages
+//   (lib/server/csp.ts). The other security headers are static and live in next.config.js.
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -27,14 +30,26 @@ export async function proxy(request: NextRequest) {
   if (page && !(await databaseAnswers())) {
     return new NextResponse(page === "shared" ? SHARED_UNAVAILABLE_PAGE : UNAVAILABLE_PAGE, {
       status: 503,
-      headers: { "content-type": "text/html; charset=utf-8", "retry-after": "10", "cache-control": "no-store", "x-request-id": reqId },
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "retry-after": "10",
+        "cache-control": "no-store",
+        "x-request-id": reqId,
+        "content-security-policy": contentSecurityPolicy({ dev: false }),
+      },
     });
   }
 
   const headers = new Headers(request.headers);
   headers.set("x-request-id", reqId);
+  const nonce = wantsNonce(request.method, request.nextUrl.pathname) ? newNonce() : undefined;
+  const policy = contentSecurityPolicy({ nonce, dev: env().NODE_ENV === "development" });
+  // Next.js takes the nonce for its inline scripts from the request's CSP header; never the caller's.
+  headers.delete("content-security-policy-report-only");
+  headers.set("content-security-policy", policy);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("x-request-id", reqId);
+  res.headers.set("content-security-policy", policy);
   return res;
 }
 
