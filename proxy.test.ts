@@ -82,3 +82,35 @@ describe("Content-Security-Policy", () => {
     expect(res.headers.get("x-middleware-request-content-security-policy")).not.toContain("attacker");
   });
 });
+
+// Issue #25: bodiless writes rested on the route wrapper alone, and the /signin server action
+// took Sec-Fetch-Site: cross-site without Origin and answered a cross-origin request with 500.
+describe("one same-origin rule for every state change", () => {
+  const send = (method: string, path: string, headers: Record<string, string>) => proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { method, headers }));
+  const SELF = "http://localhost:3000"; // NextRequest names loopback localhost; without AUTH_URL that is the origin
+
+  it.each([
+    ["POST", "/signin", { "next-action": "abc", "sec-fetch-site": "cross-site" }],
+    ["POST", "/signin", { "next-action": "abc", origin: "https://evil.example" }],
+    ["POST", "/api/projects/p1/duplicate", { origin: "https://evil.example" }],
+    ["POST", "/api/projects/p1/duplicate", { "sec-fetch-site": "same-site" }],
+    ["DELETE", "/api/projects/p1", { "sec-fetch-site": "cross-site" }],
+    ["DELETE", "/api/projects/p1", { origin: "null" }],
+    ["PATCH", "/api/share-links/l1", { origin: "https://evil.example", "sec-fetch-site": "cross-site" }],
+    ["POST", "/api/auth/signout", { origin: "https://evil.example" }],
+  ])("%s %s with %o is a 403 in the app's error shape", async (method, path, headers) => {
+    const res = await send(method, path, headers);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ error: "forbidden", message: "Cross-origin requests may not change data." });
+  });
+
+  it.each([
+    ["POST", "/signin", { "next-action": "abc", origin: SELF, "sec-fetch-site": "same-origin" }],
+    ["DELETE", "/api/projects/p1", { origin: SELF }],
+    ["POST", "/api/projects/p1/duplicate", {}], // no browser (curl, a server): nothing to forge
+    ["POST", "/api/v1/evaluate", { origin: "https://other-app.example" }], // the public API decides per route
+    ["GET", "/projects", { "sec-fetch-site": "cross-site" }], // a link from elsewhere is fine
+  ])("%s %s with %o passes on", async (method, path, headers) => {
+    expect((await send(method, path, headers)).status).toBe(200);
+  });
+});

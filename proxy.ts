@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce, wantsNonce } from "@/lib/server/csp";
 import { env, internalOrigin } from "@/lib/server/env";
+import { isSameOriginRequest, isStateChanging } from "@/lib/server/request-guards";
 
 // Runs before every route (Next 16's proxy, formerly middleware; Node.js runtime):
 // - gives each request an id (the caller's X-Request-Id if sane, else a new one), passed to the
 //   route as a request header and sent back as X-Request-Id; logs carry it (lib/server/log.ts);
 // - refuses bodies declared larger than 1 MB before anything buffers them (413);
+// - refuses a cross-origin state change, whatever handles it (403);
 // - answers a shared page (/s/<token>), and a signed-in user's project pages, 503 + Retry-After
 //   when the database is unreachable (a page cannot set its own status; without this it would be
 //   a 500). Only those requests pay for the probe; a project page without a session cookie
@@ -24,6 +26,13 @@ export async function proxy(request: NextRequest) {
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
     return json(413, { error: "payload_too_large", message: "The request body exceeds 1 MB." }, reqId);
+  }
+
+  // One same-origin rule for every state change (lib/server/request-guards.ts): routes with or without
+  // a body, Auth.js, and server actions (which Next.js answered 500 when cross-origin). The public
+  // API (/api/v1/*) takes cross-origin calls; its routes decide (route({ crossOrigin })).
+  if (isStateChanging(request.method) && !request.nextUrl.pathname.startsWith("/api/v1/") && !isSameOriginRequest(request)) {
+    return json(403, { error: "forbidden", message: "Cross-origin requests may not change data." }, reqId);
   }
 
   const page = pageNeedingDatabase(request);

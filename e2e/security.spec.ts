@@ -186,6 +186,28 @@ test.describe("request guards (finding 7)", () => {
     expect(ok.status()).toBe(201);
   });
 
+  // Issue #25: the /signin server action took Sec-Fetch-Site: cross-site without Origin, and a
+  // cross-origin one was a 500; bodiless writes had no guard before the route.
+  test("every state change, server actions and bodiless writes included, is refused cross-origin with 403, never 500", async ({ page }) => {
+    await signIn(page, newEmail("one-rule"));
+    const created = await (await page.request.post("/api/projects", { data: { name: "Kept", input: PROFILES.earlyPrototype } })).json();
+    const id = created.project.id as string;
+    const action = { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" };
+    for (const [method, path, headers] of [
+      ["POST", "/signin", { ...action, origin: "https://evil.example" }],
+      ["POST", "/signin", { ...action, "sec-fetch-site": "cross-site" }],
+      ["POST", `/api/projects/${id}/duplicate`, { "sec-fetch-site": "cross-site" }],
+      ["POST", `/api/projects/${id}/duplicate`, { origin: "https://evil.example" }],
+      ["DELETE", `/api/projects/${id}`, { "sec-fetch-site": "same-site", origin: `http://evil.localhost:${PORT}` }],
+    ] as const) {
+      const res = await page.request.fetch(path, { method, headers, data: method === "POST" && path === "/signin" ? "[]" : undefined });
+      expect(res.status(), `${method} ${path} ${JSON.stringify(headers)}`).toBe(403);
+      expect((await res.json()).error).toBe("forbidden");
+    }
+    const list = (await (await page.request.get("/api/projects")).json()).projects as Array<{ id: string }>;
+    expect(list.map((p) => p.id)).toEqual([id]); // not duplicated, not deleted
+  });
+
   test("body limits hold on every route, Auth.js's included", async ({ request }) => {
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
     const big = await request.post("/api/auth/signin/nodemailer", { form: { email: "a@example.com", csrfToken, pad: "x".repeat(200_000) }, maxRedirects: 0 });
