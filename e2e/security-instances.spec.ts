@@ -89,6 +89,8 @@ function start(port: number, databaseUrl: string, vars: Record<string, string> =
       TRUSTED_PROXY_HOPS: "1",
       LOG_LEVEL: "info",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Functional tests, no latency goal: PDFs print at normal priority so a busy machine does not time them out (as scripts/e2e-server.mjs).
+      PDF_CHROMIUM_NICE: process.env.PDF_CHROMIUM_NICE ?? "0",
       ...vars,
     },
   });
