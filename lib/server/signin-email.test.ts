@@ -33,6 +33,10 @@ describe("the address a sign-in is for", () => {
     expect(() => signInIdentifier(raw)).toThrow();
   });
 
+  it("accepts ordinary addresses, apostrophes and plus tags included", () => {
+    expect(normalizeSignInEmail("O'Brien+rentorown@Example.co.uk")).toBe("o'brien+rentorown@example.co.uk");
+  });
+
   it("normalises NFKC first: a full-width ＠ is an @ (one key for one mailbox)", () => {
     expect(normalizeSignInEmail("victim＠y.example")).toBe("victim@y.example");
     expect(signInIdentifier("VICTIM@Y.EXAMPLE")).toBe(normalizeSignInEmail(" victim@y.example "));

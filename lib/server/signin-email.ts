@@ -14,7 +14,7 @@ export function normalizeSignInEmail(raw: unknown): string | undefined {
   // NFKC first, as Auth.js does: a full-width "＠" must not pass as a second recipient later.
   const email = raw.normalize("NFKC").trim().toLowerCase();
   // Quotes and commas make address lists in mail parsers; one address, nothing else.
-  if (email.length > 254 || /["',;<>\s]/.test(email)) return undefined;
+  if (email.length > 254 || /[",;<>\s]/.test(email)) return undefined;
   return address.safeParse(email).success ? email : undefined;
 }
 
