@@ -113,3 +113,14 @@ test("portfolio: the adds reconcile with the plan, impossible alternatives say w
   await expect(page.getByTestId("chart-portfolio-cumulative")).toContainText("Every workload on the proprietary API (not possible)".replace("Every workload on the proprietary API", "All on the proprietary API"));
   await page.screenshot({ path: "e2e/output/screenshots/portfolio-reconciled.png", fullPage: true });
 });
+
+test("what would change probes the user's own requirements and shows what each costs", async ({ page }) => {
+  const { PROFILES } = await import("@/test/fixtures/profiles");
+  const e = evaluate(PROFILES.sub100msCodeCompletion);
+  await page.goto(resultPath(PROFILES.sub100msCodeCompletion));
+  const probes = page.getByTestId("requirement-probes");
+  await expect(probes.getByTestId("requirement-probe").first()).toHaveText(`Hosted open-weights${e.requirements.probes[0]!.text}`);
+  await expect(probes.getByTestId("constraint-waterfall")).toContainText(e.requirements.waterfall!.text);
+  await probes.scrollIntoViewIfNeeded();
+  await probes.screenshot({ path: "e2e/output/screenshots/requirement-probes.png" });
+});

@@ -1,5 +1,6 @@
 import type { Evaluation } from "@/lib/engine";
 import { optionLabel } from "@/lib/engine/vocabulary";
+import { formatUsd } from "@/lib/format";
 import { ResultPanel } from "./panel";
 
 // What would change the verdict (contract v1.1 `whatWouldChange`): for the volume and each figure
@@ -29,11 +30,69 @@ export function WhatWouldChange({ evaluation: e, compact = false }: { evaluation
           ))}
         </ul>
       )}
+      <RequirementProbes evaluation={e} />
       {e.volumeHolds ? (
         <p className="mt-2 text-sm text-slate-800" data-testid="wwc-volume-holds">
           {e.volumeHolds.text}
         </p>
       ) : null}
     </ResultPanel>
+  );
+}
+
+/**
+ * Your own requirements, relaxed one at a time (what each costs you), and the waterfall from the cheapest
+ * option with none of them to the verdict (v1.2 `requirements`; saved results from before it: nothing).
+ */
+function RequirementProbes({ evaluation: e }: { evaluation: Evaluation }) {
+  const r = e.requirements;
+  if (!r || (!r.probes.length && !r.waterfall)) return null;
+  const w = r.waterfall;
+  const bars = w ? [{ label: `None of your requirements (${optionLabel(w.start)})`, from: 0, to: w.startUsd, total: true }] : [];
+  if (w) {
+    let at = w.startUsd;
+    for (const s of w.steps.filter((x) => Math.abs(x.addsUsd) >= 1)) {
+      bars.push({ label: `+ ${s.label}`, from: at, to: at + s.addsUsd, total: false });
+      at += s.addsUsd;
+    }
+    if (Math.abs(w.prioritiesUsd) >= 1) bars.push({ label: "+ your other priorities", from: at, to: at + w.prioritiesUsd, total: false });
+    bars.push({ label: `= ${optionLabel(e.recommendation)}, your verdict`, from: 0, to: w.verdictTcoUsd, total: true });
+  }
+  const max = Math.max(1, ...bars.map((b) => Math.max(b.from, b.to)));
+  return (
+    <div className="mt-4 border-t border-slate-100 pt-3" data-testid="requirement-probes">
+      <h3 className="text-sm font-semibold text-slate-900">What your own requirements cost</h3>
+      {r.probes.length > 0 && (
+        <ul className="mt-2 space-y-2 text-sm">
+          {r.probes.map((p) => (
+            <li key={p.requirement + p.to} className="flex gap-3" data-testid="requirement-probe">
+              <span className="mt-0.5 shrink-0 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-semibold text-amber-900">{optionLabel(p.becomes)}</span>
+              <span className="text-slate-800">{p.text}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {w && (
+        <figure className="mt-3" data-testid="constraint-waterfall">
+          <figcaption className="text-xs text-slate-600">{w.text}</figcaption>
+          <ul className="mt-2 space-y-1 text-xs tabular-nums">
+            {bars.map((b) => (
+              <li key={b.label} className="grid grid-cols-[12rem_1fr_5.5rem] items-center gap-2">
+                <span className="truncate text-slate-700" title={b.label}>
+                  {b.label}
+                </span>
+                <span className="relative block h-3 rounded bg-slate-50" aria-hidden="true">
+                  <span
+                    className={`absolute top-0 h-3 rounded ${b.total ? "bg-brand-600" : b.to >= b.from ? "bg-amber-500" : "bg-emerald-500"}`}
+                    style={{ left: `${(Math.min(b.from, b.to) / max) * 100}%`, width: `${Math.max(0.5, (Math.abs(b.to - b.from) / max) * 100)}%` }}
+                  />
+                </span>
+                <span className="text-right text-slate-900">{b.total ? formatUsd(b.to) : `${b.to >= b.from ? "+" : "−"}${formatUsd(Math.abs(b.to - b.from))}`}</span>
+              </li>
+            ))}
+          </ul>
+        </figure>
+      )}
+    </div>
   );
 }

@@ -25,6 +25,7 @@ import { capacitySummary, type CapacitySummary } from "./capacity";
 import { fmtMs } from "./capacity/choose";
 import { volumeCurve, type VolumePoint } from "./volume-curve";
 import { headlineOf, type Headline } from "./headline";
+import { requirementsOf, roundTargetUp, type Requirements } from "./requirements";
 
 export type { VolumePoint };
 
@@ -83,15 +84,13 @@ export type Evaluation = {
   latencyMiss: { option: Option; ms: number; targetMs: number; metAtMs: number; text: string } | null;
   /** v1.2: every option ruled out and why (`rule` "no-split": a hybrid whose cheapest split is a pure option, not a requirement). */
   exclusions: { option: Option; rule: string; text: string }[];
+  /** v1.2: each hard requirement that binds, relaxed on its own (probes), and the cost of each added back from none (waterfall). */
+  requirements: Requirements;
   /** v1.2: the verdict against its closest usable rival (TCO margin, cumulative overtaking month, volume crossing, the margin's tornado, captions). */
   headline: Headline;
 };
 
-/** The nearest round target at or above a p95 (10 ms steps below a second, 100 ms above). */
-function metAt(ms: number): number {
-  const step = ms < 1000 ? 10 : 100;
-  return Math.ceil(ms / step) * step;
-}
+const metAt = roundTargetUp;
 
 /** The verdict's latency against the target when it misses it (a hard requirement the closest fit cannot meet). */
 function latencyMissOf(m: Model, option: Option): Evaluation["latencyMiss"] {
@@ -287,6 +286,10 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
     latencyMiss: miss,
     exclusions: excluded.map((x) => ({ option: x.option, rule: x.rule, text: x.text })),
     headline,
+    requirements: requirementsOf(m, { recommendation, costs, ranking }, (relaxed) => {
+      const mm = resolveModel(relaxed, catalog);
+      return verdictOf(mm, catalog, { lite: true });
+    }),
   };
 }
 
