@@ -208,7 +208,7 @@ describe("contract shape", () => {
   it("states the staffing figures in use, overrides included, in the team reason", () => {
     // Core 2 FTE + fleet share + one model + on-call, no per-GPU or per-model staff: 2 FTE exactly.
     const e = evaluate({ ...PROFILES.earlyPrototype, assumptions: { "people.loadedEngineerUsdPerYear": 120_000, "people.fte": 2, "people.ftePer100Gpus": 0, "people.ftePerModel": 0, "people.onCallFte": 0 } });
-    expect(e.reasons.find((r) => r.factor === "team")?.text).toMatch(/2 FTE to run \d+ GPUs .*\$240k a year at \$120k loaded/);
+    expect(e.reasons.find((r) => r.factor === "team")?.text).toMatch(/2 FTE \(\$240k a year at \$120k loaded per engineer\) to run \d+ GPUs in month 1, growing with the fleet at 0 FTE per 100 GPUs/);
   });
 
   it("prices cached input at the cache-read rate, never above the input rate", () => {
