@@ -22,34 +22,39 @@ import type { GPU_TERMS } from "./economics/bounds";
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 
-export const OPTION_LABELS: Record<Option, string> = {
-  api: "Proprietary API",
-  "hosted-open": "Hosted open-weights",
-  "self-hosted": "Self-hosted",
-  hybrid: "Hybrid",
+export type OptionDisplay = {
+  label: string;
+  /** Where room is short (narrow chart axes). */
+  shortLabel: string;
+  /** The verdict's one-line headline under the option name. */
+  headline: string;
+  /**
+   * Colour (charts, landing accents) plus a dash pattern so the options stay apart in black and white
+   * (the PDF). `accent` is the matching Tailwind class for solid marks.
+   */
+  style: { color: string; dash?: string; accent: string };
 };
+
+/** Each option's words and style, one record per option: the UI's display table (an option's engine module is in lib/engine/options). */
+export const OPTION_DISPLAY: Record<Option, OptionDisplay> = {
+  api: { label: "Proprietary API", shortLabel: "API", headline: "Rent a proprietary model through its API", style: { color: "#0284c7", accent: "bg-sky-600" } },
+  "hosted-open": { label: "Hosted open-weights", shortLabel: "Hosted", headline: "Use an open-weights model at a hosted provider", style: { color: "#059669", dash: "8 4", accent: "bg-emerald-600" } },
+  "self-hosted": { label: "Self-hosted", shortLabel: "Self-hosted", headline: "Run an open-weights model on your own GPUs", style: { color: "#7c3aed", dash: "2 3", accent: "bg-violet-600" } },
+  hybrid: { label: "Hybrid", shortLabel: "Hybrid", headline: "Split traffic between your own GPUs and an API", style: { color: "#d97706", dash: "12 3 2 3", accent: "bg-amber-600" } },
+};
+
+function byOption<T>(pick: (d: OptionDisplay) => T): Record<Option, T> {
+  return Object.fromEntries(Object.entries(OPTION_DISPLAY).map(([o, d]) => [o, pick(d)])) as Record<Option, T>;
+}
+
+export const OPTION_LABELS: Record<Option, string> = byOption((d) => d.label);
 export const optionLabel = (o: Option): string => OPTION_LABELS[o];
 /** Where room is short (narrow chart axes). */
-export const OPTION_SHORT_LABELS: Record<Option, string> = { api: "API", "hosted-open": "Hosted", "self-hosted": "Self-hosted", hybrid: "Hybrid" };
-
+export const OPTION_SHORT_LABELS: Record<Option, string> = byOption((d) => d.shortLabel);
 /** The verdict's one-line headline under the option name. */
-export const OPTION_HEADLINES: Record<Option, string> = {
-  api: "Rent a proprietary model through its API",
-  "hosted-open": "Use an open-weights model at a hosted provider",
-  "self-hosted": "Run an open-weights model on your own GPUs",
-  hybrid: "Split traffic between your own GPUs and an API",
-};
-
-/**
- * Each option's colour (charts, landing accents) plus a dash pattern so the four stay apart in
- * black and white (the PDF). `accent` is the matching Tailwind class for solid marks.
- */
-export const OPTION_STYLE: Record<Option, { color: string; dash?: string; accent: string }> = {
-  api: { color: "#0284c7", accent: "bg-sky-600" },
-  "hosted-open": { color: "#059669", dash: "8 4", accent: "bg-emerald-600" },
-  "self-hosted": { color: "#7c3aed", dash: "2 3", accent: "bg-violet-600" },
-  hybrid: { color: "#d97706", dash: "12 3 2 3", accent: "bg-amber-600" },
-};
+export const OPTION_HEADLINES: Record<Option, string> = byOption((d) => d.headline);
+/** Each option's colour and dash pattern (see OptionDisplay.style). */
+export const OPTION_STYLE: Record<Option, OptionDisplay["style"]> = byOption((d) => d.style);
 
 /** What the hybrid keeps on your GPUs, by split mode ("Hybrid keeps 40% of traffic on your GPUs (…)"). */
 export const HYBRID_SPLIT_LABELS: Record<HybridSplit["mode"], string> = {

@@ -8,7 +8,8 @@ import { growthFactors } from "../economics/load";
 import { replicaSlots, serversFor } from "../economics/packing";
 import { gpuPricing } from "../economics/terms";
 import { chooseConfiguration, replicasFor, type CapacityChoice, type QualityTier } from "./choose";
-import { hybridLatency, remoteLatency, selfHostedLatency, type OptionLatency, type RemoteModel } from "./latency";
+import { registryLatencies } from "../options";
+import type { OptionLatency, RemoteModel } from "./latency";
 
 // Capacity: the performance model (perf.ts), the configurations it sizes (configs.ts), the choice of
 // open model × GPU × precision (choose.ts), every option's latency against the target (latency.ts)
@@ -132,12 +133,16 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
     concurrency: c.point.concurrency,
     met: !choice.unmet,
   };
-  const params = remoteLatencyParams(q.catalog, q.input, q.networkToApiMs);
-  const api = remoteLatency("api", remoteModel(cc, q.api), params);
-  const hosted = remoteLatency("hosted-open", remoteModel(cc, q.hosted), params);
-  const self = selfHostedLatency(choice, cc.performance.p95Factors.e2e.value, volume.outputTokensPerRequest);
-  const hybrid = hybridLatency(self, api);
-  return { choice, slo, latency: { api, "hosted-open": hosted, "self-hosted": self, hybrid }, why: whyText(choice, q) };
+  // Every option's p95 from its own module (lib/engine/options).
+  const optionLatency = registryLatencies({
+    params: remoteLatencyParams(q.catalog, q.input, q.networkToApiMs),
+    api: remoteModel(cc, q.api),
+    hosted: remoteModel(cc, q.hosted),
+    choice,
+    e2eP95OverMedian: cc.performance.p95Factors.e2e.value,
+    outputTokensPerRequest: volume.outputTokensPerRequest,
+  }) as Record<Option, OptionLatency>;
+  return { choice, slo, latency: optionLatency, why: whyText(choice, q) };
 }
 
 /** The ranking's pricer per GPU: economics' configPricer on the GPU's fleet terms at this volume (a module function returning a closure: see choose.ts Ctx). */

@@ -76,7 +76,12 @@ function externalMonths(m: Model, which: "api" | "hosted-open", into: number[] |
   return tco;
 }
 
-function externalCost(m: Model, which: "api" | "hosted-open"): OptionCost {
+/** An external option's TCO alone (verdict probes): externalMonths without the series. */
+export function externalTco(m: Model, which: "api" | "hosted-open"): OptionTco {
+  return { tcoUsd: externalMonths(m, which, null) };
+}
+
+export function externalCost(m: Model, which: "api" | "hosted-open"): OptionCost {
   const tpd0 = tokensPerDayOf(m);
   const k = externalUsdPerTokenDay(m, which);
   const ft = which === "hosted-open" ? fineTuningMonthlyUsd(m) : 0;
@@ -114,6 +119,13 @@ function selfHostedMonths(m: Model, into: PlanBuffers): number {
     into.served[t] = tpd0 * f[t]!;
   }
   return f.length;
+}
+
+/** Self-hosting's TCO alone (verdict probes): the same months and fleet loop as selfHostedCost, no series. */
+export function selfHostedTco(m: Model): OptionTco {
+  const buf = probeBuffers(volumeFactors(m).length);
+  const n = selfHostedMonths(m, buf);
+  return { tcoUsd: fleetTco(m, buf.replicas, buf.served, n).tcoUsd };
 }
 
 export function selfHostedCost(m: Model): OptionCost {
@@ -278,7 +290,7 @@ let lastFloor: { replicas: number; values: Model["values"]; deployment: unknown;
 let floorMonths = new Float64Array(64);
 
 /** The hybrid's TCO and pure flag only (verdict probes): the same decision as hybridCost, no series or texts. */
-function hybridTco(m: Model, ctx: HybridContext, parts: Record<"api" | "hosted-open" | "self-hosted", OptionTco>, minShare: number): OptionTco {
+export function hybridTco(m: Model, ctx: HybridContext, parts: Record<"api" | "hosted-open" | "self-hosted", OptionTco>, minShare: number): OptionTco {
   const quick = pureBelowAnySplit(m, ctx, parts);
   if (quick) return { tcoUsd: parts[quick].tcoUsd, split: { pure: quick } };
   const p = pickHybrid(m, ctx, parts, minShare);
@@ -408,36 +420,6 @@ export function monthlyUsdSeries(m: Model, option: "api" | "hosted-open" | "self
   const n = selfHostedMonths(m, buf);
   fleetTco(m, buf.replicas, buf.served, n, { series });
   return series;
-}
-
-/**
- * Every option's cost. The hybrid needs the others (it is never dearer than its parts). `reuse`: pure
- * options' costs already known for this model (whatWouldChange's probes pass the base model's costs of
- * the options a figure cannot move; its test checks each claim against a fresh computation).
- */
-export function optionCosts(m: Model, ctx: HybridContext, minShare: number, reuse: Partial<Record<"api" | "hosted-open" | "self-hosted", OptionCost>> = {}): Record<Option, OptionCost> {
-  const api = reuse.api ?? externalCost(m, "api");
-  const hosted = reuse["hosted-open"] ?? externalCost(m, "hosted-open");
-  const self = reuse["self-hosted"] ?? selfHostedCost(m);
-  const parts = { api, "hosted-open": hosted, "self-hosted": self };
-  return { ...parts, hybrid: hybridCost(m, ctx, parts, minShare) };
-}
-
-/**
- * Every option's TCO alone (the verdict probes of whatWouldChange): the same month loops and hybrid
- * decision as optionCosts, without series, breakdowns or texts (tested equal to optionCosts' TCOs).
- */
-export function optionTcos(m: Model, ctx: HybridContext, minShare: number, reuse: Partial<Record<"api" | "hosted-open" | "self-hosted", OptionTco>> = {}): Record<Option, OptionTco> {
-  const api = reuse.api ?? { tcoUsd: externalMonths(m, "api", null) };
-  const hosted = reuse["hosted-open"] ?? { tcoUsd: externalMonths(m, "hosted-open", null) };
-  let self = reuse["self-hosted"];
-  if (!self) {
-    const buf = probeBuffers(volumeFactors(m).length);
-    const n = selfHostedMonths(m, buf);
-    self = { tcoUsd: fleetTco(m, buf.replicas, buf.served, n).tcoUsd };
-  }
-  const parts = { api, "hosted-open": hosted, "self-hosted": self };
-  return { ...parts, hybrid: hybridTco(m, ctx, parts, minShare) };
 }
 
 export { gpuPricing };

@@ -1,6 +1,7 @@
 // Economics: what each option costs over the horizon (GPU terms, owned hardware, staff that scale,
 // fine-tuning, price trends, saturating growth) and the optimised hybrid. Pure, like the rest of the engine.
 export * from "./costs";
+export { optionCosts, optionTcos } from "../options";
 export { pricePerRequest, tokenMonthlyUsd, externalUsdPerTokenDay, capacityPeak, tokensPerDayOf, volumeFactors, growthSaturation } from "./tokens";
 export { planHybrid, hybridConstraints, type Plan } from "./hybrid-plan";
 export { selfHostedMonth, selfHostedSteadyOf, selfHostedMonthAt, steadyMonthlyUsd, steadyMonthlyCurve, type SelfHostedMonth, type SelfHostedSteady } from "./steady";
