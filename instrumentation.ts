@@ -5,5 +5,14 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkEnvironmentAtStart } = await import("./lib/server/startup");
     checkEnvironmentAtStart();
+    // Engine worker threads up (and their bundle checked) before the first API request, not during it;
+    // if that fails the pages still serve and the API retries on its first request (and logs why).
+    const { enginePool } = await import("./lib/server/engine-pool");
+    try {
+      enginePool();
+    } catch (error) {
+      const { logger } = await import("./lib/server/log");
+      logger().error({ err: error }, "engine pool failed to start");
+    }
   }
 }

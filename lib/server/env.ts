@@ -80,6 +80,15 @@ const envSchema = z.object({
   PDF_QUEUE_WAIT_MS: z.coerce.number().int().positive().default(20_000),
   PDF_RENDER_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 
+  // Engine worker threads (lib/server/engine-pool.ts; default: one per core), how many evaluations may
+  // wait for one (default 64 per thread; beyond that 503 + Retry-After), the threads' CPU nice (the
+  // request thread goes first), and the in-process cache of identical requests.
+  ENGINE_THREADS: z.coerce.number().int().positive().max(64).optional(),
+  ENGINE_QUEUE_MAX: z.coerce.number().int().min(0).optional(),
+  ENGINE_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  ENGINE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(2_000),
+  ENGINE_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(64 * 1024 * 1024),
+
   // Default: info; warn under tests (NODE_ENV=test).
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });

@@ -1,18 +1,73 @@
 import { describe, expect, it } from "vitest";
 import { PROFILES } from "@/test/fixtures/profiles";
-import { evaluate } from "@/lib/engine";
+import { ASSESSMENT_DEFAULTS, evaluate } from "@/lib/engine";
+import { DEFAULT_FIELDS, pickFields, roundNumber } from "@/lib/server/response-shape";
 import { POST } from "./route";
 import { GET as getSchema } from "../schema/route";
 
-const post = (body: BodyInit, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  POST(new Request("http://test/api/v1/evaluate", { method: "POST", body, headers }));
+const post = (body: BodyInit, headers: Record<string, string> = { "content-type": "application/json" }, query = "") =>
+  POST(new Request(`http://test/api/v1/evaluate${query}`, { method: "POST", body, headers }));
+const json = { "content-type": "application/json" };
+const rounded = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "number" ? roundNumber(x) : x)));
 
 describe("POST /api/v1/evaluate", () => {
-  it("answers 200 with the same Evaluation the engine computes", async () => {
-    const res = await post(JSON.stringify(PROFILES.hipaaAllowedToLeave));
+  it("answers 200 with the full Evaluation the engine computes, byte for byte, with include=all&precision=full", async () => {
+    const res = await post(JSON.stringify(PROFILES.hipaaAllowedToLeave), json, "?include=all&precision=full");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(JSON.stringify(evaluate(PROFILES.hipaaAllowedToLeave)));
+  });
+
+  it("answers by default with the contract's fields, numbers rounded (v1.2 lean response)", async () => {
+    const res = await post(JSON.stringify(PROFILES.sensitiveSliceHybrid));
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toEqual(JSON.parse(JSON.stringify(evaluate(PROFILES.hipaaAllowedToLeave))));
+    const full = evaluate(PROFILES.sensitiveSliceHybrid);
+    expect(Object.keys(body).sort()).toEqual([...DEFAULT_FIELDS].sort());
+    for (const f of ["recommendation", "confidence", "ranking", "reasons", "conflicts", "costs", "breakEven", "sensitivity", "catalogVersion", "costPremiumUsd", "whatWouldChange", "comparison"])
+      expect(body).toHaveProperty(f);
+    expect(body).toEqual(rounded(pickFields(full, DEFAULT_FIELDS)));
+    expect(body.costs.api.monthlyUsd).toHaveLength(full.horizonMonths);
+    expect(body).not.toHaveProperty("assumptions");
+  });
+
+  it("carries exactly what ?include= names, plus the verdict and catalog version", async () => {
+    const res = await post(JSON.stringify(PROFILES.earlyPrototype), json, "?include=costs,volumeCurve");
+    expect(res.status).toBe(200);
+    expect(Object.keys(await res.json()).sort()).toEqual(["catalogVersion", "costs", "recommendation", "volumeCurve"]);
+    const more = await (await post(JSON.stringify(PROFILES.earlyPrototype), json, "?include=default,assumptions")).json();
+    expect(Object.keys(more)).toEqual(expect.arrayContaining([...DEFAULT_FIELDS, "assumptions"]));
+    expect(Object.keys(more)).toHaveLength(DEFAULT_FIELDS.length + 1);
+  });
+
+  it("runs the uncertainty's draws only when ?include= names it", async () => {
+    const res = await post(JSON.stringify(PROFILES.earlyPrototype), json, "?include=confidence,uncertainty");
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(Object.keys(body).sort()).toEqual(["catalogVersion", "confidence", "recommendation", "uncertainty"]);
+    expect(body.uncertainty.verdict).toBe(body.recommendation);
+    expect(body.uncertainty.draws).toBeGreaterThan(0);
+  });
+
+  it("answers 400 invalid_input for an unknown ?include= field or precision", async () => {
+    for (const q of ["?include=costs,secrets", "?precision=exact"]) {
+      const res = await post(JSON.stringify(PROFILES.earlyPrototype), json, q);
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.error).toBe("invalid_input");
+      expect(body.issues[0].path).toMatch(/^query\./);
+    }
+  });
+
+  it("answers a repeated identical input (keys reordered, defaults spelled out) from the cache, same bytes", async () => {
+    const input = { ...PROFILES.itarDefenceSupplier, volume: { ...PROFILES.itarDefenceSupplier.volume, requestsPerDay: 12_345 } };
+    const first = await post(JSON.stringify(input));
+    expect(first.headers.get("x-engine-cache")).toBe("miss");
+    const reordered = { capability: input.capability, latency: input.latency, team: input.team, data: input.data, volume: { peakToAverage: ASSESSMENT_DEFAULTS.volume.peakToAverage, ...input.volume }, strategy: { horizonMonths: ASSESSMENT_DEFAULTS.strategy.horizonMonths } };
+    const again = await post(JSON.stringify(reordered));
+    expect(again.headers.get("x-engine-cache")).toBe("hit");
+    expect(await again.text()).toBe(await first.text());
+    const other = await post(JSON.stringify({ ...input, volume: { ...input.volume, requestsPerDay: 12_346 } }));
+    expect(other.headers.get("x-engine-cache")).toBe("miss");
   });
 
   it("accepts a minimal contract-only input (groups with defaults omitted)", async () => {

@@ -1,8 +1,12 @@
-import { evaluatePortfolio, portfolioInputSchema } from "@/lib/engine";
+import { portfolioInputSchema } from "@/lib/engine";
+import { engineResponse } from "@/lib/server/engine-pool";
+import { shapeQuerySchema } from "@/lib/server/response-shape";
 import { route } from "@/lib/server/route";
 
 // Public portfolio API (contract v1.1 "Portfolio"): several workloads, one deployment plan. Pure
 // computation, no cookies (other sites may call it); same wrapper, limits and 400 / 413 shapes as /api/v1/evaluate.
-export const POST = route({ body: portfolioInputSchema, limits: "api", crossOrigin: true }, ({ body }) =>
-  Response.json(evaluatePortfolio(body), { headers: { "cache-control": "no-store" } }),
+// Evaluated in the engine worker pool; `?include=` selects the fields of each workload's `standalone`
+// evaluation (contract v1.2), which bounds the response (documented maximum in the contract).
+export const POST = route({ body: portfolioInputSchema, query: shapeQuerySchema, limits: "api", crossOrigin: true }, ({ body, query }) =>
+  engineResponse("portfolio", body, query),
 );
