@@ -218,7 +218,7 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
   }
   const horizon = input.strategy.horizonMonths;
   const miss = latencyMissOf(m, recommendation);
-  const missReason: Reason[] = miss ? [{ factor: "latency", kind: "note", favours: recommendation, weight: 0, text: miss.text }] : [];
+  const missReason: Reason[] = miss ? [{ factor: "latencyMiss", kind: "note", favours: recommendation, weight: 0, text: miss.text }] : [];
   // The verdict's reasons: hard rules first, then the premium it costs, factors favouring the verdict (heaviest first), then the rest.
   const ordered = [
     ...dedupedRules.map((r) => ({ ...r, favours: recommendation })),

@@ -118,6 +118,7 @@ export const FACTOR_LABELS: Record<string, string> = {
   compliance: "Compliance",
   capacity: "Capacity",
   override: "Your figure",
+  latencyMiss: "Latency target missed",
   rule: "Hard rule",
 };
 
