@@ -94,6 +94,7 @@ test("the headline, the cumulative caption and the tornado compare the verdict w
   await expect(page.getByTestId("chart-cumulative")).toContainText(e.headline.text.cumulative);
   await expect(page.getByTestId("chart-cost-vs-volume")).toContainText(e.headline.text.volume);
   await expect(page.getByTestId("chart-tornado")).toContainText("What moves Hosted's margin over Self-hosted most");
+  await expect(page.getByTestId("chart-tornado").locator("svg .recharts-bar-rectangle").first()).toBeAttached();
   await page.getByTestId("chart-tornado").scrollIntoViewIfNeeded();
   await page.screenshot({ path: "e2e/output/screenshots/headline-rival.png", fullPage: true });
 });

@@ -56,7 +56,7 @@ function MarginTornado({ evaluation: e, size }: { evaluation: Evaluation; size: 
   const all = rows.flatMap((r) => [r.start, r.start + r.span, 0, h.marginUsd ?? 0]);
   const animate = size.animate ?? true;
   return (
-    <ChartFrame testId="chart-tornado" size={size} composite title={title} caption={`${h.text.tornado} Bars: ${OPTION_SHORT_LABELS[rival]}'s TCO minus ${OPTION_SHORT_LABELS[h.winner]}'s over ${e.horizonMonths} months at each figure's low and high value (right of 0: ${OPTION_SHORT_LABELS[h.winner]} is cheaper).`}>
+    <ChartFrame testId="chart-tornado" size={size} title={title} caption={`${h.text.tornado} Bars: ${OPTION_SHORT_LABELS[rival]}'s TCO minus ${OPTION_SHORT_LABELS[h.winner]}'s over ${e.horizonMonths} months at each figure's low and high value (right of 0: ${OPTION_SHORT_LABELS[h.winner]} is cheaper).`}>
       <BarChart data={rows} layout="vertical" width={size.width} height={size.height ?? CHART_HEIGHT} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
         <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
         <XAxis type="number" domain={[Math.min(...all), Math.max(...all)]} tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} label={{ value: `margin over ${OPTION_SHORT_LABELS[rival]}, USD`, position: "insideBottom", offset: -8, ...axisTitle }} />
