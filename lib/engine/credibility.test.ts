@@ -178,3 +178,32 @@ describe("people cost scaling: the FTE per 100 GPUs is stated, shown at month 1 
     expect(rate.source).toContain("economics.people.publishedHpcFtePer100Processors");
   });
 });
+
+describe("FP4 weights only where the GPU can serve them", () => {
+  const base: AssessmentInput = {
+    volume: { requestsPerDay: 20_000, inputTokensPerRequest: 1_000, outputTokensPerRequest: 300 },
+    data: { sensitivity: "internal" },
+    team: { mlOpsMaturity: "experienced" },
+    latency: { p95TargetMs: 3_000 },
+    capability: { frontier: "helpful" },
+  };
+  const fp4Of = (e: ReturnType<typeof evaluate>) => [e.capacity.chosen, ...e.capacity.candidates].filter((c) => c.precision === "fp4").map((c) => `${c.modelId} ×${c.gpusPerReplica}`);
+
+  it.each(["l40s", "a100-80gb", "mi300x"] as const)("%s (no FP4 tensor cores, no measured weight-only run): gpt-oss FP4 is not offered", (gpu) => {
+    expect(fp4Of(evaluate({ ...base, deployment: { gpu } }))).toEqual([]);
+    expect(fp4Of(evaluate({ ...base, capability: { frontier: "unnecessary" }, deployment: { gpu } }))).toEqual([]);
+  });
+
+  it("H100 (MXFP4 weight-only, measured by InferenceMAX vLLM) and B200 (FP4 tensor cores) still offer it", () => {
+    expect(fp4Of(evaluate({ ...base, deployment: { gpu: "h100" } })).some((x) => x.startsWith("gpt-oss-120b"))).toBe(true);
+    expect(fp4Of(evaluate({ ...base, deployment: { gpu: "b200" } })).some((x) => x.startsWith("gpt-oss-120b"))).toBe(true);
+  });
+
+  it("gpt-oss-120b forced onto L40S: self-hosting is ruled out, saying why and which GPUs can serve it", () => {
+    const e = evaluate({ ...base, deployment: { gpu: "l40s", openModel: "gpt-oss-120b" } });
+    const rule = e.reasons.find((r) => r.factor === "precision" && r.kind === "rule");
+    expect(rule?.text).toMatch(/gpt-oss-120b ships only as FP4 weights, and the NVIDIA L40S 48GB has no FP4 tensor cores/);
+    expect(rule?.text).toMatch(/NVIDIA H100.*NVIDIA H200.*NVIDIA B200/);
+    expect(e.ranking.find((r) => r.option === "self-hosted")!.excluded).toBe(true);
+  });
+});

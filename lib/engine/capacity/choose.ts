@@ -3,7 +3,7 @@ import { replicaSlots } from "../economics/packing";
 import { HOURS_PER_MONTH as UNITS_HOURS_PER_MONTH, SECONDS_PER_DAY as UNITS_SECONDS_PER_DAY } from "../units";
 import type { OpenModel } from "@/catalog/schemas/open-models";
 import type { CapacityCatalog } from "./catalog";
-import { calibrationFor, minTensorParallel, perfConfig, supports, TENSOR_PARALLEL, type CalibrationSource } from "./configs";
+import { calibrationFor, minTensorParallel, perfConfig, supports, TENSOR_PARALLEL, weightOnlyFp4Architectures, type CalibrationSource } from "./configs";
 import { MAX_BATCH, maxConcurrency, memoryGbAt, p95Ms, perfAt, sloPoint, type LatencyMeasure, type P95Factors, type PerfConfig, type PerfPoint, type SloPoint, type Workload } from "./perf";
 
 // Which open model × GPU × precision × tensor-parallel degree to run: every configuration the
@@ -234,13 +234,14 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       return true;
     });
     const gpus = cc.gpus.filter((g) => (q.forcedGpu ? g.id === q.forcedGpu : true));
+    const weightOnly = weightOnlyFp4Architectures(perf, cc.gpus);
     const list: Pre[] = [];
     for (const m of models) {
       for (const g of gpus) {
         const rate = q.rate(g.id);
         if (rate === undefined) continue;
         for (const row of m.precisions) {
-          if (!supports(g, m, row.precision)) continue;
+          if (!supports(g, m, row.precision, weightOnly)) continue;
           const minTp = minTensorParallel(m, g, row.precision);
           if (!minTp) continue;
           // The smallest replica that holds the model, and two and four times it (more bandwidth and

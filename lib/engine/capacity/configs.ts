@@ -20,12 +20,28 @@ export function gpuFlops(g: GpuHardware, p: Precision): number {
   return f.value * 1e12;
 }
 
-/** Whether the GPU can run the model's weights at that precision: FP4 needs FP4 tensor cores unless the checkpoint is natively FP4 (gpt-oss MXFP4 runs weight-only on Hopper). */
-export function supports(g: GpuHardware, m: OpenModel, p: Precision): boolean {
+/**
+ * Whether the GPU can run the model's weights at that precision. FP4 needs FP4 tensor cores, or else a
+ * natively FP4 checkpoint run weight-only (dequantised to the GPU's FP8/BF16 compute) on an architecture
+ * where such a checkpoint was measured running so (`weightOnlyArchitectures`: gpt-oss MXFP4 on Hopper,
+ * InferenceMAX vLLM runs on H100/H200). Elsewhere (A100, L40S, MI300X: no FP4 tensor cores and no measured
+ * weight-only run) the FP4 checkpoint is not offered.
+ */
+export function supports(g: GpuHardware, m: OpenModel, p: Precision, weightOnlyArchitectures: ReadonlySet<string> = new Set()): boolean {
   const row = m.precisions.find((x) => x.precision === p);
   if (!row) return false;
-  if (p === "fp4" && !g.denseTflops.fp4 && !row.native) return false;
+  if (p === "fp4" && !g.denseTflops.fp4 && !(row.native && weightOnlyArchitectures.has(g.architecture))) return false;
   return true;
+}
+
+/** Architectures without FP4 tensor cores on which an FP4 checkpoint was measured weight-only (an FP4 calibration in performance.json). */
+export function weightOnlyFp4Architectures(perf: PerformanceFile, gpus: readonly GpuHardware[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of perf.calibrations) {
+    const g = gpus.find((x) => x.id === c.gpuId);
+    if (c.precision === "fp4" && g && !g.denseTflops.fp4) out.add(g.architecture);
+  }
+  return out;
 }
 
 export function kvBytesPerToken(m: OpenModel, p: Precision): { full: number; windowed: number } {

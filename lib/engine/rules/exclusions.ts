@@ -6,8 +6,17 @@ import { pct, type Exclusion, type Reason } from "./types";
 import { REGULATION_LABELS } from "../vocabulary";
 import { inHouseBinds } from "../data-rules";
 import { capacityCatalog } from "../capacity";
+import { weightOnlyFp4Architectures } from "../capacity/configs";
 import { formatTokens } from "../text";
 
+
+/** The configuration priced runs FP4 weights on a GPU that cannot serve them (only when the user forced that model and GPU: the ranking never offers it). */
+function fp4WithoutSupport(catalog: Catalog, chosen: { gpuId: string; precision: string }): boolean {
+  if (chosen.precision !== "fp4") return false;
+  const cc = capacityCatalog(catalog);
+  const g = cc.gpus.find((x) => x.id === chosen.gpuId);
+  return !!g && !g.denseTflops.fp4 && !weightOnlyFp4Architectures(cc.performance, cc.gpus).has(g.architecture);
+}
 
 export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[]; complianceNotes: Reason[] } {
   const { data, deployment } = m.input;
@@ -63,6 +72,15 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
     const longest = considered.reduce<(typeof considered)[number] | undefined>((a, b) => (!a || b.contextWindowTokens.value > a.contextWindowTokens.value ? b : a), undefined);
     const limit = longest ? `${longest.label}, reads at most ${formatTokens(longest.contextWindowTokens.value)}` : `${cap.chosen.modelLabel}, reads at most ${formatTokens(cap.chosen.contextWindowTokens)}`;
     add("self-hosted", "context", `No open model of the ${m.capacity.chosen.qualityTier} quality tier reads a ${formatTokens(need)}-token request (prompt plus output): the longest-reading, ${limit} tokens.`);
+  } else if (fp4WithoutSupport(catalog, cap.chosen)) {
+    const cc = capacityCatalog(catalog);
+    const g = cc.gpus.find((x) => x.id === cap.chosen.gpuId)!;
+    const able = cc.gpus.filter((x) => !fp4WithoutSupport(catalog, { gpuId: x.id, precision: "fp4" })).map((x) => x.label);
+    add(
+      "self-hosted",
+      "precision",
+      `${cap.chosen.modelLabel} ships only as FP4 weights, and the ${g.label} has no FP4 tensor cores and no measured weight-only FP4 run, so it cannot serve them; choose a GPU that can (${able.join(", ")}) or another open model.`,
+    );
   } else if (!self.feasible) add("self-hosted", "latency", self.text);
   if (!lat.hybrid.feasible && !out.some((e) => e.option === "hybrid")) {
     const apiOut = !lat.api.feasible;
