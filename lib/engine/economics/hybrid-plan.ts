@@ -40,19 +40,24 @@ export function planHybrid(m: Model, target: "api" | "hosted-open", sMin: number
  * the one before, or a steady point, reuses them: same arguments, same share).
  */
 export type PlanStep = {
-  r: number;
-  usable: number;
-  apiK: number;
-  tK: number;
+  /** Peak ÷ average load of the day (the load-duration curve's exponent, capacityPeak). */
+  peakRatio: number;
+  /** Tokens/s one replica serves at the target utilization. */
+  usableTpsPerReplica: number;
+  /** USD per month per (token/day) at today's list price: the API's, and the spill target's. */
+  apiUsdPerTokenDay: number;
+  targetUsdPerTokenDay: number;
   sMin: number;
   eMin: number;
-  flex: number;
-  inv: number;
+  /** Share of traffic the split may place (1 − the frontier share routed to the API), and its inverse. */
+  flexibleShare: number;
+  inverseFlexibleShare: number;
   minReplicas: number;
-  T: number;
-  fS: number;
-  fA: number;
-  rc: number;
+  /** The month being planned: its tokens a day, the target's and the API's price multiples, one more replica's monthly cost. */
+  tokensPerDay: number;
+  targetPriceFactor: number;
+  apiPriceFactor: number;
+  replicaMonthlyUsd: number;
   shares: ShareMemo;
 };
 
@@ -83,19 +88,19 @@ export function planStepOf(m: Model, target: "api" | "hosted-open", sMin: number
   const inv = 1 / Math.max(flex, 1e-12);
   const sameFigures = !!shares && shares.T.length >= months && shares.r === r && shares.usable === usable && shares.inv === inv;
   return {
-    r,
-    usable,
-    apiK: externalUsdPerTokenDay(m, "api"),
-    tK: externalUsdPerTokenDay(m, target),
+    peakRatio: r,
+    usableTpsPerReplica: usable,
+    apiUsdPerTokenDay: externalUsdPerTokenDay(m, "api"),
+    targetUsdPerTokenDay: externalUsdPerTokenDay(m, target),
     sMin,
     eMin,
-    flex,
-    inv,
+    flexibleShare: flex,
+    inverseFlexibleShare: inv,
     minReplicas: m.values["selfHosted.minReplicas"],
-    T: 0,
-    fS: 1,
-    fA: 1,
-    rc: 0,
+    tokensPerDay: 0,
+    targetPriceFactor: 1,
+    apiPriceFactor: 1,
+    replicaMonthlyUsd: 0,
     shares: sameFigures ? shares! : shareMemo(r, usable, inv, months, null),
   };
 }
@@ -115,16 +120,16 @@ export function idlePlanMonth(c: PlanStep, out: PlanBuffers, t: number): void {
 /** Share of month t's load n replicas serve (dc: capacity of one, in units of the average load): from the memo when priced at this volume before (this month, by the other target's plan, or the month before). */
 export function planShare(c: PlanStep, t: number, n: number, dc: number): number {
   const m = c.shares;
-  if (m.T[t] === c.T) {
+  if (m.T[t] === c.tokensPerDay) {
     if (n === m.n0[t]) return m.s0[t]!;
     if (n === m.n1[t]) return m.s1[t]!;
   } else {
-    m.T[t] = c.T;
+    m.T[t] = c.tokensPerDay;
     m.n0[t] = -1;
     m.n1[t] = -1;
   }
   // The month before at the same volume priced the same shares (the volume stops growing at its cap, or never grows).
-  const s = t > 0 && m.T[t - 1] === c.T && n === m.n0[t - 1] ? m.s0[t - 1]! : t > 0 && m.T[t - 1] === c.T && n === m.n1[t - 1] ? m.s1[t - 1]! : servedShare(n * dc * c.inv, c.r);
+  const s = t > 0 && m.T[t - 1] === c.tokensPerDay && n === m.n0[t - 1] ? m.s0[t - 1]! : t > 0 && m.T[t - 1] === c.tokensPerDay && n === m.n1[t - 1] ? m.s1[t - 1]! : servedShare(n * dc * c.inverseFlexibleShare, c.peakRatio);
   m.n1[t] = m.n0[t]!;
   m.s1[t] = m.s0[t]!;
   m.n0[t] = n;
@@ -133,16 +138,16 @@ export function planShare(c: PlanStep, t: number, n: number, dc: number): number
 }
 
 /**
- * One month of the plan at c.T tokens/day (with load), the target's and the API's price multiples c.fS and
- * c.fA, one more replica's cost c.rc. Writes the replica count, the tokens a day served in house and the
+ * One month of the plan at c.tokensPerDay (with load), the target's and the API's price multiples
+ * c.targetPriceFactor and c.apiPriceFactor, one more replica's cost c.replicaMonthlyUsd. Writes the replica count, the tokens a day served in house and the
  * external bill into `out` at t. The horizon plan and the steady (one-month) hybrid of the volume curve share it.
  */
 export function planMonth(c: PlanStep, out: PlanBuffers, t: number): void {
-  const { r, flex, T, rc } = c;
+  const { peakRatio: r, flexibleShare: flex, tokensPerDay: T, replicaMonthlyUsd: rc } = c;
   const avgTps = T / SECONDS_PER_DAY;
-  const kS = c.tK * c.fS;
-  const frontierUsd = c.eMin * T * c.apiK * c.fA;
-  const dc = c.usable / avgTps; // capacity one replica adds, in units of the average load
+  const kS = c.targetUsdPerTokenDay * c.targetPriceFactor;
+  const frontierUsd = c.eMin * T * c.apiUsdPerTokenDay * c.apiPriceFactor;
+  const dc = c.usableTpsPerReplica / avgTps; // capacity one replica adds, in units of the average load
   const nMin = c.sMin > 0 ? Math.max(c.minReplicas, Math.ceil((c.sMin * r) / dc - 1e-9)) : c.minReplicas;
   const nMax = Math.max(nMin, Math.ceil((flex * r) / dc - 1e-9));
   let lo = nMin;
@@ -204,10 +209,10 @@ export function planInto(m: Model, target: "api" | "hosted-open", sMin: number, 
       lastRcMonth = t;
     }
     lastT = T;
-    c.T = T;
-    c.fS = fS;
-    c.fA = fA;
-    c.rc = rc;
+    c.tokensPerDay = T;
+    c.targetPriceFactor = fS;
+    c.apiPriceFactor = fA;
+    c.replicaMonthlyUsd = rc;
     planMonth(c, out, t);
     served += out.served[t]!;
     total += T;

@@ -87,10 +87,10 @@ function steadyHybridAt(h: SteadyHybrid, buf: PlanBuffers, tokensPerDay: number,
   h.volume.requestsPerDay = shapeAt(h.m, tokensPerDay).requestsPerDay;
   const T = tokensPerDayOfVolume(h.volume) * h.f0;
   if (planHasLoad(T)) {
-    h.step.T = T;
-    h.step.fS = 1;
-    h.step.fA = 1;
-    h.step.rc = h.rc;
+    h.step.tokensPerDay = T;
+    h.step.targetPriceFactor = 1;
+    h.step.apiPriceFactor = 1;
+    h.step.replicaMonthlyUsd = h.rc;
     planMonth(h.step, buf, 0);
   } else idlePlanMonth(h.step, buf, 0);
   let best = fleetTco(h.one, buf.replicas, buf.served, 1, { setup: false }).depreciationTcoUsd + buf.external[0]!;

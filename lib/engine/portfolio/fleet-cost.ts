@@ -192,10 +192,10 @@ function fleetModel(g: readonly FleetDemand[]): Model {
  * computes from the members instead. (Board request: fleetCost taking the count directly; then this
  * shim goes.) One workload is priced on its own model and tokens, exactly as evaluate() prices it.
  */
-function pooledFleetCost(m: Model, pm: readonly PoolMonth[]) {
+function pooledFleetCost(m: Model, monthsOfPool: readonly PoolMonth[]) {
   const usable = usableTpsPerReplica(m);
   const batchAsOne: Model = { ...m, input: { ...m.input, volume: { ...m.input.volume, batchShare: 1 } } };
-  return fleetCost(batchAsOne, pm.map((x) => ({ replicas: x.replicas, servedTokensPerDay: x.batchReplicas * SECONDS_PER_DAY * usable })), { setup: false });
+  return fleetCost(batchAsOne, monthsOfPool.map((x) => ({ replicas: x.replicas, servedTokensPerDay: x.batchReplicas * SECONDS_PER_DAY * usable })), { setup: false });
 }
 
 /**
@@ -238,7 +238,7 @@ export function fleetsMemo(): FleetsMemo {
   return { ids: new Map(), shares: new Map() };
 }
 
-function fleetShare(g: readonly FleetDemand[], months: number, pooled: boolean, memo: FleetsMemo | undefined): { share: FleetShare; m: Model; pm: PoolMonth[]; fc: ReturnType<typeof fleetCost> | undefined } | { share: FleetShare; m?: undefined; pm?: undefined; fc?: undefined } {
+function fleetShare(g: readonly FleetDemand[], months: number, pooled: boolean, memo: FleetsMemo | undefined): { share: FleetShare; m: Model; monthsOfPool: PoolMonth[]; fleet: ReturnType<typeof fleetCost> | undefined } | { share: FleetShare; m?: undefined; monthsOfPool?: undefined; fleet?: undefined } {
   let key: string | undefined;
   if (memo) {
     key = pooled ? "p" : "s";
@@ -251,29 +251,29 @@ function fleetShare(g: readonly FleetDemand[], months: number, pooled: boolean, 
     if (hit) return { share: hit };
   }
   const m = fleetModel(g);
-  const pm = poolMonths(g, months);
-  const fc = g.length === 1 ? fleetCost(m, pm, { setup: false }) : pooledFleetCost(m, pm);
+  const monthsOfPool = poolMonths(g, months);
+  const fleet = g.length === 1 ? fleetCost(m, monthsOfPool, { setup: false }) : pooledFleetCost(m, monthsOfPool);
   const tooling = m.values["overheads.toolingUsdPerMonth"];
   const fleetUsd = new Float64Array(months);
   const ownTeamUsd = pooled ? undefined : new Float64Array(months);
   for (let t = 0; t < months; t++) {
-    const gpus = fc.gpusByMonth[t]!;
+    const gpus = fleet.gpusByMonth[t]!;
     // Pool costs without its own team; the team is added once by fleetsCost (or per fleet when not pooled).
-    fleetUsd[t] = fc.monthlyUsd[t]! - staffMonthlyUsd(m, gpus, 1) - (pooled ? tooling : 0);
+    fleetUsd[t] = fleet.monthlyUsd[t]! - staffMonthlyUsd(m, gpus, 1) - (pooled ? tooling : 0);
     if (ownTeamUsd) ownTeamUsd[t] = staffMonthlyUsd(m, gpus, 1) + (t === 0 ? setupUsd(m) : 0);
   }
-  const b = fc.breakdown;
+  const b = fleet.breakdown;
   const share: FleetShare = {
     fleetUsd,
     ...(ownTeamUsd ? { ownTeamUsd } : {}),
-    gpusByMonth: fc.gpusByMonth,
+    gpusByMonth: fleet.gpusByMonth,
     gpus: (b.gpus ?? 0) + (b.power ?? 0) + (b.colocation ?? 0) + (b.maintenance ?? 0),
     overheads: b.overheads - (pooled ? tooling : 0) + (b.fineTuning ?? 0),
     people: b.people,
     setup: pooled ? 0 : setupUsd(m),
   };
   if (memo && key !== undefined) memo.shares.set(key, share);
-  return { share, m, pm, fc };
+  return { share, m, monthsOfPool, fleet };
 }
 
 /**
@@ -298,7 +298,7 @@ export function fleetsCost(demands: readonly FleetDemand[], months: number, pool
   // Company-level figures only (TEAM_KEYS): any member's model gives the same team.
   const team = demands.find((d) => !d.none)!.m;
   for (const [key, g] of groups) {
-    const { share, m, pm, fc } = fleetShare(g, months, pooled, detail ? undefined : memo);
+    const { share, m, monthsOfPool, fleet } = fleetShare(g, months, pooled, detail ? undefined : memo);
     for (let t = 0; t < months; t++) {
       totalGpus[t]! += share.gpusByMonth[t]!;
       monthly[t]! += share.fleetUsd[t]!;
@@ -310,7 +310,7 @@ export function fleetsCost(demands: readonly FleetDemand[], months: number, pool
       breakdown.people += share.people;
       breakdown.setup += share.setup;
     }
-    if (detail && m && pm && fc) {
+    if (detail && m && monthsOfPool && fleet) {
       const separate = g.reduce((s, d) => s + poolMonths([d], 1)[0]!.replicas * m.values["selfHosted.gpusPerReplica"], 0);
       const last = months - 1;
       fleets.push({
@@ -320,10 +320,10 @@ export function fleetsCost(demands: readonly FleetDemand[], months: number, pool
         gpuSource: g[0]!.gpuSource,
         gpuTerm: g[0]!.gpuTerm,
         workloads: g.map((d) => d.workloadId),
-        replicas: fc.replicas,
-        gpus: fc.gpus,
+        replicas: fleet.replicas,
+        gpus: fleet.gpus,
         // One workload: economics' own figure (as evaluate() reports it); several: their loads added.
-        utilization: g.length === 1 ? fc.utilization : { first: poolUtilization(g, pm[0]!.replicas, 0), last: poolUtilization(g, pm[last]!.replicas, last) },
+        utilization: g.length === 1 ? fleet.utilization : { first: poolUtilization(g, monthsOfPool[0]!.replicas, 0), last: poolUtilization(g, monthsOfPool[last]!.replicas, last) },
         gpusIfSeparate: separate,
       });
     }
