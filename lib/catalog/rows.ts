@@ -79,7 +79,21 @@ function walkFigures(value: unknown, path: string[], out: { path: string[]; f: F
 }
 
 export function catalogRows(c: Catalog = currentCatalog): CatalogRow[] {
+  // Sections in page order, each from its own function.
   const rows: CatalogRow[] = [];
+  apiModelRows(c, rows);
+  hostedOfferRows(c, rows);
+  openModelRows(c, rows);
+  gpuRows(c, rows);
+  performanceRows(c, rows);
+  keyedFigureRows(c, rows);
+  complianceRows(c, rows);
+  policyRows(c, rows);
+  return rows;
+}
+
+/** Proprietary API models: prices, context, output limit, speed, first token; reasoning multipliers; the price check. */
+function apiModelRows(c: Catalog, rows: CatalogRow[]): void {
   const price = c.apiModelPolicy.priceCheck;
 
   // Proprietary API models: the price, then context, output limit, speed and time to first token.
@@ -146,7 +160,10 @@ export function catalogRows(c: Catalog = currentCatalog): CatalogRow[] {
     source: "RentOrOwn policy (catalog/api-models.json)",
     asOf: price.asOf,
   });
+}
 
+/** Hosted open weights: every provider's offer per open model. */
+function hostedOfferRows(c: Catalog, rows: CatalogRow[]): void {
   // Hosted open weights: every provider's offer per open model.
   for (const m of c.hostedMarket.models) {
     for (const o of m.offers) {
@@ -172,7 +189,10 @@ export function catalogRows(c: Catalog = currentCatalog): CatalogRow[] {
       });
     }
   }
+}
 
+/** Open models: size, memory by precision, context, quality note. */
+function openModelRows(c: Catalog, rows: CatalogRow[]): void {
   // Open models: size, memory by precision, context, quality note.
   for (const m of c.openModels.models) {
     const section = `Open models · ${m.qualityTier} tier`;
@@ -196,13 +216,20 @@ export function catalogRows(c: Catalog = currentCatalog): CatalogRow[] {
     rows.push(figureRow(`open:${m.id}:context`, "open-model", section, `${m.label} · context window`, m.contextWindowTokens as FigureLike));
     for (const p of m.precisions) rows.push(figureRow(`open:${m.id}:weights:${p.precision}`, "open-model", section, `${m.label} · weights at ${p.precision.toUpperCase()}`, p.weightsGb as FigureLike));
   }
+}
 
+/** GPUs: hardware. */
+function gpuRows(c: Catalog, rows: CatalogRow[]): void {
   // GPUs: hardware.
   for (const g of c.gpus.gpus) {
     const out: { path: string[]; f: FigureLike }[] = [];
     walkFigures(g, [], out);
     for (const { path, f } of out) rows.push(figureRow(`gpu:${g.id}:${path.join(".")}`, "gpu", "GPUs · hardware", `${g.label} · ${path.join(" ").replace(/([A-Z])/g, " $1").toLowerCase()}`, f));
   }
+}
+
+/** Self-hosted performance: the fitted models and the capacity model constants. */
+function performanceRows(c: Catalog, rows: CatalogRow[]): void {
   // Self-hosted performance: the fitted models (each derived from measured points).
   for (const cal of c.performance.calibrations) {
     rows.push({
@@ -228,12 +255,18 @@ export function catalogRows(c: Catalog = currentCatalog): CatalogRow[] {
     walkFigures(rest, [], out);
     for (const { path, f } of out) rows.push(figureRow(`perf:${path.join(".")}`, "policy", "Capacity model constants", path.join(" · "), f));
   }
+}
 
+/** Keyed figures of every file. */
+function keyedFigureRows(c: Catalog, rows: CatalogRow[]): void {
   // Keyed figures of every file (people, GPU market, economics, capacity, latency, policy…).
   for (const [key, f] of Object.entries(c.figures)) {
     rows.push(figureRow(`fig:${key}`, kindOfKey(key), f.group, `${f.label}`, f as FigureLike, { ...(key.startsWith("gpuMarket.") && /GPU-hour/.test(f.unit) ? { priceKey: f.value } : {}) }));
   }
+}
 
+/** The compliance matrix, what the firm must verify, the compliance policy. */
+function complianceRows(c: Catalog, rows: CatalogRow[]): void {
   // Compliance matrix: one row per channel and cell.
   const matrix = c.compliance;
   for (const ch of matrix.channels) {
@@ -260,12 +293,14 @@ export function catalogRows(c: Catalog = currentCatalog): CatalogRow[] {
     rows.push({ id: `compliance:firm:${reg}`, kind: "compliance", section: "Compliance · what the firm must verify", item: reg.toUpperCase(), value: null, valueText: check.text, unit: "", low: null, high: null, grade: check.grade, source: check.source, ...(check.url ? { url: check.url } : {}), asOf: check.asOf });
   }
   rows.push({ id: "compliance:policy", kind: "compliance", section: "Compliance · what each regulation needs", item: "RentOrOwn compliance policy", value: null, valueText: matrix.policy.text, unit: "", low: null, high: null, grade: matrix.policy.grade, source: matrix.policy.source, asOf: matrix.policy.asOf });
+}
 
+/** The scoring policy's weights. */
+function policyRows(c: Catalog, rows: CatalogRow[]): void {
   // Scoring policy.
   for (const [factor, w] of Object.entries(c.policy.weights)) {
     rows.push({ id: `policy:weight:${factor}`, kind: "policy", section: `Scoring policy (${c.policy.version})`, item: `Weight of ${factor}`, value: w, valueText: `${Math.round(w * 100)}%`, unit: "share of the score", low: w, high: w, grade: "assumed", source: c.policy.source, asOf: c.policy.asOf });
   }
-  return rows;
 }
 
 /** Open models with a hosted market, for the "compare providers" picker. */
