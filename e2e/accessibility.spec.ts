@@ -51,7 +51,7 @@ async function check(page: Page, url: string, ready: (page: Page) => Promise<voi
 const heading = (page: Page) => expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
 
 test("public pages have no serious or critical axe violations", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await check(page, "/", heading);
   await check(page, "/assess", heading);
   await check(page, `/assess/result?a=${encodeAnswers(PROFILES.hospitalPatientData)}`, async (p) => {
@@ -78,7 +78,7 @@ test("public pages have no serious or critical axe violations", async ({ page })
 });
 
 test("signed-in pages (projects, revisions, compare, share link) have no serious or critical axe violations", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signIn(page, newEmail("a11y"));
   const created = await page.request.post("/api/projects", { data: { name: "Accessibility check", input: PROFILES.earlyPrototype } });
   expect(created.status()).toBe(201);

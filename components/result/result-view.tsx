@@ -115,7 +115,7 @@ export function ResultView({
                   <span className="font-medium text-slate-900">
                     {i + 1}. {optionLabel(r.option)}
                     {r.option === "hybrid" && collapsed ? (
-                      <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-500" data-testid="hybrid-collapsed-rank">
+                      <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-700" data-testid="hybrid-collapsed-rank">
                         {collapsedLabel(collapsed)}
                       </span>
                     ) : (
@@ -156,7 +156,7 @@ export function ResultView({
                 const c = e.costs[option];
                 if (option === "hybrid" && collapsed)
                   return (
-                    <tr key={option} className="text-slate-400" data-testid="hybrid-collapsed">
+                    <tr key={option} className="text-slate-500" data-testid="hybrid-collapsed">
                       <td className="py-1.5">{optionLabel(option)}</td>
                       <td colSpan={3} className="py-1.5 text-right">
                         {collapsedLabel(collapsed)}

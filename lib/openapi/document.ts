@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { assessmentInputSchema, OPTIONS, portfolioInputSchema } from "@/lib/engine";
 import { STATUS_OF } from "@/lib/server/http-errors";
+import { shapeQuerySchema } from "@/lib/server/response-shape";
 
 // The OpenAPI 3.1 document of the public API (/api/v1/*), generated from the same zod schemas the
 // routes validate with. lib/openapi/document.test.ts fails when a route accepts something the document
@@ -90,6 +91,8 @@ function engineOperation(op: {
     summary: op.summary,
     description: op.description,
     tags: [op.tag],
+    // v1.2 response shaping (?include=, ?precision=), the same zod schema the routes parse the query with.
+    requestParams: { query: shapeQuerySchema },
     requestBody: { required: true, content: { "application/json": { schema: op.body, example: op.example } } },
     responses: { "200": { description: "the result", content: { "application/json": { schema: op.result } } }, ...engineErrors },
   };
