@@ -190,21 +190,16 @@ export function heldOverrideText(o: PriceOverride): string {
   return `Your ${what} of ${fmt(o.value)} was set for ${o.setOnLabel}; your answers now price ${o.pricedLabel}, at its list ${what} of ${fmt(o.listValue)}. Your figure is not applied to it unless you keep it for ${o.pricedLabel}.`;
 }
 
-export function resolveModel(rawInput: ParsedAssessmentInput, catalog: Catalog): Model {
-  let input = rawInput;
-  const apiTier = apiTierFor(input.capability.frontier);
-  const openSize = catalog.qualityPairing[apiTier] as OpenSizeClass;
-  const { volume, team } = input;
-  const tokensPerDay = tokensPerDayOfVolume(volume);
-  const overridesEarly = input.assumptions ?? {};
-  const cc = capacityCatalog(catalog);
-  const netFig = cc.figure("capacity.network.remoteApiMs");
-  const networkToApiMs = overridesEarly["latency.apiRoundTripMs"] ?? netFig.value;
+/**
+ * The proprietary model priced: the user's pick (capability.apiModel), else the tier default, unless it cannot
+ * read the prompt or meet the latency target and another model of the tier can; `apiSwitch` says why when not the default.
+ */
+function pricedApiModel(input: ParsedAssessmentInput, catalog: Catalog, apiTier: ApiTier, latencyParams: ReturnType<typeof remoteLatencyParams>) {
+  const { volume } = input;
   // The proprietary model: the tier default, unless it cannot read the prompt or meet the latency
   // target and another model of the tier can (then the cheapest of those for this workload).
   const tierModels = catalog.apiModels.filter((m) => m.tier === apiTier);
   const defaultApi = tierModels.find((m) => m.default)!;
-  const latencyParams = remoteLatencyParams(catalog, input, networkToApiMs);
   // A model the user picked (capability.apiModel) is priced as chosen; an id the catalog no longer has falls back to the default, and says so.
   const picked = input.capability.apiModel ? catalog.apiModels.find((m) => m.id === input.capability.apiModel) : undefined;
   let api = picked ?? defaultApi;
@@ -217,6 +212,12 @@ export function resolveModel(rawInput: ParsedAssessmentInput, catalog: Catalog):
       apiSwitch = `${api.label} is priced instead of the ${apiTier}-tier default ${defaultApi.label}, which ${defaultApi.contextTokens.value < volume.inputTokensPerRequest + volume.outputTokensPerRequest ? `reads at most ${String(defaultApi.contextTokens.value)} tokens` : "cannot meet your latency target"}.`;
     }
   }
+  return { api, apiSwitch };
+}
+
+/** The hosted open-weights offer priced: the tier's open model whose compliant market median is cheapest for the workload. */
+function pricedHostedModel(input: ParsedAssessmentInput, catalog: Catalog, cc: ReturnType<typeof capacityCatalog>, apiTier: ApiTier) {
+  const { volume } = input;
   // Hosted open weights: of the tier's open models sold by hosted providers that read the request, the
   // one whose market median (over providers meeting the compliance need) is cheapest for this workload.
   // Models that cannot read the request (prompt + output beyond their context window) are not candidates while one can.
@@ -237,6 +238,23 @@ export function resolveModel(rawInput: ParsedAssessmentInput, catalog: Catalog):
     outputRange: offers.map((o) => o.price.outputUsdPerMTok),
   };
   const hostedOpen = cc.openModels.find((o) => o.id === quote.modelId) ?? openModelOfHosted(cc.openModels, hosted.label);
+  return { quote, marketPrice, hosted, hostedOpen };
+}
+
+export function resolveModel(rawInput: ParsedAssessmentInput, catalog: Catalog): Model {
+  let input = rawInput;
+  const apiTier = apiTierFor(input.capability.frontier);
+  const openSize = catalog.qualityPairing[apiTier] as OpenSizeClass;
+  const { volume, team } = input;
+  const tokensPerDay = tokensPerDayOfVolume(volume);
+  const overridesEarly = input.assumptions ?? {};
+  const cc = capacityCatalog(catalog);
+  const netFig = cc.figure("capacity.network.remoteApiMs");
+  const networkToApiMs = overridesEarly["latency.apiRoundTripMs"] ?? netFig.value;
+  const latencyParams = remoteLatencyParams(catalog, input, networkToApiMs);
+  const { api, apiSwitch } = pricedApiModel(input, catalog, apiTier, latencyParams);
+  const { quote, marketPrice, hosted, hostedOpen } = pricedHostedModel(input, catalog, cc, apiTier);
+  const requestTokens = volume.inputTokensPerRequest + volume.outputTokensPerRequest;
   // Price overrides bound to a model other than the one priced now are held (list prices are used, and the result says so).
   const bound = bindPriceOverrides(input, catalog, api, { id: quote.modelId, label: quote.modelLabel, price: marketPrice });
   input = bound.input;
