@@ -271,7 +271,7 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       if (id === undefined) pairs.set(k, (id = pairs.size));
       x.pair = id;
       x.gpu = cc.gpus.indexOf(x.g);
-      x.fast = x.memFits && (x.one.stepMs <= maxTpotMs || q.workload.outTok <= 1);
+      x.fast = x.memFits && (x.one.tpotMs <= maxTpotMs || q.workload.outTok <= 1);
     }
     base = { perf, maxTpotMs, list, cols: columnsOf(list), pairCount: pairs.size, excludedModels: excluded };
     remember(memo.configs, shapeKey, base);
