@@ -18,18 +18,48 @@ function fp4WithoutSupport(catalog: Catalog, chosen: { gpuId: string; precision:
   return !!g && !g.denseTflops.fp4 && !weightOnlyFp4Architectures(cc.performance, cc.gpus).has(g.architecture);
 }
 
+/** Where the rules write: exclusions (`add`, read back as `excluded`) and compliance notes. */
+type RuleSink = { add: (option: Option, rule: string, text: string) => void; notes: Reason[]; excluded: readonly Exclusion[] };
+
 export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[]; complianceNotes: Reason[] } {
-  const { data, deployment } = m.input;
+  const { data } = m.input;
   const out: Exclusion[] = [];
   const notes: Reason[] = [];
   const add = (option: Option, rule: string, text: string) => out.push({ option, rule, text, kind: "hard" });
 
+  const inHouse = inHouseBinds(data);
+  const rules: RuleSink = { add, notes, excluded: out };
+  // In this order (the reasons list the rules in it): data and site, latency and context, quality, compliance.
+  dataRules(m, rules, inHouse);
+  latencyAndContextRules(m, catalog, rules);
+  qualityRules(m, rules, inHouse);
+  complianceRules(m, catalog, rules, inHouse);
+  // A hybrid inherits the latency and context rules of its own-GPU part: no share of the traffic can
+  // run in house when the open model cannot.
+  const selfRule = out.find((e) => e.option === "self-hosted" && (e.rule === "latency" || e.rule === "context"));
+  if (selfRule && !out.some((e) => e.option === "hybrid")) add("hybrid", selfRule.rule, `its own-GPU part is ruled out: ${selfRule.text}`);
+  // When the latency target (then the context limits) would leave no option at all, no option is
+  // ruled out for it: the verdict prices the closest one can get, the conflict "latency-unreachable"
+  // says so and lowers the confidence (rules/conflicts.ts).
+  let kept = out;
+  const allOut = (xs: Exclusion[]) => (["api", "hosted-open", "self-hosted", "hybrid"] as const).every((o) => xs.some((e) => e.option === o));
+  for (const rule of ["latency", "context"]) {
+    if (allOut(kept)) kept = kept.filter((e) => e.rule !== rule);
+  }
+  // One entry per option and rule is enough.
+  const seen = new Set<string>();
+  return { excluded: kept.filter((e) => (seen.has(e.option + e.rule) ? false : (seen.add(e.option + e.rule), true))), complianceNotes: notes };
+}
+
+/** Offline sites and data that must stay in house. */
+function dataRules(m: Model, rules: RuleSink, inHouse: boolean): void {
+  const { data, deployment } = m.input;
+  const { add, notes } = rules;
   if (deployment.offline) {
     for (const o of ["api", "hosted-open", "hybrid"] as const) {
       add(o, "offline", "It must run with no internet connection, so only a model on your own hardware can serve it.");
     }
   }
-  const inHouse = inHouseBinds(data);
   if (data.mustStayInHouse && !inHouse) {
     notes.push({
       factor: "in-house",
@@ -53,6 +83,11 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
       add("hybrid", "in-house", "All traffic carries data that must stay in house, so there is nothing to route outside: a split is the same as self-hosting.");
     }
   }
+}
+
+/** Every option against the latency target and the context window, with its numbers; FP4 weights on a GPU that cannot serve them. */
+function latencyAndContextRules(m: Model, catalog: Catalog, rules: RuleSink): void {
+  const { add, excluded: out } = rules;
   // Latency and context windows: every option against the target, with its numbers (capacity,
   // lib/engine/capacity/latency.ts). Continuous in the target: an option is out exactly when its
   // modelled p95 exceeds it.
@@ -86,6 +121,12 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
     const apiOut = !lat.api.feasible;
     add("hybrid", apiOut && lat.api.contextExceeded ? "context" : "latency", apiOut ? `Requests routed to the API would miss it: ${lat.api.text}` : `Requests kept in house would miss it: ${self.text}`);
   }
+}
+
+/** Frontier quality: open weights are not at the frontier (hosted or self-hosted). */
+function qualityRules(m: Model, rules: RuleSink, inHouse: boolean): void {
+  const { deployment } = m.input;
+  const { add } = rules;
   if (m.input.capability.frontier === "required") {
     add(
       "hosted-open",
@@ -93,7 +134,6 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
       `Frontier quality is required, and no open-weights model is at the frontier yet (the best open models trail the frontier by 9–12 months: Menlo Ventures 2025, research market-update-2026-12.md); hosted providers only serve open weights.`,
     );
   }
-  const regs = data.regulations;
   // The same quality rule for open weights wherever they run: with frontier quality required, self-
   // hosting (open weights only) is out unless the prompts may not go to a frontier API at all (in house,
   // offline, or regulated data no API channel covers: the conflicts say so). A hybrid keeps open weights
@@ -105,6 +145,13 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
       `Frontier quality is required, and self-hosting runs open weights (here ${m.capacity.chosen.modelLabel}), which are not at the frontier yet; on your own GPUs they can take only the routine share of a hybrid that routes the hardest requests to a frontier API.`,
     );
   }
+}
+
+/** Regulated data: the compliance matrix decides the external channels. */
+function complianceRules(m: Model, catalog: Catalog, rules: RuleSink, inHouse: boolean): void {
+  const { data, deployment } = m.input;
+  const regs = data.regulations;
+  const { add, notes } = rules;
   if (needsCompliance(m.input) && !inHouse && !deployment.offline) {
     const names = regs.map((r) => REGULATION_LABELS[r]).join(", ");
     for (const option of ["api", "hosted-open"] as const) {
@@ -143,19 +190,4 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
       }
     }
   }
-  // A hybrid inherits the latency and context rules of its own-GPU part: no share of the traffic can
-  // run in house when the open model cannot.
-  const selfRule = out.find((e) => e.option === "self-hosted" && (e.rule === "latency" || e.rule === "context"));
-  if (selfRule && !out.some((e) => e.option === "hybrid")) add("hybrid", selfRule.rule, `its own-GPU part is ruled out: ${selfRule.text}`);
-  // When the latency target (then the context limits) would leave no option at all, no option is
-  // ruled out for it: the verdict prices the closest one can get, the conflict "latency-unreachable"
-  // says so and lowers the confidence (rules/conflicts.ts).
-  let kept = out;
-  const allOut = (xs: Exclusion[]) => (["api", "hosted-open", "self-hosted", "hybrid"] as const).every((o) => xs.some((e) => e.option === o));
-  for (const rule of ["latency", "context"]) {
-    if (allOut(kept)) kept = kept.filter((e) => e.rule !== rule);
-  }
-  // One entry per option and rule is enough.
-  const seen = new Set<string>();
-  return { excluded: kept.filter((e) => (seen.has(e.option + e.rule) ? false : (seen.add(e.option + e.rule), true))), complianceNotes: notes };
 }
