@@ -37,6 +37,8 @@ export type EnginePool = {
 
 /** Seconds a refused client is asked to wait: the queue drains in well under that at capacity. */
 const BUSY_RETRY_AFTER_SECONDS = 1;
+/** An uncertainty run (2,000 draws) takes a few seconds of one thread. */
+const UNCERTAINTY_RETRY_AFTER_SECONDS = 5;
 
 export function createEnginePool(options: EnginePoolOptions): EnginePool {
   const pool = new Piscina<EngineTask, EngineResult>({
@@ -78,7 +80,7 @@ export function engineWorkerFile(): string {
   return file;
 }
 
-type Shared = { pool?: EnginePool; cache?: ByteLru<CachedResult>; inflight: Map<string, Promise<CachedResult>> };
+type Shared = { pool?: EnginePool; cache?: ByteLru<CachedResult>; inflight: Map<string, Promise<CachedResult>>; uncertaintyRuns?: number };
 type CachedResult = EngineResult & { byteLength: number };
 const globalForEngine = globalThis as unknown as { rentorownEngine?: Shared };
 const shared: Shared = (globalForEngine.rentorownEngine ??= { inflight: new Map() });
@@ -124,14 +126,23 @@ export async function engineResponse(kind: EngineTask["kind"], input: unknown, s
   else {
     let pending = shared.inflight.get(key);
     if (!pending) {
-      pending = enginePool()
+      // The uncertainty's draws hold a thread for seconds: at most one run per thread, in flight or
+      // queued, so they can never fill the queue that every other evaluation waits in.
+      const heavy = kind === "evaluate" && shape.fields.includes("uncertainty");
+      const pool = enginePool();
+      if (heavy && (shared.uncertaintyRuns ?? 0) >= pool.stats().threads) throw serviceUnavailable("Uncertainty runs are busy; try again in a few seconds.", UNCERTAINTY_RETRY_AFTER_SECONDS);
+      if (heavy) shared.uncertaintyRuns = (shared.uncertaintyRuns ?? 0) + 1;
+      pending = pool
         .run({ kind, input, shape })
         .then((r) => {
           const cached = { ...r, byteLength: r.body.byteLength };
           cache.set(key, cached);
           return cached;
         })
-        .finally(() => shared.inflight.delete(key));
+        .finally(() => {
+          shared.inflight.delete(key);
+          if (heavy) shared.uncertaintyRuns = (shared.uncertaintyRuns ?? 1) - 1;
+        });
       shared.inflight.set(key, pending);
     }
     result = await pending;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PROFILES } from "@/test/fixtures/profiles";
+import { distinctAssessments } from "@/test/fixtures/distinct-inputs";
 import { ASSESSMENT_DEFAULTS, evaluate } from "@/lib/engine";
 import { DEFAULT_FIELDS, pickFields, roundNumber } from "@/lib/server/response-shape";
 import { POST } from "./route";
@@ -46,6 +47,18 @@ describe("POST /api/v1/evaluate", () => {
     expect(Object.keys(body).sort()).toEqual(["catalogVersion", "confidence", "recommendation", "uncertainty"]);
     expect(body.uncertainty.verdict).toBe(body.recommendation);
     expect(body.uncertainty.draws).toBeGreaterThan(0);
+  });
+
+  it("runs at most one uncertainty per engine thread at once; more are refused with 503 + Retry-After", async () => {
+    const { enginePool } = await import("@/lib/server/engine-pool");
+    const threads = enginePool().stats().threads;
+    const inputs = distinctAssessments(threads + 2, 77);
+    const responses = await Promise.all(inputs.map((i) => post(JSON.stringify(i), json, "?include=uncertainty")));
+    const refused = responses.filter((r) => r.status === 503);
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+    for (const r of refused) expect(r.headers.get("retry-after")).toBe("5");
+    expect(responses.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+    expect(responses.every((r) => r.status === 200 || r.status === 503)).toBe(true);
   });
 
   it("answers 400 invalid_input for an unknown ?include= field or precision", async () => {
