@@ -5,6 +5,7 @@ import type { Model } from "./types";
 import { tokensPerDayOfVolume } from "./units";
 import type { AssumptionKey, Option, ParsedAssessmentInput } from "./schema";
 import { formatPct, formatTokens, formatUsd } from "./text";
+import { OPTIONS } from "./enums";
 import { OPTION_LABELS } from "./vocabulary";
 
 // What would change the verdict (contract v1.1 `whatWouldChange`): for the volume and each figure that
@@ -313,7 +314,7 @@ export type VerdictProbe<R = unknown> = {
 export function whatWouldChange<R>(m: Model, catalog: Catalog, probe: VerdictProbe<R>, base: Option, ruledOut: readonly Option[] = [], costs?: Record<Option, OptionTco>): WhatWouldChange[] {
   const out: (WhatWouldChange & { d: number })[] = [];
   // Hard rules do not move with these figures (volume, prices, staff, growth, horizon): with one option left, nothing flips.
-  const open = (["api", "hosted-open", "self-hosted", "hybrid"] as Option[]).filter((o) => !ruledOut.includes(o));
+  const open = OPTIONS.filter((o) => !ruledOut.includes(o));
   if (open.length <= 1) return [];
   // Nor do the verdict's other cost-independent parts (spill targets, the hosted spill price): computed once.
   const rules = probe.rules?.(m, catalog);

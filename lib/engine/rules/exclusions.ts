@@ -1,7 +1,7 @@
 import type { Catalog } from "../catalog";
 import { complianceFor, needsCompliance } from "../compliance";
 import type { Model } from "../types";
-import type { Option } from "../schema";
+import { OPTIONS, type Option } from "../schema";
 import { pct, type Exclusion, type Reason } from "./types";
 import { REGULATION_LABELS } from "../vocabulary";
 import { inHouseBinds } from "../data-rules";
@@ -42,7 +42,7 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
   // ruled out for it: the verdict prices the closest one can get, the conflict "latency-unreachable"
   // says so and lowers the confidence (rules/conflicts.ts).
   let kept = out;
-  const allOut = (xs: Exclusion[]) => (["api", "hosted-open", "self-hosted", "hybrid"] as const).every((o) => xs.some((e) => e.option === o));
+  const allOut = (xs: Exclusion[]) => OPTIONS.every((o) => xs.some((e) => e.option === o));
   for (const rule of ["latency", "context"]) {
     if (allOut(kept)) kept = kept.filter((e) => e.rule !== rule);
   }
