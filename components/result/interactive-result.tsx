@@ -7,6 +7,7 @@ import { dropHeld, editOverride, keepHeld, withOverrides, type OverrideState } f
 import { AssumptionsPanel } from "./assumptions-panel";
 import { OverrideBindings } from "./override-bindings";
 import { ResultView } from "./result-view";
+import { useUncertainty, withUncertainty } from "./use-uncertainty";
 
 // The engine (and its catalog and schema) is only downloaded once the user starts editing
 // assumptions: the first evaluation comes from the server, in the page's data.
@@ -43,12 +44,15 @@ export function InteractiveResult({ input, initial, actions }: { input: ParsedAs
       return next;
     });
   };
+  // How sure (issue 23): the draws run in the browser after the page loads and after each edit settles.
+  const uncertainty = useUncertainty(current, evaluation);
+  const shown = useMemo(() => withUncertainty(evaluation, uncertainty), [evaluation, uncertainty]);
   const change = (key: AssumptionKey, value: number | undefined) => update((s) => editOverride(s, evaluation, key, value));
 
   return (
     <ResultView
       input={current}
-      evaluation={evaluation}
+      evaluation={shown}
       actions={actions?.(current)}
       notice={<OverrideBindings evaluation={evaluation} onKeep={(g) => update((s) => keepHeld(s, evaluation, g))} onDrop={(g) => update((s) => dropHeld(s, evaluation, g))} />}
       assumptions={

@@ -3,6 +3,7 @@ import type { Evaluation, ParsedAssessmentInput } from "@/lib/engine";
 import { factorLabel, gpuSourceLabel, HYBRID_SPLIT_LABELS, isHardRule, ML_OPS_LABELS, OPTION_HEADLINES, OPTION_SHORT_LABELS, optionLabel, SENSITIVITY_LABELS } from "@/lib/engine/vocabulary";
 import { formatPct, formatTokens, formatUsd, formatUsdOrDash } from "@/lib/format";
 import { LazyCharts } from "./charts/lazy-charts";
+import { UncertaintyPanel } from "./uncertainty-panel";
 import { EconomicsPanel } from "./economics-panel";
 import { WhatWouldChange } from "./what-would-change";
 import { CapacityPanel } from "./capacity-panel";
@@ -51,11 +52,12 @@ export function ResultView({
           <div className="shrink-0 rounded-xl bg-white/10 p-4 text-sm lg:w-64 print:bg-slate-50">
             <p className="text-slate-300 print:text-slate-600">Confidence</p>
             <p className="text-2xl font-semibold" data-testid="confidence">
-              {formatPct(e.confidence)}
+              {formatPct(e.uncertainty?.confidence ?? e.confidence)}
             </p>
             <div className="mt-2 h-2 rounded-full bg-white/20" aria-hidden="true">
-              <div className="h-2 rounded-full bg-sky-300" style={{ width: formatPct(e.confidence) }} />
+              <div className="h-2 rounded-full bg-sky-300" style={{ width: formatPct(e.uncertainty?.confidence ?? e.confidence) }} />
             </div>
+            {e.uncertainty && <p className="mt-1 text-xs text-slate-200 print:text-slate-700">the verdict holds in {formatPct(e.uncertainty.verdictHolds)} of {e.uncertainty.draws.toLocaleString("en-US")} draws</p>}
             {e.headline && (
               <p className="mt-3 text-xs text-slate-200 print:text-slate-700" data-testid="headline">
                 {e.headline.text.headline}
@@ -210,6 +212,9 @@ export function ResultView({
       <WhatWouldChange evaluation={e} />
 
       <EconomicsPanel evaluation={e} />
+
+      {/* How sure (issue 23): once the page has run the draws (useUncertainty). */}
+      {e.uncertainty && <UncertaintyPanel uncertainty={e.uncertainty} />}
 
       <LazyCharts evaluation={e} />
 

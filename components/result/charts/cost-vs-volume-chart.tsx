@@ -1,11 +1,12 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { Evaluation, Option } from "@/lib/engine";
 import { OPTIONS } from "@/lib/engine/schema";
 import { OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
 import { formatTokens, formatUsd } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
+import { bandAreas, bandCaption, withBands } from "./uncertainty-bands";
 import { COLLAPSED_COLOR, collapsedLabel, hybridCollapse } from "../hybrid-collapse";
 import { axisTick, axisTitle, CHART_HEIGHT, CHART_MARGIN, GRID_COLOR, INK, legendStyle, USD_AXIS_WIDTH, type ChartSize } from "./chart-style";
 
@@ -32,10 +33,10 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
       testId="chart-cost-vs-volume"
       size={size}
       title="Monthly cost vs daily token volume"
-      caption={`${e.headline?.rival ? `${e.headline.text.volume} ` : ""}Steady monthly cost (no set-up) at each volume. Per-token prices grow in a straight line; own GPUs step up a replica at a time.`}
+      caption={`${e.headline?.rival ? `${e.headline.text.volume} ` : ""}Steady monthly cost (no set-up) at each volume. Per-token prices grow in a straight line; own GPUs step up a replica at a time.${bandCaption(e)}`}
       table={{ head: ["tokens / day", ...OPTIONS.map((o) => `${optionLabel(o)}, USD / month`)], rows: data.map((p) => [formatTokens(p.tokensPerDay), ...OPTIONS.map((o) => formatUsd(p[o]))]) }}
     >
-      <LineChart data={data} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
+      <ComposedChart data={withBands(data, e, "volume")} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_COLOR} />
         <XAxis
           dataKey="tokensPerDay"
@@ -49,6 +50,7 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
         <YAxis scale="log" domain={yDomain} allowDataOverflow tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD / month", angle: -90, position: "insideLeft", ...axisTitle }} />
         <Tooltip formatter={(v, name) => [formatUsd(Number(v)), optionLabel(name as Option)]} labelFormatter={(v) => `${formatTokens(Number(v))} tokens/day`} />
         <Legend verticalAlign="top" height={28} formatter={(v) => (v === "hybrid" && collapsed ? `Hybrid (${collapsedLabel(collapsed)} at your volume)` : optionLabel(v as Option))} wrapperStyle={legendStyle} />
+        {bandAreas(e, "volume")}
         {OPTIONS.map((o) => (
           // A hybrid with no split is that pure option: greyed and thin, under the line it equals.
           <Line key={o} dataKey={o} type={CURVE[o]} dot={false} stroke={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={o === "hybrid" && collapsed ? 1 : 2} isAnimationActive={animate} />
@@ -62,7 +64,7 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
         {inRange(e.breakEven["hosted-open"].tokensPerDay) && (
           <ReferenceLine x={e.breakEven["hosted-open"].tokensPerDay} stroke={OPTION_STYLE["hosted-open"].color} strokeDasharray="3 3" label={{ value: "Break-even vs hosted", position: "insideBottomLeft", fontSize: 10, fill: OPTION_STYLE["hosted-open"].color }} />
         )}
-      </LineChart>
+      </ComposedChart>
     </ChartFrame>
   );
 }

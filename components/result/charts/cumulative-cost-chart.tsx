@@ -1,11 +1,12 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { Evaluation, Option } from "@/lib/engine";
 import { OPTIONS } from "@/lib/engine/schema";
 import { OPTION_SHORT_LABELS, OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
 import { formatUsd } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
+import { bandAreas, bandCaption, withBands } from "./uncertainty-bands";
 import { COLLAPSED_COLOR, collapsedLabel, hybridCollapse } from "../hybrid-collapse";
 import { axisTick, axisTitle, CHART_HEIGHT, CHART_MARGIN, GRID_COLOR, INK, legendStyle, USD_AXIS_WIDTH, type ChartSize } from "./chart-style";
 
@@ -30,19 +31,20 @@ export function CumulativeCostChart({ evaluation: e, size = {} }: { evaluation: 
   const series = cumulativeSeries(e);
   const table = { head: ["month", ...OPTIONS.map((o) => `${optionLabel(o)}, USD cumulative`)], rows: series.map((r) => [String(r.month), ...OPTIONS.map((o) => formatUsd(r[o]))]) };
   return (
-    <ChartFrame testId="chart-cumulative" size={size} table={table} title="Cumulative cost over the horizon" caption={e.headline?.rival ? e.headline.text.cumulative : month ? `Self-hosting overtakes the API in month ${month}.` : "Self-hosting does not overtake the API within the horizon."}>
-      <LineChart data={series} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
+    <ChartFrame testId="chart-cumulative" size={size} table={table} title="Cumulative cost over the horizon" caption={`${e.headline?.rival ? e.headline.text.cumulative : month ? `Self-hosting overtakes the API in month ${month}.` : "Self-hosting does not overtake the API within the horizon."}${bandCaption(e)}`}>
+      <ComposedChart data={withBands(series, e, "cumulative")} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_COLOR} />
         <XAxis dataKey="month" type="number" domain={[1, e.horizonMonths]} tick={axisTick} label={{ value: "month", position: "insideBottom", offset: -8, ...axisTitle }} />
         <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD, cumulative", angle: -90, position: "insideLeft", ...axisTitle }} />
         <Tooltip formatter={(v, name) => [formatUsd(Number(v)), optionLabel(name as Option)]} labelFormatter={(v) => `Month ${v}`} />
         <Legend verticalAlign="top" height={28} formatter={(v) => (v === "hybrid" && collapsed ? `Hybrid ${collapsedLabel(collapsed)}` : optionLabel(v as Option))} wrapperStyle={legendStyle} />
+        {bandAreas(e, "cumulative")}
         {OPTIONS.map((o) => (
           // A hybrid with no split is that pure option: greyed and thin, under the line it equals.
           <Line key={o} dataKey={o} dot={false} stroke={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={o === "hybrid" && collapsed ? 1 : 2} isAnimationActive={animate} />
         ))}
         {month && <ReferenceLine x={month} stroke={INK} strokeDasharray="3 3" label={{ value: e.headline?.rival ? `${OPTION_SHORT_LABELS[e.headline.winner]} ahead from month ${month}` : `Break-even month ${month}`, position: month <= e.horizonMonths / 2 ? "insideTopLeft" : "insideTopRight", fontSize: 11, fill: INK }} />}
-      </LineChart>
+      </ComposedChart>
     </ChartFrame>
   );
 }
