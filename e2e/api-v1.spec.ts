@@ -30,7 +30,10 @@ test("portfolio on next start: standalone evaluations lean by default", async ({
   expect(res.status()).toBe(200);
   const body = await res.json();
   expect(body.workloads).toHaveLength(3);
-  for (const w of body.workloads) expect(w.standalone).not.toHaveProperty("capacity");
+  for (const w of body.workloads) {
+    expect(w.standalone).not.toHaveProperty("capacity");
+    expect(w.standalone.costs).toBeTruthy();
+  }
 });
 
 test("many concurrent evaluations: every one answered 200 or 503 with Retry-After, never a 500", async ({ request }) => {

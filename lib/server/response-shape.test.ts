@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, evaluatePortfolio } from "@/lib/engine";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { distinctPortfolios } from "@/test/fixtures/distinct-inputs";
-import { DEFAULT_FIELDS, EVALUATION_FIELDS, pickFields, roundNumber, shapePortfolio, shapeQuerySchema, toJson } from "./response-shape";
+import { DEFAULT_FIELDS, EVALUATION_FIELDS, pickFields, portfolioShapeQuerySchema, PORTFOLIO_DEFAULT_FIELDS, roundNumber, shapePortfolio, shapeQuerySchema, toJson } from "./response-shape";
 
 describe("?include= and ?precision=", () => {
   it("defaults to the contract's fields, rounded", () => {
@@ -17,6 +17,13 @@ describe("?include= and ?precision=", () => {
     expect(shapeQuerySchema.parse({ include: "all", precision: "full" })).toEqual({ fields: EVALUATION_FIELDS.filter((f) => f !== "uncertainty"), precision: "full" });
     const same = [shapeQuerySchema.parse({ include: "capacity,default" }), shapeQuerySchema.parse({ include: "default,capacity,capacity" })];
     expect(same[0]).toEqual(same[1]);
+  });
+
+  it("gives a portfolio's standalone evaluations exactly the contract's named fields by default", () => {
+    expect(portfolioShapeQuerySchema.parse({}).fields).toEqual(PORTFOLIO_DEFAULT_FIELDS);
+    expect(portfolioShapeQuerySchema.parse({ include: "default" }).fields).toEqual(PORTFOLIO_DEFAULT_FIELDS);
+    expect(portfolioShapeQuerySchema.parse({ include: "all" }).fields).toEqual(shapeQuerySchema.parse({ include: "all" }).fields);
+    for (const f of PORTFOLIO_DEFAULT_FIELDS) expect(DEFAULT_FIELDS).toContain(f);
   });
 
   it("rejects unknown names and precisions with a zod issue", () => {

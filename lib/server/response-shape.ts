@@ -84,6 +84,26 @@ export const OPT_IN_FIELDS: readonly EvaluationField[] = ["uncertainty"];
 /** Always present, whatever `include` says: the verdict and the data it was computed from. */
 const ALWAYS: readonly EvaluationField[] = ["recommendation", "catalogVersion"];
 
+/**
+ * A portfolio's `standalone` evaluations by default: exactly the fields contract v1/v1.1 name (no
+ * labels, no v1.2 additions), ×20 workloads; what keeps the response under its documented maximum
+ * as the Evaluation grows. `include=` asks for more, as on /api/v1/evaluate.
+ */
+export const PORTFOLIO_DEFAULT_FIELDS: readonly EvaluationField[] = [
+  "recommendation",
+  "confidence",
+  "ranking",
+  "reasons",
+  "conflicts",
+  "costs",
+  "costPremiumUsd",
+  "whatWouldChange",
+  "breakEven",
+  "sensitivity",
+  "catalogVersion",
+  "comparison",
+];
+
 export type Precision = "rounded" | "full";
 export type Shape = { fields: readonly EvaluationField[]; precision: Precision };
 export const DEFAULT_SHAPE: Shape = { fields: DEFAULT_FIELDS, precision: "rounded" };
@@ -93,38 +113,46 @@ const includeToken = z.enum(["default", "all", ...EVALUATION_FIELDS]);
 /**
  * `?include=default,assumptions` / `?include=all` / `?include=recommendation,costs`, and
  * `?precision=rounded|full`; unknown names are a 400 with the zod issue like any bad input.
+ * `defaults` is what no `include` (or `default`) means on the route.
  */
-export const shapeQuerySchema = z
-  .object({
-    include: z
-      .string()
-      .max(1000)
-      .optional()
-      .transform((v, ctx) => {
-        if (v === undefined) return undefined;
-        const tokens = v.split(",").map((t) => t.trim()).filter(Boolean);
-        const out: Array<z.infer<typeof includeToken>> = [];
-        for (const t of tokens) {
-          const parsed = includeToken.safeParse(t);
-          if (!parsed.success) {
-            ctx.addIssue({ code: "custom", message: `Unknown field "${t.slice(0, 40)}"; use default, all or any of: ${EVALUATION_FIELDS.join(", ")}` });
-            return z.NEVER;
+function shapeQuery(defaults: readonly EvaluationField[]) {
+  return z
+    .object({
+      include: z
+        .string()
+        .max(1000)
+        .optional()
+        .transform((v, ctx) => {
+          if (v === undefined) return undefined;
+          const tokens = v.split(",").map((t) => t.trim()).filter(Boolean);
+          const out: Array<z.infer<typeof includeToken>> = [];
+          for (const t of tokens) {
+            const parsed = includeToken.safeParse(t);
+            if (!parsed.success) {
+              ctx.addIssue({ code: "custom", message: `Unknown field "${t.slice(0, 40)}"; use default, all or any of: ${EVALUATION_FIELDS.join(", ")}` });
+              return z.NEVER;
+            }
+            out.push(parsed.data);
           }
-          out.push(parsed.data);
-        }
-        return out;
-      }),
-    precision: z.enum(["rounded", "full"]).default("rounded"),
-  })
-  .transform(({ include, precision }): Shape => ({ fields: resolveFields(include), precision }));
+          return out;
+        }),
+      precision: z.enum(["rounded", "full"]).default("rounded"),
+    })
+    .transform(({ include, precision }): Shape => ({ fields: resolveFields(include, defaults), precision }));
+}
+
+/** `POST /api/v1/evaluate`'s query. */
+export const shapeQuerySchema = shapeQuery(DEFAULT_FIELDS);
+/** `POST /api/v1/portfolio`'s query: the same names, applied to each workload's `standalone`. */
+export const portfolioShapeQuerySchema = shapeQuery(PORTFOLIO_DEFAULT_FIELDS);
 
 /** The fields `include` names, in one fixed order (so equal sets give equal cache keys). */
-export function resolveFields(include: ReadonlyArray<"default" | "all" | EvaluationField> | undefined): readonly EvaluationField[] {
-  if (!include || include.length === 0) return DEFAULT_FIELDS;
+export function resolveFields(include: ReadonlyArray<"default" | "all" | EvaluationField> | undefined, defaults: readonly EvaluationField[] = DEFAULT_FIELDS): readonly EvaluationField[] {
+  if (!include || include.length === 0) return defaults;
   const wanted = new Set<EvaluationField>(ALWAYS);
   for (const t of include) {
     if (t === "all") EVALUATION_FIELDS.filter((f) => !OPT_IN_FIELDS.includes(f)).forEach((f) => wanted.add(f));
-    else if (t === "default") DEFAULT_FIELDS.forEach((f) => wanted.add(f));
+    else if (t === "default") defaults.forEach((f) => wanted.add(f));
     else wanted.add(t);
   }
   return EVALUATION_FIELDS.filter((f) => wanted.has(f));

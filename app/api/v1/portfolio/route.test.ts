@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { evaluatePortfolio, MAX_WORKLOADS, type AssessmentInput } from "@/lib/engine";
-import { DEFAULT_FIELDS } from "@/lib/server/response-shape";
+import { PORTFOLIO_DEFAULT_FIELDS } from "@/lib/server/response-shape";
 import { distinctPortfolios } from "@/test/fixtures/distinct-inputs";
 import { POST } from "./route";
 
@@ -29,12 +29,12 @@ describe("POST /api/v1/portfolio", () => {
     expect(Object.keys(body.alternatives)).toEqual(expect.arrayContaining(["all-api", "all-hosted-open", "all-self-hosted", "each-alone"]));
   });
 
-  it("by default carries each standalone evaluation with the default fields, the plan in full", async () => {
+  it("by default carries each standalone evaluation with the fields v1/v1.1 name, the plan in full", async () => {
     const res = await post(JSON.stringify(portfolio));
     expect(res.status).toBe(200);
     const body = await res.json();
     const full = evaluatePortfolio(portfolio as never);
-    for (const w of body.workloads) expect(Object.keys(w.standalone).sort()).toEqual([...DEFAULT_FIELDS].sort());
+    for (const w of body.workloads) expect(Object.keys(w.standalone).sort()).toEqual([...PORTFOLIO_DEFAULT_FIELDS].sort());
     expect(Object.keys(body)).toEqual(Object.keys(full));
     expect(body.plan.monthlyUsd).toHaveLength(full.plan.monthlyUsd.length);
     expect(body.workloads.map((w: { placement: string }) => w.placement)).toEqual(full.workloads.map((w) => w.placement));
