@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { evaluate } from "@/lib/engine";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { encodeAnswers } from "@/lib/assessment/url-state";
-import { completeAssessment, expectChartsDrawn } from "./helpers/assessment";
+import { completeAssessment, expectChartsDrawn, unfold } from "./helpers/assessment";
 
 const journeys = [
   ["an early prototype", PROFILES.earlyPrototype],
@@ -30,6 +30,7 @@ test("the result link reproduces the result, and editing an assumption moves the
   const breakEven = page.getByTestId("break-even-api");
   const before = await breakEven.textContent();
   expect(before).toMatch(/\d/);
+  await unfold(page, "assumptions");
   await page.locator('[data-assumption="gpu.usdPerHour"]').fill("1.2");
   await expect(breakEven).not.toHaveText(before!);
   // The URL now carries the override: reloading shows the same, moved break-even.

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { unfold } from "./helpers/assessment";
 import { exportPdf } from "./helpers/pdf";
 import { evaluate } from "@/lib/engine";
 import { encodeAnswers } from "@/lib/assessment/url-state";
@@ -22,6 +23,7 @@ test("result page: capacity panel with the configuration, its SLO, utilization a
   fs.mkdirSync(OUT, { recursive: true });
   const e = evaluate(codeCompletion);
   await page.goto(`/assess/result?a=${encodeAnswers(codeCompletion)}`);
+  await unfold(page); // the details sit folded under the one-screen summary
   const panel = page.getByTestId("capacity-panel");
   await expect(panel).toBeVisible();
   await expect(panel.getByTestId("capacity-config")).toContainText(e.capacity.chosen.modelLabel);

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { unfold } from "./helpers/assessment";
 import { exportPdf } from "./helpers/pdf";
 import { evaluate } from "@/lib/engine";
 import { encodeAnswers } from "@/lib/assessment/url-state";
@@ -23,6 +24,7 @@ test("result page: what would change the verdict and the economics panel", async
   fs.mkdirSync(OUT, { recursive: true });
   const e = evaluate(saas);
   await page.goto(`/assess/result?a=${encodeAnswers(saas)}`);
+  await unfold(page); // the details sit folded under the one-screen summary
   const wwc = page.getByTestId("what-would-change");
   await expect(wwc).toBeVisible();
   if (e.whatWouldChange.length) await expect(wwc.getByTestId("wwc-item").first()).toContainText(e.whatWouldChange[0]!.text);

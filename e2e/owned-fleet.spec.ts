@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { unfold } from "./helpers/assessment";
 import { exportPdf } from "./helpers/pdf";
 import { evaluate } from "@/lib/engine";
 import { encodeAnswers } from "@/lib/assessment/url-state";
@@ -24,6 +25,7 @@ test("result page and PDF: owned servers paid, the replicas they hold, utilizati
   const paid = e.capacity.paid;
   expect(paid.first.owned).toBe(true);
   await page.goto(`/assess/result?a=${encodeAnswers(inHouse)}`);
+  await unfold(page); // the details sit folded under the one-screen summary
   const panel = page.getByTestId("capacity-panel");
   await expect(panel.getByTestId("capacity-paid")).toContainText(paid.first.text);
   await expect(panel.getByTestId("capacity-paid")).toContainText(/\d+ servers? × 8 .+ GPUs = \d+ GPUs paid/);

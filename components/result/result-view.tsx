@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { Evaluation, ParsedAssessmentInput } from "@/lib/engine";
-import { factorLabel, gpuSourceLabel, HYBRID_SPLIT_LABELS, isHardRule, ML_OPS_LABELS, OPTION_HEADLINES, OPTION_SHORT_LABELS, optionLabel, SENSITIVITY_LABELS } from "@/lib/engine/vocabulary";
+import { factorLabel, gpuSourceLabel, HYBRID_SPLIT_LABELS, ML_OPS_LABELS, optionLabel, SENSITIVITY_LABELS } from "@/lib/engine/vocabulary";
 import { formatPct, formatTokens, formatUsd, formatUsdOrDash } from "@/lib/format";
 import { LazyCharts } from "./charts/lazy-charts";
 import { UncertaintyPanel } from "./uncertainty-panel";
@@ -9,6 +9,8 @@ import { WhatWouldChange } from "./what-would-change";
 import { CapacityPanel } from "./capacity-panel";
 import { OverrideBindings } from "./override-bindings";
 import { collapsedLabel, hybridCollapse } from "./hybrid-collapse";
+import { Fold, FoldPanels } from "./fold";
+import { ResultSummary } from "./result-summary";
 
 // Presentational rendering of one Evaluation: the live result page, saved revisions and shared
 // pages all use it, so the same object always looks the same.
@@ -19,6 +21,7 @@ export function ResultView({
   actions,
   assumptions,
   notice,
+  levers,
 }: {
   input: ParsedAssessmentInput;
   evaluation: Evaluation;
@@ -27,62 +30,13 @@ export function ResultView({
   notice?: ReactNode;
   /** The assumptions panel (editable or read-only) rendered at the end. */
   assumptions?: ReactNode;
+  /** The live page's sliders for the figures that move the answer most, drawn above the charts. */
+  levers?: ReactNode;
 }) {
-  const rules = e.reasons.filter(isHardRule);
   const collapsed = hybridCollapse(e);
   return (
     <div className="space-y-6" data-testid="result-view">
-      <section aria-labelledby="verdict-heading" className="overflow-hidden rounded-2xl bg-brand-900 text-white shadow-sm print:border print:border-slate-400 print:bg-white print:text-ink">
-        <div className="flex flex-col gap-6 p-6 sm:p-8 lg:flex-row lg:items-start lg:justify-between">
-          <div className="max-w-2xl">
-            <p className="text-xs font-semibold uppercase tracking-widest text-sky-300 print:text-slate-600">Recommendation</p>
-            <h2 id="verdict-heading" className="mt-2 text-3xl font-semibold tracking-tight" data-testid="verdict">
-              {e.recommendationLabel}
-            </h2>
-            <p className="mt-1 text-lg text-slate-200 print:text-slate-700">{OPTION_HEADLINES[e.recommendation]}</p>
-            <ul className="mt-5 space-y-2 text-sm text-slate-100 print:text-slate-800">
-              {[...rules.slice(0, 1), ...e.keyReasons].slice(0, 4).map((r) => (
-                <li key={r.factor + r.text} className="flex gap-2">
-                  <span aria-hidden="true" className="mt-1.5 h-1.5 w-1.5 shrink-0 rounded-full bg-sky-300" />
-                  <span>{r.text}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-          <div className="shrink-0 rounded-xl bg-white/10 p-4 text-sm lg:w-64 print:bg-slate-50">
-            <p className="text-slate-300 print:text-slate-600">Confidence</p>
-            <p className="text-2xl font-semibold" data-testid="confidence">
-              {formatPct(e.uncertainty?.confidence ?? e.confidence)}
-            </p>
-            <div className="mt-2 h-2 rounded-full bg-white/20" aria-hidden="true">
-              <div className="h-2 rounded-full bg-sky-300" style={{ width: formatPct(e.uncertainty?.confidence ?? e.confidence) }} />
-            </div>
-            {e.uncertainty && <p className="mt-1 text-xs text-slate-200 print:text-slate-700">the verdict holds in {formatPct(e.uncertainty.verdictHolds)} of {e.uncertainty.draws.toLocaleString("en-US")} draws</p>}
-            {e.headline && (
-              <p className="mt-3 text-xs text-slate-200 print:text-slate-700" data-testid="headline">
-                {e.headline.text.headline}
-              </p>
-            )}
-            <dl className="mt-4 space-y-1 text-slate-200 print:text-slate-700">
-              <div className="flex justify-between gap-2">
-                <dt>Volume</dt>
-                <dd>{formatTokens(e.tokensPerDay)} tokens/day</dd>
-              </div>
-              {e.headline?.rival && (
-                <div className="flex justify-between gap-2">
-                  <dt>Break-even vs {OPTION_SHORT_LABELS[e.headline.rival]}</dt>
-                  <dd data-testid="headline-break-even">{e.headline.breakEvenTokensPerDay === null ? "not in range" : `${formatTokens(e.headline.breakEvenTokensPerDay)}/day at today's prices`}</dd>
-                </div>
-              )}
-              <div className="flex justify-between gap-2">
-                <dt>Horizon</dt>
-                <dd>{e.horizonMonths} months</dd>
-              </div>
-            </dl>
-          </div>
-        </div>
-        {actions && <div className="flex flex-wrap gap-2 border-t border-white/10 bg-black/10 px-6 py-3 sm:px-8 print:hidden">{actions}</div>}
-      </section>
+      <ResultSummary evaluation={e} actions={actions} />
 
       {notice ?? <OverrideBindings evaluation={e} />}
 
@@ -105,11 +59,17 @@ export function ResultView({
         </section>
       )}
 
+      {/* How sure (issue 23): once the page has run the draws (useUncertainty). */}
+      {e.uncertainty && <UncertaintyPanel uncertainty={e.uncertainty} />}
+
+      {levers}
+      <LazyCharts evaluation={e} />
+
+      <p className="pt-2 text-sm font-medium text-slate-500">The details behind the answer</p>
+      <FoldPanels>
+      <Fold id="ranking-heading" title="All four options: scores and costs" hint="Ranking, month-1 and horizon cost, per-million price, break-even volumes" testId="options-fold">
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="ranking-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="ranking-heading" className="text-lg font-semibold text-ink">
-            All four options
-          </h2>
+        <section aria-label="Ranking">
           <ol className="mt-3 space-y-3" data-testid="ranking">
             {e.ranking.map((r, i) => (
               <li key={r.option} className={r.excluded ? "opacity-80" : ""}>
@@ -137,10 +97,10 @@ export function ResultView({
           </ol>
         </section>
 
-        <section aria-labelledby="tco-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="tco-heading" className="text-lg font-semibold text-ink">
+        <section aria-labelledby="tco-heading">
+          <h3 id="tco-heading" className="text-base font-semibold text-ink">
             Total cost of ownership
-          </h2>
+          </h3>
           <p className="text-xs text-slate-500">
             {e.comparison.apiModel} vs {e.comparison.openModel} ({e.comparison.hostedModel} hosted; {e.comparison.gpu}, {gpuSourceLabel(e.comparison.gpuSource)} when self-hosted).
           </p>
@@ -206,6 +166,7 @@ export function ResultView({
           )}
         </section>
       </div>
+      </Fold>
 
       <CapacityPanel evaluation={e} />
 
@@ -213,15 +174,7 @@ export function ResultView({
 
       <EconomicsPanel evaluation={e} />
 
-      {/* How sure (issue 23): once the page has run the draws (useUncertainty). */}
-      {e.uncertainty && <UncertaintyPanel uncertainty={e.uncertainty} />}
-
-      <LazyCharts evaluation={e} />
-
-      <section aria-labelledby="reasons-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="reasons-heading" className="text-lg font-semibold text-ink">
-          Every factor, weighed
-        </h2>
+      <Fold id="reasons-heading" title="Every factor, weighed" hint={`${e.reasons.length} factors, each with the option it favours`} testId="reasons-fold">
         <ul className="mt-3 divide-y divide-slate-100" data-testid="reasons">
           {e.reasons.map((r) => (
             <li key={r.factor + r.text} className="flex flex-col gap-1 py-2.5 text-sm sm:flex-row sm:gap-4">
@@ -234,9 +187,10 @@ export function ResultView({
             </li>
           ))}
         </ul>
-      </section>
+      </Fold>
 
       {assumptions}
+      </FoldPanels>
       <p className="text-xs text-slate-500">
         Input: {formatTokens(e.tokensPerDay)} tokens/day, {SENSITIVITY_LABELS[input.data.sensitivity].toLowerCase()} data, ML-ops team: {ML_OPS_LABELS[input.team.mlOpsMaturity]}. Catalog {e.catalogVersion}.
       </p>

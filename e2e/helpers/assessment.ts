@@ -75,3 +75,15 @@ export async function expectChartsDrawn(page: Page) {
   // Bars, or the statement that no assumption's range brings a break-even within reach.
   await expect(page.getByTestId("chart-tornado").locator("svg .recharts-bar-rectangle, [data-testid=tornado-never]").first()).toBeAttached();
 }
+
+/** Opens the result page's folded details (all of them, or the one with this test id) as a user clicking their headings would. */
+export async function unfold(page: Page, testId?: string) {
+  if (testId) {
+    const d = page.getByTestId(testId);
+    if (!(await d.evaluate((el) => (el as HTMLDetailsElement).open))) await d.locator("summary").first().click();
+    return;
+  }
+  // Each click opens one, so the closed set shrinks: always take the first still closed.
+  const closed = page.locator("details:not([open]) > summary");
+  for (let left = await closed.count(); left > 0; left--) await closed.first().click();
+}
