@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { parseNumberField, percentToShare, shareToPercent } from "@/lib/assessment/units";
 
 // Accessible form controls: every control has a label, help text is linked with
@@ -28,6 +28,9 @@ function Help({ id, help, error }: { id: string; help?: ReactNode; error?: strin
 const describedBy = (id: string, help?: ReactNode, error?: string) =>
   [help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
+/** What a number field puts in the draft: nothing for empty text, NaN for unreadable text (the schema then says "Enter a number", not "required"). */
+const emitted = (text: string): number | undefined => (text.trim() === "" ? undefined : (parseNumberField(text) ?? Number.NaN));
+
 export function NumberField(props: {
   path: string;
   label: string;
@@ -37,8 +40,23 @@ export function NumberField(props: {
   error?: string;
   suffix?: string;
   step?: number;
+  /** A count (requests, tokens): a fraction is refused as it is typed. */
+  integer?: boolean;
 }) {
   const id = fieldId(props.path);
+  // The text as typed: letters or a fraction stay visible with a message instead of vanishing.
+  const shown = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? "" : String(v));
+  const [text, setText] = useState(() => shown(props.value));
+  const [prev, setPrev] = useState(props.value);
+  // A value set from outside (a preset, "Start over", a restored draft) replaces the text; our own echo does not.
+  if (!Object.is(prev, props.value)) {
+    setPrev(props.value);
+    if (!Object.is(emitted(text), props.value)) setText(shown(props.value));
+  }
+  const integer = props.integer ?? props.step === 1;
+  const typed = parseNumberField(text);
+  const typing = text.trim() === "" ? undefined : typed === undefined ? "Enter a number" : integer && !Number.isInteger(typed) ? "Whole numbers only" : undefined;
+  const error = props.error ?? typing;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -48,18 +66,20 @@ export function NumberField(props: {
         <input
           id={id}
           name={props.path}
-          type="number"
-          inputMode="decimal"
-          step={props.step ?? "any"}
-          value={props.value === undefined || Number.isNaN(props.value) ? "" : props.value}
-          onChange={(e) => props.onChange(parseNumberField(e.target.value))}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={describedBy(id, props.help, props.error)}
-          className={`w-full max-w-xs rounded-md border bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-500 ${props.error ? "border-red-500" : "border-slate-300"}`}
+          type="text"
+          inputMode={integer ? "numeric" : "decimal"}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            props.onChange(emitted(e.target.value));
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, props.help, error)}
+          className={`w-full max-w-xs rounded-md border bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-500 ${error ? "border-red-500" : "border-slate-300"}`}
         />
         {props.suffix && <span className="text-sm text-slate-500">{props.suffix}</span>}
       </div>
-      <Help id={id} help={props.help} error={props.error} />
+      <Help id={id} help={props.help} error={error} />
     </div>
   );
 }

@@ -30,6 +30,7 @@ import { portfolioPath, resultPath } from "@/lib/assessment/url-encode";
 import type { AssessmentInput } from "@/lib/engine/schema";
 import type { PortfolioInput } from "@/lib/engine/portfolio/schema";
 import { CapabilityStep } from "./capability-step";
+import { CompanyPresets } from "./company-presets";
 import { DataStep } from "./data-step";
 import { DeploymentStep } from "./deployment-step";
 import { fieldId } from "./fields";
@@ -63,6 +64,7 @@ export function Questionnaire({ initial, facts, carry = "" }: { initial?: Initia
   const [step, setStep] = useState(0);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [restored, setRestored] = useState(false);
+  const [company, setCompany] = useState<string>();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const current = STEPS[step]!;
 
@@ -208,6 +210,16 @@ export function Questionnaire({ initial, facts, carry = "" }: { initial?: Initia
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
       <p className="text-sm font-medium text-brand-600">{portfolio ? `Portfolio of ${draft.workloads.length} workloads` : "Assessment · about five minutes"}</p>
       <Progress step={step} onJump={(i) => i < step && goTo(i)} />
+      {step === 0 && !isPortfolio(draft) && (
+        <CompanyPresets
+          selected={company}
+          onPick={(p) => {
+            setCompany(p.id);
+            setDraft(draftFromInput(p.input));
+            goTo(STEPS.length - 1);
+          }}
+        />
+      )}
       {isWorkloadStep(current.id) && <WorkloadBar draft={draft} actions={workloadActions} nameError={err("name") ?? err("id")} />}
       <form onSubmit={(e) => void onSubmit(e)} onFocus={prefetchValidation} onPointerDown={prefetchValidation} noValidate className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8" aria-labelledby="step-heading">
         {portfolio && isWorkloadStep(current.id) && <p className="text-sm font-medium text-slate-500" data-testid="editing-workload">{`Workload ${draft.active + 1}: ${w.name}`}</p>}
@@ -252,6 +264,7 @@ export function Questionnaire({ initial, facts, carry = "" }: { initial?: Initia
         type="button"
         onClick={() => {
           setDraft(emptyDraft());
+          setCompany(undefined);
           goTo(0);
         }}
         className="mt-4 text-sm text-slate-500 underline-offset-4 hover:underline"

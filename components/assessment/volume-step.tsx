@@ -19,29 +19,38 @@ export function VolumeStep({ value: v, update, err }: StepProps<VolumeAnswers>) 
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Start from a typical workload (optional)</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
-          {VOLUME_PRESETS.map((p) => (
+          {VOLUME_PRESETS.map((p) => {
+            // Selected while the answers still carry the preset's shape.
+            const on = p.inputTokensPerRequest === v.inputTokensPerRequest && p.outputTokensPerRequest === v.outputTokensPerRequest && p.cachedInputShare === v.cachedInputShare && p.batchShare === v.batchShare && p.peakToAverage === v.peakToAverage;
+            return (
             <button
               key={p.id}
               type="button"
+              aria-pressed={on}
               onClick={() => update(applyPreset({}, p))}
-              className="rounded-lg border border-slate-200 p-3 text-left text-sm hover:border-brand-500 hover:bg-brand-50"
+              className={`rounded-lg border p-3 text-left text-sm ${on ? "border-brand-500 bg-brand-50 ring-2 ring-brand-500" : "border-slate-200 hover:border-brand-500 hover:bg-brand-50"}`}
             >
               <span className="block font-medium text-slate-900">{p.label}</span>
               <span className="block text-slate-500">
                 {p.description}: {formatTokens(p.inputTokensPerRequest)} in / {formatTokens(p.outputTokensPerRequest)} out
               </span>
             </button>
-          ))}
+            );
+          })}
         </div>
       </fieldset>
       <div className="grid gap-5 sm:grid-cols-3">
-        <NumberField path="volume.requestsPerDay" label="Requests per day" value={v.requestsPerDay} onChange={(x) => update({ requestsPerDay: x })} error={err("volume.requestsPerDay")} help="Average LLM calls a day today." />
-        <NumberField path="volume.inputTokensPerRequest" label="Prompt tokens per request" value={v.inputTokensPerRequest} onChange={(x) => update({ inputTokensPerRequest: x })} error={err("volume.inputTokensPerRequest")} help="Instructions, context, history." />
-        <NumberField path="volume.outputTokensPerRequest" label="Output tokens per request" value={v.outputTokensPerRequest} onChange={(x) => update({ outputTokensPerRequest: x })} error={err("volume.outputTokensPerRequest")} help="What the model writes back." />
+        <NumberField integer path="volume.requestsPerDay" label="Requests per day" value={v.requestsPerDay} onChange={(x) => update({ requestsPerDay: x })} error={err("volume.requestsPerDay")} help="Average LLM calls a day today." />
+        <NumberField integer path="volume.inputTokensPerRequest" label="Prompt tokens per request" value={v.inputTokensPerRequest} onChange={(x) => update({ inputTokensPerRequest: x })} error={err("volume.inputTokensPerRequest")} help="Instructions, context, history." />
+        <NumberField integer path="volume.outputTokensPerRequest" label="Output tokens per request" value={v.outputTokensPerRequest} onChange={(x) => update({ outputTokensPerRequest: x })} error={err("volume.outputTokensPerRequest")} help="What the model writes back." />
       </div>
       <div aria-live="polite" className="rounded-lg bg-slate-50 p-4 text-sm">
         {tpd === undefined ? (
-          <span className="text-slate-500">Enter requests and tokens to see your daily volume.</span>
+          <span className="text-slate-500" data-testid="volume-derived-empty">
+            {v.requestsPerDay === undefined && v.inputTokensPerRequest === undefined && v.outputTokensPerRequest === undefined
+              ? "Enter requests and tokens to see your daily volume."
+              : "Your daily volume appears once requests and tokens per request are whole numbers of 0 or more."}
+          </span>
         ) : (
           <>
             <span className="font-semibold text-ink">{formatTokens(tpd)} tokens a day.</span> <span className="text-slate-600">{VOLUME_BAND_TEXT[volumeBand(tpd, bands)]}</span>

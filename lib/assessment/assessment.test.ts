@@ -101,3 +101,21 @@ describe("url state", () => {
     if (!r.ok) expect(r.error).toMatch(message);
   });
 });
+
+describe("invalid input is never interpreted (issue #26)", () => {
+  it("reads no daily volume from a negative, fractional or unreadable count", () => {
+    expect(tokensPerDay({ requestsPerDay: -5, inputTokensPerRequest: 1200, outputTokensPerRequest: 300 })).toBeUndefined();
+    expect(tokensPerDay({ requestsPerDay: 10.5, inputTokensPerRequest: 1200, outputTokensPerRequest: 300 })).toBeUndefined();
+    expect(tokensPerDay({ requestsPerDay: Number.NaN, inputTokensPerRequest: 1200, outputTokensPerRequest: 300 })).toBeUndefined();
+  });
+
+  it("asks for whole counts and says the unit of a bare bound", () => {
+    const draft = emptyDraft();
+    draft.workloads[0]!.volume = { ...draft.workloads[0]!.volume, requestsPerDay: 10.5, inputTokensPerRequest: 1200, outputTokensPerRequest: 300, peakToAverage: 500 };
+    const errors = validateStep(draft, "volume");
+    expect(errors["volume.requestsPerDay"]).toBe("Whole requests per day");
+    expect(errors["volume.peakToAverage"]).toBe("At most 100× the average");
+    draft.workloads[0]!.volume.requestsPerDay = Number.NaN;
+    expect(validateStep(draft, "volume")["volume.requestsPerDay"]).toBe("Enter a number");
+  });
+});

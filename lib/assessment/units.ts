@@ -14,9 +14,15 @@ export function parseNumberField(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** The engine's tokens/day (lib/engine/units.ts, the one formula) of a form's answers; undefined until all three are given. */
+/** A count the form can read: a finite, whole, non-negative number. */
+const isCount = (n: number | undefined): n is number => n !== undefined && Number.isInteger(n) && n >= 0;
+
+/**
+ * The engine's tokens/day (lib/engine/units.ts, the one formula) of a form's answers; undefined while any
+ * of the three counts is missing or invalid (negative, fractional, unreadable), so nothing is read into a bad figure.
+ */
 export function tokensPerDay(v: { requestsPerDay?: number; inputTokensPerRequest?: number; outputTokensPerRequest?: number }): number | undefined {
   const { requestsPerDay, inputTokensPerRequest, outputTokensPerRequest } = v;
-  if (requestsPerDay === undefined || inputTokensPerRequest === undefined || outputTokensPerRequest === undefined) return undefined;
+  if (!isCount(requestsPerDay) || !isCount(inputTokensPerRequest) || !isCount(outputTokensPerRequest)) return undefined;
   return tokensPerDayOfVolume({ requestsPerDay, inputTokensPerRequest, outputTokensPerRequest });
 }

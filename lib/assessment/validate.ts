@@ -6,6 +6,30 @@ import { isPortfolio, isWorkloadStep, locateIssue, STEPS, toInput, toPortfolioIn
 // The questionnaire's validation with the engine's own schemas (zod). The form imports this module
 // on its first "Next" or submit (`await import(...)`), so its first load does not download zod.
 
+/** Counts the form takes as whole numbers (the engine accepts averages; a person types counts). */
+const WHOLE_NUMBER_FIELDS: Record<string, string> = {
+  requestsPerDay: "Whole requests per day",
+  inputTokensPerRequest: "Whole tokens per request",
+  outputTokensPerRequest: "Whole tokens per request",
+};
+
+/** The unit a bare bound in a message is in ("At most 100" → "At most 100× the average"). */
+const FIELD_UNITS: Record<string, string> = {
+  "volume.requestsPerDay": "requests a day",
+  "volume.inputTokensPerRequest": "tokens",
+  "volume.outputTokensPerRequest": "tokens",
+  "volume.peakToAverage": "× the average",
+  "latency.p95TargetMs": "ms",
+  "strategy.horizonMonths": "months",
+};
+
+/** A schema message with the field's unit when it ends on a bare number. */
+export function withUnit(path: string, message: string): string {
+  const field = path.replace(/^workloads\.\d+\./, "");
+  const unit = FIELD_UNITS[field];
+  return unit && /\d$/.test(message) ? `${message}${unit.startsWith("×") ? "" : " "}${unit}` : message;
+}
+
 const SCHEMAS = { volume: volumeSchema, data: dataSchema, team: teamSchema, latency: latencySchema, capability: capabilitySchema, deployment: deploymentSchema, strategy: strategySchema } as const;
 
 /** Errors for one step (of the active workload), keyed by dotted path (e.g. "volume.requestsPerDay"), first issue per field. */
@@ -15,7 +39,16 @@ export function validateStep(draft: Draft, step: StepId, workload = draft.active
   const result = (SCHEMAS[step] as z.ZodType).safeParse(value);
   const errors: FieldErrors = {};
   if (!result.success) {
-    for (const issue of result.error.issues) errors[[step, ...issue.path.map(String)].join(".")] ??= issue.message;
+    for (const issue of result.error.issues) {
+      const path = [step, ...issue.path.map(String)].join(".");
+      errors[path] ??= withUnit(path, issue.message);
+    }
+  }
+  if (step === "volume") {
+    for (const [field, message] of Object.entries(WHOLE_NUMBER_FIELDS)) {
+      const v = (value as Record<string, unknown>)[field];
+      if (typeof v === "number" && Number.isFinite(v) && !Number.isInteger(v)) errors[`volume.${field}`] ??= message;
+    }
   }
   return errors;
 }
@@ -24,7 +57,7 @@ export function validateStep(draft: Draft, step: StepId, workload = draft.active
 export function validateAll(draft: Draft): FieldErrors {
   const result = isPortfolio(draft) ? portfolioInputSchema.safeParse(toPortfolioInput(draft)) : assessmentInputSchema.safeParse(toInput(draft));
   const errors: FieldErrors = {};
-  if (!result.success) for (const i of result.error.issues) errors[i.path.map(String).join(".")] ??= i.message;
+  if (!result.success) for (const i of result.error.issues) errors[i.path.map(String).join(".")] ??= withUnit(i.path.map(String).join("."), i.message);
   return errors;
 }
 
