@@ -4,6 +4,7 @@ import { confidenceBasis } from "@/lib/assessment/confidence";
 import { mainLever, mainRisk, tcoBars } from "@/lib/assessment/summary";
 import { isHardRule, OPTION_HEADLINES, OPTION_SHORT_LABELS, OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
 import { formatPct, formatTokens, formatUsd } from "@/lib/format";
+import { collapsedLabel } from "./hybrid-collapse";
 import { ModelsCompared } from "./models-compared";
 
 // The result at a glance, sized to one desktop screen: the verdict with its confidence (defined), every
@@ -56,7 +57,7 @@ export function ResultSummary({ evaluation: e, actions }: { evaluation: Evaluati
                 <div className="flex items-baseline justify-between gap-2 text-sm">
                   <span className={b.recommended ? "font-semibold" : ""}>
                     {optionLabel(b.option)}
-                    {b.equals && <span className="ml-1 text-xs text-slate-300"> = {optionLabel(b.equals)} (no split)</span>}
+                    {b.equals && <span className="ml-1 text-xs text-slate-300">{collapsedLabel(b.equals)}</span>}
                     {b.excluded && !b.equals && <span className="ml-1 rounded bg-red-200/90 px-1 text-[11px] font-semibold text-red-900">ruled out</span>}
                   </span>
                   <span className="tabular-nums">{formatUsd(b.tcoUsd)}</span>

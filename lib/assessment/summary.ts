@@ -1,5 +1,6 @@
 import type { Evaluation, Option } from "@/lib/engine";
 import { optionLabel } from "@/lib/engine/vocabulary";
+import { hybridCollapse } from "@/components/result/hybrid-collapse";
 
 // What the one-screen summary says above the details: the main risk and the main lever, picked from the
 // Evaluation's own texts (conflicts, latency, premium, what-would-change). No number is computed here.
@@ -10,8 +11,7 @@ export type SummaryLine = { kind: string; text: string; detail?: string };
 export function mainRisk(e: Evaluation): SummaryLine {
   const conflict = e.conflicts[0];
   if (conflict) return { kind: "conflict", text: conflict.text, detail: `What to do: ${conflict.advice}` };
-  const latency = e.capacity?.latency?.[e.recommendation];
-  if (latency && !latency.feasible) return { kind: "latency", text: `${optionLabel(e.recommendation)} misses your p95 target: ${latency.text}` };
+  if (e.latencyMiss) return { kind: "latency", text: e.latencyMiss.text };
   const premium = e.costPremiumUsd > 0 ? e.reasons.find((r) => r.factor === "premium") : undefined;
   if (premium) return { kind: "premium", text: premium.text };
   const flip = e.whatWouldChange?.[0];
@@ -29,8 +29,8 @@ export function mainLever(e: Evaluation): SummaryLine & { becomes?: Option } {
 /** The summary's cost bar: each option's horizon TCO, its state, and what a Hybrid that does not split equals. */
 export function tcoBars(e: Evaluation) {
   const max = Math.max(...e.ranking.map((r) => e.costs[r.option].tcoUsd), 1);
+  const collapsed = hybridCollapse(e);
   return e.ranking.map((r) => {
-    const pure = r.option === "hybrid" ? (e.costs.hybrid.split?.pure ?? null) : null;
     return {
       option: r.option,
       tcoUsd: e.costs[r.option].tcoUsd,
@@ -38,7 +38,7 @@ export function tcoBars(e: Evaluation) {
       recommended: r.option === e.recommendation,
       excluded: r.excluded,
       /** A Hybrid whose best split keeps everything on one side is that option, said so and greyed. */
-      equals: pure && pure !== "hybrid" ? pure : null,
+      equals: r.option === "hybrid" ? collapsed : null,
     };
   });
 }
