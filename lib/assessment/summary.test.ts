@@ -36,7 +36,9 @@ describe("the one-screen summary (issue 26 items 12, 13, 7)", () => {
     expect(c.value).toBe(e.confidence);
     expect(c.definition).toMatch(/not a probability/);
     expect(c.probability).toBeUndefined();
-    expect(confidenceBasis({ ...e, uncertainty: { verdictProbability: 0.7 } } as typeof e).probability).toBe(0.7);
+    // With the draws run, confidence is the engine's sampled figure and says how often the verdict holds.
+    const sampled = confidenceBasis({ ...e, uncertainty: { confidence: 0.6, verdictHolds: 0.7, verdictText: "API wins in 70% of 2,000 draws." } as unknown as typeof e.uncertainty });
+    expect(sampled).toMatchObject({ value: 0.6, probability: 0.7, text: "API wins in 70% of 2,000 draws." });
   });
 
   it("offers at most five levers, each an editable figure whose range has room", () => {
