@@ -4,6 +4,7 @@ import { resultPath } from "@/lib/assessment/url-encode";
 import { formatUsd } from "@/lib/format";
 import { exportPdf } from "./helpers/pdf";
 import { newEmail, signIn } from "./helpers/auth";
+import { unfold } from "./helpers/assessment";
 
 // Issue 26 item 1: revision 1 raises Claude Sonnet 5's output price to $30; revision 2 changes only
 // latency and growth, the API model switches to Gemini 3.8 Flash, and the $30 must not price Gemini.
@@ -20,6 +21,7 @@ const apiRow = (page: import("@playwright/test").Page) => page.getByTestId("tco-
 test("an override stays on the model it was set on through a revision; keep or drop is asked; compare and the PDF list it", async ({ page }) => {
   await signIn(page, newEmail("override"));
   await page.goto(resultPath(rev1));
+  await unfold(page, "assumptions"); // folded under the one-screen summary
   await page.locator('[data-assumption="api.outputUsdPerMTok"]').fill("30");
   const at30 = evaluate({ ...rev1, assumptions: { "api.outputUsdPerMTok": 30 } });
   expect(at30.comparison.apiModelId).toBe("anthropic/claude-sonnet-5");
@@ -81,6 +83,7 @@ test("one Hybrid: when no split pays the table, ranking and month-1 chart say '=
   await page.getByTestId("charts").scrollIntoViewIfNeeded(); // the charts load when they come near the viewport
   await expect(page.getByTestId("chart-breakdown")).toContainText("= Hosted (no split)");
   await expect(page.getByTestId("chart-cost-vs-volume")).toContainText("Hybrid (= Hosted (no split) at your volume)");
+  await unfold(page, "options-fold");
   await page.getByTestId("tco-table").screenshot({ path: "e2e/output/screenshots/hybrid-collapsed.png" });
 });
 
@@ -122,6 +125,7 @@ test("what would change probes the user's own requirements and shows what each c
   const probes = page.getByTestId("requirement-probes");
   await expect(probes.getByTestId("requirement-probe").first()).toHaveText(`Hosted open-weights${e.requirements.probes[0]!.text}`);
   await expect(probes.getByTestId("constraint-waterfall")).toContainText(e.requirements.waterfall!.text);
+  await unfold(page, "what-would-change");
   await probes.scrollIntoViewIfNeeded();
   await probes.screenshot({ path: "e2e/output/screenshots/requirement-probes.png" });
 });
