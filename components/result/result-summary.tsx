@@ -53,14 +53,15 @@ export function ResultSummary({ evaluation: e, actions }: { evaluation: Evaluati
           <h3 className="text-sm font-semibold text-slate-200 print:text-slate-700">Total cost over {e.horizonMonths} months</h3>
           <ul className="mt-2 space-y-2" data-testid="tco-bars">
             {bars.map((b) => (
-              <li key={b.option} data-testid="tco-bar" data-option={b.option} className={b.excluded || b.equals ? "opacity-60" : ""}>
+              <li key={b.option} data-testid="tco-bar" data-option={b.option}>
                 <div className="flex items-baseline justify-between gap-2 text-sm">
-                  <span className={b.recommended ? "font-semibold" : ""}>
+                  {/* Greyed by colour, not opacity: a translucent badge would lose its contrast. */}
+                  <span className={b.recommended ? "font-semibold" : b.excluded || b.equals ? "text-slate-300" : ""}>
                     {optionLabel(b.option)}
                     {b.equals && <span className="ml-1 text-xs text-slate-300">{collapsedLabel(b.equals)}</span>}
-                    {b.excluded && !b.equals && <span className="ml-1 rounded bg-red-200/90 px-1 text-[11px] font-semibold text-red-900">ruled out</span>}
+                    {b.excluded && !b.equals && <span className="ml-1 rounded bg-red-100 px-1 text-[11px] font-semibold text-red-900">ruled out</span>}
                   </span>
-                  <span className="tabular-nums">{formatUsd(b.tcoUsd)}</span>
+                  <span className={`tabular-nums ${b.excluded || b.equals ? "text-slate-300" : ""}`}>{formatUsd(b.tcoUsd)}</span>
                 </div>
                 <div className="mt-1 h-2.5 rounded-full bg-white/10" aria-hidden="true">
                   <div
