@@ -112,8 +112,14 @@ test("portfolio: the adds reconcile with the plan, impossible alternatives say w
   await expect(page.getByTestId("reconciliation-total")).toHaveText(formatUsd(e.plan.tcoUsd));
   await expect(page.getByTestId("reconciliation-shared")).toHaveText(formatUsd(e.plan.reconciliation.sharedUsd));
   await expect(page.getByTestId("alternative-all-api")).toContainText("not possible: Clinical note summaries (Prompts may not leave infrastructure you control");
-  await expect(page.getByTestId("alternative-all-hybrid")).toContainText("the same as the plan");
-  await expect(page.getByTestId("fleet-underused")).toHaveText("4% busy: underused");
+  // Each workload's split is a pure option it may use: possible, priced.
+  expect(e.alternatives["all-hybrid"].feasible).toBe(true);
+  await expect(page.getByTestId("alternative-all-hybrid")).toContainText(formatUsd(e.alternatives["all-hybrid"].tcoUsd));
+  await expect(page.getByTestId("alternative-all-hybrid")).not.toContainText("not possible");
+  const { formatPct } = await import("@/lib/format");
+  const underused = e.plan.fleets.filter((f) => f.underused);
+  expect(underused.length).toBeGreaterThan(0);
+  await expect(page.getByTestId("fleet-underused")).toHaveText(underused.map((f) => `${formatPct(f.utilization.first)} busy: underused`));
   await expect(page.getByTestId("chart-portfolio-cumulative")).toContainText("Every workload on the proprietary API (not possible)".replace("Every workload on the proprietary API", "All on the proprietary API"));
   await page.screenshot({ path: "e2e/output/screenshots/portfolio-reconciled.png", fullPage: true });
 });
