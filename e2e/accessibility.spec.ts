@@ -27,6 +27,7 @@ const PAGES = [
   "/projects/[id]/compare",
   "/s/[token]",
   "/report/print",
+  "/account",
 ];
 
 function pageRoutes(dir = path.resolve("app"), prefix = ""): string[] {
@@ -92,6 +93,22 @@ test("signed-in pages (projects, revisions, compare, share link) have no serious
   await check(page, `/projects/${project.id}`, heading);
   await check(page, `/projects/${project.id}/revisions/1`, heading);
   await check(page, `/projects/${project.id}/compare?a=1&b=2`, heading);
+
+  // The account page with a key just created (shown once) and one revoked.
+  await page.goto("/account");
+  for (const name of ["CI pipeline", "Old laptop"]) {
+    await page.getByLabel("Key name").fill(name);
+    await page.getByRole("button", { name: "Create API key" }).click();
+    await expect(page.getByTestId("new-api-key")).toContainText(name);
+  }
+  const key = await page.getByTestId("new-api-key").getByRole("textbox").inputValue();
+  expect(key).toMatch(/^roo_/);
+  await page.getByRole("button", { name: "Revoke Old laptop" }).click();
+  await expect(page.getByTestId("api-key-row").filter({ hasText: "Old laptop" })).toContainText("revoked");
+  const withKey = await page.request.post("/api/v1/evaluate", { data: PROFILES.earlyPrototype, headers: { "x-api-key": key } });
+  expect(withKey.status()).toBe(401);
+  await expectAccessible(page, "/account", { soft: true });
+  await page.screenshot({ path: "e2e/output/screenshots/account-api-keys.png" });
 
   const visitor = await (await browser.newContext()).newPage();
   await check(visitor, new URL(shareUrl).pathname, heading);

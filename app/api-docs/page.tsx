@@ -33,6 +33,11 @@ export default function ApiDocsPage() {
         Machine-readable: <a className="font-mono text-sm text-blue-800 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (generate a client from it) ·{" "}
         <Link className="text-blue-800 underline" href="/catalog">where the figures come from</Link>
       </p>
+      <p className="mt-3 max-w-3xl text-slate-700">
+        No key is needed: anonymous calls are limited per IP address. With an API key from your <Link className="text-blue-800 underline" href="/account">account</Link>, send{" "}
+        <code className="font-mono text-sm">Authorization: Bearer roo_…</code> (or <code className="font-mono text-sm">X-API-Key</code>) and the calls count against the key&apos;s higher limit
+        instead; an unknown or revoked key is refused with 401.
+      </p>
       <nav aria-label="Operations" className="mt-6">
         <ul className="flex flex-wrap gap-2 text-sm">
           {operations.map(({ path, method, op }) => (

@@ -36,9 +36,9 @@ export function AccountMenu() {
   }
   return (
     <form action={signOutAction} onSubmit={() => setSession(null)} className="flex items-center gap-2">
-      <span className="hidden text-sm text-slate-500 md:inline" data-testid="signed-in-as">
+      <Link href="/account" className="hidden text-sm text-slate-600 hover:underline md:inline" data-testid="signed-in-as" title="Account and API keys">
         {email}
-      </span>
+      </Link>
       <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50">
         Sign out
       </button>

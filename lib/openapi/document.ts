@@ -71,9 +71,10 @@ const retryAfter = { "Retry-After": { description: "seconds to wait", schema: { 
 /** The refusals every public engine route may answer with (route.ts order: limits → content type → size → zod). */
 const engineErrors: ZodOpenApiResponsesObject = {
   "400": { description: "invalid_json or invalid_input (with zod issues)", content: errorContent },
+  "401": { description: "unauthorized: an API key was sent but is unknown or revoked (omit it to call anonymously)", content: errorContent },
   "413": { description: "payload_too_large: the body exceeds 64 kB", content: errorContent },
   "415": { description: "unsupported_media_type: send Content-Type: application/json", content: errorContent },
-  "429": { description: "too_many_requests: over the per-IP limit", headers: retryAfter, content: errorContent },
+  "429": { description: "too_many_requests: over the per-IP limit (anonymous) or the key's limit", headers: retryAfter, content: errorContent },
   "503": { description: "service_unavailable", headers: retryAfter, content: errorContent },
 };
 
@@ -93,6 +94,8 @@ function engineOperation(op: {
     tags: [op.tag],
     // v1.2 response shaping (?include=, ?precision=), the same zod schema the routes parse the query with.
     requestParams: { query: shapeQuerySchema },
+    // Anonymous calls are allowed (at the per-IP limit); a key raises the limit to the key's own.
+    security: [{}, { apiKeyBearer: [] }, { apiKeyHeader: [] }],
     requestBody: { required: true, content: { "application/json": { schema: op.body, example: op.example } } },
     responses: { "200": { description: "the result", content: { "application/json": { schema: op.result } } }, ...engineErrors },
   };
@@ -139,6 +142,12 @@ export function buildOpenApiDocument() {
         "and can be overridden in `assumptions`.",
     },
     servers: [{ url: "/", description: "this deployment" }],
+    components: {
+      securitySchemes: {
+        apiKeyBearer: { type: "http", scheme: "bearer", description: "An API key (roo_…) created on the account page, as Authorization: Bearer roo_…" },
+        apiKeyHeader: { type: "apiKey", in: "header", name: "X-API-Key", description: "The same key in an X-API-Key header" },
+      },
+    },
     tags: [
       { name: "engine", description: "Evaluate one workload or a portfolio" },
       { name: "schemas", description: "Machine-readable descriptions of the API" },

@@ -71,6 +71,7 @@ const envSchema = z.object({
   RATE_LIMIT_PDF_USER: limit("20/600"),
   RATE_LIMIT_PDF_IP: limit("30/600"),
   RATE_LIMIT_API_IP: limit("600/60"),
+  RATE_LIMIT_API_KEY: limit("6000/60"),
   RATE_LIMIT_WRITE_USER: limit("120/60"),
   RATE_LIMIT_WRITE_IP: limit("300/60"),
 

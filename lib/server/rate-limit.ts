@@ -28,6 +28,7 @@ export const LIMITS = {
   pdfUser: "RATE_LIMIT_PDF_USER",
   pdfIp: "RATE_LIMIT_PDF_IP",
   apiIp: "RATE_LIMIT_API_IP",
+  apiKey: "RATE_LIMIT_API_KEY",
   writeUser: "RATE_LIMIT_WRITE_USER",
   writeIp: "RATE_LIMIT_WRITE_IP",
 } as const satisfies Record<string, keyof Env>;
@@ -40,6 +41,7 @@ const WHAT: Record<LimitName, string> = {
   pdfUser: "PDF exports",
   pdfIp: "PDF exports",
   apiIp: "API requests",
+  apiKey: "API requests with this key",
   writeUser: "changes",
   writeIp: "changes",
 };

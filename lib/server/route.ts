@@ -97,7 +97,15 @@ export function route<
     const user = options.auth ? await (await import("./auth")).requireUser(req) : null;
     if (user) reqCtx.userId = user.id;
     const limitClass = options.limits ?? (writes ? "write" : "none");
-    if (limitClass !== "none") {
+    if (limitClass === "api" && (req.headers.has("authorization") || req.headers.has("x-api-key"))) {
+      // The public API with a key: the key's own budget instead of the IP's (401 if it is not live).
+      const { apiKeyFrom, authenticateApiKey } = await import("./api-keys");
+      const presented = apiKeyFrom(req.headers);
+      if (presented) {
+        const key = await authenticateApiKey(presented);
+        await checkLimits([["apiKey", key.id]]);
+      } else await checkLimits([["apiIp", clientIp(req.headers)]]);
+    } else if (limitClass !== "none") {
       const keys = LIMIT_KEYS[limitClass];
       await checkLimits([
         [keys.ip, clientIp(req.headers)],
