@@ -14,5 +14,9 @@ export async function register() {
       const { logger } = await import("./lib/server/log");
       logger().error({ err: error }, "engine pool failed to start");
     }
+    // The price watch's job worker (pg-boss on DATABASE_URL): this build's catalog is checked once
+    // across all instances, then on its schedule. Never blocks start-up.
+    const { startPriceWatchInBackground } = await import("./lib/server/price-watch-jobs");
+    startPriceWatchInBackground();
   }
 }

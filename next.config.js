@@ -24,7 +24,7 @@ const nextConfig = {
   // Loaded from node_modules at run time rather than bundled (native-ish, dynamic requires).
   // `npm test` type-checks with tsc first; a parallel build of someone's e2e may skip Next's own pass.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
-  serverExternalPackages: ["pino", "ioredis", "rate-limiter-flexible", "piscina"],
+  serverExternalPackages: ["pino", "ioredis", "rate-limiter-flexible", "piscina", "pg-boss"],
   // `next dev` refuses its dev resources (HMR) to origins other than localhost; headless Chromium
   // prints PDFs from INTERNAL_URL (default http://127.0.0.1:$PORT), so the print page must hydrate there.
   allowedDevOrigins: ["127.0.0.1"],

@@ -5,7 +5,8 @@ import { useDeferredValue, useState } from "react";
 import { optionLabel } from "@/lib/engine";
 import { recommendationLabel } from "@/lib/projects/stored-revision";
 import { useProjectsList } from "@/lib/projects/client";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatUsd } from "@/lib/format";
+import type { PriceNoticeSummary } from "@/lib/projects/price-notice";
 
 export function ProjectsList() {
   const [q, setQ] = useState("");
@@ -58,10 +59,46 @@ export function ProjectsList() {
                 </p>
               </div>
               {!p.catalogIsCurrent && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Prices changed since saved</span>}
+              {p.priceNotice && <PriceNoticeCard notice={p.priceNotice} />}
             </li>
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+const verdictText = (v: string) =>
+  v
+    .split(" ")
+    .map((part) => (part.includes(":") ? `${part.split(":")[0]}: ${optionLabel(part.split(":")[1] as never)}` : optionLabel(part as never)))
+    .join(", ");
+const number = (v: number) => String(Number(v.toPrecision(4)));
+
+/** The price watch's notice: what moved in the new catalog, and the compare view against today's prices. */
+function PriceNoticeCard({ notice: n }: { notice: PriceNoticeSummary }) {
+  const pct = n.tcoBefore === 0 ? null : ((n.tcoAfter - n.tcoBefore) / n.tcoBefore) * 100;
+  return (
+    <div className="w-full rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-slate-800" data-testid="price-notice" role="status">
+      <p className="font-semibold text-amber-900">Price watch: today&apos;s prices move this decision</p>
+      <p className="mt-1">
+        {n.verdictBefore === n.verdictAfter ? <>Verdict unchanged ({verdictText(n.verdictAfter)})</> : <>Verdict {verdictText(n.verdictBefore)} → {verdictText(n.verdictAfter)}</>} · TCO {formatUsd(n.tcoBefore)} →{" "}
+        {formatUsd(n.tcoAfter)}
+        {pct !== null && ` (${pct >= 0 ? "+" : "−"}${Math.abs(pct).toFixed(1)}%)`}
+      </p>
+      {n.movedPrices.length > 0 && (
+        <ul className="mt-1 list-disc pl-5 text-slate-700">
+          {n.movedPrices.slice(0, 4).map((m) => (
+            <li key={m.key}>
+              {m.label}: {number(m.before)} → {number(m.after)} {m.unit}
+            </li>
+          ))}
+          {n.movedPrices.length > 4 && <li>and {n.movedPrices.length - 4} more</li>}
+        </ul>
+      )}
+      <Link href={n.compareUrl} className="mt-2 inline-block font-semibold text-blue-800 underline">
+        Compare revision {n.revisionNumber} with today&apos;s prices
+      </Link>
     </div>
   );
 }

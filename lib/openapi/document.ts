@@ -138,8 +138,8 @@ export function buildOpenApiDocument() {
       description:
         "The decision engine over HTTP: rent a proprietary LLM API, call open weights at a hosted provider, self-host, or go hybrid. " +
         "Pure computation: no cookies, callable from other sites (CORS-free JSON POST). Names and units are fixed by the contract " +
-        "(docs/assessment-api-v1.md); additions are marked by version. Every figure comes from the versioned catalog (`catalogVersion`) " +
-        "and can be overridden in `assumptions`.",
+        "(docs/assessment-api-v1.md); additions are marked by version. Every figure comes from the versioned catalog (catalogVersion) " +
+        "and can be overridden in assumptions.",
     },
     servers: [{ url: "/", description: "this deployment" }],
     components: {

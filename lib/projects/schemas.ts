@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PriceNoticeSummary } from "./price-notice";
 import { assessmentInputSchema, type ParsedAssessmentInput } from "@/lib/engine/schema";
 import { isPortfolioShape, portfolioInputSchema, type ParsedPortfolioInput } from "@/lib/engine/portfolio/schema";
 
@@ -40,4 +41,6 @@ export type ProjectSummary = {
   catalogIsCurrent: boolean;
   revisionCount: number;
   updatedAt: string;
+  /** The price watch's notice for the current catalog, when the verdict or TCO moved (lib/server/price-watch.ts). */
+  priceNotice?: PriceNoticeSummary;
 };

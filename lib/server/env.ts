@@ -72,6 +72,10 @@ const envSchema = z.object({
   RATE_LIMIT_PDF_IP: limit("30/600"),
   RATE_LIMIT_API_IP: limit("600/60"),
   RATE_LIMIT_API_KEY: limit("6000/60"),
+  // Price watch (lib/server/price-watch*.ts): saved projects re-evaluated on a new catalog by pg-boss.
+  PRICE_WATCH: z.enum(["on", "off"]).default("on"),
+  PRICE_WATCH_TCO_THRESHOLD_PCT: z.coerce.number().min(0).max(1000).default(5),
+  PRICE_WATCH_CRON: z.string().default("17 * * * *"),
   RATE_LIMIT_WRITE_USER: limit("120/60"),
   RATE_LIMIT_WRITE_IP: limit("300/60"),
 

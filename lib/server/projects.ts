@@ -8,6 +8,7 @@ import { catalogModelIds } from "@/lib/projects/model-ids";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "./db";
 import { conflict, notFound } from "./http-errors";
+import { currentNotices } from "./price-watch";
 
 // Saved projects. Every query names the owner in its `where`; a project that is not the caller's
 // is indistinguishable from one that does not exist (404). Revisions are immutable.
@@ -30,6 +31,7 @@ export async function listProjects(ownerId: string, opts: { q?: string; sort?: "
     orderBy: opts.sort === "name" ? { name: "asc" } : { updatedAt: "desc" },
     include: { _count: { select: { revisions: true } } },
   });
+  const notices = await currentNotices(ownerId);
   return rows.map((p) => ({
     id: p.id,
     name: p.name,
@@ -39,6 +41,7 @@ export async function listProjects(ownerId: string, opts: { q?: string; sort?: "
     catalogIsCurrent: p.latestCatalogVersion === catalogVersion,
     revisionCount: p._count.revisions,
     updatedAt: p.updatedAt.toISOString(),
+    ...(notices.has(p.id) ? { priceNotice: notices.get(p.id) } : {}),
   }));
 }
 
