@@ -112,7 +112,9 @@ async function startEmbedded() {
       process.exit(code);
     }
   };
-  const next = startNext({ ...process.env, DATABASE_URL: url, DATABASE_POOL_MAX: "1" }, (code) => stop(code ?? 0));
+  // The embedded database serves one connection: the price watch's job queue (pg-boss) would compete
+  // with the app for it, so it is off here unless asked for.
+  const next = startNext({ ...process.env, DATABASE_URL: url, DATABASE_POOL_MAX: "1", PRICE_WATCH: process.env.PRICE_WATCH ?? "off" }, (code) => stop(code ?? 0));
   for (const sig of ["SIGINT", "SIGTERM"]) {
     process.on(sig, () => {
       next.kill(sig);
