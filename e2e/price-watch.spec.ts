@@ -41,6 +41,8 @@ test("a saved project whose verdict moved with today's prices gets a notice and 
     .poll(
       async () => {
         await page.goto("/projects");
+        // The list loads after hydration: count once it is there.
+        await expect(page.getByTestId("projects")).toContainText("Voice bot at scale");
         return page.getByTestId("price-notice").count();
       },
       { timeout: 60_000, intervals: [1_000] },
