@@ -73,7 +73,7 @@ export default function LandingPage() {
       <section className="mx-auto max-w-6xl px-4 py-16 sm:px-6" aria-labelledby="options-heading">
         <h2 id="options-heading" className="text-2xl font-semibold tracking-tight text-ink">Four ways to run a language model</h2>
         <p className="mt-2 max-w-2xl text-slate-600">
-          The engine prices and scores all four for your situation, comparing equivalent quality with equivalent quality.
+          The engine prices and scores all four for your situation, pricing each option with a model of the same quality tier.
         </p>
         <ul className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
           {OPTIONS.map((o) => (

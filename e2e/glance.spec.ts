@@ -150,3 +150,28 @@ test("questionnaire: a negative, fractional or unreadable count is flagged at on
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("At most 100× the average")).toBeVisible();
 });
+
+test("charts: decade ticks in one money format, lines named at their ends, no empty tornado rows; on a phone nothing is cut off", async ({ page }) => {
+  const input = PROFILES.veryHighVolumeDedicatedTeam;
+  const e = evaluate(input);
+  await page.goto(resultPath(input));
+  await page.getByTestId("charts").scrollIntoViewIfNeeded();
+  const volume = page.getByTestId("chart-cost-vs-volume");
+  await expect(volume.locator("path.recharts-curve")).toHaveCount(4);
+  const yTicks = await volume.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
+  expect(yTicks.length).toBeGreaterThan(1);
+  for (const t of yTicks) expect(t).toMatch(/^\$10{0,2}(k|M|B)?$/);
+  for (const id of ["chart-cost-vs-volume", "chart-cumulative"]) {
+    await expect(page.getByTestId(id).getByTestId("end-label")).toHaveCount(4);
+    await expect(page.getByTestId(id).locator(".recharts-legend-wrapper")).toHaveCount(0);
+  }
+  const moving = e.sensitivity.filter((s) => s.breakEvenLow !== s.breakEvenHigh).length;
+  if (moving) await expect(page.getByTestId("chart-tornado").locator(".recharts-yAxis .recharts-cartesian-axis-tick")).toHaveCount(moving);
+
+  await page.setViewportSize(PHONE);
+  await page.getByTestId("chart-breakdown").scrollIntoViewIfNeeded();
+  const setup = (await page.getByTestId("chart-breakdown-setup").boundingBox())!;
+  expect(setup.x + setup.width).toBeLessThanOrEqual(PHONE.width);
+  expect(setup.width).toBeGreaterThan(200); // stacked under the running month, full width
+  await page.getByTestId("charts").screenshot({ path: `${OUT}/charts-phone.png` });
+});

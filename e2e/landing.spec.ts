@@ -19,3 +19,20 @@ test("liveness and readiness endpoints", async ({ request }) => {
   expect(res.status()).toBe(200);
   expect(await res.json()).toMatchObject({ status: "ready", db: "ok" });
 });
+
+test("the hero's break-even dot sits on the API line, its label beside it (issue 26 item 14)", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/");
+  const dot = page.getByTestId("hero-break-even-dot");
+  const cx = Number(await dot.getAttribute("cx"));
+  const cy = Number(await dot.getAttribute("cy"));
+  const d = (await page.getByTestId("example-verdict").locator('path[data-option="api"]').getAttribute("d")) ?? "";
+  const pts = [...d.matchAll(/[ML]([\d.-]+) ([\d.-]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  const i = pts.findIndex(([x]) => x >= cx);
+  const [x0, y0] = pts[i - 1]!;
+  const [x1, y1] = pts[i]!;
+  const lineY = y0 + ((cx - x0) / (x1 - x0 || 1)) * (y1 - y0);
+  expect(Math.abs(lineY - cy)).toBeLessThan(1.5);
+  const label = page.getByTestId("hero-break-even");
+  expect(Math.abs(Number(await label.getAttribute("x")) - cx)).toBeLessThanOrEqual(8);
+});

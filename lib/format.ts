@@ -13,3 +13,27 @@ export function formatDate(d: Date | string): string {
 export function formatNumber(n: number, maxDigits = 2): string {
   return new Intl.NumberFormat("en-US", { maximumFractionDigits: maxDigits }).format(n);
 }
+
+/** Chart axes' money: the same dollars as formatUsd, rounded to the tick ("$100", "$2.5k", "$10k", "$1M", "$1.5B"). */
+export function formatUsdCompact(n: number): string {
+  const abs = Math.abs(n);
+  const short = (x: number) => `${+x.toFixed(x >= 10 ? 0 : 1)}`;
+  if (abs >= 1e9) return `$${short(n / 1e9)}B`;
+  if (abs >= 1e6) return `$${short(n / 1e6)}M`;
+  if (abs >= 1e3) return `$${short(n / 1e3)}k`;
+  return `$${Math.round(n)}`;
+}
+
+/** Powers of ten from the decade at or below `min` to the one at or above `max`: the ticks of a log axis. */
+export function decadeTicks(min: number, max: number): number[] {
+  if (!(min > 0) || !(max >= min)) return [];
+  const lo = Math.floor(Math.log10(min));
+  const hi = Math.ceil(Math.log10(max));
+  return Array.from({ length: hi - lo + 1 }, (_, i) => 10 ** (lo + i));
+}
+
+/** "1 engineer-month", "2 engineer-months": a unit that starts with a plural noun agrees with its value. */
+export function formatQuantity(value: number, unit: string, maxDigits = 4): string {
+  const singular = value === 1 ? unit.replace(/^(engineer-months|months|replicas|GPUs|servers)\b/, (w) => w.slice(0, -1)) : unit;
+  return `${formatNumber(value, maxDigits)} ${singular}`;
+}

@@ -23,6 +23,17 @@ function path(points: [number, number][], step: boolean): string {
     .join(" ");
 }
 
+/** An option's cost at a volume between the curve's samples, interpolated in log–log (where the drawn line is). */
+function onCurve(curve: Evaluation["volumeCurve"], tokens: number, o: Option): number {
+  const i = curve.findIndex((p) => p.tokensPerDay >= tokens);
+  if (i <= 0) return curve[Math.max(i, 0)]?.[o] ?? 0;
+  const a = curve[i - 1]!;
+  const b = curve[i]!;
+  if (!(a[o] > 0 && b[o] > 0)) return b[o];
+  const t = (Math.log10(tokens) - Math.log10(a.tokensPerDay)) / (Math.log10(b.tokensPerDay) - Math.log10(a.tokensPerDay) || 1);
+  return 10 ** (Math.log10(a[o]) + t * (Math.log10(b[o]) - Math.log10(a[o])));
+}
+
 export function ExampleVerdict({ input, evaluation: e, title }: { input: ParsedAssessmentInput; evaluation: Evaluation; title: string }) {
   const curve = e.volumeCurve;
   const xs = curve.map((p) => Math.log10(p.tokensPerDay));
@@ -33,8 +44,9 @@ export function ExampleVerdict({ input, evaluation: e, title }: { input: ParsedA
   const sy = (usd: number) => PLOT.bottom - ((Math.log10(Math.max(usd, 10 ** y0)) - y0) / (y1 - y0 || 1)) * (PLOT.bottom - PLOT.top);
   const be = e.breakEven.api;
   const beX = be.tokensPerDay !== null && Math.log10(be.tokensPerDay) >= x0 && Math.log10(be.tokensPerDay) <= x1 ? sx(be.tokensPerDay) : null;
-  // Where the API line crosses the break-even volume (its cost there is linear in tokens).
-  const beY = beX === null ? null : sy(curve.find((p) => p.tokensPerDay >= be.tokensPerDay!)?.api ?? 0);
+  // The crossing sits on the API line at the break-even volume: interpolated between the two samples around it
+  // (the line is straight in log–log), not the next sample's cost, which put the label beside the crossing.
+  const beY = beX === null ? null : sy(onCurve(curve, be.tokensPerDay!, "api"));
   return (
     <div className="hidden rounded-2xl bg-white/5 p-6 ring-1 ring-white/10 lg:block" data-testid="example-verdict">
       <p className="text-xs uppercase tracking-widest text-slate-300">Example verdict, computed by the engine</p>
@@ -54,13 +66,13 @@ export function ExampleVerdict({ input, evaluation: e, title }: { input: ParsedA
         <line x1={PLOT.left} y1={PLOT.bottom} x2={PLOT.right} y2={PLOT.bottom} stroke="#94a3b8" strokeWidth="1" />
         <line x1={PLOT.left} y1={PLOT.top} x2={PLOT.left} y2={PLOT.bottom} stroke="#94a3b8" strokeWidth="1" />
         {DRAWN.map((o) => (
-          <path key={o} d={path(curve.map((p) => [sx(p.tokensPerDay), sy(p[o])]), o === "self-hosted")} stroke={OPTION_STYLE[o].color} strokeWidth="3" fill="none" />
+          <path key={o} data-option={o} d={path(curve.map((p) => [sx(p.tokensPerDay), sy(p[o])]), o === "self-hosted")} stroke={OPTION_STYLE[o].color} strokeWidth="3" fill="none" />
         ))}
         {e.tokensPerDay > 0 && <line x1={sx(e.tokensPerDay)} y1={PLOT.top} x2={sx(e.tokensPerDay)} y2={PLOT.bottom} stroke="#e2e8f0" strokeDasharray="3 3" />}
         {beX !== null && beY !== null && (
           <>
-            <circle cx={beX} cy={beY} r="5" fill="#fbbf24" />
-            <text x={Math.min(beX + 8, PLOT.right - 60)} y={Math.min(beY + 18, PLOT.bottom - 4)} fill="#e2e8f0" fontSize="11">
+            <circle cx={beX} cy={beY} r="5" fill="#fbbf24" data-testid="hero-break-even-dot" />
+            <text x={beX > PLOT.right - 70 ? beX - 8 : beX + 8} y={beY < PLOT.top + 14 ? beY + 16 : beY - 8} textAnchor={beX > PLOT.right - 70 ? "end" : "start"} fill="#e2e8f0" fontSize="11" data-testid="hero-break-even">
               break-even
             </text>
           </>

@@ -1,11 +1,11 @@
 "use client";
 
-import type { ReactElement } from "react";
+import type { CSSProperties, ReactElement } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Breakdown, Evaluation } from "@/lib/engine";
 import { OPTIONS } from "@/lib/engine/schema";
 import { COST_ITEM_LABELS, OPTION_SHORT_LABELS } from "@/lib/engine/vocabulary";
-import { formatUsd } from "@/lib/format";
+import { formatUsd, formatUsdCompact } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { collapsedLabel, hybridCollapse } from "../hybrid-collapse";
 import { axisTick, axisTitle, CHART_HEIGHT, GRID_COLOR, legendStyle, USD_AXIS_WIDTH, type ChartSize } from "./chart-style";
@@ -47,7 +47,8 @@ export function BreakdownChart({ evaluation: e, size = {} }: { evaluation: Evalu
         {chart(Math.floor(size.width * share))}
       </div>
     ) : (
-      <div style={{ flex: `${share} 1 0`, minWidth: 0, height }} data-testid={testId}>
+      // On a phone the two panels stack (side by side, the set-up panel was cut off); from sm up they share the row.
+      <div className="w-full sm:min-w-0 sm:[flex:var(--share)_1_0]" style={{ "--share": share, height } as CSSProperties} data-testid={testId}>
         <ResponsiveContainer width="100%" height={height}>
           {chart(undefined)}
         </ResponsiveContainer>
@@ -68,12 +69,12 @@ export function BreakdownChart({ evaluation: e, size = {} }: { evaluation: Evalu
         rows: OPTIONS.map((o, n) => [OPTION_SHORT_LABELS[o], ...items.map((i) => formatUsd(e.costs[o].breakdown[i.key] ?? 0)), formatUsd(setups[n] ?? 0)]),
       }}
     >
-      <div className="flex gap-2" style={{ height }}>
+      <div className={size.width ? "flex gap-2" : "flex flex-col gap-2 sm:flex-row"} style={size.width ? { height } : undefined}>
         {panel(STEADY_SHARE, "chart-breakdown-steady", (width) => (
           <BarChart data={data} width={width} height={height} margin={MARGIN}>
             <CartesianGrid stroke={GRID_COLOR} vertical={false} />
             <XAxis dataKey="short" tick={axisTick} interval={0} />
-            <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD / month", angle: -90, position: "insideLeft", ...axisTitle }} />
+            <YAxis tickFormatter={(v: number) => formatUsdCompact(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD / month", angle: -90, position: "insideLeft", ...axisTitle }} />
             <Tooltip formatter={(v, name) => [formatUsd(Number(v)), itemLabel(String(name))]} />
             <Legend verticalAlign="top" formatter={(v) => itemLabel(String(v))} wrapperStyle={{ ...legendStyle, paddingBottom: 4 }} />
             {items.map((i) => (
@@ -85,7 +86,7 @@ export function BreakdownChart({ evaluation: e, size = {} }: { evaluation: Evalu
           // Horizontal bars: the option names need the room a narrow panel's x axis does not have.
           <BarChart data={data} layout="vertical" width={width} height={height} margin={MARGIN}>
             <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
-            <XAxis type="number" tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} tickCount={3} label={{ value: "USD, once", position: "insideBottom", offset: -4, ...axisTitle }} />
+            <XAxis type="number" tickFormatter={(v: number) => formatUsdCompact(v)} tick={axisTick} tickCount={3} label={{ value: "USD, once", position: "insideBottom", offset: -4, ...axisTitle }} />
             <YAxis type="category" dataKey="short" tick={axisTick} width={SETUP_LABEL_WIDTH} interval={0} />
             <Tooltip formatter={(v) => [formatUsd(Number(v)), SETUP.label]} />
             <Legend verticalAlign="top" height={28} formatter={() => SETUP.label} wrapperStyle={legendStyle} />

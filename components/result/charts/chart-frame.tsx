@@ -18,7 +18,9 @@ export function ChartFrame({ title, caption, children, size, testId, composite, 
         <span className="block text-sm font-semibold text-ink">{title}</span>
         {caption && <span className="mt-0.5 block text-xs text-slate-500">{caption}</span>}
       </figcaption>
-      {size.width || composite ? (
+      {composite && !size.width ? (
+        children
+      ) : size.width ? (
         <div style={{ width: size.width, height }}>{children}</div>
       ) : (
         <ResponsiveContainer width="100%" height={height}>

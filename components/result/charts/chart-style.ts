@@ -15,3 +15,24 @@ export const INK = "#0f172a";
 export const axisTick = { fontSize: 11, fill: "#475569" };
 export const axisTitle = { fontSize: 11, fill: "#475569" };
 export const legendStyle = { fontSize: 12 };
+
+/** Room on the right of a line chart for the series' names written at their line ends (direct labels). */
+export const END_LABEL_WIDTH = 76;
+/** Vertical room one end label needs, px. */
+const END_LABEL_GAP = 12;
+
+/**
+ * Vertical offsets (px) that keep end labels apart: labels are placed top to bottom by their line's end
+ * (`position` in plot pixels, from the top) and each pushed below the one above it when they would touch.
+ */
+export function endLabelOffsets<K extends string>(position: Record<K, number>): Record<K, number> {
+  const keys = (Object.keys(position) as K[]).sort((a, b) => position[a] - position[b]);
+  const out = {} as Record<K, number>;
+  let last = -Infinity;
+  for (const k of keys) {
+    const y = Math.max(position[k], last + END_LABEL_GAP);
+    out[k] = y - position[k];
+    last = y;
+  }
+  return out;
+}

@@ -1,14 +1,15 @@
 "use client";
 
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, LabelList, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { Evaluation, Option } from "@/lib/engine";
 import { OPTIONS } from "@/lib/engine/schema";
-import { OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
-import { formatTokens, formatUsd } from "@/lib/format";
+import { OPTION_SHORT_LABELS, OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
+import { decadeTicks, formatTokens, formatUsd, formatUsdCompact } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { bandAreas, bandCaption, withBands } from "./uncertainty-bands";
 import { COLLAPSED_COLOR, collapsedLabel, hybridCollapse } from "../hybrid-collapse";
-import { axisTick, axisTitle, CHART_HEIGHT, CHART_MARGIN, GRID_COLOR, INK, legendStyle, USD_AXIS_WIDTH, type ChartSize } from "./chart-style";
+import { axisTick, axisTitle, CHART_HEIGHT, CHART_MARGIN, END_LABEL_WIDTH, endLabelOffsets, GRID_COLOR, INK, USD_AXIS_WIDTH, type ChartSize } from "./chart-style";
+import { EndLabel, endLabelText } from "./end-label";
 
 /**
  * How each option's steady monthly cost grows with volume: per-token options are linear in tokens
@@ -25,35 +26,47 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
   const inRange = (x: number | null): x is number => x !== null && x >= min && x <= max;
   // Log axis: bounds from the drawn values (a zero cost has no place on it and is clipped).
   const costs = data.flatMap((p) => OPTIONS.map((o) => p[o])).filter((v) => v > 0);
-  const yDomain: [number, number] = costs.length ? [Math.min(...costs), Math.max(...costs)] : [1, 10];
+  // Decade ticks on both log axes; the cost axis spans whole decades so its ends are labelled too.
+  const yTicks = costs.length ? decadeTicks(Math.min(...costs), Math.max(...costs)) : [1, 10];
+  const yDomain: [number, number] = [yTicks[0]!, yTicks.at(-1)!];
+  const xTicks = decadeTicks(min, max).filter((t) => t >= min && t <= max);
   const animate = size.animate ?? true;
   const collapsed = hybridCollapse(e);
+  const height = size.height ?? CHART_HEIGHT;
+  // Each line named at its right end instead of a legend (legends overlapped on phones).
+  const last = data.at(-1);
+  const plotHeight = height - CHART_MARGIN.top - CHART_MARGIN.bottom - 30;
+  const span = Math.log10(yDomain[1]) - Math.log10(yDomain[0]) || 1;
+  const ends = endLabelOffsets(Object.fromEntries(OPTIONS.map((o) => [o, last && last[o] > 0 ? ((Math.log10(yDomain[1]) - Math.log10(last[o])) / span) * plotHeight : plotHeight])) as Record<Option, number>);
+  const endName = (o: Option) => endLabelText(OPTION_SHORT_LABELS[o], o === "hybrid" && collapsed ? OPTION_SHORT_LABELS[collapsed] : null);
   return (
     <ChartFrame
       testId="chart-cost-vs-volume"
       size={size}
       title="Monthly cost vs daily token volume"
-      caption={`${e.headline?.rival ? `${e.headline.text.volume} ` : ""}Steady monthly cost (no set-up) at each volume. Per-token prices grow in a straight line; own GPUs step up a replica at a time.${bandCaption(e)}`}
+      caption={`${e.headline?.rival ? `${e.headline.text.volume} ` : ""}Steady monthly cost (no set-up) at each volume. Per-token prices grow in a straight line; own GPUs step up a replica at a time.${collapsed ? ` Hybrid (${collapsedLabel(collapsed)} at your volume) is drawn grey under the line it equals.` : ""}${bandCaption(e)}`}
       table={{ head: ["tokens / day", ...OPTIONS.map((o) => `${optionLabel(o)}, USD / month`)], rows: data.map((p) => [formatTokens(p.tokensPerDay), ...OPTIONS.map((o) => formatUsd(p[o]))]) }}
     >
-      <ComposedChart data={withBands(data, e, "volume")} width={size.width} height={size.height ?? CHART_HEIGHT} margin={CHART_MARGIN}>
+      <ComposedChart data={withBands(data, e, "volume")} width={size.width} height={height} margin={{ ...CHART_MARGIN, right: END_LABEL_WIDTH }}>
         <CartesianGrid stroke={GRID_COLOR} />
         <XAxis
           dataKey="tokensPerDay"
           type="number"
           scale="log"
           domain={[min, max]}
+          ticks={xTicks}
           tickFormatter={(v: number) => formatTokens(v)}
           tick={axisTick}
           label={{ value: "tokens / day (log scale)", position: "insideBottom", offset: -8, ...axisTitle }}
         />
-        <YAxis scale="log" domain={yDomain} allowDataOverflow tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD / month", angle: -90, position: "insideLeft", ...axisTitle }} />
+        <YAxis scale="log" domain={yDomain} ticks={yTicks} allowDataOverflow tickFormatter={(v: number) => formatUsdCompact(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD / month", angle: -90, position: "insideLeft", ...axisTitle }} />
         <Tooltip formatter={(v, name) => [formatUsd(Number(v)), optionLabel(name as Option)]} labelFormatter={(v) => `${formatTokens(Number(v))} tokens/day`} />
-        <Legend verticalAlign="top" height={28} formatter={(v) => (v === "hybrid" && collapsed ? `Hybrid (${collapsedLabel(collapsed)} at your volume)` : optionLabel(v as Option))} wrapperStyle={legendStyle} />
         {bandAreas(e, "volume")}
         {OPTIONS.map((o) => (
           // A hybrid with no split is that pure option: greyed and thin, under the line it equals.
-          <Line key={o} dataKey={o} type={CURVE[o]} dot={false} stroke={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={o === "hybrid" && collapsed ? 1 : 2} isAnimationActive={animate} />
+          <Line key={o} dataKey={o} type={CURVE[o]} dot={false} stroke={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={o === "hybrid" && collapsed ? 1 : 2} isAnimationActive={animate}>
+            <LabelList dataKey={o} content={(p) => (p.index === data.length - 1 ? <EndLabel x={Number(p.x)} y={Number(p.y)} dy={ends[o]} color={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color} text={endName(o)} /> : null)} />
+          </Line>
         ))}
         {e.tokensPerDay > 0 && inRange(e.tokensPerDay) && (
           <ReferenceLine x={e.tokensPerDay} stroke={INK} strokeWidth={1.5} label={{ value: "You are here", position: "insideTopLeft", fontSize: 11, fill: INK }} />

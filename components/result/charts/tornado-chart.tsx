@@ -21,8 +21,9 @@ const LABEL_WIDTH = 150;
 const decade = (tokensPerDay: number | null) => (tokensPerDay === null ? NEVER_DECADE : Math.log10(tokensPerDay));
 const tokensOrNever = (tokensPerDay: number | null) => (tokensPerDay === null ? "never" : formatTokens(tokensPerDay));
 
+/** The rows that move the break-even: an assumption whose low and high give the same answer is left out (it was drawn as an empty row). */
 export function tornadoRows(e: Evaluation) {
-  return e.sensitivity.map((s) => {
+  return e.sensitivity.filter((s) => s.breakEvenLow !== s.breakEvenHigh).map((s) => {
     const lo = decade(s.breakEvenLow);
     const hi = decade(s.breakEvenHigh);
     return {
@@ -83,11 +84,13 @@ export function TornadoChart({ evaluation: e, size = {} }: { evaluation: Evaluat
   const rows = tornadoRows(e);
   const base = e.breakEven.api.tokensPerDay;
   // No assumption's range brings a break-even within reach: say so instead of drawing empty bars.
-  if (base === null && e.sensitivity.every((r) => r.breakEvenLow === null && r.breakEvenHigh === null)) {
+  if (rows.length === 0) {
     return (
       <ChartFrame testId="chart-tornado" size={size} composite title="What moves the break-even most" caption="Break-even volume against the API at each assumption's low and high value.">
         <p className="flex items-center rounded-lg bg-slate-50 p-4 text-sm text-slate-700" style={{ height: size.height ?? CHART_HEIGHT }} data-testid="tornado-never">
-          Self-hosting does not become cheaper than the API below {formatTokens(BREAK_EVEN_RANGE.maxTokensPerDay)} tokens a day, at the low or the high value of any of the {e.sensitivity.length} assumptions tested: no single figure changes the answer.
+          {base === null
+            ? `Self-hosting does not become cheaper than the API below ${formatTokens(BREAK_EVEN_RANGE.maxTokensPerDay)} tokens a day, at the low or the high value of any of the ${e.sensitivity.length} assumptions tested: no single figure changes the answer.`
+            : `None of the ${e.sensitivity.length} assumptions tested moves the break-even (${formatTokens(base)} tokens a day) between its low and high value.`}
         </p>
       </ChartFrame>
     );
