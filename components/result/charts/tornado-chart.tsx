@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } fr
 import type { Evaluation } from "@/lib/engine";
 import { BREAK_EVEN_RANGE } from "@/lib/engine/break-even";
 import { OPTION_SHORT_LABELS, OPTION_STYLE } from "@/lib/engine/vocabulary";
-import { formatNumber, formatTokens, formatUsd } from "@/lib/format";
+import { formatNumber, formatTokens, formatUsd, formatUsdCompact } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { axisTick, axisTitle, CHART_HEIGHT, GRID_COLOR, INK, type ChartSize } from "./chart-style";
 
@@ -39,7 +39,8 @@ export function tornadoRows(e: Evaluation) {
 function MarginTornado({ evaluation: e, size }: { evaluation: Evaluation; size: ChartSize }) {
   const h = e.headline;
   const rival = h.rival!;
-  const rows = h.sensitivity.map((s) => ({
+  // A figure whose low and high leave the margin where it is has no bar to draw: left out.
+  const rows = h.sensitivity.filter((s) => s.marginLowUsd !== s.marginHighUsd).map((s) => ({
     label: s.label,
     start: Math.min(s.marginLowUsd, s.marginHighUsd),
     span: Math.max(Math.abs(s.marginHighUsd - s.marginLowUsd), 1),
@@ -60,7 +61,7 @@ function MarginTornado({ evaluation: e, size }: { evaluation: Evaluation; size: 
     <ChartFrame testId="chart-tornado" size={size} title={title} caption={`${h.text.tornado} Bars: ${OPTION_SHORT_LABELS[rival]}'s TCO minus ${OPTION_SHORT_LABELS[h.winner]}'s over ${e.horizonMonths} months at each figure's low and high value (right of 0: ${OPTION_SHORT_LABELS[h.winner]} is cheaper).`}>
       <BarChart data={rows} layout="vertical" width={size.width} height={size.height ?? CHART_HEIGHT} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
         <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
-        <XAxis type="number" domain={[Math.min(...all), Math.max(...all)]} tickFormatter={(v: number) => formatUsd(v)} tick={axisTick} label={{ value: `margin over ${OPTION_SHORT_LABELS[rival]}, USD`, position: "insideBottom", offset: -8, ...axisTitle }} />
+        <XAxis type="number" domain={[Math.min(...all), Math.max(...all)]} tickFormatter={(v: number) => formatUsdCompact(v)} tick={axisTick} label={{ value: `margin over ${OPTION_SHORT_LABELS[rival]}, USD`, position: "insideBottom", offset: -8, ...axisTitle }} />
         <YAxis type="category" dataKey="label" width={LABEL_WIDTH} tick={axisTick} />
         <Tooltip formatter={(_v, _n, item) => [(item.payload as { text: string }).text, "low → high"]} />
         <Bar dataKey="start" stackId="t" fill="transparent" isAnimationActive={false} />
