@@ -42,3 +42,26 @@ test("the PDF endpoint validates its input", async ({ request }) => {
   expect(res.status()).toBe(400);
   expect((await res.json()).error).toBe("invalid_input");
 });
+
+test("page 1 of the PDF is the decision memo; the cash flow a CFO reads follows (issue 26 item 16)", async ({ page }) => {
+  fs.mkdirSync(OUT, { recursive: true });
+  const input = PROFILES.hospitalPatientData;
+  const e = evaluate(input);
+  await page.goto(`/assess/result?a=${encodeAnswers(input)}`);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export PDF" }).click();
+  const path = `${OUT}/memo.pdf`;
+  await (await download).saveAs(path);
+  const first = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-layout", path, "-"]).toString();
+  for (const text of ["RentOrOwn decision memo", e.recommendationLabel, `Confidence ${Math.round(e.confidence * 100)}%`, "Total cost", "Executive summary", "Risks", "Main lever", "Your figures and the models priced", e.comparison.apiModel]) {
+    expect(first).toContain(text);
+  }
+  const all = execFileSync("pdftotext", ["-layout", path, "-"]).toString();
+  expect(all).toContain("Year-by-year cash flow");
+  expect(all).toMatch(/Year 1\s+\$/);
+  expect(all).toContain("Hardware (capex)");
+  // A hybrid that only fails to split is not "ruled out by hard requirements".
+  const pure = e.costs.hybrid.split?.pure;
+  if (pure && pure !== "hybrid") expect(all).not.toContain("Hybrid is ruled out");
+  execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "2", path, `${OUT}/memo-page`]);
+});

@@ -37,3 +37,8 @@ export function formatQuantity(value: number, unit: string, maxDigits = 4): stri
   const singular = value === 1 ? unit.replace(/^(engineer-months|months|replicas|GPUs|servers)\b/, (w) => w.slice(0, -1)) : unit;
   return `${formatNumber(value, maxDigits)} ${singular}`;
 }
+
+/** A figure to `digits` significant digits (1.3400000001 → "1.34", 123456 → "123,000"): tables print rounded values. */
+export function formatSignificant(n: number, digits = 3): string {
+  return n === 0 || !Number.isFinite(n) ? formatNumber(n) : formatNumber(Number(n.toPrecision(digits)), 6);
+}

@@ -12,12 +12,13 @@ import {
   LOCK_IN_LABELS,
   ML_OPS_LABELS,
   OPTION_HEADLINES,
+  OPTION_SHORT_LABELS,
   optionLabel,
   REGULATION_LABELS,
   SENSITIVITY_LABELS,
   TIME_TO_MARKET_LABELS,
 } from "@/lib/engine/vocabulary";
-import { formatDate, formatNumber, formatPct, formatTokens, formatUsd, formatUsdOrDash } from "@/lib/format";
+import { formatDate, formatNumber, formatSignificant, formatPct, formatTokens, formatUsd, formatUsdOrDash } from "@/lib/format";
 import { BreakdownChart } from "@/components/result/charts/breakdown-chart";
 import { CostVsVolumeChart } from "@/components/result/charts/cost-vs-volume-chart";
 import { CumulativeCostChart } from "@/components/result/charts/cumulative-cost-chart";
@@ -25,7 +26,10 @@ import { TornadoChart } from "@/components/result/charts/tornado-chart";
 import { EconomicsPanel } from "@/components/result/economics-panel";
 import { WhatWouldChange } from "@/components/result/what-would-change";
 import { UncertaintyPanel } from "@/components/result/uncertainty-panel";
-import { hybridCollapse } from "@/components/result/hybrid-collapse";
+import { collapsedLabel, hybridCollapse } from "@/components/result/hybrid-collapse";
+import { confidenceBasis } from "@/lib/assessment/confidence";
+import { mainLever, mainRisk, tcoBars } from "@/lib/assessment/summary";
+import { cashFlowByYear, cashFlowOptions } from "./cash-flow";
 
 // The printable report (A4/Letter). Rendered by headless Chromium from the same Evaluation the
 // pages show; charts are the same components at a fixed size with animation off.
@@ -88,8 +92,22 @@ export function overrideLines(e: Evaluation): string[] {
   return lines;
 }
 
+/** The memo's risks: conflicts, a latency miss, what rules options out (a hybrid that only fails to split is not a requirement), the premium paid. */
+export function memoRisks(e: Evaluation): string[] {
+  const collapsed = hybridCollapse(e);
+  const out = [
+    ...e.conflicts.map((c) => `${c.text} What to do: ${c.advice}`),
+    ...(e.latencyMiss ? [e.latencyMiss.text] : []),
+    ...e.ranking.filter((r) => r.excluded && !(r.option === "hybrid" && collapsed)).map((r) => `${optionLabel(r.option)} is ruled out: ${r.reasons.join(" ")}`),
+  ];
+  const risk = mainRisk(e);
+  if (risk.kind === "premium" || risk.kind === "flip") out.push(risk.text);
+  return out.length ? out : [risk.text];
+}
+
 export function ReportDocument({ payload }: { payload: ReportPayload }) {
   const { input, evaluation: e } = payload;
+  const conf = confidenceBasis(e);
   const answers: [string, string][] = [
     ["Volume", `${formatNumber(input.volume.requestsPerDay)} requests/day × (${formatNumber(input.volume.inputTokensPerRequest)} in + ${formatNumber(input.volume.outputTokensPerRequest)} out) tokens = ${formatTokens(e.tokensPerDay)} tokens/day`],
     ["Growth and peaks", `${input.volume.monthlyGrowthPct}% a month; peak ${input.volume.peakToAverage}× average; ${formatPct(input.volume.cachedInputShare)} cached prompt; ${formatPct(input.volume.batchShare)} batch`],
@@ -102,45 +120,128 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
   ];
   return (
     <article className="report mx-auto max-w-[720px] bg-white font-sans text-[12px] leading-relaxed text-slate-900" data-testid="report">
-      <header className="flex min-h-[880px] flex-col justify-between border-l-8 border-slate-900 pl-8 pt-16">
-        <div>
-          <p className="text-sm font-semibold uppercase tracking-widest text-slate-600">RentOrOwn decision report</p>
-          <h1 className="mt-6 text-4xl font-semibold leading-tight" data-testid="report-title">
-            {payload.title}
-          </h1>
-          {payload.subtitle && <p className="mt-2 text-base text-slate-600">{payload.subtitle}</p>}
-          <p className="mt-2 text-base text-slate-600">{formatDate(payload.generatedAt)}</p>
-          <div className="mt-16 rounded-lg border-2 border-slate-900 p-6">
-            <p className="text-xs font-semibold uppercase tracking-widest text-slate-600">Recommendation</p>
-            <p className="mt-2 text-3xl font-semibold" data-testid="report-verdict">
-              {e.recommendationLabel}
-            </p>
-            <p className="mt-1 text-base text-slate-700">{OPTION_HEADLINES[e.recommendation]}</p>
-            <p className="mt-2 text-base">Confidence {formatPct(e.uncertainty?.confidence ?? e.confidence)}</p>
-          </div>
-        </div>
-        <p className="pb-8 text-xs text-slate-500">
-          Catalog {e.catalogVersion} (prices and figures as of {e.catalogAsOf}). Every figure is listed with its source in the appendix.
+      {/* Page 1: the decision memo a CFO reads first. Everything after it is the working. */}
+      <header className="border-l-8 border-slate-900 pl-6 pt-2" data-testid="report-memo">
+        <p className="text-xs font-semibold uppercase tracking-widest text-slate-600">RentOrOwn decision memo</p>
+        <h1 className="mt-1 text-2xl font-semibold leading-tight" data-testid="report-title">
+          {payload.title}
+        </h1>
+        <p className="text-sm text-slate-600">
+          {payload.subtitle ? `${payload.subtitle} · ` : ""}
+          {formatDate(payload.generatedAt)} · catalog {e.catalogVersion} (figures as of {e.catalogAsOf})
         </p>
       </header>
+      <div className="mt-4 grid grid-cols-[1fr_16rem] gap-4">
+        <div className="rounded-lg border-2 border-slate-900 p-4">
+          <p className="text-xs font-semibold uppercase tracking-widest text-slate-600">Recommendation</p>
+          <p className="mt-1 text-2xl font-semibold" data-testid="report-verdict">
+            {e.recommendationLabel}
+          </p>
+          <p className="text-sm text-slate-700">{OPTION_HEADLINES[e.recommendation]}</p>
+          <p className="mt-2 text-sm">
+            <strong>Confidence {formatPct(conf.value)}.</strong> {conf.text} <span className="text-slate-600">{conf.definition}</span>
+          </p>
+        </div>
+        <div className="rounded-lg bg-slate-50 p-3">
+          <p className="text-xs font-semibold uppercase tracking-widest text-slate-600">Total cost, {e.horizonMonths} months</p>
+          <ul className="mt-2 space-y-1.5" data-testid="report-tco-bars">
+            {tcoBars(e).map((b) => (
+              <li key={b.option} className={b.excluded || b.equals ? "text-slate-500" : ""}>
+                <div className="flex justify-between gap-2 text-[11px]">
+                  <span className={b.recommended ? "font-semibold" : ""}>
+                    {OPTION_SHORT_LABELS[b.option]}
+                    {b.equals ? ` ${collapsedLabel(b.equals)}` : b.excluded ? " (ruled out)" : ""}
+                  </span>
+                  <span className="tabular-nums">{formatUsd(b.tcoUsd)}</span>
+                </div>
+                <div className="h-2 rounded-sm bg-slate-200">
+                  <div className="h-2 rounded-sm" style={{ width: `${Math.max(1, b.share * 100)}%`, background: b.recommended ? "#0f172a" : b.excluded || b.equals ? "#cbd5e1" : "#64748b" }} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
 
-      <Section title="Executive summary" breakBefore>
-        <p className="text-sm">{executiveSummary(e)}</p>
-        <ul className="mt-3 list-disc space-y-1 pl-5">
+      <section className="mt-4">
+        <h2 className="border-b border-slate-400 text-sm font-semibold uppercase tracking-wide text-slate-700">Executive summary</h2>
+        <p className="mt-1 text-sm">{executiveSummary(e)}</p>
+      </section>
+      <div className="mt-3 grid grid-cols-2 gap-4">
+        <section data-testid="report-risks">
+          <h2 className="border-b border-slate-400 text-sm font-semibold uppercase tracking-wide text-slate-700">Risks</h2>
+          <ul className="mt-1 list-disc space-y-1 pl-4">
+            {memoRisks(e).map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+          <p className="mt-2 text-[11px]">
+            <strong>Main lever:</strong> {mainLever(e).text}
+          </p>
+        </section>
+        <section data-testid="report-overrides">
+          <h2 className="border-b border-slate-400 text-sm font-semibold uppercase tracking-wide text-slate-700">Your figures and the models priced</h2>
+          <p className="mt-1 text-[11px] text-slate-700">
+            {e.comparison.apiModel} (API); {e.comparison.hostedModel} (hosted); {e.comparison.openModel} on {e.comparison.gpu} (self-hosted).
+          </p>
+          <ul className="mt-1 list-disc space-y-1 pl-4">
+            {overrideLines(e).length ? overrideLines(e).map((l) => <li key={l}>{l}</li>) : <li>None: every figure is the catalog&apos;s, listed with its source in the appendix.</li>}
+          </ul>
+        </section>
+      </div>
+
+      <Section title="Year-by-year cash flow" breakBefore>
+        <p className="text-slate-700">
+          Cash out per year for {cashFlowOptions(e).map(optionLabel).join(" and ")}. Running costs recur; the set-up is paid once in month 1; hardware is the servers bought (capital expenditure).
+          {cashFlowOptions(e).some((o) => e.costs[o].fleet?.depreciation) && " For an owned fleet the last column spreads the servers over their depreciation life instead of paying them up front."}
+        </p>
+        {cashFlowOptions(e).map((o) => {
+          const years = cashFlowByYear(e, o);
+          const dep = years.some((y) => y.depreciatedUsd !== undefined);
+          return (
+            <table key={o} className="mt-3 w-full tabular-nums" data-testid="report-cash-flow">
+              <caption className="break-after-avoid text-left font-semibold">{optionLabel(o)}{o === e.recommendation ? " (recommended)" : ""}</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-800 text-left">
+                  <th className="py-1">Year</th>
+                  <th className="py-1 text-right">Running costs (opex)</th>
+                  <th className="py-1 text-right">Set-up</th>
+                  <th className="py-1 text-right">Hardware (capex)</th>
+                  <th className="py-1 text-right">Cash out</th>
+                  {dep && <th className="py-1 text-right">With depreciation</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {years.map((y) => (
+                  <tr key={y.year} className="border-b border-slate-200">
+                    <td className="py-1">
+                      Year {y.year}
+                      {y.months < 12 ? ` (${y.months} months)` : ""}
+                    </td>
+                    <td className="py-1 text-right">{formatUsd(y.opexUsd)}</td>
+                    <td className="py-1 text-right">{y.setupUsd ? formatUsd(y.setupUsd) : "—"}</td>
+                    <td className="py-1 text-right">{y.capexUsd ? formatUsd(y.capexUsd) : "—"}</td>
+                    <td className="py-1 text-right font-medium">{formatUsd(y.cashUsd)}</td>
+                    {dep && <td className="py-1 text-right">{formatUsd(y.depreciatedUsd ?? y.cashUsd)}</td>}
+                  </tr>
+                ))}
+                <tr className="border-t-2 border-slate-800 font-semibold">
+                  <td className="py-1">Total</td>
+                  <td className="py-1 text-right">{formatUsd(years.reduce((a, y) => a + y.opexUsd, 0))}</td>
+                  <td className="py-1 text-right">{formatUsd(e.costs[o].setupUsd)}</td>
+                  <td className="py-1 text-right">{formatUsd(years.reduce((a, y) => a + y.capexUsd, 0))}</td>
+                  <td className="py-1 text-right">{formatUsd(e.costs[o].tcoUsd)}</td>
+                  {dep && <td className="py-1 text-right">{formatUsd(e.costs[o].fleet?.depreciation?.tcoUsd ?? e.costs[o].tcoUsd)}</td>}
+                </tr>
+              </tbody>
+            </table>
+          );
+        })}
+        <ul className="mt-3 list-disc space-y-1 pl-5 text-slate-700">
           {[...e.reasons.filter(isHardRule), ...e.keyReasons].map((r) => (
             <li key={r.factor + r.text}>{r.text}</li>
           ))}
         </ul>
-        {overrideLines(e).length > 0 && (
-          <div className="mt-3" data-testid="report-overrides">
-            <p className="font-semibold">Your figures and the models priced ({e.comparison.apiModel}; {e.comparison.hostedModel})</p>
-            <ul className="mt-1 list-disc space-y-1 pl-5">
-              {overrideLines(e).map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-            </ul>
-          </div>
-        )}
       </Section>
 
       {e.conflicts.length > 0 && (
@@ -183,7 +284,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
             {e.ranking.map((r) => (
               <tr key={r.option} className="border-b border-slate-200">
                 <td className="py-1 font-medium">{optionLabel(r.option)}</td>
-                <td className="py-1">{r.excluded ? "ruled out" : r.option === e.recommendation ? "recommended" : "feasible"}</td>
+                <td className="py-1">{r.option === "hybrid" && hybridCollapse(e) ? collapsedLabel(hybridCollapse(e)!) : r.excluded ? "ruled out" : r.option === e.recommendation ? "recommended" : "feasible"}</td>
                 <td className="py-1 text-right">{r.excluded ? "—" : Math.round(r.score)}</td>
                 <td className="py-1 text-right">{formatUsd(e.costs[r.option].monthlyUsd[0] ?? 0)}</td>
                 <td className="py-1 text-right">{formatUsd(e.costs[r.option].tcoUsd)}</td>
@@ -254,14 +355,15 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
             </tr>
           </thead>
           <tbody>
-            {e.sensitivity.map((s) => (
+            {/* A figure whose low and high give the same break-even says nothing: left out. */}
+            {e.sensitivity.filter((s) => s.breakEvenLow !== s.breakEvenHigh).map((s) => (
               <tr key={s.assumption} className="border-b border-slate-200">
                 <td className="py-1">{s.label}</td>
                 <td className="py-1 text-right">
-                  {formatNumber(s.low, 3)} → {s.breakEvenLow === null ? "never" : formatTokens(s.breakEvenLow)}
+                  {formatSignificant(s.low)} → {s.breakEvenLow === null ? "never" : formatTokens(s.breakEvenLow)}
                 </td>
                 <td className="py-1 text-right">
-                  {formatNumber(s.high, 3)} → {s.breakEvenHigh === null ? "never" : formatTokens(s.breakEvenHigh)}
+                  {formatSignificant(s.high)} → {s.breakEvenHigh === null ? "never" : formatTokens(s.breakEvenHigh)}
                 </td>
               </tr>
             ))}
@@ -283,7 +385,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
               <tr key={a.key} className="border-b border-slate-200 align-top">
                 <td className="py-1 pr-2">{a.label}</td>
                 <td className="whitespace-nowrap py-1 text-right tabular-nums">
-                  {formatNumber(a.value, 4)} {a.unit}
+                  {formatSignificant(a.value, 4)} {a.unit}
                   {a.overridden ? " (your figure)" : ""}
                 </td>
                 <td className="py-1 pl-3 text-[10px] text-slate-600">
