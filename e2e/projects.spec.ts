@@ -34,6 +34,7 @@ test("sign up from an unsaved result, save, revise, compare; a stale tab gets a 
   for (let i = 0; i < 6; i++) await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "See the recommendation" }).click();
   await expect(page).toHaveURL(/\/assess\/result\?a=.*&project=.*&v=1$/);
+  await expect(page.getByTestId("revising-banner")).toContainText("Revising “Support assistant”, revision 1");
   const staleTab = page.url();
   await page.getByRole("button", { name: "Save as new revision" }).click();
   await expect(page).toHaveURL(projectUrl);
@@ -49,8 +50,11 @@ test("sign up from an unsaved result, save, revise, compare; a stale tab gets a 
   // Compare the two revisions.
   await page.getByRole("button", { name: "Compare" }).click();
   await expect(page.getByRole("heading", { name: "Revision 1 vs revision 2" })).toBeVisible();
-  await expect(page.getByTestId("input-changes")).toContainText("volume.requestsPerDay");
+  // Answers in the questionnaire's words, not raw keys; both revisions' costs on one chart.
+  await expect(page.getByTestId("input-changes")).toContainText("Requests per day");
+  await expect(page.getByTestId("input-changes")).not.toContainText("volume.requestsPerDay");
   await expect(page.getByTestId("input-changes")).toContainText("90,000");
+  await expect(page.getByTestId("revision-tco-chart").getByTestId("revision-tco-row")).toHaveCount(4);
   await page.screenshot({ path: "e2e/output/screenshots/compare.png", fullPage: true });
   await page.goto(projectUrl);
   await page.screenshot({ path: "e2e/output/screenshots/project.png", fullPage: true });

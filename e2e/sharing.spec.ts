@@ -12,6 +12,9 @@ test("owner shares a revision read-only, a visitor sees it without signing in, r
   const { project } = await create.json();
   await page.goto(`/projects/${project.id}`);
 
+  // Links expire by default (a month); there is no "never" (issue 26 item 18).
+  await expect(page.getByLabel("Expiry").locator("option:checked")).toHaveText("Expires in 30 days");
+  await expect(page.getByLabel("Expiry").locator("option", { hasText: "Never" })).toHaveCount(0);
   await page.getByLabel("Expiry").selectOption({ label: "Expires in 30 days" });
   await page.getByRole("button", { name: "Create share link" }).click();
   const link = await page.getByLabel("New share link").inputValue();

@@ -34,11 +34,20 @@ export function decadeTicks(min: number, max: number): number[] {
 
 /** "1 engineer-month", "2 engineer-months": a unit that starts with a plural noun agrees with its value. */
 export function formatQuantity(value: number, unit: string, maxDigits = 4): string {
-  const singular = value === 1 ? unit.replace(/^(engineer-months|months|replicas|GPUs|servers)\b/, (w) => w.slice(0, -1)) : unit;
-  return `${formatNumber(value, maxDigits)} ${singular}`;
+  return `${formatNumber(value, maxDigits)} ${unitFor(value, unit)}`;
+}
+
+/** The unit as it reads after this value: singular after exactly 1. */
+export function unitFor(value: number, unit: string): string {
+  return value === 1 ? unit.replace(/^(engineer-months|months|replicas|GPUs|servers)(?![\w-])/, (w) => w.slice(0, -1)) : unit;
 }
 
 /** A figure to `digits` significant digits (1.3400000001 → "1.34", 123456 → "123,000"): tables print rounded values. */
 export function formatSignificant(n: number, digits = 3): string {
   return n === 0 || !Number.isFinite(n) ? formatNumber(n) : formatNumber(Number(n.toPrecision(digits)), 6);
+}
+
+/** An option's name inside a sentence: "the proprietary API" keeps its capitals ("proprietary api" read as a typo), others lower-cased. */
+export function optionInSentence(label: string, isApi: boolean): string {
+  return isApi ? "the proprietary API" : label.toLowerCase();
 }

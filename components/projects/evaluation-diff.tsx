@@ -1,20 +1,14 @@
 import { optionLabel } from "@/lib/engine";
 import type { EvaluationDiff, InputChange } from "@/lib/projects/diff";
+import { answerLabel, answerValue } from "@/lib/assessment/answer-labels";
 import { formatNumber, formatTokens, formatUsd } from "@/lib/format";
 
-const fmt = (v: unknown) => (v === undefined || v === "" || v === null ? "—" : typeof v === "number" ? v.toLocaleString("en-US") : String(v));
 const be = (x: number | null) => (x === null ? "not in range" : `${formatTokens(x)}/day`);
 
-/** "volume.requestsPerDay" → "Volume › Requests per day": readable, while the path stays visible for precision. */
-function answerLabel(path: string): string {
-  return path
-    .split(".")
-    .map((part) => part.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase())
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join(" › ");
-}
-
-export function InputChanges({ changes }: { changes: InputChange[] }) {
+/** Changed answers in the questionnaire's words (no raw paths); assumption overrides by their own label and unit. */
+export function InputChanges({ changes, assumptions = [] }: { changes: InputChange[]; assumptions?: { key: string; label: string; unit: string }[] }) {
+  const labels = Object.fromEntries(assumptions.map((a) => [a.key, a.label]));
+  const units = Object.fromEntries(assumptions.map((a) => [a.key, a.unit]));
   if (!changes.length) return <p className="text-sm text-slate-500">No answers changed.</p>;
   return (
     <table className="w-full text-sm" data-testid="input-changes">
@@ -29,11 +23,10 @@ export function InputChanges({ changes }: { changes: InputChange[] }) {
         {changes.map((c) => (
           <tr key={c.path} className="align-top">
             <td className="py-2 pr-3">
-              <span className="block text-slate-800">{answerLabel(c.path)}</span>
-              <span className="block font-mono text-xs text-slate-500">{c.path}</span>
+              <span className="block text-slate-800">{answerLabel(c.path, labels)}</span>
             </td>
-            <td className="py-2 pr-3 text-slate-500 tabular-nums">{fmt(c.before)}</td>
-            <td className="py-2 font-medium text-ink tabular-nums">{fmt(c.after)}</td>
+            <td className="py-2 pr-3 text-slate-500 tabular-nums">{answerValue(c.path, c.before, units)}</td>
+            <td className="py-2 font-medium text-ink tabular-nums">{answerValue(c.path, c.after, units)}</td>
           </tr>
         ))}
       </tbody>
@@ -87,7 +80,7 @@ export function EvaluationChanges({ diff, beforeLabel, afterLabel }: { diff: Eva
           <ul className="mt-1 space-y-1">
             {diff.overrides.map((o) => (
               <li key={o.key}>
-                <span className="font-mono text-xs text-slate-500">{o.key}</span>: <span className="text-slate-600">{overrideText(o.before)}</span> → <span className={o.after && !o.after.applied ? "font-semibold text-amber-900" : "font-semibold"}>{overrideText(o.after)}</span>
+                <span className="text-slate-700">{answerLabel(`assumptions.${o.key}`)}</span>: <span className="text-slate-600">{overrideText(o.before)}</span> → <span className={o.after && !o.after.applied ? "font-semibold text-amber-900" : "font-semibold"}>{overrideText(o.after)}</span>
               </li>
             ))}
           </ul>

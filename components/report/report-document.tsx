@@ -18,7 +18,7 @@ import {
   SENSITIVITY_LABELS,
   TIME_TO_MARKET_LABELS,
 } from "@/lib/engine/vocabulary";
-import { formatDate, formatNumber, formatSignificant, formatPct, formatTokens, formatUsd, formatUsdOrDash } from "@/lib/format";
+import { formatDate, formatNumber, formatSignificant, formatPct, formatTokens, formatUsd, formatUsdOrDash, optionInSentence } from "@/lib/format";
 import { BreakdownChart } from "@/components/result/charts/breakdown-chart";
 import { CostVsVolumeChart } from "@/components/result/charts/cost-vs-volume-chart";
 import { CumulativeCostChart } from "@/components/result/charts/cumulative-cost-chart";
@@ -72,7 +72,7 @@ export function executiveSummary(e: Evaluation): string {
         ? "Self-hosting does not become cheaper than the proprietary API at any volume up to 1 trillion tokens a day with these assumptions."
         : `At today's prices self-hosting becomes cheaper than the proprietary API above ${formatTokens(be.tokensPerDay)} tokens a day${be.tokensPerDayAtHorizonEnd === undefined ? "" : be.tokensPerDayAtHorizonEnd === null ? ` (at month-${e.horizonMonths} prices, at no volume up to 1 trillion)` : ` (${formatTokens(be.tokensPerDayAtHorizonEnd)} at month-${e.horizonMonths} prices)`}${be.month ? ` and pays back its set-up in month ${be.month}` : ""}.`,
     excluded.length ? `${excluded.join(", ")} ${excluded.length > 1 ? "are" : "is"} ruled out by hard requirements.` : "",
-    collapsed ? `No hybrid split pays for itself here: the cheapest split is ${optionLabel(collapsed).toLowerCase()} alone.` : "",
+    collapsed ? `No hybrid split pays for itself here: the cheapest split is ${optionInSentence(optionLabel(collapsed), collapsed === "api")} alone.` : "",
     e.conflicts.length ? `${e.conflicts.length} requirement conflict${e.conflicts.length > 1 ? "s need" : " needs"} a decision before committing.` : "",
   ]
     .filter(Boolean)

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from "react";
 import type { AssumptionKey, AssumptionRow } from "@/lib/engine";
 import { outsideEvidence } from "@/lib/assessment/levers";
 import { parseNumberField } from "@/lib/assessment/units";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, unitFor } from "@/lib/format";
 import { GradeBadge } from "@/components/catalog/grade-badge";
 import { Fold, useFolded } from "./fold";
 
@@ -75,7 +75,7 @@ export function AssumptionsPanel({
                     <AssumptionInput row={r} onChange={onChange} error={errors[r.key]} />
                   ) : (
                     <p className="text-sm tabular-nums text-slate-900 sm:text-right">
-                      {formatNumber(r.value, 4)} <span className="text-slate-500">{r.unit}</span>
+                      {formatNumber(r.value, 4)} <span className="text-slate-500">{unitFor(r.value, r.unit)}</span>
                     </p>
                   )}
                 </li>
@@ -117,7 +117,7 @@ function AssumptionInput({ row, onChange, error }: { row: AssumptionRow; onChang
           }}
           className={`w-28 rounded-md border px-2 py-1 text-right text-sm tabular-nums ${error ? "border-red-500 bg-red-50" : row.overridden ? "border-amber-400 bg-amber-50" : "border-slate-300"}`}
         />
-        <span className="w-32 text-xs text-slate-500">{row.unit}</span>
+        <span className="w-32 text-xs text-slate-500">{unitFor(parseNumberField(text) ?? row.value, row.unit)}</span>
       </div>
       {(error || warning) && (
         <p id={`${id}-note`} role={error ? "alert" : undefined} className={`mt-1 text-xs sm:text-right ${error ? "font-medium text-red-700" : "text-amber-800"}`} data-testid={error ? "assumption-error" : "assumption-warning"}>

@@ -2,7 +2,7 @@
 
 import type { AssumptionKey, Evaluation } from "@/lib/engine";
 import { leverRange, topLevers } from "@/lib/assessment/levers";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, unitFor } from "@/lib/format";
 
 // The five figures that move the answer most, as sliders over their evidence range, beside the charts:
 // drag one and the verdict, the summary bar and the charts follow.
@@ -26,7 +26,7 @@ export function LeverSliders({ evaluation: e, onChange, onReach }: { evaluation:
                 {r.label}
               </label>
               <p className="text-sm tabular-nums text-slate-900">
-                <span className={r.overridden ? "font-semibold text-amber-700" : ""}>{formatNumber(r.value, 3)}</span> <span className="text-xs text-slate-500">{r.unit}</span>
+                <span className={r.overridden ? "font-semibold text-amber-700" : ""}>{formatNumber(r.value, 3)}</span> <span className="text-xs text-slate-500">{unitFor(r.value, r.unit)}</span>
               </p>
               <input
                 id={id}

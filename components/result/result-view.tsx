@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Evaluation, ParsedAssessmentInput } from "@/lib/engine";
 import { factorLabel, gpuSourceLabel, HYBRID_SPLIT_LABELS, ML_OPS_LABELS, optionLabel, SENSITIVITY_LABELS } from "@/lib/engine/vocabulary";
-import { formatPct, formatTokens, formatUsd, formatUsdOrDash } from "@/lib/format";
+import { formatPct, formatTokens, formatUsd, formatUsdOrDash, optionInSentence } from "@/lib/format";
 import { LazyCharts } from "./charts/lazy-charts";
 import { UncertaintyPanel } from "./uncertainty-panel";
 import { EconomicsPanel } from "./economics-panel";
@@ -139,7 +139,7 @@ export function ResultView({
           <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
             {(["api", "hosted-open"] as const).map((k) => (
               <div key={k} className="rounded-lg bg-slate-50 p-3">
-                <dt className="text-xs text-slate-500">Self-hosting breaks even vs {optionLabel(k).toLowerCase()}</dt>
+                <dt className="text-xs text-slate-500">Self-hosting breaks even vs {optionInSentence(optionLabel(k), k === "api")}</dt>
                 <dd className="mt-1 font-medium text-slate-900" data-testid={`break-even-${k}`}>
                   {e.breakEven[k].tokensPerDay === null ? "Not within 1T tokens/day" : `at ${formatTokens(e.breakEven[k].tokensPerDay!)} tokens/day at today's prices`}
                   {e.breakEven[k].tokensPerDayAtHorizonEnd !== undefined && e.breakEven[k].tokensPerDayAtHorizonEnd !== e.breakEven[k].tokensPerDay && (

@@ -11,17 +11,19 @@ import type { ShareLinkDto } from "@/lib/share/schemas";
 const shareLinksKey = (projectId: string) => ["projects", projectId, "share-links"] as const;
 
 
+// Every link expires (the server caps it at a year too); a month is the default, long enough for a board cycle.
 const EXPIRY_CHOICES = [
-  { label: "Never expires", days: undefined },
   { label: "Expires in 7 days", days: 7 },
   { label: "Expires in 30 days", days: 30 },
   { label: "Expires in 90 days", days: 90 },
+  { label: "Expires in 1 year", days: 365 },
 ] as const;
+const DEFAULT_EXPIRY = EXPIRY_CHOICES.findIndex((c) => c.days === 30);
 
 
 export function ShareLinksPanel({ projectId, revisionId, revisionNumber }: { projectId: string; revisionId: string; revisionNumber: number }) {
   const queryClient = useQueryClient();
-  const [expiryIndex, setExpiryIndex] = useState(0);
+  const [expiryIndex, setExpiryIndex] = useState(DEFAULT_EXPIRY);
   const [created, setCreated] = useState<{ url: string; copied: boolean } | null>(null);
 
   const links = useQuery({

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EvaluationChanges, InputChanges } from "@/components/projects/evaluation-diff";
+import { RevisionTcoChart } from "@/components/projects/revision-tco-chart";
 import { optionLabel } from "@/lib/engine";
 import { formatDate, formatPct, formatTokens, formatUsd } from "@/lib/format";
 import { PlacementChanges } from "@/components/portfolio/placement-changes";
@@ -63,14 +64,17 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
         <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="text-base font-semibold text-ink">Answers that changed</h2>
           <div className="mt-3">
-            <InputChanges changes={diffInputs(ra.input, rb.input)} />
+            <InputChanges changes={diffInputs(ra.input, rb.input)} assumptions={rb.kind === "assessment" ? rb.evaluation.assumptions : []} />
           </div>
         </section>
         <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="text-base font-semibold text-ink">{ra.kind === "portfolio" || rb.kind === "portfolio" ? "How each workload's placement and the plan moved" : "How the verdict and costs moved"}</h2>
           <div className="mt-3">
             {ra.kind === "assessment" && rb.kind === "assessment" ? (
-              <EvaluationChanges diff={diffEvaluations(ra.evaluation, rb.evaluation)} beforeLabel={`rev ${na}`} afterLabel={labelB} />
+              <div className="space-y-6">
+                <EvaluationChanges diff={diffEvaluations(ra.evaluation, rb.evaluation)} beforeLabel={`rev ${na}`} afterLabel={labelB} />
+                <RevisionTcoChart diff={diffEvaluations(ra.evaluation, rb.evaluation)} beforeLabel={`rev ${na}`} afterLabel={labelB} />
+              </div>
             ) : (
               // Either side a portfolio: a single assessment compares as a one-workload plan.
               <PlacementChanges diff={diffPortfolios(asPlan(ra), asPlan(rb))} beforeLabel={`rev ${na}`} afterLabel={labelB} />
