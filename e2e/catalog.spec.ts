@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { encodeAnswers } from "@/lib/assessment/url-state";
 import { PROFILES } from "@/test/fixtures/profiles";
+import { unfold } from "./helpers/assessment";
 
 test("the catalog lists every figure with value, range, grade, source and date; filters by kind, sorts by price, compares providers", async ({ page }) => {
   await page.goto("/catalog");
@@ -50,7 +51,8 @@ test("the catalog lists every figure with value, range, grade, source and date; 
 
 test("the assumptions panel shows each figure's evidence grade and range", async ({ page }) => {
   await page.goto(`/assess/result?a=${encodeAnswers(PROFILES.hipaaAllowedToLeave)}`);
-  const panel = page.locator("section", { has: page.getByRole("heading", { name: "Assumptions" }) });
+  const panel = page.getByTestId("assumptions");
+  await unfold(page, "assumptions"); // folded under the one-screen summary
   await expect(panel).toBeVisible();
   const grades = panel.locator("[data-grade]");
   expect(await grades.count()).toBeGreaterThan(8);
@@ -59,4 +61,19 @@ test("the assumptions panel shows each figure's evidence grade and range", async
   await expect(panel).toContainText(/median of \d+ providers/);
   await panel.scrollIntoViewIfNeeded();
   await panel.screenshot({ path: "e2e/output/screenshots/assumptions-grades.png" });
+});
+
+test("search matches every word in any order; the blend ratio and provider speeds are stated (issue 26 item 17)", async ({ page }) => {
+  await page.goto("/catalog");
+  const rows = page.getByTestId("catalog-row");
+  await page.getByLabel("Search the catalog").fill("nebius qwen3 32b");
+  await expect.poll(() => rows.count()).toBeGreaterThan(0);
+  for (const text of await rows.allTextContents()) expect(text.toLowerCase()).toMatch(/nebius/);
+  await page.getByLabel("Search the catalog").fill("32b qwen3 nebius");
+  await expect.poll(() => rows.count()).toBeGreaterThan(0);
+  await expect(page.getByText(/Blended prices weigh 3 input tokens to 1 output token/)).toBeVisible();
+  await page.getByLabel("Search the catalog").fill("");
+  await page.getByLabel("Open model", { exact: true }).selectOption("gpt-oss-120b");
+  await expect(page.getByTestId("compare-table")).toContainText("(3 in : 1 out)");
+  await expect(page.getByTestId("compare-speed").first()).toContainText(/tok\/s/);
 });

@@ -75,9 +75,19 @@ function Rows({ rows, showSection }: { rows: CatalogRow[]; showSection?: boolean
   );
 }
 
+/** Search: every word of the query, in any order, anywhere in the row ("nebius qwen3 32b" finds Nebius's Qwen3 32B offer). */
+export function matchesQuery(haystack: string, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const text = haystack.toLowerCase();
+  return words.every((w) => text.includes(w));
+}
+
+type Speed = { tokensPerSecond: number; ttftSeconds: number; source: string };
+type Blend = { input: number; output: number };
+
 const STATUS_MARK: Record<string, string> = { yes: "yes", partial: "partial", no: "no", unknown: "?" };
 
-function Compare({ rows, models, channels }: { rows: CatalogRow[]; models: { id: string; label: string; offers: number }[]; channels: Record<string, Channel> }) {
+function Compare({ rows, models, channels, blend, speed }: { rows: CatalogRow[]; models: { id: string; label: string; offers: number }[]; channels: Record<string, Channel>; blend: Blend; speed?: Speed }) {
   const [modelId, setModelId] = useState("");
   const offers = rows.filter((r) => r.modelId === modelId).sort((a, b) => (a.priceKey ?? 0) - (b.priceKey ?? 0));
   const medianIdx = Math.floor((offers.length - 1) / 2);
@@ -108,7 +118,10 @@ function Compare({ rows, models, channels }: { rows: CatalogRow[]; models: { id:
               <tr>
                 <th className="py-1 pr-3 font-medium">Provider</th>
                 <th className="py-1 pr-3 font-medium">Price</th>
-                <th className="py-1 pr-3 font-medium">Blended $/1M</th>
+                <th className="py-1 pr-3 font-medium">
+                  Blended $/1M <span className="normal-case">({blend.input} in : {blend.output} out)</span>
+                </th>
+                {speed && <th className="py-1 pr-3 font-medium">Speed</th>}
                 <th className="py-1 pr-3 font-medium" title="HIPAA business associate agreement">BAA</th>
                 <th className="py-1 pr-3 font-medium" title="GDPR data processing agreement">DPA</th>
                 <th className="py-1 pr-3 font-medium" title="Processing inside the EU">EU</th>
@@ -127,6 +140,11 @@ function Compare({ rows, models, channels }: { rows: CatalogRow[]; models: { id:
                   </td>
                   <td className="py-1.5 pr-3 text-xs tabular-nums text-slate-700">{o.valueText}</td>
                   <td className="py-1.5 pr-3 tabular-nums">${num(o.priceKey ?? 0)}</td>
+                  {speed && (
+                    <td className="py-1.5 pr-3 text-xs tabular-nums text-slate-700" data-testid="compare-speed">
+                      ~{num(speed.tokensPerSecond)} tok/s · {num(speed.ttftSeconds)} s to first token
+                    </td>
+                  )}
                   <td className="py-1.5 pr-3">{cell(o, "baa")}</td>
                   <td className="py-1.5 pr-3">{cell(o, "dpa")}</td>
                   <td className="py-1.5 pr-3">{cell(o, "euResidency")}</td>
@@ -144,6 +162,8 @@ function Compare({ rows, models, channels }: { rows: CatalogRow[]; models: { id:
             </tbody>
           </table>
           <p className="mt-2 text-xs text-slate-500">
+            Blended price: {blend.input} input tokens to {blend.output} output token, the usual weighting of published price comparisons.{" "}
+            {speed && <>Speed: the catalog has no per-provider figure for these offers, so every provider shows the typical hosted figure the engine uses ({speed.source}). </>}
             Compliance columns show the best status among the channels each offer is sold under (yes · partial: under a condition · no · ?: not found); see the Compliance rows for each cell&apos;s source. The
             engine prices the model at the median of the providers that meet your compliance need; the cheapest and dearest bound the sensitivity range.
           </p>
@@ -153,13 +173,13 @@ function Compare({ rows, models, channels }: { rows: CatalogRow[]; models: { id:
   );
 }
 
-export function CatalogTable({ rows, models, channels }: { rows: CatalogRow[]; models: { id: string; label: string; offers: number }[]; channels: Record<string, Channel> }) {
+export function CatalogTable({ rows, models, channels, blend, speed }: { rows: CatalogRow[]; models: { id: string; label: string; offers: number }[]; channels: Record<string, Channel>; blend: Blend; speed?: Speed }) {
   const [query, setQuery] = useState("");
   const [kind, setKind] = useState<RowKind | "all">("all");
   const [sort, setSort] = useState<Sort>("catalog");
-  const q = useDeferredValue(query.trim().toLowerCase());
+  const q = useDeferredValue(query.trim());
   const counts = useMemo(() => Object.fromEntries(ROW_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length])) as Record<RowKind, number>, [rows]);
-  const filtered = rows.filter((r) => (kind === "all" || r.kind === kind) && (!q || `${r.section} ${r.item} ${r.valueText} ${r.source} ${r.asOf} ${r.grade}`.toLowerCase().includes(q)));
+  const filtered = rows.filter((r) => (kind === "all" || r.kind === kind) && (!q || matchesQuery(`${r.section} ${r.item} ${r.valueText} ${r.source} ${r.asOf} ${r.grade}`, q)));
   const shown =
     sort === "catalog"
       ? filtered
@@ -190,7 +210,7 @@ export function CatalogTable({ rows, models, channels }: { rows: CatalogRow[]; m
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="e.g. H100, GPT-6, Bedrock, BAA, assumed"
+            placeholder="e.g. nebius qwen3 32b, H100, BAA, assumed"
             className="mt-1 w-72 rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm"
           />
         </div>
@@ -211,7 +231,7 @@ export function CatalogTable({ rows, models, channels }: { rows: CatalogRow[]; m
       <p className="mt-3 flex flex-wrap items-center gap-2 text-xs text-slate-500">
         Evidence: <GradeBadge grade="measured" /> benchmark or price list · <GradeBadge grade="derived" /> computed from measured figures · <GradeBadge grade="assumed" /> policy or estimate, with its range
       </p>
-      {(kind === "all" || kind === "provider") && <Compare rows={rows} models={models} channels={channels} />}
+      {(kind === "all" || kind === "provider") && <Compare rows={rows} models={models} channels={channels} blend={blend} speed={speed} />}
       {sort === "catalog" ? (
         sections.map((s) => (
           <section key={s} className="mt-6">
