@@ -176,3 +176,32 @@ test("charts: decade ticks in one money format, lines named at their ends, no em
   expect(setup.width).toBeGreaterThan(200); // stacked under the running month, full width
   await page.getByTestId("charts").screenshot({ path: `${OUT}/charts-phone.png` });
 });
+
+test("screenshots for the record: result, plan and compare at desktop 1440×900 and phone 390×844", async ({ page }) => {
+  const { portfolioPath } = await import("@/lib/assessment/url-encode");
+  const fs = await import("node:fs");
+  const { newEmail, signIn } = await import("./helpers/auth");
+  await signIn(page, newEmail("glance"));
+  const first = PROFILES.frontierNoMlTeam;
+  const second = { ...first, latency: { p95TargetMs: 1_000 }, volume: { ...first.volume, monthlyGrowthPct: 6 } };
+  const created = await page.request.post("/api/projects", { data: { name: "Support assistant", input: first } });
+  expect(created.status()).toBe(201);
+  const { project } = await created.json();
+  expect((await page.request.post(`/api/projects/${project.id}/revisions`, { data: { input: second, expectedVersion: 1 } })).status()).toBeLessThan(300);
+  const plan = JSON.parse(fs.readFileSync("examples/hospital-group-portfolio.json", "utf8"));
+  for (const [name, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
+    await page.setViewportSize(viewport);
+    await page.goto(resultPath(PROFILES.hospitalPatientData));
+    await expect(page.getByTestId("verdict")).toBeVisible();
+    await page.screenshot({ path: `${OUT}/shot-result-${name}.png` });
+    await page.goto(portfolioPath(plan));
+    await expect(page.getByTestId("portfolio-plan")).toBeVisible();
+    await page.screenshot({ path: `${OUT}/shot-plan-${name}.png` });
+    await page.goto(`/projects/${project.id}/compare?a=1&b=2`);
+    await expect(page.getByTestId("revision-tco-chart")).toBeVisible();
+    await expect(page.getByTestId("input-changes")).toContainText("Latency target (p95)");
+    await expect(page.getByTestId("input-changes")).not.toContainText("latency.p95TargetMs");
+    await page.screenshot({ path: `${OUT}/shot-compare-${name}.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+  }
+});
