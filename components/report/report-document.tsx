@@ -143,7 +143,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
           </p>
         </div>
         <div className="rounded-lg bg-slate-50 p-3">
-          <p className="text-xs font-semibold uppercase tracking-widest text-slate-600">Total cost, {e.horizonMonths} months</p>
+          <p className="text-xs font-semibold text-slate-700">Total cost, {e.horizonMonths} months</p>
           <ul className="mt-2 space-y-1.5" data-testid="report-tco-bars">
             {tcoBars(e).map((b) => (
               <li key={b.option} className={b.excluded || b.equals ? "text-slate-500" : ""}>
@@ -164,12 +164,12 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
       </div>
 
       <section className="mt-4">
-        <h2 className="border-b border-slate-400 text-sm font-semibold uppercase tracking-wide text-slate-700">Executive summary</h2>
+        <h2 className="border-b border-slate-400 text-sm font-semibold text-slate-800">Executive summary</h2>
         <p className="mt-1 text-sm">{executiveSummary(e)}</p>
       </section>
       <div className="mt-3 grid grid-cols-2 gap-4">
         <section data-testid="report-risks">
-          <h2 className="border-b border-slate-400 text-sm font-semibold uppercase tracking-wide text-slate-700">Risks</h2>
+          <h2 className="border-b border-slate-400 text-sm font-semibold text-slate-800">Risks</h2>
           <ul className="mt-1 list-disc space-y-1 pl-4">
             {memoRisks(e).map((r) => (
               <li key={r}>{r}</li>
@@ -180,7 +180,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
           </p>
         </section>
         <section data-testid="report-overrides">
-          <h2 className="border-b border-slate-400 text-sm font-semibold uppercase tracking-wide text-slate-700">Your figures and the models priced</h2>
+          <h2 className="border-b border-slate-400 text-sm font-semibold text-slate-800">Your figures and the models priced</h2>
           <p className="mt-1 text-[11px] text-slate-700">
             {e.comparison.apiModel} (API); {e.comparison.hostedModel} (hosted); {e.comparison.openModel} on {e.comparison.gpu} (self-hosted).
           </p>
