@@ -23,16 +23,17 @@ const END_LABEL_GAP = 12;
 
 /**
  * Vertical offsets (px) that keep end labels apart: labels are placed top to bottom by their line's end
- * (`position` in plot pixels, from the top) and each pushed below the one above it when they would touch.
+ * (`position` in plot pixels, from the top) and each pushed below the one above it when they would touch;
+ * `lines` says how many text lines a label takes (a two-line label needs twice the room).
  */
-export function endLabelOffsets<K extends string>(position: Record<K, number>): Record<K, number> {
+export function endLabelOffsets<K extends string>(position: Record<K, number>, lines: Partial<Record<K, number>> = {}): Record<K, number> {
   const keys = (Object.keys(position) as K[]).sort((a, b) => position[a] - position[b]);
   const out = {} as Record<K, number>;
-  let last = -Infinity;
+  let nextFree = -Infinity;
   for (const k of keys) {
-    const y = Math.max(position[k], last + END_LABEL_GAP);
+    const y = Math.max(position[k], nextFree);
     out[k] = y - position[k];
-    last = y;
+    nextFree = y + END_LABEL_GAP * (lines[k] ?? 1);
   }
   return out;
 }

@@ -37,7 +37,7 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
   const last = data.at(-1);
   const plotHeight = height - CHART_MARGIN.top - CHART_MARGIN.bottom - 30;
   const span = Math.log10(yDomain[1]) - Math.log10(yDomain[0]) || 1;
-  const ends = endLabelOffsets(Object.fromEntries(OPTIONS.map((o) => [o, last && last[o] > 0 ? ((Math.log10(yDomain[1]) - Math.log10(last[o])) / span) * plotHeight : plotHeight])) as Record<Option, number>);
+  const ends = endLabelOffsets(Object.fromEntries(OPTIONS.map((o) => [o, last && last[o] > 0 ? ((Math.log10(yDomain[1]) - Math.log10(last[o])) / span) * plotHeight : plotHeight])) as Record<Option, number>, { hybrid: collapsed ? 2 : 1 });
   const endName = (o: Option) => endLabelText(OPTION_SHORT_LABELS[o], o === "hybrid" && collapsed ? OPTION_SHORT_LABELS[collapsed] : null);
   return (
     <ChartFrame

@@ -36,7 +36,7 @@ export function CumulativeCostChart({ evaluation: e, size = {} }: { evaluation: 
   const last = series.at(-1);
   const top = Math.max(...OPTIONS.map((o) => last?.[o] ?? 0), 1);
   const plotHeight = height - CHART_MARGIN.top - CHART_MARGIN.bottom - 30;
-  const ends = endLabelOffsets(Object.fromEntries(OPTIONS.map((o) => [o, (1 - (last?.[o] ?? 0) / top) * plotHeight])) as Record<Option, number>);
+  const ends = endLabelOffsets(Object.fromEntries(OPTIONS.map((o) => [o, (1 - (last?.[o] ?? 0) / top) * plotHeight])) as Record<Option, number>, { hybrid: collapsed ? 2 : 1 });
   return (
     <ChartFrame testId="chart-cumulative" size={size} table={table} title="Cumulative cost over the horizon" caption={`${e.headline?.rival ? e.headline.text.cumulative : month ? `Self-hosting overtakes the API in month ${month}.` : "Self-hosting does not overtake the API within the horizon."}${bandCaption(e)}`}>
       <ComposedChart data={withBands(series, e, "cumulative")} width={size.width} height={height} margin={{ ...CHART_MARGIN, right: END_LABEL_WIDTH }}>
