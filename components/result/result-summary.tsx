@@ -41,8 +41,9 @@ export function ResultSummary({ evaluation: e, actions }: { evaluation: Evaluati
             </p>
           </div>
           <ul className="mt-4 space-y-1.5 text-sm text-slate-100 print:text-slate-800">
-            {[...rules.slice(0, 1), ...e.keyReasons].slice(0, 2).map((r) => (
-              <li key={r.factor + r.text} className="flex gap-2">
+            {/* A phone shows the first reason only, so the four costs stay on its first screen. */}
+            {[...rules.slice(0, 1), ...e.keyReasons].slice(0, 2).map((r, i) => (
+              <li key={r.factor + r.text} className={i === 0 ? "flex gap-2" : "hidden gap-2 sm:flex"}>
                 <span aria-hidden="true" className="mt-1.5 h-1.5 w-1.5 shrink-0 rounded-full bg-sky-300" />
                 <span>{r.text}</span>
               </li>
