@@ -34,10 +34,10 @@ test("charts load when scrolled to; per-token options are straight lines, self-h
   // Below the fold nothing of the chart library has rendered yet.
   await expect(page.locator("[data-testid=charts] svg.recharts-surface")).toHaveCount(0);
   await page.getByTestId("charts").scrollIntoViewIfNeeded();
-  const curves = page.getByTestId("chart-cost-vs-volume").locator("path.recharts-curve");
+  const curves = page.getByTestId("chart-cost-vs-volume").locator("path.recharts-line-curve");
   await expect(curves).toHaveCount(4);
   // Legend order is not series order: read each line by its colour (the vocabulary's OPTION_STYLE).
-  const d = async (stroke: string) => (await page.getByTestId("chart-cost-vs-volume").locator(`path.recharts-curve[stroke="${stroke}"]`).getAttribute("d")) ?? "";
+  const d = async (stroke: string) => (await page.getByTestId("chart-cost-vs-volume").locator(`path.recharts-line-curve[stroke="${stroke}"]`).getAttribute("d")) ?? "";
   const api = await d("#0284c7");
   const selfHosted = await d("#7c3aed");
   // A straight polyline through the samples: every segment is a line-to with both coordinates moving;

@@ -156,7 +156,7 @@ test("charts: decade ticks in one money format, lines named at their ends, no em
   await page.goto(resultPath(input));
   await page.getByTestId("charts").scrollIntoViewIfNeeded();
   const volume = page.getByTestId("chart-cost-vs-volume");
-  await expect(volume.locator("path.recharts-curve")).toHaveCount(4);
+  await expect(volume.locator("path.recharts-line-curve")).toHaveCount(4);
   const yTicks = await volume.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
   expect(yTicks.length).toBeGreaterThan(1);
   for (const t of yTicks) expect(t).toMatch(/^\$10{0,2}(k|M|B)?$/);

@@ -67,7 +67,7 @@ export async function expectChartsDrawn(page: Page) {
   // The charts load when they come near the viewport.
   await page.getByTestId("charts").scrollIntoViewIfNeeded();
   for (const id of ["chart-cost-vs-volume", "chart-cumulative"]) {
-    const lines = page.getByTestId(id).locator("svg path.recharts-curve");
+    const lines = page.getByTestId(id).locator("svg path.recharts-line-curve");
     await expect(lines).toHaveCount(4);
     expect((await lines.first().getAttribute("d"))?.length ?? 0).toBeGreaterThan(20);
   }
