@@ -90,6 +90,8 @@ export function EvaluationChanges({ diff, beforeLabel, afterLabel }: { diff: Eva
         Verdict: <span className="font-medium">{optionLabel(diff.verdict.before)}</span> → <span className="font-semibold">{optionLabel(diff.verdict.after)}</span>
         {diff.verdict.changed ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">changed</span> : <span className="text-slate-500"> (unchanged)</span>}
       </p>
+      {/* A phone scrolls the table sideways instead of widening the page. */}
+      <div className="overflow-x-auto">
       <table className="w-full tabular-nums">
         <caption className="sr-only">
           Costs per option, {beforeLabel} → {afterLabel}
@@ -119,6 +121,7 @@ export function EvaluationChanges({ diff, beforeLabel, afterLabel }: { diff: Eva
           ))}
         </tbody>
       </table>
+      </div>
       <ul className="space-y-1 border-t border-slate-100 pt-3">
         {diff.breakEven.map((b) => (
           <li key={b.against}>

@@ -61,13 +61,13 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
         ))}
       </div>
       <div className="mt-6 grid items-start gap-6 lg:grid-cols-[2fr_3fr]">
-        <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <section className="min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="text-base font-semibold text-ink">Answers that changed</h2>
           <div className="mt-3">
             <InputChanges changes={diffInputs(ra.input, rb.input)} assumptions={rb.kind === "assessment" ? rb.evaluation.assumptions : []} />
           </div>
         </section>
-        <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <section className="min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 className="text-base font-semibold text-ink">{ra.kind === "portfolio" || rb.kind === "portfolio" ? "How each workload's placement and the plan moved" : "How the verdict and costs moved"}</h2>
           <div className="mt-3">
             {ra.kind === "assessment" && rb.kind === "assessment" ? (
