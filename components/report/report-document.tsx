@@ -128,7 +128,7 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
         </h1>
         <p className="text-sm text-slate-600">
           {payload.subtitle ? `${payload.subtitle} · ` : ""}
-          {formatDate(payload.generatedAt)} · catalog {e.catalogVersion} (figures as of {e.catalogAsOf})
+          {formatDate(payload.generatedAt)} · Catalog {e.catalogVersion} (figures as of {e.catalogAsOf})
         </p>
       </header>
       <div className="mt-4 grid grid-cols-[1fr_16rem] gap-4">
