@@ -118,7 +118,8 @@ test("three workloads through the UI: plan, save, PDF, share, open the link in a
   const saved = await page.request.post(`/api/projects/${projectId}/revisions`, { data: { input: grown, expectedVersion: 1 } });
   expect(saved.status()).toBe(201);
   await page.goto(`/projects/${projectId}/compare?a=1&b=2`);
-  await expect(page.getByTestId("input-changes")).toContainText(`workloads.${decoded.input.workloads[1]!.id}.volume.requestsPerDay`);
+  // Human labels, not raw keys (issue 26 item 18).
+  await expect(page.getByTestId("input-changes")).toContainText(`Workload “${decoded.input.workloads[1]!.id}” › Requests per day`);
   const rows = page.getByTestId("placement-change");
   await expect(rows).toHaveCount(3);
   const after = evaluatePortfolio(grown);
