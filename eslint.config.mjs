@@ -7,7 +7,15 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next*/**", "node_modules/**", "generated/**", ".data/**", "e2e/output/**", "scripts/schema-engine*.mjs", "next-env.d.ts"],
+    ignores: [
+      ".next*/**",
+      "node_modules/**",
+      "generated/**",
+      ".data/**",
+      "e2e/output/**",
+      "scripts/schema-engine*.mjs",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {

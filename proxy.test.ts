@@ -37,7 +37,11 @@ describe("pages that need the database, while it is down", () => {
 
   it("pages without a session (they redirect to sign-in) and other pages are not probed", async () => {
     databaseDown();
-    for (const [path, cookie] of [["/projects", undefined], ["/assess", "authjs.session-token=t"], ["/", undefined]] as const) {
+    for (const [path, cookie] of [
+      ["/projects", undefined],
+      ["/assess", "authjs.session-token=t"],
+      ["/", undefined],
+    ] as const) {
       expect((await get(path, cookie)).status, path).toBe(200);
     }
     expect(readiness).not.toHaveBeenCalled();
@@ -72,13 +76,18 @@ describe("Content-Security-Policy", () => {
     for (const path of ["/", "/catalog", "/report/print"]) {
       const policy = (await get(path)).headers.get("content-security-policy")!;
       expect(scriptSrc(policy)).toBe("script-src 'self' 'unsafe-inline'");
-      for (const d of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"]) expect(policy).toContain(d);
+      for (const d of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"])
+        expect(policy).toContain(d);
       expect(policy).not.toContain("unsafe-eval");
     }
   });
 
   it("a caller's own CSP header never reaches Next.js as the nonce source", async () => {
-    const res = await proxy(new NextRequest("http://127.0.0.1:3000/signin", { headers: { "content-security-policy": "script-src 'nonce-attacker'" } }));
+    const res = await proxy(
+      new NextRequest("http://127.0.0.1:3000/signin", {
+        headers: { "content-security-policy": "script-src 'nonce-attacker'" },
+      }),
+    );
     expect(res.headers.get("x-middleware-request-content-security-policy")).not.toContain("attacker");
   });
 });
@@ -86,7 +95,8 @@ describe("Content-Security-Policy", () => {
 // Issue #25: bodiless writes rested on the route wrapper alone, and the /signin server action
 // took Sec-Fetch-Site: cross-site without Origin and answered a cross-origin request with 500.
 describe("one same-origin rule for every state change", () => {
-  const send = (method: string, path: string, headers: Record<string, string>) => proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { method, headers }));
+  const send = (method: string, path: string, headers: Record<string, string>) =>
+    proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { method, headers }));
   const SELF = "http://localhost:3000"; // NextRequest names loopback localhost; without AUTH_URL that is the origin
 
   it.each([

@@ -31,7 +31,11 @@ export async function proxy(request: NextRequest) {
   // One same-origin rule for every state change (lib/server/request-guards.ts): routes with or without
   // a body, Auth.js, and server actions (which Next.js answered 500 when cross-origin). The public
   // API (/api/v1/*) takes cross-origin calls; its routes decide (route({ crossOrigin })).
-  if (isStateChanging(request.method) && !request.nextUrl.pathname.startsWith("/api/v1/") && !isSameOriginRequest(request)) {
+  if (
+    isStateChanging(request.method) &&
+    !request.nextUrl.pathname.startsWith("/api/v1/") &&
+    !isSameOriginRequest(request)
+  ) {
     return json(403, { error: "forbidden", message: "Cross-origin requests may not change data." }, reqId);
   }
 
@@ -74,7 +78,10 @@ function pageNeedingDatabase(request: NextRequest): "shared" | "signed-in" | und
 
 async function databaseAnswers(): Promise<boolean> {
   try {
-    const res = await fetch(`${internalOrigin()}/api/ready?only=db`, { signal: AbortSignal.timeout(2_500), cache: "no-store" });
+    const res = await fetch(`${internalOrigin()}/api/ready?only=db`, {
+      signal: AbortSignal.timeout(2_500),
+      cache: "no-store",
+    });
     return res.status !== 503;
   } catch {
     // The readiness route itself unreachable: let the page try and report what it finds.
@@ -86,7 +93,10 @@ function json(status: number, body: unknown, reqId: string) {
   return NextResponse.json(body, { status, headers: { "cache-control": "no-store", "x-request-id": reqId } });
 }
 
-const unavailablePage = (heading: string, text: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Temporarily unavailable · RentOrOwn</title>
+const unavailablePage = (
+  heading: string,
+  text: string,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Temporarily unavailable · RentOrOwn</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a}p{color:#475569}</style></head>
 <body><h1>${heading}</h1><p>${text}</p></body></html>`;
 const SHARED_UNAVAILABLE_PAGE = unavailablePage(

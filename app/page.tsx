@@ -33,10 +33,22 @@ const OPTIONS: { id: Option; tagline: string; body: string }[] = [
 ];
 
 const STEPS = [
-  { title: "Answer eight short questions", body: "Volume and growth, data sensitivity and regulations, team, latency, quality, customization, offline needs and strategy. About five minutes." },
-  { title: "See the verdict and the working", body: "Hard rules first (air-gapped, data that may not leave, latency below an API round trip), then weighted factors. Every reason in plain English." },
-  { title: "Check the money", body: "Month-by-month cost of all four options over your horizon, the break-even volume and month, and which assumption moves it most." },
-  { title: "Take it to the board", body: "Save projects, keep revisions, share a read-only link and export a PDF report stamped with the catalog version it used." },
+  {
+    title: "Answer eight short questions",
+    body: "Volume and growth, data sensitivity and regulations, team, latency, quality, customization, offline needs and strategy. About five minutes.",
+  },
+  {
+    title: "See the verdict and the working",
+    body: "Hard rules first (air-gapped, data that may not leave, latency below an API round trip), then weighted factors. Every reason in plain English.",
+  },
+  {
+    title: "Check the money",
+    body: "Month-by-month cost of all four options over your horizon, the break-even volume and month, and which assumption moves it most.",
+  },
+  {
+    title: "Take it to the board",
+    body: "Save projects, keep revisions, share a read-only link and export a PDF report stamped with the catalog version it used.",
+  },
 ];
 
 export default function LandingPage() {
@@ -45,13 +57,16 @@ export default function LandingPage() {
       <section className="bg-gradient-to-b from-brand-900 to-[#132c66] text-white">
         <div className="mx-auto grid max-w-6xl gap-10 px-4 py-16 sm:px-6 lg:grid-cols-[1.2fr_1fr] lg:py-24">
           <div>
-            <p className="text-sm font-medium uppercase tracking-widest text-sky-300">For CTOs and heads of engineering</p>
+            <p className="text-sm font-medium uppercase tracking-widest text-sky-300">
+              For CTOs and heads of engineering
+            </p>
             <h1 className="mt-4 text-4xl font-semibold leading-tight tracking-tight sm:text-5xl">
               Rent an LLM API, or own your inference?
             </h1>
             <p className="mt-6 max-w-xl text-lg text-slate-200">
-              RentOrOwn turns your volume, data rules, team and latency needs into a recommendation you can defend:
-              the verdict, the reasons, the conflicts, the total cost of ownership and the point where self-hosting pays off.
+              RentOrOwn turns your volume, data rules, team and latency needs into a recommendation you can defend: the
+              verdict, the reasons, the conflicts, the total cost of ownership and the point where self-hosting pays
+              off.
             </p>
             <div className="mt-8 flex flex-wrap items-center gap-4">
               <Link
@@ -71,9 +86,12 @@ export default function LandingPage() {
       </section>
 
       <section className="mx-auto max-w-6xl px-4 py-16 sm:px-6" aria-labelledby="options-heading">
-        <h2 id="options-heading" className="text-2xl font-semibold tracking-tight text-ink">Four ways to run a language model</h2>
+        <h2 id="options-heading" className="text-2xl font-semibold tracking-tight text-ink">
+          Four ways to run a language model
+        </h2>
         <p className="mt-2 max-w-2xl text-slate-600">
-          The engine prices and scores all four for your situation, pricing each option with a model of the same quality tier.
+          The engine prices and scores all four for your situation, pricing each option with a model of the same quality
+          tier.
         </p>
         <ul className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
           {OPTIONS.map((o) => (
@@ -89,7 +107,9 @@ export default function LandingPage() {
 
       <section className="border-y border-slate-200 bg-white" aria-labelledby="how-heading">
         <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6">
-          <h2 id="how-heading" className="text-2xl font-semibold tracking-tight text-ink">How it works</h2>
+          <h2 id="how-heading" className="text-2xl font-semibold tracking-tight text-ink">
+            How it works
+          </h2>
           <ol className="mt-8 grid gap-8 md:grid-cols-4">
             {STEPS.map((s, i) => (
               <li key={s.title}>
@@ -107,10 +127,14 @@ export default function LandingPage() {
       <section className="mx-auto max-w-6xl px-4 py-16 text-center sm:px-6">
         <h2 className="text-2xl font-semibold tracking-tight text-ink">Transparent by design</h2>
         <p className="mx-auto mt-3 max-w-2xl text-slate-600">
-          Every price, GPU rate, throughput figure and salary comes from a versioned catalog with its source and as-of date,
-          and every one of them can be overridden with your own numbers. The engine is open to scripts too: <code className="rounded bg-slate-100 px-1.5 py-0.5 text-sm">POST /api/v1/evaluate</code>.
+          Every price, GPU rate, throughput figure and salary comes from a versioned catalog with its source and as-of
+          date, and every one of them can be overridden with your own numbers. The engine is open to scripts too:{" "}
+          <code className="rounded bg-slate-100 px-1.5 py-0.5 text-sm">POST /api/v1/evaluate</code>.
         </p>
-        <Link href="/assess" className="mt-8 inline-block rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white shadow-sm hover:bg-brand-700">
+        <Link
+          href="/assess"
+          className="mt-8 inline-block rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white shadow-sm hover:bg-brand-700"
+        >
           Start the assessment
         </Link>
       </section>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { blendedPrice, buildSnapshot, genaiPricesLookup, libraryModelIds, newerInLine, readCatalogFiles } from "./build";
+import {
+  blendedPrice,
+  buildSnapshot,
+  genaiPricesLookup,
+  libraryModelIds,
+  newerInLine,
+  readCatalogFiles,
+} from "./build";
 import type { ApiModelsFile } from "./schemas/api-models";
 
 // The proprietary models are today's: each is the newest of its vendor line in the pinned price
@@ -14,9 +21,15 @@ describe("API models against the price library", () => {
   });
 
   // Candidates for a tier default must be current; the other models are kept on purpose to show the spread.
-  it.each(apiFile.models.filter((m) => m.recommended).map((m) => [m.id, m] as const))("candidate %s is the newest of its vendor line", (_id, m) => {
-    expect(newerInLine(m, libraryModelIds(m.provider)), `the price library has a newer ${m.vendor} model than ${m.model}: update catalog/api-models.json`).toEqual([]);
-  });
+  it.each(apiFile.models.filter((m) => m.recommended).map((m) => [m.id, m] as const))(
+    "candidate %s is the newest of its vendor line",
+    (_id, m) => {
+      expect(
+        newerInLine(m, libraryModelIds(m.provider)),
+        `the price library has a newer ${m.vendor} model than ${m.model}: update catalog/api-models.json`,
+      ).toEqual([]);
+    },
+  );
 
   it("the outdated check does catch a newer model of the line", () => {
     const astra = apiFile.models.find((m) => m.model === "gpt-6-astra")!;
@@ -30,13 +43,18 @@ describe("API models against the price library", () => {
     for (const tier of ["frontier", "mid", "small"] as const) {
       const vendors = new Set(apiFile.models.filter((m) => m.tier === tier && m.recommended).map((m) => m.vendor));
       expect([...vendors].sort(), tier).toEqual(["Anthropic", "Google", "OpenAI"]);
-      expect(snapshot.apiModels.filter((m) => m.tier === tier && m.default), tier).toHaveLength(1);
+      expect(
+        snapshot.apiModels.filter((m) => m.tier === tier && m.default),
+        tier,
+      ).toHaveLength(1);
     }
   });
 
   it("each tier default is the candidate with the median blended price (the stated rule)", () => {
     for (const tier of ["frontier", "mid", "small"] as const) {
-      const candidates = snapshot.apiModels.filter((m) => m.tier === tier && m.recommended).map((m) => blendedPrice(m.price, apiFile.blend));
+      const candidates = snapshot.apiModels
+        .filter((m) => m.tier === tier && m.recommended)
+        .map((m) => blendedPrice(m.price, apiFile.blend));
       const def = snapshot.apiModels.find((m) => m.tier === tier && m.default)!;
       const sorted = [...candidates].sort((a, b) => a - b);
       expect(blendedPrice(def.price, apiFile.blend), tier).toBe(sorted[Math.floor((sorted.length - 1) / 2)]);
@@ -61,7 +79,9 @@ describe("API models against the price library", () => {
     const jan = genaiPricesLookup("google", "gemini-3.8-flash", "2027-01-02");
     expect(dec.input_mtok).not.toEqual(jan.input_mtok);
     const flash = snapshot.apiModels.find((m) => m.model === "gemini-3.8-flash")!;
-    expect(flash.price.inputUsdPerMTok).toBe((genaiPricesLookup("google", "gemini-3.8-flash", apiFile.pricedAt).input_mtok as number));
+    expect(flash.price.inputUsdPerMTok).toBe(
+      genaiPricesLookup("google", "gemini-3.8-flash", apiFile.pricedAt).input_mtok as number,
+    );
   });
 
   it("every model carries context, output limit, speed and time to first token as graded figures", () => {

@@ -25,14 +25,22 @@ describe("catalog snapshot builder", () => {
     const snapshot = buildSnapshot(files);
     const priced = [
       ...snapshot.apiModels.map((m) => ({ name: m.id, provider: m.provider, model: m.model, price: m.price })),
-      ...snapshot.hostedMarket.models.flatMap((m) => m.offers.filter((o) => o.provider).map((o) => ({ name: `${m.id} at ${o.label}`, provider: o.provider!, model: o.model!, price: o.price }))),
+      ...snapshot.hostedMarket.models.flatMap((m) =>
+        m.offers
+          .filter((o) => o.provider)
+          .map((o) => ({ name: `${m.id} at ${o.label}`, provider: o.provider!, model: o.model!, price: o.price })),
+      ),
     ];
     expect(priced.length).toBeGreaterThan(50);
     for (const m of priced) {
       // The library matches some models by another string than their id (Fireworks: accounts/fireworks/models/<id>).
       const direct = calcPrice({ input_tokens: 1 }, m.model, { providerId: m.provider, ...at });
-      const match = findProvider({ providerId: m.provider })?.models.find((x) => x.id === m.model)?.match as { equals?: string; or?: { equals?: string }[] } | undefined;
-      const name = direct?.provider.id === m.provider ? m.model : (match?.equals ?? match?.or?.find((x) => x.equals)?.equals ?? m.model);
+      const match = findProvider({ providerId: m.provider })?.models.find((x) => x.id === m.model)?.match as
+        { equals?: string; or?: { equals?: string }[] } | undefined;
+      const name =
+        direct?.provider.id === m.provider
+          ? m.model
+          : (match?.equals ?? match?.or?.find((x) => x.equals)?.equals ?? m.model);
       // 100k tokens: below every context tier, so the base rate applies.
       const lib = calcPrice({ input_tokens: 100_000, output_tokens: 100_000 }, name, { providerId: m.provider, ...at });
       expect(lib, m.name).not.toBeNull();
@@ -45,7 +53,9 @@ describe("catalog snapshot builder", () => {
     const broken = structuredClone(apiFile);
     broken.models[0].model = "gpt-does-not-exist";
     broken.models[0].id = "openai/gpt-does-not-exist";
-    expect(() => buildSnapshot({ ...files, "api-models": broken })).toThrow(/openai\/gpt-does-not-exist is named in the catalog but missing from @pydantic\/genai-prices/);
+    expect(() => buildSnapshot({ ...files, "api-models": broken })).toThrow(
+      /openai\/gpt-does-not-exist is named in the catalog but missing from @pydantic\/genai-prices/,
+    );
   });
 
   it("rejects a scoring policy missing a factor's weight, a score row, or with an answer the engine does not know", () => {
@@ -72,7 +82,9 @@ describe("catalog snapshot builder", () => {
   it("rejects a GPU of catalog/gpus.json without its market rows (no GPU is priced as another)", () => {
     const market = structuredClone(files["gpu-market"]) as { figures: Record<string, unknown> };
     for (const k of Object.keys(market.figures)) if (k.startsWith("gpuMarket.l40s.")) delete market.figures[k];
-    expect(() => buildSnapshot({ ...files, "gpu-market": market })).toThrow(/every GPU of catalog\/gpus.json needs its market rows[^]*gpuMarket\.l40s\.gpu-cloud\.on-demand is missing/);
+    expect(() => buildSnapshot({ ...files, "gpu-market": market })).toThrow(
+      /every GPU of catalog\/gpus.json needs its market rows[^]*gpuMarket\.l40s\.gpu-cloud\.on-demand is missing/,
+    );
   });
 
   it("rejects a figure without its source", () => {
@@ -90,39 +102,79 @@ describe("catalog snapshot builder", () => {
     expect(() => buildSnapshot(withFigures(badRange))).toThrow(/people.fte.basic.low: low \(5\) must be ≤ value/);
     const noDerivation = structuredClone(figures);
     delete noDerivation.figures["people.loadedEngineerUsdPerYear"].derivation;
-    expect(() => buildSnapshot(withFigures(noDerivation))).toThrow(/loadedEngineerUsdPerYear.derivation: a derived figure must say how/);
+    expect(() => buildSnapshot(withFigures(noDerivation))).toThrow(
+      /loadedEngineerUsdPerYear.derivation: a derived figure must say how/,
+    );
   });
 
   it("every figure anywhere in the catalog files carries value, unit, range, grade, source and date", () => {
     for (const [name, data] of Object.entries(files)) expect(invalidFigures(data), `catalog/${name}.json`).toEqual([]);
     // The walker does find a broken figure nested anywhere.
-    expect(invalidFigures({ a: [{ b: { value: 1, unit: "x", low: 0, high: 2, source: "somewhere", asOf: "2026-01-01" } }] })).toEqual([
-      { path: "a.0.b.grade", message: expect.any(String) },
-    ]);
-    expect(figureSchema.safeParse({ value: 1, unit: "x", low: 0, high: 2, grade: "measured", source: "price list", asOf: "2026-12-01" }).success).toBe(true);
+    expect(
+      invalidFigures({ a: [{ b: { value: 1, unit: "x", low: 0, high: 2, source: "somewhere", asOf: "2026-01-01" } }] }),
+    ).toEqual([{ path: "a.0.b.grade", message: expect.any(String) }]);
+    expect(
+      figureSchema.safeParse({
+        value: 1,
+        unit: "x",
+        low: 0,
+        high: 2,
+        grade: "measured",
+        source: "price list",
+        asOf: "2026-12-01",
+      }).success,
+    ).toBe(true);
   });
 
   describe("loads every registered catalog file", () => {
     const extra = z.object({ figures: figureRecordSchema.optional(), items: z.array(z.object({ id: z.string() })) });
     const registry = { ...CATALOG_FILES, "test-extra": extra };
-    const fig = { value: 1.3, unit: "ratio", low: 1.1, high: 1.6, grade: "assumed", source: "test source", asOf: "2026-12-01", label: "PUE", group: "Facility" };
+    const fig = {
+      value: 1.3,
+      unit: "ratio",
+      low: 1.1,
+      high: 1.6,
+      grade: "assumed",
+      source: "test source",
+      asOf: "2026-12-01",
+      label: "PUE",
+      group: "Facility",
+    };
 
     it("puts a file under camelCase(name) and merges its keyed figures into snapshot.figures", () => {
-      const s = buildSnapshot({ ...files, "test-extra": { figures: { "testExtra.pue": fig }, items: [{ id: "h100" }] } }, genaiPricesLookup, registry) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const s = buildSnapshot(
+        { ...files, "test-extra": { figures: { "testExtra.pue": fig }, items: [{ id: "h100" }] } },
+        genaiPricesLookup,
+        registry,
+      ) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
       expect(s.testExtra).toEqual({ items: [{ id: "h100" }] });
       expect(s.figures["testExtra.pue"]).toEqual(fig);
       expect(s.figures["people.fte.basic"]).toEqual(figures.figures["people.fte.basic"]);
     });
 
     it("fails on a file without a schema, a schema without its file, an invalid file and a key defined twice", () => {
-      expect(() => buildSnapshot({ ...files, "test-extra": { items: [] } })).toThrow(/catalog\/test-extra.json has no schema: add it to CATALOG_FILES/);
-      expect(() => buildSnapshot(files, genaiPricesLookup, registry)).toThrow(/catalog\/test-extra.json is missing/);
-      expect(() => buildSnapshot({ ...files, "test-extra": { items: [{}] } }, genaiPricesLookup, registry)).toThrow(/catalog\/test-extra.json is invalid:\n  items.0.id/);
-      expect(() => buildSnapshot({ ...files, "test-extra": { figures: { "selfHosted.minReplicas": fig }, items: [] } }, genaiPricesLookup, registry)).toThrow(
-        /figure selfHosted.minReplicas is defined in both catalog\/figures.json and catalog\/test-extra.json/,
+      expect(() => buildSnapshot({ ...files, "test-extra": { items: [] } })).toThrow(
+        /catalog\/test-extra.json has no schema: add it to CATALOG_FILES/,
       );
+      expect(() => buildSnapshot(files, genaiPricesLookup, registry)).toThrow(/catalog\/test-extra.json is missing/);
+      expect(() => buildSnapshot({ ...files, "test-extra": { items: [{}] } }, genaiPricesLookup, registry)).toThrow(
+        /catalog\/test-extra.json is invalid:\n  items.0.id/,
+      );
+      expect(() =>
+        buildSnapshot(
+          { ...files, "test-extra": { figures: { "selfHosted.minReplicas": fig }, items: [] } },
+          genaiPricesLookup,
+          registry,
+        ),
+      ).toThrow(/figure selfHosted.minReplicas is defined in both catalog\/figures.json and catalog\/test-extra.json/);
       const badFig = { ...fig, high: 1.2 };
-      expect(() => buildSnapshot({ ...files, "test-extra": { figures: { "testExtra.pue": badFig }, items: [] } }, genaiPricesLookup, registry)).toThrow(/testExtra.pue.high/);
+      expect(() =>
+        buildSnapshot(
+          { ...files, "test-extra": { figures: { "testExtra.pue": badFig }, items: [] } },
+          genaiPricesLookup,
+          registry,
+        ),
+      ).toThrow(/testExtra.pue.high/);
     });
   });
 
@@ -145,19 +197,28 @@ describe("catalog snapshot builder", () => {
     const snapshot = buildSnapshot(files);
     for (const tiered of snapshot.apiModels.filter((m) => m.price.tiers.length > 0)) {
       const cached = Math.round(inTok * cachedShare);
-      const lib = calcPrice({ input_tokens: inTok, cache_read_tokens: cached, output_tokens: outTok }, tiered.model, { providerId: tiered.provider, ...at })!;
+      const lib = calcPrice({ input_tokens: inTok, cache_read_tokens: cached, output_tokens: outTok }, tiered.model, {
+        providerId: tiered.provider,
+        ...at,
+      })!;
       expect(pricePerRequest(tiered.price, inTok, outTok, cached / inTok), tiered.id).toBeCloseTo(lib.total_price, 9);
     }
     expect(snapshot.apiModels.filter((m) => m.price.tiers.length > 0).length).toBeGreaterThan(1);
   });
 
   it("a hosted market entry must be an open model of open-models.json, and its offers must name compliance channels", () => {
-    const hosted = structuredClone(files["hosted-providers"]) as { models: { id: string; offers: { channels: string[] }[] }[] };
+    const hosted = structuredClone(files["hosted-providers"]) as {
+      models: { id: string; offers: { channels: string[] }[] }[];
+    };
     hosted.models[0]!.id = "not-a-model";
-    expect(() => buildSnapshot({ ...files, "hosted-providers": hosted })).toThrow(/not-a-model is not an open model of catalog\/open-models.json/);
+    expect(() => buildSnapshot({ ...files, "hosted-providers": hosted })).toThrow(
+      /not-a-model is not an open model of catalog\/open-models.json/,
+    );
     const badChannel = structuredClone(files["hosted-providers"]) as typeof hosted;
     badChannel.models[0]!.offers[0]!.channels = ["nowhere"];
-    expect(() => buildSnapshot({ ...files, "hosted-providers": badChannel })).toThrow(/names channel nowhere, which catalog\/compliance.json does not define/);
+    expect(() => buildSnapshot({ ...files, "hosted-providers": badChannel })).toThrow(
+      /names channel nowhere, which catalog\/compliance.json does not define/,
+    );
   });
 
   it("GPU rates are ordered for every GPU: spot ≤ on demand ≤ hyperscaler, 3-year ≤ 1-year ≤ on demand (enforced at build)", () => {
@@ -174,11 +235,15 @@ describe("catalog snapshot builder", () => {
     const market = structuredClone(files["gpu-market"]) as { figures: Record<string, { value: number; high: number }> };
     market.figures["gpuMarket.mi300x.gpu-cloud.spot"]!.value = 1.71;
     market.figures["gpuMarket.mi300x.gpu-cloud.spot"]!.high = 1.71;
-    expect(() => buildSnapshot({ ...files, "gpu-market": market })).toThrow(/gpuMarket.mi300x.gpu-cloud.spot \(1.71\) must be ≤ gpuMarket.mi300x.gpu-cloud.on-demand \(1.675\)/);
+    expect(() => buildSnapshot({ ...files, "gpu-market": market })).toThrow(
+      /gpuMarket.mi300x.gpu-cloud.spot \(1.71\) must be ≤ gpuMarket.mi300x.gpu-cloud.on-demand \(1.675\)/,
+    );
     const reserved = structuredClone(files["gpu-market"]) as typeof market;
     reserved.figures["gpuMarket.h100.hyperscaler.reserved-3y"]!.value = 5;
     reserved.figures["gpuMarket.h100.hyperscaler.reserved-3y"]!.high = 5;
-    expect(() => buildSnapshot({ ...files, "gpu-market": reserved })).toThrow(/gpuMarket.h100.hyperscaler.reserved-3y \(5\) must be ≤ gpuMarket.h100.hyperscaler.reserved-1y/);
+    expect(() => buildSnapshot({ ...files, "gpu-market": reserved })).toThrow(
+      /gpuMarket.h100.hyperscaler.reserved-3y \(5\) must be ≤ gpuMarket.h100.hyperscaler.reserved-1y/,
+    );
   });
 
   it("the lookup refuses models of another provider", () => {

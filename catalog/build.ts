@@ -23,7 +23,12 @@ export type PriceTable = {
   inputUsdPerMTok: number;
   cachedInputUsdPerMTok: number;
   outputUsdPerMTok: number;
-  tiers: { fromInputTokens: number; inputUsdPerMTok: number; cachedInputUsdPerMTok: number; outputUsdPerMTok: number }[];
+  tiers: {
+    fromInputTokens: number;
+    inputUsdPerMTok: number;
+    cachedInputUsdPerMTok: number;
+    outputUsdPerMTok: number;
+  }[];
 };
 
 type RawPrice = number | { base: number; tiers: { start: number; price: number }[] } | undefined;
@@ -39,7 +44,8 @@ export const genaiPricesLookup: PriceLookup = (provider, model, at) => {
   const byId = findProvider({ providerId: provider })?.models.find((m) => m.id === model);
   for (const name of [model, ...(byId ? matchStrings(byId.match) : [])]) {
     const result = calcPrice({ input_tokens: 1 }, name, options);
-    if (result && result.provider.id === provider && (!byId || result.model.id === byId.id)) return result.model_price as Record<string, unknown>;
+    if (result && result.provider.id === provider && (!byId || result.model.id === byId.id))
+      return result.model_price as Record<string, unknown>;
   }
   throw new Error("no matching model");
 };
@@ -69,7 +75,8 @@ export function toPriceTable(raw: Record<string, unknown>, label: string): Price
   const cached = raw.cache_read_mtok as RawPrice;
   const inputBase = base(input);
   const outputBase = base(output);
-  if (inputBase === undefined || outputBase === undefined) throw new Error(`catalog: ${label} has no input/output price in the library`);
+  if (inputBase === undefined || outputBase === undefined)
+    throw new Error(`catalog: ${label} has no input/output price in the library`);
   const starts = new Set<number>();
   for (const p of [input, output, cached]) if (p && typeof p !== "number") for (const t of p.tiers) starts.add(t.start);
   return {
@@ -101,7 +108,10 @@ export const camelCase = (name: string) => name.replace(/-([a-z0-9])/g, (_m, c: 
  * registered is left out here (a colleague's work in progress must not break everyone's build) and
  * reported by `unregisteredCatalogFiles`, which a unit test keeps empty.
  */
-export function readCatalogFiles(dir = "catalog", registry: Record<string, unknown> = CATALOG_FILES): Record<string, unknown> {
+export function readCatalogFiles(
+  dir = "catalog",
+  registry: Record<string, unknown> = CATALOG_FILES,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(registry).sort()) {
     const file = path.join(dir, `${name}.json`);
@@ -130,13 +140,20 @@ export function blendedPrice(p: PriceTable, blend: { input: number; output: numb
  * The API models with their library prices and the tier defaults chosen by the file's stated rule:
  * among each tier's vendor-recommended candidates, the median blended price (ties by provider id).
  */
-function apiModelsWithPrices(file: ApiModelsFile, price: (provider: string, model: string) => PriceTable, priceSource: string) {
+function apiModelsWithPrices(
+  file: ApiModelsFile,
+  price: (provider: string, model: string) => PriceTable,
+  priceSource: string,
+) {
   const priced = file.models.map((m) => ({ ...m, price: price(m.provider, m.model) }));
   const defaults = new Set<string>();
   for (const tier of API_TIERS) {
     const candidates = priced
       .filter((m) => m.tier === tier && m.recommended)
-      .sort((a, b) => blendedPrice(a.price, file.blend) - blendedPrice(b.price, file.blend) || a.provider.localeCompare(b.provider));
+      .sort(
+        (a, b) =>
+          blendedPrice(a.price, file.blend) - blendedPrice(b.price, file.blend) || a.provider.localeCompare(b.provider),
+      );
     defaults.add(candidates[medianIndex(candidates.length)]!.id);
   }
   return priced.map((m) => ({ ...m, default: defaults.has(m.id), source: priceSource, asOf: file.priceCheck.asOf }));
@@ -148,19 +165,26 @@ function medianIndex(n: number) {
 }
 
 /** `registry` is for tests (a registry with extra files); the default is CATALOG_FILES. */
-export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLookup = genaiPricesLookup, registry: Record<string, z.ZodType> = CATALOG_FILES) {
+export function buildSnapshot(
+  files: Record<string, unknown>,
+  lookup: PriceLookup = genaiPricesLookup,
+  registry: Record<string, z.ZodType> = CATALOG_FILES,
+) {
   for (const name of Object.keys(files)) {
-    if (!(name in registry)) throw new Error(`catalog/${name}.json has no schema: add it to CATALOG_FILES in catalog/schemas/index.ts`);
+    if (!(name in registry))
+      throw new Error(`catalog/${name}.json has no schema: add it to CATALOG_FILES in catalog/schemas/index.ts`);
   }
   for (const name of Object.keys(registry)) {
-    if (!(name in files)) throw new Error(`catalog/${name}.json is missing (its schema is registered in catalog/schemas/index.ts)`);
+    if (!(name in files))
+      throw new Error(`catalog/${name}.json is missing (its schema is registered in catalog/schemas/index.ts)`);
   }
   const parsedFiles: Record<string, Record<string, unknown>> = {};
   for (const name of Object.keys(registry).sort()) {
     const parsed = registry[name]!.safeParse(files[name]);
     if (!parsed.success) throw new Error(issuesText(name, parsed.error));
     const bad = invalidFigures(parsed.data);
-    if (bad.length) throw new Error(`catalog/${name}.json is invalid:\n${bad.map((b) => `  ${b.path}: ${b.message}`).join("\n")}`);
+    if (bad.length)
+      throw new Error(`catalog/${name}.json is invalid:\n${bad.map((b) => `  ${b.path}: ${b.message}`).join("\n")}`);
     parsedFiles[name] = parsed.data as Record<string, unknown>;
   }
 
@@ -173,7 +197,9 @@ export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLooku
     try {
       raw = lookup(provider, model, pricedAt);
     } catch (error) {
-      throw new Error(`catalog: ${provider}/${model} is named in the catalog but missing from ${f.priceLibrary.name}: ${(error as Error).message}`);
+      throw new Error(
+        `catalog: ${provider}/${model} is named in the catalog but missing from ${f.priceLibrary.name}: ${(error as Error).message}`,
+      );
     }
     return toPriceTable(raw, `${provider}/${model}`);
   };
@@ -187,14 +213,41 @@ export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLooku
       id: m.id,
       label: m.label,
       offers: m.offers.map((o) => {
-        for (const ch of o.channels) if (!channelIds.has(ch)) throw new Error(`catalog/hosted-providers.json: ${m.id} offer ${o.label} names channel ${ch}, which catalog/compliance.json does not define`);
+        for (const ch of o.channels)
+          if (!channelIds.has(ch))
+            throw new Error(
+              `catalog/hosted-providers.json: ${m.id} offer ${o.label} names channel ${ch}, which catalog/compliance.json does not define`,
+            );
         const evidence = o.listed
-          ? { grade: o.listed.grade, source: o.listed.source, asOf: o.listed.asOf, ...(o.listed.url ? { url: o.listed.url } : {}), ...(o.listed.conditions ? { conditions: o.listed.conditions } : {}) }
-          : { grade: "measured" as const, source: `${priceSource}, list price in force on ${pricedAt}`, asOf: apiFile.priceCheck.asOf };
+          ? {
+              grade: o.listed.grade,
+              source: o.listed.source,
+              asOf: o.listed.asOf,
+              ...(o.listed.url ? { url: o.listed.url } : {}),
+              ...(o.listed.conditions ? { conditions: o.listed.conditions } : {}),
+            }
+          : {
+              grade: "measured" as const,
+              source: `${priceSource}, list price in force on ${pricedAt}`,
+              asOf: apiFile.priceCheck.asOf,
+            };
         const table: PriceTable = o.listed
-          ? { inputUsdPerMTok: o.listed.inputUsdPerMTok, cachedInputUsdPerMTok: o.listed.inputUsdPerMTok, outputUsdPerMTok: o.listed.outputUsdPerMTok, tiers: [] }
+          ? {
+              inputUsdPerMTok: o.listed.inputUsdPerMTok,
+              cachedInputUsdPerMTok: o.listed.inputUsdPerMTok,
+              outputUsdPerMTok: o.listed.outputUsdPerMTok,
+              tiers: [],
+            }
           : price(o.provider!, o.model!);
-        return { channels: o.channels, label: o.label, provider: o.provider ?? null, model: o.model ?? null, price: table, ...evidence, ...(o.note ? { note: o.note } : {}) };
+        return {
+          channels: o.channels,
+          label: o.label,
+          provider: o.provider ?? null,
+          model: o.model ?? null,
+          price: table,
+          ...evidence,
+          ...(o.note ? { note: o.note } : {}),
+        };
       }),
     })),
   };
@@ -205,18 +258,31 @@ export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLooku
   for (const [name, data] of Object.entries(parsedFiles)) {
     const rec = (data.figures ?? {}) as Record<string, KeyedFigure>;
     for (const [key, fig] of Object.entries(rec)) {
-      if (key in figures) throw new Error(`catalog: figure ${key} is defined in both catalog/${figureOwner[key]}.json and catalog/${name}.json`);
+      if (key in figures)
+        throw new Error(
+          `catalog: figure ${key} is defined in both catalog/${figureOwner[key]}.json and catalog/${name}.json`,
+        );
       figures[key] = fig;
       figureOwner[key] = name;
     }
   }
-  const sortedFigures = Object.fromEntries(Object.keys(figures).sort().map((k) => [k, figures[k]!]));
+  const sortedFigures = Object.fromEntries(
+    Object.keys(figures)
+      .sort()
+      .map((k) => [k, figures[k]!]),
+  );
 
   const legacy = {
     asOf: f.asOf,
     priceLibrary: f.priceLibrary,
     apiModels: apiModelsWithPrices(apiFile, price, `${priceSource}, list price in force on ${pricedAt}`),
-    apiModelPolicy: { pricedAt, priceCheck: apiFile.priceCheck, defaultRule: apiFile.defaultRule, blend: apiFile.blend, reasoningMultiplier: apiFile.reasoningMultiplier },
+    apiModelPolicy: {
+      pricedAt,
+      priceCheck: apiFile.priceCheck,
+      defaultRule: apiFile.defaultRule,
+      blend: apiFile.blend,
+      reasoningMultiplier: apiFile.reasoningMultiplier,
+    },
     hostedMarket,
     qualityPairing: f.qualityPairing,
     /** The compliance matrix; lib/engine/compliance.ts is its only reader. */
@@ -228,23 +294,39 @@ export function buildSnapshot(files: Record<string, unknown>, lookup: PriceLooku
     if (OWN_FILES.has(name)) continue;
     const key = camelCase(name);
     if (key in legacy || key === "figures" || key === "catalogVersion") {
-      throw new Error(`catalog/${name}.json lands at snapshot.${key}, which catalog/figures.json still defines: move the section out of figures.json in the same change`);
+      throw new Error(
+        `catalog/${name}.json lands at snapshot.${key}, which catalog/figures.json still defines: move the section out of figures.json in the same change`,
+      );
     }
     const { figures: _own, ...rest } = data;
     sections[key] = rest;
   }
   const body = { ...legacy, ...(sections as FileSections), figures: sortedFigures };
   for (const tier of ["frontier", "mid", "small"] as const) {
-    if (body.apiModels.filter((m) => m.tier === tier && m.default).length !== 1) throw new Error(`catalog: tier ${tier} needs exactly one default API model`);
+    if (body.apiModels.filter((m) => m.tier === tier && m.default).length !== 1)
+      throw new Error(`catalog: tier ${tier} needs exactly one default API model`);
   }
-  const openIds = new Set((body as { openModels?: { models: { id: string }[] } }).openModels?.models.map((m) => m.id) ?? []);
+  const openIds = new Set(
+    (body as { openModels?: { models: { id: string }[] } }).openModels?.models.map((m) => m.id) ?? [],
+  );
   for (const m of body.hostedMarket.models) {
-    if (openIds.size && !openIds.has(m.id)) throw new Error(`catalog/hosted-providers.json: ${m.id} is not an open model of catalog/open-models.json`);
+    if (openIds.size && !openIds.has(m.id))
+      throw new Error(`catalog/hosted-providers.json: ${m.id} is not an open model of catalog/open-models.json`);
   }
-  const gaps = gpuMarketGaps(sortedFigures, (body as { gpus?: { gpus: { id: string }[] } }).gpus?.gpus.map((g) => g.id) ?? []);
-  if (gaps.length) throw new Error(`catalog/gpu-market.json: every GPU of catalog/gpus.json needs its market rows (no GPU is priced as another):\n${gaps.map((v) => `  ${v}`).join("\n")}`);
-  const rateOrder = gpuRateOrderViolations(sortedFigures, (body as { gpus?: { gpus: { id: string }[] } }).gpus?.gpus.map((g) => g.id) ?? []);
-  if (rateOrder.length) throw new Error(`catalog/gpu-market.json: rates out of order:\n${rateOrder.map((v) => `  ${v}`).join("\n")}`);
+  const gaps = gpuMarketGaps(
+    sortedFigures,
+    (body as { gpus?: { gpus: { id: string }[] } }).gpus?.gpus.map((g) => g.id) ?? [],
+  );
+  if (gaps.length)
+    throw new Error(
+      `catalog/gpu-market.json: every GPU of catalog/gpus.json needs its market rows (no GPU is priced as another):\n${gaps.map((v) => `  ${v}`).join("\n")}`,
+    );
+  const rateOrder = gpuRateOrderViolations(
+    sortedFigures,
+    (body as { gpus?: { gpus: { id: string }[] } }).gpus?.gpus.map((g) => g.id) ?? [],
+  );
+  if (rateOrder.length)
+    throw new Error(`catalog/gpu-market.json: rates out of order:\n${rateOrder.map((v) => `  ${v}`).join("\n")}`);
   const hash = crypto.createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 10);
   return { catalogVersion: `${f.asOf}+${hash}`, ...body };
 }
@@ -272,10 +354,17 @@ export const GPU_MARKET_ROWS = [
 
 /** Market rows missing for a GPU of the catalog (the build fails on any). */
 export function gpuMarketGaps(figures: Record<string, unknown>, gpuIds: readonly string[]): string[] {
-  return gpuIds.flatMap((gpu) => GPU_MARKET_ROWS.filter((row) => !(`gpuMarket.${gpu}.${row}` in figures)).map((row) => `gpuMarket.${gpu}.${row} is missing`));
+  return gpuIds.flatMap((gpu) =>
+    GPU_MARKET_ROWS.filter((row) => !(`gpuMarket.${gpu}.${row}` in figures)).map(
+      (row) => `gpuMarket.${gpu}.${row} is missing`,
+    ),
+  );
 }
 
-export function gpuRateOrderViolations(figures: Record<string, { value: number }>, gpuIds: readonly string[]): string[] {
+export function gpuRateOrderViolations(
+  figures: Record<string, { value: number }>,
+  gpuIds: readonly string[],
+): string[] {
   const out: string[] = [];
   for (const gpu of gpuIds) {
     const chain = [
@@ -287,7 +376,10 @@ export function gpuRateOrderViolations(figures: Record<string, { value: number }
       for (let i = 0; i + 1 < terms.length; i++) {
         const lo = figures[`gpuMarket.${gpu}.${terms[i]}`];
         const hi = figures[`gpuMarket.${gpu}.${terms[i + 1]}`];
-        if (lo && hi && lo.value > hi.value) out.push(`gpuMarket.${gpu}.${terms[i]} (${lo.value}) must be ≤ gpuMarket.${gpu}.${terms[i + 1]} (${hi.value})`);
+        if (lo && hi && lo.value > hi.value)
+          out.push(
+            `gpuMarket.${gpu}.${terms[i]} (${lo.value}) must be ≤ gpuMarket.${gpu}.${terms[i + 1]} (${hi.value})`,
+          );
       }
     }
   }
@@ -320,7 +412,10 @@ function compareVersions(a: number[], b: number[]) {
  * Models of the same vendor line that are newer than `model` in `libraryIds` (e.g. gpt-6.1-astra
  * when the catalog names gpt-6-astra). Throws when the model does not match its own line.
  */
-export function newerInLine(model: { model: string; line: readonly string[] }, libraryIds: readonly string[]): string[] {
+export function newerInLine(
+  model: { model: string; line: readonly string[] },
+  libraryIds: readonly string[],
+): string[] {
   const own = versionOf(model.model, model.line);
   if (!own) throw new Error(`${model.model} does not match its own line ${model.line.join(" | ")}`);
   return libraryIds.filter((id) => {

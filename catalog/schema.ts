@@ -33,17 +33,26 @@ export const evidenceShape = {
 type EvidenceLike = { grade: Grade; derivation?: string | undefined };
 
 function checkEvidence(e: EvidenceLike, ctx: z.RefinementCtx) {
-  if (e.grade === "derived" && !e.derivation) ctx.addIssue({ code: "custom", path: ["derivation"], message: "a derived figure must say how it was derived (derivation)" });
+  if (e.grade === "derived" && !e.derivation)
+    ctx.addIssue({
+      code: "custom",
+      path: ["derivation"],
+      message: "a derived figure must say how it was derived (derivation)",
+    });
 }
 
 function checkRange(f: { value: number; low: number; high: number }, ctx: z.RefinementCtx) {
-  if (!(f.low <= f.value)) ctx.addIssue({ code: "custom", path: ["low"], message: `low (${f.low}) must be ≤ value (${f.value})` });
-  if (!(f.value <= f.high)) ctx.addIssue({ code: "custom", path: ["high"], message: `high (${f.high}) must be ≥ value (${f.value})` });
+  if (!(f.low <= f.value))
+    ctx.addIssue({ code: "custom", path: ["low"], message: `low (${f.low}) must be ≤ value (${f.value})` });
+  if (!(f.value <= f.high))
+    ctx.addIssue({ code: "custom", path: ["high"], message: `high (${f.high}) must be ≥ value (${f.value})` });
 }
 
 /** Evidence for a non-numeric fact, optionally with extra fields. */
 export function evidence<S extends z.ZodRawShape = Record<never, never>>(extra?: S) {
-  return z.object({ ...evidenceShape, ...(extra ?? ({} as S)) }).superRefine((e, ctx) => checkEvidence(e as EvidenceLike, ctx));
+  return z
+    .object({ ...evidenceShape, ...(extra ?? ({} as S)) })
+    .superRefine((e, ctx) => checkEvidence(e as EvidenceLike, ctx));
 }
 export const evidenceSchema = evidence();
 export type Evidence = z.output<typeof evidenceSchema>;
@@ -91,7 +100,8 @@ export function invalidFigures(value: unknown, path: (string | number)[] = []): 
     const o = value as Record<string, unknown>;
     if (typeof o.value === "number" && "unit" in o) {
       const r = figureSchema.safeParse(o);
-      if (!r.success) for (const i of r.error.issues) out.push({ path: [...path, ...i.path].join("."), message: i.message });
+      if (!r.success)
+        for (const i of r.error.issues) out.push({ path: [...path, ...i.path].join("."), message: i.message });
     }
     for (const [k, v] of Object.entries(o)) out.push(...invalidFigures(v, [...path, k]));
   }

@@ -9,7 +9,8 @@ import { useState, type ReactNode } from "react";
 
 const options = { defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } } } as const;
 let browserClient: QueryClient | undefined;
-const queryClient = () => (typeof window === "undefined" ? new QueryClient(options) : (browserClient ??= new QueryClient(options)));
+const queryClient = () =>
+  typeof window === "undefined" ? new QueryClient(options) : (browserClient ??= new QueryClient(options));
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(queryClient);

@@ -63,7 +63,9 @@ test("public pages have no serious or critical axe violations", async ({ page })
     // Each chart has its figures as a table (the text alternative), collapsed until asked for.
     await expect(p.getByTestId("chart-table")).toHaveCount(4);
     await p.getByTestId("chart-table").first().locator("summary").click();
-    await expect(p.getByRole("region", { name: "Monthly cost vs daily token volume: figures" }).getByRole("rowheader").first()).toBeVisible();
+    await expect(
+      p.getByRole("region", { name: "Monthly cost vs daily token volume: figures" }).getByRole("rowheader").first(),
+    ).toBeVisible();
   });
   await check(page, `/assess/portfolio?p=${encodePortfolio(portfolio)}`, heading);
   await check(page, "/catalog", heading);
@@ -78,13 +80,24 @@ test("public pages have no serious or critical axe violations", async ({ page })
   await check(page, "/report/print", async () => {});
 });
 
-test("signed-in pages (projects, revisions, compare, share link) have no serious or critical axe violations", async ({ page, browser }) => {
+test("signed-in pages (projects, revisions, compare, share link) have no serious or critical axe violations", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   await signIn(page, newEmail("a11y"));
-  const created = await page.request.post("/api/projects", { data: { name: "Accessibility check", input: PROFILES.earlyPrototype } });
+  const created = await page.request.post("/api/projects", {
+    data: { name: "Accessibility check", input: PROFILES.earlyPrototype },
+  });
   expect(created.status()).toBe(201);
   const { project } = (await created.json()) as { project: { id: string } };
-  expect((await page.request.post(`/api/projects/${project.id}/revisions`, { data: { input: PROFILES.hospitalPatientData, expectedVersion: 1 } })).status()).toBe(201);
+  expect(
+    (
+      await page.request.post(`/api/projects/${project.id}/revisions`, {
+        data: { input: PROFILES.hospitalPatientData, expectedVersion: 1 },
+      })
+    ).status(),
+  ).toBe(201);
   const share = await page.request.post(`/api/projects/${project.id}/share-links`, { data: {} });
   expect(share.status()).toBe(201);
   const { url: shareUrl } = (await share.json()) as { url: string };
@@ -105,7 +118,10 @@ test("signed-in pages (projects, revisions, compare, share link) have no serious
   expect(key).toMatch(/^roo_/);
   await page.getByRole("button", { name: "Revoke Old laptop" }).click();
   await expect(page.getByTestId("api-key-row").filter({ hasText: "Old laptop" })).toContainText("revoked");
-  const withKey = await page.request.post("/api/v1/evaluate", { data: PROFILES.earlyPrototype, headers: { "x-api-key": key } });
+  const withKey = await page.request.post("/api/v1/evaluate", {
+    data: PROFILES.earlyPrototype,
+    headers: { "x-api-key": key },
+  });
   expect(withKey.status()).toBe(401);
   await expectAccessible(page, "/account", { soft: true });
   await page.screenshot({ path: "e2e/output/screenshots/account-api-keys.png" });

@@ -6,7 +6,9 @@ import { distinctAssessments, distinctPortfolios } from "@/test/fixtures/distinc
 // Issue #22 on the production server: the public API answers from the engine worker pool (the bundle
 // the build made), lean by default, in full on request, gzipped when the client accepts it.
 
-test("evaluate on next start: lean by default, the whole Evaluation on request, gzip on the wire", async ({ request }) => {
+test("evaluate on next start: lean by default, the whole Evaluation on request, gzip on the wire", async ({
+  request,
+}) => {
   const [input] = distinctAssessments(1, 1_222);
   const lean = await request.post("/api/v1/evaluate", { data: input, headers: { "accept-encoding": "gzip" } });
   expect(lean.status()).toBe(200);
@@ -20,7 +22,9 @@ test("evaluate on next start: lean by default, the whole Evaluation on request, 
   expect(again.headers()["x-engine-cache"]).toBe("hit");
   expect(await again.json()).toEqual(body);
 
-  const full = await request.post("/api/v1/evaluate?include=all&precision=full", { data: PROFILES.hospitalPatientData });
+  const full = await request.post("/api/v1/evaluate?include=all&precision=full", {
+    data: PROFILES.hospitalPatientData,
+  });
   expect(await full.text()).toBe(JSON.stringify(evaluate(PROFILES.hospitalPatientData)));
 });
 
@@ -36,8 +40,12 @@ test("portfolio on next start: standalone evaluations lean by default", async ({
   }
 });
 
-test("many concurrent evaluations: every one answered 200 or 503 with Retry-After, never a 500", async ({ request }) => {
-  const responses = await Promise.all(distinctAssessments(40, 4_040).map((data) => request.post("/api/v1/evaluate", { data })));
+test("many concurrent evaluations: every one answered 200 or 503 with Retry-After, never a 500", async ({
+  request,
+}) => {
+  const responses = await Promise.all(
+    distinctAssessments(40, 4_040).map((data) => request.post("/api/v1/evaluate", { data })),
+  );
   for (const r of responses) {
     expect([200, 503]).toContain(r.status());
     if (r.status() === 503) expect(r.headers()["retry-after"]).toBeTruthy();

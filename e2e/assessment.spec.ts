@@ -103,7 +103,8 @@ test("the whole questionnaire works with the keyboard only", async ({ page }) =>
   // Steps whose defaults are fine: Tab to the primary button and press Enter.
   const tabToAndPress = async (name: string) => {
     const target = page.getByRole("button", { name, exact: true });
-    for (let i = 0; i < 30 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    for (let i = 0; i < 30 && !(await target.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press("Tab");
     await expect(target).toBeFocused();
     await page.keyboard.press("Enter");
   };

@@ -12,14 +12,22 @@ import type { AssessmentInput } from "@/lib/engine/schema";
 const OUT = "e2e/output/capacity";
 
 const codeCompletion: AssessmentInput = {
-  volume: { requestsPerDay: 400_000, inputTokensPerRequest: 1500, outputTokensPerRequest: 60, peakToAverage: 4, monthlyGrowthPct: 5 },
+  volume: {
+    requestsPerDay: 400_000,
+    inputTokensPerRequest: 1500,
+    outputTokensPerRequest: 60,
+    peakToAverage: 4,
+    monthlyGrowthPct: 5,
+  },
   data: { sensitivity: "internal" },
   team: { mlOpsMaturity: "experienced" },
   latency: { p95TargetMs: 80 },
   capability: { frontier: "unnecessary" },
 };
 
-test("result page: capacity panel with the configuration, its SLO, utilization and every option's latency", async ({ page }) => {
+test("result page: capacity panel with the configuration, its SLO, utilization and every option's latency", async ({
+  page,
+}) => {
   fs.mkdirSync(OUT, { recursive: true });
   const e = evaluate(codeCompletion);
   await page.goto(`/assess/result?a=${encodeAnswers(codeCompletion)}`);

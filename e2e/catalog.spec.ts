@@ -3,7 +3,9 @@ import { encodeAnswers } from "@/lib/assessment/url-state";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { unfold } from "./helpers/assessment";
 
-test("the catalog lists every figure with value, range, grade, source and date; filters by kind, sorts by price, compares providers", async ({ page }) => {
+test("the catalog lists every figure with value, range, grade, source and date; filters by kind, sorts by price, compares providers", async ({
+  page,
+}) => {
   await page.goto("/catalog");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Every figure the engine uses");
   const rows = page.getByTestId("catalog-row");
@@ -27,7 +29,10 @@ test("the catalog lists every figure with value, range, grade, source and date; 
   await page.getByRole("button", { name: /^API models/ }).click();
   await page.getByLabel("Sort").selectOption("price-asc");
   const values = await page.locator('[data-testid="catalog-row"] [data-testid="catalog-value"]').allTextContents();
-  const blended = values.filter((v) => v.includes("per 1M tokens")).map((v) => v.match(/\$([\d.]+) in · (?:\$[\d.]+ cached · )?\$([\d.]+) out/)!).map((m) => (3 * Number(m[1]) + Number(m[2])) / 4);
+  const blended = values
+    .filter((v) => v.includes("per 1M tokens"))
+    .map((v) => v.match(/\$([\d.]+) in · (?:\$[\d.]+ cached · )?\$([\d.]+) out/)!)
+    .map((m) => (3 * Number(m[1]) + Number(m[2])) / 4);
   expect(blended.length).toBeGreaterThan(8);
   expect(blended).toEqual([...blended].sort((a, b) => a - b));
 
@@ -63,7 +68,9 @@ test("the assumptions panel shows each figure's evidence grade and range", async
   await panel.screenshot({ path: "e2e/output/screenshots/assumptions-grades.png" });
 });
 
-test("search matches every word in any order; the blend ratio and provider speeds are stated (issue 26 item 17)", async ({ page }) => {
+test("search matches every word in any order; the blend ratio and provider speeds are stated (issue 26 item 17)", async ({
+  page,
+}) => {
   await page.goto("/catalog");
   const rows = page.getByTestId("catalog-row");
   await page.getByLabel("Search the catalog").fill("nebius qwen3 32b");

@@ -21,13 +21,18 @@ test("after asking for a sign-in link: a branded page with the way back and, her
   await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
   // Auth.js sends the browser to its verify-request route, which shows pages.verifyRequest (/check-email).
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  await expect(page.getByTestId("outbox-hint").getByRole("link", { name: "local outbox" })).toHaveAttribute("href", "/dev/outbox");
+  await expect(page.getByTestId("outbox-hint").getByRole("link", { name: "local outbox" })).toHaveAttribute(
+    "href",
+    "/dev/outbox",
+  );
   await page.screenshot({ path: "e2e/output/screenshots/check-email.png", fullPage: true });
   await page.getByRole("link", { name: "Use a different address" }).click();
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test("charts load when scrolled to; per-token options are straight lines, self-hosting a staircase", async ({ page }) => {
+test("charts load when scrolled to; per-token options are straight lines, self-hosting a staircase", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(resultPath(PROFILES.sensitiveSliceHybrid));
   await expect(page.getByTestId("verdict")).toHaveText(evaluate(PROFILES.sensitiveSliceHybrid).recommendationLabel);
@@ -37,13 +42,19 @@ test("charts load when scrolled to; per-token options are straight lines, self-h
   const curves = page.getByTestId("chart-cost-vs-volume").locator("path.recharts-line-curve");
   await expect(curves).toHaveCount(4);
   // Legend order is not series order: read each line by its colour (the vocabulary's OPTION_STYLE).
-  const d = async (stroke: string) => (await page.getByTestId("chart-cost-vs-volume").locator(`path.recharts-line-curve[stroke="${stroke}"]`).getAttribute("d")) ?? "";
+  const d = async (stroke: string) =>
+    (await page
+      .getByTestId("chart-cost-vs-volume")
+      .locator(`path.recharts-line-curve[stroke="${stroke}"]`)
+      .getAttribute("d")) ?? "";
   const api = await d("#0284c7");
   const selfHosted = await d("#7c3aed");
   // A straight polyline through the samples: every segment is a line-to with both coordinates moving;
   // a staircase has runs where only one coordinate changes.
-  const points = (path: string) => [...path.matchAll(/[ML]\s*([\d.-]+)[ ,]([\d.-]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
-  const flatRuns = (path: string) => points(path).filter((p, i, all) => i > 0 && (p[0] === all[i - 1]![0] || p[1] === all[i - 1]![1])).length;
+  const points = (path: string) =>
+    [...path.matchAll(/[ML]\s*([\d.-]+)[ ,]([\d.-]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const flatRuns = (path: string) =>
+    points(path).filter((p, i, all) => i > 0 && (p[0] === all[i - 1]![0] || p[1] === all[i - 1]![1])).length;
   expect(points(api).length).toBeGreaterThan(10);
   expect(flatRuns(api)).toBe(0);
   expect(flatRuns(selfHosted)).toBeGreaterThan(0);
@@ -52,7 +63,14 @@ test("charts load when scrolled to; per-token options are straight lines, self-h
 
 test("a PDF export that fails shows the server's message", async ({ page }) => {
   await page.route("**/api/report/pdf", (route) =>
-    route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: "service_unavailable", message: "The report service is busy; try again in a minute." }) }),
+    route.fulfill({
+      status: 503,
+      contentType: "application/json",
+      body: JSON.stringify({
+        error: "service_unavailable",
+        message: "The report service is busy; try again in a minute.",
+      }),
+    }),
   );
   await page.goto(resultPath(PROFILES.earlyPrototype));
   await page.getByRole("button", { name: "Export PDF" }).click();

@@ -12,7 +12,13 @@ import type { AssessmentInput } from "@/lib/engine/schema";
 const OUT = "e2e/output/economics";
 
 const saas: AssessmentInput = {
-  volume: { requestsPerDay: 2_000_000, inputTokensPerRequest: 1_000, outputTokensPerRequest: 300, monthlyGrowthPct: 3, peakToAverage: 2 },
+  volume: {
+    requestsPerDay: 2_000_000,
+    inputTokensPerRequest: 1_000,
+    outputTokensPerRequest: 300,
+    monthlyGrowthPct: 3,
+    peakToAverage: 2,
+  },
   data: { sensitivity: "confidential" },
   team: { mlOpsMaturity: "dedicated" },
   latency: { p95TargetMs: 2_000 },
@@ -27,7 +33,8 @@ test("result page: what would change the verdict and the economics panel", async
   await unfold(page); // the details sit folded under the one-screen summary
   const wwc = page.getByTestId("what-would-change");
   await expect(wwc).toBeVisible();
-  if (e.whatWouldChange.length) await expect(wwc.getByTestId("wwc-item").first()).toContainText(e.whatWouldChange[0]!.text);
+  if (e.whatWouldChange.length)
+    await expect(wwc.getByTestId("wwc-item").first()).toContainText(e.whatWouldChange[0]!.text);
   else await expect(wwc.getByTestId("wwc-none")).toBeVisible();
   const panel = page.getByTestId("economics-panel");
   await expect(panel).toBeVisible();

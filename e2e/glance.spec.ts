@@ -17,7 +17,9 @@ const collectErrors = (page: Page) => {
   return errors;
 };
 
-test("desktop: verdict, the four options' TCO, main risk and main lever fit the first screen; details are folded", async ({ page }) => {
+test("desktop: verdict, the four options' TCO, main risk and main lever fit the first screen; details are folded", async ({
+  page,
+}) => {
   await page.setViewportSize(DESKTOP);
   const input = PROFILES.hospitalPatientData;
   const e = evaluate(input);
@@ -30,7 +32,9 @@ test("desktop: verdict, the four options' TCO, main risk and main lever fit the 
     expect(box.y + box.height, `${id} is on the first screen`).toBeLessThanOrEqual(DESKTOP.height);
   }
   // The winner's bar says its TCO in the engine's words.
-  await expect(summary.locator(`[data-testid=tco-bar][data-option=${e.recommendation}]`)).toContainText(optionLabel(e.recommendation));
+  await expect(summary.locator(`[data-testid=tco-bar][data-option=${e.recommendation}]`)).toContainText(
+    optionLabel(e.recommendation),
+  );
   // Details are one click away, not a wall: the capacity table is folded until asked for.
   await expect(page.getByTestId("capacity-config")).toBeHidden();
   await unfold(page, "capacity-panel");
@@ -70,7 +74,9 @@ test("phone: the header fits 390 px with sign-in visible and the links behind a 
   await page.screenshot({ path: `${OUT}/result-phone.png` });
 });
 
-test("a bad assumption is refused where it was typed (with its unit), never evaluated, and the sticky bar says so", async ({ page }) => {
+test("a bad assumption is refused where it was typed (with its unit), never evaluated, and the sticky bar says so", async ({
+  page,
+}) => {
   const errors = collectErrors(page);
   const input = PROFILES.frontierNoMlTeam;
   await page.goto(resultPath(input));
@@ -124,12 +130,15 @@ test("an example company fills every step, opens the review, reaches a result an
   await page.getByRole("button", { name: "Edit Volume" }).click();
   await expect(page.getByRole("button", { name: new RegExp(hospital.label) })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByLabel("Requests per day")).toHaveValue(String(hospital.input.volume.requestsPerDay));
-  for (let i = 0; i < 8 && !(await page.getByRole("button", { name: "See the recommendation" }).isVisible()); i++) await page.getByRole("button", { name: "Next" }).click();
+  for (let i = 0; i < 8 && !(await page.getByRole("button", { name: "See the recommendation" }).isVisible()); i++)
+    await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "See the recommendation" }).click();
   await expect(page.getByTestId("verdict")).toHaveText(evaluate(hospital.input).recommendationLabel);
 });
 
-test("questionnaire: a negative, fractional or unreadable count is flagged at once and never read into a volume", async ({ page }) => {
+test("questionnaire: a negative, fractional or unreadable count is flagged at once and never read into a volume", async ({
+  page,
+}) => {
   await page.goto("/assess");
   await page.getByRole("button", { name: "Start over" }).click();
   await page.getByLabel("Prompt tokens per request").fill("1200");
@@ -151,7 +160,9 @@ test("questionnaire: a negative, fractional or unreadable count is flagged at on
   await expect(page.getByText("At most 100× the average")).toBeVisible();
 });
 
-test("charts: decade ticks in one money format, lines named at their ends, no empty tornado rows; on a phone nothing is cut off", async ({ page }) => {
+test("charts: decade ticks in one money format, lines named at their ends, no empty tornado rows; on a phone nothing is cut off", async ({
+  page,
+}) => {
   const input = PROFILES.veryHighVolumeDedicatedTeam;
   await page.goto(resultPath(input));
   await page.getByTestId("charts").scrollIntoViewIfNeeded();
@@ -180,9 +191,16 @@ test("screenshots for the record: result, plan and compare at desktop 1440×900 
   const created = await page.request.post("/api/projects", { data: { name: "Support assistant", input: first } });
   expect(created.status()).toBe(201);
   const { project } = await created.json();
-  expect((await page.request.post(`/api/projects/${project.id}/revisions`, { data: { input: second, expectedVersion: 1 } })).status()).toBeLessThan(300);
+  expect(
+    (
+      await page.request.post(`/api/projects/${project.id}/revisions`, { data: { input: second, expectedVersion: 1 } })
+    ).status(),
+  ).toBeLessThan(300);
   const plan = JSON.parse(fs.readFileSync("examples/hospital-group-portfolio.json", "utf8"));
-  for (const [name, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
+  for (const [name, viewport] of [
+    ["desktop", DESKTOP],
+    ["phone", PHONE],
+  ] as const) {
     await page.setViewportSize(viewport);
     await page.goto(resultPath(PROFILES.hospitalPatientData));
     await expect(page.getByTestId("verdict")).toBeVisible();

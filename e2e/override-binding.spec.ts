@@ -15,10 +15,17 @@ const rev1: AssessmentInput = {
   latency: { p95TargetMs: 3_000 },
   capability: { frontier: "helpful" },
 };
-const rev2: AssessmentInput = { ...rev1, volume: { ...rev1.volume, monthlyGrowthPct: 5 }, latency: { p95TargetMs: 1_000 } };
-const apiRow = (page: import("@playwright/test").Page) => page.getByTestId("tco-table").locator("tr", { hasText: "Proprietary API" });
+const rev2: AssessmentInput = {
+  ...rev1,
+  volume: { ...rev1.volume, monthlyGrowthPct: 5 },
+  latency: { p95TargetMs: 1_000 },
+};
+const apiRow = (page: import("@playwright/test").Page) =>
+  page.getByTestId("tco-table").locator("tr", { hasText: "Proprietary API" });
 
-test("an override stays on the model it was set on through a revision; keep or drop is asked; compare and the PDF list it", async ({ page }) => {
+test("an override stays on the model it was set on through a revision; keep or drop is asked; compare and the PDF list it", async ({
+  page,
+}) => {
   await signIn(page, newEmail("override"));
   await page.goto(resultPath(rev1));
   await unfold(page, "assumptions"); // folded under the one-screen summary
@@ -56,24 +63,45 @@ test("an override stays on the model it was set on through a revision; keep or d
   await expect(page).toHaveURL(projectUrl);
 
   await page.goto(`${projectUrl}/compare?a=1&b=2`);
-  await expect(page.getByTestId("model-changes")).toContainText("Proprietary model: Claude Sonnet 5 (Anthropic) → Gemini 3.8 Flash (Google)");
-  await expect(page.getByTestId("override-changes")).toContainText("$30/M on Claude Sonnet 5 (Anthropic) → $30/M set on Claude Sonnet 5 (Anthropic), not applied (Gemini 3.8 Flash (Google) priced at list)");
+  await expect(page.getByTestId("model-changes")).toContainText(
+    "Proprietary model: Claude Sonnet 5 (Anthropic) → Gemini 3.8 Flash (Google)",
+  );
+  await expect(page.getByTestId("override-changes")).toContainText(
+    "$30/M on Claude Sonnet 5 (Anthropic) → $30/M set on Claude Sonnet 5 (Anthropic), not applied (Gemini 3.8 Flash (Google) priced at list)",
+  );
   await page.screenshot({ path: "e2e/output/screenshots/override-compare.png", fullPage: true });
 
   await page.goto(projectUrl);
   const { text } = await exportPdf(page, "e2e/output/pdf/override-revision-2.pdf", { raw: true });
-  expect(text).toContain("Your output price of $30/M tokens was set for Claude Sonnet 5 (Anthropic) and is not applied: Gemini 3.8 Flash (Google) is priced now, at its list $3.75.");
+  expect(text).toContain(
+    "Your output price of $30/M tokens was set for Claude Sonnet 5 (Anthropic) and is not applied: Gemini 3.8 Flash (Google) is priced now, at its list $3.75.",
+  );
 
   // Keep: the figure now prices Gemini, on purpose.
-  await page.goto(resultPath({ ...rev2, assumptions: { "api.outputUsdPerMTok": 30 }, overrideModels: { api: "anthropic/claude-sonnet-5" } }));
-  await page.getByTestId("held-overrides").getByRole("button", { name: /^Keep for/ }).click();
+  await page.goto(
+    resultPath({
+      ...rev2,
+      assumptions: { "api.outputUsdPerMTok": 30 },
+      overrideModels: { api: "anthropic/claude-sonnet-5" },
+    }),
+  );
+  await page
+    .getByTestId("held-overrides")
+    .getByRole("button", { name: /^Keep for/ })
+    .click();
   await expect(page.getByTestId("held-overrides")).toHaveCount(0);
-  const kept = evaluate({ ...rev2, assumptions: { "api.outputUsdPerMTok": 30 }, overrideModels: { api: "google/gemini-3.8-flash" } });
+  const kept = evaluate({
+    ...rev2,
+    assumptions: { "api.outputUsdPerMTok": 30 },
+    overrideModels: { api: "google/gemini-3.8-flash" },
+  });
   await expect(apiRow(page)).toContainText(formatUsd(kept.costs.api.tcoUsd));
   expect(new URL(page.url()).searchParams.get("a")).toBeTruthy();
 });
 
-test("one Hybrid: when no split pays the table, ranking and month-1 chart say '= Hosted (no split)' greyed", async ({ page }) => {
+test("one Hybrid: when no split pays the table, ranking and month-1 chart say '= Hosted (no split)' greyed", async ({
+  page,
+}) => {
   const { PROFILES } = await import("@/test/fixtures/profiles");
   const e = evaluate(PROFILES.lockInAverseNoMlOps);
   expect(e.costs.hybrid.split?.pure).toBe("hosted-open");
@@ -87,7 +115,9 @@ test("one Hybrid: when no split pays the table, ranking and month-1 chart say '=
   await page.getByTestId("tco-table").screenshot({ path: "e2e/output/screenshots/hybrid-collapsed.png" });
 });
 
-test("the headline, the cumulative caption and the tornado compare the verdict with its closest usable rival", async ({ page }) => {
+test("the headline, the cumulative caption and the tornado compare the verdict with its closest usable rival", async ({
+  page,
+}) => {
   const { PROFILES } = await import("@/test/fixtures/profiles");
   const e = evaluate(PROFILES.itarDefenceSupplier);
   expect([e.recommendation, e.headline.rival]).toEqual(["hosted-open", "self-hosted"]);
@@ -102,7 +132,9 @@ test("the headline, the cumulative caption and the tornado compare the verdict w
   await page.screenshot({ path: "e2e/output/screenshots/headline-rival.png", fullPage: true });
 });
 
-test("portfolio: the adds reconcile with the plan, impossible alternatives say what blocks them, underused fleets are flagged", async ({ page }) => {
+test("portfolio: the adds reconcile with the plan, impossible alternatives say what blocks them, underused fleets are flagged", async ({
+  page,
+}) => {
   const fs = await import("node:fs");
   const { evaluatePortfolio } = await import("@/lib/engine");
   const { portfolioPath } = await import("@/lib/assessment/url-encode");
@@ -111,16 +143,27 @@ test("portfolio: the adds reconcile with the plan, impossible alternatives say w
   await page.goto(portfolioPath(input));
   await expect(page.getByTestId("reconciliation-total")).toHaveText(formatUsd(e.plan.tcoUsd));
   await expect(page.getByTestId("reconciliation-shared")).toHaveText(formatUsd(e.plan.reconciliation.sharedUsd));
-  await expect(page.getByTestId("alternative-all-api")).toContainText("not possible: Clinical note summaries (Prompts may not leave infrastructure you control");
+  await expect(page.getByTestId("alternative-all-api")).toContainText(
+    "not possible: Clinical note summaries (Prompts may not leave infrastructure you control",
+  );
   // Each workload's split is a pure option it may use: possible, priced.
   expect(e.alternatives["all-hybrid"].feasible).toBe(true);
-  await expect(page.getByTestId("alternative-all-hybrid")).toContainText(formatUsd(e.alternatives["all-hybrid"].tcoUsd));
+  await expect(page.getByTestId("alternative-all-hybrid")).toContainText(
+    formatUsd(e.alternatives["all-hybrid"].tcoUsd),
+  );
   await expect(page.getByTestId("alternative-all-hybrid")).not.toContainText("not possible");
   const { formatPct } = await import("@/lib/format");
   const underused = e.plan.fleets.filter((f) => f.underused);
   expect(underused.length).toBeGreaterThan(0);
-  await expect(page.getByTestId("fleet-underused")).toHaveText(underused.map((f) => `${formatPct(f.utilization.first)} busy: underused`));
-  await expect(page.getByTestId("chart-portfolio-cumulative")).toContainText("Every workload on the proprietary API (not possible)".replace("Every workload on the proprietary API", "All on the proprietary API"));
+  await expect(page.getByTestId("fleet-underused")).toHaveText(
+    underused.map((f) => `${formatPct(f.utilization.first)} busy: underused`),
+  );
+  await expect(page.getByTestId("chart-portfolio-cumulative")).toContainText(
+    "Every workload on the proprietary API (not possible)".replace(
+      "Every workload on the proprietary API",
+      "All on the proprietary API",
+    ),
+  );
   await page.screenshot({ path: "e2e/output/screenshots/portfolio-reconciled.png", fullPage: true });
 });
 
@@ -129,7 +172,9 @@ test("what would change probes the user's own requirements and shows what each c
   const e = evaluate(PROFILES.sub100msCodeCompletion);
   await page.goto(resultPath(PROFILES.sub100msCodeCompletion));
   const probes = page.getByTestId("requirement-probes");
-  await expect(probes.getByTestId("requirement-probe").first()).toHaveText(`Hosted open-weights${e.requirements.probes[0]!.text}`);
+  await expect(probes.getByTestId("requirement-probe").first()).toHaveText(
+    `Hosted open-weights${e.requirements.probes[0]!.text}`,
+  );
   await expect(probes.getByTestId("constraint-waterfall")).toContainText(e.requirements.waterfall!.text);
   await unfold(page, "what-would-change");
   await probes.scrollIntoViewIfNeeded();

@@ -19,7 +19,9 @@ const inHouse: AssessmentInput = {
   capability: { frontier: "helpful" },
 };
 
-test("result page and PDF: owned servers paid, the replicas they hold, utilization, residual book value", async ({ page }) => {
+test("result page and PDF: owned servers paid, the replicas they hold, utilization, residual book value", async ({
+  page,
+}) => {
   fs.mkdirSync(OUT, { recursive: true });
   const e = evaluate(inHouse);
   const paid = e.capacity.paid;

@@ -13,7 +13,10 @@ import { newEmail, signIn } from "./helpers/auth";
 const next = (page: Page) => page.getByRole("button", { name: "Next" }).click();
 const radio = (page: Page, label: string) => page.getByRole("radio", { name: new RegExp(`^${label}\\b`) });
 
-test("three workloads through the UI: plan, save, PDF, share, open the link in a clean context", async ({ page, browser }) => {
+test("three workloads through the UI: plan, save, PDF, share, open the link in a clean context", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const email = newEmail("cto");
   await signIn(page, email, "/assess");
@@ -66,17 +69,27 @@ test("three workloads through the UI: plan, save, PDF, share, open the link in a
   const decoded = decodePortfolio(new URL(page.url()).searchParams.get("p"));
   expect(decoded.ok).toBe(true);
   if (!decoded.ok) return;
-  expect(decoded.input.workloads.map((w) => w.name)).toEqual(["Claims documents", "Code completion", "Document pipeline"]);
+  expect(decoded.input.workloads.map((w) => w.name)).toEqual([
+    "Claims documents",
+    "Code completion",
+    "Document pipeline",
+  ]);
   const expected = evaluatePortfolio(decoded.input);
-  await expect(page.getByTestId("plan-total")).toHaveText(`${formatUsd(expected.plan.tcoUsd)} over ${expected.horizonMonths} months`);
-  await expect(page.getByTestId("placement-option")).toHaveText(expected.workloads.map((w) => optionLabel(w.placement)));
+  await expect(page.getByTestId("plan-total")).toHaveText(
+    `${formatUsd(expected.plan.tcoUsd)} over ${expected.horizonMonths} months`,
+  );
+  await expect(page.getByTestId("placement-option")).toHaveText(
+    expected.workloads.map((w) => optionLabel(w.placement)),
+  );
   expect(["api", "hosted-open"]).not.toContain(expected.workloads[0]!.placement);
   await expect(page.getByTestId("alternatives")).toContainText("Every workload at its own verdict");
   const curves = page.getByTestId("chart-portfolio-cumulative").locator("svg path.recharts-curve");
   await expect(curves).toHaveCount(5);
   // Each workload's own evaluation is one click away.
   await page.getByRole("button", { name: "Open Claims documents's own evaluation" }).click();
-  await expect(page.getByTestId("workload-evaluation").getByTestId("verdict")).toHaveText(expected.workloads[0]!.standalone.recommendationLabel);
+  await expect(page.getByTestId("workload-evaluation").getByTestId("verdict")).toHaveText(
+    expected.workloads[0]!.standalone.recommendationLabel,
+  );
   await page.screenshot({ path: "e2e/output/screenshots/portfolio-plan.png", fullPage: true });
 
   // Save as a project.
@@ -85,7 +98,9 @@ test("three workloads through the UI: plan, save, PDF, share, open the link in a
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page).toHaveURL(/\/projects\/[^/]+$/);
   await expect(page.getByTestId("portfolio-plan")).toBeVisible();
-  await expect(page.getByTestId("plan-total")).toHaveText(`${formatUsd(expected.plan.tcoUsd)} over ${expected.horizonMonths} months`);
+  await expect(page.getByTestId("plan-total")).toHaveText(
+    `${formatUsd(expected.plan.tcoUsd)} over ${expected.horizonMonths} months`,
+  );
 
   // The saved revision's PDF renders the plan and each workload.
   const pdfPath = "e2e/output/pdf/portfolio.pdf";
@@ -104,7 +119,10 @@ test("three workloads through the UI: plan, save, PDF, share, open the link in a
   expect(res?.status()).toBe(200);
   await expect(v.getByTestId("shared-title")).toHaveText("Hospital group plan");
   await expect(v.getByTestId("placement-option")).toHaveText(expected.workloads.map((w) => optionLabel(w.placement)));
-  await expect(v.locator('meta[property="og:title"]')).toHaveAttribute("content", /Hospital group plan: deployment plan/);
+  await expect(v.locator('meta[property="og:title"]')).toHaveAttribute(
+    "content",
+    /Hospital group plan: deployment plan/,
+  );
   expect(await v.content()).not.toContain(email);
   await v.screenshot({ path: "e2e/output/screenshots/portfolio-shared.png", fullPage: true });
   const sharedPdf = await v.request.get(`${link}/pdf`);
@@ -114,21 +132,35 @@ test("three workloads through the UI: plan, save, PDF, share, open the link in a
   // Revise (code completion grows tenfold) and compare: per-workload placement changes.
   const projectUrl = new URL(page.url());
   const projectId = projectUrl.pathname.split("/").pop()!;
-  const grown = { ...decoded.input, workloads: decoded.input.workloads.map((w, i) => (i === 1 ? { ...w, volume: { ...w.volume, requestsPerDay: w.volume.requestsPerDay * 10 } } : w)) };
-  const saved = await page.request.post(`/api/projects/${projectId}/revisions`, { data: { input: grown, expectedVersion: 1 } });
+  const grown = {
+    ...decoded.input,
+    workloads: decoded.input.workloads.map((w, i) =>
+      i === 1 ? { ...w, volume: { ...w.volume, requestsPerDay: w.volume.requestsPerDay * 10 } } : w,
+    ),
+  };
+  const saved = await page.request.post(`/api/projects/${projectId}/revisions`, {
+    data: { input: grown, expectedVersion: 1 },
+  });
   expect(saved.status()).toBe(201);
   await page.goto(`/projects/${projectId}/compare?a=1&b=2`);
   // Human labels, not raw keys (issue 26 item 18).
-  await expect(page.getByTestId("input-changes")).toContainText(`Workload “${decoded.input.workloads[1]!.id}” › Requests per day`);
+  await expect(page.getByTestId("input-changes")).toContainText(
+    `Workload “${decoded.input.workloads[1]!.id}” › Requests per day`,
+  );
   const rows = page.getByTestId("placement-change");
   await expect(rows).toHaveCount(3);
   const after = evaluatePortfolio(grown);
   for (const [i, w] of after.workloads.entries()) await expect(rows.nth(i)).toContainText(optionLabel(w.placement));
-  await expect(page.getByTestId("placement-changes")).toContainText(`${formatUsd(expected.plan.tcoUsd)} → ${formatUsd(after.plan.tcoUsd)}`);
+  await expect(page.getByTestId("placement-changes")).toContainText(
+    `${formatUsd(expected.plan.tcoUsd)} → ${formatUsd(after.plan.tcoUsd)}`,
+  );
   await page.screenshot({ path: "e2e/output/screenshots/portfolio-compare.png", fullPage: true });
 });
 
-test("a bad workload field in a portfolio link is explained, and the API names its exact path", async ({ page, request }) => {
+test("a bad workload field in a portfolio link is explained, and the API names its exact path", async ({
+  page,
+  request,
+}) => {
   await page.goto("/assess/portfolio?p=garbage");
   await expect(page.getByRole("heading", { name: "We could not read this plan link" })).toBeVisible();
   const res = await request.post("/api/v1/portfolio", { data: { workloads: [], team: { mlOpsMaturity: "basic" } } });

@@ -6,7 +6,10 @@ import { PROFILES } from "@/test/fixtures/profiles";
 import { completeAssessment } from "./helpers/assessment";
 import { followMagicLink, newEmail, signIn } from "./helpers/auth";
 
-test("sign up from an unsaved result, save, revise, compare; a stale tab gets a conflict; another user gets 404", async ({ page, browser }) => {
+test("sign up from an unsaved result, save, revise, compare; a stale tab gets a conflict; another user gets 404", async ({
+  page,
+  browser,
+}) => {
   const email = newEmail("cto");
   // Anonymous: finish an assessment, then Save asks to sign in and keeps the answers.
   await completeAssessment(page, PROFILES.earlyPrototype);
@@ -85,7 +88,14 @@ test("sign up from an unsaved result, save, revise, compare; a stale tab gets a 
     ["POST", `/api/projects/${projectId}/revisions`],
     ["POST", `/api/projects/${projectId}/share-links`],
   ] as const) {
-    const data = method === "PATCH" ? { name: "mine" } : path.endsWith("/revisions") ? { input: PROFILES.earlyPrototype, expectedVersion: 2 } : path.endsWith("/share-links") ? {} : undefined;
+    const data =
+      method === "PATCH"
+        ? { name: "mine" }
+        : path.endsWith("/revisions")
+          ? { input: PROFILES.earlyPrototype, expectedVersion: 2 }
+          : path.endsWith("/share-links")
+            ? {}
+            : undefined;
     const r = await otherPage.request.fetch(path, { method, data });
     expect(r.status(), `${method} ${path}`).toBe(404);
   }
@@ -102,19 +112,30 @@ test("sign up from an unsaved result, save, revise, compare; a stale tab gets a 
 test("a project saved on an older catalog says so and shows what today's prices change", async ({ page }) => {
   const email = newEmail("stale");
   await signIn(page, email);
-  const create = await page.request.post("/api/projects", { data: { name: "Saved last year", input: PROFILES.airGapped } });
+  const create = await page.request.post("/api/projects", {
+    data: { name: "Saved last year", input: PROFILES.airGapped },
+  });
   expect(create.status()).toBe(201);
   const { project } = await create.json();
   // Rewrite the saved revision as the older catalog would have computed it (GPU rates twice today's).
   const oldCatalog = structuredClone(catalog);
   oldCatalog.catalogVersion = "2025-11-01+0123456789";
-  for (const [k, f] of Object.entries(oldCatalog.figures)) if (/^gpuMarket\.[^.]+\.gpu-cloud\./.test(k)) Object.assign(f, { value: f.value * 2, low: f.low * 2, high: f.high * 2 });
+  for (const [k, f] of Object.entries(oldCatalog.figures))
+    if (/^gpuMarket\.[^.]+\.gpu-cloud\./.test(k))
+      Object.assign(f, { value: f.value * 2, low: f.low * 2, high: f.high * 2 });
   const old = evaluate(PROFILES.airGapped, oldCatalog);
   const port = process.env.E2E_PORT ?? "3100";
   const client = new pg.Client({ connectionString: fs.readFileSync(`e2e/output/e2e-db-url-${port}.txt`, "utf8") });
   await client.connect();
-  await client.query(`UPDATE "Revision" SET "catalogVersion" = $1, evaluation = $2 WHERE "projectId" = $3`, [old.catalogVersion, JSON.stringify(old), project.id]);
-  await client.query(`UPDATE "Project" SET "latestCatalogVersion" = $1 WHERE id = $2`, [old.catalogVersion, project.id]);
+  await client.query(`UPDATE "Revision" SET "catalogVersion" = $1, evaluation = $2 WHERE "projectId" = $3`, [
+    old.catalogVersion,
+    JSON.stringify(old),
+    project.id,
+  ]);
+  await client.query(`UPDATE "Project" SET "latestCatalogVersion" = $1 WHERE id = $2`, [
+    old.catalogVersion,
+    project.id,
+  ]);
   await client.end();
 
   await page.goto("/projects");
@@ -129,7 +150,10 @@ test("a project saved on an older catalog says so and shows what today's prices 
 
 test("my projects: search, sort, rename (optimistic), duplicate, delete with confirmation", async ({ page }) => {
   await signIn(page, newEmail("organiser"));
-  for (const [name, profile] of [["Clinical notes", PROFILES.hospitalPatientData], ["Support assistant", PROFILES.earlyPrototype]] as const) {
+  for (const [name, profile] of [
+    ["Clinical notes", PROFILES.hospitalPatientData],
+    ["Support assistant", PROFILES.earlyPrototype],
+  ] as const) {
     expect((await page.request.post("/api/projects", { data: { name, input: profile } })).status()).toBe(201);
   }
   await page.goto("/projects");

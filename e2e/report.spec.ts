@@ -43,7 +43,9 @@ test("the PDF endpoint validates its input", async ({ request }) => {
   expect((await res.json()).error).toBe("invalid_input");
 });
 
-test("page 1 of the PDF is the decision memo; the cash flow a CFO reads follows (issue 26 item 16)", async ({ page }) => {
+test("page 1 of the PDF is the decision memo; the cash flow a CFO reads follows (issue 26 item 16)", async ({
+  page,
+}) => {
   fs.mkdirSync(OUT, { recursive: true });
   const input = PROFILES.hospitalPatientData;
   const e = evaluate(input);
@@ -53,8 +55,20 @@ test("page 1 of the PDF is the decision memo; the cash flow a CFO reads follows 
   const path = `${OUT}/memo.pdf`;
   await (await download).saveAs(path);
   // Lower-cased: a heading set in capitals by CSS prints in capitals.
-  const first = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-raw", path, "-"]).toString().replace(/\s+/g, " ").toLowerCase();
-  for (const text of ["RentOrOwn decision memo", e.recommendationLabel, "Total cost", "Executive summary", "Risks", "Main lever", "Your figures and the models priced", e.comparison.apiModel]) {
+  const first = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-raw", path, "-"])
+    .toString()
+    .replace(/\s+/g, " ")
+    .toLowerCase();
+  for (const text of [
+    "RentOrOwn decision memo",
+    e.recommendationLabel,
+    "Total cost",
+    "Executive summary",
+    "Risks",
+    "Main lever",
+    "Your figures and the models priced",
+    e.comparison.apiModel,
+  ]) {
     expect(first).toContain(text.toLowerCase());
   }
   expect(first).toMatch(/confidence \d+%/);

@@ -35,7 +35,11 @@ function remember(res: Response) {
 }
 const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
-async function call(base: string, p: string, init: { method?: string; json?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {}) {
+async function call(
+  base: string,
+  p: string,
+  init: { method?: string; json?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...PROXIED, cookie: cookieHeader(), ...init.headers };
   let body: string | undefined;
   if (init.json !== undefined) {
@@ -53,14 +57,20 @@ async function call(base: string, p: string, init: { method?: string; json?: unk
 
 async function askForSignIn(base: string, email: string) {
   const { csrfToken } = (await (await call(base, "/api/auth/csrf")).json()) as { csrfToken: string };
-  return call(base, "/api/auth/signin/nodemailer", { method: "POST", form: { email, csrfToken, callbackUrl: `${PUBLIC}/projects` } });
+  return call(base, "/api/auth/signin/nodemailer", {
+    method: "POST",
+    form: { email, csrfToken, callbackUrl: `${PUBLIC}/projects` },
+  });
 }
 
 async function latestLink(email: string): Promise<URL> {
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT text FROM "OutboxEmail" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [email]);
+    const { rows } = await client.query(
+      `SELECT text FROM "OutboxEmail" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
+      [email],
+    );
     const link = /https?:\/\/\S+\/api\/auth\/callback\/nodemailer\S+/.exec(rows[0]?.text ?? "")?.[0];
     expect(link, "a sign-in link in the outbox").toBeTruthy();
     return new URL(link!);
@@ -101,7 +111,12 @@ function start(port: number, databaseUrl: string, vars: Record<string, string> =
 
 async function waitUp(base: string) {
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${base}/api/ready`).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(`${base}/api/ready`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${base} did not become ready`);
@@ -147,7 +162,10 @@ test("a sign-in started on A and finished on B follows AUTH_URL, keeps callbackU
 });
 
 test("a share link created on A opens on B, with the public URL", async () => {
-  const created = await call(A, "/api/projects", { method: "POST", json: { name: "Two instances", input: PROFILES.earlyPrototype } });
+  const created = await call(A, "/api/projects", {
+    method: "POST",
+    json: { name: "Two instances", input: PROFILES.earlyPrototype },
+  });
   expect(created.status).toBe(201);
   projectId = ((await created.json()) as { project: { id: string } }).project.id;
   const link = await call(A, `/api/projects/${projectId}/share-links`, { method: "POST", json: {} });
@@ -164,19 +182,28 @@ test("a PDF requested on B behind a TLS proxy renders (Chromium uses B's interna
   const res = await call(B, `/api/projects/${projectId}/revisions/1/pdf`);
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toBe("application/pdf");
-  expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+  expect(
+    Buffer.from(await res.arrayBuffer())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe("%PDF-");
 });
 
 test("a PDF whose client goes away mid-render is abandoned at once, not rendered to the end", async () => {
   const port = Number(new URL(B).port);
   const before = (logs.get(port)!.match(/pdf render abandoned/g) ?? []).length;
   const controller = new AbortController();
-  const pending = fetch(`${B}/api/projects/${projectId}/revisions/1/pdf`, { headers: { ...PROXIED, cookie: cookieHeader() }, signal: controller.signal }).catch((e) => e);
+  const pending = fetch(`${B}/api/projects/${projectId}/revisions/1/pdf`, {
+    headers: { ...PROXIED, cookie: cookieHeader() },
+    signal: controller.signal,
+  }).catch((e) => e);
   // Abort once the render has started (the log says so when it is abandoned, or renders).
   await new Promise((r) => setTimeout(r, 700));
   controller.abort();
   await pending;
-  await expect.poll(() => (logs.get(port)!.match(/pdf render abandoned/g) ?? []).length, { timeout: 15_000 }).toBe(before + 1);
+  await expect
+    .poll(() => (logs.get(port)!.match(/pdf render abandoned/g) ?? []).length, { timeout: 15_000 })
+    .toBe(before + 1);
   // And the slot is free again: the next export renders.
   const res = await call(B, `/api/projects/${projectId}/revisions/1/pdf`);
   expect(res.status).toBe(200);
@@ -185,7 +212,11 @@ test("a PDF whose client goes away mid-render is abandoned at once, not rendered
 test("every log line of a request carries its id, and no token or full e-mail address is logged", async () => {
   const res = await call(A, "/api/projects", { headers: { "x-request-id": "trace-abc-123456" } });
   expect(res.headers.get("x-request-id")).toBe("trace-abc-123456");
-  const tagged = () => [...logs.values()].join("\n").split("\n").filter((l) => l.includes("trace-abc-123456"));
+  const tagged = () =>
+    [...logs.values()]
+      .join("\n")
+      .split("\n")
+      .filter((l) => l.includes("trace-abc-123456"));
   await expect.poll(() => tagged().length, { timeout: 10_000 }).toBeGreaterThan(0);
   const all = [...logs.values()].join("\n");
   const lines = tagged();
@@ -238,13 +269,21 @@ test("with B's database cut, B answers 503 (never 401/500) while A serves; B rec
 test("TRUSTED_PROXY_HOPS=0: the per-IP limit counts the socket address, whatever X-Forwarded-For says", async () => {
   const port = Number(process.env.E2E_INSTANCE_C_PORT ?? 3144);
   const C = `http://127.0.0.1:${port}`;
-  start(port, db.url, { TRUSTED_PROXY_HOPS: "0", RATE_LIMIT_SIGNIN_IP: "2/900", RATE_LIMIT_PREFIX: `hops0-${db.name}` });
+  start(port, db.url, {
+    TRUSTED_PROXY_HOPS: "0",
+    RATE_LIMIT_SIGNIN_IP: "2/900",
+    RATE_LIMIT_PREFIX: `hops0-${db.name}`,
+  });
   await waitUp(C);
   const statuses = [];
   for (let i = 0; i < 3; i++) {
     const email = `hops0-${i}-${Date.now()}@example.com`;
     const { csrfToken } = (await (await call(C, "/api/auth/csrf")).json()) as { csrfToken: string };
-    const res = await call(C, "/api/auth/signin/nodemailer", { method: "POST", form: { email, csrfToken }, headers: { "x-forwarded-for": `198.51.100.${i + 1}` } });
+    const res = await call(C, "/api/auth/signin/nodemailer", {
+      method: "POST",
+      form: { email, csrfToken },
+      headers: { "x-forwarded-for": `198.51.100.${i + 1}` },
+    });
     statuses.push(res.status);
   }
   expect(statuses).toEqual([302, 302, 429]);
@@ -255,7 +294,11 @@ for (const [what, vars, message] of [
   // Issue #25: these three started.
   ["without DATABASE_URL", { DATABASE_URL: "" }, "DATABASE_URL: required in production"],
   ["with an ftp:// AUTH_URL", { AUTH_URL: "ftp://rentorown.test" }, "AUTH_URL: must be an http:// or https:// URL"],
-  ["with ENABLE_DEV_OUTBOX but not DEV_OUTBOX_TEST_ONLY", { DEV_OUTBOX_TEST_ONLY: "" }, "ENABLE_DEV_OUTBOX: refused under NODE_ENV=production"],
+  [
+    "with ENABLE_DEV_OUTBOX but not DEV_OUTBOX_TEST_ONLY",
+    { DEV_OUTBOX_TEST_ONLY: "" },
+    "ENABLE_DEV_OUTBOX: refused under NODE_ENV=production",
+  ],
 ] as const) {
   test(`production ${what} refuses to start, naming the variable`, async () => {
     const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", "3143", "-H", "127.0.0.1"], {

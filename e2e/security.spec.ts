@@ -22,15 +22,22 @@ async function requestSignInMail(request: APIRequestContext, email: string, head
 /** The sign-in links the outbox holds for `email`, newest first. */
 async function outboxLinks(request: APIRequestContext, email: string): Promise<string[]> {
   const html = await (await request.get(outboxUrl(email))).text();
-  return [...html.matchAll(/href="([^"]*\/api\/auth\/callback\/nodemailer[^"]*)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+  return [...html.matchAll(/href="([^"]*\/api\/auth\/callback\/nodemailer[^"]*)"/g)].map((m) =>
+    m[1]!.replaceAll("&amp;", "&"),
+  );
 }
 
 test.describe("auth (findings 1-4)", () => {
-  test("the outbox, with live sign-in links, is never served through the public origin (issue #25)", async ({ request }) => {
+  test("the outbox, with live sign-in links, is never served through the public origin (issue #25)", async ({
+    request,
+  }) => {
     const email = newEmail("takeover");
     expect((await requestSignInMail(request, email)).status()).toBeLessThan(400);
     // The attack: ask for someone's link, then read it from the outbox through the public URL.
-    for (const headers of [{} as Record<string, string>, { "x-forwarded-host": `127.0.0.1:${PORT + 10000}`, "x-forwarded-for": "127.0.0.1" }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { "x-forwarded-host": `127.0.0.1:${PORT + 10000}`, "x-forwarded-for": "127.0.0.1" },
+    ]) {
       const res = await request.get(`/dev/outbox?to=${encodeURIComponent(email)}`, { headers });
       expect(res.status()).toBe(404);
       expect(await res.text()).not.toContain("/api/auth/callback/nodemailer");
@@ -50,7 +57,9 @@ test.describe("auth (findings 1-4)", () => {
     expect(link).not.toContain(`:${PORT + 10000}`); // never the internal listening address
   });
 
-  test("the magic link, the callback and callbackUrl all follow AUTH_URL behind the proxy; the session endpoint hides the token", async ({ page }) => {
+  test("the magic link, the callback and callbackUrl all follow AUTH_URL behind the proxy; the session endpoint hides the token", async ({
+    page,
+  }) => {
     const email = newEmail("proxy");
     await signIn(page, email, "/assess");
     // callbackUrl survived the round trip (the callback-url cookie is read under the right name).
@@ -98,7 +107,9 @@ test.describe("auth (findings 1-4)", () => {
 });
 
 test.describe("throttling (findings 5, 6)", () => {
-  test("a sign-in flood for one address gets 429 with Retry-After; other addresses are unaffected", async ({ request }) => {
+  test("a sign-in flood for one address gets 429 with Retry-After; other addresses are unaffected", async ({
+    request,
+  }) => {
     const email = newEmail("flood");
     const statuses: number[] = [];
     let retryAfter: string | undefined;
@@ -111,31 +122,48 @@ test.describe("throttling (findings 5, 6)", () => {
     expect(statuses.slice(0, 5).every((s) => s < 400)).toBe(true);
     expect(statuses.slice(5)).toEqual([429, 429, 429]);
     expect(Number(retryAfter)).toBeGreaterThan(0);
-    expect((await requestSignInMail(request, newEmail("other"), { "x-forwarded-for": "10.66.0.1" })).status()).toBeLessThan(400);
+    expect(
+      (await requestSignInMail(request, newEmail("other"), { "x-forwarded-for": "10.66.0.1" })).status(),
+    ).toBeLessThan(400);
   });
 
-  test("a duplicated email field cannot send the victim more mail than the per-address limit (issue #25)", async ({ request }) => {
+  test("a duplicated email field cannot send the victim more mail than the per-address limit (issue #25)", async ({
+    request,
+  }) => {
     const victim = newEmail("victim");
     for (let i = 0; i < 5; i++) expect((await requestSignInMail(request, victim)).status()).toBeLessThan(400);
     for (let i = 0; i < 3; i++) {
       const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-      const body = new URLSearchParams([["email", newEmail("decoy")], ["email", victim], ["csrfToken", csrfToken], ["callbackUrl", "/projects"]]);
-      const res = await request.post("/api/auth/signin/nodemailer", { data: body.toString(), headers: { "content-type": "application/x-www-form-urlencoded" }, maxRedirects: 0 });
+      const body = new URLSearchParams([
+        ["email", newEmail("decoy")],
+        ["email", victim],
+        ["csrfToken", csrfToken],
+        ["callbackUrl", "/projects"],
+      ]);
+      const res = await request.post("/api/auth/signin/nodemailer", {
+        data: body.toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        maxRedirects: 0,
+      });
       expect(res.status()).toBe(400);
     }
     expect(await outboxLinks(request, victim)).toHaveLength(5);
   });
 
-  test("40 concurrent PDF exports: each is a PDF, a 503 or a 429 with Retry-After, never a 500", async ({ request }) => {
+  test("40 concurrent PDF exports: each is a PDF, a 503 or a 429 with Retry-After, never a 500", async ({
+    request,
+  }) => {
     test.setTimeout(180_000);
     const data = { input: PROFILES.earlyPrototype, title: "Burst" };
     const results = await Promise.all(
       Array.from({ length: 40 }, () =>
-        request.post("/api/report/pdf", { data, headers: { "x-forwarded-for": "10.77.0.1" }, timeout: 150_000 }).then(async (r) => ({
-          status: r.status(),
-          retryAfter: r.headers()["retry-after"],
-          pdf: r.status() === 200 ? (await r.body()).subarray(0, 5).toString() : undefined,
-        })),
+        request
+          .post("/api/report/pdf", { data, headers: { "x-forwarded-for": "10.77.0.1" }, timeout: 150_000 })
+          .then(async (r) => ({
+            status: r.status(),
+            retryAfter: r.headers()["retry-after"],
+            pdf: r.status() === 200 ? (await r.body()).subarray(0, 5).toString() : undefined,
+          })),
       ),
     );
     const count = (s: number) => results.filter((r) => r.status === s).length;
@@ -159,7 +187,9 @@ test.describe("request guards (finding 7)", () => {
     const json = JSON.stringify({ name: "Planted", input: PROFILES.earlyPrototype, pad: "" }).slice(0, -2);
     const attr = (v: string) => v.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
     const html = `<!doctype html><form id="f" method="POST" enctype="text/plain" action="${AUTH_URL}/api/projects"><input name="${attr(json)}" value="${attr('"}')}"></form><script>document.getElementById("f").submit()</script>`;
-    await page.route(`http://evil.localhost:${PORT}/attack`, (route) => route.fulfill({ contentType: "text/html", body: html }));
+    await page.route(`http://evil.localhost:${PORT}/attack`, (route) =>
+      route.fulfill({ contentType: "text/html", body: html }),
+    );
     await page.goto(`http://evil.localhost:${PORT}/attack`);
     await page.waitForURL(`${AUTH_URL}/api/projects`);
     // The request arrived (with the cookie) and was refused.
@@ -172,25 +202,42 @@ test.describe("request guards (finding 7)", () => {
   test("state-changing API calls need JSON (415) from the same origin (403)", async ({ page }) => {
     await signIn(page, newEmail("guards"));
     const body = JSON.stringify({ name: "x", input: PROFILES.earlyPrototype });
-    const textPlain = await page.request.post("/api/projects", { data: body, headers: { "content-type": "text/plain" } });
+    const textPlain = await page.request.post("/api/projects", {
+      data: body,
+      headers: { "content-type": "text/plain" },
+    });
     expect(textPlain.status()).toBe(415);
-    const foreign = await page.request.post("/api/projects", { data: body, headers: { "content-type": "application/json", origin: "https://evil.example" } });
+    const foreign = await page.request.post("/api/projects", {
+      data: body,
+      headers: { "content-type": "application/json", origin: "https://evil.example" },
+    });
     expect(foreign.status()).toBe(403);
     const sameSite = await page.request.post("/api/projects", {
       data: body,
-      headers: { "content-type": "application/json", origin: `http://evil.localhost:${PORT}`, "sec-fetch-site": "same-site" },
+      headers: {
+        "content-type": "application/json",
+        origin: `http://evil.localhost:${PORT}`,
+        "sec-fetch-site": "same-site",
+      },
     });
     expect(sameSite.status()).toBe(403);
     expect((await (await page.request.get("/api/projects")).json()).projects).toEqual([]);
-    const ok = await page.request.post("/api/projects", { data: body, headers: { "content-type": "application/json", origin: AUTH_URL } });
+    const ok = await page.request.post("/api/projects", {
+      data: body,
+      headers: { "content-type": "application/json", origin: AUTH_URL },
+    });
     expect(ok.status()).toBe(201);
   });
 
   // Issue #25: the /signin server action took Sec-Fetch-Site: cross-site without Origin, and a
   // cross-origin one was a 500; bodiless writes had no guard before the route.
-  test("every state change, server actions and bodiless writes included, is refused cross-origin with 403, never 500", async ({ page }) => {
+  test("every state change, server actions and bodiless writes included, is refused cross-origin with 403, never 500", async ({
+    page,
+  }) => {
     await signIn(page, newEmail("one-rule"));
-    const created = await (await page.request.post("/api/projects", { data: { name: "Kept", input: PROFILES.earlyPrototype } })).json();
+    const created = await (
+      await page.request.post("/api/projects", { data: { name: "Kept", input: PROFILES.earlyPrototype } })
+    ).json();
     const id = created.project.id as string;
     const action = { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" };
     for (const [method, path, headers] of [
@@ -200,7 +247,11 @@ test.describe("request guards (finding 7)", () => {
       ["POST", `/api/projects/${id}/duplicate`, { origin: "https://evil.example" }],
       ["DELETE", `/api/projects/${id}`, { "sec-fetch-site": "same-site", origin: `http://evil.localhost:${PORT}` }],
     ] as const) {
-      const res = await page.request.fetch(path, { method, headers, data: method === "POST" && path === "/signin" ? "[]" : undefined });
+      const res = await page.request.fetch(path, {
+        method,
+        headers,
+        data: method === "POST" && path === "/signin" ? "[]" : undefined,
+      });
       expect(res.status(), `${method} ${path} ${JSON.stringify(headers)}`).toBe(403);
       expect((await res.json()).error).toBe("forbidden");
     }
@@ -210,9 +261,15 @@ test.describe("request guards (finding 7)", () => {
 
   test("body limits hold on every route, Auth.js's included", async ({ request }) => {
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-    const big = await request.post("/api/auth/signin/nodemailer", { form: { email: "a@example.com", csrfToken, pad: "x".repeat(200_000) }, maxRedirects: 0 });
+    const big = await request.post("/api/auth/signin/nodemailer", {
+      form: { email: "a@example.com", csrfToken, pad: "x".repeat(200_000) },
+      maxRedirects: 0,
+    });
     expect(big.status()).toBe(413);
-    const huge = await request.post("/api/v1/evaluate", { data: "x".repeat(2 * 1024 * 1024), headers: { "content-type": "application/json" } });
+    const huge = await request.post("/api/v1/evaluate", {
+      data: "x".repeat(2 * 1024 * 1024),
+      headers: { "content-type": "application/json" },
+    });
     expect(huge.status()).toBe(413);
     const api = await request.post("/api/v1/evaluate", { data: { pad: "x".repeat(100_000) } });
     expect(api.status()).toBe(413);
@@ -236,14 +293,20 @@ test.describe("security headers (finding 8)", () => {
 
   async function shareLink(page: Page): Promise<string> {
     await signIn(page, newEmail("headers"));
-    const created = await (await page.request.post("/api/projects", { data: { name: "Headers", input: PROFILES.earlyPrototype } })).json();
-    const link = await (await page.request.post(`/api/projects/${created.project.id}/share-links`, { data: {} })).json();
+    const created = await (
+      await page.request.post("/api/projects", { data: { name: "Headers", input: PROFILES.earlyPrototype } })
+    ).json();
+    const link = await (
+      await page.request.post(`/api/projects/${created.project.id}/share-links`, { data: {} })
+    ).json();
     expect(new URL(link.url).origin).toBe(AUTH_URL); // public URL, never the internal origin
     return new URL(link.url).pathname;
   }
 
   // Issue #25: 'unsafe-inline' scripts were allowed everywhere.
-  test("pages rendered per request run only nonce'd inline scripts: an injected one is blocked, the page still hydrates", async ({ page }) => {
+  test("pages rendered per request run only nonce'd inline scripts: an injected one is blocked, the page still hydrates", async ({
+    page,
+  }) => {
     const injected = () =>
       page.evaluate(() => {
         const s = document.createElement("script");
@@ -255,7 +318,11 @@ test.describe("security headers (finding 8)", () => {
     const csp = res!.headers()["content-security-policy"] ?? "";
     const scriptSrc = csp.split("; ").find((d) => d.startsWith("script-src")) ?? "";
     expect(scriptSrc).toMatch(/^script-src 'self' 'nonce-[^']+'$/);
-    expect(await page.locator("script:not([src])").evaluateAll((els) => els.every((e) => (e as HTMLScriptElement).nonce !== ""))).toBe(true);
+    expect(
+      await page
+        .locator("script:not([src])")
+        .evaluateAll((els) => els.every((e) => (e as HTMLScriptElement).nonce !== "")),
+    ).toBe(true);
     await expect(page.getByRole("button", { name: "Next" })).toBeVisible(); // hydrated under the nonce
     expect(await injected()).toBeNull();
     // What remains: the prerendered landing page keeps 'unsafe-inline' (README "Production configuration").
@@ -263,7 +330,9 @@ test.describe("security headers (finding 8)", () => {
     expect(await injected()).toBe(1);
   });
 
-  test("on pages, API answers and shared pages (no-referrer, noindex); the app works under the CSP", async ({ page }) => {
+  test("on pages, API answers and shared pages (no-referrer, noindex); the app works under the CSP", async ({
+    page,
+  }) => {
     const violations: string[] = [];
     page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
     for (const path of ["/", "/assess"]) {

@@ -5,10 +5,15 @@ import { evaluate } from "@/lib/engine";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { newEmail, signIn } from "./helpers/auth";
 
-test("owner shares a revision read-only, a visitor sees it without signing in, revoking kills the link; PDFs export", async ({ page, browser }) => {
+test("owner shares a revision read-only, a visitor sees it without signing in, revoking kills the link; PDFs export", async ({
+  page,
+  browser,
+}) => {
   const email = newEmail("owner");
   await signIn(page, email);
-  const create = await page.request.post("/api/projects", { data: { name: "Board pack Q4", input: PROFILES.sensitiveSliceHybrid } });
+  const create = await page.request.post("/api/projects", {
+    data: { name: "Board pack Q4", input: PROFILES.sensitiveSliceHybrid },
+  });
   const { project } = await create.json();
   await page.goto(`/projects/${project.id}`);
 
@@ -39,7 +44,10 @@ test("owner shares a revision read-only, a visitor sees it without signing in, r
   await v.getByTestId("charts").scrollIntoViewIfNeeded(); // charts load near the viewport
   await expect(v.getByTestId("chart-cost-vs-volume").locator("svg path.recharts-curve")).toHaveCount(4);
   await expect(v.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
-  await expect(v.locator('meta[property="og:title"]')).toHaveAttribute("content", `Board pack Q4: ${evaluate(PROFILES.sensitiveSliceHybrid).recommendationLabel}`);
+  await expect(v.locator('meta[property="og:title"]')).toHaveAttribute(
+    "content",
+    `Board pack Q4: ${evaluate(PROFILES.sensitiveSliceHybrid).recommendationLabel}`,
+  );
   expect(await v.content()).not.toContain(email);
   await expect(v.getByRole("button", { name: /Save|Rename|Delete|Revise/ })).toHaveCount(0);
   await v.screenshot({ path: "e2e/output/screenshots/shared.png", fullPage: false });
@@ -48,7 +56,9 @@ test("owner shares a revision read-only, a visitor sees it without signing in, r
   expect(sharedPdf.headers()["content-type"]).toBe("application/pdf");
 
   // Later edits do not change what the link shows.
-  const save = await page.request.post(`/api/projects/${project.id}/revisions`, { data: { input: PROFILES.earlyPrototype, expectedVersion: 1 } });
+  const save = await page.request.post(`/api/projects/${project.id}/revisions`, {
+    data: { input: PROFILES.earlyPrototype, expectedVersion: 1 },
+  });
   expect(save.status()).toBe(201);
   await v.reload();
   await expect(v.getByTestId("verdict")).toHaveText(evaluate(PROFILES.sensitiveSliceHybrid).recommendationLabel);

@@ -12,7 +12,13 @@ import type { AssessmentInput } from "@/lib/engine/schema";
 const OUT = "e2e/output/uncertainty";
 
 const saas: AssessmentInput = {
-  volume: { requestsPerDay: 2_000_000, inputTokensPerRequest: 1_000, outputTokensPerRequest: 300, monthlyGrowthPct: 3, peakToAverage: 2 },
+  volume: {
+    requestsPerDay: 2_000_000,
+    inputTokensPerRequest: 1_000,
+    outputTokensPerRequest: 300,
+    monthlyGrowthPct: 3,
+    peakToAverage: 2,
+  },
   data: { sensitivity: "confidential" },
   team: { mlOpsMaturity: "dedicated" },
   latency: { p95TargetMs: 2_000 },

@@ -23,7 +23,9 @@ export async function apiRequest(url: string, init: ApiInit = {}): Promise<Respo
   try {
     res = await fetch(url, {
       method: init.method ?? "GET",
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), headers: { "content-type": "application/json" } }),
+      ...(init.body === undefined
+        ? {}
+        : { body: JSON.stringify(init.body), headers: { "content-type": "application/json" } }),
     });
   } catch {
     throw new ApiError(0, "network_error", "The server could not be reached. Check your connection and try again.");
@@ -31,7 +33,12 @@ export async function apiRequest(url: string, init: ApiInit = {}): Promise<Respo
   if (res.ok) return res;
   const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
   const retryAfter = Number(res.headers.get("retry-after"));
-  throw new ApiError(res.status, body.error ?? "error", body.message ?? `Request failed (${res.status}).`, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  throw new ApiError(
+    res.status,
+    body.error ?? "error",
+    body.message ?? `Request failed (${res.status}).`,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  );
 }
 
 /** A JSON call: the parsed body on success (`{}` for 204), an ApiError with the server's message otherwise. */

@@ -3,7 +3,14 @@ import { decadeTicks, formatQuantity, formatSignificant, formatUsdCompact, optio
 
 describe("display formats (issue 26 items 14, 16, 18)", () => {
   it("writes axis money compactly and log ticks in decades", () => {
-    expect([100, 1_000, 2_500, 10_000, 1_000_000, 1_500_000_000].map(formatUsdCompact)).toEqual(["$100", "$1k", "$2.5k", "$10k", "$1M", "$1.5B"]);
+    expect([100, 1_000, 2_500, 10_000, 1_000_000, 1_500_000_000].map(formatUsdCompact)).toEqual([
+      "$100",
+      "$1k",
+      "$2.5k",
+      "$10k",
+      "$1M",
+      "$1.5B",
+    ]);
     expect(decadeTicks(2_464, 25_000)).toEqual([1_000, 10_000, 100_000]);
     expect(decadeTicks(0, 10)).toEqual([]);
   });

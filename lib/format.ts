@@ -4,10 +4,13 @@ import { formatUsd } from "./engine/text";
 export { formatPct, formatTokens, formatUsd } from "./engine/text";
 
 /** A figure that may not exist (e.g. per-million cost with no tokens): a dash instead. */
-export const formatUsdOrDash = (n: number | null | undefined): string => (n === null || n === undefined ? "—" : formatUsd(n));
+export const formatUsdOrDash = (n: number | null | undefined): string =>
+  n === null || n === undefined ? "—" : formatUsd(n);
 
 export function formatDate(d: Date | string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(d));
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(d),
+  );
 }
 
 export function formatNumber(n: number, maxDigits = 2): string {
@@ -39,7 +42,9 @@ export function formatQuantity(value: number, unit: string, maxDigits = 4): stri
 
 /** The unit as it reads after this value: singular after exactly 1. */
 export function unitFor(value: number, unit: string): string {
-  return value === 1 ? unit.replace(/^(engineer-months|months|replicas|GPUs|servers)(?![\w-])/, (w) => w.slice(0, -1)) : unit;
+  return value === 1
+    ? unit.replace(/^(engineer-months|months|replicas|GPUs|servers)(?![\w-])/, (w) => w.slice(0, -1))
+    : unit;
 }
 
 /** A figure to `digits` significant digits (1.3400000001 → "1.34", 123456 → "123,000"): tables print rounded values. */

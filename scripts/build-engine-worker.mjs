@@ -70,4 +70,6 @@ fs.mkdirSync(path.dirname(outFile), { recursive: true });
 // Renamed into place so a server starting meanwhile never loads half a file.
 fs.renameSync(tmp, outFile);
 fs.writeFileSync(metaFile, JSON.stringify({ hash: hashOf(inputs), inputs }, null, 1));
-console.log(`engine worker: ${path.relative(root, outFile)} (${(fs.statSync(outFile).size / 1024).toFixed(0)} kB, ${inputs.length} sources) in ${Date.now() - started} ms`);
+console.log(
+  `engine worker: ${path.relative(root, outFile)} (${(fs.statSync(outFile).size / 1024).toFixed(0)} kB, ${inputs.length} sources) in ${Date.now() - started} ms`,
+);

@@ -7,7 +7,8 @@ import { buildSnapshot, readCatalogFiles, unregisteredCatalogFiles } from "../ca
 const SNAPSHOT = "lib/engine/catalog/snapshot.generated.json";
 
 const files = readCatalogFiles("catalog");
-for (const f of unregisteredCatalogFiles("catalog")) console.warn(`warning: catalog/${f} has no schema in catalog/schemas/index.ts and is not in the snapshot`);
+for (const f of unregisteredCatalogFiles("catalog"))
+  console.warn(`warning: catalog/${f} has no schema in catalog/schemas/index.ts and is not in the snapshot`);
 const snapshot = buildSnapshot(files);
 const text = JSON.stringify(snapshot, null, 1) + "\n";
 if (process.argv.includes("--check")) {
@@ -21,7 +22,9 @@ if (process.argv.includes("--check")) {
   fs.mkdirSync("lib/engine/catalog", { recursive: true });
   fs.writeFileSync(SNAPSHOT, text);
   console.log(
-    `wrote ${SNAPSHOT}: catalog ${snapshot.catalogVersion} from ${Object.keys(files).map((f) => `${f}.json`).join(", ")}: ` +
+    `wrote ${SNAPSHOT}: catalog ${snapshot.catalogVersion} from ${Object.keys(files)
+      .map((f) => `${f}.json`)
+      .join(", ")}: ` +
       `${snapshot.apiModels.length} API models, ${snapshot.hostedMarket.models.length} hosted open models (${snapshot.hostedMarket.models.reduce((n, m) => n + m.offers.length, 0)} provider offers), ${snapshot.gpus.gpus.length} GPUs, ${Object.keys(snapshot.figures).length} keyed figures`,
   );
 }

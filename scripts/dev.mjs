@@ -63,7 +63,9 @@ function takeLock() {
   if (fs.existsSync(LOCK)) {
     const pid = Number(fs.readFileSync(LOCK, "utf8"));
     if (pid && pid !== process.pid && isAlive(pid)) {
-      console.error(`[dev] the embedded database in .data/ is in use by process ${pid}. Stop it first (two writers would lose data).`);
+      console.error(
+        `[dev] the embedded database in .data/ is in use by process ${pid}. Stop it first (two writers would lose data).`,
+      );
       process.exit(1);
     }
     console.log("[dev] taking over a stale database lock");
@@ -114,7 +116,10 @@ async function startEmbedded() {
   };
   // The embedded database serves one connection: the price watch's job queue (pg-boss) would compete
   // with the app for it, so it is off here unless asked for.
-  const next = startNext({ ...process.env, DATABASE_URL: url, DATABASE_POOL_MAX: "1", PRICE_WATCH: process.env.PRICE_WATCH ?? "off" }, (code) => stop(code ?? 0));
+  const next = startNext(
+    { ...process.env, DATABASE_URL: url, DATABASE_POOL_MAX: "1", PRICE_WATCH: process.env.PRICE_WATCH ?? "off" },
+    (code) => stop(code ?? 0),
+  );
   for (const sig of ["SIGINT", "SIGTERM"]) {
     process.on(sig, () => {
       next.kill(sig);

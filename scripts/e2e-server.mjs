@@ -71,10 +71,13 @@ const proxy = http.createServer((req, res) => {
   const peer = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
   headers["x-forwarded-for"] = req.headers["x-forwarded-for"] ? `${req.headers["x-forwarded-for"]}, ${peer}` : peer;
   headers.host = `127.0.0.1:${internalPort}`;
-  const upstream = http.request({ host: "127.0.0.1", port: internalPort, method: req.method, path: req.url, headers }, (up) => {
-    res.writeHead(up.statusCode ?? 502, up.rawHeaders);
-    up.pipe(res);
-  });
+  const upstream = http.request(
+    { host: "127.0.0.1", port: internalPort, method: req.method, path: req.url, headers },
+    (up) => {
+      res.writeHead(up.statusCode ?? 502, up.rawHeaders);
+      up.pipe(res);
+    },
+  );
   upstream.on("error", () => {
     if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
     res.end("bad gateway");

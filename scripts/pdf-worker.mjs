@@ -46,7 +46,8 @@ function niced(executable) {
   try {
     const file = path.join(os.tmpdir(), `rentorown-chromium-nice${CHROMIUM_NICE}-${process.getuid?.() ?? 0}.sh`);
     const script = `#!/bin/sh\n(echo ${CHROMIUM_NICE} > /proc/$$/autogroup) 2>/dev/null\nexec /usr/bin/nice -n ${CHROMIUM_NICE} "${executable}" "$@"\n`;
-    if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== script) fs.writeFileSync(file, script, { mode: 0o755 });
+    if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== script)
+      fs.writeFileSync(file, script, { mode: 0o755 });
     return file;
   } catch {
     return executable;
@@ -110,20 +111,31 @@ async function render({ id, url, payload, format, footer, timeoutMs }) {
 process.on("message", (msg) => {
   if (msg?.type === "cancel") {
     cancelled.add(msg.id);
-    void pages.get(msg.id)?.close().catch(() => {});
+    void pages
+      .get(msg.id)
+      ?.close()
+      .catch(() => {});
     return;
   }
   if (msg?.type !== "render") return;
-  render(msg).then(
-    ({ pdf, ms }) => process.send?.({ type: "done", id: msg.id, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), ms }),
-    (error) =>
-      process.send?.({
-        type: "failed",
-        id: msg.id,
-        reason: error?.reason === "no-chromium" ? "no-chromium" : cancelled.has(msg.id) ? "cancelled" : "error",
-        message: String(error?.message ?? error).slice(0, 500),
-      }),
-  ).finally(() => cancelled.delete(msg.id));
+  render(msg)
+    .then(
+      ({ pdf, ms }) =>
+        process.send?.({
+          type: "done",
+          id: msg.id,
+          pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength),
+          ms,
+        }),
+      (error) =>
+        process.send?.({
+          type: "failed",
+          id: msg.id,
+          reason: error?.reason === "no-chromium" ? "no-chromium" : cancelled.has(msg.id) ? "cancelled" : "error",
+          message: String(error?.message ?? error).slice(0, 500),
+        }),
+    )
+    .finally(() => cancelled.delete(msg.id));
 });
 
 async function shutdown() {

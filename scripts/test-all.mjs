@@ -18,6 +18,8 @@ if (!findChromium()) {
 const steps = [
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", ".", "--max-warnings=0"]],
+  // One formatter for all code (printWidth 120, .prettierrc.json); `npm run format` fixes what this finds.
+  ["lint: formatting", "npm", ["run", "--silent", "format:check"]],
   ["unit tests", "npx", ["vitest", "run", "--project", "unit"]],
   ["integration tests", "npx", ["vitest", "run", "--project", "integration"]],
   ["production build", "npx", ["next", "build"]],

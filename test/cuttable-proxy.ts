@@ -15,7 +15,11 @@ export type CuttableProxy = {
   close: () => Promise<void>;
 };
 
-export async function startCuttableProxy(targetHost: string, targetPort: number, listenPort = 0): Promise<CuttableProxy> {
+export async function startCuttableProxy(
+  targetHost: string,
+  targetPort: number,
+  listenPort = 0,
+): Promise<CuttableProxy> {
   let mode: "forward" | "blackhole" = "forward";
   const sockets = new Set<net.Socket>();
   let server: net.Server;

@@ -21,7 +21,11 @@ export default async function AccountPage() {
         />
       </div>
       <p className="mt-6 text-sm text-slate-600">
-        How to call the API: <Link href="/api-docs" className="text-blue-800 underline">API reference</Link>.
+        How to call the API:{" "}
+        <Link href="/api-docs" className="text-blue-800 underline">
+          API reference
+        </Link>
+        .
       </p>
     </div>
   );

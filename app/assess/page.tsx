@@ -5,7 +5,11 @@ import { catalog } from "@/lib/engine/catalog";
 
 export const metadata = { title: "Assessment" };
 
-export default async function AssessPage({ searchParams }: { searchParams: Promise<{ a?: string; p?: string; project?: string; v?: string }> }) {
+export default async function AssessPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ a?: string; p?: string; project?: string; v?: string }>;
+}) {
   const { a, p, project, v } = await searchParams;
   // Revising a saved project: its id and version travel to the result page's "Save as new revision".
   const carry = project && /^[\w-]+$/.test(project) && Number(v) > 0 ? `&project=${project}&v=${Number(v)}` : "";

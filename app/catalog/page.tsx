@@ -12,9 +12,11 @@ export default function CatalogPage() {
     <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6">
       <h1 className="text-3xl font-semibold tracking-tight text-ink">Every figure the engine uses</h1>
       <p className="mt-3 max-w-3xl text-slate-600">
-        Catalog <span className="font-mono text-sm">{catalog.catalogVersion}</span>. Each row shows the value, its plausible range, the kind of evidence behind it, its source and the date it was
-        checked. Blended prices weigh {p.blend.input} input tokens to {p.blend.output} output token. API and hosted open-weights prices come from {catalog.priceLibrary.name} {catalog.priceLibrary.version} as in force on {p.pricedAt}; everything else from the source on its row. Any figure
-        the engine uses can be overridden in an assessment&apos;s assumptions panel.
+        Catalog <span className="font-mono text-sm">{catalog.catalogVersion}</span>. Each row shows the value, its
+        plausible range, the kind of evidence behind it, its source and the date it was checked. Blended prices weigh{" "}
+        {p.blend.input} input tokens to {p.blend.output} output token. API and hosted open-weights prices come from{" "}
+        {catalog.priceLibrary.name} {catalog.priceLibrary.version} as in force on {p.pricedAt}; everything else from the
+        source on its row. Any figure the engine uses can be overridden in an assessment&apos;s assumptions panel.
       </p>
       <div className="mt-8">
         <CatalogTable

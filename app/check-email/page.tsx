@@ -19,9 +19,12 @@ export default function CheckEmailPage() {
         </svg>
         <h1 className="mt-4 text-2xl font-semibold tracking-tight text-ink">Check your email</h1>
         <p className="mt-3 text-slate-600">
-          We sent you a sign-in link. Open it on this device to finish signing in; it works once and expires in 24 hours.
+          We sent you a sign-in link. Open it on this device to finish signing in; it works once and expires in 24
+          hours.
         </p>
-        <p className="mt-3 text-sm text-slate-500">Nothing after a few minutes? Check your spam folder, or ask for a new link.</p>
+        <p className="mt-3 text-sm text-slate-500">
+          Nothing after a few minutes? Check your spam folder, or ask for a new link.
+        </p>
         {outbox && (
           <p className="mt-6 rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="outbox-hint">
             Development: no mail server is configured, so the link is in the{" "}
@@ -32,7 +35,10 @@ export default function CheckEmailPage() {
           </p>
         )}
         <div className="mt-8 flex flex-wrap items-center gap-4 text-sm">
-          <Link href="/signin" className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+          <Link
+            href="/signin"
+            className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+          >
             Use a different address
           </Link>
           <Link href="/" className="font-medium text-brand-700 hover:underline">

@@ -11,9 +11,14 @@ export default async function ProjectsPage() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl font-semibold tracking-tight text-ink">My projects</h1>
-          <p className="mt-2 text-slate-600">Every save keeps an immutable revision with the catalog it was computed on.</p>
+          <p className="mt-2 text-slate-600">
+            Every save keeps an immutable revision with the catalog it was computed on.
+          </p>
         </div>
-        <Link href="/assess" className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+        <Link
+          href="/assess"
+          className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+        >
           New assessment
         </Link>
       </div>

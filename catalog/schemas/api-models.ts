@@ -50,10 +50,19 @@ export const apiModelsFileSchema = z
   })
   .superRefine((f, ctx) => {
     f.models.forEach((m, i) => {
-      if (f.models.findIndex((x) => x.id === m.id) !== i) ctx.addIssue({ code: "custom", path: ["models", i, "id"], message: `duplicate model id ${m.id}` });
-      if (m.id !== `${m.provider}/${m.model}`) ctx.addIssue({ code: "custom", path: ["models", i, "id"], message: `id must be ${m.provider}/${m.model}` });
-      if (m.recommended && f.models.some((x, j) => j < i && x.recommended && x.tier === m.tier && x.vendor === m.vendor)) {
-        ctx.addIssue({ code: "custom", path: ["models", i, "recommended"], message: `two recommended ${m.tier} models of ${m.vendor}` });
+      if (f.models.findIndex((x) => x.id === m.id) !== i)
+        ctx.addIssue({ code: "custom", path: ["models", i, "id"], message: `duplicate model id ${m.id}` });
+      if (m.id !== `${m.provider}/${m.model}`)
+        ctx.addIssue({ code: "custom", path: ["models", i, "id"], message: `id must be ${m.provider}/${m.model}` });
+      if (
+        m.recommended &&
+        f.models.some((x, j) => j < i && x.recommended && x.tier === m.tier && x.vendor === m.vendor)
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["models", i, "recommended"],
+          message: `two recommended ${m.tier} models of ${m.vendor}`,
+        });
       }
       for (const re of m.line) {
         try {
@@ -64,7 +73,8 @@ export const apiModelsFileSchema = z
       }
     });
     for (const tier of API_TIERS) {
-      if (!f.models.some((m) => m.tier === tier && m.recommended)) ctx.addIssue({ code: "custom", path: ["models"], message: `no recommended ${tier} model` });
+      if (!f.models.some((m) => m.tier === tier && m.recommended))
+        ctx.addIssue({ code: "custom", path: ["models"], message: `no recommended ${tier} model` });
     }
   });
 export type ApiModelsFile = z.output<typeof apiModelsFileSchema>;

@@ -29,7 +29,7 @@ const channel = z.object({
   apiModels: z.array(z.string()).optional(),
   label: z.string().min(3),
   notes: z.string().optional(),
-  ...Object.fromEntries(CELLS.map((k) => [k, cell])) as Record<CellKey, typeof cell>,
+  ...(Object.fromEntries(CELLS.map((k) => [k, cell])) as Record<CellKey, typeof cell>),
 });
 export type ComplianceChannel = z.output<typeof channel>;
 
@@ -51,9 +51,21 @@ export const complianceFileSchema = z
   })
   .superRefine((f, ctx) => {
     f.channels.forEach((c, i) => {
-      if (f.channels.findIndex((x) => x.id === c.id) !== i) ctx.addIssue({ code: "custom", path: ["channels", i, "id"], message: `duplicate channel ${c.id}` });
-      for (const k of CELLS) if (c[k].status === "partial" && !c[k].note) ctx.addIssue({ code: "custom", path: ["channels", i, k, "note"], message: "a partial cell must say what to get in the contract (note)" });
-      if (c.fedramp.status !== "no" && c.fedramp.status !== "unknown" && !c.fedramp.level) ctx.addIssue({ code: "custom", path: ["channels", i, "fedramp", "level"], message: "a FedRAMP authorization needs its level" });
+      if (f.channels.findIndex((x) => x.id === c.id) !== i)
+        ctx.addIssue({ code: "custom", path: ["channels", i, "id"], message: `duplicate channel ${c.id}` });
+      for (const k of CELLS)
+        if (c[k].status === "partial" && !c[k].note)
+          ctx.addIssue({
+            code: "custom",
+            path: ["channels", i, k, "note"],
+            message: "a partial cell must say what to get in the contract (note)",
+          });
+      if (c.fedramp.status !== "no" && c.fedramp.status !== "unknown" && !c.fedramp.level)
+        ctx.addIssue({
+          code: "custom",
+          path: ["channels", i, "fedramp", "level"],
+          message: "a FedRAMP authorization needs its level",
+        });
     });
   });
 export type ComplianceFile = z.output<typeof complianceFileSchema>;

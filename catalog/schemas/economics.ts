@@ -44,10 +44,17 @@ export const economicsSchema = z
     figures: figureRecordSchema,
   })
   .superRefine((f, ctx) => {
-    for (const k of ECONOMICS_KEYS) if (!f.figures[k]) ctx.addIssue({ code: "custom", path: ["figures", k], message: `missing ${k}` });
+    for (const k of ECONOMICS_KEYS)
+      if (!f.figures[k]) ctx.addIssue({ code: "custom", path: ["figures", k], message: `missing ${k}` });
     const d = (k: string) => f.figures[k];
-    for (const k of ["economics.trend.apiDeclinePerYear.frontier", "economics.trend.apiDeclinePerYear.mid", "economics.trend.apiDeclinePerYear.small", "economics.trend.hostedOpenDeclinePerYear"]) {
+    for (const k of [
+      "economics.trend.apiDeclinePerYear.frontier",
+      "economics.trend.apiDeclinePerYear.mid",
+      "economics.trend.apiDeclinePerYear.small",
+      "economics.trend.hostedOpenDeclinePerYear",
+    ]) {
       const x = d(k);
-      if (x && !(x.low >= 0 && x.high < 1)) ctx.addIssue({ code: "custom", path: ["figures", k], message: "a yearly decline lies in [0, 1)" });
+      if (x && !(x.low >= 0 && x.high < 1))
+        ctx.addIssue({ code: "custom", path: ["figures", k], message: "a yearly decline lies in [0, 1)" });
     }
   });

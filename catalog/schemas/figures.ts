@@ -1,7 +1,18 @@
 // catalog/figures.json: the first catalog file (keyed figures, the open-weights size pairing, the
 // scoring policy); the build spreads its sections at the top level of the snapshot.
 import { z } from "zod";
-import { CUSTOMIZATIONS, FACTORS, OPTIONS, FRONTIER_NEEDS, LATENCY_CLASSES, LOCK_IN_CONCERNS, ML_OPS_MATURITIES, SENSITIVITIES, TIMES_TO_MARKET, VOLUME_BANDS } from "@/lib/engine/enums";
+import {
+  CUSTOMIZATIONS,
+  FACTORS,
+  OPTIONS,
+  FRONTIER_NEEDS,
+  LATENCY_CLASSES,
+  LOCK_IN_CONCERNS,
+  ML_OPS_MATURITIES,
+  SENSITIVITIES,
+  TIMES_TO_MARKET,
+  VOLUME_BANDS,
+} from "@/lib/engine/enums";
 import { figureRecordSchema } from "../schema";
 
 const sourced = { source: z.string().min(3), asOf: z.iso.date() };
@@ -29,13 +40,24 @@ const policyScoresSchema = z.strictObject({
 export const figuresFileSchema = z.object({
   asOf: z.iso.date(),
   priceLibrary: z.object({ name: z.string(), version: z.string(), published: z.iso.date() }),
-  qualityPairing: z.object({ frontier: z.enum(["large", "small"]), mid: z.enum(["large", "small"]), small: z.enum(["large", "small"]), ...sourced }),
+  qualityPairing: z.object({
+    frontier: z.enum(["large", "small"]),
+    mid: z.enum(["large", "small"]),
+    small: z.enum(["large", "small"]),
+    ...sourced,
+  }),
   figures: figureRecordSchema,
   policy: z.object({
     version: z.string(),
     /** One weight per factor (lib/engine/enums.ts FACTORS): a missing weight fails the build instead of weighing 0. */
     weights: exactly(FACTORS, z.number().nonnegative()),
-    confidence: z.object({ base: z.number(), gapScale: z.number(), conflictPenalty: z.number(), min: z.number(), max: z.number() }),
+    confidence: z.object({
+      base: z.number(),
+      gapScale: z.number(),
+      conflictPenalty: z.number(),
+      min: z.number(),
+      max: z.number(),
+    }),
     scores: policyScoresSchema,
     scoresComment: z.string(),
     ...sourced,

@@ -12,17 +12,33 @@ const RENTAL_SOURCES = ["gpu-cloud", "hyperscaler"] as const;
 export const gpuMarketSchema = z
   .object({ $comment: z.string().optional(), asOf: z.iso.date(), figures: figureRecordSchema })
   .superRefine((f, ctx) => {
-    const gpus = new Set(Object.keys(f.figures).map((k) => k.split(".")[1]).filter((g) => g && g !== "owned"));
+    const gpus = new Set(
+      Object.keys(f.figures)
+        .map((k) => k.split(".")[1])
+        .filter((g) => g && g !== "owned"),
+    );
     for (const g of gpus) {
       const need = [
-        ...RENTAL_SOURCES.flatMap((s) => GPU_TERMS.filter((t) => !(s === "hyperscaler" && t === "spot")).map((t) => `gpuMarket.${g}.${s}.${t}`)),
+        ...RENTAL_SOURCES.flatMap((s) =>
+          GPU_TERMS.filter((t) => !(s === "hyperscaler" && t === "spot")).map((t) => `gpuMarket.${g}.${s}.${t}`),
+        ),
         `gpuMarket.${g}.owned.serverPriceUsd`,
         `gpuMarket.${g}.owned.serverKw`,
       ];
-      for (const k of need) if (!f.figures[k]) ctx.addIssue({ code: "custom", path: ["figures", k], message: `GPU ${g} needs ${k}` });
+      for (const k of need)
+        if (!f.figures[k]) ctx.addIssue({ code: "custom", path: ["figures", k], message: `GPU ${g} needs ${k}` });
     }
-    for (const k of ["gpusPerServer", "pue", "electricityUsdPerKwh", "colocationUsdPerKwMonth", "maintenanceSharePerYear", "depreciationYears"]) {
-      if (!f.figures[`gpuMarket.owned.${k}`]) ctx.addIssue({ code: "custom", path: ["figures", `gpuMarket.owned.${k}`], message: "missing" });
+    for (const k of [
+      "gpusPerServer",
+      "pue",
+      "electricityUsdPerKwh",
+      "colocationUsdPerKwMonth",
+      "maintenanceSharePerYear",
+      "depreciationYears",
+    ]) {
+      if (!f.figures[`gpuMarket.owned.${k}`])
+        ctx.addIssue({ code: "custom", path: ["figures", `gpuMarket.owned.${k}`], message: "missing" });
     }
-    for (const [k, v] of Object.entries(f.figures)) if (!(v.value > 0)) ctx.addIssue({ code: "custom", path: ["figures", k, "value"], message: "must be positive" });
+    for (const [k, v] of Object.entries(f.figures))
+      if (!(v.value > 0)) ctx.addIssue({ code: "custom", path: ["figures", k, "value"], message: "must be positive" });
   });

@@ -24,7 +24,11 @@ export const gpusFileSchema = z
   .object({ $comment: z.string().optional(), asOf: z.iso.date(), gpus: z.array(gpuSchema).min(1) })
   .superRefine((f, ctx) => {
     const ids = f.gpus.map((g) => g.id);
-    ids.forEach((id, i) => ids.indexOf(id) !== i && ctx.addIssue({ code: "custom", path: ["gpus", i, "id"], message: `duplicate GPU id ${id}` }));
+    ids.forEach(
+      (id, i) =>
+        ids.indexOf(id) !== i &&
+        ctx.addIssue({ code: "custom", path: ["gpus", i, "id"], message: `duplicate GPU id ${id}` }),
+    );
   });
 export type GpusFile = z.output<typeof gpusFileSchema>;
 export type GpuHardware = GpusFile["gpus"][number];

@@ -17,13 +17,21 @@ const offerSchema = z
     listed: listedPrice.optional(),
     note: z.string().optional(),
   })
-  .refine((o) => (o.provider && o.model && !o.listed) || (!o.provider && !o.model && o.listed), { message: "an offer has either provider+model (price library) or listed (dated page)" });
+  .refine((o) => (o.provider && o.model && !o.listed) || (!o.provider && !o.model && o.listed), {
+    message: "an offer has either provider+model (price library) or listed (dated page)",
+  });
 
 export const hostedProvidersFileSchema = z.object({
   $comment: z.string().optional(),
   rule: z.string().min(20),
   models: z
-    .array(z.object({ id: z.string().regex(/^[a-z0-9.-]+$/), label: z.string().min(2), offers: z.array(offerSchema).min(2) }))
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9.-]+$/),
+        label: z.string().min(2),
+        offers: z.array(offerSchema).min(2),
+      }),
+    )
     .min(2),
 });
 export type HostedProvidersFile = z.output<typeof hostedProvidersFileSchema>;

@@ -24,7 +24,9 @@ const openModelSchema = z.object({
   /** Multi-head latent attention: the cache holds one `headDim`-wide latent per layer per token (no separate K and V). */
   kvLatent: z.boolean().optional(),
   contextWindowTokens: figure(),
-  precisions: z.array(z.object({ precision: z.enum(PRECISIONS), native: z.boolean().optional(), weightsGb: figure() })).min(1),
+  precisions: z
+    .array(z.object({ precision: z.enum(PRECISIONS), native: z.boolean().optional(), weightsGb: figure() }))
+    .min(1),
   license: z.string().min(2),
   conditions: z.string().optional(),
   asOf: z.iso.date(),
@@ -34,10 +36,26 @@ export const openModelsFileSchema = z
   .object({ $comment: z.string().optional(), asOf: z.iso.date(), models: z.array(openModelSchema).min(1) })
   .superRefine((f, ctx) => {
     f.models.forEach((m, i) => {
-      if (f.models.findIndex((x) => x.id === m.id) !== i) ctx.addIssue({ code: "custom", path: ["models", i, "id"], message: `duplicate model id ${m.id}` });
-      if (m.activeParamsB.value > m.totalParamsB.value) ctx.addIssue({ code: "custom", path: ["models", i, "activeParamsB"], message: "active parameters exceed total" });
-      if (m.fullAttentionLayers > m.layers) ctx.addIssue({ code: "custom", path: ["models", i, "fullAttentionLayers"], message: "more full-attention layers than layers" });
-      if (m.fullAttentionLayers < m.layers && m.slidingWindow <= 0) ctx.addIssue({ code: "custom", path: ["models", i, "slidingWindow"], message: "windowed layers need a window" });
+      if (f.models.findIndex((x) => x.id === m.id) !== i)
+        ctx.addIssue({ code: "custom", path: ["models", i, "id"], message: `duplicate model id ${m.id}` });
+      if (m.activeParamsB.value > m.totalParamsB.value)
+        ctx.addIssue({
+          code: "custom",
+          path: ["models", i, "activeParamsB"],
+          message: "active parameters exceed total",
+        });
+      if (m.fullAttentionLayers > m.layers)
+        ctx.addIssue({
+          code: "custom",
+          path: ["models", i, "fullAttentionLayers"],
+          message: "more full-attention layers than layers",
+        });
+      if (m.fullAttentionLayers < m.layers && m.slidingWindow <= 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["models", i, "slidingWindow"],
+          message: "windowed layers need a window",
+        });
     });
   });
 export type OpenModelsFile = z.output<typeof openModelsFileSchema>;

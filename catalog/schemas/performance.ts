@@ -43,12 +43,27 @@ export const performanceFileSchema = z.object({
   /** Keyed latency figures (merged into catalog.figures, read with figureOf): remote-API tail factor and network, hosted open-weights fallbacks. */
   figures: figureRecordSchema,
   /** Used for a configuration with no calibration of its own (median of the fitted ones). */
-  defaultCalibration: evidence({ etaBandwidth: z.number().positive(), etaCompute: z.number().positive(), stepOverheadMs: z.number().nonnegative(), queueing: z.number().nonnegative() }),
+  defaultCalibration: evidence({
+    etaBandwidth: z.number().positive(),
+    etaCompute: z.number().positive(),
+    stepOverheadMs: z.number().nonnegative(),
+    queueing: z.number().nonnegative(),
+  }),
   /** The same, per architecture (dense / MoE), when fits of that architecture exist. */
   defaultCalibrations: z
     .object({
-      dense: evidence({ etaBandwidth: z.number().positive(), etaCompute: z.number().positive(), stepOverheadMs: z.number().nonnegative(), queueing: z.number().nonnegative() }).optional(),
-      moe: evidence({ etaBandwidth: z.number().positive(), etaCompute: z.number().positive(), stepOverheadMs: z.number().nonnegative(), queueing: z.number().nonnegative() }).optional(),
+      dense: evidence({
+        etaBandwidth: z.number().positive(),
+        etaCompute: z.number().positive(),
+        stepOverheadMs: z.number().nonnegative(),
+        queueing: z.number().nonnegative(),
+      }).optional(),
+      moe: evidence({
+        etaBandwidth: z.number().positive(),
+        etaCompute: z.number().positive(),
+        stepOverheadMs: z.number().nonnegative(),
+        queueing: z.number().nonnegative(),
+      }).optional(),
     })
     .optional(),
   calibrations: z.array(calibrationSchema),

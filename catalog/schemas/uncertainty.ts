@@ -12,7 +12,15 @@ export const uncertaintySchema = z.object({
   /** Share of draws that fall inside a figure's low–high range, by evidence grade (and for a user's own range). */
   coverage: z.object({ measured: share, derived: share, assumed: share, user: share }),
   /** Figures that move together: one shared latent normal per group (Gaussian copula), pairwise rank correlation ≈ `correlation`. */
-  groups: z.array(z.object({ id: z.string().min(1), label: z.string().min(3), correlation: z.number().min(0).lt(1), keys: z.array(z.string().min(3)).min(2), ...sourced })),
+  groups: z.array(
+    z.object({
+      id: z.string().min(1),
+      label: z.string().min(3),
+      correlation: z.number().min(0).lt(1),
+      keys: z.array(z.string().min(3)).min(2),
+      ...sourced,
+    }),
+  ),
   /** Figures never drawn: choices the user makes (availability floor, depreciation life) or rule-only figures (latency round trip). */
   held: z.array(z.string().min(3)),
   draws: z.number().int().min(100).max(20_000),

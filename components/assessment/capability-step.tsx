@@ -28,7 +28,11 @@ export function CapabilityStep({ value, update, err }: StepProps<CapabilityAnswe
         options={FRONTIER_NEEDS.map((f) => ({
           value: f,
           label: LABELS.frontier[f],
-          hint: { required: "Hard reasoning only the best models do", helpful: "Better models help, mid-tier is fine", unnecessary: "A small model handles the task" }[f],
+          hint: {
+            required: "Hard reasoning only the best models do",
+            helpful: "Better models help, mid-tier is fine",
+            unnecessary: "A small model handles the task",
+          }[f],
         }))}
         help="The best models are only available as proprietary APIs; good open-weights models (7B–70B) handle many tasks."
       />
@@ -41,7 +45,12 @@ export function CapabilityStep({ value, update, err }: StepProps<CapabilityAnswe
         options={CUSTOMIZATIONS.map((c) => ({
           value: c,
           label: LABELS.customization[c],
-          hint: { none: "Use as is", prompting: "Instructions and examples", "fine-tuning": "Train on our data", "full-control": "Weights, serving, everything" }[c],
+          hint: {
+            none: "Use as is",
+            prompting: "Instructions and examples",
+            "fine-tuning": "Train on our data",
+            "full-control": "Weights, serving, everything",
+          }[c],
         }))}
         help="APIs allow fine-tuning only as far as the provider lets you; open weights can be tuned freely."
       />

@@ -22,7 +22,9 @@ export function CompanyPresets({ selected, onPick }: { selected?: string; onPick
             >
               <span className="flex items-center justify-between gap-2 font-medium text-slate-900">
                 {p.label}
-                {on && <span className="rounded bg-brand-600 px-1.5 text-[11px] font-semibold text-white">Selected</span>}
+                {on && (
+                  <span className="rounded bg-brand-600 px-1.5 text-[11px] font-semibold text-white">Selected</span>
+                )}
               </span>
               <span className="mt-0.5 block text-slate-500">{p.description}</span>
             </button>

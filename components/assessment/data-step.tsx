@@ -20,7 +20,12 @@ export function DataStep({ value: data, update, err }: StepProps<DataAnswers>) {
         options={SENSITIVITIES.map((s) => ({
           value: s,
           label: LABELS.sensitivity[s],
-          hint: { public: "Marketing copy, public docs", internal: "Internal wikis, code", confidential: "Contracts, customer data", regulated: "Patient, card or financial records" }[s],
+          hint: {
+            public: "Marketing copy, public docs",
+            internal: "Internal wikis, code",
+            confidential: "Contracts, customer data",
+            regulated: "Patient, card or financial records",
+          }[s],
         }))}
         help="Regulated data can often stay on an API with the right contract tier (BAA, zero retention, residency); the engine checks each provider's capabilities."
       />

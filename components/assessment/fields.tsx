@@ -29,7 +29,8 @@ const describedBy = (id: string, help?: ReactNode, error?: string) =>
   [help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
 /** What a number field puts in the draft: nothing for empty text, NaN for unreadable text (the schema then says "Enter a number", not "required"). */
-const emitted = (text: string): number | undefined => (text.trim() === "" ? undefined : (parseNumberField(text) ?? Number.NaN));
+const emitted = (text: string): number | undefined =>
+  text.trim() === "" ? undefined : (parseNumberField(text) ?? Number.NaN);
 
 export function NumberField(props: {
   path: string;
@@ -55,7 +56,14 @@ export function NumberField(props: {
   }
   const integer = props.integer ?? props.step === 1;
   const typed = parseNumberField(text);
-  const typing = text.trim() === "" ? undefined : typed === undefined ? "Enter a number" : integer && !Number.isInteger(typed) ? "Whole numbers only" : undefined;
+  const typing =
+    text.trim() === ""
+      ? undefined
+      : typed === undefined
+        ? "Enter a number"
+        : integer && !Number.isInteger(typed)
+          ? "Whole numbers only"
+          : undefined;
   const error = props.error ?? typing;
   return (
     <div>
@@ -131,7 +139,13 @@ export function RadioCards<T extends string>(props: {
   );
 }
 
-export function Checkbox(props: { path: string; label: string; checked: boolean; onChange: (v: boolean) => void; help?: ReactNode }) {
+export function Checkbox(props: {
+  path: string;
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  help?: ReactNode;
+}) {
   const id = fieldId(props.path);
   return (
     <div>
@@ -188,7 +202,14 @@ export function SelectField<T extends string>(props: {
 }
 
 /** A 0–1 share the engine takes, entered as a percentage. */
-export function PercentField(props: { path: string; label: string; value: number | undefined; onChange: (share: number | undefined) => void; help?: ReactNode; error?: string }) {
+export function PercentField(props: {
+  path: string;
+  label: string;
+  value: number | undefined;
+  onChange: (share: number | undefined) => void;
+  help?: ReactNode;
+  error?: string;
+}) {
   return (
     <NumberField
       {...props}
@@ -199,7 +220,15 @@ export function PercentField(props: { path: string; label: string; value: number
   );
 }
 
-export function TextField(props: { path: string; label: string; value: string | undefined; onChange: (v: string) => void; help?: ReactNode; error?: string; maxLength?: number }) {
+export function TextField(props: {
+  path: string;
+  label: string;
+  value: string | undefined;
+  onChange: (v: string) => void;
+  help?: ReactNode;
+  error?: string;
+  maxLength?: number;
+}) {
   const id = fieldId(props.path);
   return (
     <div>

@@ -13,6 +13,9 @@ export function FormFactsProvider({ facts, children }: { facts: FormFacts; child
 
 export function useFormFacts(): FormFacts {
   const facts = useContext(FormFactsContext);
-  if (!facts) throw new Error("useFormFacts: the questionnaire needs its FormFactsProvider (app/assess/page.tsx passes the facts)");
+  if (!facts)
+    throw new Error(
+      "useFormFacts: the questionnaire needs its FormFactsProvider (app/assess/page.tsx passes the facts)",
+    );
   return facts;
 }

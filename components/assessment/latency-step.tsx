@@ -27,7 +27,14 @@ export function LatencyStep({ value, update, err }: StepProps<LatencyAnswers>) {
         columns={2}
         value={value.measure}
         onChange={(x) => update({ measure: x })}
-        options={LATENCY_MEASURES.map((m) => ({ value: m, label: MEASURE_LABELS[m], hint: m === "first-token" ? "Chat: users read as the answer streams" : "Voice, code completion, batch: nothing shows before the last token" }))}
+        options={LATENCY_MEASURES.map((m) => ({
+          value: m,
+          label: MEASURE_LABELS[m],
+          hint:
+            m === "first-token"
+              ? "Chat: users read as the answer streams"
+              : "Voice, code completion, batch: nothing shows before the last token",
+        }))}
       />
       {hint && (
         <p aria-live="polite" className="rounded-lg bg-slate-50 p-3 text-sm text-slate-700" data-testid="latency-hint">

@@ -52,13 +52,22 @@ const LEGACY_STORAGE_KEY = "rentorown.assessment.v1";
 type Saved = { draft: Draft; step: number };
 
 /** Answers from an "edit answers" link, decoded and validated on the server (app/assess/page.tsx). */
-export type InitialAnswers = { kind: "assessment"; input: AssessmentInput } | { kind: "portfolio"; input: PortfolioInput };
+export type InitialAnswers =
+  { kind: "assessment"; input: AssessmentInput } | { kind: "portfolio"; input: PortfolioInput };
 
 // Validation needs zod (./validate.ts): loaded on the first "Next" or submit, fetched ahead when the
 // user first focuses or touches the form, so the page's first load stays light.
 const loadValidation = () => import("@/lib/assessment/validate");
 
-export function Questionnaire({ initial, facts, carry = "" }: { initial?: InitialAnswers; facts: FormFacts; carry?: string }) {
+export function Questionnaire({
+  initial,
+  facts,
+  carry = "",
+}: {
+  initial?: InitialAnswers;
+  facts: FormFacts;
+  carry?: string;
+}) {
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [step, setStep] = useState(0);
@@ -107,7 +116,10 @@ export function Questionnaire({ initial, facts, carry = "" }: { initial?: Initia
     });
 
   const updateWorkload = <G extends WorkloadGroup>(group: G, patch: Partial<Draft["workloads"][number][G]>) => {
-    setDraft((d) => ({ ...d, workloads: d.workloads.map((w, i) => (i === d.active ? { ...w, [group]: { ...w[group], ...patch } } : w)) }));
+    setDraft((d) => ({
+      ...d,
+      workloads: d.workloads.map((w, i) => (i === d.active ? { ...w, [group]: { ...w[group], ...patch } } : w)),
+    }));
     clearErrors(group, Object.keys(patch));
   };
   const updateCompany = <G extends CompanyGroup>(group: G, patch: Partial<Draft[G]>) => {
@@ -207,71 +219,109 @@ export function Questionnaire({ initial, facts, carry = "" }: { initial?: Initia
 
   return (
     <FormFactsProvider facts={facts}>
-    <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
-      <p className="text-sm font-medium text-brand-600">{portfolio ? `Portfolio of ${draft.workloads.length} workloads` : "Assessment · about five minutes"}</p>
-      <Progress step={step} onJump={(i) => i < step && goTo(i)} />
-      {step === 0 && !isPortfolio(draft) && (
-        <CompanyPresets
-          selected={company}
-          onPick={(p) => {
-            setCompany(p.id);
-            setDraft(draftFromInput(p.input));
-            goTo(STEPS.length - 1);
-          }}
-        />
-      )}
-      {isWorkloadStep(current.id) && <WorkloadBar draft={draft} actions={workloadActions} nameError={err("name") ?? err("id")} />}
-      <form onSubmit={(e) => void onSubmit(e)} onFocus={prefetchValidation} onPointerDown={prefetchValidation} noValidate className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8" aria-labelledby="step-heading">
-        {portfolio && isWorkloadStep(current.id) && <p className="text-sm font-medium text-slate-500" data-testid="editing-workload">{`Workload ${draft.active + 1}: ${w.name}`}</p>}
-        {portfolio && current.scope === "company" && <p className="text-sm font-medium text-slate-500">For the whole company: shared by every workload</p>}
-        <h1 id="step-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-semibold tracking-tight text-ink outline-none">
-          {current.title}
-        </h1>
-        <div className="mt-6 space-y-6">
-          {current.id === "volume" && <VolumeStep value={w.volume} update={(p) => updateWorkload("volume", p)} err={err} />}
-          {current.id === "data" && <DataStep value={w.data} update={(p) => updateWorkload("data", p)} err={err} />}
-          {current.id === "team" && <TeamStep value={draft.team} update={(p) => updateCompany("team", p)} err={err} />}
-          {current.id === "latency" && <LatencyStep value={w.latency} update={(p) => updateWorkload("latency", p)} err={err} />}
-          {current.id === "capability" && <CapabilityStep value={w.capability} update={(p) => updateWorkload("capability", p)} err={err} />}
-          {current.id === "deployment" && <DeploymentStep value={draft.deployment} update={(p) => updateCompany("deployment", p)} err={err} />}
-          {current.id === "strategy" && <StrategyStep value={draft.strategy} update={(p) => updateCompany("strategy", p)} err={err} />}
-          {current.id === "review" && (
-            <Review
-              draft={draft}
-              onEdit={(id, workload) => {
-                if (workload !== undefined) setDraft((d) => ({ ...d, active: workload }));
-                goTo(STEPS.findIndex((s) => s.id === id));
-              }}
-            />
+      <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
+        <p className="text-sm font-medium text-brand-600">
+          {portfolio ? `Portfolio of ${draft.workloads.length} workloads` : "Assessment · about five minutes"}
+        </p>
+        <Progress step={step} onJump={(i) => i < step && goTo(i)} />
+        {step === 0 && !isPortfolio(draft) && (
+          <CompanyPresets
+            selected={company}
+            onPick={(p) => {
+              setCompany(p.id);
+              setDraft(draftFromInput(p.input));
+              goTo(STEPS.length - 1);
+            }}
+          />
+        )}
+        {isWorkloadStep(current.id) && (
+          <WorkloadBar draft={draft} actions={workloadActions} nameError={err("name") ?? err("id")} />
+        )}
+        <form
+          onSubmit={(e) => void onSubmit(e)}
+          onFocus={prefetchValidation}
+          onPointerDown={prefetchValidation}
+          noValidate
+          className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8"
+          aria-labelledby="step-heading"
+        >
+          {portfolio && isWorkloadStep(current.id) && (
+            <p
+              className="text-sm font-medium text-slate-500"
+              data-testid="editing-workload"
+            >{`Workload ${draft.active + 1}: ${w.name}`}</p>
           )}
-        </div>
-
-        <div className="mt-8 flex items-center justify-between gap-3 border-t border-slate-100 pt-5">
-          <button
-            type="button"
-            onClick={() => goTo(step - 1)}
-            disabled={step === 0}
-            className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:invisible"
+          {portfolio && current.scope === "company" && (
+            <p className="text-sm font-medium text-slate-500">For the whole company: shared by every workload</p>
+          )}
+          <h1
+            id="step-heading"
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-2xl font-semibold tracking-tight text-ink outline-none"
           >
-            Back
-          </button>
-          <button type="submit" className="rounded-lg bg-brand-600 px-5 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
-            {current.id === "review" ? (portfolio ? "See the plan" : "See the recommendation") : "Next"}
-          </button>
-        </div>
-      </form>
-      <button
-        type="button"
-        onClick={() => {
-          setDraft(emptyDraft());
-          setCompany(undefined);
-          goTo(0);
-        }}
-        className="mt-4 text-sm text-slate-500 underline-offset-4 hover:underline"
-      >
-        Start over
-      </button>
-    </div>
+            {current.title}
+          </h1>
+          <div className="mt-6 space-y-6">
+            {current.id === "volume" && (
+              <VolumeStep value={w.volume} update={(p) => updateWorkload("volume", p)} err={err} />
+            )}
+            {current.id === "data" && <DataStep value={w.data} update={(p) => updateWorkload("data", p)} err={err} />}
+            {current.id === "team" && (
+              <TeamStep value={draft.team} update={(p) => updateCompany("team", p)} err={err} />
+            )}
+            {current.id === "latency" && (
+              <LatencyStep value={w.latency} update={(p) => updateWorkload("latency", p)} err={err} />
+            )}
+            {current.id === "capability" && (
+              <CapabilityStep value={w.capability} update={(p) => updateWorkload("capability", p)} err={err} />
+            )}
+            {current.id === "deployment" && (
+              <DeploymentStep value={draft.deployment} update={(p) => updateCompany("deployment", p)} err={err} />
+            )}
+            {current.id === "strategy" && (
+              <StrategyStep value={draft.strategy} update={(p) => updateCompany("strategy", p)} err={err} />
+            )}
+            {current.id === "review" && (
+              <Review
+                draft={draft}
+                onEdit={(id, workload) => {
+                  if (workload !== undefined) setDraft((d) => ({ ...d, active: workload }));
+                  goTo(STEPS.findIndex((s) => s.id === id));
+                }}
+              />
+            )}
+          </div>
+
+          <div className="mt-8 flex items-center justify-between gap-3 border-t border-slate-100 pt-5">
+            <button
+              type="button"
+              onClick={() => goTo(step - 1)}
+              disabled={step === 0}
+              className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:invisible"
+            >
+              Back
+            </button>
+            <button
+              type="submit"
+              className="rounded-lg bg-brand-600 px-5 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+            >
+              {current.id === "review" ? (portfolio ? "See the plan" : "See the recommendation") : "Next"}
+            </button>
+          </div>
+        </form>
+        <button
+          type="button"
+          onClick={() => {
+            setDraft(emptyDraft());
+            setCompany(undefined);
+            goTo(0);
+          }}
+          className="mt-4 text-sm text-slate-500 underline-offset-4 hover:underline"
+        >
+          Start over
+        </button>
+      </div>
     </FormFactsProvider>
   );
 }

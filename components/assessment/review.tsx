@@ -28,8 +28,18 @@ export function workloadRows(w: WorkloadDraft, apiModelLabels: Record<string, st
       "Data",
       `${data.sensitivity ? LABELS.sensitivity[data.sensitivity] : "?"}${data.regulations?.length ? ` · ${data.regulations.map((r) => LABELS.regulations[r]).join(", ")}` : ""}${data.mustStayInHouse ? " · must stay in house" : ""}${(data.sensitiveShare ?? D.data.sensitiveShare) < 1 ? ` · ${Math.round((data.sensitiveShare ?? 1) * 100)}% of traffic sensitive` : ""}`,
     ],
-    ["latency", "Latency", w.latency.p95TargetMs ? `p95 ${formatNumber(w.latency.p95TargetMs)} ms, ${MEASURE_LABELS[w.latency.measure ?? D.latency.measure].toLowerCase()}` : "?"],
-    ["capability", "Quality", `Frontier ${w.capability.frontier ? LABELS.frontier[w.capability.frontier].toLowerCase() : "?"} · ${LABELS.customization[w.capability.customization ?? D.capability.customization]}${w.capability.apiModel ? ` · priced against ${apiModelLabels[w.capability.apiModel] ?? w.capability.apiModel}` : ""}`],
+    [
+      "latency",
+      "Latency",
+      w.latency.p95TargetMs
+        ? `p95 ${formatNumber(w.latency.p95TargetMs)} ms, ${MEASURE_LABELS[w.latency.measure ?? D.latency.measure].toLowerCase()}`
+        : "?",
+    ],
+    [
+      "capability",
+      "Quality",
+      `Frontier ${w.capability.frontier ? LABELS.frontier[w.capability.frontier].toLowerCase() : "?"} · ${LABELS.customization[w.capability.customization ?? D.capability.customization]}${w.capability.apiModel ? ` · priced against ${apiModelLabels[w.capability.apiModel] ?? w.capability.apiModel}` : ""}`,
+    ],
   ];
 }
 
@@ -38,8 +48,16 @@ export function companyRows(d: Draft, gpuLabels: Record<string, string>): Row[] 
   const s = d.strategy;
   return [
     ["team", "Team", d.team.mlOpsMaturity ? LABELS.maturity[d.team.mlOpsMaturity] : "?"],
-    ["deployment", "Deployment", `${dep.offline ? "Offline · " : ""}GPU: ${gpuLabels[dep.gpu ?? D.deployment.gpu] ?? dep.gpu} · source: ${dep.gpuSource ? (LABELS.gpuSource[dep.gpuSource] ?? dep.gpuSource) : "chosen by RentOrOwn"}${dep.gpuTerm ? ` · ${GPU_TERM_LABELS[dep.gpuTerm].toLowerCase()}` : ""}`],
-    ["strategy", "Strategy", `Ship ${LABELS.ttm[s.timeToMarket ?? D.strategy.timeToMarket].toLowerCase()} · lock-in concern ${LABELS.lockIn[s.lockInConcern ?? D.strategy.lockInConcern].toLowerCase()} · ${s.horizonMonths ?? D.strategy.horizonMonths} months`],
+    [
+      "deployment",
+      "Deployment",
+      `${dep.offline ? "Offline · " : ""}GPU: ${gpuLabels[dep.gpu ?? D.deployment.gpu] ?? dep.gpu} · source: ${dep.gpuSource ? (LABELS.gpuSource[dep.gpuSource] ?? dep.gpuSource) : "chosen by RentOrOwn"}${dep.gpuTerm ? ` · ${GPU_TERM_LABELS[dep.gpuTerm].toLowerCase()}` : ""}`,
+    ],
+    [
+      "strategy",
+      "Strategy",
+      `Ship ${LABELS.ttm[s.timeToMarket ?? D.strategy.timeToMarket].toLowerCase()} · lock-in concern ${LABELS.lockIn[s.lockInConcern ?? D.strategy.lockInConcern].toLowerCase()} · ${s.horizonMonths ?? D.strategy.horizonMonths} months`,
+    ],
   ];
 }
 
@@ -51,7 +69,12 @@ function Rows({ rows, onEdit, prefix = "" }: { rows: Row[]; onEdit: (id: StepId)
           <dt className="w-28 shrink-0 text-sm font-medium text-slate-500">{label}</dt>
           <dd className="flex-1 text-sm text-slate-900">{text}</dd>
           <dd>
-            <button type="button" onClick={() => onEdit(id)} className="text-sm font-medium text-brand-600 hover:underline" aria-label={`Edit ${prefix}${label}`}>
+            <button
+              type="button"
+              onClick={() => onEdit(id)}
+              className="text-sm font-medium text-brand-600 hover:underline"
+              aria-label={`Edit ${prefix}${label}`}
+            >
               Edit
             </button>
           </dd>
@@ -64,11 +87,17 @@ function Rows({ rows, onEdit, prefix = "" }: { rows: Row[]; onEdit: (id: StepId)
 /** Single workload: the same seven rows as before portfolios. Several: the company once, then each workload. */
 export function Review({ draft, onEdit }: { draft: Draft; onEdit: (id: StepId, workload?: number) => void }) {
   const { gpuLabels, apiModels } = useFormFacts();
-  const apiModelLabels = Object.fromEntries(Object.values(apiModels).flat().map((m) => [m.id, m.label]));
+  const apiModelLabels = Object.fromEntries(
+    Object.values(apiModels)
+      .flat()
+      .map((m) => [m.id, m.label]),
+  );
   if (!isPortfolio(draft)) {
     const [volume, data, latency, capability] = workloadRows(draft.workloads[0]!, apiModelLabels);
     const [team, deployment, strategy] = companyRows(draft, gpuLabels);
-    return <Rows rows={[volume!, data!, team!, latency!, capability!, deployment!, strategy!]} onEdit={(id) => onEdit(id)} />;
+    return (
+      <Rows rows={[volume!, data!, team!, latency!, capability!, deployment!, strategy!]} onEdit={(id) => onEdit(id)} />
+    );
   }
   return (
     <div className="space-y-6">

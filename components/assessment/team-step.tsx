@@ -16,7 +16,12 @@ export function TeamStep({ value, update, err }: StepProps<TeamAnswers>) {
       options={ML_OPS_MATURITIES.map((m) => ({
         value: m,
         label: LABELS.maturity[m],
-        hint: { none: "We would have to hire or contract", basic: "Some ML engineers, no GPU serving yet", experienced: "We have served models in production", dedicated: "A platform team runs models today" }[m],
+        hint: {
+          none: "We would have to hire or contract",
+          basic: "Some ML engineers, no GPU serving yet",
+          experienced: "We have served models in production",
+          dedicated: "A platform team runs models today",
+        }[m],
       }))}
       help="Without these skills the hidden costs of self-hosting often exceed the savings: you pay for the people who run the GPUs, not just the GPUs."
     />

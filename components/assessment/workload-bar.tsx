@@ -6,7 +6,8 @@ import { WORKLOAD_PRESETS, type WorkloadPreset } from "@/lib/assessment/presets"
 import { MAX_WORKLOADS } from "@/lib/engine/enums";
 import { TextField } from "./fields";
 
-const small = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40";
+const small =
+  "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40";
 
 export type WorkloadActions = {
   select: (i: number) => void;
@@ -22,7 +23,15 @@ export type WorkloadActions = {
  * remove, reorder). With one workload it is a single "add another" control, so the one-workload
  * assessment stays as quick as before.
  */
-export function WorkloadBar({ draft, actions, nameError }: { draft: Draft; actions: WorkloadActions; nameError?: string }) {
+export function WorkloadBar({
+  draft,
+  actions,
+  nameError,
+}: {
+  draft: Draft;
+  actions: WorkloadActions;
+  nameError?: string;
+}) {
   const [adding, setAdding] = useState(false);
   const n = draft.workloads.length;
   const active = draft.workloads[draft.active]!;
@@ -57,12 +66,20 @@ export function WorkloadBar({ draft, actions, nameError }: { draft: Draft; actio
   if (n === 1) {
     return (
       <div className="mt-4 text-sm text-slate-600" data-testid="workload-bar">
-        <button type="button" className="font-medium text-brand-700 underline-offset-4 hover:underline" aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
+        <button
+          type="button"
+          className="font-medium text-brand-700 underline-offset-4 hover:underline"
+          aria-expanded={adding}
+          onClick={() => setAdding((a) => !a)}
+        >
           Several workloads? Add another workload
         </button>
         {adding && (
           <div className="mt-2 rounded-lg border border-slate-200 bg-white p-3">
-            <p>Workloads on your own GPUs share one fleet and one team; RentOrOwn plans them together. Start the next one from:</p>
+            <p>
+              Workloads on your own GPUs share one fleet and one team; RentOrOwn plans them together. Start the next one
+              from:
+            </p>
             {presets}
           </div>
         )}
@@ -70,7 +87,11 @@ export function WorkloadBar({ draft, actions, nameError }: { draft: Draft; actio
     );
   }
   return (
-    <section aria-label="Workloads" className="mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="workload-bar">
+    <section
+      aria-label="Workloads"
+      className="mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="workload-bar"
+    >
       <div className="flex flex-wrap items-center gap-2" role="tablist" aria-label="Workload being edited">
         {draft.workloads.map((w, i) => (
           <button
@@ -84,22 +105,54 @@ export function WorkloadBar({ draft, actions, nameError }: { draft: Draft; actio
             {i + 1}. {w.name}
           </button>
         ))}
-        <button type="button" className={small} disabled={!canAddWorkload(draft)} aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
+        <button
+          type="button"
+          className={small}
+          disabled={!canAddWorkload(draft)}
+          aria-expanded={adding}
+          onClick={() => setAdding((a) => !a)}
+        >
           + Add workload
         </button>
       </div>
       {adding && presets}
-      {!canAddWorkload(draft) && <p className="mt-2 text-xs text-slate-500">At most {MAX_WORKLOADS} workloads in one portfolio.</p>}
+      {!canAddWorkload(draft) && (
+        <p className="mt-2 text-xs text-slate-500">At most {MAX_WORKLOADS} workloads in one portfolio.</p>
+      )}
       <div className="mt-3 flex flex-wrap items-end gap-3 border-t border-slate-100 pt-3">
-        <TextField path="name" label="Workload name" value={active.name} onChange={actions.rename} error={nameError} maxLength={80} />
+        <TextField
+          path="name"
+          label="Workload name"
+          value={active.name}
+          onChange={actions.rename}
+          error={nameError}
+          maxLength={80}
+        />
         <div className="flex flex-wrap gap-2 pb-1">
-          <button type="button" className={small} onClick={() => actions.move(draft.active, -1)} disabled={draft.active === 0} aria-label={`Move ${active.name} up`}>
+          <button
+            type="button"
+            className={small}
+            onClick={() => actions.move(draft.active, -1)}
+            disabled={draft.active === 0}
+            aria-label={`Move ${active.name} up`}
+          >
             ↑ Move up
           </button>
-          <button type="button" className={small} onClick={() => actions.move(draft.active, 1)} disabled={draft.active === n - 1} aria-label={`Move ${active.name} down`}>
+          <button
+            type="button"
+            className={small}
+            onClick={() => actions.move(draft.active, 1)}
+            disabled={draft.active === n - 1}
+            aria-label={`Move ${active.name} down`}
+          >
             ↓ Move down
           </button>
-          <button type="button" className={small} onClick={() => actions.duplicate(draft.active)} disabled={!canAddWorkload(draft)}>
+          <button
+            type="button"
+            className={small}
+            onClick={() => actions.duplicate(draft.active)}
+            disabled={!canAddWorkload(draft)}
+          >
             Duplicate
           </button>
           <button type="button" className={small} onClick={() => actions.remove(draft.active)}>

@@ -25,21 +25,39 @@ export function AccountMenu() {
     };
   }, []);
   // Reserve the slot's width while the session loads, so the header does not jump.
-  if (session === undefined) return <span aria-hidden="true" className="inline-block h-8 w-20 rounded-md bg-slate-100" data-testid="account-loading" />;
+  if (session === undefined)
+    return (
+      <span
+        aria-hidden="true"
+        className="inline-block h-8 w-20 rounded-md bg-slate-100"
+        data-testid="account-loading"
+      />
+    );
   const email = session?.user?.email;
   if (!email) {
     return (
-      <Link href="/signin" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+      <Link
+        href="/signin"
+        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+      >
         Sign in
       </Link>
     );
   }
   return (
     <form action={signOutAction} onSubmit={() => setSession(null)} className="flex items-center gap-2">
-      <Link href="/account" className="hidden text-sm text-slate-600 hover:underline md:inline" data-testid="signed-in-as" title="Account and API keys">
+      <Link
+        href="/account"
+        className="hidden text-sm text-slate-600 hover:underline md:inline"
+        data-testid="signed-in-as"
+        title="Account and API keys"
+      >
         {email}
       </Link>
-      <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50">
+      <button
+        type="submit"
+        className="rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50"
+      >
         Sign out
       </button>
     </form>

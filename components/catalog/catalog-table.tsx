@@ -4,10 +4,20 @@ import { useDeferredValue, useMemo, useState } from "react";
 import { ROW_KIND_LABELS, ROW_KINDS, type CatalogRow, type RowKind } from "@/lib/catalog/kinds";
 import { GradeBadge } from "./grade-badge";
 
-type Channel = { label: string; baa: string; dpa: string; euResidency: string; zeroDataRetention: string; soc2: string };
+type Channel = {
+  label: string;
+  baa: string;
+  dpa: string;
+  euResidency: string;
+  zeroDataRetention: string;
+  soc2: string;
+};
 type Sort = "catalog" | "price-asc" | "price-desc";
 
-const num = (x: number) => (Math.abs(x) >= 1000 ? x.toLocaleString("en-US", { maximumFractionDigits: 0 }) : x.toLocaleString("en-US", { maximumSignificantDigits: 4 }));
+const num = (x: number) =>
+  Math.abs(x) >= 1000
+    ? x.toLocaleString("en-US", { maximumFractionDigits: 0 })
+    : x.toLocaleString("en-US", { maximumSignificantDigits: 4 });
 
 function rangeText(r: CatalogRow) {
   if (r.low === null || r.high === null || r.value === null) return "—";
@@ -29,7 +39,11 @@ function SourceLink({ source, url, className }: { source: string; url?: string; 
 function SourceCell({ r }: { r: CatalogRow }) {
   return (
     <div className="text-xs text-slate-600">
-      <SourceLink source={r.source} url={r.url} className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700" />
+      <SourceLink
+        source={r.source}
+        url={r.url}
+        className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700"
+      />
       {r.derivation && <p className="mt-0.5 text-slate-500">How: {r.derivation}</p>}
       {r.conditions && <p className="mt-0.5 text-slate-500">Conditions: {r.conditions}</p>}
     </div>
@@ -87,23 +101,61 @@ type Blend = { input: number; output: number };
 
 const STATUS_MARK: Record<string, string> = { yes: "yes", partial: "partial", no: "no", unknown: "?" };
 
-function Compare({ rows, models, channels, blend, speed }: { rows: CatalogRow[]; models: { id: string; label: string; offers: number }[]; channels: Record<string, Channel>; blend: Blend; speed?: Speed }) {
+function Compare({
+  rows,
+  models,
+  channels,
+  blend,
+  speed,
+}: {
+  rows: CatalogRow[];
+  models: { id: string; label: string; offers: number }[];
+  channels: Record<string, Channel>;
+  blend: Blend;
+  speed?: Speed;
+}) {
   const [modelId, setModelId] = useState("");
   const offers = rows.filter((r) => r.modelId === modelId).sort((a, b) => (a.priceKey ?? 0) - (b.priceKey ?? 0));
   const medianIdx = Math.floor((offers.length - 1) / 2);
   const cell = (o: CatalogRow, k: keyof Omit<Channel, "label">) => {
-    const best = (o.channels ?? []).map((c) => channels[c]?.[k] ?? "unknown").sort((a, b) => ["yes", "partial", "unknown", "no"].indexOf(a) - ["yes", "partial", "unknown", "no"].indexOf(b))[0]!;
-    return <span className={best === "yes" ? "text-emerald-700" : best === "partial" ? "text-amber-700" : best === "no" ? "text-rose-700" : "text-slate-500"}>{STATUS_MARK[best]}</span>;
+    const best = (o.channels ?? [])
+      .map((c) => channels[c]?.[k] ?? "unknown")
+      .sort(
+        (a, b) => ["yes", "partial", "unknown", "no"].indexOf(a) - ["yes", "partial", "unknown", "no"].indexOf(b),
+      )[0]!;
+    return (
+      <span
+        className={
+          best === "yes"
+            ? "text-emerald-700"
+            : best === "partial"
+              ? "text-amber-700"
+              : best === "no"
+                ? "text-rose-700"
+                : "text-slate-500"
+        }
+      >
+        {STATUS_MARK[best]}
+      </span>
+    );
   };
   return (
-    <section aria-labelledby="compare-heading" className="mt-8 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <section
+      aria-labelledby="compare-heading"
+      className="mt-8 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <h2 id="compare-heading" className="text-base font-semibold text-ink">
         Compare providers for one open model
       </h2>
       <label htmlFor="compare-model" className="mt-2 block text-sm text-slate-700">
         Open model
       </label>
-      <select id="compare-model" value={modelId} onChange={(e) => setModelId(e.target.value)} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+      <select
+        id="compare-model"
+        value={modelId}
+        onChange={(e) => setModelId(e.target.value)}
+        className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+      >
         <option value="">Choose a model…</option>
         {models.map((m) => (
           <option key={m.id} value={m.id}>
@@ -119,13 +171,24 @@ function Compare({ rows, models, channels, blend, speed }: { rows: CatalogRow[];
                 <th className="py-1 pr-3 font-medium">Provider</th>
                 <th className="py-1 pr-3 font-medium">Price</th>
                 <th className="py-1 pr-3 font-medium">
-                  Blended $/1M <span className="normal-case">({blend.input} in : {blend.output} out)</span>
+                  Blended $/1M{" "}
+                  <span className="normal-case">
+                    ({blend.input} in : {blend.output} out)
+                  </span>
                 </th>
                 {speed && <th className="py-1 pr-3 font-medium">Speed</th>}
-                <th className="py-1 pr-3 font-medium" title="HIPAA business associate agreement">BAA</th>
-                <th className="py-1 pr-3 font-medium" title="GDPR data processing agreement">DPA</th>
-                <th className="py-1 pr-3 font-medium" title="Processing inside the EU">EU</th>
-                <th className="py-1 pr-3 font-medium" title="Zero data retention">ZDR</th>
+                <th className="py-1 pr-3 font-medium" title="HIPAA business associate agreement">
+                  BAA
+                </th>
+                <th className="py-1 pr-3 font-medium" title="GDPR data processing agreement">
+                  DPA
+                </th>
+                <th className="py-1 pr-3 font-medium" title="Processing inside the EU">
+                  EU
+                </th>
+                <th className="py-1 pr-3 font-medium" title="Zero data retention">
+                  ZDR
+                </th>
                 <th className="py-1 pr-3 font-medium">SOC 2</th>
                 <th className="py-1 pr-3 font-medium">Grade</th>
                 <th className="py-1 font-medium">Source · as of</th>
@@ -136,7 +199,9 @@ function Compare({ rows, models, channels, blend, speed }: { rows: CatalogRow[];
                 <tr key={o.id} data-testid="compare-row" className="align-top">
                   <td className="py-1.5 pr-3 font-medium text-slate-900">
                     {o.item}
-                    {i === medianIdx && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">median</span>}
+                    {i === medianIdx && (
+                      <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">median</span>
+                    )}
                   </td>
                   <td className="py-1.5 pr-3 text-xs tabular-nums text-slate-700">{o.valueText}</td>
                   <td className="py-1.5 pr-3 tabular-nums">${num(o.priceKey ?? 0)}</td>
@@ -154,18 +219,25 @@ function Compare({ rows, models, channels, blend, speed }: { rows: CatalogRow[];
                     <GradeBadge grade={o.grade} />
                   </td>
                   <td className="py-1.5 text-xs text-slate-500">
-                    <SourceLink source={o.source} url={o.url} className="underline" />{" "}
-                    · {o.asOf}
+                    <SourceLink source={o.source} url={o.url} className="underline" /> · {o.asOf}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="mt-2 text-xs text-slate-500">
-            Blended price: {blend.input} input tokens to {blend.output} output token, the usual weighting of published price comparisons.{" "}
-            {speed && <>Speed: the catalog has no per-provider figure for these offers, so every provider shows the typical hosted figure the engine uses ({speed.source}). </>}
-            Compliance columns show the best status among the channels each offer is sold under (yes · partial: under a condition · no · ?: not found); see the Compliance rows for each cell&apos;s source. The
-            engine prices the model at the median of the providers that meet your compliance need; the cheapest and dearest bound the sensitivity range.
+            Blended price: {blend.input} input tokens to {blend.output} output token, the usual weighting of published
+            price comparisons.{" "}
+            {speed && (
+              <>
+                Speed: the catalog has no per-provider figure for these offers, so every provider shows the typical
+                hosted figure the engine uses ({speed.source}).{" "}
+              </>
+            )}
+            Compliance columns show the best status among the channels each offer is sold under (yes · partial: under a
+            condition · no · ?: not found); see the Compliance rows for each cell&apos;s source. The engine prices the
+            model at the median of the providers that meet your compliance need; the cheapest and dearest bound the
+            sensitivity range.
           </p>
         </div>
       )}
@@ -173,17 +245,42 @@ function Compare({ rows, models, channels, blend, speed }: { rows: CatalogRow[];
   );
 }
 
-export function CatalogTable({ rows, models, channels, blend, speed }: { rows: CatalogRow[]; models: { id: string; label: string; offers: number }[]; channels: Record<string, Channel>; blend: Blend; speed?: Speed }) {
+export function CatalogTable({
+  rows,
+  models,
+  channels,
+  blend,
+  speed,
+}: {
+  rows: CatalogRow[];
+  models: { id: string; label: string; offers: number }[];
+  channels: Record<string, Channel>;
+  blend: Blend;
+  speed?: Speed;
+}) {
   const [query, setQuery] = useState("");
   const [kind, setKind] = useState<RowKind | "all">("all");
   const [sort, setSort] = useState<Sort>("catalog");
   const q = useDeferredValue(query.trim());
-  const counts = useMemo(() => Object.fromEntries(ROW_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length])) as Record<RowKind, number>, [rows]);
-  const filtered = rows.filter((r) => (kind === "all" || r.kind === kind) && (!q || matchesQuery(`${r.section} ${r.item} ${r.valueText} ${r.source} ${r.asOf} ${r.grade}`, q)));
+  const counts = useMemo(
+    () =>
+      Object.fromEntries(ROW_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length])) as Record<RowKind, number>,
+    [rows],
+  );
+  const filtered = rows.filter(
+    (r) =>
+      (kind === "all" || r.kind === kind) &&
+      (!q || matchesQuery(`${r.section} ${r.item} ${r.valueText} ${r.source} ${r.asOf} ${r.grade}`, q)),
+  );
   const shown =
     sort === "catalog"
       ? filtered
-      : [...filtered.filter((r) => r.priceKey !== undefined).sort((a, b) => (sort === "price-asc" ? a.priceKey! - b.priceKey! : b.priceKey! - a.priceKey!)), ...filtered.filter((r) => r.priceKey === undefined)];
+      : [
+          ...filtered
+            .filter((r) => r.priceKey !== undefined)
+            .sort((a, b) => (sort === "price-asc" ? a.priceKey! - b.priceKey! : b.priceKey! - a.priceKey!)),
+          ...filtered.filter((r) => r.priceKey === undefined),
+        ];
   const sections = [...new Set(shown.map((r) => r.section))];
   return (
     <div>
@@ -196,7 +293,10 @@ export function CatalogTable({ rows, models, channels, blend, speed }: { rows: C
             onClick={() => setKind(k)}
             className={`rounded-full border px-3 py-1 text-sm ${kind === k ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
           >
-            {k === "all" ? "All" : ROW_KIND_LABELS[k]} <span className={kind === k ? "text-indigo-100" : "text-slate-500"}>{k === "all" ? rows.length : counts[k]}</span>
+            {k === "all" ? "All" : ROW_KIND_LABELS[k]}{" "}
+            <span className={kind === k ? "text-indigo-100" : "text-slate-500"}>
+              {k === "all" ? rows.length : counts[k]}
+            </span>
           </button>
         ))}
       </div>
@@ -218,7 +318,12 @@ export function CatalogTable({ rows, models, channels, blend, speed }: { rows: C
           <label htmlFor="catalog-sort" className="block text-sm font-medium text-slate-800">
             Sort
           </label>
-          <select id="catalog-sort" value={sort} onChange={(e) => setSort(e.target.value as Sort)} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <select
+            id="catalog-sort"
+            value={sort}
+            onChange={(e) => setSort(e.target.value as Sort)}
+            className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             <option value="catalog">By section</option>
             <option value="price-asc">Price, lowest first</option>
             <option value="price-desc">Price, highest first</option>
@@ -229,9 +334,12 @@ export function CatalogTable({ rows, models, channels, blend, speed }: { rows: C
         </p>
       </div>
       <p className="mt-3 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-        Evidence: <GradeBadge grade="measured" /> benchmark or price list · <GradeBadge grade="derived" /> computed from measured figures · <GradeBadge grade="assumed" /> policy or estimate, with its range
+        Evidence: <GradeBadge grade="measured" /> benchmark or price list · <GradeBadge grade="derived" /> computed from
+        measured figures · <GradeBadge grade="assumed" /> policy or estimate, with its range
       </p>
-      {(kind === "all" || kind === "provider") && <Compare rows={rows} models={models} channels={channels} blend={blend} speed={speed} />}
+      {(kind === "all" || kind === "provider") && (
+        <Compare rows={rows} models={models} channels={channels} blend={blend} speed={speed} />
+      )}
       {sort === "catalog" ? (
         sections.map((s) => (
           <section key={s} className="mt-6">
@@ -241,7 +349,9 @@ export function CatalogTable({ rows, models, channels, blend, speed }: { rows: C
         ))
       ) : (
         <section className="mt-6">
-          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Priced figures first, {sort === "price-asc" ? "cheapest" : "dearest"} first</h2>
+          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+            Priced figures first, {sort === "price-asc" ? "cheapest" : "dearest"} first
+          </h2>
           <Rows rows={shown} showSection />
         </section>
       )}

@@ -15,9 +15,12 @@ const GRADE_TITLE: Record<Grade, string> = {
 
 export function GradeBadge({ grade }: { grade: Grade }) {
   return (
-    <span title={GRADE_TITLE[grade]} data-grade={grade} className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${GRADE_STYLE[grade]}`}>
+    <span
+      title={GRADE_TITLE[grade]}
+      data-grade={grade}
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${GRADE_STYLE[grade]}`}
+    >
       {grade}
     </span>
   );
 }
-

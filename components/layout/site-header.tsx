@@ -19,7 +19,11 @@ export function SiteHeader({ accountSlot }: { accountSlot?: React.ReactNode }) {
         <div className="flex min-w-0 items-center gap-2 text-sm sm:gap-4">
           <nav aria-label="Main" className="hidden items-center gap-4 sm:flex">
             {NAV.map((item) => (
-              <Link key={item.href} href={item.href} className="rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              <Link
+                key={item.href}
+                href={item.href}
+                className="rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+              >
                 {item.label}
               </Link>
             ))}

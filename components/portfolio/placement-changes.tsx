@@ -3,7 +3,15 @@ import { optionLabel } from "@/lib/engine/vocabulary";
 import { formatUsd } from "@/lib/format";
 
 /** Per-workload placement changes between two plans, then the plan's cost and the catalog. */
-export function PlacementChanges({ diff, beforeLabel, afterLabel }: { diff: PortfolioDiff; beforeLabel: string; afterLabel: string }) {
+export function PlacementChanges({
+  diff,
+  beforeLabel,
+  afterLabel,
+}: {
+  diff: PortfolioDiff;
+  beforeLabel: string;
+  afterLabel: string;
+}) {
   const label = (o: string | null) => (o ? optionLabel(o as never) : "—");
   return (
     <div className="space-y-4 text-sm" data-testid="placement-changes">
@@ -29,8 +37,9 @@ export function PlacementChanges({ diff, beforeLabel, afterLabel }: { diff: Port
         </tbody>
       </table>
       <p className="text-slate-700">
-        Plan TCO {formatUsd(diff.plan.tcoBefore)} → {formatUsd(diff.plan.tcoAfter)}; month 1 {formatUsd(diff.plan.monthOneBefore)} → {formatUsd(diff.plan.monthOneAfter)}; pooling saves {formatUsd(diff.plan.poolingBefore)} →{" "}
-        {formatUsd(diff.plan.poolingAfter)}.
+        Plan TCO {formatUsd(diff.plan.tcoBefore)} → {formatUsd(diff.plan.tcoAfter)}; month 1{" "}
+        {formatUsd(diff.plan.monthOneBefore)} → {formatUsd(diff.plan.monthOneAfter)}; pooling saves{" "}
+        {formatUsd(diff.plan.poolingBefore)} → {formatUsd(diff.plan.poolingAfter)}.
         {diff.catalog.changed ? ` Catalog ${diff.catalog.before} → ${diff.catalog.after}.` : ""}
       </p>
     </div>

@@ -8,12 +8,24 @@ import { formatPct, formatUsd } from "@/lib/format";
 
 export { ALTERNATIVE_LABELS };
 
-export function PlanHeadline({ evaluation: e, actions }: { evaluation: PortfolioEvaluation; actions?: React.ReactNode }) {
+export function PlanHeadline({
+  evaluation: e,
+  actions,
+}: {
+  evaluation: PortfolioEvaluation;
+  actions?: React.ReactNode;
+}) {
   const counts = new Map<string, number>();
   for (const w of e.workloads) counts.set(w.placement, (counts.get(w.placement) ?? 0) + 1);
   return (
-    <section aria-labelledby="plan-heading" className="overflow-hidden rounded-2xl bg-brand-900 p-6 text-white shadow-sm sm:p-8 print:border print:border-slate-400 print:bg-white print:text-ink" data-testid="portfolio-plan">
-      <p className="text-xs font-semibold uppercase tracking-widest text-sky-300 print:text-slate-600">Deployment plan · {e.workloads.length} workloads</p>
+    <section
+      aria-labelledby="plan-heading"
+      className="overflow-hidden rounded-2xl bg-brand-900 p-6 text-white shadow-sm sm:p-8 print:border print:border-slate-400 print:bg-white print:text-ink"
+      data-testid="portfolio-plan"
+    >
+      <p className="text-xs font-semibold uppercase tracking-widest text-sky-300 print:text-slate-600">
+        Deployment plan · {e.workloads.length} workloads
+      </p>
       <h2 id="plan-heading" className="mt-2 text-3xl font-semibold tracking-tight" data-testid="plan-total">
         {formatUsd(e.plan.tcoUsd)} over {e.horizonMonths} months
       </h2>
@@ -27,7 +39,13 @@ export function PlanHeadline({ evaluation: e, actions }: { evaluation: Portfolio
   );
 }
 
-export function PlacementTable({ evaluation: e, renderAction }: { evaluation: PortfolioEvaluation; renderAction?: (index: number) => React.ReactNode }) {
+export function PlacementTable({
+  evaluation: e,
+  renderAction,
+}: {
+  evaluation: PortfolioEvaluation;
+  renderAction?: (index: number) => React.ReactNode;
+}) {
   return (
     <section aria-labelledby="placements-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="placements-heading" className="text-base font-semibold text-ink">
@@ -39,7 +57,11 @@ export function PlacementTable({ evaluation: e, renderAction }: { evaluation: Po
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <p className="font-medium text-ink">
                 {i + 1}. {w.name}: <span data-testid="placement-option">{optionLabel(w.placement)}</span>
-                {w.placement !== w.verdict && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">alone: {optionLabel(w.verdict)}</span>}
+                {w.placement !== w.verdict && (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+                    alone: {optionLabel(w.verdict)}
+                  </span>
+                )}
               </p>
               <p className="text-sm text-slate-600" data-testid="placement-marginal">
                 {marginalText(w.marginalTcoUsd, e.horizonMonths)}
@@ -96,36 +118,52 @@ export function FleetAndTeam({ evaluation: e }: { evaluation: PortfolioEvaluatio
   const b = e.plan.breakdown;
   const name = (id: string) => e.workloads.find((w) => w.id === id)?.name ?? id;
   return (
-    <section aria-labelledby="fleet-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="fleets">
+    <section
+      aria-labelledby="fleet-heading"
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      data-testid="fleets"
+    >
       <h2 id="fleet-heading" className="text-base font-semibold text-ink">
         {/* Two fleets are not "a shared fleet": say how many there are. */}
         {e.plan.fleets.length > 1 ? `${e.plan.fleets.length} fleets, one team` : "Shared fleet and team"}
       </h2>
       {e.plan.fleets.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600">The plan runs no GPUs of your own: every workload is on an API, so there is no fleet or team to pay for.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          The plan runs no GPUs of your own: every workload is on an API, so there is no fleet or team to pay for.
+        </p>
       ) : (
         <ul className="mt-3 space-y-3 text-sm">
           {e.plan.fleets.map((f) => (
             <li key={f.key}>
               <p className="font-medium text-ink">
                 {f.underused && (
-                  <span className="mr-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900" data-testid="fleet-underused">
+                  <span
+                    className="mr-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900"
+                    data-testid="fleet-underused"
+                  >
                     {formatPct(f.utilization.first)} busy: underused
                   </span>
                 )}
                 {f.openModel} on {f.gpu}
-                {f.gpuSource && <span className="font-normal text-slate-600"> · {f.gpuSource === "owned" ? "owned servers" : `${gpuSourceLabel(f.gpuSource)}, ${f.gpuTerm}`}</span>}
+                {f.gpuSource && (
+                  <span className="font-normal text-slate-600">
+                    {" "}
+                    · {f.gpuSource === "owned" ? "owned servers" : `${gpuSourceLabel(f.gpuSource)}, ${f.gpuTerm}`}
+                  </span>
+                )}
               </p>
               <p className="text-slate-700">
-                {f.gpus.first} GPUs in month 1 → {f.gpus.last} in month {e.horizonMonths} ({f.replicas.first} → {f.replicas.last} replicas; {f.gpusIfSeparate} GPUs if each workload ran its own), average utilization {formatPct(f.utilization.first)}. Carries{" "}
-                {f.workloads.map(name).join(", ")}.
+                {f.gpus.first} GPUs in month 1 → {f.gpus.last} in month {e.horizonMonths} ({f.replicas.first} →{" "}
+                {f.replicas.last} replicas; {f.gpusIfSeparate} GPUs if each workload ran its own), average utilization{" "}
+                {formatPct(f.utilization.first)}. Carries {f.workloads.map(name).join(", ")}.
               </p>
             </li>
           ))}
           <li>
             <p className="font-medium text-ink">One team</p>
             <p className="text-slate-700">
-              {e.plan.team.fte} FTE at {formatUsd(e.plan.team.peopleUsdPerMonth)}/month and {formatUsd(e.plan.team.setupUsd)} of set-up, paid once for every workload on your own GPUs.
+              {e.plan.team.fte} FTE at {formatUsd(e.plan.team.peopleUsdPerMonth)}/month and{" "}
+              {formatUsd(e.plan.team.setupUsd)} of set-up, paid once for every workload on your own GPUs.
             </p>
           </li>
         </ul>
@@ -153,7 +191,11 @@ export function FleetAndTeam({ evaluation: e }: { evaluation: PortfolioEvaluatio
 
 export function AlternativesTable({ evaluation: e }: { evaluation: PortfolioEvaluation }) {
   return (
-    <section aria-labelledby="alternatives-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="alternatives">
+    <section
+      aria-labelledby="alternatives-heading"
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      data-testid="alternatives"
+    >
       <h2 id="alternatives-heading" className="text-base font-semibold text-ink">
         What each alternative would cost
       </h2>
@@ -197,7 +239,11 @@ export function AlternativesTable({ evaluation: e }: { evaluation: PortfolioEval
 export function PlanReasons({ evaluation: e }: { evaluation: PortfolioEvaluation }) {
   const plan = e.reasons.filter((r) => !r.factor.startsWith("workload:"));
   return (
-    <section aria-labelledby="plan-reasons-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="plan-reasons">
+    <section
+      aria-labelledby="plan-reasons-heading"
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      data-testid="plan-reasons"
+    >
       <h2 id="plan-reasons-heading" className="text-base font-semibold text-ink">
         Why this plan
       </h2>
@@ -220,7 +266,8 @@ export function PlanReasons({ evaluation: e }: { evaluation: PortfolioEvaluation
         </>
       )}
       <p className="mt-4 text-xs text-slate-500">
-        Placement search: {e.search.method} ({e.search.placementsEvaluated} placements priced). Catalog {e.catalogVersion}.
+        Placement search: {e.search.method} ({e.search.placementsEvaluated} placements priced). Catalog{" "}
+        {e.catalogVersion}.
       </p>
     </section>
   );

@@ -14,7 +14,15 @@ import { AlternativesTable, FleetAndTeam, PlacementTable, PlanHeadline, PlanReas
  * pooling savings, premium), then each workload's own evaluation one click away. Live results, saved
  * revisions and shared pages all render it.
  */
-export function PortfolioView({ input, evaluation: e, actions }: { input: ParsedPortfolioInput; evaluation: PortfolioEvaluation; actions?: ReactNode }) {
+export function PortfolioView({
+  input,
+  evaluation: e,
+  actions,
+}: {
+  input: ParsedPortfolioInput;
+  evaluation: PortfolioEvaluation;
+  actions?: ReactNode;
+}) {
   const [open, setOpen] = useState<number | null>(null);
   return (
     <div className="space-y-6" data-testid="portfolio-view">
@@ -34,10 +42,15 @@ export function PortfolioView({ input, evaluation: e, actions }: { input: Parsed
         )}
       />
       {open !== null && e.workloads[open] && (
-        <section id={`workload-evaluation-${open}`} aria-label={`${e.workloads[open]!.name}: its own evaluation`} className="rounded-2xl border-2 border-brand-200 p-3" data-testid="workload-evaluation">
+        <section
+          id={`workload-evaluation-${open}`}
+          aria-label={`${e.workloads[open]!.name}: its own evaluation`}
+          className="rounded-2xl border-2 border-brand-200 p-3"
+          data-testid="workload-evaluation"
+        >
           <p className="mb-3 px-2 text-sm text-slate-600">
-            {e.workloads[open]!.name} assessed alone, with the company&apos;s team, deployment and strategy. In the plan it runs as{" "}
-            <strong>{optionLabel(e.workloads[open]!.placement)}</strong>.
+            {e.workloads[open]!.name} assessed alone, with the company&apos;s team, deployment and strategy. In the plan
+            it runs as <strong>{optionLabel(e.workloads[open]!.placement)}</strong>.
           </p>
           <ResultView input={workloadInput(input, open)} evaluation={e.workloads[open]!.standalone} />
         </section>

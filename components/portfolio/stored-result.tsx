@@ -12,10 +12,12 @@ export function StoredResult({ revision, actions }: { revision: StoredRevision; 
   const note =
     revision.notRecorded.length > 0 ? (
       <p className="mb-3 rounded-lg bg-slate-100 p-3 text-sm text-slate-700" data-testid="not-recorded">
-        Saved before RentOrOwn computed {revision.notRecorded.map((k) => NOT_RECORDED_LABELS[k] ?? k).join(" and ")}; those parts were not recorded for this revision.
+        Saved before RentOrOwn computed {revision.notRecorded.map((k) => NOT_RECORDED_LABELS[k] ?? k).join(" and ")};
+        those parts were not recorded for this revision.
       </p>
     ) : null;
-  if (revision.kind === "portfolio") return <PortfolioView input={revision.input} evaluation={revision.evaluation} actions={actions} />;
+  if (revision.kind === "portfolio")
+    return <PortfolioView input={revision.input} evaluation={revision.evaluation} actions={actions} />;
   return (
     <>
       {note}
@@ -23,10 +25,15 @@ export function StoredResult({ revision, actions }: { revision: StoredRevision; 
         input={revision.input}
         evaluation={revision.evaluation}
         actions={actions}
-        assumptions={<AssumptionsPanel rows={revision.evaluation.assumptions} catalogVersion={revision.catalogVersion} />}
+        assumptions={
+          <AssumptionsPanel rows={revision.evaluation.assumptions} catalogVersion={revision.catalogVersion} />
+        }
       />
     </>
   );
 }
 
-const NOT_RECORDED_LABELS: Record<string, string> = { whatWouldChange: "what would change the verdict", economics: "GPU terms and price trends" };
+const NOT_RECORDED_LABELS: Record<string, string> = {
+  whatWouldChange: "what would change the verdict",
+  economics: "GPU terms and price trends",
+};

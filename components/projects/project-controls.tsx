@@ -42,7 +42,13 @@ export function ProjectControls({ id, name }: { id: string; name: string }) {
           <label htmlFor="rename" className="sr-only">
             Project name
           </label>
-          <input id="rename" autoFocus value={draft} onChange={(e) => setDraft(e.target.value)} className="w-80 rounded-md border border-slate-300 px-3 py-1.5 text-lg" />
+          <input
+            id="rename"
+            autoFocus
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            className="w-80 rounded-md border border-slate-300 px-3 py-1.5 text-lg"
+          />
           <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white">
             Save name
           </button>
@@ -56,16 +62,31 @@ export function ProjectControls({ id, name }: { id: string; name: string }) {
         </h1>
       )}
       <div className="mt-3 flex flex-wrap gap-2 text-sm">
-        <button type="button" onClick={() => { setDraft(shownName); setEditing(true); }} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={() => {
+            setDraft(shownName);
+            setEditing(true);
+          }}
+          className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50"
+        >
           Rename
         </button>
-        <button type="button" onClick={() => duplicate.mutate(undefined, { onSuccess: (b) => router.push(`/projects/${b.project.id}`), onError })} disabled={duplicate.isPending} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={() =>
+            duplicate.mutate(undefined, { onSuccess: (b) => router.push(`/projects/${b.project.id}`), onError })
+          }
+          disabled={duplicate.isPending}
+          className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50"
+        >
           {duplicate.isPending ? "Duplicating…" : "Duplicate"}
         </button>
         <button
           type="button"
           onClick={() => {
-            if (window.confirm(`Delete "${shownName}" with all its revisions and share links? This cannot be undone.`)) remove.mutate(undefined, { onSuccess: () => router.push("/projects"), onError });
+            if (window.confirm(`Delete "${shownName}" with all its revisions and share links? This cannot be undone.`))
+              remove.mutate(undefined, { onSuccess: () => router.push("/projects"), onError });
           }}
           disabled={remove.isPending}
           className="rounded-md border border-red-200 px-3 py-1.5 text-red-700 hover:bg-red-50"

@@ -20,13 +20,24 @@ export function ProjectsList() {
           <label htmlFor="project-search" className="block text-sm font-medium text-slate-800">
             Search
           </label>
-          <input id="project-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} className="mt-1 w-64 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <input
+            id="project-search"
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            className="mt-1 w-64 rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
         </div>
         <div>
           <label htmlFor="project-sort" className="block text-sm font-medium text-slate-800">
             Sort by
           </label>
-          <select id="project-sort" value={sort} onChange={(e) => setSort(e.target.value as "updated" | "name")} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <select
+            id="project-sort"
+            value={sort}
+            onChange={(e) => setSort(e.target.value as "updated" | "name")}
+            className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             <option value="updated">Last updated</option>
             <option value="name">Name</option>
           </select>
@@ -41,13 +52,19 @@ export function ProjectsList() {
       {projects.data?.length === 0 && (
         <div className="mt-8 rounded-xl border border-dashed border-slate-300 p-8 text-center">
           <p className="text-slate-600">{query ? "No project matches that search." : "No saved projects yet."}</p>
-          <Link href="/assess" className="mt-4 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+          <Link
+            href="/assess"
+            className="mt-4 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
             Start an assessment
           </Link>
         </div>
       )}
       {!!projects.data?.length && (
-        <ul className="mt-6 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="projects">
+        <ul
+          className="mt-6 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm"
+          data-testid="projects"
+        >
           {projects.data.map((p) => (
             <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
               <div>
@@ -55,10 +72,15 @@ export function ProjectsList() {
                   {p.name}
                 </Link>
                 <p className="text-sm text-slate-500">
-                  {recommendationLabel(p.latestRecommendation, optionLabel)} · {p.revisionCount} revision{p.revisionCount === 1 ? "" : "s"} · updated {formatDate(p.updatedAt)}
+                  {recommendationLabel(p.latestRecommendation, optionLabel)} · {p.revisionCount} revision
+                  {p.revisionCount === 1 ? "" : "s"} · updated {formatDate(p.updatedAt)}
                 </p>
               </div>
-              {!p.catalogIsCurrent && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Prices changed since saved</span>}
+              {!p.catalogIsCurrent && (
+                <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+                  Prices changed since saved
+                </span>
+              )}
               {p.priceNotice && <PriceNoticeCard notice={p.priceNotice} />}
             </li>
           ))}
@@ -71,7 +93,11 @@ export function ProjectsList() {
 const verdictText = (v: string) =>
   v
     .split(" ")
-    .map((part) => (part.includes(":") ? `${part.split(":")[0]}: ${optionLabel(part.split(":")[1] as never)}` : optionLabel(part as never)))
+    .map((part) =>
+      part.includes(":")
+        ? `${part.split(":")[0]}: ${optionLabel(part.split(":")[1] as never)}`
+        : optionLabel(part as never),
+    )
     .join(", ");
 const number = (v: number) => String(Number(v.toPrecision(4)));
 
@@ -79,11 +105,21 @@ const number = (v: number) => String(Number(v.toPrecision(4)));
 function PriceNoticeCard({ notice: n }: { notice: PriceNoticeSummary }) {
   const pct = n.tcoBefore === 0 ? null : ((n.tcoAfter - n.tcoBefore) / n.tcoBefore) * 100;
   return (
-    <div className="w-full rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-slate-800" data-testid="price-notice" role="status">
+    <div
+      className="w-full rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-slate-800"
+      data-testid="price-notice"
+      role="status"
+    >
       <p className="font-semibold text-amber-900">Price watch: today&apos;s prices move this decision</p>
       <p className="mt-1">
-        {n.verdictBefore === n.verdictAfter ? <>Verdict unchanged ({verdictText(n.verdictAfter)})</> : <>Verdict {verdictText(n.verdictBefore)} → {verdictText(n.verdictAfter)}</>} · TCO {formatUsd(n.tcoBefore)} →{" "}
-        {formatUsd(n.tcoAfter)}
+        {n.verdictBefore === n.verdictAfter ? (
+          <>Verdict unchanged ({verdictText(n.verdictAfter)})</>
+        ) : (
+          <>
+            Verdict {verdictText(n.verdictBefore)} → {verdictText(n.verdictAfter)}
+          </>
+        )}{" "}
+        · TCO {formatUsd(n.tcoBefore)} → {formatUsd(n.tcoAfter)}
         {pct !== null && ` (${pct >= 0 ? "+" : "−"}${Math.abs(pct).toFixed(1)}%)`}
       </p>
       {n.movedPrices.length > 0 && (

@@ -9,7 +9,8 @@ import { Providers } from "@/components/providers";
 import { ApiError } from "@/lib/api-fetch";
 import { fetchProjectVersion, useSaveAssessment } from "@/lib/projects/client";
 
-const button = "rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-brand-900 hover:bg-sky-50 disabled:opacity-60";
+const button =
+  "rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-brand-900 hover:bg-sky-50 disabled:opacity-60";
 
 /** Sign-in that comes back to this exact result (answers are in the URL) and finishes the save. */
 function signInPath(): string {
@@ -18,7 +19,11 @@ function signInPath(): string {
   return `/signin?callbackUrl=${encodeURIComponent(url.pathname + url.search)}`;
 }
 
-type SaveProjectProps = { input: ParsedAssessmentInput | ParsedPortfolioInput; project?: { id: string; version: number }; /** Read by the server page. */ signedIn: boolean };
+type SaveProjectProps = {
+  input: ParsedAssessmentInput | ParsedPortfolioInput;
+  project?: { id: string; version: number };
+  /** Read by the server page. */ signedIn: boolean;
+};
 
 /** "Save" on the result page: a new project, or a new revision of the project being revised. Brings its own (shared) query client. */
 export function SaveProject(props: SaveProjectProps) {
@@ -108,10 +113,19 @@ function SaveProjectButton({ input, project, signedIn }: SaveProjectProps) {
           {conflict && project && (
             // Nothing is lost either way: the other save is already a revision, and these answers stay in this URL.
             <div className="mt-2 flex flex-wrap gap-2">
-              <Link href={`/projects/${project.id}`} target="_blank" className="rounded-md border border-amber-300 bg-white px-3 py-1.5 font-medium hover:bg-amber-100">
+              <Link
+                href={`/projects/${project.id}`}
+                target="_blank"
+                className="rounded-md border border-amber-300 bg-white px-3 py-1.5 font-medium hover:bg-amber-100"
+              >
                 Open the latest revision
               </Link>
-              <button type="button" onClick={saveOnTop} disabled={save.isPending} className="rounded-md bg-amber-600 px-3 py-1.5 font-semibold text-white hover:bg-amber-700 disabled:opacity-60">
+              <button
+                type="button"
+                onClick={saveOnTop}
+                disabled={save.isPending}
+                className="rounded-md bg-amber-600 px-3 py-1.5 font-semibold text-white hover:bg-amber-700 disabled:opacity-60"
+              >
                 Save my answers as the newest revision
               </button>
             </div>

@@ -31,7 +31,8 @@ describe("the CFO's year-by-year cash flow (issue 26 item 16)", () => {
     for (const p of Object.values(PROFILES)) {
       const e = evaluate(p);
       const pure = e.costs.hybrid.split?.pure;
-      const hybridRuledOutByRule = e.ranking.some((r) => r.option === "hybrid" && r.excluded) && !(pure && pure !== "hybrid");
+      const hybridRuledOutByRule =
+        e.ranking.some((r) => r.option === "hybrid" && r.excluded) && !(pure && pure !== "hybrid");
       expect(memoRisks(e).some((r) => r.startsWith("Hybrid is ruled out"))).toBe(hybridRuledOutByRule);
     }
   });

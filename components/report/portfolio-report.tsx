@@ -15,14 +15,18 @@ export type PortfolioReportPayload = {
   portfolio: { input: ParsedPortfolioInput; evaluation: PortfolioEvaluation };
 };
 
-export const isPortfolioPayload = (p: unknown): p is PortfolioReportPayload => typeof p === "object" && p !== null && "portfolio" in p;
+export const isPortfolioPayload = (p: unknown): p is PortfolioReportPayload =>
+  typeof p === "object" && p !== null && "portfolio" in p;
 
 const CHART = { width: 680, height: 280, animate: false } as const;
 
 export function PortfolioReport({ payload }: { payload: PortfolioReportPayload }) {
   const e = payload.portfolio.evaluation;
   return (
-    <article className="report mx-auto max-w-[720px] bg-white font-sans text-[12px] leading-relaxed text-slate-900" data-testid="report">
+    <article
+      className="report mx-auto max-w-[720px] bg-white font-sans text-[12px] leading-relaxed text-slate-900"
+      data-testid="report"
+    >
       <header className="border-l-8 border-slate-900 pl-8 pt-10">
         <p className="text-sm font-semibold uppercase tracking-widest text-slate-600">RentOrOwn deployment plan</p>
         <h1 className="mt-4 text-4xl font-semibold leading-tight" data-testid="report-title">
@@ -37,7 +41,9 @@ export function PortfolioReport({ payload }: { payload: PortfolioReportPayload }
         </p>
         <p className="mt-2 text-sm text-slate-700">
           {e.plan.poolingSavingsUsd >= EPS_USD ? `Pooling saves ${formatUsd(e.plan.poolingSavingsUsd)}. ` : ""}
-          {e.costPremiumUsd > 0 ? `${formatUsd(e.costPremiumUsd)} above the cheapest possible alternative.` : "No possible alternative is cheaper."}
+          {e.costPremiumUsd > 0
+            ? `${formatUsd(e.costPremiumUsd)} above the cheapest possible alternative.`
+            : "No possible alternative is cheaper."}
         </p>
         <p className="mt-4 text-xs text-slate-500">
           Generated {formatDate(payload.generatedAt)} · catalog {e.catalogVersion}
@@ -58,7 +64,9 @@ export function PortfolioReport({ payload }: { payload: PortfolioReportPayload }
               {w.name}: {optionLabel(w.placement)} in the plan
             </h2>
             <p className="mt-2">
-              Alone, with the company&apos;s team and strategy, RentOrOwn recommends <strong>{s.recommendationLabel}</strong> at {formatTokens(s.tokensPerDay)} tokens a day ({formatUsd(s.costs[s.recommendation].tcoUsd)} over {s.horizonMonths} months).
+              Alone, with the company&apos;s team and strategy, RentOrOwn recommends{" "}
+              <strong>{s.recommendationLabel}</strong> at {formatTokens(s.tokensPerDay)} tokens a day (
+              {formatUsd(s.costs[s.recommendation].tcoUsd)} over {s.horizonMonths} months).
             </p>
             <p className="mt-2">{w.text}</p>
             <ul className="mt-2 list-disc pl-5">

@@ -18,7 +18,16 @@ import {
   SENSITIVITY_LABELS,
   TIME_TO_MARKET_LABELS,
 } from "@/lib/engine/vocabulary";
-import { formatDate, formatNumber, formatSignificant, formatPct, formatTokens, formatUsd, formatUsdOrDash, optionInSentence } from "@/lib/format";
+import {
+  formatDate,
+  formatNumber,
+  formatSignificant,
+  formatPct,
+  formatTokens,
+  formatUsd,
+  formatUsdOrDash,
+  optionInSentence,
+} from "@/lib/format";
 import { BreakdownChart } from "@/components/result/charts/breakdown-chart";
 import { CostVsVolumeChart } from "@/components/result/charts/cost-vs-volume-chart";
 import { CumulativeCostChart } from "@/components/result/charts/cumulative-cost-chart";
@@ -44,10 +53,20 @@ export type ReportPayload = {
 
 const CHART = { width: 680, height: 260, animate: false } as const;
 
-function Section({ title, children, breakBefore }: { title: string; children: React.ReactNode; breakBefore?: boolean }) {
+function Section({
+  title,
+  children,
+  breakBefore,
+}: {
+  title: string;
+  children: React.ReactNode;
+  breakBefore?: boolean;
+}) {
   return (
     <section className={`mt-8 ${breakBefore ? "break-before-page" : ""}`}>
-      <h2 className="break-after-avoid border-b-2 border-slate-800 pb-1 text-lg font-semibold text-slate-900">{title}</h2>
+      <h2 className="break-after-avoid border-b-2 border-slate-800 pb-1 text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
       <div className="mt-3">{children}</div>
     </section>
   );
@@ -59,7 +78,9 @@ export function executiveSummary(e: Evaluation): string {
   const be = e.breakEven.api;
   // A hybrid with no split is not ruled out by a requirement: it is the pure option it equals (cost).
   const collapsed = hybridCollapse(e);
-  const excluded = e.ranking.filter((r) => r.excluded && !(r.option === "hybrid" && collapsed)).map((r) => optionLabel(r.option));
+  const excluded = e.ranking
+    .filter((r) => r.excluded && !(r.option === "hybrid" && collapsed))
+    .map((r) => optionLabel(r.option));
   return [
     `We recommend ${rec.toLowerCase()} with ${formatPct(e.uncertainty?.confidence ?? e.confidence)} confidence.`,
     // How sure (issue 23): the share of draws over the catalog's ranges in which it holds.
@@ -71,9 +92,15 @@ export function executiveSummary(e: Evaluation): string {
       : be.tokensPerDay === null
         ? "Self-hosting does not become cheaper than the proprietary API at any volume up to 1 trillion tokens a day with these assumptions."
         : `At today's prices self-hosting becomes cheaper than the proprietary API above ${formatTokens(be.tokensPerDay)} tokens a day${be.tokensPerDayAtHorizonEnd === undefined ? "" : be.tokensPerDayAtHorizonEnd === null ? ` (at month-${e.horizonMonths} prices, at no volume up to 1 trillion)` : ` (${formatTokens(be.tokensPerDayAtHorizonEnd)} at month-${e.horizonMonths} prices)`}${be.month ? ` and pays back its set-up in month ${be.month}` : ""}.`,
-    excluded.length ? `${excluded.join(", ")} ${excluded.length > 1 ? "are" : "is"} ruled out by hard requirements.` : "",
-    collapsed ? `No hybrid split pays for itself here: the cheapest split is ${optionInSentence(optionLabel(collapsed), collapsed === "api")} alone.` : "",
-    e.conflicts.length ? `${e.conflicts.length} requirement conflict${e.conflicts.length > 1 ? "s need" : " needs"} a decision before committing.` : "",
+    excluded.length
+      ? `${excluded.join(", ")} ${excluded.length > 1 ? "are" : "is"} ruled out by hard requirements.`
+      : "",
+    collapsed
+      ? `No hybrid split pays for itself here: the cheapest split is ${optionInSentence(optionLabel(collapsed), collapsed === "api")} alone.`
+      : "",
+    e.conflicts.length
+      ? `${e.conflicts.length} requirement conflict${e.conflicts.length > 1 ? "s need" : " needs"} a decision before committing.`
+      : "",
   ]
     .filter(Boolean)
     .join(" ");
@@ -82,13 +109,20 @@ export function executiveSummary(e: Evaluation): string {
 /** The user's price figures and the models they price: one line each (the summary a CFO checks first). */
 export function overrideLines(e: Evaluation): string[] {
   const lines = (e.priceOverrides ?? []).map((o) => {
-    const what = o.key.endsWith("cachedInputUsdPerMTok") ? "cached input price" : o.key.endsWith("inputUsdPerMTok") ? "input price" : "output price";
+    const what = o.key.endsWith("cachedInputUsdPerMTok")
+      ? "cached input price"
+      : o.key.endsWith("inputUsdPerMTok")
+        ? "input price"
+        : "output price";
     return o.applied
       ? `Your ${what} of $${formatNumber(o.value, 4)}/M tokens for ${o.pricedLabel} (list $${formatNumber(o.listValue, 4)}) is used.`
       : `Your ${what} of $${formatNumber(o.value, 4)}/M tokens was set for ${o.setOnLabel} and is not applied: ${o.pricedLabel} is priced now, at its list $${formatNumber(o.listValue, 4)}.`;
   });
   const others = e.assumptions.filter((a) => a.overridden && !(e.priceOverrides ?? []).some((o) => o.key === a.key));
-  if (others.length) lines.push(`Your figures also replace: ${others.map((a) => `${a.label} ${formatNumber(a.value, 4)} ${a.unit} (catalog ${formatNumber(a.catalogValue, 4)})`).join("; ")}.`);
+  if (others.length)
+    lines.push(
+      `Your figures also replace: ${others.map((a) => `${a.label} ${formatNumber(a.value, 4)} ${a.unit} (catalog ${formatNumber(a.catalogValue, 4)})`).join("; ")}.`,
+    );
   return lines;
 }
 
@@ -98,7 +132,9 @@ export function memoRisks(e: Evaluation): string[] {
   const out = [
     ...e.conflicts.map((c) => `${c.text} What to do: ${c.advice}`),
     ...(e.latencyMiss ? [e.latencyMiss.text] : []),
-    ...e.ranking.filter((r) => r.excluded && !(r.option === "hybrid" && collapsed)).map((r) => `${optionLabel(r.option)} is ruled out: ${r.reasons.join(" ")}`),
+    ...e.ranking
+      .filter((r) => r.excluded && !(r.option === "hybrid" && collapsed))
+      .map((r) => `${optionLabel(r.option)} is ruled out: ${r.reasons.join(" ")}`),
   ];
   const risk = mainRisk(e);
   if (risk.kind === "premium" || risk.kind === "flip") out.push(risk.text);
@@ -109,17 +145,41 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
   const { input, evaluation: e } = payload;
   const conf = confidenceBasis(e);
   const answers: [string, string][] = [
-    ["Volume", `${formatNumber(input.volume.requestsPerDay)} requests/day × (${formatNumber(input.volume.inputTokensPerRequest)} in + ${formatNumber(input.volume.outputTokensPerRequest)} out) tokens = ${formatTokens(e.tokensPerDay)} tokens/day`],
-    ["Growth and peaks", `${input.volume.monthlyGrowthPct}% a month; peak ${input.volume.peakToAverage}× average; ${formatPct(input.volume.cachedInputShare)} cached prompt; ${formatPct(input.volume.batchShare)} batch`],
-    ["Data", `${SENSITIVITY_LABELS[input.data.sensitivity]}${input.data.regulations.length ? `; ${input.data.regulations.map((r) => REGULATION_LABELS[r]).join(", ")}` : ""}${input.data.mustStayInHouse ? `; must stay in house` : ""}; ${formatPct(input.data.sensitiveShare)} of traffic carries it`],
+    [
+      "Volume",
+      `${formatNumber(input.volume.requestsPerDay)} requests/day × (${formatNumber(input.volume.inputTokensPerRequest)} in + ${formatNumber(input.volume.outputTokensPerRequest)} out) tokens = ${formatTokens(e.tokensPerDay)} tokens/day`,
+    ],
+    [
+      "Growth and peaks",
+      `${input.volume.monthlyGrowthPct}% a month; peak ${input.volume.peakToAverage}× average; ${formatPct(input.volume.cachedInputShare)} cached prompt; ${formatPct(input.volume.batchShare)} batch`,
+    ],
+    [
+      "Data",
+      `${SENSITIVITY_LABELS[input.data.sensitivity]}${input.data.regulations.length ? `; ${input.data.regulations.map((r) => REGULATION_LABELS[r]).join(", ")}` : ""}${input.data.mustStayInHouse ? `; must stay in house` : ""}; ${formatPct(input.data.sensitiveShare)} of traffic carries it`,
+    ],
     ["Team ML-ops maturity", ML_OPS_LABELS[input.team.mlOpsMaturity]],
-    ["Latency target", `p95 ${formatNumber(input.latency.p95TargetMs)} ms, timed to the ${LATENCY_MEASURE_LABELS[input.latency.measure]}`],
-    ["Quality", `Frontier quality: ${FRONTIER_LABELS[input.capability.frontier].toLowerCase()}; customization: ${CUSTOMIZATION_LABELS[input.capability.customization].toLowerCase()}`],
-    ["Deployment", `${input.deployment.offline ? "Must run offline; " : ""}${e.comparison.gpu}, ${gpuSourceLabel(e.comparison.gpuSource)}${input.deployment.gpuTerm ? `, ${GPU_TERM_LABELS[input.deployment.gpuTerm].toLowerCase()}` : ""}`],
-    ["Strategy", `Must ship: ${TIME_TO_MARKET_LABELS[input.strategy.timeToMarket].toLowerCase()}; lock-in concern: ${LOCK_IN_LABELS[input.strategy.lockInConcern].toLowerCase()}; ${input.strategy.horizonMonths}-month horizon`],
+    [
+      "Latency target",
+      `p95 ${formatNumber(input.latency.p95TargetMs)} ms, timed to the ${LATENCY_MEASURE_LABELS[input.latency.measure]}`,
+    ],
+    [
+      "Quality",
+      `Frontier quality: ${FRONTIER_LABELS[input.capability.frontier].toLowerCase()}; customization: ${CUSTOMIZATION_LABELS[input.capability.customization].toLowerCase()}`,
+    ],
+    [
+      "Deployment",
+      `${input.deployment.offline ? "Must run offline; " : ""}${e.comparison.gpu}, ${gpuSourceLabel(e.comparison.gpuSource)}${input.deployment.gpuTerm ? `, ${GPU_TERM_LABELS[input.deployment.gpuTerm].toLowerCase()}` : ""}`,
+    ],
+    [
+      "Strategy",
+      `Must ship: ${TIME_TO_MARKET_LABELS[input.strategy.timeToMarket].toLowerCase()}; lock-in concern: ${LOCK_IN_LABELS[input.strategy.lockInConcern].toLowerCase()}; ${input.strategy.horizonMonths}-month horizon`,
+    ],
   ];
   return (
-    <article className="report mx-auto max-w-[720px] bg-white font-sans text-[12px] leading-relaxed text-slate-900" data-testid="report">
+    <article
+      className="report mx-auto max-w-[720px] bg-white font-sans text-[12px] leading-relaxed text-slate-900"
+      data-testid="report"
+    >
       {/* Page 1: the decision memo a CFO reads first. Everything after it is the working. */}
       <header className="border-l-8 border-slate-900 pl-6 pt-2" data-testid="report-memo">
         <p className="text-xs font-semibold uppercase tracking-widest text-slate-600">RentOrOwn decision memo</p>
@@ -139,7 +199,8 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
           </p>
           <p className="text-sm text-slate-700">{OPTION_HEADLINES[e.recommendation]}</p>
           <p className="mt-2 text-sm">
-            <strong>Confidence {formatPct(conf.value)}.</strong> {conf.text} <span className="text-slate-600">{conf.definition}</span>
+            <strong>Confidence {formatPct(conf.value)}.</strong> {conf.text}{" "}
+            <span className="text-slate-600">{conf.definition}</span>
           </p>
         </div>
         <div className="rounded-lg bg-slate-50 p-3">
@@ -155,7 +216,13 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
                   <span className="tabular-nums">{formatUsd(b.tcoUsd)}</span>
                 </div>
                 <div className="h-2 rounded-sm bg-slate-200">
-                  <div className="h-2 rounded-sm" style={{ width: `${Math.max(1, b.share * 100)}%`, background: b.recommended ? "#0f172a" : b.excluded || b.equals ? "#cbd5e1" : "#64748b" }} />
+                  <div
+                    className="h-2 rounded-sm"
+                    style={{
+                      width: `${Math.max(1, b.share * 100)}%`,
+                      background: b.recommended ? "#0f172a" : b.excluded || b.equals ? "#cbd5e1" : "#64748b",
+                    }}
+                  />
                 </div>
               </li>
             ))}
@@ -180,27 +247,39 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
           </p>
         </section>
         <section data-testid="report-overrides">
-          <h2 className="border-b border-slate-400 text-sm font-semibold text-slate-800">Your figures and the models priced</h2>
+          <h2 className="border-b border-slate-400 text-sm font-semibold text-slate-800">
+            Your figures and the models priced
+          </h2>
           <p className="mt-1 text-[11px] text-slate-700">
-            {e.comparison.apiModel} (API); {e.comparison.hostedModel} (hosted); {e.comparison.openModel} on {e.comparison.gpu} (self-hosted).
+            {e.comparison.apiModel} (API); {e.comparison.hostedModel} (hosted); {e.comparison.openModel} on{" "}
+            {e.comparison.gpu} (self-hosted).
           </p>
           <ul className="mt-1 list-disc space-y-1 pl-4">
-            {overrideLines(e).length ? overrideLines(e).map((l) => <li key={l}>{l}</li>) : <li>None: every figure is the catalog&apos;s, listed with its source in the appendix.</li>}
+            {overrideLines(e).length ? (
+              overrideLines(e).map((l) => <li key={l}>{l}</li>)
+            ) : (
+              <li>None: every figure is the catalog&apos;s, listed with its source in the appendix.</li>
+            )}
           </ul>
         </section>
       </div>
 
       <Section title="Year-by-year cash flow" breakBefore>
         <p className="text-slate-700">
-          Cash out per year for {cashFlowOptions(e).map(optionLabel).join(" and ")}. Running costs recur; the set-up is paid once in month 1; hardware is the servers bought (capital expenditure).
-          {cashFlowOptions(e).some((o) => e.costs[o].fleet?.depreciation) && " For an owned fleet the last column spreads the servers over their depreciation life instead of paying them up front."}
+          Cash out per year for {cashFlowOptions(e).map(optionLabel).join(" and ")}. Running costs recur; the set-up is
+          paid once in month 1; hardware is the servers bought (capital expenditure).
+          {cashFlowOptions(e).some((o) => e.costs[o].fleet?.depreciation) &&
+            " For an owned fleet the last column spreads the servers over their depreciation life instead of paying them up front."}
         </p>
         {cashFlowOptions(e).map((o) => {
           const years = cashFlowByYear(e, o);
           const dep = years.some((y) => y.depreciatedUsd !== undefined);
           return (
             <table key={o} className="mt-3 w-full tabular-nums" data-testid="report-cash-flow">
-              <caption className="break-after-avoid text-left font-semibold">{optionLabel(o)}{o === e.recommendation ? " (recommended)" : ""}</caption>
+              <caption className="break-after-avoid text-left font-semibold">
+                {optionLabel(o)}
+                {o === e.recommendation ? " (recommended)" : ""}
+              </caption>
               <thead>
                 <tr className="border-b-2 border-slate-800 text-left">
                   <th className="py-1">Year</th>
@@ -231,7 +310,11 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
                   <td className="py-1 text-right">{formatUsd(e.costs[o].setupUsd)}</td>
                   <td className="py-1 text-right">{formatUsd(years.reduce((a, y) => a + y.capexUsd, 0))}</td>
                   <td className="py-1 text-right">{formatUsd(e.costs[o].tcoUsd)}</td>
-                  {dep && <td className="py-1 text-right">{formatUsd(e.costs[o].fleet?.depreciation?.tcoUsd ?? e.costs[o].tcoUsd)}</td>}
+                  {dep && (
+                    <td className="py-1 text-right">
+                      {formatUsd(e.costs[o].fleet?.depreciation?.tcoUsd ?? e.costs[o].tcoUsd)}
+                    </td>
+                  )}
                 </tr>
               </tbody>
             </table>
@@ -284,7 +367,15 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
             {e.ranking.map((r) => (
               <tr key={r.option} className="border-b border-slate-200">
                 <td className="py-1 font-medium">{optionLabel(r.option)}</td>
-                <td className="py-1">{r.option === "hybrid" && hybridCollapse(e) ? collapsedLabel(hybridCollapse(e)!) : r.excluded ? "ruled out" : r.option === e.recommendation ? "recommended" : "feasible"}</td>
+                <td className="py-1">
+                  {r.option === "hybrid" && hybridCollapse(e)
+                    ? collapsedLabel(hybridCollapse(e)!)
+                    : r.excluded
+                      ? "ruled out"
+                      : r.option === e.recommendation
+                        ? "recommended"
+                        : "feasible"}
+                </td>
                 <td className="py-1 text-right">{r.excluded ? "—" : Math.round(r.score)}</td>
                 <td className="py-1 text-right">{formatUsd(e.costs[r.option].monthlyUsd[0] ?? 0)}</td>
                 <td className="py-1 text-right">{formatUsd(e.costs[r.option].tcoUsd)}</td>
@@ -302,7 +393,8 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
           ))}
       </Section>
 
-      <div className="mt-8 break-inside-avoid">{/* capacity: chosen configuration, SLO, utilization, latency of every option */}
+      <div className="mt-8 break-inside-avoid">
+        {/* capacity: chosen configuration, SLO, utilization, latency of every option */}
         <CapacityPanel evaluation={e} />
       </div>
 
@@ -356,17 +448,19 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
           </thead>
           <tbody>
             {/* A figure whose low and high give the same break-even says nothing: left out. */}
-            {e.sensitivity.filter((s) => s.breakEvenLow !== s.breakEvenHigh).map((s) => (
-              <tr key={s.assumption} className="border-b border-slate-200">
-                <td className="py-1">{s.label}</td>
-                <td className="py-1 text-right">
-                  {formatSignificant(s.low)} → {s.breakEvenLow === null ? "never" : formatTokens(s.breakEvenLow)}
-                </td>
-                <td className="py-1 text-right">
-                  {formatSignificant(s.high)} → {s.breakEvenHigh === null ? "never" : formatTokens(s.breakEvenHigh)}
-                </td>
-              </tr>
-            ))}
+            {e.sensitivity
+              .filter((s) => s.breakEvenLow !== s.breakEvenHigh)
+              .map((s) => (
+                <tr key={s.assumption} className="border-b border-slate-200">
+                  <td className="py-1">{s.label}</td>
+                  <td className="py-1 text-right">
+                    {formatSignificant(s.low)} → {s.breakEvenLow === null ? "never" : formatTokens(s.breakEvenLow)}
+                  </td>
+                  <td className="py-1 text-right">
+                    {formatSignificant(s.high)} → {s.breakEvenHigh === null ? "never" : formatTokens(s.breakEvenHigh)}
+                  </td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </Section>
@@ -390,15 +484,22 @@ export function ReportDocument({ payload }: { payload: ReportPayload }) {
                 </td>
                 <td className="py-1 pl-3 text-[10px] text-slate-600">
                   {/* An overridden figure is the user's, not the catalog's grade. */}
-                  {a.overridden ? <strong className="font-semibold uppercase">your figure</strong> : a.grade && <strong className="font-semibold uppercase">{a.grade}</strong>}
+                  {a.overridden ? (
+                    <strong className="font-semibold uppercase">your figure</strong>
+                  ) : (
+                    a.grade && <strong className="font-semibold uppercase">{a.grade}</strong>
+                  )}
                   {(a.overridden || a.grade) && " · "}
-                  {a.overridden && `catalog ${formatNumber(a.catalogValue, 4)} `}range {formatNumber(a.low, 4)}–{formatNumber(a.high, 4)} · {a.source} · {a.asOf}
+                  {a.overridden && `catalog ${formatNumber(a.catalogValue, 4)} `}range {formatNumber(a.low, 4)}–
+                  {formatNumber(a.high, 4)} · {a.source} · {a.asOf}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="mt-3 text-[10px] text-slate-500">Options compared: {OPTIONS.map(optionLabel).join(", ")}. {e.comparison.apiModel} vs {e.comparison.openModel}.</p>
+        <p className="mt-3 text-[10px] text-slate-500">
+          Options compared: {OPTIONS.map(optionLabel).join(", ")}. {e.comparison.apiModel} vs {e.comparison.openModel}.
+        </p>
       </Section>
     </article>
   );

@@ -18,7 +18,12 @@ describe("the PDF's executive summary", () => {
   // Issue 26 item 1: the user's figures, with the model each prices, on the summary page.
   it("lists each price override with the model it was set on, held ones as not applied", () => {
     const input = {
-      volume: { requestsPerDay: 50_000, inputTokensPerRequest: 1_500, outputTokensPerRequest: 400, monthlyGrowthPct: 5 },
+      volume: {
+        requestsPerDay: 50_000,
+        inputTokensPerRequest: 1_500,
+        outputTokensPerRequest: 400,
+        monthlyGrowthPct: 5,
+      },
       data: { sensitivity: "internal" },
       team: { mlOpsMaturity: "basic" },
       latency: { p95TargetMs: 1_000 },

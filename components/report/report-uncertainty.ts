@@ -9,7 +9,9 @@ export function withReportUncertainty(p: ReportPayload): ReportPayload {
   const e = p.evaluation;
   if (e.uncertainty || e.catalogVersion !== catalogVersion) return p;
   try {
-    const u = evaluateUncertainty(p.input, undefined, { bands: { tokensPerDay: e.volumeCurve.map((x) => x.tokensPerDay) } });
+    const u = evaluateUncertainty(p.input, undefined, {
+      bands: { tokensPerDay: e.volumeCurve.map((x) => x.tokensPerDay) },
+    });
     return u.verdict === e.recommendation ? { ...p, evaluation: { ...e, uncertainty: u } } : p;
   } catch {
     return p;

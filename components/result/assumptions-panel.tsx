@@ -32,11 +32,21 @@ export function AssumptionsPanel({
   // Not an inner component: a new component type each render would remount the inputs under the cursor.
   const frame = (children: ReactNode) =>
     folded ? (
-      <Fold id="assumptions-heading" title="Assumptions" hint={summary} testId="assumptions" open={overridden > 0 || Object.keys(errors).length > 0}>
+      <Fold
+        id="assumptions-heading"
+        title="Assumptions"
+        hint={summary}
+        testId="assumptions"
+        open={overridden > 0 || Object.keys(errors).length > 0}
+      >
         {children}
       </Fold>
     ) : (
-      <section aria-labelledby="assumptions-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="assumptions">
+      <section
+        aria-labelledby="assumptions-heading"
+        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+        data-testid="assumptions"
+      >
         <h2 id="assumptions-heading" className="text-lg font-semibold text-ink">
           Assumptions
         </h2>
@@ -48,7 +58,11 @@ export function AssumptionsPanel({
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <p className="text-sm text-slate-500">{summary}</p>
         {onReset && overridden > 0 && (
-          <button type="button" onClick={onReset} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={onReset}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+          >
             Reset to catalog values
           </button>
         )}
@@ -87,7 +101,15 @@ export function AssumptionsPanel({
   );
 }
 
-function AssumptionInput({ row, onChange, error }: { row: AssumptionRow; onChange: (key: AssumptionKey, text: string) => void; error?: string }) {
+function AssumptionInput({
+  row,
+  onChange,
+  error,
+}: {
+  row: AssumptionRow;
+  onChange: (key: AssumptionKey, text: string) => void;
+  error?: string;
+}) {
   // Local text so a half-typed number ("0.") is not reformatted under the cursor, and a bad one stays to be fixed.
   const [text, setText] = useState(String(+row.value.toPrecision(6)));
   const [prev, setPrev] = useState(row.value);
@@ -97,7 +119,10 @@ function AssumptionInput({ row, onChange, error }: { row: AssumptionRow; onChang
   }
   const id = `assumption-${row.key.replace(/\./g, "-")}`;
   const typed = parseNumberField(text);
-  const warning = !error && typed !== undefined && outsideEvidence(row, typed) ? `Outside the evidence range (${formatNumber(row.low, 4)}–${formatNumber(row.high, 4)} ${row.unit}): used, but check it.` : undefined;
+  const warning =
+    !error && typed !== undefined && outsideEvidence(row, typed)
+      ? `Outside the evidence range (${formatNumber(row.low, 4)}–${formatNumber(row.high, 4)} ${row.unit}): used, but check it.`
+      : undefined;
   return (
     <div className="sm:max-w-xs">
       <div className="flex items-center gap-2 sm:justify-end">
@@ -120,7 +145,12 @@ function AssumptionInput({ row, onChange, error }: { row: AssumptionRow; onChang
         <span className="w-32 text-xs text-slate-500">{unitFor(parseNumberField(text) ?? row.value, row.unit)}</span>
       </div>
       {(error || warning) && (
-        <p id={`${id}-note`} role={error ? "alert" : undefined} className={`mt-1 text-xs sm:text-right ${error ? "font-medium text-red-700" : "text-amber-800"}`} data-testid={error ? "assumption-error" : "assumption-warning"}>
+        <p
+          id={`${id}-note`}
+          role={error ? "alert" : undefined}
+          className={`mt-1 text-xs sm:text-right ${error ? "font-medium text-red-700" : "text-amber-800"}`}
+          data-testid={error ? "assumption-error" : "assumption-warning"}
+        >
           {error ?? warning}
         </p>
       )}

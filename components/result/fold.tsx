@@ -14,9 +14,27 @@ export function FoldPanels({ children }: { children: ReactNode }) {
 
 export const useFolded = () => useContext(FoldContext);
 
-export function Fold({ id, title, hint, testId, open, children }: { id: string; title: string; hint?: ReactNode; testId?: string; open?: boolean; children: ReactNode }) {
+export function Fold({
+  id,
+  title,
+  hint,
+  testId,
+  open,
+  children,
+}: {
+  id: string;
+  title: string;
+  hint?: ReactNode;
+  testId?: string;
+  open?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <details className="group rounded-xl border border-slate-200 bg-white shadow-sm print:shadow-none" data-testid={testId} open={open}>
+    <details
+      className="group rounded-xl border border-slate-200 bg-white shadow-sm print:shadow-none"
+      data-testid={testId}
+      open={open}
+    >
       <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-xl p-5 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
         <span className="min-w-0">
           <h2 id={id} className="text-lg font-semibold text-ink">

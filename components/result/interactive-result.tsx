@@ -13,8 +13,10 @@ import { useUncertainty, withUncertainty } from "./use-uncertainty";
 
 // The engine (and its catalog and schema) is only downloaded once the user starts editing
 // assumptions: the first evaluation comes from the server, in the page's data.
-let engine: Promise<[typeof import("@/lib/engine/evaluate"), typeof import("@/lib/assessment/assumption-check")]> | undefined;
-const loadEngine = () => (engine ??= Promise.all([import("@/lib/engine/evaluate"), import("@/lib/assessment/assumption-check")]));
+let engine:
+  Promise<[typeof import("@/lib/engine/evaluate"), typeof import("@/lib/assessment/assumption-check")]> | undefined;
+const loadEngine = () =>
+  (engine ??= Promise.all([import("@/lib/engine/evaluate"), import("@/lib/assessment/assumption-check")]));
 
 type Errors = Partial<Record<AssumptionKey, string>>;
 
@@ -24,8 +26,19 @@ type Errors = Partial<Record<AssumptionKey, string>>;
  * shown where it was typed and never evaluated); the URL follows. Price overrides carry the model they
  * were set on; when the answers price another model, the user keeps or drops them (OverrideBindings).
  */
-export function InteractiveResult({ input, initial, actions }: { input: ParsedAssessmentInput; initial: Evaluation; actions?: (current: ParsedAssessmentInput) => ReactNode }) {
-  const [base] = useState<OverrideState>(() => ({ assumptions: input.assumptions ?? {}, overrideModels: input.overrideModels ?? {} }));
+export function InteractiveResult({
+  input,
+  initial,
+  actions,
+}: {
+  input: ParsedAssessmentInput;
+  initial: Evaluation;
+  actions?: (current: ParsedAssessmentInput) => ReactNode;
+}) {
+  const [base] = useState<OverrideState>(() => ({
+    assumptions: input.assumptions ?? {},
+    overrideModels: input.overrideModels ?? {},
+  }));
   const [state, setState] = useState<OverrideState>(base);
   const [errors, setErrors] = useState<Errors>({});
   const deferred = useDeferredValue(state);
@@ -82,12 +95,24 @@ export function InteractiveResult({ input, initial, actions }: { input: ParsedAs
 
   return (
     <>
-      <StickySummary initial={initial} evaluation={evaluation} invalid={Object.keys(errors).length} failed={failed} edited={Object.keys(state.assumptions).length} />
+      <StickySummary
+        initial={initial}
+        evaluation={evaluation}
+        invalid={Object.keys(errors).length}
+        failed={failed}
+        edited={Object.keys(state.assumptions).length}
+      />
       <ResultView
         input={current}
         evaluation={shown}
         actions={actions?.(current)}
-        notice={<OverrideBindings evaluation={evaluation} onKeep={(g) => update((s) => keepHeld(s, evaluation, g))} onDrop={(g) => update((s) => dropHeld(s, evaluation, g))} />}
+        notice={
+          <OverrideBindings
+            evaluation={evaluation}
+            onKeep={(g) => update((s) => keepHeld(s, evaluation, g))}
+            onDrop={(g) => update((s) => dropHeld(s, evaluation, g))}
+          />
+        }
         levers={<LeverSliders evaluation={evaluation} onChange={set} onReach={() => void loadEngine()} />}
         assumptions={
           // Fetch the engine as soon as the user reaches for an assumption, before the first edit lands.

@@ -6,6 +6,24 @@ import { InteractiveResult } from "./interactive-result";
 import { ResultActions } from "./result-actions";
 
 /** The result page: live engine, editable assumptions, toolbar with save (as a project or a new revision). */
-export function LiveResult({ input, evaluation, project, signedIn }: { input: ParsedAssessmentInput; /** Computed on the server. */ evaluation: Evaluation; project?: { id: string; version: number }; signedIn: boolean }) {
-  return <InteractiveResult input={input} initial={evaluation} actions={(current) => <ResultActions input={current} extra={<SaveProject input={current} project={project} signedIn={signedIn} />} />} />;
+export function LiveResult({
+  input,
+  evaluation,
+  project,
+  signedIn,
+}: {
+  input: ParsedAssessmentInput;
+  /** Computed on the server. */ evaluation: Evaluation;
+  project?: { id: string; version: number };
+  signedIn: boolean;
+}) {
+  return (
+    <InteractiveResult
+      input={input}
+      initial={evaluation}
+      actions={(current) => (
+        <ResultActions input={current} extra={<SaveProject input={current} project={project} signedIn={signedIn} />} />
+      )}
+    />
+  );
 }

@@ -7,7 +7,8 @@ import type { ParsedAssessmentInput } from "@/lib/engine";
 import { ApiError, apiRequest } from "@/lib/api-fetch";
 import { encodeAnswers } from "@/lib/assessment/url-encode";
 
-const button = "rounded-md bg-white/10 px-3 py-1.5 text-sm font-medium text-white ring-1 ring-white/20 hover:bg-white/20 disabled:opacity-60";
+const button =
+  "rounded-md bg-white/10 px-3 py-1.5 text-sm font-medium text-white ring-1 ring-white/20 hover:bg-white/20 disabled:opacity-60";
 
 /** A busy server (429/503) that says when to come back within this many seconds is retried once, automatically. */
 const MAX_AUTO_RETRY_SECONDS = 30;
@@ -48,7 +49,10 @@ export function ExportPdfButton({ url, body, label = "Export PDF" }: { url: stri
       await download(res);
       setState({ busy: false });
     } catch (e) {
-      setState({ busy: false, error: e instanceof ApiError ? e.message : "The PDF could not be generated. Try again." });
+      setState({
+        busy: false,
+        error: e instanceof ApiError ? e.message : "The PDF could not be generated. Try again.",
+      });
     }
   };
   return (
@@ -69,7 +73,15 @@ export function ExportPdfButton({ url, body, label = "Export PDF" }: { url: stri
  * The toolbar under a verdict: edit the answers (keeping a project being revised), copy the link,
  * export the PDF, plus the page's own actions. `editQuery` is the answers' query (`a=…` or `p=…`).
  */
-export function ResultToolbar({ editQuery, pdfBody, extra }: { editQuery: string; pdfBody: unknown; extra?: React.ReactNode }) {
+export function ResultToolbar({
+  editQuery,
+  pdfBody,
+  extra,
+}: {
+  editQuery: string;
+  pdfBody: unknown;
+  extra?: React.ReactNode;
+}) {
   const [copied, setCopied] = useState(false);
   // Revising a saved project: keep its id and version through "Edit answers".
   const params = useSearchParams();
@@ -96,5 +108,7 @@ export function ResultToolbar({ editQuery, pdfBody, extra }: { editQuery: string
 }
 
 export function ResultActions({ input, extra }: { input: ParsedAssessmentInput; extra?: React.ReactNode }) {
-  return <ResultToolbar editQuery={`a=${encodeAnswers(input)}`} pdfBody={{ input, title: "Assessment" }} extra={extra} />;
+  return (
+    <ResultToolbar editQuery={`a=${encodeAnswers(input)}`} pdfBody={{ input, title: "Assessment" }} extra={extra} />
+  );
 }

@@ -17,10 +17,16 @@ export function ResultSummary({ evaluation: e, actions }: { evaluation: Evaluati
   const lever = mainLever(e);
   const bars = tcoBars(e);
   return (
-    <section aria-labelledby="verdict-heading" className="overflow-hidden rounded-2xl bg-brand-900 text-white shadow-sm print:border print:border-slate-400 print:bg-white print:text-ink" data-testid="result-summary">
+    <section
+      aria-labelledby="verdict-heading"
+      className="overflow-hidden rounded-2xl bg-brand-900 text-white shadow-sm print:border print:border-slate-400 print:bg-white print:text-ink"
+      data-testid="result-summary"
+    >
       <div className="grid gap-6 p-5 sm:p-7 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <div className="min-w-0">
-          <p className="text-xs font-semibold uppercase tracking-widest text-sky-300 print:text-slate-600">Recommendation</p>
+          <p className="text-xs font-semibold uppercase tracking-widest text-sky-300 print:text-slate-600">
+            Recommendation
+          </p>
           <h2 id="verdict-heading" className="mt-1 text-3xl font-semibold tracking-tight" data-testid="verdict">
             {e.recommendationLabel}
           </h2>
@@ -31,7 +37,9 @@ export function ResultSummary({ evaluation: e, actions }: { evaluation: Evaluati
               <span className="text-xl font-semibold" data-testid="confidence">
                 {formatPct(conf.value)}
               </span>
-              {conf.probability !== undefined && <span className="text-slate-200">· holds in {formatPct(conf.probability)} of sampled futures</span>}
+              {conf.probability !== undefined && (
+                <span className="text-slate-200">· holds in {formatPct(conf.probability)} of sampled futures</span>
+              )}
             </p>
             <p className="mt-1 text-slate-200 print:text-slate-700" data-testid="confidence-basis">
               {conf.text}
@@ -51,7 +59,9 @@ export function ResultSummary({ evaluation: e, actions }: { evaluation: Evaluati
           </ul>
         </div>
         <div className="min-w-0">
-          <h3 className="text-sm font-semibold text-slate-200 print:text-slate-700">Total cost over {e.horizonMonths} months</h3>
+          <h3 className="text-sm font-semibold text-slate-200 print:text-slate-700">
+            Total cost over {e.horizonMonths} months
+          </h3>
           <ul className="mt-2 space-y-2" data-testid="tco-bars">
             {bars.map((b) => (
               <li key={b.option} data-testid="tco-bar" data-option={b.option}>
@@ -60,14 +70,23 @@ export function ResultSummary({ evaluation: e, actions }: { evaluation: Evaluati
                   <span className={b.recommended ? "font-semibold" : b.excluded || b.equals ? "text-slate-300" : ""}>
                     {optionLabel(b.option)}
                     {b.equals && <span className="ml-1 text-xs text-slate-300">{collapsedLabel(b.equals)}</span>}
-                    {b.excluded && !b.equals && <span className="ml-1 rounded bg-red-100 px-1 text-[11px] font-semibold text-red-900">ruled out</span>}
+                    {b.excluded && !b.equals && (
+                      <span className="ml-1 rounded bg-red-100 px-1 text-[11px] font-semibold text-red-900">
+                        ruled out
+                      </span>
+                    )}
                   </span>
-                  <span className={`tabular-nums ${b.excluded || b.equals ? "text-slate-300" : ""}`}>{formatUsd(b.tcoUsd)}</span>
+                  <span className={`tabular-nums ${b.excluded || b.equals ? "text-slate-300" : ""}`}>
+                    {formatUsd(b.tcoUsd)}
+                  </span>
                 </div>
                 <div className="mt-1 h-2.5 rounded-full bg-white/10" aria-hidden="true">
                   <div
                     className={`h-2.5 rounded-full ${b.recommended ? "bg-sky-300" : b.excluded || b.equals ? "bg-slate-400" : ""}`}
-                    style={{ width: `${Math.max(1, b.share * 100)}%`, ...(b.recommended || b.excluded || b.equals ? {} : { background: OPTION_STYLE[b.option].color }) }}
+                    style={{
+                      width: `${Math.max(1, b.share * 100)}%`,
+                      ...(b.recommended || b.excluded || b.equals ? {} : { background: OPTION_STYLE[b.option].color }),
+                    }}
                   />
                 </div>
               </li>
@@ -85,7 +104,9 @@ export function ResultSummary({ evaluation: e, actions }: { evaluation: Evaluati
               <>
                 <dt>Break-even vs {OPTION_SHORT_LABELS[e.headline.rival]}</dt>
                 <dd className="text-right" data-testid="headline-break-even">
-                  {e.headline.breakEvenTokensPerDay === null ? "not in range" : `${formatTokens(e.headline.breakEvenTokensPerDay)}/day at today's prices`}
+                  {e.headline.breakEvenTokensPerDay === null
+                    ? "not in range"
+                    : `${formatTokens(e.headline.breakEvenTokensPerDay)}/day at today's prices`}
                 </dd>
               </>
             )}
@@ -94,17 +115,25 @@ export function ResultSummary({ evaluation: e, actions }: { evaluation: Evaluati
       </div>
       <div className="grid gap-px border-t border-white/10 bg-white/10 sm:grid-cols-2">
         <div className="bg-brand-900 p-4 sm:px-7 print:bg-white" data-testid="main-risk" data-kind={risk.kind}>
-          <p className="text-xs font-semibold uppercase tracking-widest text-amber-300 print:text-slate-600">Main risk</p>
+          <p className="text-xs font-semibold uppercase tracking-widest text-amber-300 print:text-slate-600">
+            Main risk
+          </p>
           <p className="mt-1 text-sm text-slate-100 print:text-slate-800">{risk.text}</p>
           {risk.detail && <p className="mt-1 text-xs text-slate-300">{risk.detail}</p>}
         </div>
         <div className="bg-brand-900 p-4 sm:px-7 print:bg-white" data-testid="main-lever">
-          <p className="text-xs font-semibold uppercase tracking-widest text-sky-300 print:text-slate-600">Main lever{lever.becomes ? ` · ${optionLabel(lever.becomes)} instead` : ""}</p>
+          <p className="text-xs font-semibold uppercase tracking-widest text-sky-300 print:text-slate-600">
+            Main lever{lever.becomes ? ` · ${optionLabel(lever.becomes)} instead` : ""}
+          </p>
           <p className="mt-1 text-sm text-slate-100 print:text-slate-800">{lever.text}</p>
         </div>
       </div>
       <ModelsCompared evaluation={e} />
-      {actions && <div className="flex flex-wrap gap-2 border-t border-white/10 bg-black/10 px-5 py-3 sm:px-7 print:hidden">{actions}</div>}
+      {actions && (
+        <div className="flex flex-wrap gap-2 border-t border-white/10 bg-black/10 px-5 py-3 sm:px-7 print:hidden">
+          {actions}
+        </div>
+      )}
     </section>
   );
 }

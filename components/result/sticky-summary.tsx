@@ -8,7 +8,19 @@ import { formatUsd } from "@/lib/format";
 // Once the verdict card has scrolled away (editing assumptions far below it), a bar at the top keeps
 // the verdict and what the edits changed in sight: the verdict before and now, and the TCO delta.
 
-export function StickySummary({ initial, evaluation: e, invalid, failed, edited }: { initial: Evaluation; evaluation: Evaluation; invalid: number; failed?: string; edited: number }) {
+export function StickySummary({
+  initial,
+  evaluation: e,
+  invalid,
+  failed,
+  edited,
+}: {
+  initial: Evaluation;
+  evaluation: Evaluation;
+  invalid: number;
+  failed?: string;
+  edited: number;
+}) {
   const [shown, setShown] = useState(false);
   useEffect(() => {
     const card = document.querySelector("[data-testid=result-summary]");
@@ -33,7 +45,11 @@ export function StickySummary({ initial, evaluation: e, invalid, failed, edited 
         <span className="font-semibold" data-testid="sticky-verdict">
           {e.recommendationLabel}
         </span>
-        {changed && <span className="rounded bg-amber-300 px-1.5 text-xs font-semibold text-amber-950">was {optionLabel(initial.recommendation)}</span>}
+        {changed && (
+          <span className="rounded bg-amber-300 px-1.5 text-xs font-semibold text-amber-950">
+            was {optionLabel(initial.recommendation)}
+          </span>
+        )}
         <span className="tabular-nums text-slate-200">
           {formatUsd(tco)} over {e.horizonMonths} months
         </span>
@@ -45,7 +61,9 @@ export function StickySummary({ initial, evaluation: e, invalid, failed, edited 
         )}
         {(invalid > 0 || failed) && (
           <span className="font-medium text-amber-300" data-testid="sticky-invalid">
-            {invalid > 0 ? `${invalid} figure${invalid > 1 ? "s" : ""} to fix: the numbers shown are for the last valid value` : "These figures could not be evaluated: the numbers shown are for the last valid value"}
+            {invalid > 0
+              ? `${invalid} figure${invalid > 1 ? "s" : ""} to fix: the numbers shown are for the last valid value`
+              : "These figures could not be evaluated: the numbers shown are for the last valid value"}
           </span>
         )}
       </div>

@@ -17,7 +17,9 @@ export function UncertaintyPanel({ uncertainty: u, compact = false }: { uncertai
         {u.text}
       </p>
       <p className="mt-1 text-xs text-slate-500">
-        {u.draws.toLocaleString("en-US")} draws of {u.figuresDrawn} catalog figures, each over its published range (measured figures narrower, assumed ones wider), figures that move together drawn together; seed {u.seed}. Confidence {formatPct(u.confidence)} is the share of draws the verdict holds
+        {u.draws.toLocaleString("en-US")} draws of {u.figuresDrawn} catalog figures, each over its published range
+        (measured figures narrower, assumed ones wider), figures that move together drawn together; seed {u.seed}.
+        Confidence {formatPct(u.confidence)} is the share of draws the verdict holds
         {u.confidence !== Math.round(u.verdictHolds * 100) / 100 ? ", less a step for each requirement conflict" : ""}.
       </p>
       <table className="mt-3 w-full text-sm" data-testid="uncertainty-table">
@@ -40,7 +42,14 @@ export function UncertaintyPanel({ uncertainty: u, compact = false }: { uncertai
                     {formatUsd(b.p10)} – {formatUsd(b.p90)} ({formatUsd(b.p50)})
                   </span>
                   <span aria-hidden="true" className="relative mt-1 block h-1.5 rounded bg-slate-100">
-                    <span className="absolute inset-y-0 rounded" style={{ left: `${(b.p10 / max) * 100}%`, width: `${Math.max(1, ((b.p90 - b.p10) / max) * 100)}%`, background: OPTION_STYLE[o].color }} />
+                    <span
+                      className="absolute inset-y-0 rounded"
+                      style={{
+                        left: `${(b.p10 / max) * 100}%`,
+                        width: `${Math.max(1, ((b.p90 - b.p10) / max) * 100)}%`,
+                        background: OPTION_STYLE[o].color,
+                      }}
+                    />
                   </span>
                 </td>
                 <td className="py-1.5 text-right tabular-nums">{formatPct(b.cheapestShare)}</td>
@@ -55,7 +64,16 @@ export function UncertaintyPanel({ uncertainty: u, compact = false }: { uncertai
           <ol className="mt-1 list-decimal space-y-1 pl-5 text-sm text-slate-700" data-testid="uncertainty-drivers">
             {u.drivers.map((d) => (
               <li key={d.key}>
-                {d.label}: {num(d.p10)} to {num(d.p90)} in 8 of 10 draws; {formatPct(d.varianceShare)} of the variance {u.driversOf === "lead" ? "in the verdict's lead" : "in its cost"} ({u.driversOf === "lead" ? (d.rankCorrelation > 0 ? "a higher value widens it" : "a higher value narrows it") : d.rankCorrelation > 0 ? "a higher value raises it" : "a higher value lowers it"}).
+                {d.label}: {num(d.p10)} to {num(d.p90)} in 8 of 10 draws; {formatPct(d.varianceShare)} of the variance{" "}
+                {u.driversOf === "lead" ? "in the verdict's lead" : "in its cost"} (
+                {u.driversOf === "lead"
+                  ? d.rankCorrelation > 0
+                    ? "a higher value widens it"
+                    : "a higher value narrows it"
+                  : d.rankCorrelation > 0
+                    ? "a higher value raises it"
+                    : "a higher value lowers it"}
+                ).
               </li>
             ))}
           </ol>

@@ -26,7 +26,10 @@ export function useUncertainty(input: ParsedAssessmentInput, evaluation: Evaluat
       void load().then(({ evaluateUncertainty }) => {
         if (!live) return;
         try {
-          const u = evaluateUncertainty(input, undefined, { draws: PAGE_DRAWS, bands: { draws: PAGE_BAND_DRAWS, tokensPerDay: evaluation.volumeCurve.map((p) => p.tokensPerDay) } });
+          const u = evaluateUncertainty(input, undefined, {
+            draws: PAGE_DRAWS,
+            bands: { draws: PAGE_BAND_DRAWS, tokensPerDay: evaluation.volumeCurve.map((p) => p.tokensPerDay) },
+          });
           if (live) setResult({ for: evaluation, u });
         } catch {
           // An input the engine refuses has no evaluation on screen either: nothing to show.

@@ -10,7 +10,6 @@ import type { ShareLinkDto } from "@/lib/share/schemas";
 
 const shareLinksKey = (projectId: string) => ["projects", projectId, "share-links"] as const;
 
-
 // Every link expires (the server caps it at a year too); a month is the default, long enough for a board cycle.
 const EXPIRY_CHOICES = [
   { label: "Expires in 7 days", days: 7 },
@@ -20,8 +19,15 @@ const EXPIRY_CHOICES = [
 ] as const;
 const DEFAULT_EXPIRY = EXPIRY_CHOICES.findIndex((c) => c.days === 30);
 
-
-export function ShareLinksPanel({ projectId, revisionId, revisionNumber }: { projectId: string; revisionId: string; revisionNumber: number }) {
+export function ShareLinksPanel({
+  projectId,
+  revisionId,
+  revisionNumber,
+}: {
+  projectId: string;
+  revisionId: string;
+  revisionNumber: number;
+}) {
   const queryClient = useQueryClient();
   const [expiryIndex, setExpiryIndex] = useState(DEFAULT_EXPIRY);
   const [created, setCreated] = useState<{ url: string; copied: boolean } | null>(null);
@@ -44,7 +50,8 @@ export function ShareLinksPanel({ projectId, revisionId, revisionNumber }: { pro
   });
 
   const revoke = useMutation({
-    mutationFn: (linkId: string) => apiFetch<{ link: ShareLinkDto }>(`/api/share-links/${linkId}`, { method: "PATCH", body: { revoke: true } }),
+    mutationFn: (linkId: string) =>
+      apiFetch<{ link: ShareLinkDto }>(`/api/share-links/${linkId}`, { method: "PATCH", body: { revoke: true } }),
     // Optimistic: the link shows as revoked at once; a failure rolls back on refetch.
     onMutate: async (linkId) => {
       await queryClient.cancelQueries({ queryKey: shareLinksKey(projectId) });
@@ -60,10 +67,12 @@ export function ShareLinksPanel({ projectId, revisionId, revisionNumber }: { pro
 
   return (
     <section aria-labelledby="share-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="share-heading" className="text-base font-semibold text-ink">Share read-only</h2>
+      <h2 id="share-heading" className="text-base font-semibold text-ink">
+        Share read-only
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Anyone with the link sees revision {revisionNumber} (not later edits) without signing in: the verdict, reasons, charts
-        and assumptions, but not your e-mail. Revoke it at any time.
+        Anyone with the link sees revision {revisionNumber} (not later edits) without signing in: the verdict, reasons,
+        charts and assumptions, but not your e-mail. Revoke it at any time.
       </p>
       <div className="mt-4 flex flex-wrap items-end gap-3">
         <label className="text-sm">
@@ -89,10 +98,16 @@ export function ShareLinksPanel({ projectId, revisionId, revisionNumber }: { pro
           {create.isPending ? "Creating…" : "Create share link"}
         </button>
       </div>
-      {create.isError && <p role="alert" className="mt-2 text-sm text-red-700">{create.error.message}</p>}
+      {create.isError && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {create.error.message}
+        </p>
+      )}
       {created && (
         <div className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm">
-          <p className="font-medium text-emerald-900">Link created. Copy it now: for your security it is not shown again.</p>
+          <p className="font-medium text-emerald-900">
+            Link created. Copy it now: for your security it is not shown again.
+          </p>
           <div className="mt-2 flex gap-2">
             <input
               readOnly
@@ -116,12 +131,20 @@ export function ShareLinksPanel({ projectId, revisionId, revisionNumber }: { pro
       )}
       <h3 className="mt-6 text-sm font-semibold text-slate-700">Links</h3>
       {links.isPending && <p className="mt-2 text-sm text-slate-500">Loading links…</p>}
-      {links.isError && <p role="alert" className="mt-2 text-sm text-red-700">Could not load links: {links.error.message}</p>}
+      {links.isError && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          Could not load links: {links.error.message}
+        </p>
+      )}
       {links.data?.length === 0 && <p className="mt-2 text-sm text-slate-500">No links yet.</p>}
       {!!links.data?.length && (
         <ul className="mt-2 divide-y divide-slate-100 text-sm" aria-label="Share links">
           {links.data.map((l) => (
-            <li key={l.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="share-link-row">
+            <li
+              key={l.id}
+              className="flex flex-wrap items-center justify-between gap-2 py-2"
+              data-testid="share-link-row"
+            >
               <span>
                 <StatusBadge status={l.status} /> Revision {l.revisionNumber} · created {formatDate(l.createdAt)}
                 {l.expiresAt && ` · ${l.status === "expired" ? "expired" : "expires"} ${formatDate(l.expiresAt)}`}
@@ -131,7 +154,10 @@ export function ShareLinksPanel({ projectId, revisionId, revisionNumber }: { pro
                 <button
                   type="button"
                   onClick={() => {
-                    if (window.confirm("Revoke this link? Anyone who has it will see a 'link no longer available' page.")) revoke.mutate(l.id);
+                    if (
+                      window.confirm("Revoke this link? Anyone who has it will see a 'link no longer available' page.")
+                    )
+                      revoke.mutate(l.id);
                   }}
                   className="rounded-md border border-red-200 px-2.5 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
                 >

@@ -10,6 +10,12 @@ const BLOCKING = new Set(["serious", "critical"]);
 export async function expectAccessible(page: Page, what = page.url(), { soft = false } = {}) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? ""));
-  const summary = blocking.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ").trim()}`).join("\n")}`);
+  const summary = blocking.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ").trim()}`)
+        .join("\n")}`,
+  );
   (soft ? expect.soft : expect)(summary, `serious/critical axe violations on ${what}`).toEqual([]);
 }

@@ -22,15 +22,19 @@ export async function completeAssessment(page: Page, p: AssessmentInput) {
   await page.getByLabel("Requests per day").fill(String(p.volume.requestsPerDay));
   await page.getByLabel("Prompt tokens per request").fill(String(p.volume.inputTokensPerRequest));
   await page.getByLabel("Output tokens per request").fill(String(p.volume.outputTokensPerRequest));
-  if (p.volume.monthlyGrowthPct !== undefined) await page.getByLabel("Monthly growth").fill(String(p.volume.monthlyGrowthPct));
-  if (p.volume.peakToAverage !== undefined) await page.getByLabel("Peak ÷ average traffic").fill(String(p.volume.peakToAverage));
+  if (p.volume.monthlyGrowthPct !== undefined)
+    await page.getByLabel("Monthly growth").fill(String(p.volume.monthlyGrowthPct));
+  if (p.volume.peakToAverage !== undefined)
+    await page.getByLabel("Peak ÷ average traffic").fill(String(p.volume.peakToAverage));
   await next(page);
 
   await radio(page, SENSITIVITY_LABELS[p.data.sensitivity]).check();
-  for (const r of p.data.regulations ?? []) await page.getByRole("checkbox", { name: REGULATION_LABELS[r], exact: true }).check();
+  for (const r of p.data.regulations ?? [])
+    await page.getByRole("checkbox", { name: REGULATION_LABELS[r], exact: true }).check();
   if (p.data.mustStayInHouse) {
     await page.getByRole("checkbox", { name: "Prompts may not leave infrastructure we control" }).check();
-    if (p.data.sensitiveShare !== undefined) await page.getByLabel("Share of traffic carrying that data").fill(String(p.data.sensitiveShare * 100));
+    if (p.data.sensitiveShare !== undefined)
+      await page.getByLabel("Share of traffic carrying that data").fill(String(p.data.sensitiveShare * 100));
   }
   await next(page);
 
@@ -71,9 +75,13 @@ export async function expectChartsDrawn(page: Page) {
     await expect(lines).toHaveCount(4);
     expect((await lines.first().getAttribute("d"))?.length ?? 0).toBeGreaterThan(20);
   }
-  await expect(page.getByTestId("chart-breakdown-steady").locator("svg .recharts-bar-rectangle path").first()).toBeVisible();
+  await expect(
+    page.getByTestId("chart-breakdown-steady").locator("svg .recharts-bar-rectangle path").first(),
+  ).toBeVisible();
   // Bars, or the statement that no assumption's range brings a break-even within reach.
-  await expect(page.getByTestId("chart-tornado").locator("svg .recharts-bar-rectangle, [data-testid=tornado-never]").first()).toBeAttached();
+  await expect(
+    page.getByTestId("chart-tornado").locator("svg .recharts-bar-rectangle, [data-testid=tornado-never]").first(),
+  ).toBeAttached();
 }
 
 /** Opens the result page's folded details (all of them, or the one with this test id) as a user clicking their headings would. */

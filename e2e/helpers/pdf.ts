@@ -8,12 +8,18 @@ import type { Page } from "@playwright/test";
  * (pdftotext -layout; `raw`: reading order with whitespace collapsed, for sentences that wrap) and
  * the file name the server suggested.
  */
-export async function exportPdf(page: Page, file: string, opts: { raw?: boolean } = {}): Promise<{ text: string; suggestedFilename: string }> {
+export async function exportPdf(
+  page: Page,
+  file: string,
+  opts: { raw?: boolean } = {},
+): Promise<{ text: string; suggestedFilename: string }> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export PDF" }).click();
   const d = await download;
   await d.saveAs(file);
-  const text = opts.raw ? execFileSync("pdftotext", ["-raw", file, "-"]).toString().replace(/\s+/g, " ") : execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+  const text = opts.raw
+    ? execFileSync("pdftotext", ["-raw", file, "-"]).toString().replace(/\s+/g, " ")
+    : execFileSync("pdftotext", ["-layout", file, "-"]).toString();
   return { text, suggestedFilename: d.suggestedFilename() };
 }

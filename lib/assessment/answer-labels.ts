@@ -79,11 +79,18 @@ export function answerValue(path: string, value: unknown, assumptionUnits: Recor
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (typeof value === "number") {
     if (f?.share) return `${formatNumber(value * 100, 1)}%`;
-    const unit = f?.unit ?? (field.startsWith("assumptions.") ? assumptionUnits[field.slice("assumptions.".length)] : undefined);
-    return unit ? `${formatNumber(value, 4)}${unit.startsWith("×") || unit.startsWith("%") ? "" : " "}${unit}` : formatNumber(value, 4);
+    const unit =
+      f?.unit ?? (field.startsWith("assumptions.") ? assumptionUnits[field.slice("assumptions.".length)] : undefined);
+    return unit
+      ? `${formatNumber(value, 4)}${unit.startsWith("×") || unit.startsWith("%") ? "" : " "}${unit}`
+      : formatNumber(value, 4);
   }
   const text = String(value);
-  if (f?.values) return text.split(", ").map((v) => f.values![v] ?? v).join(", ");
+  if (f?.values)
+    return text
+      .split(", ")
+      .map((v) => f.values![v] ?? v)
+      .join(", ");
   return text;
 }
 

@@ -30,20 +30,25 @@ describe("unit conversions", () => {
   });
 
   it("computes tokens per day as the contract defines it", () => {
-    expect(tokensPerDay({ requestsPerDay: 1000, inputTokensPerRequest: 800, outputTokensPerRequest: 200 })).toBe(1_000_000);
+    expect(tokensPerDay({ requestsPerDay: 1000, inputTokensPerRequest: 800, outputTokensPerRequest: 200 })).toBe(
+      1_000_000,
+    );
     expect(tokensPerDay({ requestsPerDay: 1000 })).toBeUndefined();
   });
 });
 
 describe("presets", () => {
-  it.each(VOLUME_PRESETS.map((p) => [p.label, p] as const))("%s fills valid token counts the user can edit", (_l, preset) => {
-    const volume = applyPreset({ requestsPerDay: 10_000 }, preset);
-    expect(volume.requestsPerDay).toBe(10_000);
-    expect(volume.inputTokensPerRequest).toBe(preset.inputTokensPerRequest);
-    const draft = emptyDraft();
-    draft.workloads[0]!.volume = volume;
-    expect(validateStep(draft, "volume")).toEqual({});
-  });
+  it.each(VOLUME_PRESETS.map((p) => [p.label, p] as const))(
+    "%s fills valid token counts the user can edit",
+    (_l, preset) => {
+      const volume = applyPreset({ requestsPerDay: 10_000 }, preset);
+      expect(volume.requestsPerDay).toBe(10_000);
+      expect(volume.inputTokensPerRequest).toBe(preset.inputTokensPerRequest);
+      const draft = emptyDraft();
+      draft.workloads[0]!.volume = volume;
+      expect(validateStep(draft, "volume")).toEqual({});
+    },
+  );
 
   it.each([
     [50_000, "low"],
@@ -94,7 +99,11 @@ describe("url state", () => {
   it.each([
     ["no answers", null, /no answers/],
     ["garbage", "%%%not-lz%%%", /damaged/],
-    ["invalid answers", encodeAnswers({ ...PROFILES.earlyPrototype, latency: { p95TargetMs: -3 } }), /latency.p95TargetMs/],
+    [
+      "invalid answers",
+      encodeAnswers({ ...PROFILES.earlyPrototype, latency: { p95TargetMs: -3 } }),
+      /latency.p95TargetMs/,
+    ],
   ])("explains a broken link: %s", (_l, encoded, message) => {
     const r = decodeAnswers(encoded);
     expect(r.ok).toBe(false);
@@ -104,14 +113,26 @@ describe("url state", () => {
 
 describe("invalid input is never interpreted (issue #26)", () => {
   it("reads no daily volume from a negative, fractional or unreadable count", () => {
-    expect(tokensPerDay({ requestsPerDay: -5, inputTokensPerRequest: 1200, outputTokensPerRequest: 300 })).toBeUndefined();
-    expect(tokensPerDay({ requestsPerDay: 10.5, inputTokensPerRequest: 1200, outputTokensPerRequest: 300 })).toBeUndefined();
-    expect(tokensPerDay({ requestsPerDay: Number.NaN, inputTokensPerRequest: 1200, outputTokensPerRequest: 300 })).toBeUndefined();
+    expect(
+      tokensPerDay({ requestsPerDay: -5, inputTokensPerRequest: 1200, outputTokensPerRequest: 300 }),
+    ).toBeUndefined();
+    expect(
+      tokensPerDay({ requestsPerDay: 10.5, inputTokensPerRequest: 1200, outputTokensPerRequest: 300 }),
+    ).toBeUndefined();
+    expect(
+      tokensPerDay({ requestsPerDay: Number.NaN, inputTokensPerRequest: 1200, outputTokensPerRequest: 300 }),
+    ).toBeUndefined();
   });
 
   it("asks for whole counts and says the unit of a bare bound", () => {
     const draft = emptyDraft();
-    draft.workloads[0]!.volume = { ...draft.workloads[0]!.volume, requestsPerDay: 10.5, inputTokensPerRequest: 1200, outputTokensPerRequest: 300, peakToAverage: 500 };
+    draft.workloads[0]!.volume = {
+      ...draft.workloads[0]!.volume,
+      requestsPerDay: 10.5,
+      inputTokensPerRequest: 1200,
+      outputTokensPerRequest: 300,
+      peakToAverage: 500,
+    };
     const errors = validateStep(draft, "volume");
     expect(errors["volume.requestsPerDay"]).toBe("Whole requests per day");
     expect(errors["volume.peakToAverage"]).toBe("At most 100× the average");

@@ -10,8 +10,28 @@ import hospital from "@/examples/hospital-patient-data.json" with { type: "json"
 export type CompanyPreset = { id: string; label: string; description: string; input: AssessmentInput };
 
 export const COMPANY_PRESETS: readonly CompanyPreset[] = [
-  { id: "early-prototype", label: "Early-stage startup", description: "A prototype, no ML-ops team, shipping in weeks", input: earlyPrototype as AssessmentInput },
-  { id: "high-volume-saas", label: "High-volume SaaS", description: "2M requests a day, a dedicated ML team, lock-in averse", input: highVolumeSaas as AssessmentInput },
-  { id: "hospital", label: "Hospital group", description: "Patient data under HIPAA that must stay in house", input: hospital as AssessmentInput },
-  { id: "air-gapped", label: "Air-gapped factory", description: "Confidential data, no internet on site", input: airGapped as AssessmentInput },
+  {
+    id: "early-prototype",
+    label: "Early-stage startup",
+    description: "A prototype, no ML-ops team, shipping in weeks",
+    input: earlyPrototype as AssessmentInput,
+  },
+  {
+    id: "high-volume-saas",
+    label: "High-volume SaaS",
+    description: "2M requests a day, a dedicated ML team, lock-in averse",
+    input: highVolumeSaas as AssessmentInput,
+  },
+  {
+    id: "hospital",
+    label: "Hospital group",
+    description: "Patient data under HIPAA that must stay in house",
+    input: hospital as AssessmentInput,
+  },
+  {
+    id: "air-gapped",
+    label: "Air-gapped factory",
+    description: "Confidential data, no internet on site",
+    input: airGapped as AssessmentInput,
+  },
 ];

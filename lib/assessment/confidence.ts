@@ -24,11 +24,22 @@ export const SAMPLED_CONFIDENCE_DEFINITION =
 
 export function confidenceBasis(e: Evaluation): ConfidenceBasis {
   const u = e.uncertainty;
-  if (u) return { value: u.confidence, text: u.verdictText, definition: SAMPLED_CONFIDENCE_DEFINITION, probability: u.verdictHolds };
+  if (u)
+    return {
+      value: u.confidence,
+      text: u.verdictText,
+      definition: SAMPLED_CONFIDENCE_DEFINITION,
+      probability: u.verdictHolds,
+    };
   const feasible = e.ranking.filter((r) => !r.excluded);
   const [top, second] = feasible;
   const conflicts = e.conflicts.length;
-  const lead = top && second ? `${optionLabel(top.option)} scores ${Math.round(top.score)} against ${Math.round(second.score)} for ${optionLabel(second.option)}` : top ? `${optionLabel(top.option)} is the only usable option` : "No option is usable";
+  const lead =
+    top && second
+      ? `${optionLabel(top.option)} scores ${Math.round(top.score)} against ${Math.round(second.score)} for ${optionLabel(second.option)}`
+      : top
+        ? `${optionLabel(top.option)} is the only usable option`
+        : "No option is usable";
   const text = `${lead}${conflicts ? `; ${conflicts} requirement conflict${conflicts > 1 ? "s" : ""} lower${conflicts > 1 ? "" : "s"} it` : ""}.`;
   return { value: e.confidence, text, definition: CONFIDENCE_DEFINITION };
 }

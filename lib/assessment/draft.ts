@@ -1,7 +1,16 @@
 import type { z } from "zod";
 import { ASSESSMENT_DEFAULTS } from "@/lib/engine/defaults";
 import { MAX_WORKLOADS } from "@/lib/engine/enums";
-import type { AssessmentInput, capabilitySchema, dataSchema, deploymentSchema, latencySchema, strategySchema, teamSchema, volumeSchema } from "@/lib/engine/schema";
+import type {
+  AssessmentInput,
+  capabilitySchema,
+  dataSchema,
+  deploymentSchema,
+  latencySchema,
+  strategySchema,
+  teamSchema,
+  volumeSchema,
+} from "@/lib/engine/schema";
 import type { PortfolioInput } from "@/lib/engine/portfolio/schema";
 import { DEFAULT_LATENCY_MS } from "./latency";
 
@@ -87,10 +96,20 @@ export function locateIssue(path: string): { workload?: number; step: StepId; fi
   return step ? { ...(m ? { workload: Number(m[1]) } : {}), step, field } : undefined;
 }
 
-const company = (d: Draft) => ({ team: d.team, deployment: d.deployment, strategy: d.strategy, ...(d.assumptions ? { assumptions: d.assumptions } : {}) });
+const company = (d: Draft) => ({
+  team: d.team,
+  deployment: d.deployment,
+  strategy: d.strategy,
+  ...(d.assumptions ? { assumptions: d.assumptions } : {}),
+});
 /** The single assessment's price-override binding (portfolios price several models: no binding). */
 const bindingOf = (d: Draft) => (d.overrideModels ? { overrideModels: d.overrideModels } : {});
-const groupsOf = (w: WorkloadDraft) => ({ volume: w.volume, data: w.data, latency: w.latency, capability: w.capability });
+const groupsOf = (w: WorkloadDraft) => ({
+  volume: w.volume,
+  data: w.data,
+  latency: w.latency,
+  capability: w.capability,
+});
 
 /** The single assessment the first workload and the company answers make (the one-workload flow). */
 export function toInput(draft: Draft, workload = 0): AssessmentInput {
@@ -98,7 +117,10 @@ export function toInput(draft: Draft, workload = 0): AssessmentInput {
 }
 
 export function toPortfolioInput(draft: Draft): PortfolioInput {
-  return { workloads: draft.workloads.map((w) => ({ id: w.id, name: w.name, ...groupsOf(w) })), ...company(draft) } as PortfolioInput;
+  return {
+    workloads: draft.workloads.map((w) => ({ id: w.id, name: w.name, ...groupsOf(w) })),
+    ...company(draft),
+  } as PortfolioInput;
 }
 
 const base = emptyDraft;
@@ -145,7 +167,12 @@ export function restoreDraft(saved: unknown): Draft | undefined {
   const s = saved as Partial<Draft> & { volume?: unknown };
   if (Array.isArray(s.workloads) && s.workloads.length > 0) {
     const b = base();
-    return { ...b, ...s, workloads: s.workloads.map((w, i) => ({ ...emptyWorkload(`w${i + 1}`, `Workload ${i + 1}`), ...w })), active: Math.min(Math.max(0, s.active ?? 0), s.workloads.length - 1) } as Draft;
+    return {
+      ...b,
+      ...s,
+      workloads: s.workloads.map((w, i) => ({ ...emptyWorkload(`w${i + 1}`, `Workload ${i + 1}`), ...w })),
+      active: Math.min(Math.max(0, s.active ?? 0), s.workloads.length - 1),
+    } as Draft;
   }
   if (s.volume) {
     const old = saved as Record<string, Record<string, unknown>>;

@@ -21,8 +21,15 @@ export type FormFacts = {
 export function formFacts(c: Catalog): FormFacts {
   const v = (k: Parameters<typeof figureOf>[1]) => figureOf(c, k).value;
   return {
-    latency: { instantMs: v("latency.instantMs"), apiComfortableMs: v("latency.apiComfortableMs"), apiRoundTripMs: v("latency.apiRoundTripMs") },
-    volume: { lowBandTokensPerDay: v("volume.lowBandTokensPerDay"), highBandTokensPerDay: v("volume.highBandTokensPerDay") },
+    latency: {
+      instantMs: v("latency.instantMs"),
+      apiComfortableMs: v("latency.apiComfortableMs"),
+      apiRoundTripMs: v("latency.apiRoundTripMs"),
+    },
+    volume: {
+      lowBandTokensPerDay: v("volume.lowBandTokensPerDay"),
+      highBandTokensPerDay: v("volume.highBandTokensPerDay"),
+    },
     gpuLabels: Object.fromEntries(GPUS.map((g) => [g, gpuLabel(g, c.gpus.gpus)])),
     apiModels: {
       frontier: apiModelsOf(c, "frontier"),

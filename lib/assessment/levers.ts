@@ -6,11 +6,13 @@ import type { AssumptionKey, AssumptionRow, Evaluation } from "@/lib/engine";
 
 export const LEVER_COUNT = 5;
 
-const spread = (lo: number | null, hi: number | null, ceiling: number) => Math.abs(Math.log10(hi ?? ceiling) - Math.log10(lo ?? ceiling));
+const spread = (lo: number | null, hi: number | null, ceiling: number) =>
+  Math.abs(Math.log10(hi ?? ceiling) - Math.log10(lo ?? ceiling));
 
 export function topLevers(e: Evaluation, count = LEVER_COUNT): AssumptionRow[] {
   const rows = new Map(e.assumptions.map((a) => [a.key as string, a]));
-  const ceiling = Math.max(...e.sensitivity.flatMap((s) => [s.breakEvenLow ?? 0, s.breakEvenHigh ?? 0]), e.tokensPerDay, 1) * 10;
+  const ceiling =
+    Math.max(...e.sensitivity.flatMap((s) => [s.breakEvenLow ?? 0, s.breakEvenHigh ?? 0]), e.tokensPerDay, 1) * 10;
   const bySpread = e.sensitivity
     .filter((s) => rows.has(s.assumption) && s.breakEvenLow !== s.breakEvenHigh)
     .sort((a, b) => spread(b.breakEvenLow, b.breakEvenHigh, ceiling) - spread(a.breakEvenLow, a.breakEvenHigh, ceiling))

@@ -3,15 +3,23 @@ import type { AssumptionKey, Assumptions, Evaluation, ParsedAssessmentInput } fr
 // How the live result edits price overrides together with the model each was set on
 // (input.overrideModels, contract v1.2). Pure, so the rules are unit-tested apart from React.
 
-export type OverrideState = { assumptions: Assumptions; overrideModels: NonNullable<ParsedAssessmentInput["overrideModels"]> };
+export type OverrideState = {
+  assumptions: Assumptions;
+  overrideModels: NonNullable<ParsedAssessmentInput["overrideModels"]>;
+};
 type Group = "api" | "hostedOpen";
 
 /** The binding group of an override key (price keys only). */
 export function groupOf(key: AssumptionKey): Group | undefined {
-  return /^api\.(input|cachedInput|output)UsdPerMTok$/.test(key) ? "api" : /^hostedOpen\.(input|output)UsdPerMTok$/.test(key) ? "hostedOpen" : undefined;
+  return /^api\.(input|cachedInput|output)UsdPerMTok$/.test(key)
+    ? "api"
+    : /^hostedOpen\.(input|output)UsdPerMTok$/.test(key)
+      ? "hostedOpen"
+      : undefined;
 }
 const pricedId = (e: Evaluation, g: Group) => (g === "api" ? e.comparison.apiModelId : e.comparison.hostedModelId);
-const heldKeys = (e: Evaluation, g: Group) => (e.priceOverrides ?? []).filter((o) => !o.applied && groupOf(o.key) === g).map((o) => o.key);
+const heldKeys = (e: Evaluation, g: Group) =>
+  (e.priceOverrides ?? []).filter((o) => !o.applied && groupOf(o.key) === g).map((o) => o.key);
 
 function without(s: OverrideState, keys: AssumptionKey[], g: Group): OverrideState {
   const assumptions = { ...s.assumptions };
@@ -26,10 +34,20 @@ function without(s: OverrideState, keys: AssumptionKey[], g: Group): OverrideSta
  * to it, and figures of that group still held for another model are dropped (they must not start
  * pricing this one because a sibling was edited).
  */
-export function editOverride(s: OverrideState, e: Evaluation, key: AssumptionKey, value: number | undefined): OverrideState {
+export function editOverride(
+  s: OverrideState,
+  e: Evaluation,
+  key: AssumptionKey,
+  value: number | undefined,
+): OverrideState {
   const g = groupOf(key);
   let next: OverrideState = { assumptions: { ...s.assumptions }, overrideModels: { ...s.overrideModels } };
-  if (g) next = without(next, heldKeys(e, g).filter((k) => k !== key), g);
+  if (g)
+    next = without(
+      next,
+      heldKeys(e, g).filter((k) => k !== key),
+      g,
+    );
   if (value === undefined) delete next.assumptions[key];
   else next.assumptions[key] = value;
   if (g) {

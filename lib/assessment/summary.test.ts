@@ -25,7 +25,8 @@ describe("the one-screen summary (issue 26 items 12, 13, 7)", () => {
       if (e.conflicts.length) expect(risk).toMatchObject({ kind: "conflict", text: e.conflicts[0]!.text });
       else if (e.latencyMiss) expect(risk.kind).toBe("latency");
       const lever = mainLever(e);
-      if (e.whatWouldChange.length) expect(lever).toMatchObject({ text: e.whatWouldChange[0]!.text, becomes: e.whatWouldChange[0]!.becomes });
+      if (e.whatWouldChange.length)
+        expect(lever).toMatchObject({ text: e.whatWouldChange[0]!.text, becomes: e.whatWouldChange[0]!.becomes });
       else expect(lever.kind).toBe("holds");
     }
   });
@@ -37,7 +38,14 @@ describe("the one-screen summary (issue 26 items 12, 13, 7)", () => {
     expect(c.definition).toMatch(/not a probability/);
     expect(c.probability).toBeUndefined();
     // With the draws run, confidence is the engine's sampled figure and says how often the verdict holds.
-    const sampled = confidenceBasis({ ...e, uncertainty: { confidence: 0.6, verdictHolds: 0.7, verdictText: "API wins in 70% of 2,000 draws." } as unknown as typeof e.uncertainty });
+    const sampled = confidenceBasis({
+      ...e,
+      uncertainty: {
+        confidence: 0.6,
+        verdictHolds: 0.7,
+        verdictText: "API wins in 70% of 2,000 draws.",
+      } as unknown as typeof e.uncertainty,
+    });
     expect(sampled).toMatchObject({ value: 0.6, probability: 0.7, text: "API wins in 70% of 2,000 draws." });
   });
 

@@ -23,7 +23,10 @@ export function mainRisk(e: Evaluation): SummaryLine {
 export function mainLever(e: Evaluation): SummaryLine & { becomes?: Option } {
   const flip = e.whatWouldChange?.[0];
   if (flip) return { kind: "flip", text: flip.text, becomes: flip.becomes };
-  return { kind: "holds", text: `${optionLabel(e.recommendation)} holds across the plausible range of every figure tested: no single change flips it.` };
+  return {
+    kind: "holds",
+    text: `${optionLabel(e.recommendation)} holds across the plausible range of every figure tested: no single change flips it.`,
+  };
 }
 
 /** The summary's cost bar: each option's horizon TCO, its state, and what a Hybrid that does not split equals. */

@@ -21,7 +21,11 @@ const isCount = (n: number | undefined): n is number => n !== undefined && Numbe
  * The engine's tokens/day (lib/engine/units.ts, the one formula) of a form's answers; undefined while any
  * of the three counts is missing or invalid (negative, fractional, unreadable), so nothing is read into a bad figure.
  */
-export function tokensPerDay(v: { requestsPerDay?: number; inputTokensPerRequest?: number; outputTokensPerRequest?: number }): number | undefined {
+export function tokensPerDay(v: {
+  requestsPerDay?: number;
+  inputTokensPerRequest?: number;
+  outputTokensPerRequest?: number;
+}): number | undefined {
   const { requestsPerDay, inputTokensPerRequest, outputTokensPerRequest } = v;
   if (!isCount(requestsPerDay) || !isCount(inputTokensPerRequest) || !isCount(outputTokensPerRequest)) return undefined;
   return tokensPerDayOfVolume({ requestsPerDay, inputTokensPerRequest, outputTokensPerRequest });

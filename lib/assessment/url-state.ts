@@ -13,7 +13,14 @@ export type Decoded<T> = { ok: true; input: T } | { ok: false; error: string };
 export type DecodeResult = Decoded<ParsedAssessmentInput>;
 export type DecodePortfolioResult = Decoded<ParsedPortfolioInput>;
 
-function decodeWith<T>(schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, encoded: string | null | undefined): Decoded<T> {
+function decodeWith<T>(
+  schema: {
+    safeParse(
+      raw: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  encoded: string | null | undefined,
+): Decoded<T> {
   if (!encoded) return { ok: false, error: "This link has no answers in it." };
   const json = LZString.decompressFromEncodedURIComponent(encoded);
   let raw: unknown;
@@ -26,10 +33,15 @@ function decodeWith<T>(schema: { safeParse(raw: unknown): { success: true; data:
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    return { ok: false, error: `This link's answers are incomplete or out of range (${i?.path.join(".")}: ${i?.message}).` };
+    return {
+      ok: false,
+      error: `This link's answers are incomplete or out of range (${i?.path.join(".")}: ${i?.message}).`,
+    };
   }
   return { ok: true, input: parsed.data };
 }
 
-export const decodeAnswers = (encoded: string | null | undefined): DecodeResult => decodeWith(assessmentInputSchema, encoded);
-export const decodePortfolio = (encoded: string | null | undefined): DecodePortfolioResult => decodeWith(portfolioInputSchema, encoded);
+export const decodeAnswers = (encoded: string | null | undefined): DecodeResult =>
+  decodeWith(assessmentInputSchema, encoded);
+export const decodePortfolio = (encoded: string | null | undefined): DecodePortfolioResult =>
+  decodeWith(portfolioInputSchema, encoded);

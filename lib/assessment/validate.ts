@@ -1,7 +1,27 @@
 import type { z } from "zod";
-import { assessmentInputSchema, capabilitySchema, dataSchema, deploymentSchema, latencySchema, strategySchema, teamSchema, volumeSchema } from "@/lib/engine/schema";
+import {
+  assessmentInputSchema,
+  capabilitySchema,
+  dataSchema,
+  deploymentSchema,
+  latencySchema,
+  strategySchema,
+  teamSchema,
+  volumeSchema,
+} from "@/lib/engine/schema";
 import { portfolioInputSchema } from "@/lib/engine/portfolio/schema";
-import { isPortfolio, isWorkloadStep, locateIssue, STEPS, toInput, toPortfolioInput, type CompanyGroup, type Draft, type FieldErrors, type StepId } from "./draft";
+import {
+  isPortfolio,
+  isWorkloadStep,
+  locateIssue,
+  STEPS,
+  toInput,
+  toPortfolioInput,
+  type CompanyGroup,
+  type Draft,
+  type FieldErrors,
+  type StepId,
+} from "./draft";
 
 // The questionnaire's validation with the engine's own schemas (zod). The form imports this module
 // on its first "Next" or submit (`await import(...)`), so its first load does not download zod.
@@ -30,7 +50,15 @@ export function withUnit(path: string, message: string): string {
   return unit && /\d$/.test(message) ? `${message}${unit.startsWith("×") ? "" : " "}${unit}` : message;
 }
 
-const SCHEMAS = { volume: volumeSchema, data: dataSchema, team: teamSchema, latency: latencySchema, capability: capabilitySchema, deployment: deploymentSchema, strategy: strategySchema } as const;
+const SCHEMAS = {
+  volume: volumeSchema,
+  data: dataSchema,
+  team: teamSchema,
+  latency: latencySchema,
+  capability: capabilitySchema,
+  deployment: deploymentSchema,
+  strategy: strategySchema,
+} as const;
 
 /** Errors for one step (of the active workload), keyed by dotted path (e.g. "volume.requestsPerDay"), first issue per field. */
 export function validateStep(draft: Draft, step: StepId, workload = draft.active): FieldErrors {
@@ -55,9 +83,13 @@ export function validateStep(draft: Draft, step: StepId, workload = draft.active
 
 /** Every error of the whole input, keyed by the API's issue path (`workloads.2.latency.p95TargetMs` for a portfolio). */
 export function validateAll(draft: Draft): FieldErrors {
-  const result = isPortfolio(draft) ? portfolioInputSchema.safeParse(toPortfolioInput(draft)) : assessmentInputSchema.safeParse(toInput(draft));
+  const result = isPortfolio(draft)
+    ? portfolioInputSchema.safeParse(toPortfolioInput(draft))
+    : assessmentInputSchema.safeParse(toInput(draft));
   const errors: FieldErrors = {};
-  if (!result.success) for (const i of result.error.issues) errors[i.path.map(String).join(".")] ??= withUnit(i.path.map(String).join("."), i.message);
+  if (!result.success)
+    for (const i of result.error.issues)
+      errors[i.path.map(String).join(".")] ??= withUnit(i.path.map(String).join("."), i.message);
   return errors;
 }
 
@@ -66,12 +98,15 @@ export function firstInvalid(draft: Draft): { step: StepId; workload: number } |
   for (const s of STEPS) {
     if (s.id === "review") continue;
     if (s.scope === "workload") {
-      for (let w = 0; w < draft.workloads.length; w++) if (Object.keys(validateStep(draft, s.id, w)).length) return { step: s.id, workload: w };
+      for (let w = 0; w < draft.workloads.length; w++)
+        if (Object.keys(validateStep(draft, s.id, w)).length) return { step: s.id, workload: w };
     } else if (Object.keys(validateStep(draft, s.id)).length) return { step: s.id, workload: draft.active };
   }
   if (isPortfolio(draft)) {
     // Names and ids are not any step's group: a duplicate id or an empty name is shown on the volume step.
-    const bad = Object.keys(validateAll(draft)).map(locateIssue).find((l) => l?.workload !== undefined);
+    const bad = Object.keys(validateAll(draft))
+      .map(locateIssue)
+      .find((l) => l?.workload !== undefined);
     if (bad) return { step: bad.step, workload: bad.workload! };
   }
   return undefined;
@@ -81,4 +116,3 @@ export function firstInvalid(draft: Draft): { step: StepId; workload: number } |
 export function firstInvalidStep(draft: Draft): StepId | undefined {
   return firstInvalid(draft)?.step;
 }
-

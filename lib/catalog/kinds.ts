@@ -40,4 +40,3 @@ export type CatalogRow = {
   /** Compliance channels a hosted offer is sold under. */
   channels?: string[];
 };
-

@@ -10,8 +10,12 @@ function figuresIn(value: unknown, path: string, out: { path: string; value: num
   if (Array.isArray(value)) value.forEach((v, i) => figuresIn(v, `${path}.${i}`, out));
   else if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
-    if (typeof o.value === "number" && typeof o.unit === "string") out.push({ path, value: o.value, source: String(o.source), asOf: String(o.asOf) });
-    else for (const [k, v] of Object.entries(o)) if (!(path === "" && LEGACY.has(k)) && !(path === ".performance" && k === "measured")) figuresIn(v, `${path}.${k}`, out);
+    if (typeof o.value === "number" && typeof o.unit === "string")
+      out.push({ path, value: o.value, source: String(o.source), asOf: String(o.asOf) });
+    else
+      for (const [k, v] of Object.entries(o))
+        if (!(path === "" && LEGACY.has(k)) && !(path === ".performance" && k === "measured"))
+          figuresIn(v, `${path}.${k}`, out);
   }
 }
 
@@ -23,7 +27,10 @@ describe("catalog page rows", () => {
     figuresIn(catalog, "", all);
     expect(all.length).toBeGreaterThan(200);
     for (const f of all) {
-      expect(rows.some((r) => r.value === f.value && r.source === f.source && r.asOf === f.asOf), f.path).toBe(true);
+      expect(
+        rows.some((r) => r.value === f.value && r.source === f.source && r.asOf === f.asOf),
+        f.path,
+      ).toBe(true);
     }
   });
 
@@ -44,10 +51,19 @@ describe("catalog page rows", () => {
   });
 
   it("has rows of every kind, prices to sort by, and several providers per hosted model", () => {
-    for (const k of ROW_KINDS) expect(rows.some((r) => r.kind === k), k).toBe(true);
-    expect(rows.filter((r) => r.kind === "api-model" && r.priceKey !== undefined)).toHaveLength(catalog.apiModels.length);
-    for (const m of catalog.hostedMarket.models) expect(rows.filter((r) => r.modelId === m.id).length, m.id).toBeGreaterThanOrEqual(3);
-    expect(rows.filter((r) => r.kind === "compliance").length).toBeGreaterThan(catalog.compliance.channels.length * 8 - 1);
+    for (const k of ROW_KINDS)
+      expect(
+        rows.some((r) => r.kind === k),
+        k,
+      ).toBe(true);
+    expect(rows.filter((r) => r.kind === "api-model" && r.priceKey !== undefined)).toHaveLength(
+      catalog.apiModels.length,
+    );
+    for (const m of catalog.hostedMarket.models)
+      expect(rows.filter((r) => r.modelId === m.id).length, m.id).toBeGreaterThanOrEqual(3);
+    expect(rows.filter((r) => r.kind === "compliance").length).toBeGreaterThan(
+      catalog.compliance.channels.length * 8 - 1,
+    );
   });
 
   it("no user-facing source cites the seed documents", () => {

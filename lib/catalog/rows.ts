@@ -10,11 +10,29 @@ import { formatNumber } from "@/lib/format";
 export { ROW_KINDS, ROW_KIND_LABELS, type CatalogRow, type Grade, type RowKind } from "./kinds";
 import type { CatalogRow, Grade, RowKind } from "./kinds";
 
-type FigureLike = { value: number; unit: string; low: number; high: number; grade: Grade; source: string; asOf: string; url?: string; conditions?: string; derivation?: string };
+type FigureLike = {
+  value: number;
+  unit: string;
+  low: number;
+  high: number;
+  grade: Grade;
+  source: string;
+  asOf: string;
+  url?: string;
+  conditions?: string;
+  derivation?: string;
+};
 
 const n = (x: number) => formatNumber(x, 4);
 
-function figureRow(id: string, kind: RowKind, section: string, item: string, f: FigureLike, extra: Partial<CatalogRow> = {}): CatalogRow {
+function figureRow(
+  id: string,
+  kind: RowKind,
+  section: string,
+  item: string,
+  f: FigureLike,
+  extra: Partial<CatalogRow> = {},
+): CatalogRow {
   return {
     id,
     kind,
@@ -40,7 +58,12 @@ type PriceTable = Catalog["apiModels"][number]["price"];
 function priceText(p: PriceTable) {
   return (
     `$${n(p.inputUsdPerMTok)} in · ${p.cachedInputUsdPerMTok !== p.inputUsdPerMTok ? `$${n(p.cachedInputUsdPerMTok)} cached · ` : ""}$${n(p.outputUsdPerMTok)} out per 1M tokens` +
-    p.tiers.map((t) => `; prompts over ${formatNumber(t.fromInputTokens)} tokens: $${n(t.inputUsdPerMTok)} / $${n(t.outputUsdPerMTok)}`).join("")
+    p.tiers
+      .map(
+        (t) =>
+          `; prompts over ${formatNumber(t.fromInputTokens)} tokens: $${n(t.inputUsdPerMTok)} / $${n(t.outputUsdPerMTok)}`,
+      )
+      .join("")
   );
 }
 
@@ -70,10 +93,12 @@ const CELL_LABELS = {
 
 /** Objects in a parsed catalog value that are valid-looking figures, with their path (for the sections without a hand-written row). */
 function walkFigures(value: unknown, path: string[], out: { path: string[]; f: FigureLike }[]) {
-  if (Array.isArray(value)) value.forEach((v, i) => walkFigures(v, [...path, String((v as { id?: string })?.id ?? i)], out));
+  if (Array.isArray(value))
+    value.forEach((v, i) => walkFigures(v, [...path, String((v as { id?: string })?.id ?? i)], out));
   else if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
-    if (typeof o.value === "number" && typeof o.unit === "string" && typeof o.grade === "string") out.push({ path, f: o as unknown as FigureLike });
+    if (typeof o.value === "number" && typeof o.unit === "string" && typeof o.grade === "string")
+      out.push({ path, f: o as unknown as FigureLike });
     else for (const [k, v] of Object.entries(o)) walkFigures(v, [...path, k], out);
   }
 }
@@ -124,7 +149,8 @@ function apiModelRows(c: Catalog, rows: CatalogRow[]): void {
       ["speed", "output speed", m.outputTokensPerSecond],
       ["ttft", "time to first token", m.timeToFirstTokenSeconds],
     ] as const;
-    for (const [k, label, f] of figs) rows.push(figureRow(`api:${m.id}:${k}`, "api-model", section, `${m.label} · ${label}`, f as FigureLike));
+    for (const [k, label, f] of figs)
+      rows.push(figureRow(`api:${m.id}:${k}`, "api-model", section, `${m.label} · ${label}`, f as FigureLike));
     if (m.recommended) {
       rows.push({
         id: `api:${m.id}:recommended`,
@@ -144,7 +170,15 @@ function apiModelRows(c: Catalog, rows: CatalogRow[]): void {
     }
   }
   for (const tier of ["frontier", "mid", "small"] as const) {
-    rows.push(figureRow(`api:reasoning:${tier}`, "api-model", `API models · ${tier} tier`, `Reasoning-token multiplier, ${tier} tier`, c.apiModelPolicy.reasoningMultiplier[tier] as FigureLike));
+    rows.push(
+      figureRow(
+        `api:reasoning:${tier}`,
+        "api-model",
+        `API models · ${tier} tier`,
+        `Reasoning-token multiplier, ${tier} tier`,
+        c.apiModelPolicy.reasoningMultiplier[tier] as FigureLike,
+      ),
+    );
   }
   rows.push({
     id: "api:rule",
@@ -211,10 +245,43 @@ function openModelRows(c: Catalog, rows: CatalogRow[]): void {
       ...(m.quality.url ? { url: m.quality.url } : {}),
       asOf: m.quality.asOf,
     });
-    rows.push(figureRow(`open:${m.id}:total`, "open-model", section, `${m.label} · total parameters`, m.totalParamsB as FigureLike));
-    rows.push(figureRow(`open:${m.id}:active`, "open-model", section, `${m.label} · active parameters`, m.activeParamsB as FigureLike));
-    rows.push(figureRow(`open:${m.id}:context`, "open-model", section, `${m.label} · context window`, m.contextWindowTokens as FigureLike));
-    for (const p of m.precisions) rows.push(figureRow(`open:${m.id}:weights:${p.precision}`, "open-model", section, `${m.label} · weights at ${p.precision.toUpperCase()}`, p.weightsGb as FigureLike));
+    rows.push(
+      figureRow(
+        `open:${m.id}:total`,
+        "open-model",
+        section,
+        `${m.label} · total parameters`,
+        m.totalParamsB as FigureLike,
+      ),
+    );
+    rows.push(
+      figureRow(
+        `open:${m.id}:active`,
+        "open-model",
+        section,
+        `${m.label} · active parameters`,
+        m.activeParamsB as FigureLike,
+      ),
+    );
+    rows.push(
+      figureRow(
+        `open:${m.id}:context`,
+        "open-model",
+        section,
+        `${m.label} · context window`,
+        m.contextWindowTokens as FigureLike,
+      ),
+    );
+    for (const p of m.precisions)
+      rows.push(
+        figureRow(
+          `open:${m.id}:weights:${p.precision}`,
+          "open-model",
+          section,
+          `${m.label} · weights at ${p.precision.toUpperCase()}`,
+          p.weightsGb as FigureLike,
+        ),
+      );
   }
 }
 
@@ -224,7 +291,19 @@ function gpuRows(c: Catalog, rows: CatalogRow[]): void {
   for (const g of c.gpus.gpus) {
     const out: { path: string[]; f: FigureLike }[] = [];
     walkFigures(g, [], out);
-    for (const { path, f } of out) rows.push(figureRow(`gpu:${g.id}:${path.join(".")}`, "gpu", "GPUs · hardware", `${g.label} · ${path.join(" ").replace(/([A-Z])/g, " $1").toLowerCase()}`, f));
+    for (const { path, f } of out)
+      rows.push(
+        figureRow(
+          `gpu:${g.id}:${path.join(".")}`,
+          "gpu",
+          "GPUs · hardware",
+          `${g.label} · ${path
+            .join(" ")
+            .replace(/([A-Z])/g, " $1")
+            .toLowerCase()}`,
+          f,
+        ),
+      );
   }
 }
 
@@ -253,7 +332,8 @@ function performanceRows(c: Catalog, rows: CatalogRow[]): void {
     const out: { path: string[]; f: FigureLike }[] = [];
     const { figures: _f, calibrations: _c, measured: _m, ...rest } = c.performance as Record<string, unknown>;
     walkFigures(rest, [], out);
-    for (const { path, f } of out) rows.push(figureRow(`perf:${path.join(".")}`, "policy", "Capacity model constants", path.join(" · "), f));
+    for (const { path, f } of out)
+      rows.push(figureRow(`perf:${path.join(".")}`, "policy", "Capacity model constants", path.join(" · "), f));
   }
 }
 
@@ -261,7 +341,11 @@ function performanceRows(c: Catalog, rows: CatalogRow[]): void {
 function keyedFigureRows(c: Catalog, rows: CatalogRow[]): void {
   // Keyed figures of every file (people, GPU market, economics, capacity, latency, policy…).
   for (const [key, f] of Object.entries(c.figures)) {
-    rows.push(figureRow(`fig:${key}`, kindOfKey(key), f.group, `${f.label}`, f as FigureLike, { ...(key.startsWith("gpuMarket.") && /GPU-hour/.test(f.unit) ? { priceKey: f.value } : {}) }));
+    rows.push(
+      figureRow(`fig:${key}`, kindOfKey(key), f.group, `${f.label}`, f as FigureLike, {
+        ...(key.startsWith("gpuMarket.") && /GPU-hour/.test(f.unit) ? { priceKey: f.value } : {}),
+      }),
+    );
   }
 }
 
@@ -290,16 +374,56 @@ function complianceRows(c: Catalog, rows: CatalogRow[]): void {
     }
   }
   for (const [reg, check] of Object.entries(matrix.firmMustVerify)) {
-    rows.push({ id: `compliance:firm:${reg}`, kind: "compliance", section: "Compliance · what the firm must verify", item: reg.toUpperCase(), value: null, valueText: check.text, unit: "", low: null, high: null, grade: check.grade, source: check.source, ...(check.url ? { url: check.url } : {}), asOf: check.asOf });
+    rows.push({
+      id: `compliance:firm:${reg}`,
+      kind: "compliance",
+      section: "Compliance · what the firm must verify",
+      item: reg.toUpperCase(),
+      value: null,
+      valueText: check.text,
+      unit: "",
+      low: null,
+      high: null,
+      grade: check.grade,
+      source: check.source,
+      ...(check.url ? { url: check.url } : {}),
+      asOf: check.asOf,
+    });
   }
-  rows.push({ id: "compliance:policy", kind: "compliance", section: "Compliance · what each regulation needs", item: "RentOrOwn compliance policy", value: null, valueText: matrix.policy.text, unit: "", low: null, high: null, grade: matrix.policy.grade, source: matrix.policy.source, asOf: matrix.policy.asOf });
+  rows.push({
+    id: "compliance:policy",
+    kind: "compliance",
+    section: "Compliance · what each regulation needs",
+    item: "RentOrOwn compliance policy",
+    value: null,
+    valueText: matrix.policy.text,
+    unit: "",
+    low: null,
+    high: null,
+    grade: matrix.policy.grade,
+    source: matrix.policy.source,
+    asOf: matrix.policy.asOf,
+  });
 }
 
 /** The scoring policy's weights. */
 function policyRows(c: Catalog, rows: CatalogRow[]): void {
   // Scoring policy.
   for (const [factor, w] of Object.entries(c.policy.weights)) {
-    rows.push({ id: `policy:weight:${factor}`, kind: "policy", section: `Scoring policy (${c.policy.version})`, item: `Weight of ${factor}`, value: w, valueText: `${Math.round(w * 100)}%`, unit: "share of the score", low: w, high: w, grade: "assumed", source: c.policy.source, asOf: c.policy.asOf });
+    rows.push({
+      id: `policy:weight:${factor}`,
+      kind: "policy",
+      section: `Scoring policy (${c.policy.version})`,
+      item: `Weight of ${factor}`,
+      value: w,
+      valueText: `${Math.round(w * 100)}%`,
+      unit: "share of the score",
+      low: w,
+      high: w,
+      grade: "assumed",
+      source: c.policy.source,
+      asOf: c.policy.asOf,
+    });
   }
 }
 
@@ -311,6 +435,16 @@ export function hostedModels(c: Catalog = currentCatalog) {
 /** Compliance channel labels and the cells a buyer compares providers on, by channel id. */
 export function channelSummaries(c: Catalog = currentCatalog) {
   return Object.fromEntries(
-    c.compliance.channels.map((ch) => [ch.id, { label: ch.label, baa: ch.baa.status, dpa: ch.dpa.status, euResidency: ch.euResidency.status, zeroDataRetention: ch.zeroDataRetention.status, soc2: ch.soc2.status }]),
+    c.compliance.channels.map((ch) => [
+      ch.id,
+      {
+        label: ch.label,
+        baa: ch.baa.status,
+        dpa: ch.dpa.status,
+        euResidency: ch.euResidency.status,
+        zeroDataRetention: ch.zeroDataRetention.status,
+        soc2: ch.soc2.status,
+      },
+    ]),
   );
 }

@@ -1,5 +1,17 @@
 import { catalog as currentCatalog, figureOf, type Catalog } from "./catalog";
-import { capacityPeak, gpuPricing, monthlyUsdSeries, replicasFor, selfHostedMonthAt, selfHostedSteadyOf, steadyMonthlyUsd, tokensPerDayOf, volumeFactors, type OptionCost, type SelfHostedSteady } from "./economics";
+import {
+  capacityPeak,
+  gpuPricing,
+  monthlyUsdSeries,
+  replicasFor,
+  selfHostedMonthAt,
+  selfHostedSteadyOf,
+  steadyMonthlyUsd,
+  tokensPerDayOf,
+  volumeFactors,
+  type OptionCost,
+  type SelfHostedSteady,
+} from "./economics";
 import { atPricesOfMonth, scalePriceTable } from "./economics/trends";
 import { SECONDS_PER_DAY } from "./units";
 import type { AssumptionKey } from "./schema";
@@ -20,7 +32,10 @@ export type Against = "api" | "hosted-open";
 
 /** Volumes reported (catalog/economics.json `economics.breakEven.*`): 1k to 1T tokens a day. */
 export function breakEvenRange(c: Catalog) {
-  return { minTokensPerDay: figureOf(c, "economics.breakEven.minTokensPerDay").value, maxTokensPerDay: figureOf(c, "economics.breakEven.maxTokensPerDay").value };
+  return {
+    minTokensPerDay: figureOf(c, "economics.breakEven.minTokensPerDay").value,
+    maxTokensPerDay: figureOf(c, "economics.breakEven.maxTokensPerDay").value,
+  };
 }
 export const BREAK_EVEN_RANGE = breakEvenRange(currentCatalog);
 
@@ -30,12 +45,21 @@ export const BREAK_EVEN_RANGE = breakEvenRange(currentCatalog);
  * a step several times, and both comparisons of `breakEven` and the sensitivity variants that leave
  * self-hosting unchanged read the same staircase).
  */
-type Staircase = { m: Model; peak: number; perReplicaTpd: number; n0: number; steps: number[]; totals: number[]; month?: SelfHostedSteady };
+type Staircase = {
+  m: Model;
+  peak: number;
+  perReplicaTpd: number;
+  n0: number;
+  steps: number[];
+  totals: number[];
+  month?: SelfHostedSteady;
+};
 
 function staircaseOf(m: Model): Staircase {
   const v = m.values;
   const peak = capacityPeak(m);
-  const perReplicaTpd = (v["selfHosted.tokensPerSecondPerReplica"] * v["selfHosted.targetUtilization"] * SECONDS_PER_DAY) / peak;
+  const perReplicaTpd =
+    (v["selfHosted.tokensPerSecondPerReplica"] * v["selfHosted.targetUtilization"] * SECONDS_PER_DAY) / peak;
   return { m, peak, perReplicaTpd, n0: v["selfHosted.minReplicas"], steps: [], totals: [] };
 }
 
@@ -44,7 +68,11 @@ function stepTotal(s: Staircase, n: number): number {
   const i = s.steps.indexOf(n);
   if (i >= 0) return s.totals[i]!;
   // The self-hosted month's figures read once per staircase (selfHostedMonth, step by step).
-  const total = selfHostedMonthAt((s.month ??= selfHostedSteadyOf(s.m)), n * s.perReplicaTpd * (1 - 1e-12), s.peak).total;
+  const total = selfHostedMonthAt(
+    (s.month ??= selfHostedSteadyOf(s.m)),
+    n * s.perReplicaTpd * (1 - 1e-12),
+    s.peak,
+  ).total;
   s.steps.push(n);
   s.totals.push(total);
   return total;
@@ -100,7 +128,9 @@ function firstCheaper(st: Staircase, line: Line, n: number): number | null {
 
 /** A crossing as reported: whole tokens a day within the catalog's range, null above it. */
 function clampVolume(x: number | null): number | null {
-  return x === null || x > BREAK_EVEN_RANGE.maxTokensPerDay ? null : Math.ceil(Math.max(x, BREAK_EVEN_RANGE.minTokensPerDay));
+  return x === null || x > BREAK_EVEN_RANGE.maxTokensPerDay
+    ? null
+    : Math.ceil(Math.max(x, BREAK_EVEN_RANGE.minTokensPerDay));
 }
 
 /**
@@ -142,7 +172,10 @@ export function breakEvenMonth(selfHosted: number[], other: number[]): number | 
   return null;
 }
 
-export function breakEven(m: Model, costs: Record<"self-hosted" | Against, OptionCost>): Record<Against, BreakEvenPoint> {
+export function breakEven(
+  m: Model,
+  costs: Record<"self-hosted" | Against, OptionCost>,
+): Record<Against, BreakEvenPoint> {
   const late = atPricesOfMonth(m, m.input.strategy.horizonMonths - 1, gpuPricing(m).term);
   // One staircase per model (today's prices and the horizon's last month's), shared by both comparisons.
   const own = ownOf(m);
@@ -218,10 +251,29 @@ function rowOf(m: Model, k: AssumptionKey): AssumptionRow {
 }
 
 /** A figure swung across its catalog range, around the value in use: an override keeps the catalog's relative spread. */
-function fromRow(m: Model, k: AssumptionKey, label: string, keeps: SeriesOption[], steady: boolean, sizing: boolean): Variant {
+function fromRow(
+  m: Model,
+  k: AssumptionKey,
+  label: string,
+  keeps: SeriesOption[],
+  steady: boolean,
+  sizing: boolean,
+): Variant {
   const r = rowOf(m, k);
   const scale = r.catalogValue ? r.value / r.catalogValue : 1;
-  return { key: k, label, unit: r.unit, base: r.value, low: r.low * scale, high: r.high * scale, current: m.values[k], kind: "value", keeps, steady, sizing };
+  return {
+    key: k,
+    label,
+    unit: r.unit,
+    base: r.value,
+    low: r.low * scale,
+    high: r.high * scale,
+    current: m.values[k],
+    kind: "value",
+    keeps,
+    steady,
+    sizing,
+  };
 }
 
 /** The figures the tornado swings, each with its low and high value and how it is applied to the model (`swingModel`). */
@@ -230,14 +282,40 @@ export function sensitivityVariants(m: Model, catalog: Catalog): Variant[] {
   const g = m.input.volume.monthlyGrowthPct;
   return [
     // Owned servers are priced from their terms, not the rental rate (which then only prices training runs): swing the server price.
-    gpuPricing(m).owned ? fromRow(m, "owned.serverPriceUsd", "Server price (owned)", FLEET_ONLY, true, false) : fromRow(m, "gpu.usdPerHour", "GPU hourly rate", FLEET_ONLY, true, false),
+    gpuPricing(m).owned
+      ? fromRow(m, "owned.serverPriceUsd", "Server price (owned)", FLEET_ONLY, true, false)
+      : fromRow(m, "gpu.usdPerHour", "GPU hourly rate", FLEET_ONLY, true, false),
     fromRow(m, "selfHosted.tokensPerSecondPerReplica", "Throughput per replica", FLEET_ONLY, true, true),
     fromRow(m, "selfHosted.targetUtilization", "Target GPU utilization", FLEET_ONLY, true, true),
-    { key: "api.priceScale", label: `API price (${m.apiTier}-tier range, incl. a year of decline)`, unit: "× list price", base: 1, low: Math.min(m.apiPriceSpread.low, 1 - rowOf(m, "api.priceDeclinePerYear").high), high: m.apiPriceSpread.high, current: 1, kind: "apiScale", keeps: API_ONLY, steady: true, sizing: false }, // low: a year at the fastest published decline
+    {
+      key: "api.priceScale",
+      label: `API price (${m.apiTier}-tier range, incl. a year of decline)`,
+      unit: "× list price",
+      base: 1,
+      low: Math.min(m.apiPriceSpread.low, 1 - rowOf(m, "api.priceDeclinePerYear").high),
+      high: m.apiPriceSpread.high,
+      current: 1,
+      kind: "apiScale",
+      keeps: API_ONLY,
+      steady: true,
+      sizing: false,
+    }, // low: a year at the fastest published decline
     fromRow(m, "people.loadedEngineerUsdPerYear", "Engineer cost", FLEET_ONLY, true, false),
     fromRow(m, "api.priceDeclinePerYear", "API price decline per year", API_ONLY, false, false),
     fromRow(m, "people.ftePer100Gpus", "Operations staff per 100 GPUs", FLEET_ONLY, true, false),
-    { key: "volume.monthlyGrowthPct", label: "Monthly volume growth", unit: "%/month", base: g, low: Math.max(0, g - growthDelta), high: g + growthDelta, current: g, kind: "growth", keeps: [], steady: false, sizing: true },
+    {
+      key: "volume.monthlyGrowthPct",
+      label: "Monthly volume growth",
+      unit: "%/month",
+      base: g,
+      low: Math.max(0, g - growthDelta),
+      high: g + growthDelta,
+      current: g,
+      kind: "growth",
+      keeps: [],
+      steady: false,
+      sizing: true,
+    },
   ];
 }
 
@@ -269,12 +347,19 @@ export function fleetAtFloorEveryMonth(m: Model): boolean {
 
 /** Break-even volume and month vs the API with the variant's figure at `value`, re-pricing only what the figure moves. */
 function tornadoPoint(b: TornadoBase, vr: Variant, value: number): TornadoPoint {
-  if (value === vr.current) return (b.point ??= { tpd: ownApiTpd(b.own), month: breakEvenMonth(baseSeriesOf(b, "self-hosted"), baseSeriesOf(b, "api")) });
+  if (value === vr.current)
+    return (b.point ??= {
+      tpd: ownApiTpd(b.own),
+      month: breakEvenMonth(baseSeriesOf(b, "self-hosted"), baseSeriesOf(b, "api")),
+    });
   const mm = swingModel(b.m, vr, value);
   const keepsSelf = vr.keeps.includes("self-hosted");
   const keepsApi = vr.keeps.includes("api");
-  const tpd = !vr.steady ? ownApiTpd(b.own) : crossing(keepsSelf ? b.own.staircase : staircaseOf(mm), keepsApi ? ownApiLine(b.own) : lineOf(mm, "api"));
-  const sameFleet = keepsSelf || (vr.sizing && (b.atFloor ??= fleetAtFloorEveryMonth(b.m)) && fleetAtFloorEveryMonth(mm));
+  const tpd = !vr.steady
+    ? ownApiTpd(b.own)
+    : crossing(keepsSelf ? b.own.staircase : staircaseOf(mm), keepsApi ? ownApiLine(b.own) : lineOf(mm, "api"));
+  const sameFleet =
+    keepsSelf || (vr.sizing && (b.atFloor ??= fleetAtFloorEveryMonth(b.m)) && fleetAtFloorEveryMonth(mm));
   const self = sameFleet ? baseSeriesOf(b, "self-hosted") : monthlyUsdSeries(mm, "self-hosted");
   const api = keepsApi ? baseSeriesOf(b, "api") : monthlyUsdSeries(mm, "api");
   return { tpd, month: breakEvenMonth(self, api) };
@@ -287,7 +372,11 @@ function tornadoPoint(b: TornadoBase, vr: Variant, value: number): TornadoPoint 
  * reused, a figure that moves no steady cost keeps the base break-even volume, and a swing to the value the
  * model already has is the base point.
  */
-export function sensitivity(m: Model, catalog: Catalog, base: Partial<Record<SeriesOption, number[]>> = {}): SensitivityRow[] {
+export function sensitivity(
+  m: Model,
+  catalog: Catalog,
+  base: Partial<Record<SeriesOption, number[]>> = {},
+): SensitivityRow[] {
   const variants = sensitivityVariants(m, catalog);
   const months = m.input.strategy.horizonMonths;
   const b: TornadoBase = { m, series: base, own: ownOf(m) };

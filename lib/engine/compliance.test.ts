@@ -5,15 +5,21 @@ import { complianceFor, compliantChannels, requirementsFor } from "./compliance"
 import type { ParsedAssessmentInput } from "./schema";
 
 const data = (d: Partial<ParsedAssessmentInput["data"]>) =>
-  ({ data: { sensitivity: "regulated", regulations: [], mustStayInHouse: false, sensitiveShare: 1, ...d } }) as Pick<ParsedAssessmentInput, "data">;
-const ids = (option: "api" | "hosted-open", d: Parameters<typeof data>[0], vendor?: string, id = "x/y") => compliantChannels(catalog, option, data(d), vendor ? { vendor, id } : undefined).map((f) => f.channel.id);
+  ({ data: { sensitivity: "regulated", regulations: [], mustStayInHouse: false, sensitiveShare: 1, ...d } }) as Pick<
+    ParsedAssessmentInput,
+    "data"
+  >;
+const ids = (option: "api" | "hosted-open", d: Parameters<typeof data>[0], vendor?: string, id = "x/y") =>
+  compliantChannels(catalog, option, data(d), vendor ? { vendor, id } : undefined).map((f) => f.channel.id);
 
 describe("compliance matrix (catalog.compliance, read only here)", () => {
   it("GDPR on confidential data leaves EU-hosted open-weights channels usable and names them, in GDPR's terms", () => {
     const gdpr = data({ sensitivity: "confidential", regulations: ["gdpr"] });
     const v = complianceFor(catalog, "hosted-open", gdpr);
     expect(v.covered).toBe(true);
-    expect(v.channels.map((c) => c.channel.id)).toEqual(expect.arrayContaining(["scaleway", "ovhcloud", "nebius", "aws-bedrock"]));
+    expect(v.channels.map((c) => c.channel.id)).toEqual(
+      expect.arrayContaining(["scaleway", "ovhcloud", "nebius", "aws-bedrock"]),
+    );
     expect(v.text).toMatch(/Scaleway Generative APIs \(EU, Paris\)/);
     expect(v.text).toMatch(/data processing agreement \(DPA/);
     expect(v.text).toMatch(/EU residency/);
@@ -26,7 +32,9 @@ describe("compliance matrix (catalog.compliance, read only here)", () => {
   it("GDPR on internal data needs only a DPA, not EU residency", () => {
     const reqs = requirementsFor(catalog, { sensitivity: "internal", regulations: ["gdpr"] });
     expect(reqs.map((r) => r.cell)).toEqual(["dpa"]);
-    expect(requirementsFor(catalog, { sensitivity: "confidential", regulations: ["gdpr"] }).map((r) => r.cell)).toEqual(["dpa", "euResidency"]);
+    expect(requirementsFor(catalog, { sensitivity: "confidential", regulations: ["gdpr"] }).map((r) => r.cell)).toEqual(
+      ["dpa", "euResidency"],
+    );
   });
 
   it("HIPAA without an in-house mandate leaves BAA-covered open-weights channels usable, in HIPAA's terms", () => {
@@ -46,7 +54,11 @@ describe("compliance matrix (catalog.compliance, read only here)", () => {
     expect(itar.text).toMatch(/Your firm must verify itself that only US persons/);
     expect(itar.channels.map((c) => c.channel.id)).toEqual(["aws-bedrock-govcloud"]);
     // No current catalog API model is confirmed in a US-government region: ITAR data cannot go to the proprietary API.
-    for (const m of catalog.apiModels) expect(complianceFor(catalog, "api", data({ regulations: ["itar"] }), { vendor: m.vendor, id: m.id }).covered, m.id).toBe(false);
+    for (const m of catalog.apiModels)
+      expect(
+        complianceFor(catalog, "api", data({ regulations: ["itar"] }), { vendor: m.vendor, id: m.id }).covered,
+        m.id,
+      ).toBe(false);
   });
 
   it("API channels follow the model's vendor: Anthropic's own API has no EU residency, Bedrock does (partial)", () => {
@@ -60,8 +72,15 @@ describe("compliance matrix (catalog.compliance, read only here)", () => {
     const v = complianceFor(catalog, "hosted-open", data({ sensitivity: "confidential", regulations: ["gdpr"] }));
     const bedrock = v.channels.find((c) => c.channel.id === "aws-bedrock")!;
     expect(bedrock.conditions.join(" ")).toMatch(/EU region/);
-    const noPartial = { ...catalog, compliance: { ...catalog.compliance, policy: { ...catalog.compliance.policy, acceptPartial: false } } };
-    expect(compliantChannels(noPartial, "hosted-open", data({ sensitivity: "confidential", regulations: ["gdpr"] })).map((f) => f.channel.id)).not.toContain("aws-bedrock");
+    const noPartial = {
+      ...catalog,
+      compliance: { ...catalog.compliance, policy: { ...catalog.compliance.policy, acceptPartial: false } },
+    };
+    expect(
+      compliantChannels(noPartial, "hosted-open", data({ sensitivity: "confidential", regulations: ["gdpr"] })).map(
+        (f) => f.channel.id,
+      ),
+    ).not.toContain("aws-bedrock");
   });
 
   it("every cell of every channel carries a grade, a source and a date, and partial cells say what to get", () => {
@@ -85,7 +104,10 @@ describe("hosted open-weights market", () => {
     expect(q.eligible.length).toBe(q.offers.length);
     expect(q.offers.length).toBeGreaterThanOrEqual(5);
     const inputs = q.offers.map((o) => o.price.inputUsdPerMTok).sort((a, b) => a - b);
-    const mid = inputs.length % 2 ? inputs[(inputs.length - 1) / 2] : (inputs[inputs.length / 2 - 1]! + inputs[inputs.length / 2]!) / 2;
+    const mid =
+      inputs.length % 2
+        ? inputs[(inputs.length - 1) / 2]
+        : (inputs[inputs.length / 2 - 1]! + inputs[inputs.length / 2]!) / 2;
     expect(q.price!.inputUsdPerMTok).toBe(mid);
     expect(q.spread.low).toBeLessThan(1);
     expect(q.spread.high).toBeGreaterThan(1);
@@ -95,7 +117,13 @@ describe("hosted open-weights market", () => {
   it("under HIPAA only offers on BAA channels count, and they are named", () => {
     const q = hostedQuote(catalog, "gpt-oss-120b", data({ regulations: ["hipaa"] }));
     const channels = new Set(q.eligible.flatMap((o) => o.channels));
-    for (const o of q.eligible) expect(o.channels.some((c) => ["aws-bedrock", "aws-bedrock-govcloud", "groq", "baseten", "azure-openai", "google-vertex"].includes(c)), o.label).toBe(true);
+    for (const o of q.eligible)
+      expect(
+        o.channels.some((c) =>
+          ["aws-bedrock", "aws-bedrock-govcloud", "groq", "baseten", "azure-openai", "google-vertex"].includes(c),
+        ),
+        o.label,
+      ).toBe(true);
     expect(channels.has("together")).toBe(false);
     expect(q.eligible.length).toBeLessThan(q.offers.length);
     expect(q.source).toMatch(/AWS Bedrock/);

@@ -21,7 +21,10 @@ export function needsCompliance(input: Pick<ParsedAssessmentInput, "data">): boo
 }
 
 /** What each regulation that applies needs from an external channel (catalog.compliance.policy). */
-export function requirementsFor(catalog: Catalog, data: { regulations: readonly Regulation[]; sensitivity: (typeof SENSITIVITIES)[number] }): Requirement[] {
+export function requirementsFor(
+  catalog: Catalog,
+  data: { regulations: readonly Regulation[]; sensitivity: (typeof SENSITIVITIES)[number] },
+): Requirement[] {
   const policy = catalog.compliance.policy;
   const out: Requirement[] = [];
   for (const regulation of data.regulations) {
@@ -31,7 +34,8 @@ export function requirementsFor(catalog: Catalog, data: { regulations: readonly 
         break;
       case "gdpr":
         out.push({ regulation, cell: "dpa", term: "a data processing agreement (DPA, GDPR Art. 28)" });
-        if ((policy.gdprEuResidencyFor as readonly string[]).includes(data.sensitivity)) out.push({ regulation, cell: "euResidency", term: "processing inside the EU (EU residency)" });
+        if ((policy.gdprEuResidencyFor as readonly string[]).includes(data.sensitivity))
+          out.push({ regulation, cell: "euResidency", term: "processing inside the EU (EU residency)" });
         break;
       case "pci":
         out.push({ regulation, cell: "pci", term: "the service inside the provider's PCI DSS attestation" });
@@ -57,7 +61,10 @@ export function requirementsFor(catalog: Catalog, data: { regulations: readonly 
 /** The firm's own checks for FINRA and ITAR (no provider can attest to them). */
 export function firmMustVerify(catalog: Catalog, regulations: readonly Regulation[]): string[] {
   const f = catalog.compliance.firmMustVerify;
-  return [...(regulations.includes("finra") ? [f.finra.text] : []), ...(regulations.includes("itar") ? [f.itar.text] : [])];
+  return [
+    ...(regulations.includes("finra") ? [f.finra.text] : []),
+    ...(regulations.includes("itar") ? [f.itar.text] : []),
+  ];
 }
 
 export type ChannelFit = {
@@ -67,7 +74,11 @@ export type ChannelFit = {
 };
 
 /** Whether one channel meets every requirement ("partial" counts when the policy says so, with its condition). */
-export function channelFit(catalog: Catalog, channel: ComplianceChannel, reqs: readonly Requirement[]): ChannelFit | undefined {
+export function channelFit(
+  catalog: Catalog,
+  channel: ComplianceChannel,
+  reqs: readonly Requirement[],
+): ChannelFit | undefined {
   const acceptPartial = catalog.compliance.policy.acceptPartial;
   const conditions: string[] = [];
   for (const r of reqs) {
@@ -95,7 +106,12 @@ function servesApiModel(c: ComplianceChannel, api: ApiModelRef | undefined) {
  * The channels of `option` that meet the input's compliance need, in catalog order (plain provider
  * first, private deployments after). `api` narrows API channels to those serving that model (its vendor, and the channel's model list when it has one).
  */
-export function compliantChannels(catalog: Catalog, option: ExternalOption, input: Pick<ParsedAssessmentInput, "data">, api?: ApiModelRef): ChannelFit[] {
+export function compliantChannels(
+  catalog: Catalog,
+  option: ExternalOption,
+  input: Pick<ParsedAssessmentInput, "data">,
+  api?: ApiModelRef,
+): ChannelFit[] {
   const reqs = requirementsFor(catalog, input.data);
   return catalog.compliance.channels
     .filter((c) => (c.serves as string[]).includes(option) && (option !== "api" || servesApiModel(c, api)))

@@ -27,7 +27,9 @@ describe("hybrid: never offers an option that misses the target as the way to di
     expect(e.capacity.latency.api.feasible).toBe(false);
     const text = e.costs.hybrid.split!.text;
     expect(text).not.toMatch(/send all of it to the proprietary API/);
-    expect(text).toMatch(/frontier share must go to the proprietary API, which is ruled out: .* takes ~\d[\d,.]* (ms|s) p95 .*you need 300 ms/);
+    expect(text).toMatch(
+      /frontier share must go to the proprietary API, which is ruled out: .* takes ~\d[\d,.]* (ms|s) p95 .*you need 300 ms/,
+    );
   });
 
   it("on random inputs: a split collapsing to a ruled-out remote option says it is ruled out, with its numbers", () => {
@@ -87,10 +89,17 @@ describe("full control with no ML-ops team: the API answer says the requirement 
   });
 
   it("says nothing of the kind when the verdict gives control, or control was not asked for", () => {
-    const selfHosted = evaluate({ ...fullControl, volume: { ...fullControl.volume, requestsPerDay: 2_000_000 }, team: { mlOpsMaturity: "dedicated" } });
+    const selfHosted = evaluate({
+      ...fullControl,
+      volume: { ...fullControl.volume, requestsPerDay: 2_000_000 },
+      team: { mlOpsMaturity: "dedicated" },
+    });
     expect(selfHosted.recommendation).not.toBe("api");
     expect(selfHosted.conflicts.map((c) => c.id)).not.toContain("full-control-overruled");
-    const prompting = evaluate({ ...fullControl, capability: { ...fullControl.capability, customization: "prompting" } });
+    const prompting = evaluate({
+      ...fullControl,
+      capability: { ...fullControl.capability, customization: "prompting" },
+    });
     expect(prompting.reasons.some((x) => /overrules it/.test(x.text))).toBe(false);
   });
 });
@@ -108,7 +117,9 @@ describe("long prompts: the result says the context window decided the model, an
     const e = evaluate(longPrompt);
     const note = e.reasons.find((r) => r.factor === "contextWindow");
     expect(note, "a context note").toBeDefined();
-    expect(note!.text).toMatch(/^Your requests need 501k tokens \(prompt plus output\), so the context window decided the open model: Llama 4 Maverick 17B-128E reads 1M; it excluded /);
+    expect(note!.text).toMatch(
+      /^Your requests need 501k tokens \(prompt plus output\), so the context window decided the open model: Llama 4 Maverick 17B-128E reads 1M; it excluded /,
+    );
     expect(e.capacity.excludedModels.length).toBeGreaterThan(2);
     for (const x of e.capacity.excludedModels) expect(note!.text).toContain(x.label);
     expect(note!.text).toMatch(/gpt-oss-120b \(131k\)/);
@@ -143,7 +154,9 @@ describe("whatWouldChange searches volume from a hundredth to a hundred times, a
     });
     expect(e.whatWouldChange.some((x) => x.assumption === "volume.requestsPerDay")).toBe(false);
     expect(e.volumeHolds).toMatchObject({ from: 50_000, lo: 500, hi: 5_000_000 });
-    expect(e.volumeHolds!.text).toBe("No volume from 500 to 5M requests a day (a hundredth to a hundred times your 50k) changes the verdict: Hosted open-weights stays the answer across that range.");
+    expect(e.volumeHolds!.text).toBe(
+      "No volume from 500 to 5M requests a day (a hundredth to a hundred times your 50k) changes the verdict: Hosted open-weights stays the answer across that range.",
+    );
   });
 
   it("on random inputs with traffic: either a volume line or volumeHolds, never neither", () => {
@@ -190,22 +203,34 @@ describe("FP4 weights only where the GPU can serve them", () => {
     latency: { p95TargetMs: 3_000 },
     capability: { frontier: "helpful" },
   };
-  const fp4Of = (e: ReturnType<typeof evaluate>) => [e.capacity.chosen, ...e.capacity.candidates].filter((c) => c.precision === "fp4").map((c) => `${c.modelId} ×${c.gpusPerReplica}`);
+  const fp4Of = (e: ReturnType<typeof evaluate>) =>
+    [e.capacity.chosen, ...e.capacity.candidates]
+      .filter((c) => c.precision === "fp4")
+      .map((c) => `${c.modelId} ×${c.gpusPerReplica}`);
 
-  it.each(["l40s", "a100-80gb", "mi300x"] as const)("%s (no FP4 tensor cores, no measured weight-only run): gpt-oss FP4 is not offered", (gpu) => {
-    expect(fp4Of(evaluate({ ...base, deployment: { gpu } }))).toEqual([]);
-    expect(fp4Of(evaluate({ ...base, capability: { frontier: "unnecessary" }, deployment: { gpu } }))).toEqual([]);
-  });
+  it.each(["l40s", "a100-80gb", "mi300x"] as const)(
+    "%s (no FP4 tensor cores, no measured weight-only run): gpt-oss FP4 is not offered",
+    (gpu) => {
+      expect(fp4Of(evaluate({ ...base, deployment: { gpu } }))).toEqual([]);
+      expect(fp4Of(evaluate({ ...base, capability: { frontier: "unnecessary" }, deployment: { gpu } }))).toEqual([]);
+    },
+  );
 
   it("H100 (MXFP4 weight-only, measured by InferenceMAX vLLM) and B200 (FP4 tensor cores) still offer it", () => {
-    expect(fp4Of(evaluate({ ...base, deployment: { gpu: "h100" } })).some((x) => x.startsWith("gpt-oss-120b"))).toBe(true);
-    expect(fp4Of(evaluate({ ...base, deployment: { gpu: "b200" } })).some((x) => x.startsWith("gpt-oss-120b"))).toBe(true);
+    expect(fp4Of(evaluate({ ...base, deployment: { gpu: "h100" } })).some((x) => x.startsWith("gpt-oss-120b"))).toBe(
+      true,
+    );
+    expect(fp4Of(evaluate({ ...base, deployment: { gpu: "b200" } })).some((x) => x.startsWith("gpt-oss-120b"))).toBe(
+      true,
+    );
   });
 
   it("gpt-oss-120b forced onto L40S: self-hosting is ruled out, saying why and which GPUs can serve it", () => {
     const e = evaluate({ ...base, deployment: { gpu: "l40s", openModel: "gpt-oss-120b" } });
     const rule = e.reasons.find((r) => r.factor === "precision" && r.kind === "rule");
-    expect(rule?.text).toMatch(/gpt-oss-120b ships only as FP4 weights, and the NVIDIA L40S 48GB has no FP4 tensor cores/);
+    expect(rule?.text).toMatch(
+      /gpt-oss-120b ships only as FP4 weights, and the NVIDIA L40S 48GB has no FP4 tensor cores/,
+    );
     expect(rule?.text).toMatch(/NVIDIA H100.*NVIDIA H200.*NVIDIA B200/);
     expect(e.ranking.find((r) => r.option === "self-hosted")!.excluded).toBe(true);
   });
@@ -215,7 +240,11 @@ describe("the per-token bound holds the whole TPOT, chunked-prefill interference
   const cc = capacityCatalog(catalog);
   const m = cc.openModels.find((x) => x.id === "llama-3.1-8b")!;
   const g = cc.gpus.find((x) => x.id === "l40s")!;
-  const cal = calibrationFor(cc.performance, m.id, g.id, "fp8", 1, { vendorOf: (id) => cc.gpus.find((x) => x.id === id)?.vendor, figure: (k) => cc.figure(k as never), architecture: m.architecture });
+  const cal = calibrationFor(cc.performance, m.id, g.id, "fp8", 1, {
+    vendorOf: (id) => cc.gpus.find((x) => x.id === id)?.vendor,
+    figure: (k) => cc.figure(k as never),
+    architecture: m.architecture,
+  });
   const cfg = perfConfig(m, g, "fp8", 1, cal.calibration);
   const f = { ttft: cc.performance.p95Factors.ttft.value, e2e: cc.performance.p95Factors.e2e.value };
 
@@ -223,14 +252,17 @@ describe("the per-token bound holds the whole TPOT, chunked-prefill interference
     [778, 73],
     [1_000, 100],
     [600, 60],
-  ])("Llama 3.1 8B FP8 on L40S, %i/%i tokens, 2 s first token and 100 ms per token (MLPerf v5.1 server bounds): TPOT at the operating point ≤ 100 ms", (inTok, outTok) => {
-    const p = sloPoint(cfg, { inTok, outTok }, 2_000, "first-token", f, 100)!;
-    expect(p.tpotMs).toBeLessThanOrEqual(100 + 1e-6);
-    // the bare decode step is well inside it: the prefill stalls of the other requests are most of a token's time
-    expect(p.stepMs).toBeLessThan(p.tpotMs);
-    // and it is the highest such concurrency (a little more breaks the bound)
-    expect(perfAt(cfg, { inTok, outTok }, p.concurrency * 1.01).tpotMs).toBeGreaterThan(100);
-  });
+  ])(
+    "Llama 3.1 8B FP8 on L40S, %i/%i tokens, 2 s first token and 100 ms per token (MLPerf v5.1 server bounds): TPOT at the operating point ≤ 100 ms",
+    (inTok, outTok) => {
+      const p = sloPoint(cfg, { inTok, outTok }, 2_000, "first-token", f, 100)!;
+      expect(p.tpotMs).toBeLessThanOrEqual(100 + 1e-6);
+      // the bare decode step is well inside it: the prefill stalls of the other requests are most of a token's time
+      expect(p.stepMs).toBeLessThan(p.tpotMs);
+      // and it is the highest such concurrency (a little more breaks the bound)
+      expect(perfAt(cfg, { inTok, outTok }, p.concurrency * 1.01).tpotMs).toBeGreaterThan(100);
+    },
+  );
 
   it("evaluate's self-hosted operating point keeps the catalog's streaming floor on the whole TPOT", () => {
     const floor = figureOf(catalog, "capacity.selfHosted.maxTpotMs").value;

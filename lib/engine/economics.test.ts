@@ -36,7 +36,10 @@ const unconstrainedArb: fc.Arbitrary<AssessmentInput> = fc.record({
   data: fc.constant({ sensitivity: "internal" as const }),
   team: fc.record({ mlOpsMaturity: fc.constantFrom(...ML_OPS_MATURITIES) }),
   latency: fc.constant({ p95TargetMs: 2_000 }),
-  capability: fc.record({ frontier: fc.constantFrom("helpful", "unnecessary") as fc.Arbitrary<"helpful" | "unnecessary">, customization: fc.constantFrom("prompting", "fine-tuning") as fc.Arbitrary<"prompting" | "fine-tuning"> }),
+  capability: fc.record({
+    frontier: fc.constantFrom("helpful", "unnecessary") as fc.Arbitrary<"helpful" | "unnecessary">,
+    customization: fc.constantFrom("prompting", "fine-tuning") as fc.Arbitrary<"prompting" | "fine-tuning">,
+  }),
   strategy: fc.record({ horizonMonths: fc.integer({ min: 12, max: 60 }) }),
 });
 
@@ -54,7 +57,14 @@ describe("hybrid as an optimisation", () => {
 
   it("a split sending a sliver of overflow out is called self-hosting only when self-hosting is no dearer than the other pure options (counterexample seed 1916521563: was the self-hosted cost above the hosted one)", () => {
     const input: AssessmentInput = {
-      volume: { requestsPerDay: 5374410.012667976, inputTokensPerRequest: 2912, outputTokensPerRequest: 1752, monthlyGrowthPct: 0, peakToAverage: 1, batchShare: 0 },
+      volume: {
+        requestsPerDay: 5374410.012667976,
+        inputTokensPerRequest: 2912,
+        outputTokensPerRequest: 1752,
+        monthlyGrowthPct: 0,
+        peakToAverage: 1,
+        batchShare: 0,
+      },
       data: { sensitivity: "internal" },
       team: { mlOpsMaturity: "dedicated" },
       latency: { p95TargetMs: 2000 },
@@ -88,7 +98,13 @@ describe("hybrid as an optimisation", () => {
   it("spills to the same open model at a hosted provider when that is cheaper than the proprietary API", () => {
     const e = evaluate({
       ...PROFILES.veryHighVolumeDedicatedTeam,
-      assumptions: { "api.inputUsdPerMTok": 3, "api.outputUsdPerMTok": 12, "api.cachedInputUsdPerMTok": 0.3, "hostedOpen.inputUsdPerMTok": 0.6, "hostedOpen.outputUsdPerMTok": 0.6 },
+      assumptions: {
+        "api.inputUsdPerMTok": 3,
+        "api.outputUsdPerMTok": 12,
+        "api.cachedInputUsdPerMTok": 0.3,
+        "hostedOpen.inputUsdPerMTok": 0.6,
+        "hostedOpen.outputUsdPerMTok": 0.6,
+      },
     });
     expect(e.costs.hybrid.split?.external).toBe("hosted-open");
   });
@@ -140,7 +156,8 @@ describe("cost is binding", () => {
       const min = Math.min(...usable.map((o) => e.costs[o].tcoUsd));
       expect(e.costPremiumUsd).toBeCloseTo(Math.max(0, e.costs[e.recommendation].tcoUsd - min), 4);
       const stated = e.reasons.find((r) => r.factor === "premium");
-      if (e.costPremiumUsd >= 1) expect(stated?.text).toMatch(/costs \$[\d.,]+[kM]? more over \d+ months than .*: you pay that for /);
+      if (e.costPremiumUsd >= 1)
+        expect(stated?.text).toMatch(/costs \$[\d.,]+[kM]? more over \d+ months than .*: you pay that for /);
       else expect(stated).toBeUndefined();
     }
   });
@@ -179,7 +196,9 @@ describe("cost is binding", () => {
   };
 
   it("the issue's profile no longer flip-flops (174k → API, 180k → Hybrid, 200k → API, 220k → Hybrid)", () => {
-    const verdicts = [174_000, 180_000, 200_000, 220_000].map((rpd) => evaluate(frontierExperienced(rpd)).recommendation);
+    const verdicts = [174_000, 180_000, 200_000, 220_000].map(
+      (rpd) => evaluate(frontierExperienced(rpd)).recommendation,
+    );
     expect(left(verdicts)).toBeNull();
   });
 
@@ -195,7 +214,12 @@ describe("cost is binding", () => {
         }),
         ({ frontier, team, inTok, outTok, peak }) => {
           const input: AssessmentInput = {
-            volume: { requestsPerDay: 1, inputTokensPerRequest: inTok, outputTokensPerRequest: outTok, peakToAverage: peak },
+            volume: {
+              requestsPerDay: 1,
+              inputTokensPerRequest: inTok,
+              outputTokensPerRequest: outTok,
+              peakToAverage: peak,
+            },
             data: { sensitivity: "internal" },
             team: { mlOpsMaturity: team },
             latency: { p95TargetMs: 2_000 },
@@ -212,13 +236,26 @@ describe("cost is binding", () => {
 describe("GPU terms and owned hardware", () => {
   it("property: owned GPUs kept busy over 36+ months cost less than the same fleet on demand", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 36, max: 60 }), fc.integer({ min: 1, max: 40 }), fc.constantFrom("h100", "h200", "a100-80gb", "l40s") as fc.Arbitrary<"h100">, (months, replicas, gpu) => {
-        const base: AssessmentInput = { ...PROFILES.veryHighVolumeDedicatedTeam, deployment: { gpu }, strategy: { horizonMonths: months } };
-        const owned = modelOf({ ...base, deployment: { gpu, gpuSource: "owned" } });
-        const rented = modelOf({ ...base, deployment: { gpu, gpuSource: "gpu-cloud" } });
-        const busy = (m: ReturnType<typeof modelOf>) => Array.from({ length: months }, () => ({ replicas: replicas * 8 / m.values["selfHosted.gpusPerReplica"], servedTokensPerDay: 0 }));
-        expect(fleetCost(owned, busy(owned)).tcoUsd).toBeLessThan(fleetCost(rented, busy(rented)).tcoUsd);
-      }),
+      fc.property(
+        fc.integer({ min: 36, max: 60 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom("h100", "h200", "a100-80gb", "l40s") as fc.Arbitrary<"h100">,
+        (months, replicas, gpu) => {
+          const base: AssessmentInput = {
+            ...PROFILES.veryHighVolumeDedicatedTeam,
+            deployment: { gpu },
+            strategy: { horizonMonths: months },
+          };
+          const owned = modelOf({ ...base, deployment: { gpu, gpuSource: "owned" } });
+          const rented = modelOf({ ...base, deployment: { gpu, gpuSource: "gpu-cloud" } });
+          const busy = (m: ReturnType<typeof modelOf>) =>
+            Array.from({ length: months }, () => ({
+              replicas: (replicas * 8) / m.values["selfHosted.gpusPerReplica"],
+              servedTokensPerDay: 0,
+            }));
+          expect(fleetCost(owned, busy(owned)).tcoUsd).toBeLessThan(fleetCost(rented, busy(rented)).tcoUsd);
+        },
+      ),
       RUNS,
     );
   });
@@ -243,7 +280,10 @@ describe("GPU terms and owned hardware", () => {
       if (e.recommendation === "self-hosted") expect(e.reasons.some((r) => /servers you buy/.test(r.text))).toBe(true);
     }
     // Even when a cloud was chosen, an air-gapped site cannot rent one.
-    const forced = evaluate({ ...PROFILES.airGapped, deployment: { ...PROFILES.airGapped.deployment, gpuSource: "gpu-cloud" } });
+    const forced = evaluate({
+      ...PROFILES.airGapped,
+      deployment: { ...PROFILES.airGapped.deployment, gpuSource: "gpu-cloud" },
+    });
     expect(forced.comparison.gpuSource).toBe("owned");
   });
 
@@ -262,7 +302,13 @@ describe("GPU terms and owned hardware", () => {
     const at = (batchShare: number) => {
       const m = modelOf({ ...p, volume: { ...p.volume, batchShare } });
       const tpd = (10 * usableTps(m) * 86_400) / 1; // enough load for 10 replicas
-      return { m, cost: fleetCost(m, months.map((x) => ({ ...x, servedTokensPerDay: tpd }))).breakdown.gpus! };
+      return {
+        m,
+        cost: fleetCost(
+          m,
+          months.map((x) => ({ ...x, servedTokensPerDay: tpd })),
+        ).breakdown.gpus!,
+      };
     };
     const none = at(0);
     const half = at(0.5);
@@ -272,11 +318,17 @@ describe("GPU terms and owned hardware", () => {
     // 5 of the 10 replicas carry batch load; the floor (minReplicas) never goes to spot.
     const gpr = half.m.values["selfHosted.gpusPerReplica"];
     const spotReplicas = Math.min(10 - half.m.values["selfHosted.minReplicas"], 5);
-    expect(half.cost).toBeCloseTo(none.cost - spotReplicas * gpr * (half.m.values["gpu.usdPerHour"] - spot) * (8760 / 12), 4);
+    expect(half.cost).toBeCloseTo(
+      none.cost - spotReplicas * gpr * (half.m.values["gpu.usdPerHour"] - spot) * (8760 / 12),
+      4,
+    );
   });
 
   it("a 1- or 3-year commitment costs less than on demand for the same fleet", () => {
-    const tco = (gpuTerm?: "reserved-1y" | "reserved-3y") => evaluate({ ...PROFILES.veryHighVolumeDedicatedTeam, deployment: { gpuSource: "gpu-cloud", gpuTerm } }).costs["self-hosted"].tcoUsd;
+    const tco = (gpuTerm?: "reserved-1y" | "reserved-3y") =>
+      evaluate({ ...PROFILES.veryHighVolumeDedicatedTeam, deployment: { gpuSource: "gpu-cloud", gpuTerm } }).costs[
+        "self-hosted"
+      ].tcoUsd;
     expect(tco("reserved-1y")).toBeLessThan(tco());
     expect(tco("reserved-3y")).toBeLessThan(tco("reserved-1y"));
   });
@@ -322,7 +374,8 @@ describe("prices over time and bounds", () => {
     const p = PROFILES.veryHighVolumeDedicatedTeam;
     const e = evaluate({ ...p, volume: { ...p.volume, monthlyGrowthPct: 100 }, strategy: { horizonMonths: 60 } });
     const cap = e.assumptions.find((a) => a.key === "growth.maxMultiple")!.value;
-    for (const o of ["api", "hosted-open", "self-hosted", "hybrid"] as const) expect(e.costs[o].tcoUsd).toBeLessThan(1e10);
+    for (const o of ["api", "hosted-open", "self-hosted", "hybrid"] as const)
+      expect(e.costs[o].tcoUsd).toBeLessThan(1e10);
     expect(e.costs["self-hosted"].gpus!.last).toBeLessThanOrEqual(e.costs["self-hosted"].gpus!.first * cap + 8);
     expect(e.economics.growthSaturation?.multiple).toBe(cap);
     expect(e.reasons.some((r) => r.factor === "growth" && r.text.includes(`${cap}×`))).toBe(true);
@@ -330,7 +383,8 @@ describe("prices over time and bounds", () => {
 
   it("perMillionTokensUsd is null when no tokens are served (never 0 then)", () => {
     const e = evaluate(PROFILES.zeroVolume);
-    for (const o of ["api", "hosted-open", "self-hosted", "hybrid"] as const) expect(e.costs[o].perMillionTokensUsd).toBeNull();
+    for (const o of ["api", "hosted-open", "self-hosted", "hybrid"] as const)
+      expect(e.costs[o].perMillionTokensUsd).toBeNull();
     expect(e.costs["self-hosted"].tcoUsd).toBeGreaterThan(0);
   });
 });
@@ -344,7 +398,8 @@ describe("reasons agree with numbers", () => {
       const never = e.breakEven.api.tokensPerDay === null || e.breakEven.api.tokensPerDay > e.tokensPerDay;
       const cheaper = e.costs["self-hosted"].tcoUsd < e.costs.api.tcoUsd;
       for (const r of e.reasons) {
-        if (never && !cheaper) expect(r.text).not.toMatch(/self-hosting (often )?pays|self-hosting costs \$[\d.,]+[kM]? less/);
+        if (never && !cheaper)
+          expect(r.text).not.toMatch(/self-hosting (often )?pays|self-hosting costs \$[\d.,]+[kM]? less/);
       }
     }
   });
@@ -362,7 +417,13 @@ describe("reasons agree with numbers", () => {
 
 describe("whatWouldChange", () => {
   it("every flip is verified by re-evaluating just past the reported point", () => {
-    const profiles = [PROFILES.hipaaAllowedToLeave, PROFILES.earlyPrototype, PROFILES.veryHighVolumeDedicatedTeam, frontierExperienced(180_000), PROFILES.sensitiveSliceHybrid];
+    const profiles = [
+      PROFILES.hipaaAllowedToLeave,
+      PROFILES.earlyPrototype,
+      PROFILES.veryHighVolumeDedicatedTeam,
+      frontierExperienced(180_000),
+      PROFILES.sensitiveSliceHybrid,
+    ];
     let flips = 0;
     for (const p of profiles) {
       const e = evaluate(p);
@@ -371,13 +432,24 @@ describe("whatWouldChange", () => {
         const past = w.assumption === "strategy.horizonMonths" ? w.to : w.to;
         const input = assessmentInputSchema.parse(p);
         const apply = (x: number): AssessmentInput => {
-          if (w.assumption === "volume.requestsPerDay") return { ...input, volume: { ...input.volume, requestsPerDay: x } };
-          if (w.assumption === "volume.monthlyGrowthPct") return { ...input, volume: { ...input.volume, monthlyGrowthPct: x } };
-          if (w.assumption === "strategy.horizonMonths") return { ...input, strategy: { ...input.strategy, horizonMonths: Math.round(x) } };
+          if (w.assumption === "volume.requestsPerDay")
+            return { ...input, volume: { ...input.volume, requestsPerDay: x } };
+          if (w.assumption === "volume.monthlyGrowthPct")
+            return { ...input, volume: { ...input.volume, monthlyGrowthPct: x } };
+          if (w.assumption === "strategy.horizonMonths")
+            return { ...input, strategy: { ...input.strategy, horizonMonths: Math.round(x) } };
           if (w.assumption === "api.outputUsdPerMTok") {
             const v = (k: string) => e.assumptions.find((a) => a.key === k)!.value;
             const s = x / v("api.outputUsdPerMTok");
-            return { ...input, assumptions: { ...input.assumptions, "api.inputUsdPerMTok": v("api.inputUsdPerMTok") * s, "api.cachedInputUsdPerMTok": v("api.cachedInputUsdPerMTok") * s, "api.outputUsdPerMTok": x } };
+            return {
+              ...input,
+              assumptions: {
+                ...input.assumptions,
+                "api.inputUsdPerMTok": v("api.inputUsdPerMTok") * s,
+                "api.cachedInputUsdPerMTok": v("api.cachedInputUsdPerMTok") * s,
+                "api.outputUsdPerMTok": x,
+              },
+            };
           }
           return { ...input, assumptions: { ...input.assumptions, [w.assumption]: x } };
         };
@@ -442,14 +514,36 @@ describe("labelled published break-evens, reproduced from their stated assumptio
       strategy: { horizonMonths: 12 },
       capability: { frontier: "helpful", customization: "prompting" },
     };
-    const none = { "people.fte": 0, "people.ftePer100Gpus": 0, "people.ftePerModel": 0, "people.onCallFte": 0, "overheads.toolingUsdPerMonth": 0, "overheads.storageNetworkShareOfGpu": 0, "gpu.priceChangePerYear": 0, "people.setupEngineerMonths": 0, "selfHosted.gpusPerReplica": 8 } as const;
+    const none = {
+      "people.fte": 0,
+      "people.ftePer100Gpus": 0,
+      "people.ftePerModel": 0,
+      "people.onCallFte": 0,
+      "overheads.toolingUsdPerMonth": 0,
+      "overheads.storageNetworkShareOfGpu": 0,
+      "gpu.priceChangePerYear": 0,
+      "people.setupEngineerMonths": 0,
+      "selfHosted.gpusPerReplica": 8,
+    } as const;
     const owned = modelOf({
       ...base,
       deployment: { gpuSource: "owned" },
       // $6.37/h opex as 6.37 kW × PUE 1 × $1/kWh; no separate colocation or maintenance (LP2368 folds them into opex).
-      assumptions: { ...none, "owned.serverPriceUsd": 250_141.8, "owned.serverKw": 6.37, "owned.pue": 1, "owned.electricityUsdPerKwh": 1, "owned.colocationUsdPerKwMonth": 0, "owned.maintenanceSharePerYear": 0 },
+      assumptions: {
+        ...none,
+        "owned.serverPriceUsd": 250_141.8,
+        "owned.serverKw": 6.37,
+        "owned.pue": 1,
+        "owned.electricityUsdPerKwh": 1,
+        "owned.colocationUsdPerKwMonth": 0,
+        "owned.maintenanceSharePerYear": 0,
+      },
     });
-    const azure = modelOf({ ...base, deployment: { gpuSource: "hyperscaler" }, assumptions: { ...none, "gpu.usdPerHour": 98.32 / 8 } });
+    const azure = modelOf({
+      ...base,
+      deployment: { gpuSource: "hyperscaler" },
+      assumptions: { ...none, "gpu.usdPerHour": 98.32 / 8 },
+    });
     const months = Array.from({ length: 12 }, () => ({ replicas: 1, servedTokensPerDay: 0 }));
     const month = breakEvenMonth(fleetCost(owned, months).monthlyUsd, fleetCost(azure, months).monthlyUsd);
     expect(month).toBe(4);
@@ -472,8 +566,14 @@ describe("shared fleets (portfolio)", () => {
 });
 
 describe("every assumption row is graded", () => {
-  const owned: AssessmentInput = { ...frontierExperienced(10_000), data: { sensitivity: "regulated", regulations: ["hipaa"], mustStayInHouse: true } };
-  it.each([["frontier, 10k rpd", frontierExperienced(10_000)], ["owned GPUs", owned], ...Object.entries(PROFILES)] as [string, AssessmentInput][])("%s: each evaluation.assumptions row has a grade, and a derivation when derived", (_name, input) => {
+  const owned: AssessmentInput = {
+    ...frontierExperienced(10_000),
+    data: { sensitivity: "regulated", regulations: ["hipaa"], mustStayInHouse: true },
+  };
+  it.each([["frontier, 10k rpd", frontierExperienced(10_000)], ["owned GPUs", owned], ...Object.entries(PROFILES)] as [
+    string,
+    AssessmentInput,
+  ][])("%s: each evaluation.assumptions row has a grade, and a derivation when derived", (_name, input) => {
     const rows = evaluate(input).assumptions;
     expect(rows.length).toBeGreaterThan(20);
     const ungraded = rows.filter((r) => !r.grade).map((r) => r.key);
@@ -499,7 +599,9 @@ describe("the hybrid inherits every hard rule of its parts", () => {
     expect(hy.excluded).toBe(true);
     expect(hy.reasons.join(" ")).toMatch(/frontier share would go to the proprietary API.*reads at most/);
     expect(e.recommendation).not.toBe("hybrid");
-    expect(e.reasons.some((r) => r.kind === "rule" && /^Hybrid is ruled out: its frontier share/.test(r.text))).toBe(true);
+    expect(e.reasons.some((r) => r.kind === "rule" && /^Hybrid is ruled out: its frontier share/.test(r.text))).toBe(
+      true,
+    );
   });
   it("a request every API model reads keeps the frontier-routing hybrid available", () => {
     const e = evaluate(frontierExperienced(300_000));
@@ -519,14 +621,17 @@ describe("the premium cap in the verdict text", () => {
   };
   const limit = catalog.figures["economics.costBinding.maxPremiumShare"]!.value;
   const floor = catalog.figures["economics.costBinding.premiumFloorUsd"]!.value;
-  const cheapestUsable = (e: ReturnType<typeof evaluate>) => Math.min(...e.ranking.filter((r) => !r.excluded).map((r) => e.costs[r.option].tcoUsd));
+  const cheapestUsable = (e: ReturnType<typeof evaluate>) =>
+    Math.min(...e.ranking.filter((r) => !r.excluded).map((r) => e.costs[r.option].tcoUsd));
   it("a premium beyond the cap says the hard requirement that forces it and what it buys", () => {
     const e = evaluate(hipaaFrontier);
     const cheapest = cheapestUsable(e);
     expect(e.costPremiumUsd).toBeGreaterThan(Math.max(limit * cheapest, floor));
     const p = e.reasons.find((r) => r.factor === "premium")!;
     expect(p.text).toMatch(/more than non-cost reasons may buy \(25% of the cheapest or \$50k/);
-    expect(p.text).toMatch(/a hard requirement forces it \(frontier quality is required and Self-hosted runs open weights/);
+    expect(p.text).toMatch(
+      /a hard requirement forces it \(frontier quality is required and Self-hosted runs open weights/,
+    );
     expect(p.text).toMatch(/you pay that for frontier quality on the 10% of traffic routed to/);
   });
   it("the split text names each model once", () => {
@@ -534,16 +639,18 @@ describe("the premium cap in the verdict text", () => {
     const api = evaluate(hipaaFrontier).comparison.apiModel;
     expect(t.split(api).length - 1).toBe(1);
   });
-  it.each([...[30_000, 100_000, 341_822, 2_000_000].map((n) => [`frontier ${n} rpd`, frontierExperienced(n)] as [string, AssessmentInput]), ...(Object.entries(PROFILES) as [string, AssessmentInput][])])(
-    "%s: the premium respects the cap, or the text names the requirement forcing it",
-    (_name, input) => {
-      const e = evaluate(input);
-      const p = e.reasons.find((r) => r.factor === "premium");
-      if (e.costPremiumUsd <= 0) return expect(p).toBeUndefined();
-      const within = e.costPremiumUsd <= Math.max(limit * cheapestUsable(e), floor) + 1;
-      expect(p!.text).toMatch(within ? /within what non-cost reasons may buy/ : /a hard requirement forces it/);
-    },
-  );
+  it.each([
+    ...[30_000, 100_000, 341_822, 2_000_000].map(
+      (n) => [`frontier ${n} rpd`, frontierExperienced(n)] as [string, AssessmentInput],
+    ),
+    ...(Object.entries(PROFILES) as [string, AssessmentInput][]),
+  ])("%s: the premium respects the cap, or the text names the requirement forcing it", (_name, input) => {
+    const e = evaluate(input);
+    const p = e.reasons.find((r) => r.factor === "premium");
+    if (e.costPremiumUsd <= 0) return expect(p).toBeUndefined();
+    const within = e.costPremiumUsd <= Math.max(limit * cheapestUsable(e), floor) + 1;
+    expect(p!.text).toMatch(within ? /within what non-cost reasons may buy/ : /a hard requirement forces it/);
+  });
 });
 
 describe("whatWouldChange cost", () => {
@@ -569,19 +676,24 @@ describe("whatWouldChange cost", () => {
     return { confirms, probes, found, repeated: [...points.values()].filter((k) => k > 1).length };
   };
   const cases: [string, AssessmentInput][] = [
-    ...[20_000, 46_005, 100_000, 237_376, 341_822, 1_000_000].map((n) => [`frontier ${n} rpd`, frontierExperienced(n)] as [string, AssessmentInput]),
+    ...[20_000, 46_005, 100_000, 237_376, 341_822, 1_000_000].map(
+      (n) => [`frontier ${n} rpd`, frontierExperienced(n)] as [string, AssessmentInput],
+    ),
     ...(Object.entries(PROFILES) as [string, AssessmentInput][]),
   ];
-  it.each(cases)("%s: no point is priced twice (memoised), at most one full re-resolve per re-resolving figure, at most end + 3 scan points + 7 bisection steps per side", (_n, input) => {
-    const { confirms, probes, repeated, found } = count(input);
-    expect(repeated).toBe(0); // veryHighVolumeDedicatedTeam priced one point twice before the memo
-    // Only the reported flip of volume, growth, horizon, GPU rate / server price is confirmed; volume with no flip on the
-    // patched probes re-resolves the top of its range, and pins a flip there in full (end + at most 7 bisection steps).
-    expect(confirms).toBeLessThanOrEqual(5 + 8);
-    expect(confirms - (found.some((w) => w.assumption === "volume.requestsPerDay") ? 8 : 1)).toBeLessThanOrEqual(5);
-    expect(probes).toBeLessThanOrEqual(12 * 2 * 11);
-    expect(found.length).toBeLessThanOrEqual(12);
-  });
+  it.each(cases)(
+    "%s: no point is priced twice (memoised), at most one full re-resolve per re-resolving figure, at most end + 3 scan points + 7 bisection steps per side",
+    (_n, input) => {
+      const { confirms, probes, repeated, found } = count(input);
+      expect(repeated).toBe(0); // veryHighVolumeDedicatedTeam priced one point twice before the memo
+      // Only the reported flip of volume, growth, horizon, GPU rate / server price is confirmed; volume with no flip on the
+      // patched probes re-resolves the top of its range, and pins a flip there in full (end + at most 7 bisection steps).
+      expect(confirms).toBeLessThanOrEqual(5 + 8);
+      expect(confirms - (found.some((w) => w.assumption === "volume.requestsPerDay") ? 8 : 1)).toBeLessThanOrEqual(5);
+      expect(probes).toBeLessThanOrEqual(12 * 2 * 11);
+      expect(found.length).toBeLessThanOrEqual(12);
+    },
+  );
 });
 
 describe("GPU terms memo", () => {

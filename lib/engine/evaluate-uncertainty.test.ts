@@ -11,7 +11,9 @@ import { distributionsFor, drawValue, normalQuantile, spearman } from "./uncerta
 
 const examples: [string, AssessmentInput][] = readdirSync("examples")
   .filter((f) => f.endsWith(".json"))
-  .map((f) => [f, JSON.parse(readFileSync(`examples/${f}`, "utf8")) as AssessmentInput & { workloads?: unknown }] as const)
+  .map(
+    (f) => [f, JSON.parse(readFileSync(`examples/${f}`, "utf8")) as AssessmentInput & { workloads?: unknown }] as const,
+  )
   .filter(([, x]) => !("workloads" in x))
   .map(([f, x]) => [f, x]);
 const modelOf = (input: AssessmentInput) => resolveModel(assessmentInputSchema.parse(input), catalog);
@@ -38,7 +40,8 @@ describe("uncertainty (Monte Carlo over the catalog's ranges)", () => {
       }
       const u = evaluateUncertainty(input, catalog, { draws: 5, spread: 0 });
       expect(u.verdictHolds).toBe(1);
-      for (const o of OPTIONS) expect([u.options[o].p10, u.options[o].p90]).toEqual([e.costs[o].tcoUsd, e.costs[o].tcoUsd]);
+      for (const o of OPTIONS)
+        expect([u.options[o].p10, u.options[o].p90]).toEqual([e.costs[o].tcoUsd, e.costs[o].tcoUsd]);
     };
     for (const [, input] of examples) check(input);
     fc.assert(fc.property(inputArb, check), { numRuns: 25, seed: 2312 });
@@ -97,7 +100,8 @@ describe("uncertainty (Monte Carlo over the catalog's ranges)", () => {
     expect(sum((o) => u.options[o].cheapestShare)).toBeCloseTo(1, 9);
     expect(u.options[u.verdict].verdictShare).toBe(u.verdictHolds);
     expect(u.drivers.length).toBe(3);
-    for (let i = 1; i < u.drivers.length; i++) expect(Math.abs(u.drivers[i]!.rankCorrelation)).toBeLessThanOrEqual(Math.abs(u.drivers[i - 1]!.rankCorrelation));
+    for (let i = 1; i < u.drivers.length; i++)
+      expect(Math.abs(u.drivers[i]!.rankCorrelation)).toBeLessThanOrEqual(Math.abs(u.drivers[i - 1]!.rankCorrelation));
     for (const d of u.drivers) expect(d.varianceShare > 0 && d.varianceShare <= 1).toBe(true);
     expect(u.text).toContain("500 draws");
   });
@@ -118,18 +122,27 @@ describe("uncertainty (Monte Carlo over the catalog's ranges)", () => {
     };
     const method = catalog.uncertainty;
     for (const grade of ["measured", "derived", "assumed"] as const) {
-      const fig = d.figures.find((f) => f.grade === grade && f.sigmaLow > 0 && f.sigmaHigh > 0 && f.min < f.low && f.max > f.high * 2)!;
+      const fig = d.figures.find(
+        (f) => f.grade === grade && f.sigmaLow > 0 && f.sigmaHigh > 0 && f.min < f.low && f.max > f.high * 2,
+      )!;
       expect(Math.abs(inside(fig.key) - method.coverage[grade])).toBeLessThan(0.025);
     }
     const col = (key: string) => d.z.subarray(byKey.get(key)! * d.n, (byKey.get(key)! + 1) * d.n);
     const gpu = method.groups.find((g) => g.id === "gpu-market")!;
-    expect(Math.abs(spearman(col("gpu.usdPerHour"), col("gpu.spotUsdPerHour")) - (6 / Math.PI) * Math.asin(gpu.correlation / 2))).toBeLessThan(0.04);
+    expect(
+      Math.abs(
+        spearman(col("gpu.usdPerHour"), col("gpu.spotUsdPerHour")) - (6 / Math.PI) * Math.asin(gpu.correlation / 2),
+      ),
+    ).toBeLessThan(0.04);
     expect(Math.abs(spearman(col("gpu.usdPerHour"), col("people.loadedEngineerUsdPerYear")))).toBeLessThan(0.05);
     for (const k of method.held) expect(byKey.has(k)).toBe(false);
     // A user's own figure is theirs: held, unless they give a range for it (read as P10–P90).
     const overridden = modelOf({ ...saas, assumptions: { "gpu.usdPerHour": 2 } });
     expect(distributionsFor(overridden, catalog).some((f) => f.key === "gpu.usdPerHour")).toBe(false);
-    const ranged = distributionsFor(overridden, catalog, { "gpu.usdPerHour": { low: 1.5, high: 3 }, "volume.requestsPerDay": { low: 1e5, high: 1e6 } });
+    const ranged = distributionsFor(overridden, catalog, {
+      "gpu.usdPerHour": { low: 1.5, high: 3 },
+      "volume.requestsPerDay": { low: 1e5, high: 1e6 },
+    });
     const g = ranged.find((f) => f.key === "gpu.usdPerHour")!;
     expect([g.grade, g.value]).toEqual(["user", 2]);
     const z = normalQuantile((1 + catalog.uncertainty.coverage.user) / 2);
@@ -139,7 +152,12 @@ describe("uncertainty (Monte Carlo over the catalog's ranges)", () => {
   });
 
   it("a user's volume range moves the volume in the draws and can name it a driver", () => {
-    const u = evaluateUncertainty(saas, catalog, { draws: 400, ranges: { "volume.requestsPerDay": { low: saas.volume.requestsPerDay / 10, high: saas.volume.requestsPerDay * 10 } } });
+    const u = evaluateUncertainty(saas, catalog, {
+      draws: 400,
+      ranges: {
+        "volume.requestsPerDay": { low: saas.volume.requestsPerDay / 10, high: saas.volume.requestsPerDay * 10 },
+      },
+    });
     expect(u.drivers[0]!.key).toBe("volume.requestsPerDay");
     expect(u.drivers[0]!.p10).toBeLessThan(saas.volume.requestsPerDay);
     expect(u.drivers[0]!.p90).toBeGreaterThan(saas.volume.requestsPerDay);
@@ -153,12 +171,18 @@ describe("uncertainty (Monte Carlo over the catalog's ranges)", () => {
     expect(b.draws).toBe(100);
     for (const o of OPTIONS) {
       expect(b.cumulative[o].p10.length).toBe(e.horizonMonths);
-      for (let t = 0; t < e.horizonMonths; t++) expect(b.cumulative[o].p10[t]!).toBeLessThanOrEqual(b.cumulative[o].p90[t]!);
+      for (let t = 0; t < e.horizonMonths; t++)
+        expect(b.cumulative[o].p10[t]!).toBeLessThanOrEqual(b.cumulative[o].p90[t]!);
       expect(b.volume![o].p10.length).toBe(xs.length);
-      for (let i = 1; i < e.horizonMonths; i++) expect(b.cumulative[o].p90[i]!).toBeGreaterThanOrEqual(b.cumulative[o].p90[i - 1]! - 1e-6);
+      for (let i = 1; i < e.horizonMonths; i++)
+        expect(b.cumulative[o].p90[i]!).toBeGreaterThanOrEqual(b.cumulative[o].p90[i - 1]! - 1e-6);
     }
     // Collapsed, the bands are the point values themselves.
-    const flat = evaluateUncertainty(saas, catalog, { draws: 20, spread: 0, bands: { draws: 4, tokensPerDay: xs } }).bands!;
+    const flat = evaluateUncertainty(saas, catalog, {
+      draws: 20,
+      spread: 0,
+      bands: { draws: 4, tokensPerDay: xs },
+    }).bands!;
     let s = 0;
     expect(flat.cumulative.api.p90).toEqual(e.costs.api.monthlyUsd.map((x) => (s += x)));
     for (const o of OPTIONS) expect(flat.volume![o].p10).toEqual(e.volumeCurve.map((p) => p[o]));

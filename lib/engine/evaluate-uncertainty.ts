@@ -3,8 +3,25 @@ import { steadyMonthlyCurve } from "./economics";
 import { verdictOf, verdictRules } from "./evaluate";
 import { resolveModel, type Model } from "./model";
 import { conflicts } from "./rules";
-import { assessmentInputSchema, OPTIONS, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
-import { drawValue, quantileSorted, runDraws, summarize, type Band, type Draws, type DrawOptions, type Uncertainty, type UncertaintyBands, type VerdictEngine } from "./uncertainty";
+import {
+  assessmentInputSchema,
+  OPTIONS,
+  type AssessmentInput,
+  type Option,
+  type ParsedAssessmentInput,
+} from "./schema";
+import {
+  drawValue,
+  quantileSorted,
+  runDraws,
+  summarize,
+  type Band,
+  type Draws,
+  type DrawOptions,
+  type Uncertainty,
+  type UncertaintyBands,
+  type VerdictEngine,
+} from "./uncertainty";
 
 export type { Band, Uncertainty, UncertaintyBands };
 
@@ -21,7 +38,11 @@ const ENGINE: VerdictEngine = { verdict: (m, c, rules) => verdictOf(m, c, { lite
 /** Default number of draws behind the charts' bands (a band is a 10th–90th percentile: 200 draws put ~20 beyond each edge). */
 const BAND_DRAWS = 200;
 
-function bandsOf(d: Draws, catalog: Catalog, opts: NonNullable<UncertaintyOptions["bands"]>): UncertaintyBands | undefined {
+function bandsOf(
+  d: Draws,
+  catalog: Catalog,
+  opts: NonNullable<UncertaintyOptions["bands"]>,
+): UncertaintyBands | undefined {
   const k = Math.min(d.n, Math.max(0, Math.floor(opts.draws ?? BAND_DRAWS)));
   if (k <= 0) return undefined;
   const picks = Array.from({ length: k }, (_, j) => Math.floor(((j + 0.5) * d.n) / k));
@@ -53,19 +74,44 @@ function bandsOf(d: Draws, catalog: Catalog, opts: NonNullable<UncertaintyOption
     }
     return { p10, p90 };
   };
-  const out: UncertaintyBands = { draws: k, cumulative: { api: band(cum.api), "hosted-open": band(cum["hosted-open"]), "self-hosted": band(cum["self-hosted"]), hybrid: band(cum.hybrid) } };
-  if (xs?.length) out.volume = { tokensPerDay: [...xs], api: band(vol.api), "hosted-open": band(vol["hosted-open"]), "self-hosted": band(vol["self-hosted"]), hybrid: band(vol.hybrid) };
+  const out: UncertaintyBands = {
+    draws: k,
+    cumulative: {
+      api: band(cum.api),
+      "hosted-open": band(cum["hosted-open"]),
+      "self-hosted": band(cum["self-hosted"]),
+      hybrid: band(cum.hybrid),
+    },
+  };
+  if (xs?.length)
+    out.volume = {
+      tokensPerDay: [...xs],
+      api: band(vol.api),
+      "hosted-open": band(vol["hosted-open"]),
+      "self-hosted": band(vol["self-hosted"]),
+      hybrid: band(vol.hybrid),
+    };
   return out;
 }
 
 /** The Monte Carlo of a model already resolved from a parsed input with this catalog. */
-export function uncertaintyOfModel(m: Model, catalog: Catalog = currentCatalog, opts: UncertaintyOptions = {}): Uncertainty {
+export function uncertaintyOfModel(
+  m: Model,
+  catalog: Catalog = currentCatalog,
+  opts: UncertaintyOptions = {},
+): Uncertainty {
   const base = verdictOf(m, catalog, { lite: true });
   const d = runDraws(m, catalog, ENGINE, opts);
-  const summary = summarize(d, { verdict: base.recommendation, usable: base.ranking.filter((r) => !r.excluded).map((r) => r.option) }, catalog.uncertainty.version, (f, i) => drawValue(d.figures[f]!, d.z[f * d.n + i]!, d.spread));
+  const summary = summarize(
+    d,
+    { verdict: base.recommendation, usable: base.ranking.filter((r) => !r.excluded).map((r) => r.option) },
+    catalog.uncertainty.version,
+    (f, i) => drawValue(d.figures[f]!, d.z[f * d.n + i]!, d.spread),
+  );
   const c = catalog.policy.confidence;
   const found = conflicts(m, base.excluded).length;
-  const confidence = Math.round(Math.min(c.max, Math.max(c.min, summary.verdictHolds - c.conflictPenalty * found)) * 100) / 100;
+  const confidence =
+    Math.round(Math.min(c.max, Math.max(c.min, summary.verdictHolds - c.conflictPenalty * found)) * 100) / 100;
   const bands = opts.bands === undefined ? undefined : bandsOf(d, catalog, opts.bands);
   return bands ? { ...summary, confidence, bands } : { ...summary, confidence };
 }
@@ -74,7 +120,11 @@ export function uncertaintyOfModel(m: Model, catalog: Catalog = currentCatalog, 
  * Pure and deterministic: the same input, catalog and seed give the same answer. Throws only on
  * schema-invalid input. `opts.bands` adds the charts' P10–P90 bands.
  */
-export function evaluateUncertainty(rawInput: AssessmentInput | ParsedAssessmentInput, catalog: Catalog = currentCatalog, opts: UncertaintyOptions = {}): Uncertainty {
+export function evaluateUncertainty(
+  rawInput: AssessmentInput | ParsedAssessmentInput,
+  catalog: Catalog = currentCatalog,
+  opts: UncertaintyOptions = {},
+): Uncertainty {
   return uncertaintyOfModel(resolveModel(assessmentInputSchema.parse(rawInput), catalog), catalog, opts);
 }
 

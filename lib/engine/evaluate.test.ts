@@ -15,29 +15,73 @@ type Expectation = {
 const cases: [keyof typeof PROFILES, Expectation][] = [
   // An API either way: catalog v2 prices the hosted open model ~90% under the mid-tier proprietary one, and cost binds.
   ["earlyPrototype", { verdict: "hosted-open", conflicts: [], reasonMatches: [/ship in weeks/, /under 100k a day/] }],
-  ["hospitalPatientData", { verdict: "self-hosted", excluded: { api: "in-house", "hosted-open": "in-house", hybrid: "in-house" } }],
+  [
+    "hospitalPatientData",
+    { verdict: "self-hosted", excluded: { api: "in-house", "hosted-open": "in-house", hybrid: "in-house" } },
+  ],
   ["airGapped", { verdict: "self-hosted", excluded: { api: "offline", "hosted-open": "offline", hybrid: "offline" } }],
-  ["sub100msCodeCompletion", { verdict: "self-hosted", excluded: { api: "latency", "hosted-open": "latency" }, reasonMatches: [/80 ms/] }],
-  ["frontierNoMlTeam", { verdict: "api", excluded: { "hosted-open": "quality" }, reasonMatches: [/only available through proprietary APIs/] }],
+  [
+    "sub100msCodeCompletion",
+    { verdict: "self-hosted", excluded: { api: "latency", "hosted-open": "latency" }, reasonMatches: [/80 ms/] },
+  ],
+  [
+    "frontierNoMlTeam",
+    {
+      verdict: "api",
+      excluded: { "hosted-open": "quality" },
+      reasonMatches: [/only available through proprietary APIs/],
+    },
+  ],
   ["lockInAverseNoMlOps", { verdict: "hosted-open", reasonMatches: [/lock-in is a high concern/i] }],
   // The optimised hybrid is cheaper, but a dedicated team, fine-tuning and high lock-in concern buy self-hosting within the premium limit (stated).
-  ["veryHighVolumeDedicatedTeam", { verdict: "self-hosted", reasonMatches: [/dedicated ML platform team/, /above 10M a day/, /you pay that for /] }],
+  [
+    "veryHighVolumeDedicatedTeam",
+    { verdict: "self-hosted", reasonMatches: [/dedicated ML platform team/, /above 10M a day/, /you pay that for /] },
+  ],
   ["zeroVolume", { verdict: "api" }],
   ["frontierButInHouse", { verdict: "self-hosted", conflicts: ["frontier-vs-in-house"] }],
   ["inHouseMandateNoTeam", { verdict: "self-hosted", conflicts: ["in-house-without-team"] }],
   // Compliance matrix (catalog/compliance.json): AWS Bedrock and GroqCloud sign a BAA for open weights, so HIPAA data may go to
   // hosted open weights: gpt-oss at the median of the BAA providers costs $2.5k over 36 months against $32k for the API.
-  ["hipaaAllowedToLeave", { verdict: "hosted-open", reasonMatches: [/HIPAA can be met on .*AWS Bedrock.*GroqCloud.*business associate agreement \(BAA\)/, /median of \d+ providers meeting the compliance need/] }],
+  [
+    "hipaaAllowedToLeave",
+    {
+      verdict: "hosted-open",
+      reasonMatches: [
+        /HIPAA can be met on .*AWS Bedrock.*GroqCloud.*business associate agreement \(BAA\)/,
+        /median of \d+ providers meeting the compliance need/,
+      ],
+    },
+  ],
   // ITAR: AWS GovCloud (US-citizen administered) serves gpt-oss; no current API model is confirmed in a US-government region.
   // Hosted gpt-oss-20b there: ~$500 over 36 months against $824k self-hosted; the firm-must-verify text names the checks.
-  ["itarDefenceSupplier", { verdict: "hosted-open", excluded: { api: "compliance" }, reasonMatches: [/AWS Bedrock in AWS GovCloud/, /Your firm must verify itself that only US persons/] }],
-  ["federalAgencyFedramp", { verdict: "api", reasonMatches: [/FedRAMP can be met on .*Azure OpenAI \/ Foundry in your Azure tenancy/] }],
+  [
+    "itarDefenceSupplier",
+    {
+      verdict: "hosted-open",
+      excluded: { api: "compliance" },
+      reasonMatches: [/AWS Bedrock in AWS GovCloud/, /Your firm must verify itself that only US persons/],
+    },
+  ],
+  [
+    "federalAgencyFedramp",
+    { verdict: "api", reasonMatches: [/FedRAMP can be met on .*Azure OpenAI \/ Foundry in your Azure tenancy/] },
+  ],
   // Frontier required: self-hosting everything falls short of it, so the hybrid (sensitive share in house, hardest share to the frontier API) wins.
   ["sensitiveSliceHybrid", { verdict: "hybrid", excluded: { api: "in-house" }, conflicts: [] }],
   // Two replicas (the availability floor) of a small model already carry all the traffic, so routing the
   // non-ITAR share out only adds API spend: self-hosting wins, and the hybrid keeps the ITAR share in.
   // As itarDefenceSupplier: hosted gpt-oss on GovCloud ($22k) beats self-hosting ($855k); the API stays excluded.
-  ["itarSensitiveSlice", { verdict: "hosted-open", excluded: { api: "compliance" }, reasonMatches: [/No API channel covers ITAR, so a hybrid must keep the 40% of traffic .* only the other 60% may go to an external model/] }],
+  [
+    "itarSensitiveSlice",
+    {
+      verdict: "hosted-open",
+      excluded: { api: "compliance" },
+      reasonMatches: [
+        /No API channel covers ITAR, so a hybrid must keep the 40% of traffic .* only the other 60% may go to an external model/,
+      ],
+    },
+  ],
 ];
 
 describe("company profiles", () => {
@@ -48,7 +92,10 @@ describe("company profiles", () => {
     expect(e.ranking[0]?.excluded).toBe(false);
     for (const [option, rule] of Object.entries(expected.excluded ?? {})) {
       expect(e.ranking.find((r) => r.option === option)?.excluded, `${option} excluded`).toBe(true);
-      expect(e.reasons.some((r) => r.kind === "rule" && r.factor === rule), `rule ${rule} stated`).toBe(true);
+      expect(
+        e.reasons.some((r) => r.kind === "rule" && r.factor === rule),
+        `rule ${rule} stated`,
+      ).toBe(true);
     }
     if (expected.conflicts) expect(e.conflicts.map((c) => c.id)).toEqual(expected.conflicts);
     for (const re of expected.reasonMatches ?? []) expect(e.reasons.map((r) => r.text).join("\n")).toMatch(re);
@@ -63,10 +110,20 @@ describe("company profiles", () => {
 
   it.each([
     ["frontier-vs-lock-in", { ...PROFILES.frontierNoMlTeam, strategy: { lockInConcern: "high" } } as AssessmentInput],
-    ["full-control-without-team", { ...PROFILES.lockInAverseNoMlOps, capability: { frontier: "unnecessary", customization: "full-control" } } as AssessmentInput],
+    [
+      "full-control-without-team",
+      {
+        ...PROFILES.lockInAverseNoMlOps,
+        capability: { frontier: "unnecessary", customization: "full-control" },
+      } as AssessmentInput,
+    ],
   ])("flags the %s conflict, and only when both requirements hold", (id, input) => {
     expect(evaluate(input).conflicts.map((c) => c.id)).toContain(id);
-    const relaxed = evaluate({ ...input, strategy: { lockInConcern: "medium" }, team: { mlOpsMaturity: "experienced" } });
+    const relaxed = evaluate({
+      ...input,
+      strategy: { lockInConcern: "medium" },
+      team: { mlOpsMaturity: "experienced" },
+    });
     expect(relaxed.conflicts.map((c) => c.id)).not.toContain(id);
   });
 
@@ -110,7 +167,9 @@ describe("company profiles", () => {
     // The sensitive 30% always stays in; the optimiser may keep more on the same fleet when that is cheaper.
     expect(e.costs.hybrid.split).toMatchObject({ mode: "sensitive-in-house", mandatoryInHouseShare: 0.3, pure: null });
     expect(e.costs.hybrid.split!.selfHostedShare).toBeGreaterThanOrEqual(0.3);
-    expect(e.costs.hybrid.split?.text).toMatch(/including the 30% that carries data that must stay in house; the other .* go to/);
+    expect(e.costs.hybrid.split?.text).toMatch(
+      /including the 30% that carries data that must stay in house; the other .* go to/,
+    );
     expect(e.ranking.find((r) => r.option === "hybrid")?.reasons).toContain(e.costs.hybrid.split?.text);
     expect(e.costs.hybrid.breakdown.tokens).toBeGreaterThan(0);
     // Prompts must stay in house, so the own GPUs are owned servers: power and colocation instead of a rental line.
@@ -132,7 +191,10 @@ describe("hybrid routing and the price of requirements", () => {
   });
 
   it("routes HIPAA traffic out when a covering API channel exists (no forced in-house share)", () => {
-    const e = evaluate({ ...PROFILES.itarSensitiveSlice, data: { sensitivity: "regulated", regulations: ["hipaa"], sensitiveShare: 0.25 } });
+    const e = evaluate({
+      ...PROFILES.itarSensitiveSlice,
+      data: { sensitivity: "regulated", regulations: ["hipaa"], sensitiveShare: 0.25 },
+    });
     expect(e.costs.hybrid.split?.mode).not.toBe("sensitive-in-house");
     expect(e.ranking.find((r) => r.option === "api")?.excluded).toBe(false);
   });
@@ -146,7 +208,9 @@ describe("hybrid routing and the price of requirements", () => {
     const e = evaluate(PROFILES.hospitalPatientData);
     const cost = e.reasons.find((r) => r.factor === "cost")!;
     expect(e.costs.api.tcoUsd).toBeLessThan(e.costs["self-hosted"].tcoUsd);
-    expect(cost.text).toMatch(/(Proprietary API|Hosted open-weights) would cost .* but a hard requirement rules it out/);
+    expect(cost.text).toMatch(
+      /(Proprietary API|Hosted open-weights) would cost .* but a hard requirement rules it out/,
+    );
   });
 });
 
@@ -157,14 +221,20 @@ describe("contract shape", () => {
     for (const o of ["api", "hosted-open", "self-hosted", "hybrid"] as const) {
       const c = e.costs[o];
       expect(c.monthlyUsd).toHaveLength(36);
-      expect(c.tcoUsd).toBeCloseTo(c.monthlyUsd.reduce((a, b) => a + b, 0), 6);
+      expect(c.tcoUsd).toBeCloseTo(
+        c.monthlyUsd.reduce((a, b) => a + b, 0),
+        6,
+      );
       expect(c.perMillionTokensUsd).toBeGreaterThan(0);
     }
     expect(e.costs["self-hosted"].setupUsd).toBeGreaterThan(0);
     // Month 1 carries the set-up; from month 2 on rented GPUs follow the GPU price trend, so compare month 1 with month 1 less its set-up.
     const first = e.costs["self-hosted"].monthlyUsd[0]!;
     const b = e.costs["self-hosted"].breakdown;
-    expect(first).toBeCloseTo((b.gpus ?? 0) + (b.people ?? 0) + (b.overheads ?? 0) + e.costs["self-hosted"].setupUsd, 6);
+    expect(first).toBeCloseTo(
+      (b.gpus ?? 0) + (b.people ?? 0) + (b.overheads ?? 0) + e.costs["self-hosted"].setupUsd,
+      6,
+    );
     expect(Object.keys(e.costs["self-hosted"].breakdown).sort()).toEqual(["gpus", "overheads", "people", "setup"]);
   });
 
@@ -187,8 +257,14 @@ describe("contract shape", () => {
   it("lists every assumption key once, with or without an input", () => {
     const keys = listAssumptions().map((a) => a.key);
     expect([...keys].sort()).toEqual([...ASSUMPTION_KEYS].sort());
-    const rows = listAssumptions({ ...PROFILES.hipaaAllowedToLeave, assumptions: { "people.loadedEngineerUsdPerYear": 100_000 } });
-    expect(rows.find((r) => r.key === "people.loadedEngineerUsdPerYear")).toMatchObject({ value: 100_000, overridden: true });
+    const rows = listAssumptions({
+      ...PROFILES.hipaaAllowedToLeave,
+      assumptions: { "people.loadedEngineerUsdPerYear": 100_000 },
+    });
+    expect(rows.find((r) => r.key === "people.loadedEngineerUsdPerYear")).toMatchObject({
+      value: 100_000,
+      overridden: true,
+    });
     for (const r of rows) expect(r.low, r.key).toBeLessThanOrEqual(r.high);
   });
 
@@ -201,18 +277,35 @@ describe("contract shape", () => {
       if (api === null || hosted === null || !(api > 0)) continue;
       expect(text).toContain(e.comparison.hostedModel);
       expect(text).toContain(e.comparison.apiModel);
-      expect(text).toMatch(hosted < api * 0.995 ? /less than/ : hosted > api * 1.005 ? /more than/ : /about the same as/);
+      expect(text).toMatch(
+        hosted < api * 0.995 ? /less than/ : hosted > api * 1.005 ? /more than/ : /about the same as/,
+      );
     }
   });
 
   it("states the staffing figures in use, overrides included, in the team reason", () => {
     // Core 2 FTE + fleet share + one model + on-call, no per-GPU or per-model staff: 2 FTE exactly.
-    const e = evaluate({ ...PROFILES.earlyPrototype, assumptions: { "people.loadedEngineerUsdPerYear": 120_000, "people.fte": 2, "people.ftePer100Gpus": 0, "people.ftePerModel": 0, "people.onCallFte": 0 } });
-    expect(e.reasons.find((r) => r.factor === "team")?.text).toMatch(/2 FTE \(\$240k a year at \$120k loaded per engineer\) to run \d+ GPUs in month 1, growing with the fleet at 0 FTE per 100 GPUs/);
+    const e = evaluate({
+      ...PROFILES.earlyPrototype,
+      assumptions: {
+        "people.loadedEngineerUsdPerYear": 120_000,
+        "people.fte": 2,
+        "people.ftePer100Gpus": 0,
+        "people.ftePerModel": 0,
+        "people.onCallFte": 0,
+      },
+    });
+    expect(e.reasons.find((r) => r.factor === "team")?.text).toMatch(
+      /2 FTE \(\$240k a year at \$120k loaded per engineer\) to run \d+ GPUs in month 1, growing with the fleet at 0 FTE per 100 GPUs/,
+    );
   });
 
   it("prices cached input at the cache-read rate, never above the input rate", () => {
-    const at = (cachedInputShare: number) => evaluate({ ...PROFILES.hipaaAllowedToLeave, volume: { ...PROFILES.hipaaAllowedToLeave.volume, cachedInputShare } });
+    const at = (cachedInputShare: number) =>
+      evaluate({
+        ...PROFILES.hipaaAllowedToLeave,
+        volume: { ...PROFILES.hipaaAllowedToLeave.volume, cachedInputShare },
+      });
     const none = at(0);
     const most = at(0.8);
     expect(most.costs.api.tcoUsd).toBeLessThan(none.costs.api.tcoUsd);
@@ -221,7 +314,11 @@ describe("contract shape", () => {
   });
 
   it("sensitivity at the base value reproduces the headline break-even (one formula for both)", () => {
-    for (const p of [PROFILES.hipaaAllowedToLeave, PROFILES.veryHighVolumeDedicatedTeam, PROFILES.sub100msCodeCompletion]) {
+    for (const p of [
+      PROFILES.hipaaAllowedToLeave,
+      PROFILES.veryHighVolumeDedicatedTeam,
+      PROFILES.sub100msCodeCompletion,
+    ]) {
       const flat = evaluate({ ...p, volume: { ...p.volume, monthlyGrowthPct: 0 } });
       const growth = flat.sensitivity.find((r) => r.assumption === "volume.monthlyGrowthPct")!;
       expect(growth.low).toBe(0);
@@ -237,7 +334,8 @@ describe("contract shape", () => {
     expect(e.costs.hybrid.split?.mode).toBe("base-load");
     expect(e.costs.hybrid.split?.pure).toBeNull();
     const v = (k: string) => e.assumptions.find((a) => a.key === k)!.value;
-    const perGpuTps = (v("selfHosted.tokensPerSecondPerReplica") * v("selfHosted.targetUtilization")) / v("selfHosted.gpusPerReplica");
+    const perGpuTps =
+      (v("selfHosted.tokensPerSecondPerReplica") * v("selfHosted.targetUtilization")) / v("selfHosted.gpusPerReplica");
     const avgTps = e.tokensPerDay / 86_400;
     const peak = PROFILES.veryHighVolumeDedicatedTeam.volume.peakToAverage!;
     expect(e.costs.hybrid.gpus!.first * perGpuTps).toBeGreaterThanOrEqual(avgTps * 0.5);
@@ -247,14 +345,18 @@ describe("contract shape", () => {
 
   it("sizes GPUs for the interactive peak only: all-batch traffic needs capacity for its average", () => {
     const p = PROFILES.veryHighVolumeDedicatedTeam;
-    const gpus = (batchShare: number) => evaluate({ ...p, volume: { ...p.volume, monthlyGrowthPct: 0, batchShare } }).costs["self-hosted"].gpus!.first;
+    const gpus = (batchShare: number) =>
+      evaluate({ ...p, volume: { ...p.volume, monthlyGrowthPct: 0, batchShare } }).costs["self-hosted"].gpus!.first;
     expect(gpus(1)).toBeLessThan(gpus(0));
     // peakToAverage is 2 in this profile: flat batch load needs about half the replicas (whole replicas, so allow one).
     expect(gpus(1)).toBeLessThanOrEqual(Math.ceil(gpus(0) / 2) + 2);
   });
 
   it("grows volume month over month", () => {
-    const grown = evaluate({ ...PROFILES.hipaaAllowedToLeave, volume: { ...PROFILES.hipaaAllowedToLeave.volume, monthlyGrowthPct: 5 } });
+    const grown = evaluate({
+      ...PROFILES.hipaaAllowedToLeave,
+      volume: { ...PROFILES.hipaaAllowedToLeave.volume, monthlyGrowthPct: 5 },
+    });
     const m = grown.costs.api.monthlyUsd;
     // Volume ×1.05^12; the API price falls by its yearly decline over the same 12 months.
     const decline = grown.assumptions.find((a) => a.key === "api.priceDeclinePerYear")!.value;

@@ -16,7 +16,18 @@ import {
 } from "./economics";
 import { heldOverrideText, resolveModel } from "./model";
 import type { AssumptionRow, Model, PriceOverride } from "./types";
-import { confidenceOf, conflicts, exclusions, keyReasons, optionLabel, score, type Conflict, type Exclusion, type RankedOption, type Reason } from "./rules";
+import {
+  confidenceOf,
+  conflicts,
+  exclusions,
+  keyReasons,
+  optionLabel,
+  score,
+  type Conflict,
+  type Exclusion,
+  type RankedOption,
+  type Reason,
+} from "./rules";
 import { premiumReason } from "./rules/verdict";
 import { controlOverruled } from "./rules/control";
 import { assessmentInputSchema, type AssessmentInput, type Option, type ParsedAssessmentInput } from "./schema";
@@ -62,7 +73,17 @@ export type Evaluation = {
   /** Every figure used, with its value, catalog value, source and as-of date. */
   assumptions: AssumptionRow[];
   /** What is being compared: the proprietary model, the open model and the GPU. */
-  comparison: { apiTier: string; apiModel: string; hostedModel: string; openModel: string; gpu: string; gpuSource: string; gpuTerm: string; /** v1.2 */ apiModelId: string; /** v1.2: the open model the hosted quote prices. */ hostedModelId: string };
+  comparison: {
+    apiTier: string;
+    apiModel: string;
+    hostedModel: string;
+    openModel: string;
+    gpu: string;
+    gpuSource: string;
+    gpuTerm: string;
+    /** v1.2 */ apiModelId: string;
+    /** v1.2: the open model the hosted quote prices. */ hostedModelId: string;
+  };
   /** v1.2: every price override, the model it was set on and whether it prices the model in use (held when the model changed). */
   priceOverrides: PriceOverride[];
   /** Steady monthly cost of each option across daily volumes (for the cost-vs-volume chart). */
@@ -98,8 +119,14 @@ function latencyMissOf(m: Model, option: Option): Evaluation["latencyMiss"] {
   if (l.feasible || l.contextExceeded) return null;
   const what = m.input.latency.measure === "first-token" ? "to the first token" : "for the full response";
   const at = metAt(l.ms);
-  const fastest = (["api", "hosted-open", "self-hosted"] as const).map((o) => m.latency[o]).filter((x) => !x.contextExceeded).reduce((a, b) => (b.ms < a.ms ? b : a), l);
-  const faster = fastest.option !== option ? ` ${optionLabel(fastest.option)}, the fastest option, would meet ${fmtMs(metAt(fastest.ms))}.` : "";
+  const fastest = (["api", "hosted-open", "self-hosted"] as const)
+    .map((o) => m.latency[o])
+    .filter((x) => !x.contextExceeded)
+    .reduce((a, b) => (b.ms < a.ms ? b : a), l);
+  const faster =
+    fastest.option !== option
+      ? ` ${optionLabel(fastest.option)}, the fastest option, would meet ${fmtMs(metAt(fastest.ms))}.`
+      : "";
   const text = `${optionLabel(option)} misses your p95 target of ${fmtMs(l.targetMs)} (~${fmtMs(l.ms)} ${what} with ${l.model}); no option meets it, so this is the closest fit. A ${fmtMs(at)} target would be met.${faster}`;
   return { option, ms: l.ms, targetMs: l.targetMs, metAtMs: at, text };
 }
@@ -126,8 +153,12 @@ export function verdictRules(m: Model, catalog: Catalog): VerdictRules {
   // A spill never goes to a model that cannot read the request (context window), even when the
   // "no option left" relaxation of the context rule keeps that pure option priced.
   const apiReads = !m.latency.api.contextExceeded;
-  const hostedBlocked = hard.some((e) => e.option === "hosted-open" && e.rule !== "quality") || !!m.latency["hosted-open"].contextExceeded;
-  const readable: ("api" | "hosted-open")[] = [...(apiReads ? (["api"] as const) : []), ...(hostedBlocked ? [] : (["hosted-open"] as const))];
+  const hostedBlocked =
+    hard.some((e) => e.option === "hosted-open" && e.rule !== "quality") || !!m.latency["hosted-open"].contextExceeded;
+  const readable: ("api" | "hosted-open")[] = [
+    ...(apiReads ? (["api"] as const) : []),
+    ...(hostedBlocked ? [] : (["hosted-open"] as const)),
+  ];
   // Nor to one that misses the latency target: with readable targets but none fast enough, nothing can
   // be routed out (an empty list: the hybrid is self-hosting, economics/costs.ts hybridCost).
   const fast = readable.filter((o) => m.latency[o].feasible);
@@ -135,13 +166,22 @@ export function verdictRules(m: Model, catalog: Catalog): VerdictRules {
   const inherited: Exclusion[] = [];
   // A hybrid inherits the context rule of its external part: its frontier share (or, with no readable
   // spill target, its overflow) would go to an API model that cannot read the request.
-  if (!apiReads && !hard.some((e) => e.option === "hybrid") && (m.input.capability.frontier === "required" || !readable.length)) {
-    inherited.push({ option: "hybrid", rule: "context", text: `its ${m.input.capability.frontier === "required" ? "frontier share" : "overflow"} would go to the proprietary API, and ${m.latency.api.text}` });
+  if (
+    !apiReads &&
+    !hard.some((e) => e.option === "hybrid") &&
+    (m.input.capability.frontier === "required" || !readable.length)
+  ) {
+    inherited.push({
+      option: "hybrid",
+      rule: "context",
+      text: `its ${m.input.capability.frontier === "required" ? "frontier share" : "overflow"} would go to the proprietary API, and ${m.latency.api.text}`,
+    });
   }
   // A hybrid inherits the hard rules of its own-GPU part: if the open model cannot run in house
   // (context, latency, capacity), no share of the traffic can either.
   const selfRule = hard.find((e) => e.option === "self-hosted" && e.rule !== "quality"); // quality: the hybrid keeps open weights for the routine share only
-  if (selfRule && !hard.some((e) => e.option === "hybrid")) inherited.push({ option: "hybrid", rule: selfRule.rule, text: `its own-GPU part is ruled out: ${selfRule.text}` });
+  if (selfRule && !hard.some((e) => e.option === "hybrid"))
+    inherited.push({ option: "hybrid", rule: selfRule.rule, text: `its own-GPU part is ruled out: ${selfRule.text}` });
   return { hard, inherited, complianceNotes, ctx: { spillTargets, hostedSpill: hostedSpillOf(m, catalog) } };
 }
 
@@ -157,24 +197,47 @@ type VerdictOpts = { rules?: VerdictRules; known?: KnownCosts };
  * reasons, on the options' TCOs alone (optionTcos: no series, breakdowns or texts).
  */
 export function verdictOf(m: Model, catalog: Catalog, opts: VerdictOpts & { lite: true }): Verdict<OptionTco>;
-export function verdictOf(m: Model, catalog: Catalog, opts?: VerdictOpts & { lite?: false; known?: Partial<Record<"api" | "hosted-open" | "self-hosted", OptionCost>> }): Verdict;
+export function verdictOf(
+  m: Model,
+  catalog: Catalog,
+  opts?: VerdictOpts & { lite?: false; known?: Partial<Record<"api" | "hosted-open" | "self-hosted", OptionCost>> },
+): Verdict;
 export function verdictOf(m: Model, catalog: Catalog, opts: VerdictOpts & { lite?: boolean } = {}): Verdict<OptionTco> {
   const { hard, inherited, complianceNotes, ctx } = opts.rules ?? verdictRules(m, catalog);
   const minShare = figureOf(catalog, "economics.hybrid.minShare").value;
-  const costs: Record<Option, OptionTco> = opts.lite ? optionTcos(m, ctx, minShare, opts.known) : optionCosts(m, ctx, minShare, opts.known as Partial<Record<"api" | "hosted-open" | "self-hosted", OptionCost>>);
+  const costs: Record<Option, OptionTco> = opts.lite
+    ? optionTcos(m, ctx, minShare, opts.known)
+    : optionCosts(m, ctx, minShare, opts.known as Partial<Record<"api" | "hosted-open" | "self-hosted", OptionCost>>);
   const excluded = [...hard, ...inherited];
   const pure = excluded.some((e) => e.option === "hybrid") ? null : costs.hybrid.split?.pure;
   // Text read on demand (verdict probes never read it, nor get it).
-  if (pure) excluded.push(opts.lite ? { option: "hybrid", rule: "no-split", text: "" } : { option: "hybrid", rule: "no-split", get text() { return costs.hybrid.split!.text!; } });
+  if (pure)
+    excluded.push(
+      opts.lite
+        ? { option: "hybrid", rule: "no-split", text: "" }
+        : {
+            option: "hybrid",
+            rule: "no-split",
+            get text() {
+              return costs.hybrid.split!.text!;
+            },
+          },
+    );
   const { ranking, reasons } = score(m, catalog, costs, excluded, opts);
   return { costs, excluded, complianceNotes, ranking, reasons, recommendation: ranking[0]!.option };
 }
 
 /** whatWouldChange's verdict: the lite verdict, with the cost-independent rules computed once per search. */
-export const liteVerdict: VerdictProbe<VerdictRules> = { verdict: (m, c, hints) => verdictOf(m, c, { lite: true, ...hints }), rules: verdictRules };
+export const liteVerdict: VerdictProbe<VerdictRules> = {
+  verdict: (m, c, hints) => verdictOf(m, c, { lite: true, ...hints }),
+  rules: verdictRules,
+};
 
 /** Pure and deterministic: same input and catalog, same Evaluation. Throws only on schema-invalid input. */
-export function evaluate(rawInput: AssessmentInput | ParsedAssessmentInput, catalog: Catalog = currentCatalog): Evaluation {
+export function evaluate(
+  rawInput: AssessmentInput | ParsedAssessmentInput,
+  catalog: Catalog = currentCatalog,
+): Evaluation {
   return evaluateModel(resolveModel(assessmentInputSchema.parse(rawInput), catalog), catalog);
 }
 
@@ -193,7 +256,13 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
   const tpd = m.tokensPerDay;
   const hardRules: Reason[] = excluded
     .filter((e) => e.rule !== "no-split")
-    .map((e): Reason => ({ factor: e.rule, kind: "rule", favours: "self-hosted" as Option, weight: 1, text: `${optionLabel(e.option)} is ruled out: ${e.text}` }));
+    .map((e): Reason => ({
+      factor: e.rule,
+      kind: "rule",
+      favours: "self-hosted" as Option,
+      weight: 1,
+      text: `${optionLabel(e.option)} is ruled out: ${e.text}`,
+    }));
   const dedupedRules = hardRules.filter((r, i) => hardRules.findIndex((x) => x.text === r.text) === i);
   const premium = premiumReason(m, costs, ranking, reasons, catalog);
   // Full control asked for and overruled by the API verdict: said plainly, with what control costs (lowers confidence as a conflict).
@@ -204,9 +273,13 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
   // capacity: which open model × GPU self-hosting runs and why; the API model priced when the tier default cannot serve the workload.
   notes.push({ factor: "capacity", kind: "note", favours: "self-hosted", weight: 0, text: m.capacity.why });
   if (m.apiSwitch) notes.push({ factor: "apiModel", kind: "note", favours: "api", weight: 0, text: m.apiSwitch });
-  if (m.contextDecided) notes.push({ factor: "contextWindow", kind: "note", favours: recommendation, weight: 0, text: m.contextDecided });
-  for (const o of m.priceOverrides) if (!o.applied) notes.push({ factor: "override", kind: "note", favours: o.option, weight: 0, text: heldOverrideText(o) });
-  if (gpu.forced && (recommendation === "self-hosted" || recommendation === "hybrid")) notes.push({ factor: "gpuSource", favours: recommendation, weight: 0, text: gpu.forced });
+  if (m.contextDecided)
+    notes.push({ factor: "contextWindow", kind: "note", favours: recommendation, weight: 0, text: m.contextDecided });
+  for (const o of m.priceOverrides)
+    if (!o.applied)
+      notes.push({ factor: "override", kind: "note", favours: o.option, weight: 0, text: heldOverrideText(o) });
+  if (gpu.forced && (recommendation === "self-hosted" || recommendation === "hybrid"))
+    notes.push({ factor: "gpuSource", favours: recommendation, weight: 0, text: gpu.forced });
   const sat = growthSaturation(m);
   if (sat) {
     notes.push({
@@ -218,7 +291,9 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
   }
   const horizon = input.strategy.horizonMonths;
   const miss = latencyMissOf(m, recommendation);
-  const missReason: Reason[] = miss ? [{ factor: "latencyMiss", kind: "note", favours: recommendation, weight: 0, text: miss.text }] : [];
+  const missReason: Reason[] = miss
+    ? [{ factor: "latencyMiss", kind: "note", favours: recommendation, weight: 0, text: miss.text }]
+    : [];
   // The verdict's reasons: hard rules first, then the premium it costs, factors favouring the verdict (heaviest first), then the rest.
   const ordered = [
     ...dedupedRules.map((r) => ({ ...r, favours: recommendation })),
@@ -241,13 +316,22 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
     (mm) => verdictOf(mm, catalog, { lite: true, rules }).costs,
   );
   // Ruled out by a hard rule (not a degenerate split, which volume or prices can undo).
-  const wwc = whatWouldChange(m, catalog, liteVerdict, recommendation, [...new Set(excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))], costs);
+  const wwc = whatWouldChange(
+    m,
+    catalog,
+    liteVerdict,
+    recommendation,
+    [...new Set(excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))],
+    costs,
+  );
   const holds = volumeHolds(m, recommendation, wwc);
   return {
     recommendation,
     recommendationLabel: optionLabel(recommendation),
     // A verdict that misses a stated requirement counts it as one more conflict and is never above the policy's base confidence.
-    confidence: miss ? Math.min(catalog.policy.confidence.base, confidenceOf(catalog, ranking, found.length + 1)) : confidenceOf(catalog, ranking, found.length),
+    confidence: miss
+      ? Math.min(catalog.policy.confidence.base, confidenceOf(catalog, ranking, found.length + 1))
+      : confidenceOf(catalog, ranking, found.length),
     ranking,
     reasons: ordered,
     keyReasons: [...missReason, ...keyReasons(reasons, ranking)],
@@ -260,7 +344,12 @@ export function evaluateModel(m: Model, catalog: Catalog = currentCatalog): Eval
     sensitivity: sensitivity(m, catalog, { "self-hosted": costs["self-hosted"].monthlyUsd, api: costs.api.monthlyUsd }),
     economics: {
       gpuTerms: termTable(m, catalog),
-      priceTrends: { api: priceFactor(m, "api", last), hostedOpen: priceFactor(m, "hosted-open", last), gpu: priceFactor(m, "gpu", last), months: horizon },
+      priceTrends: {
+        api: priceFactor(m, "api", last),
+        hostedOpen: priceFactor(m, "hosted-open", last),
+        gpu: priceFactor(m, "gpu", last),
+        months: horizon,
+      },
       growthSaturation: sat,
     },
     catalogVersion: catalog.catalogVersion,
@@ -310,6 +399,9 @@ export const REFERENCE_INPUT: AssessmentInput = {
  * PDF): value after overrides, catalog value, low/high spread, unit, source and as-of date. Without an
  * input, the figures for REFERENCE_INPUT.
  */
-export function listAssumptions(rawInput: AssessmentInput | ParsedAssessmentInput = REFERENCE_INPUT, catalog: Catalog = currentCatalog): AssumptionRow[] {
+export function listAssumptions(
+  rawInput: AssessmentInput | ParsedAssessmentInput = REFERENCE_INPUT,
+  catalog: Catalog = currentCatalog,
+): AssumptionRow[] {
   return resolveModel(assessmentInputSchema.parse(rawInput), catalog).rows;
 }

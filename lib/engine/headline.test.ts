@@ -16,14 +16,20 @@ describe("headline: the verdict against its closest usable rival", () => {
     expect(h.rival).toBe("self-hosted");
     expect(h.marginUsd).toBe(e.costs["self-hosted"].tcoUsd - e.costs["hosted-open"].tcoUsd);
     expect(h.aheadFromMonth).toBe(1);
-    expect(h.text.headline).toMatch(/^Hosted open-weights costs \$[\d.,]+[kM]? less than self-hosted, the closest usable option, over 36 months/);
+    expect(h.text.headline).toMatch(
+      /^Hosted open-weights costs \$[\d.,]+[kM]? less than self-hosted, the closest usable option, over 36 months/,
+    );
     // The volume crossing: self-hosting cheaper above it, hosting below (steady months at today's prices).
     const m = resolveModel(assessmentInputSchema.parse(PROFILES.itarDefenceSupplier), catalog);
     const targets = verdictRules(m, catalog).ctx.spillTargets;
     const x = h.breakEvenTokensPerDay!;
     expect(h.rivalCheaperAbove).toBe(true);
-    expect(steadyMonthlyUsd(m, "self-hosted", x * 1.05, { targets })).toBeLessThan(steadyMonthlyUsd(m, "hosted-open", x * 1.05, { targets }));
-    expect(steadyMonthlyUsd(m, "self-hosted", x / 1.05, { targets })).toBeGreaterThan(steadyMonthlyUsd(m, "hosted-open", x / 1.05, { targets }));
+    expect(steadyMonthlyUsd(m, "self-hosted", x * 1.05, { targets })).toBeLessThan(
+      steadyMonthlyUsd(m, "hosted-open", x * 1.05, { targets }),
+    );
+    expect(steadyMonthlyUsd(m, "self-hosted", x / 1.05, { targets })).toBeGreaterThan(
+      steadyMonthlyUsd(m, "hosted-open", x / 1.05, { targets }),
+    );
   });
 
   it("a hosted verdict with the API usable is compared with the API; its tornado swings that margin", () => {
@@ -50,6 +56,8 @@ describe("headline: the verdict against its closest usable rival", () => {
   it("the only usable option has no rival, and says so", () => {
     const e = evaluate(PROFILES.hospitalPatientData);
     expect(e.headline.rival).toBeNull();
-    expect(e.headline.text.headline).toBe("Self-hosted is the only option your hard requirements leave, so there is no rival to compare it with.");
+    expect(e.headline.text.headline).toBe(
+      "Self-hosted is the only option your hard requirements leave, so there is no rival to compare it with.",
+    );
   });
 });

@@ -11,7 +11,16 @@ import { OPTION_LABELS } from "./vocabulary";
 // always self-hosting against the API. One pair behind the verdict card, the cumulative caption, the
 // tornado and the PDF summary, each sentence computed from the evaluation's own numbers.
 
-export type HeadlineSwing = { assumption: string; label: string; unit: string; base: number; low: number; high: number; marginLowUsd: number; marginHighUsd: number };
+export type HeadlineSwing = {
+  assumption: string;
+  label: string;
+  unit: string;
+  base: number;
+  low: number;
+  high: number;
+  marginLowUsd: number;
+  marginHighUsd: number;
+};
 
 export type Headline = {
   winner: Option;
@@ -54,7 +63,14 @@ function cumulativeAheadFrom(w: readonly number[], r: readonly number[]): number
 }
 
 /** The crossing of two steady monthly costs nearest the user's volume, bisected in log volume between the curve's points. */
-function crossing(m: Model, a: Option, b: Option, xs: readonly number[], tpd: number, targets: SpillTargets): { x: number; bCheaperAbove: boolean } | null {
+function crossing(
+  m: Model,
+  a: Option,
+  b: Option,
+  xs: readonly number[],
+  tpd: number,
+  targets: SpillTargets,
+): { x: number; bCheaperAbove: boolean } | null {
   const d = (x: number) => steadyMonthlyUsd(m, a, x, { targets }) - steadyMonthlyUsd(m, b, x, { targets });
   const signs = xs.map(d);
   let best: { lo: number; hi: number; dist: number } | null = null;
@@ -81,7 +97,13 @@ type Verdicts = (mm: Model) => Record<Option, OptionTco>;
 export function headlineOf(
   m: Model,
   catalog: Catalog,
-  e: { recommendation: Option; ranking: readonly { option: Option; excluded: boolean }[]; costs: Record<Option, { tcoUsd: number; monthlyUsd: number[] }>; horizonMonths: number; tokensPerDay: number },
+  e: {
+    recommendation: Option;
+    ranking: readonly { option: Option; excluded: boolean }[];
+    costs: Record<Option, { tcoUsd: number; monthlyUsd: number[] }>;
+    horizonMonths: number;
+    tokensPerDay: number;
+  },
   curveXs: readonly number[],
   targets: SpillTargets,
   liteCosts: Verdicts,
@@ -91,7 +113,18 @@ export function headlineOf(
   const wTco = e.costs[w].tcoUsd;
   if (!rival) {
     const t = `${label(w)} is the only option your hard requirements leave, so there is no rival to compare it with.`;
-    return { winner: w, rival, winnerTcoUsd: wTco, rivalTcoUsd: null, marginUsd: null, aheadFromMonth: null, breakEvenTokensPerDay: null, rivalCheaperAbove: null, sensitivity: [], text: { headline: t, cumulative: t, volume: t, tornado: t } };
+    return {
+      winner: w,
+      rival,
+      winnerTcoUsd: wTco,
+      rivalTcoUsd: null,
+      marginUsd: null,
+      aheadFromMonth: null,
+      breakEvenTokensPerDay: null,
+      rivalCheaperAbove: null,
+      sensitivity: [],
+      text: { headline: t, cumulative: t, volume: t, tornado: t },
+    };
   }
   const rTco = e.costs[rival].tcoUsd;
   const margin = rTco - wTco;
@@ -124,10 +157,23 @@ export function headlineOf(
     };
     const lo = at(vr.low);
     const hi = vr.high === vr.low ? lo : at(vr.high);
-    swings.push({ assumption: vr.key, label: vr.label, unit: vr.unit, base: vr.base, low: vr.low, high: vr.high, marginLowUsd: lo, marginHighUsd: hi });
+    swings.push({
+      assumption: vr.key,
+      label: vr.label,
+      unit: vr.unit,
+      base: vr.base,
+      low: vr.low,
+      high: vr.high,
+      marginLowUsd: lo,
+      marginHighUsd: hi,
+    });
   }
-  const sensitivity = swings.filter((s) => Math.abs(s.marginLowUsd - margin) > 0.5 || Math.abs(s.marginHighUsd - margin) > 0.5).sort((a, b) => Math.abs(b.marginHighUsd - b.marginLowUsd) - Math.abs(a.marginHighUsd - a.marginLowUsd));
-  const flips = sensitivity.filter((s) => Math.sign(s.marginLowUsd) !== Math.sign(margin) || Math.sign(s.marginHighUsd) !== Math.sign(margin));
+  const sensitivity = swings
+    .filter((s) => Math.abs(s.marginLowUsd - margin) > 0.5 || Math.abs(s.marginHighUsd - margin) > 0.5)
+    .sort((a, b) => Math.abs(b.marginHighUsd - b.marginLowUsd) - Math.abs(a.marginHighUsd - a.marginLowUsd));
+  const flips = sensitivity.filter(
+    (s) => Math.sign(s.marginLowUsd) !== Math.sign(margin) || Math.sign(s.marginHighUsd) !== Math.sign(margin),
+  );
   const what = margin >= 0 ? "saving" : "premium";
   const span = (s: HeadlineSwing) => {
     const [a, b] = [Math.abs(s.marginLowUsd), Math.abs(s.marginHighUsd)].sort((x, y) => x - y);
@@ -138,5 +184,16 @@ export function headlineOf(
     : flips.length
       ? `The ${what} of ${label(w)} against ${lower(rival)} reverses at an end of the range of: ${flips.map((s) => s.label).join("; ")}.`
       : `${label(w)} ${margin >= 0 ? "stays cheaper than" : "stays dearer than"} ${lower(rival)} at both ends of every range shown; the widest swing is ${sensitivity[0]!.label} (${what} ${span(sensitivity[0]!)}).`;
-  return { winner: w, rival, winnerTcoUsd: wTco, rivalTcoUsd: rTco, marginUsd: margin, aheadFromMonth: ahead, breakEvenTokensPerDay: cross?.x ?? null, rivalCheaperAbove: cross?.bCheaperAbove ?? null, sensitivity, text: { headline, cumulative, volume, tornado } };
+  return {
+    winner: w,
+    rival,
+    winnerTcoUsd: wTco,
+    rivalTcoUsd: rTco,
+    marginUsd: margin,
+    aheadFromMonth: ahead,
+    breakEvenTokensPerDay: cross?.x ?? null,
+    rivalCheaperAbove: cross?.bCheaperAbove ?? null,
+    sensitivity,
+    text: { headline, cumulative, volume, tornado },
+  };
 }

@@ -9,9 +9,14 @@ const ENGINE = path.join(ROOT, "lib/engine");
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?:type\s+)?(?:[^;]*?\s+from\s+)?["']([^"']+)["']/g;
 
 function resolveImport(from: string, spec: string): string | null {
-  const base = spec.startsWith("@/") ? path.join(ROOT, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : null;
+  const base = spec.startsWith("@/")
+    ? path.join(ROOT, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(from), spec)
+      : null;
   if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) if (fs.existsSync(candidate) && fs.statSync(candidate).isFile() && /\.tsx?$/.test(candidate)) return candidate;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")])
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile() && /\.tsx?$/.test(candidate)) return candidate;
   return null;
 }
 
@@ -29,7 +34,9 @@ function importGraph(): Map<string, string[]> {
   while (todo.length) {
     const file = todo.pop()!;
     if (graph.has(file)) continue;
-    const deps = [...fs.readFileSync(file, "utf8").matchAll(IMPORT)].map((m) => resolveImport(file, m[1]!)).filter((d): d is string => d !== null);
+    const deps = [...fs.readFileSync(file, "utf8").matchAll(IMPORT)]
+      .map((m) => resolveImport(file, m[1]!))
+      .filter((d): d is string => d !== null);
     graph.set(file, [...new Set(deps)]);
     todo.push(...deps);
   }
@@ -63,7 +70,8 @@ function cycles(graph: Map<string, string[]>): string[][] {
         onStack.delete(w);
         component.push(w);
       } while (w !== v);
-      if (component.length > 1 || graph.get(v)?.includes(v)) out.push(component.map((f) => path.relative(ROOT, f)).sort());
+      if (component.length > 1 || graph.get(v)?.includes(v))
+        out.push(component.map((f) => path.relative(ROOT, f)).sort());
     }
   };
   for (const v of graph.keys()) if (!index.has(v)) visit(v);

@@ -22,7 +22,16 @@ export {
   ASSUMPTION_KEYS,
   ASSUMPTION_BOUNDS,
 } from "./schema";
-export type { AssessmentInput, ParsedAssessmentInput, Option, AssumptionKey, Assumptions, Regulation, Gpu, GpuSource } from "./schema";
+export type {
+  AssessmentInput,
+  ParsedAssessmentInput,
+  Option,
+  AssumptionKey,
+  Assumptions,
+  Regulation,
+  Gpu,
+  GpuSource,
+} from "./schema";
 export { ASSESSMENT_DEFAULTS } from "./defaults";
 export { evaluate, listAssumptions, REFERENCE_INPUT } from "./evaluate";
 export type { Evaluation, VolumePoint } from "./evaluate";
@@ -40,4 +49,11 @@ export { evaluateUncertainty, uncertaintyOfModel } from "./evaluate-uncertainty"
 export type { Uncertainty, UncertaintyOptions, UncertaintyBands, Band } from "./evaluate-uncertainty";
 export type { UncertaintySummary, OptionBand, Driver, UserRanges, UserRange, RangeKey } from "./uncertainty";
 export { evaluatePortfolio, portfolioInputSchema, workloadSchema, isPortfolioShape, MAX_WORKLOADS } from "./portfolio";
-export type { PortfolioInput, ParsedPortfolioInput, PortfolioEvaluation, PortfolioAlternative, PortfolioFleet, WorkloadPlacement } from "./portfolio";
+export type {
+  PortfolioInput,
+  ParsedPortfolioInput,
+  PortfolioEvaluation,
+  PortfolioAlternative,
+  PortfolioFleet,
+  WorkloadPlacement,
+} from "./portfolio";

@@ -22,7 +22,9 @@ describe("a verdict that misses the latency target says so", () => {
     expect(e.latencyMiss!.metAtMs).toBeGreaterThanOrEqual(l.ms);
     expect(e.latencyMiss!.metAtMs - l.ms).toBeLessThan(100);
     expect(e.keyReasons[0]!.text).toBe(e.latencyMiss!.text);
-    expect(e.latencyMiss!.text).toMatch(/^Hosted open-weights misses your p95 target of 300 ms \(~[\d.]+ m?s for the full response with .+\); no option meets it, so this is the closest fit\. A [\d.]+ m?s target would be met\.( Self-hosted, the fastest option, would meet [\d.]+ m?s\.)?$/);
+    expect(e.latencyMiss!.text).toMatch(
+      /^Hosted open-weights misses your p95 target of 300 ms \(~[\d.]+ m?s for the full response with .+\); no option meets it, so this is the closest fit\. A [\d.]+ m?s target would be met\.( Self-hosted, the fastest option, would meet [\d.]+ m?s\.)?$/,
+    );
     // Never more confident than the policy's base while a stated requirement is missed.
     expect(e.confidence).toBeLessThanOrEqual(catalog.policy.confidence.base);
   });

@@ -14,14 +14,25 @@ const revision1: AssessmentInput = {
   assumptions: { "api.outputUsdPerMTok": 30 },
   overrideModels: { api: "anthropic/claude-sonnet-5" },
 };
-const revision2: AssessmentInput = { ...revision1, volume: { ...revision1.volume, monthlyGrowthPct: 5 }, latency: { p95TargetMs: 1_000 } };
+const revision2: AssessmentInput = {
+  ...revision1,
+  volume: { ...revision1.volume, monthlyGrowthPct: 5 },
+  latency: { p95TargetMs: 1_000 },
+};
 const { assumptions: _a, overrideModels: _m, ...unpriced2 } = revision2;
 
 describe("price overrides are bound to the model they were set on", () => {
   it("applies the $30 to Claude Sonnet 5 in revision 1", () => {
     const e = evaluate(revision1);
     expect(e.comparison.apiModelId).toBe("anthropic/claude-sonnet-5");
-    expect(e.priceOverrides).toEqual([expect.objectContaining({ key: "api.outputUsdPerMTok", value: 30, setOn: "anthropic/claude-sonnet-5", applied: true })]);
+    expect(e.priceOverrides).toEqual([
+      expect.objectContaining({
+        key: "api.outputUsdPerMTok",
+        value: 30,
+        setOn: "anthropic/claude-sonnet-5",
+        applied: true,
+      }),
+    ]);
     expect(e.assumptions.find((r) => r.key === "api.outputUsdPerMTok")).toMatchObject({ value: 30, overridden: true });
   });
 
@@ -29,7 +40,14 @@ describe("price overrides are bound to the model they were set on", () => {
     const e = evaluate(revision2);
     expect(e.comparison.apiModelId).toBe("google/gemini-3.8-flash");
     const [o] = e.priceOverrides;
-    expect(o).toMatchObject({ key: "api.outputUsdPerMTok", value: 30, setOn: "anthropic/claude-sonnet-5", priced: "google/gemini-3.8-flash", applied: false, listValue: 3.75 });
+    expect(o).toMatchObject({
+      key: "api.outputUsdPerMTok",
+      value: 30,
+      setOn: "anthropic/claude-sonnet-5",
+      priced: "google/gemini-3.8-flash",
+      applied: false,
+      listValue: 3.75,
+    });
     const row = e.assumptions.find((r) => r.key === "api.outputUsdPerMTok")!;
     expect(row).toMatchObject({ value: 3.75, overridden: false });
     // Priced exactly as if the override had never been entered.

@@ -7,7 +7,6 @@ import { resolveModel } from "./model";
 import { assessmentInputSchema } from "./schema";
 import { inputArb } from "@/test/fixtures/arbitraries";
 
-
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 150) };
 
 describe("engine properties", () => {
@@ -24,7 +23,8 @@ describe("engine properties", () => {
         else expect(top.excluded).toBe(false);
         expect(e.confidence).toBeGreaterThanOrEqual(0);
         expect(e.confidence).toBeLessThanOrEqual(1);
-        for (const c of Object.values(e.costs)) for (const v of c.monthlyUsd) expect(Number.isFinite(v) && v >= 0).toBe(true);
+        for (const c of Object.values(e.costs))
+          for (const v of c.monthlyUsd) expect(Number.isFinite(v) && v >= 0).toBe(true);
       }),
       RUNS,
     );
@@ -51,26 +51,38 @@ describe("engine properties", () => {
 
   it("a cheaper GPU never raises self-hosted or hybrid cost", () => {
     fc.assert(
-      fc.property(inputArb, fc.double({ min: 0.1, max: 20, noNaN: true }), fc.double({ min: 0.1, max: 1, noNaN: true }), (input, rate, cut) => {
-        const at = (usd: number) => evaluate({ ...input, assumptions: { "gpu.usdPerHour": usd } });
-        const dear = at(rate);
-        const cheap = at(rate * cut);
-        expect(cheap.costs["self-hosted"].tcoUsd).toBeLessThanOrEqual(dear.costs["self-hosted"].tcoUsd + 1e-6);
-        expect(cheap.costs.hybrid.tcoUsd).toBeLessThanOrEqual(dear.costs.hybrid.tcoUsd + 1e-6);
-      }),
+      fc.property(
+        inputArb,
+        fc.double({ min: 0.1, max: 20, noNaN: true }),
+        fc.double({ min: 0.1, max: 1, noNaN: true }),
+        (input, rate, cut) => {
+          const at = (usd: number) => evaluate({ ...input, assumptions: { "gpu.usdPerHour": usd } });
+          const dear = at(rate);
+          const cheap = at(rate * cut);
+          expect(cheap.costs["self-hosted"].tcoUsd).toBeLessThanOrEqual(dear.costs["self-hosted"].tcoUsd + 1e-6);
+          expect(cheap.costs.hybrid.tcoUsd).toBeLessThanOrEqual(dear.costs.hybrid.tcoUsd + 1e-6);
+        },
+      ),
       RUNS,
     );
   });
 
   it("more deferrable (batch) traffic never raises the self-hosted or API cost", () => {
     fc.assert(
-      fc.property(inputArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (input, a, b) => {
-        const at = (batchShare: number) => evaluate({ ...input, volume: { ...input.volume, batchShare } });
-        const less = at(Math.min(a, b));
-        const more = at(Math.max(a, b));
-        expect(more.costs["self-hosted"].tcoUsd).toBeLessThanOrEqual(less.costs["self-hosted"].tcoUsd * (1 + 1e-9) + 1e-6);
-        expect(more.costs.api.tcoUsd).toBeLessThanOrEqual(less.costs.api.tcoUsd * (1 + 1e-9) + 1e-6);
-      }),
+      fc.property(
+        inputArb,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (input, a, b) => {
+          const at = (batchShare: number) => evaluate({ ...input, volume: { ...input.volume, batchShare } });
+          const less = at(Math.min(a, b));
+          const more = at(Math.max(a, b));
+          expect(more.costs["self-hosted"].tcoUsd).toBeLessThanOrEqual(
+            less.costs["self-hosted"].tcoUsd * (1 + 1e-9) + 1e-6,
+          );
+          expect(more.costs.api.tcoUsd).toBeLessThanOrEqual(less.costs.api.tcoUsd * (1 + 1e-9) + 1e-6);
+        },
+      ),
       RUNS,
     );
   });
@@ -85,7 +97,10 @@ describe("engine properties", () => {
           if (x === null) continue;
           // At and just above the break-even self-hosting is cheaper; just below it is not.
           expect(steadyMonthlyUsd(m, "self-hosted", x)).toBeLessThan(steadyMonthlyUsd(m, against, x));
-          if (x > 1_000) expect(steadyMonthlyUsd(m, "self-hosted", x * 0.999)).toBeGreaterThanOrEqual(steadyMonthlyUsd(m, against, x * 0.999) * 0.999);
+          if (x > 1_000)
+            expect(steadyMonthlyUsd(m, "self-hosted", x * 0.999)).toBeGreaterThanOrEqual(
+              steadyMonthlyUsd(m, against, x * 0.999) * 0.999,
+            );
         }
       }),
       RUNS,
@@ -99,7 +114,9 @@ describe("engine properties", () => {
         const parsed = assessmentInputSchema.parse(input);
         const m = resolveModel(parsed, catalog);
         const hybrid = e.ranking.find((r) => r.option === "hybrid")!;
-        const apiExcludedForData = e.ranking.find((r) => r.option === "api")!.excluded && (parsed.data.mustStayInHouse || e.reasons.some((r) => r.kind === "rule" && r.factor === "compliance"));
+        const apiExcludedForData =
+          e.ranking.find((r) => r.option === "api")!.excluded &&
+          (parsed.data.mustStayInHouse || e.reasons.some((r) => r.kind === "rule" && r.factor === "compliance"));
         if (m.sensitiveStaysIn) {
           const split = e.costs.hybrid.split!;
           expect(split.mandatoryInHouseShare).toBe(parsed.data.sensitiveShare);

@@ -4,13 +4,16 @@ import { evaluate } from "./evaluate";
 import { assessmentInputSchema, type AssessmentInput } from "./schema";
 
 // Issue 26 item 5: what would change probes the user's own requirements, and each requirement's cost adds up.
-const cheapestUsable = (e: ReturnType<typeof evaluate>) => Math.min(...e.ranking.filter((r) => !r.excluded).map((r) => e.costs[r.option].tcoUsd));
+const cheapestUsable = (e: ReturnType<typeof evaluate>) =>
+  Math.min(...e.ranking.filter((r) => !r.excluded).map((r) => e.costs[r.option].tcoUsd));
 
 describe("requirement probes", () => {
   it("relaxing the p95 target to what hosted open weights meet: the verdict and saving there, as evaluate() gives them", () => {
     const e = evaluate(PROFILES.sub100msCodeCompletion);
     const p = e.requirements.probes.find((x) => x.requirement === "latency.p95TargetMs")!;
-    expect(p.text).toMatch(/^p95 latency target: 80 ms → (\d+) ms: Hosted open-weights, saves \$[\d.,]+[kM]? over 36 months\.$/);
+    expect(p.text).toMatch(
+      /^p95 latency target: 80 ms → (\d+) ms: Hosted open-weights, saves \$[\d.,]+[kM]? over 36 months\.$/,
+    );
     const to = Number(/→ (\d+) ms/.exec(p.text)![1]);
     const parsed = assessmentInputSchema.parse(PROFILES.sub100msCodeCompletion);
     const relaxed = evaluate({ ...parsed, latency: { ...parsed.latency, p95TargetMs: to } });
@@ -38,7 +41,9 @@ describe("requirement probes", () => {
       expect(w.prioritiesUsd, name).toBeCloseTo(e.costPremiumUsd, 4);
     }
     const w = evaluate(PROFILES.hospitalPatientData).requirements.waterfall!;
-    expect(w.text).toMatch(/^With none of your hard requirements the cheapest option is hosted open-weights at \$[\d.,]+[kM]?; Prompts stay in house \+\$[\d.,]+[kM]?: self-hosted at \$[\d.,]+[kM]? over 36 months\.$/);
+    expect(w.text).toMatch(
+      /^With none of your hard requirements the cheapest option is hosted open-weights at \$[\d.,]+[kM]?; Prompts stay in house \+\$[\d.,]+[kM]?: self-hosted at \$[\d.,]+[kM]? over 36 months\.$/,
+    );
   });
 
   it("no hard requirement set: nothing to probe", () => {

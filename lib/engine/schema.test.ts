@@ -26,13 +26,33 @@ describe("assessment input schema", () => {
 
   it.each<[string, unknown, string]>([
     ["an unknown assumption key", { ...contractOnly, assumptions: { "gpu.costPerHour": 2 } }, "assumptions"],
-    ["an override outside its bounds", { ...contractOnly, assumptions: { "selfHosted.targetUtilization": 1.5 } }, "assumptions.selfHosted.targetUtilization"],
-    ["a negative volume", { ...contractOnly, volume: { ...contractOnly.volume, requestsPerDay: -1 } }, "volume.requestsPerDay"],
-    ["peak below average", { ...contractOnly, volume: { ...contractOnly.volume, peakToAverage: 0.5 } }, "volume.peakToAverage"],
+    [
+      "an override outside its bounds",
+      { ...contractOnly, assumptions: { "selfHosted.targetUtilization": 1.5 } },
+      "assumptions.selfHosted.targetUtilization",
+    ],
+    [
+      "a negative volume",
+      { ...contractOnly, volume: { ...contractOnly.volume, requestsPerDay: -1 } },
+      "volume.requestsPerDay",
+    ],
+    [
+      "peak below average",
+      { ...contractOnly, volume: { ...contractOnly.volume, peakToAverage: 0.5 } },
+      "volume.peakToAverage",
+    ],
     ["a horizon over 60 months", { ...contractOnly, strategy: { horizonMonths: 61 } }, "strategy.horizonMonths"],
     ["a fractional horizon", { ...contractOnly, strategy: { horizonMonths: 12.5 } }, "strategy.horizonMonths"],
-    ["an unknown regulation", { ...contractOnly, data: { sensitivity: "regulated", regulations: ["sox"] } }, "data.regulations.0"],
-    ["a share over 100%", { ...contractOnly, volume: { ...contractOnly.volume, cachedInputShare: 1.2 } }, "volume.cachedInputShare"],
+    [
+      "an unknown regulation",
+      { ...contractOnly, data: { sensitivity: "regulated", regulations: ["sox"] } },
+      "data.regulations.0",
+    ],
+    [
+      "a share over 100%",
+      { ...contractOnly, volume: { ...contractOnly.volume, cachedInputShare: 1.2 } },
+      "volume.cachedInputShare",
+    ],
   ])("rejects %s", (_label, input, path) => {
     const r = assessmentInputSchema.safeParse(input);
     expect(r.success).toBe(false);

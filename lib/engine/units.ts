@@ -7,7 +7,9 @@ export const DAYS_PER_MONTH = 365 / 12;
 export const SECONDS_PER_DAY = 86_400;
 
 /** Tokens per day (contract: requests per day × (input + output tokens per request)); the one formula. */
-export function tokensPerDayOfVolume(v: Pick<ParsedAssessmentInput["volume"], "requestsPerDay" | "inputTokensPerRequest" | "outputTokensPerRequest">): number {
+export function tokensPerDayOfVolume(
+  v: Pick<ParsedAssessmentInput["volume"], "requestsPerDay" | "inputTokensPerRequest" | "outputTokensPerRequest">,
+): number {
   return v.requestsPerDay * (v.inputTokensPerRequest + v.outputTokensPerRequest);
 }
 

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { catalog } from "./catalog";
-import { CUSTOMIZATIONS, FRONTIER_NEEDS, GPU_SOURCES, GPUS, LATENCY_MEASURES, LOCK_IN_CONCERNS, ML_OPS_MATURITIES, OPTIONS, REGULATIONS, SENSITIVITIES, TIMES_TO_MARKET } from "./enums";
+import {
+  CUSTOMIZATIONS,
+  FRONTIER_NEEDS,
+  GPU_SOURCES,
+  GPUS,
+  LATENCY_MEASURES,
+  LOCK_IN_CONCERNS,
+  ML_OPS_MATURITIES,
+  OPTIONS,
+  REGULATIONS,
+  SENSITIVITIES,
+  TIMES_TO_MARKET,
+} from "./enums";
 import { evaluate } from "./evaluate";
 import * as v from "./vocabulary";
 

@@ -37,10 +37,30 @@ export type OptionDisplay = {
 
 /** Each option's words and style, one record per option: the UI's display table (an option's engine module is in lib/engine/options). */
 export const OPTION_DISPLAY: Record<Option, OptionDisplay> = {
-  api: { label: "Proprietary API", shortLabel: "API", headline: "Rent a proprietary model through its API", style: { color: "#0284c7", accent: "bg-sky-600" } },
-  "hosted-open": { label: "Hosted open-weights", shortLabel: "Hosted", headline: "Use an open-weights model at a hosted provider", style: { color: "#059669", dash: "8 4", accent: "bg-emerald-600" } },
-  "self-hosted": { label: "Self-hosted", shortLabel: "Self-hosted", headline: "Run an open-weights model on your own GPUs", style: { color: "#7c3aed", dash: "2 3", accent: "bg-violet-600" } },
-  hybrid: { label: "Hybrid", shortLabel: "Hybrid", headline: "Split traffic between your own GPUs and an API", style: { color: "#d97706", dash: "12 3 2 3", accent: "bg-amber-600" } },
+  api: {
+    label: "Proprietary API",
+    shortLabel: "API",
+    headline: "Rent a proprietary model through its API",
+    style: { color: "#0284c7", accent: "bg-sky-600" },
+  },
+  "hosted-open": {
+    label: "Hosted open-weights",
+    shortLabel: "Hosted",
+    headline: "Use an open-weights model at a hosted provider",
+    style: { color: "#059669", dash: "8 4", accent: "bg-emerald-600" },
+  },
+  "self-hosted": {
+    label: "Self-hosted",
+    shortLabel: "Self-hosted",
+    headline: "Run an open-weights model on your own GPUs",
+    style: { color: "#7c3aed", dash: "2 3", accent: "bg-violet-600" },
+  },
+  hybrid: {
+    label: "Hybrid",
+    shortLabel: "Hybrid",
+    headline: "Split traffic between your own GPUs and an API",
+    style: { color: "#d97706", dash: "12 3 2 3", accent: "bg-amber-600" },
+  },
 };
 
 function byOption<T>(pick: (d: OptionDisplay) => T): Record<Option, T> {
@@ -76,15 +96,53 @@ export const COST_ITEM_LABELS: Record<keyof Breakdown, string> = {
   setup: "Set-up (one-time)",
 };
 
-export const LATENCY_MEASURE_LABELS: Labels<typeof LATENCY_MEASURES> = { "first-token": "first token (streamed)", "full-response": "full response" };
-export const GPU_TERM_LABELS: Labels<typeof GPU_TERMS> = { "on-demand": "On demand", "reserved-1y": "1-year commitment", "reserved-3y": "3-year commitment" };
+export const LATENCY_MEASURE_LABELS: Labels<typeof LATENCY_MEASURES> = {
+  "first-token": "first token (streamed)",
+  "full-response": "full response",
+};
+export const GPU_TERM_LABELS: Labels<typeof GPU_TERMS> = {
+  "on-demand": "On demand",
+  "reserved-1y": "1-year commitment",
+  "reserved-3y": "3-year commitment",
+};
 
-export const SENSITIVITY_LABELS: Labels<typeof SENSITIVITIES> = { public: "Public", internal: "Internal", confidential: "Confidential", regulated: "Regulated" };
-export const REGULATION_LABELS: Labels<typeof REGULATIONS> = { hipaa: "HIPAA", gdpr: "GDPR", pci: "PCI DSS", soc2: "SOC 2", finra: "FINRA", fedramp: "FedRAMP", itar: "ITAR" };
-export const ML_OPS_LABELS: Labels<typeof ML_OPS_MATURITIES> = { none: "None", basic: "Basic", experienced: "Experienced", dedicated: "Dedicated ML platform team" };
-export const FRONTIER_LABELS: Labels<typeof FRONTIER_NEEDS> = { required: "Required", helpful: "Helpful", unnecessary: "Not needed" };
-export const CUSTOMIZATION_LABELS: Labels<typeof CUSTOMIZATIONS> = { none: "None", prompting: "Prompting", "fine-tuning": "Fine-tuning", "full-control": "Full control" };
-export const TIME_TO_MARKET_LABELS: Labels<typeof TIMES_TO_MARKET> = { weeks: "Weeks", quarter: "This quarter", flexible: "Flexible" };
+export const SENSITIVITY_LABELS: Labels<typeof SENSITIVITIES> = {
+  public: "Public",
+  internal: "Internal",
+  confidential: "Confidential",
+  regulated: "Regulated",
+};
+export const REGULATION_LABELS: Labels<typeof REGULATIONS> = {
+  hipaa: "HIPAA",
+  gdpr: "GDPR",
+  pci: "PCI DSS",
+  soc2: "SOC 2",
+  finra: "FINRA",
+  fedramp: "FedRAMP",
+  itar: "ITAR",
+};
+export const ML_OPS_LABELS: Labels<typeof ML_OPS_MATURITIES> = {
+  none: "None",
+  basic: "Basic",
+  experienced: "Experienced",
+  dedicated: "Dedicated ML platform team",
+};
+export const FRONTIER_LABELS: Labels<typeof FRONTIER_NEEDS> = {
+  required: "Required",
+  helpful: "Helpful",
+  unnecessary: "Not needed",
+};
+export const CUSTOMIZATION_LABELS: Labels<typeof CUSTOMIZATIONS> = {
+  none: "None",
+  prompting: "Prompting",
+  "fine-tuning": "Fine-tuning",
+  "full-control": "Full control",
+};
+export const TIME_TO_MARKET_LABELS: Labels<typeof TIMES_TO_MARKET> = {
+  weeks: "Weeks",
+  quarter: "This quarter",
+  flexible: "Flexible",
+};
 export const LOCK_IN_LABELS: Labels<typeof LOCK_IN_CONCERNS> = { low: "Low", medium: "Medium", high: "High" };
 export const GPU_SOURCE_LABELS: Labels<typeof GPU_SOURCES> = {
   "gpu-cloud": "GPU cloud (RunPod, Lambda, Nebius)",
@@ -93,7 +151,8 @@ export const GPU_SOURCE_LABELS: Labels<typeof GPU_SOURCES> = {
 };
 
 /** A resolved GPU source (Evaluation.comparison.gpuSource is a plain string) as words. */
-export const gpuSourceLabel = (source: string): string => (GPU_SOURCE_LABELS as Record<string, string>)[source] ?? source;
+export const gpuSourceLabel = (source: string): string =>
+  (GPU_SOURCE_LABELS as Record<string, string>)[source] ?? source;
 
 /**
  * The GPU's name as the catalog lists it ("NVIDIA H100 80GB (SXM)"); `auto` is the engine's choice.
@@ -123,7 +182,8 @@ export const FACTOR_LABELS: Record<string, string> = {
 };
 
 /** A hard-rule reason (an exclusion), whichever way the engine marks it (`kind: "rule"` or a `rule:` id). */
-export const isHardRule = (r: { factor: string; kind?: string }): boolean => r.kind === "rule" || r.factor.startsWith("rule:");
+export const isHardRule = (r: { factor: string; kind?: string }): boolean =>
+  r.kind === "rule" || r.factor.startsWith("rule:");
 
 /** A reason's factor as a name: a listed one, hard rules as "Hard rule", anything new split into words. */
 export function factorLabel(r: string | { factor: string; kind?: string }): string {
@@ -131,6 +191,9 @@ export function factorLabel(r: string | { factor: string; kind?: string }): stri
   if (isHardRule(reason)) return FACTOR_LABELS.rule!;
   const known = FACTOR_LABELS[reason.factor];
   if (known) return known;
-  const words = reason.factor.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_:.]+/g, " ").toLowerCase();
+  const words = reason.factor
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[-_:.]+/g, " ")
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -15,7 +15,10 @@ import { volumeCurve } from "./volume-curve";
 // self-hosted month's figures and the hybrid's one-month model read once; the hybrid is handed the API's and
 // self-hosting's points). Each point must be what steadyMonthlyUsd gives for that option and volume on its own.
 describe("volume curve", () => {
-  const inputs: AssessmentInput[] = [...Object.values(PROFILES as Record<string, AssessmentInput>), ...fc.sample(inputArb, { seed: 4141, numRuns: 40 })];
+  const inputs: AssessmentInput[] = [
+    ...Object.values(PROFILES as Record<string, AssessmentInput>),
+    ...fc.sample(inputArb, { seed: 4141, numRuns: 40 }),
+  ];
   it("every point is each option's steady monthly cost at that volume, priced on its own", () => {
     for (const input of inputs) {
       const m = resolveModel(assessmentInputSchema.parse(input), catalog);
@@ -25,7 +28,8 @@ describe("volume curve", () => {
       const points = volumeCurve(m, catalog, m.tokensPerDay, breakEven(m, v.costs), targets);
       expect(points).toHaveLength(41);
       for (const p of points) {
-        for (const o of ["api", "hosted-open", "self-hosted", "hybrid"] as const) expect(p[o], `${o} at ${p.tokensPerDay}`).toBe(steadyMonthlyUsd(m, o, p.tokensPerDay, { targets }));
+        for (const o of ["api", "hosted-open", "self-hosted", "hybrid"] as const)
+          expect(p[o], `${o} at ${p.tokensPerDay}`).toBe(steadyMonthlyUsd(m, o, p.tokensPerDay, { targets }));
       }
     }
   });
@@ -42,7 +46,8 @@ describe("volume curve", () => {
       const targets = verdictRules(m, catalog).ctx.spillTargets;
       const curve = volumeCurve(m, catalog, m.tokensPerDay, breakEven(m, verdictOf(m, catalog).costs), targets);
       const { sMin, eMin } = hybridConstraints(m);
-      if (sMin === 0 && eMin === 0) for (const p of curve) for (const o of targets) expect(p.hybrid).toBeLessThanOrEqual(p[o]);
+      if (sMin === 0 && eMin === 0)
+        for (const p of curve) for (const o of targets) expect(p.hybrid).toBeLessThanOrEqual(p[o]);
     }
   });
 });

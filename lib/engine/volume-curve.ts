@@ -10,7 +10,13 @@ import type { Option } from "./schema";
 
 export type VolumePoint = { tokensPerDay: number } & Record<Option, number>;
 
-export function volumeCurve(m: Model, catalog: Catalog, tpd: number, be: Record<"api" | "hosted-open", BreakEvenPoint>, targets?: SpillTargets): VolumePoint[] {
+export function volumeCurve(
+  m: Model,
+  catalog: Catalog,
+  tpd: number,
+  be: Record<"api" | "hosted-open", BreakEvenPoint>,
+  targets?: SpillTargets,
+): VolumePoint[] {
   const range = breakEvenRange(catalog);
   const marks = [tpd, be.api.tokensPerDay, be["hosted-open"].tokensPerDay].filter((x): x is number => !!x && x > 0);
   const lo = Math.max(range.minTokensPerDay, Math.min(...marks.map((x) => x / 30), tpd > 0 ? tpd / 30 : 1e4));
@@ -22,6 +28,13 @@ export function volumeCurve(m: Model, catalog: Catalog, tpd: number, be: Record<
   // Every option at every volume in one pass (the hybrid re-optimised at each), what does not depend on the volume read once.
   const c = steadyMonthlyCurve(m, xs, targets);
   const points: VolumePoint[] = [];
-  for (let i = 0; i < n; i++) points.push({ tokensPerDay: xs[i]!, api: c.api[i]!, "hosted-open": c["hosted-open"][i]!, "self-hosted": c["self-hosted"][i]!, hybrid: c.hybrid[i]! });
+  for (let i = 0; i < n; i++)
+    points.push({
+      tokensPerDay: xs[i]!,
+      api: c.api[i]!,
+      "hosted-open": c["hosted-open"][i]!,
+      "self-hosted": c["self-hosted"][i]!,
+      hybrid: c.hybrid[i]!,
+    });
   return points;
 }

@@ -39,7 +39,11 @@ export function volumeSearchRange(requestsPerDay: number): { lo: number; hi: num
  * Said when no volume in the searched range changes the verdict (Evaluation.volumeHolds, v1.2): the volume
  * is always searched, so an answer without a volume line says it held, and over which range.
  */
-export function volumeHolds(m: Model, base: Option, found: readonly WhatWouldChange[]): { from: number; lo: number; hi: number; text: string } | undefined {
+export function volumeHolds(
+  m: Model,
+  base: Option,
+  found: readonly WhatWouldChange[],
+): { from: number; lo: number; hi: number; text: string } | undefined {
   const from = m.input.volume.requestsPerDay;
   if (!(from > 0) || found.some((w) => w.assumption === "volume.requestsPerDay")) return undefined;
   const { lo, hi } = volumeSearchRange(from);
@@ -51,7 +55,10 @@ export function volumeHolds(m: Model, base: Option, found: readonly WhatWouldCha
   };
 }
 
-const withAssumption = (input: ParsedAssessmentInput, patch: Partial<Record<AssumptionKey, number>>): ParsedAssessmentInput => ({
+const withAssumption = (
+  input: ParsedAssessmentInput,
+  patch: Partial<Record<AssumptionKey, number>>,
+): ParsedAssessmentInput => ({
   ...input,
   assumptions: { ...(input.assumptions ?? {}), ...patch },
 });
@@ -91,7 +98,13 @@ export const KEEPS: Record<string, Priced[]> = {
   "people.loadedEngineerUsdPerYear": ["api"],
 };
 /** Probes whose figure changes what resolveModel chooses, so a flip there is confirmed by a full re-resolve. */
-const RESOLVES = new Set(["volume.requestsPerDay", "volume.monthlyGrowthPct", "strategy.horizonMonths", "gpu.usdPerHour", "owned.serverPriceUsd"]);
+const RESOLVES = new Set([
+  "volume.requestsPerDay",
+  "volume.monthlyGrowthPct",
+  "strategy.horizonMonths",
+  "gpu.usdPerHour",
+  "owned.serverPriceUsd",
+]);
 
 /** Exported for the tests (what-would-change.test.ts). */
 export function probes(m: Model): Probe[] {
@@ -109,7 +122,8 @@ export function probes(m: Model): Probe[] {
       grid: true,
       apply: (i, x) => ({ ...i, volume: { ...i.volume, requestsPerDay: x } }),
       patch: (mm, x) => withInput(mm, { ...mm.input, volume: { ...mm.input.volume, requestsPerDay: x } }),
-      say: (to, from, b) => `If your volume ${to > from ? "passes" : "falls below"} ${formatTokens(to)} requests a day (now ${formatTokens(from)}), ${b} wins.`,
+      say: (to, from, b) =>
+        `If your volume ${to > from ? "passes" : "falls below"} ${formatTokens(to)} requests a day (now ${formatTokens(from)}), ${b} wins.`,
     });
   }
   const apiIn = v["api.inputUsdPerMTok"];
@@ -124,12 +138,24 @@ export function probes(m: Model): Probe[] {
       scale: "log",
       apply: (i, x) => {
         const s = x / apiOut;
-        return withAssumption(i, { "api.inputUsdPerMTok": apiIn * s, "api.cachedInputUsdPerMTok": apiCached * s, "api.outputUsdPerMTok": x });
+        return withAssumption(i, {
+          "api.inputUsdPerMTok": apiIn * s,
+          "api.cachedInputUsdPerMTok": apiCached * s,
+          "api.outputUsdPerMTok": x,
+        });
       },
       patch: (mm, x) => {
         const s = x / apiOut;
         // An override replaces the list price and its context tiers (as resolveModel does).
-        return { ...mm, apiPrice: { inputUsdPerMTok: apiIn * s, cachedInputUsdPerMTok: apiCached * s, outputUsdPerMTok: x, tiers: [] } };
+        return {
+          ...mm,
+          apiPrice: {
+            inputUsdPerMTok: apiIn * s,
+            cachedInputUsdPerMTok: apiCached * s,
+            outputUsdPerMTok: x,
+            tiers: [],
+          },
+        };
       },
       say: (to, from, b) =>
         `If ${m.apiModelLabel}'s prices ${to < from ? "fall" : "rise"} ${formatPct(Math.abs(1 - to / from), 0)} (output ${formatUsd(to)} instead of ${formatUsd(from)} per million tokens, input and cached input alike), ${b} wins.`,
@@ -156,12 +182,17 @@ export function probes(m: Model): Probe[] {
   const owned = resolvedGpuSource(input).source === "owned" && input.assumptions?.["gpu.usdPerHour"] === undefined;
   if (owned) range("owned.serverPriceUsd", `an 8-GPU ${m.gpuLabel} server's price`, formatUsd, 1.5);
   else range("gpu.usdPerHour", `the ${m.gpuLabel} rate`, (x) => `${formatUsd(x)} per GPU-hour`, 1.5);
-  range("selfHosted.tokensPerSecondPerReplica", "the throughput of one replica under your latency target", (x) => `${num(x)} tokens/s`);
+  range(
+    "selfHosted.tokensPerSecondPerReplica",
+    "the throughput of one replica under your latency target",
+    (x) => `${num(x)} tokens/s`,
+  );
   range("selfHosted.targetUtilization", "the GPU utilization you plan for", (x) => formatPct(x, 0));
   range("people.loadedEngineerUsdPerYear", "an engineer's loaded cost", (x) => `${formatUsd(x)} a year`);
   range("people.ftePer100Gpus", "the operations staff per 100 GPUs", (x) => `${r2(x)} FTE`);
   range("api.priceDeclinePerYear", "the yearly API price decline", (x) => formatPct(x, 0));
-  if (input.capability.frontier === "required") range("hybrid.frontierRoutedShare", "the share of requests that need the frontier model", (x) => formatPct(x, 0));
+  if (input.capability.frontier === "required")
+    range("hybrid.frontierRoutedShare", "the share of requests that need the frontier model", (x) => formatPct(x, 0));
   const g = input.volume.monthlyGrowthPct;
   out.push({
     assumption: "volume.monthlyGrowthPct",
@@ -219,8 +250,12 @@ function flipTowards(m: Model, p: Probe, end: number, base: Option, verdict: Mod
     return o;
   };
   // Bisection stops at a relative tolerance of TOLERANCE of the figure's range (log or linear), at most 7 steps.
-  const width = (a: number, b: number) => (p.scale === "log" && a > 0 && b > 0 ? Math.abs(Math.log(b / a)) / Math.log(p.hi / p.lo) : Math.abs(b - a) / Math.max(p.hi - p.lo, 1e-9));
-  const mix = (a: number, b: number, t: number) => (p.scale === "log" && a > 0 && b > 0 ? a * (b / a) ** t : a + (b - a) * t);
+  const width = (a: number, b: number) =>
+    p.scale === "log" && a > 0 && b > 0
+      ? Math.abs(Math.log(b / a)) / Math.log(p.hi / p.lo)
+      : Math.abs(b - a) / Math.max(p.hi - p.lo, 1e-9);
+  const mix = (a: number, b: number, t: number) =>
+    p.scale === "log" && a > 0 && b > 0 ? a * (b / a) ** t : a + (b - a) * t;
   let ob = ev(end);
   let a = p.from;
   let b = end;
@@ -303,7 +338,11 @@ export type ProbeHints<R> = { rules?: R; known?: Partial<Record<Priced, OptionTc
  * test's counting wrapper) every probe computes its own rules.
  */
 export type VerdictProbe<R = unknown> = {
-  verdict: (m: Model, catalog: Catalog, hints?: ProbeHints<R>) => { recommendation: Option; costs: Record<Option, OptionTco> };
+  verdict: (
+    m: Model,
+    catalog: Catalog,
+    hints?: ProbeHints<R>,
+  ) => { recommendation: Option; costs: Record<Option, OptionTco> };
   rules?: (m: Model, catalog: Catalog) => R;
 };
 
@@ -311,7 +350,14 @@ export type VerdictProbe<R = unknown> = {
  * `costs`: the base model's option costs when the caller has them (evaluate's verdict); otherwise they
  * are computed once here. Probes reuse them for the options a figure cannot move (KEEPS).
  */
-export function whatWouldChange<R>(m: Model, catalog: Catalog, probe: VerdictProbe<R>, base: Option, ruledOut: readonly Option[] = [], costs?: Record<Option, OptionTco>): WhatWouldChange[] {
+export function whatWouldChange<R>(
+  m: Model,
+  catalog: Catalog,
+  probe: VerdictProbe<R>,
+  base: Option,
+  ruledOut: readonly Option[] = [],
+  costs?: Record<Option, OptionTco>,
+): WhatWouldChange[] {
   const out: (WhatWouldChange & { d: number })[] = [];
   // Hard rules do not move with these figures (volume, prices, staff, growth, horizon): with one option left, nothing flips.
   const open = OPTIONS.filter((o) => !ruledOut.includes(o));
@@ -320,16 +366,22 @@ export function whatWouldChange<R>(m: Model, catalog: Catalog, probe: VerdictPro
   const rules = probe.rules?.(m, catalog);
   const verdictOfModel = probe.verdict;
   // What evaluate() answers at another input: resolved afresh (the open model × GPU chosen there), then the verdict.
-  const fullVerdict = (input: ParsedAssessmentInput) => verdictOfModel(resolveModel(input, catalog), catalog).recommendation;
+  const fullVerdict = (input: ParsedAssessmentInput) =>
+    verdictOfModel(resolveModel(input, catalog), catalog).recommendation;
   let baseCosts = costs;
   for (const p of probes(m)) {
-    const moves = MOVES[p.assumption] ?? (p.assumption.startsWith("volume.") || p.assumption.startsWith("strategy.") ? null : OWN_GPU);
+    const moves =
+      MOVES[p.assumption] ??
+      (p.assumption.startsWith("volume.") || p.assumption.startsWith("strategy.") ? null : OWN_GPU);
     if (moves && moves.every((o) => ruledOut.includes(o))) continue;
     const keeps = KEEPS[p.assumption] ?? [];
     if (keeps.length && !baseCosts) baseCosts = verdictOfModel(m, catalog, { rules }).costs;
     const known = Object.fromEntries(keeps.map((o) => [o, baseCosts![o]])) as Partial<Record<Priced, OptionTco>>;
     const fast: ModelVerdict = (mm) => verdictOfModel(mm, catalog, { rules, known }).recommendation;
-    const dist = (x: number) => (p.scale === "log" ? Math.abs(Math.log(x / p.from)) / Math.log(p.hi / p.lo) : Math.abs(x - p.from) / Math.max(p.hi - p.lo, 1e-9));
+    const dist = (x: number) =>
+      p.scale === "log"
+        ? Math.abs(Math.log(x / p.from)) / Math.log(p.hi / p.lo)
+        : Math.abs(x - p.from) / Math.max(p.hi - p.lo, 1e-9);
     // Both sides scanned; the side whose bracket starts nearer is bisected first, the other only if its
     // bracket starts nearer than the flip found.
     const brackets = [flipTowards(m, p, p.lo, base, fast), flipTowards(m, p, p.hi, base, fast)]
@@ -343,7 +395,8 @@ export function whatWouldChange<R>(m: Model, catalog: Catalog, probe: VerdictPro
     for (;;) {
       const best = found.length ? Math.min(...found.map((f) => dist(f.to))) : Infinity;
       let pick = -1;
-      for (let i = 0; i < open.length; i++) if (dist(open[i]!.lower()) < best && (pick < 0 || dist(open[i]!.lower()) < dist(open[pick]!.lower()))) pick = i;
+      for (let i = 0; i < open.length; i++)
+        if (dist(open[i]!.lower()) < best && (pick < 0 || dist(open[i]!.lower()) < dist(open[pick]!.lower()))) pick = i;
       if (pick < 0) break;
       const br = open[pick]!;
       if (br.done()) {
@@ -362,16 +415,32 @@ export function whatWouldChange<R>(m: Model, catalog: Catalog, probe: VerdictPro
     // re-evaluated in full, and a flip there is pinned the same way (one full resolve, ~1 ms, when none is).
     if (!f && p.grid) f = resolvedFlip(p, m, fullVerdict, base);
     if (!f) continue;
-    const confirmed = f.resolved ? f.becomes : RESOLVES.has(p.assumption) ? fullVerdict(p.apply(m.input, f.to)) : f.becomes;
+    const confirmed = f.resolved
+      ? f.becomes
+      : RESOLVES.has(p.assumption)
+        ? fullVerdict(p.apply(m.input, f.to))
+        : f.becomes;
     if (confirmed === base) continue;
-    out.push({ assumption: p.assumption, from: p.from, to: f.to, becomes: confirmed, text: p.say(f.to, p.from, OPTION_LABELS[confirmed]), d: dist(f.to) });
+    out.push({
+      assumption: p.assumption,
+      from: p.from,
+      to: f.to,
+      becomes: confirmed,
+      text: p.say(f.to, p.from, OPTION_LABELS[confirmed]),
+      d: dist(f.to),
+    });
   }
   // Nearest flips first (relative distance within each figure's range): what is closest to changing the answer.
   return out.sort((a, b) => a.d - b.d).map(({ d: _d, ...w }) => w);
 }
 
 /** The flip towards the top of the range with every point re-resolved (volume probes whose patched scan found none). */
-function resolvedFlip(p: Probe, m: Model, fullVerdict: (input: ParsedAssessmentInput) => Option, base: Option): { to: number; becomes: Option; resolved: true } | undefined {
+function resolvedFlip(
+  p: Probe,
+  m: Model,
+  fullVerdict: (input: ParsedAssessmentInput) => Option,
+  base: Option,
+): { to: number; becomes: Option; resolved: true } | undefined {
   const full = (x: number) => fullVerdict(p.apply(m.input, x));
   let nearest: { to: number; becomes: Option; resolved: true } | undefined;
   const dist = (x: number) => Math.abs(Math.log(x / p.from));

@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import type { z } from "zod";
 import type { RouteContract } from "@/lib/server/route";
-import { buildOpenApiDocument, errorResponseSchema, EVALUATE_EXAMPLE, evaluationSchema, PORTFOLIO_EXAMPLE, portfolioEvaluationSchema } from "./document";
+import {
+  buildOpenApiDocument,
+  errorResponseSchema,
+  EVALUATE_EXAMPLE,
+  evaluationSchema,
+  PORTFOLIO_EXAMPLE,
+  portfolioEvaluationSchema,
+} from "./document";
 
 // The document against the routes themselves: every route under app/api/v1 is documented with the
 // methods it exports, each documented request body and query/path parameter is exactly what the
@@ -29,14 +36,25 @@ async function loadRoutes() {
   const routes: Array<{ apiPath: string; method: (typeof METHODS)[number]; handler: Handler }> = [];
   for (const { apiPath, file } of routeFiles(V1)) {
     const mod = (await import(/* @vite-ignore */ file)) as Partial<Record<(typeof METHODS)[number], Handler>>;
-    for (const method of METHODS) if (typeof mod[method] === "function") routes.push({ apiPath, method, handler: mod[method] });
+    for (const method of METHODS)
+      if (typeof mod[method] === "function") routes.push({ apiPath, method, handler: mod[method] });
   }
   return routes;
 }
 
 const doc = buildOpenApiDocument();
 const operation = (apiPath: string, method: string) =>
-  (doc.paths?.[apiPath] as Record<string, ZodOpenApiOperationObject & { parameters?: unknown[]; requestBody?: { content: Record<string, { schema: unknown }> } }> | undefined)?.[method.toLowerCase()];
+  (
+    doc.paths?.[apiPath] as
+      | Record<
+          string,
+          ZodOpenApiOperationObject & {
+            parameters?: unknown[];
+            requestBody?: { content: Record<string, { schema: unknown }> };
+          }
+        >
+      | undefined
+  )?.[method.toLowerCase()];
 
 /** What the document would say for a route with exactly this contract (same generator, same options). */
 function expectedFor(contract: RouteContract) {
@@ -56,12 +74,21 @@ function expectedFor(contract: RouteContract) {
       },
     },
   });
-  const op = generated.paths!["/x"]!.post! as { parameters?: unknown[]; requestBody?: { content: Record<string, { schema: unknown }> } };
+  const op = generated.paths!["/x"]!.post! as {
+    parameters?: unknown[];
+    requestBody?: { content: Record<string, { schema: unknown }> };
+  };
   return { parameters: op.parameters ?? [], body: op.requestBody?.content["application/json"]?.schema };
 }
 
 const post = (handler: Handler, apiPath: string, body: unknown) =>
-  handler(new Request(`http://test${apiPath}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
+  handler(
+    new Request(`http://test${apiPath}`, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    }),
+  );
 
 describe("OpenAPI document vs the /api/v1 routes", () => {
   it("is OpenAPI 3.1 and documents exactly the routes and methods that exist", async () => {
@@ -69,7 +96,11 @@ describe("OpenAPI document vs the /api/v1 routes", () => {
     const routes = await loadRoutes();
     const existing = routes.map((r) => `${r.method} ${r.apiPath}`).sort();
     const documented = Object.entries(doc.paths ?? {})
-      .flatMap(([p, item]) => Object.keys(item as object).filter((m) => METHODS.includes(m.toUpperCase() as never)).map((m) => `${m.toUpperCase()} ${p}`))
+      .flatMap(([p, item]) =>
+        Object.keys(item as object)
+          .filter((m) => METHODS.includes(m.toUpperCase() as never))
+          .map((m) => `${m.toUpperCase()} ${p}`),
+      )
       .sort();
     expect(documented).toEqual(existing);
     expect(existing).toContain("POST /api/v1/evaluate");
@@ -105,7 +136,10 @@ describe("OpenAPI document vs the /api/v1 routes", () => {
     const plan = portfolioEvaluationSchema.parse(await portfolioRes.json());
     expect(plan.workloads.map((w) => w.id)).toEqual(["assistant", "documents"]);
 
-    const bad = await post(handler("/api/v1/evaluate"), "/api/v1/evaluate", { ...EVALUATE_EXAMPLE, volume: { requestsPerDay: -1 } });
+    const bad = await post(handler("/api/v1/evaluate"), "/api/v1/evaluate", {
+      ...EVALUATE_EXAMPLE,
+      volume: { requestsPerDay: -1 },
+    });
     expect(bad.status).toBe(400);
     expect(errorResponseSchema.parse(await bad.json()).issues?.length).toBeGreaterThan(0);
   });

@@ -17,7 +17,9 @@ export const errorResponseSchema = z
     error: z.enum(ERROR_CODES).describe("machine-readable code; the HTTP status follows from it"),
     message: z.string().describe("a sentence for people"),
     issues: z
-      .array(z.object({ path: z.string().describe("dotted input path, e.g. volume.requestsPerDay"), message: z.string() }))
+      .array(
+        z.object({ path: z.string().describe("dotted input path, e.g. volume.requestsPerDay"), message: z.string() }),
+      )
       .optional()
       .describe("with invalid_input: what did not match the schema"),
   })
@@ -40,41 +42,92 @@ export const evaluationSchema = z
   .looseObject({
     recommendation: optionSchema,
     confidence: z.number().min(0).max(1),
-    ranking: z.array(z.looseObject({ option: optionSchema, score: z.number(), excluded: z.boolean(), reasons: z.array(z.string()) })).describe("all four options, best first"),
+    ranking: z
+      .array(
+        z.looseObject({ option: optionSchema, score: z.number(), excluded: z.boolean(), reasons: z.array(z.string()) }),
+      )
+      .describe("all four options, best first"),
     reasons: z.array(z.looseObject({ factor: z.string(), favours: z.string(), weight: z.number(), text: z.string() })),
     conflicts: z.array(textItem).describe("requirement pairs that cannot all be met"),
-    costs: z.looseObject(Object.fromEntries(OPTIONS.map((o) => [o, optionCostSchema])) as Record<(typeof OPTIONS)[number], typeof optionCostSchema>),
+    costs: z.looseObject(
+      Object.fromEntries(OPTIONS.map((o) => [o, optionCostSchema])) as Record<
+        (typeof OPTIONS)[number],
+        typeof optionCostSchema
+      >,
+    ),
     costPremiumUsd: z.number().describe("v1.1: the verdict's TCO minus the cheapest usable option's"),
-    whatWouldChange: z.array(z.looseObject({ assumption: z.string(), from: z.number(), to: z.number(), becomes: optionSchema, text: z.string() })).describe("v1.1"),
+    whatWouldChange: z
+      .array(
+        z.looseObject({
+          assumption: z.string(),
+          from: z.number(),
+          to: z.number(),
+          becomes: optionSchema,
+          text: z.string(),
+        }),
+      )
+      .describe("v1.1"),
     breakEven: z.looseObject({ api: breakEvenPointSchema, "hosted-open": breakEvenPointSchema }),
     sensitivity: z.array(z.looseObject({ assumption: z.string(), low: z.number(), high: z.number() })),
-    comparison: z.looseObject({ apiModel: z.string(), hostedModel: z.string(), openModel: z.string(), gpu: z.string(), gpuSource: z.string() }).describe("v1.1"),
+    comparison: z
+      .looseObject({
+        apiModel: z.string(),
+        hostedModel: z.string(),
+        openModel: z.string(),
+        gpu: z.string(),
+        gpuSource: z.string(),
+      })
+      .describe("v1.1"),
     catalogVersion: z.string().describe("the price/throughput data used, with its as-of date"),
   })
-  .meta({ id: "Evaluation", description: "The verdict with its reasons, conflicts, costs of every option and break-even (docs/assessment-api-v1.md, Output)." });
+  .meta({
+    id: "Evaluation",
+    description:
+      "The verdict with its reasons, conflicts, costs of every option and break-even (docs/assessment-api-v1.md, Output).",
+  });
 
 export const portfolioEvaluationSchema = z
   .looseObject({
-    workloads: z.array(z.looseObject({ id: z.string(), placement: optionSchema, standalone: evaluationSchema })).describe("one per input workload, same order"),
-    plan: z.looseObject({ tcoUsd: z.number(), monthlyUsd: z.array(z.number()), breakdown: z.record(z.string(), z.unknown()) }),
-    alternatives: z.record(z.string(), z.looseObject({ tcoUsd: z.number(), feasible: z.boolean() })).describe('at least "all-api", "all-hosted-open", "all-self-hosted" and "each-alone"'),
+    workloads: z
+      .array(z.looseObject({ id: z.string(), placement: optionSchema, standalone: evaluationSchema }))
+      .describe("one per input workload, same order"),
+    plan: z.looseObject({
+      tcoUsd: z.number(),
+      monthlyUsd: z.array(z.number()),
+      breakdown: z.record(z.string(), z.unknown()),
+    }),
+    alternatives: z
+      .record(z.string(), z.looseObject({ tcoUsd: z.number(), feasible: z.boolean() }))
+      .describe('at least "all-api", "all-hosted-open", "all-self-hosted" and "each-alone"'),
     costPremiumUsd: z.number(),
     reasons: z.array(textItem),
     conflicts: z.array(textItem),
     catalogVersion: z.string(),
   })
-  .meta({ id: "PortfolioEvaluation", description: "One deployment plan for several workloads (docs/assessment-api-v1.md, v1.1 Portfolio)." });
+  .meta({
+    id: "PortfolioEvaluation",
+    description: "One deployment plan for several workloads (docs/assessment-api-v1.md, v1.1 Portfolio).",
+  });
 
 const errorContent = { "application/json": { schema: errorResponseSchema } };
-const retryAfter = { "Retry-After": { description: "seconds to wait", schema: { type: "integer" as const, minimum: 1 } } };
+const retryAfter = {
+  "Retry-After": { description: "seconds to wait", schema: { type: "integer" as const, minimum: 1 } },
+};
 
 /** The refusals every public engine route may answer with (route.ts order: limits → content type → size → zod). */
 const engineErrors: ZodOpenApiResponsesObject = {
   "400": { description: "invalid_json or invalid_input (with zod issues)", content: errorContent },
-  "401": { description: "unauthorized: an API key was sent but is unknown or revoked (omit it to call anonymously)", content: errorContent },
+  "401": {
+    description: "unauthorized: an API key was sent but is unknown or revoked (omit it to call anonymously)",
+    content: errorContent,
+  },
   "413": { description: "payload_too_large: the body exceeds 64 kB", content: errorContent },
   "415": { description: "unsupported_media_type: send Content-Type: application/json", content: errorContent },
-  "429": { description: "too_many_requests: over the per-IP limit (anonymous) or the key's limit", headers: retryAfter, content: errorContent },
+  "429": {
+    description: "too_many_requests: over the per-IP limit (anonymous) or the key's limit",
+    headers: retryAfter,
+    content: errorContent,
+  },
   "503": { description: "service_unavailable", headers: retryAfter, content: errorContent },
 };
 
@@ -97,7 +150,10 @@ function engineOperation(op: {
     // Anonymous calls are allowed (at the per-IP limit); a key raises the limit to the key's own.
     security: [{}, { apiKeyBearer: [] }, { apiKeyHeader: [] }],
     requestBody: { required: true, content: { "application/json": { schema: op.body, example: op.example } } },
-    responses: { "200": { description: "the result", content: { "application/json": { schema: op.result } } }, ...engineErrors },
+    responses: {
+      "200": { description: "the result", content: { "application/json": { schema: op.result } } },
+      ...engineErrors,
+    },
   };
 }
 
@@ -112,7 +168,11 @@ export const EVALUATE_EXAMPLE = {
 
 export const PORTFOLIO_EXAMPLE = {
   workloads: [
-    { id: "assistant", name: "Support assistant", ...pick(EVALUATE_EXAMPLE, ["volume", "data", "latency", "capability"]) },
+    {
+      id: "assistant",
+      name: "Support assistant",
+      ...pick(EVALUATE_EXAMPLE, ["volume", "data", "latency", "capability"]),
+    },
     {
       id: "documents",
       name: "Document pipeline",
@@ -144,8 +204,17 @@ export function buildOpenApiDocument() {
     servers: [{ url: "/", description: "this deployment" }],
     components: {
       securitySchemes: {
-        apiKeyBearer: { type: "http", scheme: "bearer", description: "An API key (roo_…) created on the account page, as Authorization: Bearer roo_…" },
-        apiKeyHeader: { type: "apiKey", in: "header", name: "X-API-Key", description: "The same key in an X-API-Key header" },
+        apiKeyBearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API key (roo_…) created on the account page, as Authorization: Bearer roo_…",
+        },
+        apiKeyHeader: {
+          type: "apiKey",
+          in: "header",
+          name: "X-API-Key",
+          description: "The same key in an X-API-Key header",
+        },
       },
     },
     tags: [
@@ -157,7 +226,8 @@ export function buildOpenApiDocument() {
         post: engineOperation({
           operationId: "evaluate",
           summary: "Evaluate one workload",
-          description: "The verdict (api, hosted-open, self-hosted or hybrid) with its reasons, conflicts, the TCO of every option and break-even.",
+          description:
+            "The verdict (api, hosted-open, self-hosted or hybrid) with its reasons, conflicts, the TCO of every option and break-even.",
           tag: "engine",
           body: assessmentInputSchema,
           example: EVALUATE_EXAMPLE,
@@ -168,7 +238,8 @@ export function buildOpenApiDocument() {
         post: engineOperation({
           operationId: "evaluatePortfolio",
           summary: "Plan several workloads together",
-          description: "1–20 workloads with unique ids; workloads on own GPUs share one fleet and one team. Issue paths are exact (workloads.0.volume.requestsPerDay).",
+          description:
+            "1–20 workloads with unique ids; workloads on own GPUs share one fleet and one team. Issue paths are exact (workloads.0.volume.requestsPerDay).",
           tag: "engine",
           body: portfolioInputSchema,
           example: PORTFOLIO_EXAMPLE,
@@ -180,7 +251,12 @@ export function buildOpenApiDocument() {
           operationId: "inputJsonSchema",
           summary: "JSON Schema of the assessment input",
           tags: ["schemas"],
-          responses: { "200": { description: "a JSON Schema (draft 2020-12) document", content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } } },
+          responses: {
+            "200": {
+              description: "a JSON Schema (draft 2020-12) document",
+              content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
+            },
+          },
         },
       },
       "/api/v1/openapi.json": {
@@ -188,7 +264,12 @@ export function buildOpenApiDocument() {
           operationId: "openApiDocument",
           summary: "This document",
           tags: ["schemas"],
-          responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } } },
+          responses: {
+            "200": {
+              description: "OpenAPI 3.1",
+              content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
+            },
+          },
         },
       },
     },

@@ -26,21 +26,38 @@ export type JsonSchema = {
   $ref?: string;
 };
 
-export type FieldRow = { path: string; type: string; required: boolean; default?: string; constraints: string[]; description?: string };
+export type FieldRow = {
+  path: string;
+  type: string;
+  required: boolean;
+  default?: string;
+  constraints: string[];
+  description?: string;
+};
 
 export function schemaRows(schema: JsonSchema, components: Record<string, JsonSchema> = {}, maxDepth = 6): FieldRow[] {
   const rows: FieldRow[] = [];
-  const resolve = (s: JsonSchema): JsonSchema => (s.$ref ? (components[s.$ref.replace("#/components/schemas/", "")] ?? s) : s);
+  const resolve = (s: JsonSchema): JsonSchema =>
+    s.$ref ? (components[s.$ref.replace("#/components/schemas/", "")] ?? s) : s;
 
   const walk = (raw: JsonSchema, path: string, required: boolean, depth: number) => {
     const s = resolve(raw);
     const variants = (s.anyOf ?? s.oneOf)?.map(resolve);
     const objectLike = s.properties ?? variants?.find((v) => v.properties)?.properties;
-    if (path) rows.push({ path, type: typeOf(s), required, default: s.default === undefined ? undefined : JSON.stringify(s.default), constraints: constraintsOf(s), description: s.description });
+    if (path)
+      rows.push({
+        path,
+        type: typeOf(s),
+        required,
+        default: s.default === undefined ? undefined : JSON.stringify(s.default),
+        constraints: constraintsOf(s),
+        description: s.description,
+      });
     if (depth >= maxDepth) return;
     if (objectLike) {
       const req = new Set(s.required ?? variants?.find((v) => v.properties)?.required ?? []);
-      for (const [key, child] of Object.entries(objectLike)) walk(child, path ? `${path}.${key}` : key, req.has(key), depth + 1);
+      for (const [key, child] of Object.entries(objectLike))
+        walk(child, path ? `${path}.${key}` : key, req.has(key), depth + 1);
     } else if (s.items && resolve(s.items).properties) {
       walk(s.items, `${path}[]`, true, depth + 1);
     }

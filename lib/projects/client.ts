@@ -27,14 +27,18 @@ export function useProjectsList(q: string, sort: "updated" | "name") {
 export function useRenameProject(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => apiFetch<{ project: { id: string; name: string } }>(`/api/projects/${id}`, { method: "PATCH", body: { name } }),
+    mutationFn: (name: string) =>
+      apiFetch<{ project: { id: string; name: string } }>(`/api/projects/${id}`, { method: "PATCH", body: { name } }),
     onMutate: async (name) => {
       await queryClient.cancelQueries({ queryKey: projectKeys.all });
       const previous = queryClient.getQueriesData<ProjectSummary[]>({ queryKey: projectKeys.all });
-      queryClient.setQueriesData<ProjectSummary[]>({ queryKey: projectKeys.all }, (list) => list?.map((p) => (p.id === id ? { ...p, name } : p)));
+      queryClient.setQueriesData<ProjectSummary[]>({ queryKey: projectKeys.all }, (list) =>
+        list?.map((p) => (p.id === id ? { ...p, name } : p)),
+      );
       return { previous };
     },
-    onError: (_error, _name, ctx) => ctx?.previous.forEach(([key, data]: [QueryKey, unknown]) => queryClient.setQueryData(key, data)),
+    onError: (_error, _name, ctx) =>
+      ctx?.previous.forEach(([key, data]: [QueryKey, unknown]) => queryClient.setQueryData(key, data)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: projectKeys.all }),
   });
 }
@@ -42,7 +46,8 @@ export function useRenameProject(id: string) {
 export function useDuplicateProject(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<{ project: { id: string; name: string } }>(`/api/projects/${id}/duplicate`, { method: "POST" }),
+    mutationFn: () =>
+      apiFetch<{ project: { id: string; name: string } }>(`/api/projects/${id}/duplicate`, { method: "POST" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.all }),
   });
 }
@@ -58,7 +63,9 @@ export function useDeleteProject(id: string) {
   });
 }
 
-type SaveArgs = { input: AssessmentInput | ParsedAssessmentInput | PortfolioInput } & ({ name: string } | { projectId: string; expectedVersion: number });
+type SaveArgs = { input: AssessmentInput | ParsedAssessmentInput | PortfolioInput } & (
+  { name: string } | { projectId: string; expectedVersion: number }
+);
 
 /**
  * Save an assessment: a new project (with a name) or a new revision of a project, naming the
@@ -70,10 +77,18 @@ export function useSaveAssessment() {
   return useMutation({
     mutationFn: async (args: SaveArgs): Promise<string> => {
       if ("projectId" in args) {
-        await apiFetch(`/api/projects/${args.projectId}/revisions`, { method: "POST", body: { input: args.input, expectedVersion: args.expectedVersion } });
+        await apiFetch(`/api/projects/${args.projectId}/revisions`, {
+          method: "POST",
+          body: { input: args.input, expectedVersion: args.expectedVersion },
+        });
         return args.projectId;
       }
-      return (await apiFetch<{ project: { id: string } }>("/api/projects", { method: "POST", body: { name: args.name, input: args.input } })).project.id;
+      return (
+        await apiFetch<{ project: { id: string } }>("/api/projects", {
+          method: "POST",
+          body: { name: args.name, input: args.input },
+        })
+      ).project.id;
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.all }),
   });

@@ -6,7 +6,11 @@ import { diffEvaluations, diffInputs, resultsMoved } from "./diff";
 describe("diffs between results", () => {
   it("lists exactly the answers that changed, by dotted path", () => {
     const a = PROFILES.earlyPrototype;
-    const b = { ...a, volume: { ...a.volume, requestsPerDay: 9000 }, data: { ...a.data, regulations: ["gdpr" as const] } };
+    const b = {
+      ...a,
+      volume: { ...a.volume, requestsPerDay: 9000 },
+      data: { ...a.data, regulations: ["gdpr" as const] },
+    };
     expect(diffInputs(a, b)).toEqual([
       { path: "data.regulations", before: undefined, after: "gdpr" },
       { path: "volume.requestsPerDay", before: 150, after: 9000 },
@@ -32,13 +36,17 @@ describe("diffs between results", () => {
     expect(before.recommendation).not.toBe(after.recommendation);
     const d = diffEvaluations(before, after);
     expect(d.verdict).toEqual({ before: before.recommendation, after: after.recommendation, changed: true });
-    expect(d.costs.find((c) => c.option === "api")!.tcoAfter).toBeGreaterThan(d.costs.find((c) => c.option === "api")!.tcoBefore);
+    expect(d.costs.find((c) => c.option === "api")!.tcoAfter).toBeGreaterThan(
+      d.costs.find((c) => c.option === "api")!.tcoBefore,
+    );
   });
 
   it("shows what a new catalog changes for the same answers", () => {
     const oldCatalog = structuredClone(catalog);
     oldCatalog.catalogVersion = "2026-01-01+0000000000";
-    for (const [k, f] of Object.entries(oldCatalog.figures)) if (/^gpuMarket\.[^.]+\.gpu-cloud\./.test(k)) Object.assign(f, { value: f.value * 2, low: f.low * 2, high: f.high * 2 });
+    for (const [k, f] of Object.entries(oldCatalog.figures))
+      if (/^gpuMarket\.[^.]+\.gpu-cloud\./.test(k))
+        Object.assign(f, { value: f.value * 2, low: f.low * 2, high: f.high * 2 });
     const before = evaluate(PROFILES.veryHighVolumeDedicatedTeam, oldCatalog);
     const after = evaluate(PROFILES.veryHighVolumeDedicatedTeam);
     const d = diffEvaluations(before, after);
@@ -64,7 +72,12 @@ describe("diffs between results", () => {
 describe("compare lists model changes and price overrides (issue 26 item 1)", () => {
   it("revision 2's answers switch the API model: the switch and the held $30 are listed", () => {
     const rev1 = {
-      volume: { requestsPerDay: 50_000, inputTokensPerRequest: 1_500, outputTokensPerRequest: 400, monthlyGrowthPct: 2 },
+      volume: {
+        requestsPerDay: 50_000,
+        inputTokensPerRequest: 1_500,
+        outputTokensPerRequest: 400,
+        monthlyGrowthPct: 2,
+      },
       data: { sensitivity: "internal" },
       team: { mlOpsMaturity: "basic" },
       latency: { p95TargetMs: 3_000 },
@@ -74,12 +87,26 @@ describe("compare lists model changes and price overrides (issue 26 item 1)", ()
     } as const;
     const rev2 = { ...rev1, volume: { ...rev1.volume, monthlyGrowthPct: 5 }, latency: { p95TargetMs: 1_000 } };
     const d = diffEvaluations(evaluate(rev1), evaluate(rev2));
-    expect(d.models).toContainEqual({ what: "Proprietary model", before: "Claude Sonnet 5 (Anthropic)", after: "Gemini 3.8 Flash (Google)" });
+    expect(d.models).toContainEqual({
+      what: "Proprietary model",
+      before: "Claude Sonnet 5 (Anthropic)",
+      after: "Gemini 3.8 Flash (Google)",
+    });
     expect(d.overrides).toEqual([
       {
         key: "api.outputUsdPerMTok",
-        before: { value: 30, setOnLabel: "Claude Sonnet 5 (Anthropic)", pricedLabel: "Claude Sonnet 5 (Anthropic)", applied: true },
-        after: { value: 30, setOnLabel: "Claude Sonnet 5 (Anthropic)", pricedLabel: "Gemini 3.8 Flash (Google)", applied: false },
+        before: {
+          value: 30,
+          setOnLabel: "Claude Sonnet 5 (Anthropic)",
+          pricedLabel: "Claude Sonnet 5 (Anthropic)",
+          applied: true,
+        },
+        after: {
+          value: 30,
+          setOnLabel: "Claude Sonnet 5 (Anthropic)",
+          pricedLabel: "Gemini 3.8 Flash (Google)",
+          applied: false,
+        },
       },
     ]);
   });

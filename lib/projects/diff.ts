@@ -11,7 +11,9 @@ function flatten(value: unknown, prefix = "", out: Record<string, unknown> = {})
     for (const [k, v] of Object.entries(value)) flatten(v, at(k), out);
   } else if (Array.isArray(value) && value.some((x) => x && typeof x === "object")) {
     // A portfolio's workloads: matched by id (so reordering or renaming is not "everything changed").
-    value.forEach((x, i) => flatten(x, at(x && typeof x === "object" && "id" in x ? String((x as { id: unknown }).id) : String(i)), out));
+    value.forEach((x, i) =>
+      flatten(x, at(x && typeof x === "object" && "id" in x ? String((x as { id: unknown }).id) : String(i)), out),
+    );
   } else {
     out[prefix] = Array.isArray(value) ? [...value].sort().join(", ") : value;
   }
@@ -29,7 +31,13 @@ export type EvaluationDiff = {
   verdict: { before: Option; after: Option; changed: boolean };
   confidence: { before: number; after: number };
   costs: { option: Option; monthOneBefore: number; monthOneAfter: number; tcoBefore: number; tcoAfter: number }[];
-  breakEven: { against: "api" | "hosted-open"; before: number | null; after: number | null; monthBefore: number | null; monthAfter: number | null }[];
+  breakEven: {
+    against: "api" | "hosted-open";
+    before: number | null;
+    after: number | null;
+    monthBefore: number | null;
+    monthAfter: number | null;
+  }[];
   catalog: { before: string; after: string; changed: boolean };
   /** The models and GPU compared, where they differ between the two (an answer can switch the model priced). */
   models: { what: string; before: string; after: string }[];
@@ -48,16 +56,31 @@ const MODEL_FIELDS = [
 ] as const;
 
 function overridesOf(e: Evaluation): Map<string, OverrideSide> {
-  return new Map((e.priceOverrides ?? []).map((o) => [o.key, { value: o.value, setOnLabel: o.setOnLabel, pricedLabel: o.pricedLabel, applied: o.applied }]));
+  return new Map(
+    (e.priceOverrides ?? []).map((o) => [
+      o.key,
+      { value: o.value, setOnLabel: o.setOnLabel, pricedLabel: o.pricedLabel, applied: o.applied },
+    ]),
+  );
 }
 
 export function diffEvaluations(before: Evaluation, after: Evaluation): EvaluationDiff {
   const ob = overridesOf(before);
   const oa = overridesOf(after);
   return {
-    models: MODEL_FIELDS.filter(([, k]) => before.comparison[k] !== after.comparison[k]).map(([what, k]) => ({ what, before: before.comparison[k], after: after.comparison[k] })),
-    overrides: [...new Set([...ob.keys(), ...oa.keys()])].sort().map((key) => ({ key, before: ob.get(key) ?? null, after: oa.get(key) ?? null })),
-    verdict: { before: before.recommendation, after: after.recommendation, changed: before.recommendation !== after.recommendation },
+    models: MODEL_FIELDS.filter(([, k]) => before.comparison[k] !== after.comparison[k]).map(([what, k]) => ({
+      what,
+      before: before.comparison[k],
+      after: after.comparison[k],
+    })),
+    overrides: [...new Set([...ob.keys(), ...oa.keys()])]
+      .sort()
+      .map((key) => ({ key, before: ob.get(key) ?? null, after: oa.get(key) ?? null })),
+    verdict: {
+      before: before.recommendation,
+      after: after.recommendation,
+      changed: before.recommendation !== after.recommendation,
+    },
     confidence: { before: before.confidence, after: after.confidence },
     costs: OPTIONS.map((o) => ({
       option: o,
@@ -73,12 +96,17 @@ export function diffEvaluations(before: Evaluation, after: Evaluation): Evaluati
       monthBefore: before.breakEven[k].month,
       monthAfter: after.breakEven[k].month,
     })),
-    catalog: { before: before.catalogVersion, after: after.catalogVersion, changed: before.catalogVersion !== after.catalogVersion },
+    catalog: {
+      before: before.catalogVersion,
+      after: after.catalogVersion,
+      changed: before.catalogVersion !== after.catalogVersion,
+    },
   };
 }
 
 /** Cents and whole tokens: smaller drifts are float noise, not a change a user should be told about. */
-const moved = (a: number | null, b: number | null, tolerance: number) => (a === null || b === null ? a !== b : Math.abs(a - b) > tolerance);
+const moved = (a: number | null, b: number | null, tolerance: number) =>
+  a === null || b === null ? a !== b : Math.abs(a - b) > tolerance;
 
 /**
  * Whether re-saving would change what the user sees: a new catalog, or the same catalog with an
@@ -108,7 +136,14 @@ export type PlacementChange = {
 
 export type PortfolioDiff = {
   placements: PlacementChange[];
-  plan: { tcoBefore: number; tcoAfter: number; monthOneBefore: number; monthOneAfter: number; poolingBefore: number; poolingAfter: number };
+  plan: {
+    tcoBefore: number;
+    tcoAfter: number;
+    monthOneBefore: number;
+    monthOneAfter: number;
+    poolingBefore: number;
+    poolingAfter: number;
+  };
   catalog: { before: string; after: string; changed: boolean };
 };
 
@@ -145,22 +180,37 @@ export function diffPortfolios(before: PlanLike, after: PlanLike): PortfolioDiff
       poolingBefore: before.plan.poolingSavingsUsd ?? 0,
       poolingAfter: after.plan.poolingSavingsUsd ?? 0,
     },
-    catalog: { before: before.catalogVersion, after: after.catalogVersion, changed: before.catalogVersion !== after.catalogVersion },
+    catalog: {
+      before: before.catalogVersion,
+      after: after.catalogVersion,
+      changed: before.catalogVersion !== after.catalogVersion,
+    },
   };
 }
 
 /** Whether re-saving a portfolio would change what the user sees (same tolerances as single assessments). */
 export function portfolioMoved(d: PortfolioDiff): boolean {
-  return d.catalog.changed || d.placements.some((p) => p.changed) || moved(d.plan.tcoBefore, d.plan.tcoAfter, 0.01) || moved(d.plan.monthOneBefore, d.plan.monthOneAfter, 0.01);
+  return (
+    d.catalog.changed ||
+    d.placements.some((p) => p.changed) ||
+    moved(d.plan.tcoBefore, d.plan.tcoAfter, 0.01) ||
+    moved(d.plan.monthOneBefore, d.plan.monthOneAfter, 0.01)
+  );
 }
 
 /**
  * Any stored result as a plan, so that revisions of either kind compare: a single assessment is a
  * one-workload portfolio at its verdict (id "w1", as the questionnaire numbers the first workload).
  */
-export function asPlan(r: { kind: "assessment"; evaluation: Evaluation } | { kind: "portfolio"; evaluation: PlanLike }): PlanLike {
+export function asPlan(
+  r: { kind: "assessment"; evaluation: Evaluation } | { kind: "portfolio"; evaluation: PlanLike },
+): PlanLike {
   if (r.kind === "portfolio") return r.evaluation;
   const e = r.evaluation;
   const c = e.costs[e.recommendation];
-  return { workloads: [{ id: "w1", name: "Workload 1", placement: e.recommendation, marginalTcoUsd: c.tcoUsd }], plan: { tcoUsd: c.tcoUsd, monthlyUsd: c.monthlyUsd }, catalogVersion: e.catalogVersion };
+  return {
+    workloads: [{ id: "w1", name: "Workload 1", placement: e.recommendation, marginalTcoUsd: c.tcoUsd }],
+    plan: { tcoUsd: c.tcoUsd, monthlyUsd: c.monthlyUsd },
+    catalogVersion: e.catalogVersion,
+  };
 }

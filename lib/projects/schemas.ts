@@ -16,7 +16,9 @@ export const savedInputSchema = z
     const r = (isPortfolioShape(value) ? portfolioInputSchema : assessmentInputSchema).safeParse(value);
     if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: "custom", message: i.message, path: i.path });
   })
-  .transform((value): ParsedAssessmentInput | ParsedPortfolioInput => (isPortfolioShape(value) ? portfolioInputSchema.parse(value) : assessmentInputSchema.parse(value)));
+  .transform((value): ParsedAssessmentInput | ParsedPortfolioInput =>
+    isPortfolioShape(value) ? portfolioInputSchema.parse(value) : assessmentInputSchema.parse(value),
+  );
 
 export const createProjectSchema = z.object({ name: projectNameSchema, input: savedInputSchema });
 export const saveRevisionSchema = z.object({

@@ -32,8 +32,16 @@ type Common = {
   /** Fields today's engine computes that did not exist when this revision was saved (shown as "not recorded"). */
   notRecorded: string[];
 };
-export type StoredAssessmentRevision = Common & { kind: "assessment"; input: ParsedAssessmentInput; evaluation: Evaluation };
-export type StoredPortfolioRevision = Common & { kind: "portfolio"; input: ParsedPortfolioInput; evaluation: PortfolioEvaluation };
+export type StoredAssessmentRevision = Common & {
+  kind: "assessment";
+  input: ParsedAssessmentInput;
+  evaluation: Evaluation;
+};
+export type StoredPortfolioRevision = Common & {
+  kind: "portfolio";
+  input: ParsedPortfolioInput;
+  evaluation: PortfolioEvaluation;
+};
 export type StoredRevision = StoredAssessmentRevision | StoredPortfolioRevision;
 
 /** A revision row as the database returns it (Prisma's Json columns are `unknown` here). */
@@ -79,12 +87,16 @@ function upgradeEvaluationV1(raw: Json): { evaluation: Evaluation; notRecorded: 
   e.comparison = comparison;
   // v1 wrote 0 $/M for an option that costs money but serves no tokens; v1.1 says null.
   const served = Number(e.tokensPerDay ?? 0) > 0;
-  for (const c of Object.values(costs)) if (!served && Number(c.tcoUsd ?? 0) > 0 && c.perMillionTokensUsd === 0) c.perMillionTokensUsd = null;
+  for (const c of Object.values(costs))
+    if (!served && Number(c.tcoUsd ?? 0) > 0 && c.perMillionTokensUsd === 0) c.perMillionTokensUsd = null;
   return { evaluation: e as unknown as Evaluation, notRecorded };
 }
 
 /** Catalog ids of the models a stored Evaluation names by label (shapes 1–2 stored labels only); server code passes the catalog's. */
-export type ModelIdsOfLabels = { api: (label: string) => string | undefined; hostedOpen: (label: string) => string | undefined };
+export type ModelIdsOfLabels = {
+  api: (label: string) => string | undefined;
+  hostedOpen: (label: string) => string | undefined;
+};
 
 const API_PRICE = /^api\.(input|cachedInput|output)UsdPerMTok$/;
 const HOSTED_PRICE = /^hostedOpen\.(input|output)UsdPerMTok$/;
@@ -94,12 +106,20 @@ const HOSTED_PRICE = /^hostedOpen\.(input|output)UsdPerMTok$/;
  * yet: to the model `priced` names (what the Evaluation computed with that input priced). Unchanged
  * when there is nothing to bind.
  */
-export function bindPriceOverrides<T extends { assumptions?: Record<string, number | undefined>; overrideModels?: { api?: string; hostedOpen?: string } }>(input: T, priced: { api?: string; hostedOpen?: string }): T {
+export function bindPriceOverrides<
+  T extends {
+    assumptions?: Record<string, number | undefined>;
+    overrideModels?: { api?: string; hostedOpen?: string };
+  },
+>(input: T, priced: { api?: string; hostedOpen?: string }): T {
   const keys = Object.keys(input.assumptions ?? {});
   const next = { ...input.overrideModels };
   if (!next.api && priced.api && keys.some((k) => API_PRICE.test(k))) next.api = priced.api;
-  if (!next.hostedOpen && priced.hostedOpen && keys.some((k) => HOSTED_PRICE.test(k))) next.hostedOpen = priced.hostedOpen;
-  return next.api === input.overrideModels?.api && next.hostedOpen === input.overrideModels?.hostedOpen ? input : { ...input, overrideModels: next };
+  if (!next.hostedOpen && priced.hostedOpen && keys.some((k) => HOSTED_PRICE.test(k)))
+    next.hostedOpen = priced.hostedOpen;
+  return next.api === input.overrideModels?.api && next.hostedOpen === input.overrideModels?.hostedOpen
+    ? input
+    : { ...input, overrideModels: next };
 }
 
 /** The models an Evaluation priced, by id: its own (shape 3) or, for older ones, looked up from its labels. */
@@ -121,12 +141,24 @@ export function toStoredRevision(row: RevisionRow, modelIds?: ModelIdsOfLabels):
     recommendation: row.recommendation,
     storedShapeVersion: version,
   };
-  if (version > REVISION_SHAPE_VERSION) throw new Error(`revision ${row.id} was stored in shape ${version}, newer than this server understands (${REVISION_SHAPE_VERSION})`);
+  if (version > REVISION_SHAPE_VERSION)
+    throw new Error(
+      `revision ${row.id} was stored in shape ${version}, newer than this server understands (${REVISION_SHAPE_VERSION})`,
+    );
   if (row.kind === "portfolio") {
-    return { ...common, kind: "portfolio", notRecorded: [], input: row.input as ParsedPortfolioInput, evaluation: row.evaluation as PortfolioEvaluation };
+    return {
+      ...common,
+      kind: "portfolio",
+      notRecorded: [],
+      input: row.input as ParsedPortfolioInput,
+      evaluation: row.evaluation as PortfolioEvaluation,
+    };
   }
   // Shapes 1–2: price overrides were not bound; bind them to the models that revision priced.
-  const input = version < 3 ? bindPriceOverrides(row.input as ParsedAssessmentInput, pricedIds(row.evaluation as Json, modelIds)) : (row.input as ParsedAssessmentInput);
+  const input =
+    version < 3
+      ? bindPriceOverrides(row.input as ParsedAssessmentInput, pricedIds(row.evaluation as Json, modelIds))
+      : (row.input as ParsedAssessmentInput);
   if (version === 1) {
     const { evaluation, notRecorded } = upgradeEvaluationV1(row.evaluation as Json);
     return { ...common, kind: "assessment", notRecorded, input, evaluation };
@@ -135,9 +167,24 @@ export function toStoredRevision(row: RevisionRow, modelIds?: ModelIdsOfLabels):
 }
 
 /** What a save writes: today's shape version with its kind (an assessment's price overrides bound to the models it priced). */
-export function revisionColumns(kind: RevisionKind, input: unknown, evaluation: { catalogVersion: string }, recommendation: string) {
-  const bound = kind === "assessment" ? bindPriceOverrides(input as ParsedAssessmentInput, pricedIds(evaluation as unknown as Json)) : input;
-  return { kind, shapeVersion: REVISION_SHAPE_VERSION, input: toJson(bound), evaluation: toJson(evaluation), catalogVersion: evaluation.catalogVersion, recommendation };
+export function revisionColumns(
+  kind: RevisionKind,
+  input: unknown,
+  evaluation: { catalogVersion: string },
+  recommendation: string,
+) {
+  const bound =
+    kind === "assessment"
+      ? bindPriceOverrides(input as ParsedAssessmentInput, pricedIds(evaluation as unknown as Json))
+      : input;
+  return {
+    kind,
+    shapeVersion: REVISION_SHAPE_VERSION,
+    input: toJson(bound),
+    evaluation: toJson(evaluation),
+    catalogVersion: evaluation.catalogVersion,
+    recommendation,
+  };
 }
 
 /** Plain JSON (Prisma's Json columns): drops undefined, typed arrays become arrays via their toJSON-less copy. */

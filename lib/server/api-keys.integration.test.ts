@@ -31,10 +31,15 @@ let redis: typeof import("./rate-limit").redis;
 const json = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
   new Request(`http://localhost${url}`, {
     method,
-    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), origin: "http://localhost", ...headers },
+    headers: {
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      origin: "http://localhost",
+      ...headers,
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-const evaluateAs = (headers: Record<string, string>) => evaluateRoute.POST(json("POST", "/api/v1/evaluate", EVALUATE_EXAMPLE, headers));
+const evaluateAs = (headers: Record<string, string>) =>
+  evaluateRoute.POST(json("POST", "/api/v1/evaluate", EVALUATE_EXAMPLE, headers));
 
 beforeAll(async () => {
   vi.stubEnv("REDIS_URL", REDIS);
@@ -52,7 +57,10 @@ beforeAll(async () => {
   keysRoute = (await import("@/app/api/account/api-keys/route")) as never;
   keyRoute = (await import("@/app/api/account/api-keys/[id]/route")) as never;
   evaluateRoute = (await import("@/app/api/v1/evaluate/route")) as never;
-  const user = await db().user.create({ data: { email: `keys-${prefix}@example.com` }, select: { id: true, email: true } });
+  const user = await db().user.create({
+    data: { email: `keys-${prefix}@example.com` },
+    select: { id: true, email: true },
+  });
   session.user = user;
 });
 
@@ -76,7 +84,9 @@ describe("API keys", () => {
     const row = await db().apiKey.findUniqueOrThrow({ where: { id: apiKey.id } });
     expect(row.keyHash).toBe(crypto.createHash("sha256").update(key).digest("hex"));
     expect(JSON.stringify(row)).not.toContain(key);
-    const listed = (await (await keysRoute.GET(json("GET", "/api/account/api-keys"))).json()) as { keys: Array<Record<string, unknown>> };
+    const listed = (await (await keysRoute.GET(json("GET", "/api/account/api-keys"))).json()) as {
+      keys: Array<Record<string, unknown>>;
+    };
     expect(listed.keys).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain(key);
     // Bad input is a 400 with issues, not a 500; signed out is a 401.
@@ -88,7 +98,11 @@ describe("API keys", () => {
   });
 
   it("count /api/v1 calls against the key's own budget; anonymous calls against the lower per-IP one; revoked keys get 401", async () => {
-    const create = async (name: string) => ((await (await keysRoute.POST(json("POST", "/api/account/api-keys", { name }))).json()) as { key: string; apiKey: { id: string } });
+    const create = async (name: string) =>
+      (await (await keysRoute.POST(json("POST", "/api/account/api-keys", { name }))).json()) as {
+        key: string;
+        apiKey: { id: string };
+      };
     const a = await create("key A");
     const b = await create("key B");
     const ip = { "x-forwarded-for": "203.0.113.7" };
@@ -101,7 +115,8 @@ describe("API keys", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
 
     // The same IP with a key: the key's 4, not the exhausted IP budget.
-    for (let i = 0; i < 4; i++) expect((await evaluateAs({ ...ip, authorization: `Bearer ${a.key}` })).status).toBe(200);
+    for (let i = 0; i < 4; i++)
+      expect((await evaluateAs({ ...ip, authorization: `Bearer ${a.key}` })).status).toBe(200);
     expect((await evaluateAs({ ...ip, authorization: `Bearer ${a.key}` })).status).toBe(429);
     // Another key has a budget of its own (X-API-Key works too).
     expect((await evaluateAs({ ...ip, "x-api-key": b.key })).status).toBe(200);
@@ -109,7 +124,9 @@ describe("API keys", () => {
 
     // Unknown and revoked keys are refused, not silently anonymous.
     expect((await evaluateAs({ authorization: "Bearer roo_not-a-key" })).status).toBe(401);
-    const revoked = await keyRoute.DELETE(json("DELETE", `/api/account/api-keys/${b.apiKey.id}`), { params: Promise.resolve({ id: b.apiKey.id }) });
+    const revoked = await keyRoute.DELETE(json("DELETE", `/api/account/api-keys/${b.apiKey.id}`), {
+      params: Promise.resolve({ id: b.apiKey.id }),
+    });
     expect(revoked.status).toBe(200);
     expect(((await revoked.json()) as { apiKey: { revokedAt: string | null } }).apiKey.revokedAt).not.toBeNull();
     const refused = await evaluateAs({ "x-api-key": b.key });
@@ -121,9 +138,16 @@ describe("API keys", () => {
 
   it("cannot be revoked by another user (404)", async () => {
     const owner = session.user!;
-    const { apiKey } = (await (await keysRoute.POST(json("POST", "/api/account/api-keys", { name: "mine" }))).json()) as { apiKey: { id: string } };
-    session.user = await db().user.create({ data: { email: `other-${prefix}@example.com` }, select: { id: true, email: true } });
-    const res = await keyRoute.DELETE(json("DELETE", `/api/account/api-keys/${apiKey.id}`), { params: Promise.resolve({ id: apiKey.id }) });
+    const { apiKey } = (await (
+      await keysRoute.POST(json("POST", "/api/account/api-keys", { name: "mine" }))
+    ).json()) as { apiKey: { id: string } };
+    session.user = await db().user.create({
+      data: { email: `other-${prefix}@example.com` },
+      select: { id: true, email: true },
+    });
+    const res = await keyRoute.DELETE(json("DELETE", `/api/account/api-keys/${apiKey.id}`), {
+      params: Promise.resolve({ id: apiKey.id }),
+    });
     expect(res.status).toBe(404);
     expect((await db().apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).revokedAt).toBeNull();
     session.user = owner;

@@ -31,7 +31,14 @@ export function hashApiKey(key: string): string {
   return crypto.createHash("sha256").update(key, "utf8").digest("hex");
 }
 
-const summarize = (k: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiKeySummary => ({
+const summarize = (k: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}): ApiKeySummary => ({
   id: k.id,
   name: k.name,
   prefix: k.prefix,
@@ -42,9 +49,12 @@ const summarize = (k: { id: string; name: string; prefix: string; createdAt: Dat
 
 export async function createApiKey(userId: string, name: string): Promise<{ key: string; apiKey: ApiKeySummary }> {
   const active = await db().apiKey.count({ where: { userId, revokedAt: null } });
-  if (active >= MAX_ACTIVE_KEYS) throw new HttpError("conflict", `At most ${MAX_ACTIVE_KEYS} active keys; revoke one first.`);
+  if (active >= MAX_ACTIVE_KEYS)
+    throw new HttpError("conflict", `At most ${MAX_ACTIVE_KEYS} active keys; revoke one first.`);
   const key = API_KEY_PREFIX + crypto.randomBytes(KEY_BYTES).toString("base64url");
-  const row = await db().apiKey.create({ data: { userId, name, prefix: key.slice(0, SHOWN_CHARS), keyHash: hashApiKey(key) } });
+  const row = await db().apiKey.create({
+    data: { userId, name, prefix: key.slice(0, SHOWN_CHARS), keyHash: hashApiKey(key) },
+  });
   return { key, apiKey: summarize(row) };
 }
 
@@ -71,9 +81,15 @@ export function apiKeyFrom(headers: Headers): string | undefined {
 
 /** The live key's id for a presented key; 401 when it is malformed, unknown or revoked. */
 export async function authenticateApiKey(key: string): Promise<{ id: string; userId: string }> {
-  const refused = new HttpError("unauthorized", "The API key is not valid (unknown or revoked). Omit it to call the API anonymously at the per-IP limit.");
+  const refused = new HttpError(
+    "unauthorized",
+    "The API key is not valid (unknown or revoked). Omit it to call the API anonymously at the per-IP limit.",
+  );
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 100) throw refused;
-  const row = await db().apiKey.findUnique({ where: { keyHash: hashApiKey(key) }, select: { id: true, userId: true, revokedAt: true, lastUsedAt: true } });
+  const row = await db().apiKey.findUnique({
+    where: { keyHash: hashApiKey(key) },
+    select: { id: true, userId: true, revokedAt: true, lastUsedAt: true },
+  });
   if (!row || row.revokedAt) throw refused;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

@@ -11,7 +11,9 @@ describe("authLogger", () => {
   it("logs an expired or used link as a warning, recognised by its type whatever its class name", () => {
     const warn = vi.spyOn(logger(), "warn").mockImplementation(() => undefined);
     const error = vi.spyOn(logger(), "error").mockImplementation(() => undefined);
-    authLogger.error(Object.assign(new Minified("Read more at https://errors.authjs.dev#verification"), { type: "Verification" }));
+    authLogger.error(
+      Object.assign(new Minified("Read more at https://errors.authjs.dev#verification"), { type: "Verification" }),
+    );
     expect(warn).toHaveBeenCalledWith({ type: "Verification" }, "sign-in link expired or already used");
     expect(error).not.toHaveBeenCalled();
     authLogger.error(Object.assign(new Minified("adapter failed"), { type: "AdapterError" }));

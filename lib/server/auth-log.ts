@@ -9,7 +9,11 @@ export const authLogger = {
   error(error: Error) {
     const type = (error as { type?: string }).type ?? error.name;
     if (type === "Verification") logger().warn({ type }, "sign-in link expired or already used");
-    else logger().error({ type, message: error.message, cause: (error.cause as Error | undefined)?.message }, "auth error");
+    else
+      logger().error(
+        { type, message: error.message, cause: (error.cause as Error | undefined)?.message },
+        "auth error",
+      );
   },
   warn(code: string) {
     logger().warn({ code }, "auth warning");

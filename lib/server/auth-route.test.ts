@@ -16,9 +16,12 @@ vi.mock("./auth", async () => {
   };
 });
 
-const handler = vi.fn(({ user, body }: { user: { id: string }; body: { name: string } }) => Response.json({ owner: user.id, name: body.name }));
+const handler = vi.fn(({ user, body }: { user: { id: string }; body: { name: string } }) =>
+  Response.json({ owner: user.id, name: body.name }),
+);
 const guarded = route({ auth: true, body: z.object({ name: z.string() }) }, handler);
-const post = (body: string) => guarded(new Request("http://test/api", { method: "POST", body, headers: { "content-type": "application/json" } }));
+const post = (body: string) =>
+  guarded(new Request("http://test/api", { method: "POST", body, headers: { "content-type": "application/json" } }));
 
 describe("route({ auth: true })", () => {
   it("answers 401 to a caller without a session, before reading or validating the body", async () => {

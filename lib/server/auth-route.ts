@@ -59,7 +59,9 @@ async function handle(req: NextRequest, method: "GET" | "POST"): Promise<Respons
     const email = signInEmailOfBody(body, req.headers.get("content-type"));
     if (email) await throttleSignIn(email, clientIp(req.headers));
   }
-  return handlers.POST(new NextRequest(target, { method, headers, body: body.byteLength ? (body as BodyInit) : undefined }));
+  return handlers.POST(
+    new NextRequest(target, { method, headers, body: body.byteLength ? (body as BodyInit) : undefined }),
+  );
 }
 
 /**

@@ -55,8 +55,10 @@ function config(): NextAuthConfig {
       },
     }),
   ];
-  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) providers.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
-  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) providers.push(Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }));
+  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET)
+    providers.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
+  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET)
+    providers.push(Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }));
   return {
     adapter,
     session: { strategy: "database" },
@@ -102,4 +104,11 @@ export async function throttleSignIn(email: string, ip: string): Promise<void> {
 
 // Session lookups live in session.ts (no next-auth import, so tests and the route wrapper load it
 // cheaply); re-exported here so pages keep importing everything auth from one module.
-export { currentUser, currentUserOrThrow, requireUser, sessionCookieName, sessionUserFromCookie, type SessionUser } from "./session";
+export {
+  currentUser,
+  currentUserOrThrow,
+  requireUser,
+  sessionCookieName,
+  sessionUserFromCookie,
+  type SessionUser,
+} from "./session";

@@ -16,10 +16,14 @@ async function load(hops: string) {
 
 /** What a handler behind http.Server sees as the client, for a request that sends `xff`. */
 async function seenBy(clientIp: (h: Headers) => string, xff: string): Promise<string> {
-  const server = http.createServer((req, res) => res.end(clientIp(new Headers({ "x-forwarded-for": String(req.headers["x-forwarded-for"] ?? "") }))));
+  const server = http.createServer((req, res) =>
+    res.end(clientIp(new Headers({ "x-forwarded-for": String(req.headers["x-forwarded-for"] ?? "") }))),
+  );
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   try {
-    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { headers: { "x-forwarded-for": xff } });
+    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, {
+      headers: { "x-forwarded-for": xff },
+    });
     return await res.text();
   } finally {
     server.close();
@@ -35,6 +39,7 @@ describe("the client's address", () => {
   it("TRUSTED_PROXY_HOPS=0: the socket's address, whatever X-Forwarded-For the client sends", async () => {
     const { clientIp, installSocketAddressAsClient } = await load("0");
     installSocketAddressAsClient();
-    for (const spoofed of ["203.0.113.9", "6.6.6.6, 203.0.113.9", ""]) expect(await seenBy(clientIp, spoofed)).toBe("127.0.0.1");
+    for (const spoofed of ["203.0.113.9", "6.6.6.6, 203.0.113.9", ""])
+      expect(await seenBy(clientIp, spoofed)).toBe("127.0.0.1");
   });
 });

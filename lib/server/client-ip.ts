@@ -28,7 +28,9 @@ const PATCHED = Symbol.for("rentorown.socketAddressAsClient");
  * once per process at start (instrumentation.ts → startup.ts).
  */
 export function installSocketAddressAsClient(): void {
-  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: (event: string | symbol, ...args: unknown[]) => boolean };
+  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & {
+    emit: (event: string | symbol, ...args: unknown[]) => boolean;
+  };
   if (proto[PATCHED]) return;
   proto[PATCHED] = true;
   const emit = proto.emit;

@@ -31,12 +31,26 @@ beforeAll(async () => {
   vi.stubEnv("DATABASE_CONNECT_TIMEOUT_MS", "1000");
   vi.resetModules();
   delete (globalThis as { prisma?: unknown }).prisma;
-  const [db, route, health, auth] = await Promise.all([import("./db"), import("./route"), import("./health"), import("./session")]);
-  mod = { db: db.db, route: route.route, checkReadiness: health.checkReadiness, sessionCookieName: auth.sessionCookieName };
+  const [db, route, health, auth] = await Promise.all([
+    import("./db"),
+    import("./route"),
+    import("./health"),
+    import("./session"),
+  ]);
+  mod = {
+    db: db.db,
+    route: route.route,
+    checkReadiness: health.checkReadiness,
+    sessionCookieName: auth.sessionCookieName,
+  };
   // A real user with a real database session, signed in the way Auth.js stores it.
-  const user = await mod.db().user.create({ data: { email: `outage-${crypto.randomBytes(3).toString("hex")}@example.com` } });
+  const user = await mod
+    .db()
+    .user.create({ data: { email: `outage-${crypto.randomBytes(3).toString("hex")}@example.com` } });
   const token = crypto.randomBytes(32).toString("hex");
-  await mod.db().session.create({ data: { sessionToken: hashToken(token), userId: user.id, expires: new Date(Date.now() + 3_600_000) } });
+  await mod.db().session.create({
+    data: { sessionToken: hashToken(token), userId: user.id, expires: new Date(Date.now() + 3_600_000) },
+  });
   cookie = `${mod.sessionCookieName()}=${token}`;
 });
 
@@ -50,7 +64,9 @@ afterAll(async () => {
 });
 
 const whoAmI = () =>
-  mod.route({ auth: true }, ({ user }) => Response.json({ id: user.id }))(new Request("http://test/api/me", { headers: { cookie } }));
+  mod.route({ auth: true }, ({ user }) => Response.json({ id: user.id }))(
+    new Request("http://test/api/me", { headers: { cookie } }),
+  );
 
 describe("database outage under a running app", () => {
   it("serves signed-in calls while the database is up", async () => {

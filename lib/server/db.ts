@@ -54,10 +54,18 @@ const UNAVAILABLE_MESSAGE =
 /** True when `error` means the database cannot be reached or answered too slowly (→ 503). */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
-  const e = error as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; meta?: unknown; errorCode?: unknown };
+  const e = error as {
+    name?: unknown;
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: unknown;
+    errorCode?: unknown;
+  };
   if (e.name === "PrismaClientInitializationError" || e.name === "PrismaClientRustPanicError") return true;
   const code = typeof e.code === "string" ? e.code : typeof e.errorCode === "string" ? e.errorCode : undefined;
-  if (code && (UNAVAILABLE_PRISMA_CODES.has(code) || (/^[0-9A-Z]{5}$/.test(code) && UNAVAILABLE_SQLSTATE.test(code)))) return true;
+  if (code && (UNAVAILABLE_PRISMA_CODES.has(code) || (/^[0-9A-Z]{5}$/.test(code) && UNAVAILABLE_SQLSTATE.test(code))))
+    return true;
   if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
   if (e.meta && typeof e.meta === "object") {
     const meta = e.meta as { driverAdapterError?: unknown; code?: unknown };

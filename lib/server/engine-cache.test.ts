@@ -15,9 +15,19 @@ describe("canonical cache keys", () => {
 
   it("are equal for inputs that parse to the same assessment (defaults spelled out or not)", () => {
     const p = PROFILES.earlyPrototype;
-    const spelled = { ...p, strategy: { ...p.strategy, horizonMonths: assessmentInputSchema.parse(p).strategy.horizonMonths }, deployment: undefined };
+    const spelled = {
+      ...p,
+      strategy: { ...p.strategy, horizonMonths: assessmentInputSchema.parse(p).strategy.horizonMonths },
+      deployment: undefined,
+    };
     const key = (input: unknown, over: Partial<Parameters<typeof cacheKey>[0]> = {}) =>
-      cacheKey({ kind: "evaluate", catalogVersion: "v1", input: assessmentInputSchema.parse(input), shape: DEFAULT_SHAPE, ...over });
+      cacheKey({
+        kind: "evaluate",
+        catalogVersion: "v1",
+        input: assessmentInputSchema.parse(input),
+        shape: DEFAULT_SHAPE,
+        ...over,
+      });
     expect(key(spelled)).toBe(key(p));
     expect(key({ ...p, volume: { ...p.volume, requestsPerDay: p.volume.requestsPerDay + 1 } })).not.toBe(key(p));
     // Everything the bytes depend on is in the key.

@@ -52,7 +52,9 @@ describe("engine worker pool", () => {
     const queueMax = 1;
     const p = pool(threads, queueMax);
     const inputs = distinctAssessments(8, 3);
-    const settled = await Promise.allSettled(inputs.map((input) => p.run({ kind: "evaluate", input, shape: DEFAULT_SHAPE } satisfies EngineTask)));
+    const settled = await Promise.allSettled(
+      inputs.map((input) => p.run({ kind: "evaluate", input, shape: DEFAULT_SHAPE } satisfies EngineTask)),
+    );
     const refused = settled.filter((s) => s.status === "rejected");
     // At most one task per thread running, one per starting thread and queueMax waiting are accepted.
     expect(refused.length).toBeGreaterThanOrEqual(inputs.length - (2 * threads + queueMax));
@@ -65,10 +67,13 @@ describe("engine worker pool", () => {
       expect((await res.json()).error).toBe("service_unavailable");
     }
     settled.forEach((s, i) => {
-      if (s.status === "fulfilled") expect(JSON.parse(text(s.value)).recommendation).toBe(evaluate(inputs[i]!).recommendation);
+      if (s.status === "fulfilled")
+        expect(JSON.parse(text(s.value)).recommendation).toBe(evaluate(inputs[i]!).recommendation);
     });
     // Once drained, it accepts work again.
-    expect(JSON.parse(text(await p.run({ kind: "evaluate", input: inputs[0], shape: DEFAULT_SHAPE }))).catalogVersion).toBeTruthy();
+    expect(
+      JSON.parse(text(await p.run({ kind: "evaluate", input: inputs[0], shape: DEFAULT_SHAPE }))).catalogVersion,
+    ).toBeTruthy();
   });
 
   it("passes an engine error back as an error (not a hang, not a dead pool)", async () => {

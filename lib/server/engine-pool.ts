@@ -60,11 +60,17 @@ export function createEnginePool(options: EnginePoolOptions): EnginePool {
         if (message === "Task queue is at limit" || message === "No task queue available and all Workers are busy") {
           throw serviceUnavailable("The engine is busy; try again in a second.", BUSY_RETRY_AFTER_SECONDS);
         }
-        if (message === "Terminating worker thread") throw serviceUnavailable("The engine restarted; try again in a second.", BUSY_RETRY_AFTER_SECONDS);
+        if (message === "Terminating worker thread")
+          throw serviceUnavailable("The engine restarted; try again in a second.", BUSY_RETRY_AFTER_SECONDS);
         throw error;
       }
     },
-    stats: () => ({ threads: options.threads, queueMax: options.queueMax, queued: pool.queueSize, completed: pool.completed }),
+    stats: () => ({
+      threads: options.threads,
+      queueMax: options.queueMax,
+      queued: pool.queueSize,
+      completed: pool.completed,
+    }),
     close: () => pool.close(),
   };
 }
@@ -74,13 +80,23 @@ export function engineWorkerFile(): string {
   const root = process.cwd();
   const file = path.join(root, "generated", "engine-worker.mjs");
   const started = performance.now();
-  const r = spawnSync(process.execPath, [path.join(root, /*turbopackIgnore: true*/ "scripts", "build-engine-worker.mjs"), "--if-stale"], { cwd: root, encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, /*turbopackIgnore: true*/ "scripts", "build-engine-worker.mjs"), "--if-stale"],
+    { cwd: root, encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(`engine worker build failed: ${r.stderr || r.error?.message}`);
-  if (r.stdout.trim()) logger().info({ ms: Math.round(performance.now() - started), detail: r.stdout.trim() }, "engine worker rebuilt");
+  if (r.stdout.trim())
+    logger().info({ ms: Math.round(performance.now() - started), detail: r.stdout.trim() }, "engine worker rebuilt");
   return file;
 }
 
-type Shared = { pool?: EnginePool; cache?: ByteLru<CachedResult>; inflight: Map<string, Promise<CachedResult>>; uncertaintyRuns?: number };
+type Shared = {
+  pool?: EnginePool;
+  cache?: ByteLru<CachedResult>;
+  inflight: Map<string, Promise<CachedResult>>;
+  uncertaintyRuns?: number;
+};
 type CachedResult = EngineResult & { byteLength: number };
 const globalForEngine = globalThis as unknown as { rentorownEngine?: Shared };
 const shared: Shared = (globalForEngine.rentorownEngine ??= { inflight: new Map() });
@@ -130,7 +146,11 @@ export async function engineResponse(kind: EngineTask["kind"], input: unknown, s
       // queued, so they can never fill the queue that every other evaluation waits in.
       const heavy = kind === "evaluate" && shape.fields.includes("uncertainty");
       const pool = enginePool();
-      if (heavy && (shared.uncertaintyRuns ?? 0) >= pool.stats().threads) throw serviceUnavailable("Uncertainty runs are busy; try again in a few seconds.", UNCERTAINTY_RETRY_AFTER_SECONDS);
+      if (heavy && (shared.uncertaintyRuns ?? 0) >= pool.stats().threads)
+        throw serviceUnavailable(
+          "Uncertainty runs are busy; try again in a few seconds.",
+          UNCERTAINTY_RETRY_AFTER_SECONDS,
+        );
       if (heavy) shared.uncertaintyRuns = (shared.uncertaintyRuns ?? 0) + 1;
       pending = pool
         .run({ kind, input, shape })

@@ -3,7 +3,14 @@
 // (response-shape.ts) and serialises it, so the web server's thread does none of that work. It does not
 // compress: Next.js drops a route handler's own Content-Encoding (send-response.ts) and gzips the
 // response itself when the client accepts it. No "server-only" import here: the bundle runs outside Next.js.
-import { evaluate, evaluatePortfolio, evaluateUncertainty, type AssessmentInput, type Evaluation, type PortfolioInput } from "@/lib/engine";
+import {
+  evaluate,
+  evaluatePortfolio,
+  evaluateUncertainty,
+  type AssessmentInput,
+  type Evaluation,
+  type PortfolioInput,
+} from "@/lib/engine";
 import { pickFields, shapePortfolio, toJson, type Shape } from "./response-shape";
 
 export type EngineTask = {
@@ -18,7 +25,10 @@ export type EngineResult = { body: Uint8Array };
 
 /** One task: the evaluation as response bytes. Also called in-process by tests (same code, no thread). */
 export function runEngineTask(task: EngineTask): EngineResult {
-  const value = task.kind === "evaluate" ? pickFields(evaluation(task.input as AssessmentInput, task.shape), task.shape.fields) : shapePortfolio(evaluatePortfolio(task.input as PortfolioInput), task.shape.fields);
+  const value =
+    task.kind === "evaluate"
+      ? pickFields(evaluation(task.input as AssessmentInput, task.shape), task.shape.fields)
+      : shapePortfolio(evaluatePortfolio(task.input as PortfolioInput), task.shape.fields);
   return { body: new TextEncoder().encode(toJson(value, task.shape.precision)) };
 }
 

@@ -15,7 +15,14 @@ const PROD = {
 
 describe("parseEnv", () => {
   it("treats empty strings as unset, as .env.example ships them", () => {
-    const e = parseEnv({ NODE_ENV: "development", ENABLE_DEV_OUTBOX: "", AUTH_URL: "", DATABASE_URL: "", REDIS_URL: " ", PDF_CONCURRENCY: "" });
+    const e = parseEnv({
+      NODE_ENV: "development",
+      ENABLE_DEV_OUTBOX: "",
+      AUTH_URL: "",
+      DATABASE_URL: "",
+      REDIS_URL: " ",
+      PDF_CONCURRENCY: "",
+    });
     expect(e.ENABLE_DEV_OUTBOX).toBeUndefined();
     expect(e.AUTH_URL).toBeUndefined();
     expect(e.REDIS_URL).toBeUndefined();
@@ -37,7 +44,9 @@ describe("parseEnv", () => {
   });
 
   it("accepts production without SMTP_URL only when the outbox is explicitly on for tests", () => {
-    expect(parseEnv({ ...PROD, SMTP_URL: "", ENABLE_DEV_OUTBOX: "true", DEV_OUTBOX_TEST_ONLY: "true" }).ENABLE_DEV_OUTBOX).toBe(true);
+    expect(
+      parseEnv({ ...PROD, SMTP_URL: "", ENABLE_DEV_OUTBOX: "true", DEV_OUTBOX_TEST_ONLY: "true" }).ENABLE_DEV_OUTBOX,
+    ).toBe(true);
   });
 
   // Issue #25 (High): ENABLE_DEV_OUTBOX alone made /dev/outbox, full of live sign-in links, public.
@@ -46,14 +55,21 @@ describe("parseEnv", () => {
     ["with SMTP_URL", {}],
     ["with DEV_OUTBOX_TEST_ONLY=false", { DEV_OUTBOX_TEST_ONLY: "false" }],
   ])("refuses ENABLE_DEV_OUTBOX in production without DEV_OUTBOX_TEST_ONLY (%s), saying why", (_, extra) => {
-    expect(() => parseEnv({ ...PROD, ENABLE_DEV_OUTBOX: "true", ...extra })).toThrow(/ENABLE_DEV_OUTBOX: refused under NODE_ENV=production.*sign in as anyone.*DEV_OUTBOX_TEST_ONLY=true.*INTERNAL_URL/);
+    expect(() => parseEnv({ ...PROD, ENABLE_DEV_OUTBOX: "true", ...extra })).toThrow(
+      /ENABLE_DEV_OUTBOX: refused under NODE_ENV=production.*sign in as anyone.*DEV_OUTBOX_TEST_ONLY=true.*INTERNAL_URL/,
+    );
   });
 
   // Issue #25: AUTH_URL accepted ftp://.
-  it.each(["ftp://rentorown.example.com", "javascript:alert(1)", "file:///etc/passwd"])("refuses AUTH_URL and INTERNAL_URL %s: http or https only", (url) => {
-    expect(() => parseEnv({ ...PROD, AUTH_URL: url })).toThrow(/AUTH_URL: must be an http:\/\/ or https:\/\/ URL/);
-    expect(() => parseEnv({ ...PROD, INTERNAL_URL: url })).toThrow(/INTERNAL_URL: must be an http:\/\/ or https:\/\/ URL/);
-  });
+  it.each(["ftp://rentorown.example.com", "javascript:alert(1)", "file:///etc/passwd"])(
+    "refuses AUTH_URL and INTERNAL_URL %s: http or https only",
+    (url) => {
+      expect(() => parseEnv({ ...PROD, AUTH_URL: url })).toThrow(/AUTH_URL: must be an http:\/\/ or https:\/\/ URL/);
+      expect(() => parseEnv({ ...PROD, INTERNAL_URL: url })).toThrow(
+        /INTERNAL_URL: must be an http:\/\/ or https:\/\/ URL/,
+      );
+    },
+  );
 
   it("TRUSTED_PROXY_HOPS: 1 unless set; 0 is kept (the socket address, lib/server/client-ip.ts)", () => {
     expect(parseEnv(PROD).TRUSTED_PROXY_HOPS).toBe(1);

@@ -92,13 +92,20 @@ const envSchema = z.object({
   ENGINE_QUEUE_MAX: z.coerce.number().int().min(0).optional(),
   ENGINE_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   ENGINE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(2_000),
-  ENGINE_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(64 * 1024 * 1024),
+  ENGINE_CACHE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024),
 
   // Default: info; warn under tests (NODE_ENV=test).
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
-export type Env = Omit<z.infer<typeof envSchema>, "LOG_LEVEL"> & { PDF_CONCURRENCY: number; LOG_LEVEL: NonNullable<z.infer<typeof envSchema>["LOG_LEVEL"]> };
+export type Env = Omit<z.infer<typeof envSchema>, "LOG_LEVEL"> & {
+  PDF_CONCURRENCY: number;
+  LOG_LEVEL: NonNullable<z.infer<typeof envSchema>["LOG_LEVEL"]>;
+};
 
 /** process.env with empty strings removed (so `NAME=` means unset). */
 export function nonEmpty(source: Record<string, string | undefined>): Record<string, string> {
@@ -111,8 +118,12 @@ export function nonEmpty(source: Record<string, string | undefined>): Record<str
 export function parseEnv(source: Record<string, string | undefined>, { production = true } = {}): Env {
   const parsed = envSchema.safeParse(nonEmpty(source));
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-  if (parsed.success && production && parsed.data.NODE_ENV === "production") problems.push(...productionProblems(parsed.data));
-  if (problems.length > 0 || !parsed.success) throw new Error(`Invalid environment configuration:\n${problems.join("\n")}\nSee .env.example and README "Production configuration".`);
+  if (parsed.success && production && parsed.data.NODE_ENV === "production")
+    problems.push(...productionProblems(parsed.data));
+  if (problems.length > 0 || !parsed.success)
+    throw new Error(
+      `Invalid environment configuration:\n${problems.join("\n")}\nSee .env.example and README "Production configuration".`,
+    );
   return {
     ...parsed.data,
     PDF_CONCURRENCY: parsed.data.PDF_CONCURRENCY ?? Math.max(1, os.availableParallelism()),
@@ -123,8 +134,12 @@ export function parseEnv(source: Record<string, string | undefined>, { productio
 function productionProblems(e: z.infer<typeof envSchema>): string[] {
   const out: string[] = [];
   if (!e.AUTH_SECRET) out.push("  AUTH_SECRET: required in production (signs sessions; openssl rand -base64 32)");
-  if (!e.DATABASE_URL) out.push("  DATABASE_URL: required in production (PostgreSQL, e.g. postgresql://user:pass@db.internal:5432/rentorown)");
-  if (!e.AUTH_URL) out.push("  AUTH_URL: required in production (the public URL users open, e.g. https://rentorown.example.com)");
+  if (!e.DATABASE_URL)
+    out.push(
+      "  DATABASE_URL: required in production (PostgreSQL, e.g. postgresql://user:pass@db.internal:5432/rentorown)",
+    );
+  if (!e.AUTH_URL)
+    out.push("  AUTH_URL: required in production (the public URL users open, e.g. https://rentorown.example.com)");
   if (e.ENABLE_DEV_OUTBOX === true && e.DEV_OUTBOX_TEST_ONLY !== true)
     out.push(
       "  ENABLE_DEV_OUTBOX: refused under NODE_ENV=production: the outbox holds live sign-in links, so anyone who can read it can sign in as anyone. " +
@@ -132,7 +147,9 @@ function productionProblems(e: z.infer<typeof envSchema>): string[] {
         "/dev/outbox then answers only requests made directly to INTERNAL_URL, never through AUTH_URL or a proxy",
     );
   else if (!e.SMTP_URL && e.ENABLE_DEV_OUTBOX !== true)
-    out.push("  SMTP_URL: required in production to send sign-in e-mails (e.g. smtps://user:pass@smtp.example.com:465)");
+    out.push(
+      "  SMTP_URL: required in production to send sign-in e-mails (e.g. smtps://user:pass@smtp.example.com:465)",
+    );
   return out;
 }
 

@@ -12,7 +12,8 @@ import { hashToken } from "./token-hash";
 // leak handed out working cookies. Now only their SHA-256 is stored, as for share links.
 
 const adapter = () => withHashedSessionTokens(PrismaAdapter(db() as unknown as Parameters<typeof PrismaAdapter>[0]));
-const newUser = () => db().user.create({ data: { email: `hashed-${crypto.randomBytes(3).toString("hex")}@example.com` } });
+const newUser = () =>
+  db().user.create({ data: { email: `hashed-${crypto.randomBytes(3).toString("hex")}@example.com` } });
 
 describe("session tokens at rest", () => {
   it("are stored as SHA-256; Auth.js and the app's own lookup still find the session by the cookie's token", async () => {
@@ -33,7 +34,9 @@ describe("session tokens at rest", () => {
     expect(await sessionUserFromCookie(hashToken(token))).toBeNull();
 
     const later = new Date(Date.now() + 7_200_000);
-    expect(await adapter().updateSession!({ sessionToken: token, expires: later })).toMatchObject({ sessionToken: token });
+    expect(await adapter().updateSession!({ sessionToken: token, expires: later })).toMatchObject({
+      sessionToken: token,
+    });
     expect((await db().session.findUnique({ where: { sessionToken: hashToken(token) } }))?.expires).toEqual(later);
 
     await adapter().deleteSession!(token);
@@ -43,10 +46,12 @@ describe("session tokens at rest", () => {
   it("the migration hashes sessions created before it, so they keep working", async () => {
     const user = await newUser();
     const token = crypto.randomUUID();
-    await db().session.create({ data: { sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3_600_000) } });
+    await db().session.create({
+      data: { sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3_600_000) },
+    });
     const dir = fs.readdirSync("prisma/migrations").find((d) => d.endsWith("_hash_session_tokens"))!;
     const sql = fs.readFileSync(path.join("prisma/migrations", dir, "migration.sql"), "utf8");
-    await db().$executeRawUnsafe(sql.replace(/^--.*$/gm, "").replace(';', ` WHERE "userId" = '${user.id}';`));
+    await db().$executeRawUnsafe(sql.replace(/^--.*$/gm, "").replace(";", ` WHERE "userId" = '${user.id}';`));
     expect(await sessionUserFromCookie(token)).toEqual({ id: user.id, email: user.email });
   });
 });

@@ -9,18 +9,25 @@ import { hashToken } from "./token-hash";
  * the same hash.
  */
 export function withHashedSessionTokens(base: Adapter): Adapter {
-  const raw = <S extends AdapterSession | null | undefined>(session: S, token: string): S => (session ? { ...session, sessionToken: token } : session);
+  const raw = <S extends AdapterSession | null | undefined>(session: S, token: string): S =>
+    session ? { ...session, sessionToken: token } : session;
   return {
     ...base,
     async createSession(session) {
-      return raw(await base.createSession!({ ...session, sessionToken: hashToken(session.sessionToken) }), session.sessionToken);
+      return raw(
+        await base.createSession!({ ...session, sessionToken: hashToken(session.sessionToken) }),
+        session.sessionToken,
+      );
     },
     async getSessionAndUser(sessionToken) {
       const found = await base.getSessionAndUser!(hashToken(sessionToken));
       return found ? { ...found, session: raw(found.session, sessionToken) } : null;
     },
     async updateSession(session) {
-      return raw(await base.updateSession!({ ...session, sessionToken: hashToken(session.sessionToken) }), session.sessionToken);
+      return raw(
+        await base.updateSession!({ ...session, sessionToken: hashToken(session.sessionToken) }),
+        session.sessionToken,
+      );
     },
     async deleteSession(sessionToken) {
       await base.deleteSession!(hashToken(sessionToken));

@@ -12,7 +12,10 @@ describe("readiness against a real PostgreSQL", () => {
   it("reports the database unreachable, without throwing, when nothing listens", async () => {
     // Port 1 on loopback: connection refused, the same error a stopped server gives.
     const down = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:1/none", connectionTimeoutMillis: 2_000 }),
+      adapter: new PrismaPg({
+        connectionString: "postgresql://postgres@127.0.0.1:1/none",
+        connectionTimeoutMillis: 2_000,
+      }),
     });
     try {
       await expect(checkReadiness(down)).resolves.toMatchObject({ status: "unavailable", db: "unreachable" });

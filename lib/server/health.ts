@@ -14,7 +14,13 @@ import { redis, redisReady } from "./rate-limit";
 export const READY_TIMEOUT_MS = 2_000;
 
 export type Check = "ok" | "unreachable" | "not_configured";
-export type ReadinessReport = { status: "ready" | "unavailable"; db: Check; redis: Check; degraded: Array<"redis">; latencyMs: number };
+export type ReadinessReport = {
+  status: "ready" | "unavailable";
+  db: Check;
+  redis: Check;
+  degraded: Array<"redis">;
+  latencyMs: number;
+};
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -45,7 +51,9 @@ export async function checkReadiness(
   const [dbCheck, redisCheck] = await Promise.all([
     probe(() => client.$queryRaw`SELECT 1`, timeoutMs),
     // A connection still opening is waited for (the first check after start), not counted as down.
-    r ? probe(async () => (await redisReady(timeoutMs), r.ping()), timeoutMs) : Promise.resolve<Check>("not_configured"),
+    r
+      ? probe(async () => (await redisReady(timeoutMs), r.ping()), timeoutMs)
+      : Promise.resolve<Check>("not_configured"),
   ]);
   return {
     status: dbCheck === "ok" ? "ready" : "unavailable",

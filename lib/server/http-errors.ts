@@ -38,10 +38,17 @@ export class HttpError extends Error {
 export const notFound = (what = "Not found") => new HttpError("not_found", what);
 export const conflict = (message: string) => new HttpError("conflict", message);
 export const unauthorized = () => new HttpError("unauthorized", "Sign in to continue.");
-export const serviceUnavailable = (message = "The service is temporarily unavailable; try again shortly.", retryAfterSeconds = 5) =>
-  new HttpError("service_unavailable", message, undefined, retryAfterSeconds);
+export const serviceUnavailable = (
+  message = "The service is temporarily unavailable; try again shortly.",
+  retryAfterSeconds = 5,
+) => new HttpError("service_unavailable", message, undefined, retryAfterSeconds);
 export const tooManyRequests = (retryAfterSeconds: number, what = "requests") =>
-  new HttpError("too_many_requests", `Too many ${what}; try again in ${retryAfterSeconds} s.`, undefined, retryAfterSeconds);
+  new HttpError(
+    "too_many_requests",
+    `Too many ${what}; try again in ${retryAfterSeconds} s.`,
+    undefined,
+    retryAfterSeconds,
+  );
 
 /** zod issues as `{ path: "volume.requestsPerDay", message }`, the contract's format. */
 export function toIssues(error: z.ZodError): Issue[] {
@@ -57,6 +64,7 @@ export function errorResponse(error: HttpError, extraHeaders?: Record<string, st
   const body: Record<string, unknown> = { error: error.code, message: error.message };
   if (error.issues) body.issues = error.issues;
   const headers: Record<string, string> = { "cache-control": "no-store", ...extraHeaders };
-  if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+  if (error.retryAfterSeconds !== undefined)
+    headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
   return Response.json(body, { status: error.status, headers });
 }

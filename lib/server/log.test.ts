@@ -10,7 +10,9 @@ describe("log helpers", () => {
   });
 
   it("drops query strings (magic-link tokens) and share tokens from logged paths", () => {
-    expect(loggablePath("http://x/api/auth/callback/nodemailer?token=secret&email=a%40b.c")).toBe("/api/auth/callback/nodemailer");
+    expect(loggablePath("http://x/api/auth/callback/nodemailer?token=secret&email=a%40b.c")).toBe(
+      "/api/auth/callback/nodemailer",
+    );
     expect(loggablePath("http://x/s/AbCdEfGhIjKlMnOpQrStUvWxYz012345/pdf")).toBe("/s/[token]/pdf");
   });
 

@@ -12,7 +12,10 @@ export type RequestContext = { reqId: string; ip?: string; userId?: string };
 
 // Both kept on globalThis: Next bundles this module more than once (instrumentation, routes,
 // pages), and the logger created by one copy must read the request context set by another.
-const globalForLog = globalThis as unknown as { rentorownLogger?: pino.Logger; rentorownRequests?: AsyncLocalStorage<RequestContext> };
+const globalForLog = globalThis as unknown as {
+  rentorownLogger?: pino.Logger;
+  rentorownRequests?: AsyncLocalStorage<RequestContext>;
+};
 const storage = (globalForLog.rentorownRequests ??= new AsyncLocalStorage<RequestContext>());
 
 function createLogger(): pino.Logger {

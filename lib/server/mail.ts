@@ -19,7 +19,9 @@ export async function sendMail(mail: Mail): Promise<void> {
   // this is the second lock: live sign-in links never sit in a table nobody reads.
   if (!outboxEnabled()) throw new Error("No SMTP_URL configured and the outbox is disabled: cannot send mail.");
   logger().info({ to: maskEmail(mail.to) }, "mail kept in the local outbox");
-  await db().outboxEmail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null } });
+  await db().outboxEmail.create({
+    data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null },
+  });
 }
 
 export function outboxEnabled(): boolean {

@@ -71,14 +71,21 @@ describe("withRenderSlot", () => {
       running--;
       return "pdf";
     };
-    const jobs = Array.from({ length: 10 }, () => withRenderSlot(undefined, render).then((v) => ({ ok: v }), (e) => ({ e })));
+    const jobs = Array.from({ length: 10 }, () =>
+      withRenderSlot(undefined, render).then(
+        (v) => ({ ok: v }),
+        (e) => ({ e }),
+      ),
+    );
     await new Promise((r) => setTimeout(r, 10));
     expect(pdfQueueStats()).toMatchObject({ active: 2, waiting: 3 });
     gate.resolve();
     const results = await Promise.all(jobs);
     expect(peak).toBe(2);
     expect(results.filter((r) => "ok" in r)).toHaveLength(5);
-    const refused = results.filter((r) => "e" in r).map((r) => (r as { e: { status: number; retryAfterSeconds?: number } }).e);
+    const refused = results
+      .filter((r) => "e" in r)
+      .map((r) => (r as { e: { status: number; retryAfterSeconds?: number } }).e);
     expect(refused).toHaveLength(5);
     for (const e of refused) expect(e).toMatchObject({ status: 503, code: "service_unavailable" });
     expect(refused[0]!.retryAfterSeconds).toBeGreaterThan(0);
@@ -108,7 +115,9 @@ describe("withRenderSlot", () => {
   });
 
   it("frees the slot when a render fails", async () => {
-    await expect(withRenderSlot(undefined, async () => Promise.reject(new Error("chromium crashed")))).rejects.toThrow("chromium crashed");
+    await expect(withRenderSlot(undefined, async () => Promise.reject(new Error("chromium crashed")))).rejects.toThrow(
+      "chromium crashed",
+    );
     expect(pdfQueueStats().active).toBe(0);
     await expect(withRenderSlot(undefined, async () => "next")).resolves.toBe("next");
   });
@@ -121,12 +130,20 @@ describe("renderReportPdf (in the render worker)", () => {
   it("sends each admitted job to one worker with the internal origin; the payload is computed only once a slot is held, never for a refused request", async () => {
     let computed = 0;
     const payload = () => ({ n: ++computed });
-    const results = Array.from({ length: 10 }, () => renderReportPdf(payload).then((pdf) => ({ pdf }), (e: Refusal) => ({ e })));
+    const results = Array.from({ length: 10 }, () =>
+      renderReportPdf(payload).then(
+        (pdf) => ({ pdf }),
+        (e: Refusal) => ({ e }),
+      ),
+    );
     await tick();
     const w = workers[0]!;
     expect(workers).toHaveLength(1);
     expect(computed).toBe(2); // two running; three waiting have not been evaluated, five refused
-    expect(w.jobs().map((j) => j.url)).toEqual(["http://127.0.0.1:4999/report/print", "http://127.0.0.1:4999/report/print"]);
+    expect(w.jobs().map((j) => j.url)).toEqual([
+      "http://127.0.0.1:4999/report/print",
+      "http://127.0.0.1:4999/report/print",
+    ]);
     // Each finished job hands its slot to a waiting one, which is only then computed and sent.
     for (let i = 0; i < 5; i++) {
       const job = w.jobs()[i]!;

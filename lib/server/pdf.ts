@@ -34,7 +34,12 @@ function queue(): Queue {
 /** Renders in progress and waiting, for readiness and tests. */
 export function pdfQueueStats() {
   const q = queue();
-  return { active: q.active, waiting: q.waiting.length, concurrency: env().PDF_CONCURRENCY, queueMax: env().PDF_QUEUE_MAX };
+  return {
+    active: q.active,
+    waiting: q.waiting.length,
+    concurrency: env().PDF_CONCURRENCY,
+    queueMax: env().PDF_QUEUE_MAX,
+  };
 }
 
 const busy = () => serviceUnavailable("PDF export is busy; try again in a few seconds.", 5);
@@ -105,7 +110,11 @@ function worker(): Worker {
   // In development nothing is niced: `next dev` compiles the page on demand and its bundles are
   // heavy, and there is no API latency to protect; the argument is Chromium's default nice.
   const production = env().NODE_ENV === "production";
-  const child = fork(/*turbopackIgnore: true*/ script, [production ? "10" : "0"], { serialization: "advanced", execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(/*turbopackIgnore: true*/ script, [production ? "10" : "0"], {
+    serialization: "advanced",
+    execArgv: [],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const w: Worker = { child, jobs: new Map() };
   try {
     if (child.pid && production) os.setPriority(child.pid, 19);
@@ -120,7 +129,8 @@ function worker(): Worker {
     if (msg.type === "done") {
       logger().info({ ms: msg.ms, bytes: msg.pdf.byteLength }, "pdf rendered");
       job.resolve(Buffer.from(msg.pdf.buffer, msg.pdf.byteOffset, msg.pdf.byteLength));
-    } else if (msg.reason === "no-chromium") job.reject(serviceUnavailable("PDF export needs Chromium on the server (apt-get install chromium).", 60));
+    } else if (msg.reason === "no-chromium")
+      job.reject(serviceUnavailable("PDF export needs Chromium on the server (apt-get install chromium).", 60));
     else {
       // Chromium crashed, a step timed out on a starved machine…: transient from the client's side.
       if (msg.reason === "error") logger().error({ detail: msg.message }, "pdf render failed");
@@ -129,7 +139,8 @@ function worker(): Worker {
   });
   const stopped = () => {
     if (globalForPdf.pdfWorker === w) globalForPdf.pdfWorker = undefined;
-    for (const job of w.jobs.values()) job.reject(serviceUnavailable("The PDF renderer restarted; try again in a few seconds.", 5));
+    for (const job of w.jobs.values())
+      job.reject(serviceUnavailable("The PDF renderer restarted; try again in a few seconds.", 5));
     w.jobs.clear();
   };
   child.on("exit", stopped);
@@ -154,7 +165,11 @@ const FOOTER = `<div style="font-family: Helvetica, Arial, sans-serif; font-size
  * `payload` may be a function: it is then computed only once a slot is held, so requests that are
  * refused (503) or abandoned while waiting never pay for an evaluation.
  */
-export async function renderReportPdf(payload: unknown | (() => unknown), format: PaperFormat = "A4", signal?: AbortSignal): Promise<Buffer> {
+export async function renderReportPdf(
+  payload: unknown | (() => unknown),
+  format: PaperFormat = "A4",
+  signal?: AbortSignal,
+): Promise<Buffer> {
   return withRenderSlot(signal, async () => {
     if (signal?.aborted) throw gone();
     const data = typeof payload === "function" ? (payload as () => unknown)() : payload;
@@ -177,8 +192,18 @@ export async function renderReportPdf(payload: unknown | (() => unknown), format
     try {
       return await new Promise<Buffer>((resolve, reject) => {
         w.jobs.set(id, { resolve, reject });
-        const restarting = () => w.jobs.delete(id) && reject(serviceUnavailable("The PDF renderer is restarting; try again in a few seconds.", 5));
-        const job = { type: "render", id, url: `${internalOrigin()}/report/print`, payload: data, format, footer: FOOTER, timeoutMs: env().PDF_RENDER_TIMEOUT_MS };
+        const restarting = () =>
+          w.jobs.delete(id) &&
+          reject(serviceUnavailable("The PDF renderer is restarting; try again in a few seconds.", 5));
+        const job = {
+          type: "render",
+          id,
+          url: `${internalOrigin()}/report/print`,
+          payload: data,
+          format,
+          footer: FOOTER,
+          timeoutMs: env().PDF_RENDER_TIMEOUT_MS,
+        };
         try {
           w.child.send(job, (error) => void (error && restarting()));
         } catch {

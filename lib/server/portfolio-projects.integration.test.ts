@@ -1,21 +1,54 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessmentInputSchema, evaluate, evaluatePortfolio, portfolioInputSchema, type AssessmentInput } from "@/lib/engine";
+import {
+  assessmentInputSchema,
+  evaluate,
+  evaluatePortfolio,
+  portfolioInputSchema,
+  type AssessmentInput,
+} from "@/lib/engine";
 import { asPlan, diffPortfolios } from "@/lib/projects/diff";
 import { createProjectSchema } from "@/lib/projects/schemas";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { db } from "./db";
-import { createProject, duplicateProject, getOwnedProject, getRevision, latestRevision, listProjects, listRevisions, recomputeWithToday, saveRevision } from "./projects";
+import {
+  createProject,
+  duplicateProject,
+  getOwnedProject,
+  getRevision,
+  latestRevision,
+  listProjects,
+  listRevisions,
+  recomputeWithToday,
+  saveRevision,
+} from "./projects";
 import { createShareLink, resolveShareToken } from "./share-links";
 
 // Portfolio projects (issue #12) and versioned stored revisions (issue #15.5), against PostgreSQL.
 const tag = crypto.randomBytes(3).toString("hex");
-const w = (id: string, name: string, p: AssessmentInput) => ({ id, name, volume: p.volume, data: p.data, latency: p.latency, capability: p.capability });
+const w = (id: string, name: string, p: AssessmentInput) => ({
+  id,
+  name,
+  volume: p.volume,
+  data: p.data,
+  latency: p.latency,
+  capability: p.capability,
+});
 const portfolio = portfolioInputSchema.parse({
-  workloads: [w("claims", "Claims documents", PROFILES.hospitalPatientData), w("assistant", "Staff assistant", PROFILES.earlyPrototype), w("code", "Code completion", PROFILES.sub100msCodeCompletion)],
+  workloads: [
+    w("claims", "Claims documents", PROFILES.hospitalPatientData),
+    w("assistant", "Staff assistant", PROFILES.earlyPrototype),
+    w("code", "Code completion", PROFILES.sub100msCodeCompletion),
+  ],
   team: { mlOpsMaturity: "experienced" },
 });
-const revised = portfolioInputSchema.parse({ ...portfolio, workloads: [...portfolio.workloads.slice(0, 2), { ...portfolio.workloads[2]!, volume: { ...portfolio.workloads[2]!.volume, requestsPerDay: 2_000_000 } }] });
+const revised = portfolioInputSchema.parse({
+  ...portfolio,
+  workloads: [
+    ...portfolio.workloads.slice(0, 2),
+    { ...portfolio.workloads[2]!, volume: { ...portfolio.workloads[2]!.volume, requestsPerDay: 2_000_000 } },
+  ],
+});
 let owner: { id: string };
 
 beforeAll(async () => {
@@ -74,7 +107,8 @@ describe("portfolio projects", () => {
     delete old.costPremiumUsd;
     delete old.whatWouldChange;
     delete old.economics;
-    await db().$executeRaw`UPDATE "Revision" SET "kind" = DEFAULT, "shapeVersion" = DEFAULT, "evaluation" = ${JSON.stringify(old)}::jsonb WHERE "projectId" = ${p.id}`;
+    await db()
+      .$executeRaw`UPDATE "Revision" SET "kind" = DEFAULT, "shapeVersion" = DEFAULT, "evaluation" = ${JSON.stringify(old)}::jsonb WHERE "projectId" = ${p.id}`;
     const r1 = await getRevision(owner.id, p.id, 1);
     expect(r1.storedShapeVersion).toBe(1);
     expect(r1.kind).toBe("assessment");
@@ -85,7 +119,15 @@ describe("portfolio projects", () => {
     expect(["unchanged", "moved"]).toContain(recomputeWithToday(r1).kind);
     // It revises into a portfolio; compare treats the old revision as a one-workload plan.
     const project = await getOwnedProject(owner.id, p.id);
-    await saveRevision(owner.id, p.id, { ...portfolio, workloads: [{ ...w("w1", "Workload 1", PROFILES.hospitalPatientData) }, portfolio.workloads[1]!] } as never, project.version);
+    await saveRevision(
+      owner.id,
+      p.id,
+      {
+        ...portfolio,
+        workloads: [{ ...w("w1", "Workload 1", PROFILES.hospitalPatientData) }, portfolio.workloads[1]!],
+      } as never,
+      project.version,
+    );
     const r2 = await getRevision(owner.id, p.id, 2);
     const diff = diffPortfolios(asPlan(r1), asPlan(r2));
     expect(diff.placements.map((x) => [x.id, x.before === null])).toEqual([
@@ -95,7 +137,14 @@ describe("portfolio projects", () => {
   });
 
   it("reject a portfolio with a bad workload at its exact path", () => {
-    const bad = { ...portfolio, workloads: [portfolio.workloads[0], portfolio.workloads[1], { ...portfolio.workloads[2]!, latency: { p95TargetMs: -1 } }] };
+    const bad = {
+      ...portfolio,
+      workloads: [
+        portfolio.workloads[0],
+        portfolio.workloads[1],
+        { ...portfolio.workloads[2]!, latency: { p95TargetMs: -1 } },
+      ],
+    };
     const r = createProjectSchema.safeParse({ name: "x", input: bad });
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.path.join("."))).toContain("input.workloads.2.latency.p95TargetMs");

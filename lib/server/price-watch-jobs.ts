@@ -44,15 +44,26 @@ export async function startPriceWatch(options: PriceWatchOptions = {}): Promise<
   });
   boss.on("error", (err) => logger().warn({ err: err.message }, "price watch: job queue error"));
   await boss.start();
-  await boss.createQueue(PRICE_WATCH_QUEUE, { name: PRICE_WATCH_QUEUE, retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 });
+  await boss.createQueue(PRICE_WATCH_QUEUE, {
+    name: PRICE_WATCH_QUEUE,
+    retryLimit: 3,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+  });
   if (options.work ?? true) {
-    await boss.work<JobData>(PRICE_WATCH_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 }, async ([job]) => {
-      // A job for another catalog (a rolling deploy) fails here and is retried, later, by an instance that has it.
-      if (job?.data?.catalogVersion && job.data.catalogVersion !== catalogVersion) throw new Error(`job is for catalog ${job.data.catalogVersion}, this instance has ${catalogVersion}`);
-      const outcome = await runPriceWatch();
-      options.onRun?.(outcome);
-      return outcome;
-    });
+    await boss.work<JobData>(
+      PRICE_WATCH_QUEUE,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 },
+      async ([job]) => {
+        // A job for another catalog (a rolling deploy) fails here and is retried, later, by an instance that has it.
+        if (job?.data?.catalogVersion && job.data.catalogVersion !== catalogVersion)
+          throw new Error(`job is for catalog ${job.data.catalogVersion}, this instance has ${catalogVersion}`);
+        const outcome = await runPriceWatch();
+        options.onRun?.(outcome);
+        return outcome;
+      },
+    );
   }
   await boss.schedule(PRICE_WATCH_QUEUE, e.PRICE_WATCH_CRON, { reason: "schedule" } satisfies JobData);
   await enqueueCatalogCheck(boss);
@@ -61,7 +72,9 @@ export async function startPriceWatch(options: PriceWatchOptions = {}): Promise<
 
 /** Enqueues the check for this build's catalog; a no-op when any instance already did. */
 export async function enqueueCatalogCheck(boss: PgBoss): Promise<string | null> {
-  return boss.send(PRICE_WATCH_QUEUE, { catalogVersion, reason: "catalog" } satisfies JobData, { id: jobIdForCatalog(catalogVersion) });
+  return boss.send(PRICE_WATCH_QUEUE, { catalogVersion, reason: "catalog" } satisfies JobData, {
+    id: jobIdForCatalog(catalogVersion),
+  });
 }
 
 /** Starts the watch on this server process unless PRICE_WATCH=off or there is no database; failures are logged, never thrown. */
@@ -71,6 +84,10 @@ export function startPriceWatchInBackground(): void {
   startPriceWatch().then(
     // No signal handlers of our own: a job cut off by a stop expires and is retried (the work is idempotent).
     () => logger().info({ catalogVersion }, "price watch: job worker started"),
-    (err: Error) => logger().warn({ err: err.message }, "price watch: not started (saved projects will not be re-evaluated by this instance)"),
+    (err: Error) =>
+      logger().warn(
+        { err: err.message },
+        "price watch: not started (saved projects will not be re-evaluated by this instance)",
+      ),
   );
 }

@@ -26,12 +26,24 @@ const bosses: PgBoss[] = [];
 async function staleProject(ownerId: string, name: string, input: AssessmentInput) {
   const old = structuredClone(catalog);
   old.catalogVersion = OLD_CATALOG;
-  for (const [k, f] of Object.entries(old.figures)) if (/^gpuMarket\.[^.]+\.gpu-cloud\./.test(k)) Object.assign(f, { value: f.value * 2, low: f.low * 2, high: f.high * 2 });
+  for (const [k, f] of Object.entries(old.figures))
+    if (/^gpuMarket\.[^.]+\.gpu-cloud\./.test(k))
+      Object.assign(f, { value: f.value * 2, low: f.low * 2, high: f.high * 2 });
   const { createProject } = await import("./projects");
   const project = await createProject(ownerId, name, input as never);
   const evaluation = evaluate(input, old);
-  await db().revision.updateMany({ where: { projectId: project.id }, data: { catalogVersion: OLD_CATALOG, evaluation: JSON.parse(JSON.stringify(evaluation)), recommendation: evaluation.recommendation } });
-  await db().project.update({ where: { id: project.id }, data: { latestCatalogVersion: OLD_CATALOG, latestRecommendation: evaluation.recommendation } });
+  await db().revision.updateMany({
+    where: { projectId: project.id },
+    data: {
+      catalogVersion: OLD_CATALOG,
+      evaluation: JSON.parse(JSON.stringify(evaluation)),
+      recommendation: evaluation.recommendation,
+    },
+  });
+  await db().project.update({
+    where: { id: project.id },
+    data: { latestCatalogVersion: OLD_CATALOG, latestRecommendation: evaluation.recommendation },
+  });
   return { project, before: evaluation };
 }
 
@@ -71,19 +83,32 @@ describe("price watch", () => {
     // Both enqueued on start; the second insert of the same id was a no-op.
     const id = jobs.jobIdForCatalog(catalog.catalogVersion);
     expect(await jobs.enqueueCatalogCheck(b)).toBeNull();
-    await until(async () => (await a.getJobById(jobs.PRICE_WATCH_QUEUE, id))?.state === "completed", "the catalog job to complete");
+    await until(
+      async () => (await a.getJobById(jobs.PRICE_WATCH_QUEUE, id))?.state === "completed",
+      "the catalog job to complete",
+    );
     expect(runs).toHaveLength(1);
     expect((await a.getJobById(jobs.PRICE_WATCH_QUEUE, id))?.retryCount).toBe(0);
 
     const notices = await db().priceNotice.findMany({ where: { project: { ownerId: owner.id } } });
     expect(notices.map((n) => n.projectId)).toEqual([moved.project.id]); // the air-gapped plant's TCO did not move
     const notice = notices[0]!;
-    expect(notice).toMatchObject({ catalogBefore: OLD_CATALOG, catalogAfter: catalog.catalogVersion, verdictBefore: moved.before.recommendation, revisionNumber: 1 });
+    expect(notice).toMatchObject({
+      catalogBefore: OLD_CATALOG,
+      catalogAfter: catalog.catalogVersion,
+      verdictBefore: moved.before.recommendation,
+      revisionNumber: 1,
+    });
     expect(notice.verdictAfter).toBe(evaluate(PROFILES.veryHighVolumeDedicatedTeam).recommendation);
     const movedPrices = notice.movedPrices as Array<{ key: string; before: number; after: number }>;
-    expect(movedPrices.find((m) => m.key === "gpu.usdPerHour")).toMatchObject({ before: expect.any(Number), after: expect.any(Number) });
+    expect(movedPrices.find((m) => m.key === "gpu.usdPerHour")).toMatchObject({
+      before: expect.any(Number),
+      after: expect.any(Number),
+    });
     for (const m of movedPrices) expect(m.before).toBeCloseTo(m.after * 2, 6);
-    expect((await db().project.findUniqueOrThrow({ where: { id: steady.project.id } })).priceCheckedCatalog).toBe(catalog.catalogVersion);
+    expect((await db().project.findUniqueOrThrow({ where: { id: steady.project.id } })).priceCheckedCatalog).toBe(
+      catalog.catalogVersion,
+    );
 
     const mails = await db().outboxEmail.findMany({ where: { to: owner.email } });
     expect(mails).toHaveLength(1);
@@ -115,7 +140,10 @@ describe("price watch", () => {
     const runs: Array<{ noticed: number }> = [];
     const after = await jobs.startPriceWatch({ schema, onRun: (o) => runs.push(o), pollingIntervalSeconds: 0.5 });
     bosses.push(after);
-    await until(async () => (await after.getJobById(jobs.PRICE_WATCH_QUEUE, id!))?.state === "completed", "the job from before the restart");
+    await until(
+      async () => (await after.getJobById(jobs.PRICE_WATCH_QUEUE, id!))?.state === "completed",
+      "the job from before the restart",
+    );
     expect(runs).toEqual([expect.objectContaining({ noticed: 1, mailed: 1 })]);
     expect(await db().priceNotice.count({ where: { projectId: project.id } })).toBe(1);
     await after.stop({ graceful: true, wait: true });

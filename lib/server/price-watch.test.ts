@@ -9,14 +9,28 @@ describe("price watch helpers", () => {
 
   it("names the catalog figures whose value changed, never the user's own overrides", () => {
     const after = rows.map((r) => (r.key === "gpu.usdPerHour" ? { ...r, catalogValue: r.catalogValue * 2 } : r));
-    expect(movedPrices(rows, after)).toEqual([{ key: "gpu.usdPerHour", label: expect.any(String), unit: expect.any(String), before: rows.find((r) => r.key === "gpu.usdPerHour")!.catalogValue, after: expect.any(Number) }]);
+    expect(movedPrices(rows, after)).toEqual([
+      {
+        key: "gpu.usdPerHour",
+        label: expect.any(String),
+        unit: expect.any(String),
+        before: rows.find((r) => r.key === "gpu.usdPerHour")!.catalogValue,
+        after: expect.any(Number),
+      },
+    ]);
     expect(movedPrices(rows, rows)).toEqual([]);
     const overridden = after.map((r) => (r.key === "gpu.usdPerHour" ? { ...r, overridden: true } : r));
     expect(movedPrices(rows, overridden)).toEqual([]);
   });
 
   it("writes a moved figure as one line and caps the list", () => {
-    const moved = Array.from({ length: 8 }, (_, i) => ({ key: `k${i}`, label: `Figure ${i}`, unit: "USD", before: 1.23456, after: 2 }));
+    const moved = Array.from({ length: 8 }, (_, i) => ({
+      key: `k${i}`,
+      label: `Figure ${i}`,
+      unit: "USD",
+      before: 1.23456,
+      after: 2,
+    }));
     const lines = movedPriceLines(moved);
     expect(lines[0]).toBe("Figure 0: 1.235 → 2 USD");
     expect(lines).toHaveLength(7);

@@ -27,8 +27,13 @@ function resultOf(kind: StoredRevision["kind"], evaluation: Evaluation | Portfol
   if (kind === "portfolio") {
     const e = evaluation as PortfolioEvaluation;
     const assumptions = new Map<string, AssumptionRow>();
-    for (const w of e.workloads) for (const row of w.standalone.assumptions ?? []) if (!assumptions.has(row.key)) assumptions.set(row.key, row);
-    return { verdict: e.workloads.map((w) => `${w.id}:${w.placement}`).join(" "), tcoUsd: e.plan.tcoUsd, assumptions: [...assumptions.values()] };
+    for (const w of e.workloads)
+      for (const row of w.standalone.assumptions ?? []) if (!assumptions.has(row.key)) assumptions.set(row.key, row);
+    return {
+      verdict: e.workloads.map((w) => `${w.id}:${w.placement}`).join(" "),
+      tcoUsd: e.plan.tcoUsd,
+      assumptions: [...assumptions.values()],
+    };
   }
   const e = evaluation as Evaluation;
   return { verdict: e.recommendation, tcoUsd: e.costs[e.recommendation].tcoUsd, assumptions: e.assumptions ?? [] };
@@ -54,7 +59,10 @@ export type WatchOutcome = { checked: number; noticed: number; mailed: number };
 export async function runPriceWatch(): Promise<WatchOutcome> {
   const threshold = env().PRICE_WATCH_TCO_THRESHOLD_PCT;
   const projects = await db().project.findMany({
-    where: { latestCatalogVersion: { not: catalogVersion }, OR: [{ priceCheckedCatalog: null }, { priceCheckedCatalog: { not: catalogVersion } }] },
+    where: {
+      latestCatalogVersion: { not: catalogVersion },
+      OR: [{ priceCheckedCatalog: null }, { priceCheckedCatalog: { not: catalogVersion } }],
+    },
     select: { id: true },
   });
   let noticed = 0;
@@ -66,7 +74,12 @@ export async function runPriceWatch(): Promise<WatchOutcome> {
         const today = revision.kind === "portfolio" ? evaluatePortfolio(revision.input) : evaluate(revision.input);
         const before = resultOf(revision.kind, revision.evaluation);
         const after = resultOf(revision.kind, today);
-        const movedPct = before.tcoUsd === 0 ? (after.tcoUsd === 0 ? 0 : Infinity) : (Math.abs(after.tcoUsd - before.tcoUsd) / before.tcoUsd) * 100;
+        const movedPct =
+          before.tcoUsd === 0
+            ? after.tcoUsd === 0
+              ? 0
+              : Infinity
+            : (Math.abs(after.tcoUsd - before.tcoUsd) / before.tcoUsd) * 100;
         if (before.verdict !== after.verdict || movedPct > threshold) {
           const created = await db().priceNotice.createMany({
             data: [
@@ -98,7 +111,8 @@ export async function runPriceWatch(): Promise<WatchOutcome> {
   return { checked: projects.length, noticed, mailed };
 }
 
-export const compareUrl = (projectId: string, revisionNumber: number) => `/projects/${projectId}/compare?a=${revisionNumber}&b=today`;
+export const compareUrl = (projectId: string, revisionNumber: number) =>
+  `/projects/${projectId}/compare?a=${revisionNumber}&b=today`;
 
 function summarize(n: {
   id: string;
@@ -134,10 +148,25 @@ export async function currentNotices(ownerId: string): Promise<Map<string, Price
   return new Map(rows.map((r) => [r.projectId, summarize(r)]));
 }
 
-const pct = (before: number, after: number) => (before === 0 ? "" : ` (${after >= before ? "+" : "−"}${Math.abs(((after - before) / before) * 100).toFixed(1)}%)`);
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-const VERDICT_LABELS: Record<string, string> = { api: "Proprietary API", "hosted-open": "Hosted open-weights", "self-hosted": "Self-hosted", hybrid: "Hybrid" };
-const verdictText = (v: string) => v.split(" ").map((part) => (part.includes(":") ? `${part.split(":")[0]}: ${VERDICT_LABELS[part.split(":")[1]!] ?? part}` : (VERDICT_LABELS[part] ?? part))).join(", ");
+const pct = (before: number, after: number) =>
+  before === 0 ? "" : ` (${after >= before ? "+" : "−"}${Math.abs(((after - before) / before) * 100).toFixed(1)}%)`;
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const VERDICT_LABELS: Record<string, string> = {
+  api: "Proprietary API",
+  "hosted-open": "Hosted open-weights",
+  "self-hosted": "Self-hosted",
+  hybrid: "Hybrid",
+};
+const verdictText = (v: string) =>
+  v
+    .split(" ")
+    .map((part) =>
+      part.includes(":")
+        ? `${part.split(":")[0]}: ${VERDICT_LABELS[part.split(":")[1]!] ?? part}`
+        : (VERDICT_LABELS[part] ?? part),
+    )
+    .join(", ");
 
 /** One line per moved figure, e.g. "NVIDIA H100 rate: 2.1 → 4.2 USD / GPU-hour". */
 export function movedPriceLines(moved: MovedPrice[], max = 6): string[] {
@@ -160,20 +189,39 @@ export async function sendDigests(): Promise<number> {
   let mailed = 0;
   for (const notices of byOwner.values()) {
     // Claim first: a second runner that got here too finds nothing left to send.
-    const claimed = await db().priceNotice.updateMany({ where: { id: { in: notices.map((n) => n.id) }, mailedAt: null }, data: { mailedAt: new Date() } });
+    const claimed = await db().priceNotice.updateMany({
+      where: { id: { in: notices.map((n) => n.id) }, mailedAt: null },
+      data: { mailedAt: new Date() },
+    });
     if (claimed.count !== notices.length) continue;
     const to = notices[0]!.project.owner.email;
     const items = notices.map((n) => {
       const s = summarize(n);
-      const verdict = n.verdictBefore === n.verdictAfter ? `Verdict unchanged: ${verdictText(n.verdictAfter)}` : `Verdict: ${verdictText(n.verdictBefore)} → ${verdictText(n.verdictAfter)}`;
+      const verdict =
+        n.verdictBefore === n.verdictAfter
+          ? `Verdict unchanged: ${verdictText(n.verdictAfter)}`
+          : `Verdict: ${verdictText(n.verdictBefore)} → ${verdictText(n.verdictAfter)}`;
       const tco = `TCO: ${formatUsd(n.tcoBefore)} → ${formatUsd(n.tcoAfter)}${pct(n.tcoBefore, n.tcoAfter)}`;
-      return { name: n.project.name, verdict, tco, moved: movedPriceLines(s.movedPrices), url: `${origin}${s.compareUrl}` };
+      return {
+        name: n.project.name,
+        verdict,
+        tco,
+        moved: movedPriceLines(s.movedPrices),
+        url: `${origin}${s.compareUrl}`,
+      };
     });
     const subject = `Prices moved for ${items.length === 1 ? `"${items[0]!.name}"` : `${items.length} of your saved projects`}`;
     const text = [
       `New catalog ${catalogVersion}: saved decisions re-evaluated with today's prices.`,
       "",
-      ...items.flatMap((i) => [i.name, `  ${i.verdict}`, `  ${i.tco}`, ...(i.moved.length ? ["  Prices that moved:", ...i.moved.map((m) => `    - ${m}`)] : []), `  Compare: ${i.url}`, ""]),
+      ...items.flatMap((i) => [
+        i.name,
+        `  ${i.verdict}`,
+        `  ${i.tco}`,
+        ...(i.moved.length ? ["  Prices that moved:", ...i.moved.map((m) => `    - ${m}`)] : []),
+        `  Compare: ${i.url}`,
+        "",
+      ]),
       `All projects: ${origin}/projects`,
     ].join("\n");
     const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:640px;margin:0 auto;padding:24px">
@@ -208,7 +256,8 @@ ${i.moved.length ? `<p style="margin:12px 0 4px;font-weight:600">Prices that mov
 /** A saved revision as if re-saved today: same answers, today's catalog and engine (for the compare view's "today" side). */
 export function withTodaysPrices(r: StoredRevision): StoredRevision {
   const createdAt = new Date().toISOString();
-  if (r.kind === "portfolio") return { ...r, evaluation: evaluatePortfolio(r.input), catalogVersion, createdAt, notRecorded: [] };
+  if (r.kind === "portfolio")
+    return { ...r, evaluation: evaluatePortfolio(r.input), catalogVersion, createdAt, notRecorded: [] };
   const evaluation = evaluate(r.input);
   return { ...r, evaluation, catalogVersion, recommendation: evaluation.recommendation, createdAt, notRecorded: [] };
 }

@@ -4,7 +4,19 @@ import { assessmentInputSchema, catalog, catalogVersion, evaluate } from "@/lib/
 import { PROFILES } from "@/test/fixtures/profiles";
 import { db } from "./db";
 import { createShareLink } from "./share-links";
-import { createProject, deleteProject, duplicateProject, getOwnedProject, getRevision, latestRevision, listProjects, listRevisions, recomputeWithToday, renameProject, saveRevision } from "./projects";
+import {
+  createProject,
+  deleteProject,
+  duplicateProject,
+  getOwnedProject,
+  getRevision,
+  latestRevision,
+  listProjects,
+  listRevisions,
+  recomputeWithToday,
+  renameProject,
+  saveRevision,
+} from "./projects";
 
 const tag = crypto.randomBytes(3).toString("hex");
 const input = assessmentInputSchema.parse(PROFILES.earlyPrototype);
@@ -59,7 +71,10 @@ describe("projects", () => {
 
   it("let only one of two concurrent saves from the same version win", async () => {
     const p = await createProject(alice.id, "Race", input);
-    const results = await Promise.allSettled([saveRevision(alice.id, p.id, revised, 1), saveRevision(alice.id, p.id, revised, 1)]);
+    const results = await Promise.allSettled([
+      saveRevision(alice.id, p.id, revised, 1),
+      saveRevision(alice.id, p.id, revised, 1),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await listRevisions(alice.id, p.id)).toHaveLength(2);
   });
@@ -92,7 +107,9 @@ describe("projects", () => {
     const found = await listProjects(alice.id, { q: "zeta" });
     expect(found.map((x) => x.name).sort()).toEqual(["Zeta renamed", "Zeta renamed (copy)"]);
     const byName = await listProjects(alice.id, { sort: "name" });
-    expect(byName.map((x) => x.name)).toEqual([...byName.map((x) => x.name)].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }) || 0));
+    expect(byName.map((x) => x.name)).toEqual(
+      [...byName.map((x) => x.name)].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }) || 0),
+    );
     expect(found[0]!.catalogIsCurrent).toBe(true);
     // Search text is literal: SQL wildcards do not match everything.
     expect(await listProjects(alice.id, { q: "%" })).toEqual([]);
@@ -118,9 +135,14 @@ describe("projects", () => {
     // Rewrite the revision as an older catalog (GPU rates twice today's) would have computed it.
     const oldCatalog = structuredClone(catalog);
     oldCatalog.catalogVersion = "2025-11-01+0123456789";
-    for (const [k, f] of Object.entries(oldCatalog.figures)) if (/^gpuMarket\.[^.]+\.gpu-cloud\./.test(k)) Object.assign(f, { value: f.value * 2, low: f.low * 2, high: f.high * 2 });
+    for (const [k, f] of Object.entries(oldCatalog.figures))
+      if (/^gpuMarket\.[^.]+\.gpu-cloud\./.test(k))
+        Object.assign(f, { value: f.value * 2, low: f.low * 2, high: f.high * 2 });
     const old = evaluate(airGapped, oldCatalog);
-    await db().revision.updateMany({ where: { projectId: p.id }, data: { catalogVersion: old.catalogVersion, evaluation: JSON.parse(JSON.stringify(old)) } });
+    await db().revision.updateMany({
+      where: { projectId: p.id },
+      data: { catalogVersion: old.catalogVersion, evaluation: JSON.parse(JSON.stringify(old)) },
+    });
     await db().project.update({ where: { id: p.id }, data: { latestCatalogVersion: old.catalogVersion } });
 
     expect((await listProjects(alice.id)).find((x) => x.id === p.id)?.catalogIsCurrent).toBe(false);
@@ -137,7 +159,10 @@ describe("projects", () => {
 
   it("flag a revision whose stored answers today's schema rejects, instead of crashing the page", async () => {
     const p = await createProject(alice.id, "Old answers", input);
-    await db().revision.updateMany({ where: { projectId: p.id }, data: { input: { volume: { requestsPerDay: "lots" } } } });
+    await db().revision.updateMany({
+      where: { projectId: p.id },
+      data: { input: { volume: { requestsPerDay: "lots" } } },
+    });
     expect(recomputeWithToday(await latestRevision(alice.id, p.id)).kind).toBe("incompatible");
   });
 });

@@ -1,9 +1,26 @@
 import "server-only";
 import { catalogVersion, evaluate, type Evaluation, type ParsedAssessmentInput } from "@/lib/engine";
-import { evaluatePortfolio, isPortfolioShape, type ParsedPortfolioInput, type PortfolioEvaluation } from "@/lib/engine/portfolio";
-import { diffEvaluations, diffPortfolios, portfolioMoved, resultsMoved, type EvaluationDiff, type PortfolioDiff } from "@/lib/projects/diff";
+import {
+  evaluatePortfolio,
+  isPortfolioShape,
+  type ParsedPortfolioInput,
+  type PortfolioEvaluation,
+} from "@/lib/engine/portfolio";
+import {
+  diffEvaluations,
+  diffPortfolios,
+  portfolioMoved,
+  resultsMoved,
+  type EvaluationDiff,
+  type PortfolioDiff,
+} from "@/lib/projects/diff";
 import type { ProjectSummary } from "@/lib/projects/schemas";
-import { PORTFOLIO_RECOMMENDATION, revisionColumns, toStoredRevision, type StoredRevision } from "@/lib/projects/stored-revision";
+import {
+  PORTFOLIO_RECOMMENDATION,
+  revisionColumns,
+  toStoredRevision,
+  type StoredRevision,
+} from "@/lib/projects/stored-revision";
 import { catalogModelIds } from "@/lib/projects/model-ids";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "./db";
@@ -25,7 +42,10 @@ export async function getOwnedProject(ownerId: string, projectId: string) {
 /** Prisma's `contains` is a SQL LIKE: escape its wildcards so "%" or "_" in a search are literal. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listProjects(ownerId: string, opts: { q?: string; sort?: "updated" | "name" } = {}): Promise<ProjectSummary[]> {
+export async function listProjects(
+  ownerId: string,
+  opts: { q?: string; sort?: "updated" | "name" } = {},
+): Promise<ProjectSummary[]> {
   const rows = await db().project.findMany({
     where: { ownerId, ...(opts.q ? { name: { contains: escapeLike(opts.q), mode: "insensitive" as const } } : {}) },
     orderBy: opts.sort === "name" ? { name: "asc" } : { updatedAt: "desc" },
@@ -54,7 +74,14 @@ function computeRevision(input: SavedInput) {
   const evaluation = evaluate(input as ParsedAssessmentInput);
   return revisionColumns("assessment", input, evaluation, evaluation.recommendation) as RevisionData;
 }
-type RevisionData = { kind: string; shapeVersion: number; input: Prisma.InputJsonValue; evaluation: Prisma.InputJsonValue; catalogVersion: string; recommendation: string };
+type RevisionData = {
+  kind: string;
+  shapeVersion: number;
+  input: Prisma.InputJsonValue;
+  evaluation: Prisma.InputJsonValue;
+  catalogVersion: string;
+  recommendation: string;
+};
 
 /** Creates a project with its first revision; the verdict is computed here, never taken from the client. */
 export async function createProject(ownerId: string, name: string, input: SavedInput) {
@@ -77,7 +104,11 @@ export async function saveRevision(ownerId: string, projectId: string, input: Sa
   return db().$transaction(async (tx) => {
     const bumped = await tx.project.updateMany({
       where: { id: projectId, ownerId, version: expectedVersion },
-      data: { version: { increment: 1 }, latestRecommendation: data.recommendation, latestCatalogVersion: data.catalogVersion },
+      data: {
+        version: { increment: 1 },
+        latestRecommendation: data.recommendation,
+        latestCatalogVersion: data.catalogVersion,
+      },
     });
     if (bumped.count === 0) {
       const exists = await tx.project.findFirst({ where: { id: projectId, ownerId }, select: { version: true } });
@@ -86,7 +117,11 @@ export async function saveRevision(ownerId: string, projectId: string, input: Sa
         `This project was saved elsewhere since you opened it (it is now at version ${exists.version}; you started from version ${expectedVersion}). Nothing was overwritten: open the latest revision, or save these answers as a new revision on top of it.`,
       );
     }
-    const last = await tx.revision.findFirst({ where: { projectId }, orderBy: { number: "desc" }, select: { number: true } });
+    const last = await tx.revision.findFirst({
+      where: { projectId },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
     const revision = await tx.revision.create({ data: { projectId, number: (last?.number ?? 0) + 1, ...data } });
     return { revision, version: expectedVersion + 1 };
   });
@@ -105,7 +140,12 @@ export async function duplicateProject(ownerId: string, projectId: string) {
   if (!latest) throw notFound("Project has no revisions.");
   return db().$transaction(async (tx) => {
     const copy = await tx.project.create({
-      data: { ownerId, name: `${source.name} (copy)`.slice(0, 120), latestRecommendation: latest.recommendation, latestCatalogVersion: latest.catalogVersion },
+      data: {
+        ownerId,
+        name: `${source.name} (copy)`.slice(0, 120),
+        latestRecommendation: latest.recommendation,
+        latestCatalogVersion: latest.catalogVersion,
+      },
     });
     await tx.revision.create({
       // Copied as stored (same kind and shape version): the copy upgrades on read like the original.
@@ -132,11 +172,13 @@ export async function deleteProject(ownerId: string, projectId: string) {
 
 export async function listRevisions(ownerId: string, projectId: string) {
   await getOwnedProject(ownerId, projectId);
-  return db().revision.findMany({
-    where: { projectId, project: { ownerId } },
-    orderBy: { number: "desc" },
-    select: { id: true, number: true, kind: true, recommendation: true, catalogVersion: true, createdAt: true },
-  }).then((rows) => rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })));
+  return db()
+    .revision.findMany({
+      where: { projectId, project: { ownerId } },
+      orderBy: { number: "desc" },
+      select: { id: true, number: true, kind: true, recommendation: true, catalogVersion: true, createdAt: true },
+    })
+    .then((rows) => rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })));
 }
 
 export async function getRevision(ownerId: string, projectId: string, number: number) {
@@ -146,7 +188,10 @@ export async function getRevision(ownerId: string, projectId: string, number: nu
 }
 
 export async function latestRevision(ownerId: string, projectId: string) {
-  const revision = await db().revision.findFirst({ where: { projectId, project: { ownerId } }, orderBy: { number: "desc" } });
+  const revision = await db().revision.findFirst({
+    where: { projectId, project: { ownerId } },
+    orderBy: { number: "desc" },
+  });
   if (!revision) throw notFound("Revision not found.");
   return toStoredRevision(revision, catalogModelIds);
 }
@@ -167,11 +212,15 @@ export function recomputeWithToday(revision: StoredRevision): TodaysResult {
     if (revision.kind === "portfolio") {
       const today = evaluatePortfolio(revision.input);
       const diff = diffPortfolios(revision.evaluation, today);
-      return portfolioMoved(diff) ? { kind: "moved-portfolio", today, diff, catalogChanged: diff.catalog.changed } : { kind: "unchanged" };
+      return portfolioMoved(diff)
+        ? { kind: "moved-portfolio", today, diff, catalogChanged: diff.catalog.changed }
+        : { kind: "unchanged" };
     }
     const today = evaluate(revision.input);
     const diff = diffEvaluations(revision.evaluation, today);
-    return resultsMoved(diff) ? { kind: "moved", today, diff, catalogChanged: diff.catalog.changed } : { kind: "unchanged" };
+    return resultsMoved(diff)
+      ? { kind: "moved", today, diff, catalogChanged: diff.catalog.changed }
+      : { kind: "unchanged" };
   } catch (error) {
     return { kind: "incompatible", message: error instanceof Error ? error.message : String(error) };
   }

@@ -90,7 +90,9 @@ describe("rate limits when Redis stops answering (circuit breaker)", () => {
       await m.checkLimit("pdfUser", "user-3");
       await expect(m.checkLimit("pdfUser", "user-3")).rejects.toMatchObject({ status: 429 }); // in-process counters still limit
       // No limit check went to Redis while the breaker was open (only the background pings may).
-      const limitCommands = sent.mock.calls.slice(afterFirstFailure).filter(([c]) => (c as { name: string }).name !== "ping");
+      const limitCommands = sent.mock.calls
+        .slice(afterFirstFailure)
+        .filter(([c]) => (c as { name: string }).name !== "ping");
       expect(limitCommands).toEqual([]);
       sent.mockRestore();
 

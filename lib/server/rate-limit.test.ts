@@ -38,7 +38,13 @@ describe("route limits", () => {
     const { route } = await import("./route");
     const write = route({ body: z.object({}) }, () => new Response(null, { status: 204 }));
     const from = (ip: string) =>
-      write(new Request("http://test", { method: "POST", body: "{}", headers: { "content-type": "application/json", "x-forwarded-for": ip } }));
+      write(
+        new Request("http://test", {
+          method: "POST",
+          body: "{}",
+          headers: { "content-type": "application/json", "x-forwarded-for": ip },
+        }),
+      );
     expect((await from("10.0.0.1")).status).toBe(204);
     expect((await from("10.0.0.1")).status).toBe(204);
     const limited = await from("10.0.0.1");

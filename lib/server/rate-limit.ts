@@ -47,7 +47,13 @@ const WHAT: Record<LimitName, string> = {
 };
 
 type Limiters = { redis?: RateLimiterRedis; memory: RateLimiterMemory };
-type State = { limiters: Map<LimitName, Limiters>; redis?: Redis; announced?: boolean; breakerOpen?: boolean; retry?: ReturnType<typeof setInterval> };
+type State = {
+  limiters: Map<LimitName, Limiters>;
+  redis?: Redis;
+  announced?: boolean;
+  breakerOpen?: boolean;
+  retry?: ReturnType<typeof setInterval>;
+};
 const globalForLimits = globalThis as unknown as { rentorownLimits?: State };
 
 // Captured when the module loads (kept on globalThis so dev hot reloads reuse the connection).
@@ -100,10 +106,18 @@ function limiters(name: LimitName): Limiters {
     s.announced = true;
     if (client) logger().info({ store: "redis" }, "rate limits: counters in Redis, shared by all instances");
     else
-      logger()[e.NODE_ENV === "production" ? "warn" : "info"]({ store: "memory" }, "rate limits: no REDIS_URL, using in-process counters (they do not hold across instances)");
+      logger()[e.NODE_ENV === "production" ? "warn" : "info"](
+        { store: "memory" },
+        "rate limits: no REDIS_URL, using in-process counters (they do not hold across instances)",
+      );
   }
   // No insuranceLimiter: the breaker below decides when the in-process counters take over.
-  const created: Limiters = { memory, redis: client ? new RateLimiterRedis({ storeClient: client, points, duration: seconds, keyPrefix, rejectIfRedisNotReady: true }) : undefined };
+  const created: Limiters = {
+    memory,
+    redis: client
+      ? new RateLimiterRedis({ storeClient: client, points, duration: seconds, keyPrefix, rejectIfRedisNotReady: true })
+      : undefined,
+  };
   s.limiters.set(name, created);
   return created;
 }
@@ -117,7 +131,10 @@ function openBreaker(error: unknown) {
   const s = state();
   if (s.breakerOpen) return;
   s.breakerOpen = true;
-  logger().warn({ err: (error as Error)?.message }, "rate limits: Redis failed, counting in-process until it answers again");
+  logger().warn(
+    { err: (error as Error)?.message },
+    "rate limits: Redis failed, counting in-process until it answers again",
+  );
   // A connection that let a command time out is not trusted again (replies may never come, or come
   // late for the wrong command): start a fresh one.
   freshConnection();

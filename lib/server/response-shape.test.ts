@@ -2,27 +2,63 @@ import { describe, expect, it } from "vitest";
 import { evaluate, evaluatePortfolio } from "@/lib/engine";
 import { PROFILES } from "@/test/fixtures/profiles";
 import { distinctPortfolios } from "@/test/fixtures/distinct-inputs";
-import { DEFAULT_FIELDS, EVALUATION_FIELDS, pickFields, portfolioShapeQuerySchema, PORTFOLIO_DEFAULT_FIELDS, roundNumber, shapePortfolio, shapeQuerySchema, toJson } from "./response-shape";
+import {
+  DEFAULT_FIELDS,
+  EVALUATION_FIELDS,
+  pickFields,
+  portfolioShapeQuerySchema,
+  PORTFOLIO_DEFAULT_FIELDS,
+  roundNumber,
+  shapePortfolio,
+  shapeQuerySchema,
+  toJson,
+} from "./response-shape";
 
 describe("?include= and ?precision=", () => {
   it("defaults to the contract's fields, rounded", () => {
     expect(shapeQuerySchema.parse({})).toEqual({ fields: DEFAULT_FIELDS, precision: "rounded" });
-    for (const f of ["recommendation", "confidence", "ranking", "reasons", "conflicts", "costs", "breakEven", "sensitivity", "catalogVersion", "costPremiumUsd", "whatWouldChange", "comparison"])
+    for (const f of [
+      "recommendation",
+      "confidence",
+      "ranking",
+      "reasons",
+      "conflicts",
+      "costs",
+      "breakEven",
+      "sensitivity",
+      "catalogVersion",
+      "costPremiumUsd",
+      "whatWouldChange",
+      "comparison",
+    ])
       expect(DEFAULT_FIELDS).toContain(f);
     for (const f of ["assumptions", "capacity", "volumeCurve", "economics"]) expect(DEFAULT_FIELDS).not.toContain(f);
   });
 
   it("resolves names, default and all to one canonical field list, with the verdict and catalog always in", () => {
-    expect(shapeQuerySchema.parse({ include: "volumeCurve, costs" }).fields).toEqual(["recommendation", "costs", "catalogVersion", "volumeCurve"]);
-    expect(shapeQuerySchema.parse({ include: "all", precision: "full" })).toEqual({ fields: EVALUATION_FIELDS.filter((f) => f !== "uncertainty"), precision: "full" });
-    const same = [shapeQuerySchema.parse({ include: "capacity,default" }), shapeQuerySchema.parse({ include: "default,capacity,capacity" })];
+    expect(shapeQuerySchema.parse({ include: "volumeCurve, costs" }).fields).toEqual([
+      "recommendation",
+      "costs",
+      "catalogVersion",
+      "volumeCurve",
+    ]);
+    expect(shapeQuerySchema.parse({ include: "all", precision: "full" })).toEqual({
+      fields: EVALUATION_FIELDS.filter((f) => f !== "uncertainty"),
+      precision: "full",
+    });
+    const same = [
+      shapeQuerySchema.parse({ include: "capacity,default" }),
+      shapeQuerySchema.parse({ include: "default,capacity,capacity" }),
+    ];
     expect(same[0]).toEqual(same[1]);
   });
 
   it("gives a portfolio's standalone evaluations exactly the contract's named fields by default", () => {
     expect(portfolioShapeQuerySchema.parse({}).fields).toEqual(PORTFOLIO_DEFAULT_FIELDS);
     expect(portfolioShapeQuerySchema.parse({ include: "default" }).fields).toEqual(PORTFOLIO_DEFAULT_FIELDS);
-    expect(portfolioShapeQuerySchema.parse({ include: "all" }).fields).toEqual(shapeQuerySchema.parse({ include: "all" }).fields);
+    expect(portfolioShapeQuerySchema.parse({ include: "all" }).fields).toEqual(
+      shapeQuerySchema.parse({ include: "all" }).fields,
+    );
     for (const f of PORTFOLIO_DEFAULT_FIELDS) expect(DEFAULT_FIELDS).toContain(f);
   });
 

@@ -124,12 +124,18 @@ function shapeQuery(defaults: readonly EvaluationField[]) {
         .optional()
         .transform((v, ctx) => {
           if (v === undefined) return undefined;
-          const tokens = v.split(",").map((t) => t.trim()).filter(Boolean);
+          const tokens = v
+            .split(",")
+            .map((t) => t.trim())
+            .filter(Boolean);
           const out: Array<z.infer<typeof includeToken>> = [];
           for (const t of tokens) {
             const parsed = includeToken.safeParse(t);
             if (!parsed.success) {
-              ctx.addIssue({ code: "custom", message: `Unknown field "${t.slice(0, 40)}"; use default, all or any of: ${EVALUATION_FIELDS.join(", ")}` });
+              ctx.addIssue({
+                code: "custom",
+                message: `Unknown field "${t.slice(0, 40)}"; use default, all or any of: ${EVALUATION_FIELDS.join(", ")}`,
+              });
               return z.NEVER;
             }
             out.push(parsed.data);
@@ -147,7 +153,10 @@ export const shapeQuerySchema = shapeQuery(DEFAULT_FIELDS);
 export const portfolioShapeQuerySchema = shapeQuery(PORTFOLIO_DEFAULT_FIELDS);
 
 /** The fields `include` names, in one fixed order (so equal sets give equal cache keys). */
-export function resolveFields(include: ReadonlyArray<"default" | "all" | EvaluationField> | undefined, defaults: readonly EvaluationField[] = DEFAULT_FIELDS): readonly EvaluationField[] {
+export function resolveFields(
+  include: ReadonlyArray<"default" | "all" | EvaluationField> | undefined,
+  defaults: readonly EvaluationField[] = DEFAULT_FIELDS,
+): readonly EvaluationField[] {
   if (!include || include.length === 0) return defaults;
   const wanted = new Set<EvaluationField>(ALWAYS);
   for (const t of include) {
@@ -168,7 +177,10 @@ export function pickFields(e: Evaluation, fields: readonly EvaluationField[]): P
 
 /** A portfolio whose workloads' `standalone` evaluations carry only `fields`; the plan is never cut. */
 export function shapePortfolio(p: PortfolioEvaluation, fields: readonly EvaluationField[]): PortfolioEvaluation {
-  return { ...p, workloads: p.workloads.map((w) => ({ ...w, standalone: pickFields(w.standalone, fields) as Evaluation })) };
+  return {
+    ...p,
+    workloads: p.workloads.map((w) => ({ ...w, standalone: pickFields(w.standalone, fields) as Evaluation })),
+  };
 }
 
 /**

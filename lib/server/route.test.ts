@@ -48,8 +48,12 @@ describe("route wrapper", () => {
 });
 
 describe("route wrapper: params, query and thrown errors (#15.1)", () => {
-  const ids = route({ params: z.object({ id: z.string().min(3) }), query: z.object({ sort: z.enum(["name", "updated"]).default("updated") }) }, ({ params, query }) =>
-    Response.json({ id: params.id, sort: query.sort }),
+  const ids = route(
+    {
+      params: z.object({ id: z.string().min(3) }),
+      query: z.object({ sort: z.enum(["name", "updated"]).default("updated") }),
+    },
+    ({ params, query }) => Response.json({ id: params.id, sort: query.sort }),
   );
   const call = (url: string, id: string) => ids(new Request(url), { params: Promise.resolve({ id }) });
 
@@ -79,7 +83,11 @@ describe("route wrapper: params, query and thrown errors (#15.1)", () => {
 
   it("answers 503 service_unavailable with Retry-After when the database cannot be reached", async () => {
     const down = route({}, () => {
-      throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED", syscall: "connect", errno: -111 });
+      throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+        code: "ECONNREFUSED",
+        syscall: "connect",
+        errno: -111,
+      });
     });
     const res = await down(new Request("http://test"));
     expect(res.status).toBe(503);
@@ -114,7 +122,9 @@ describe("route wrapper: params, query and thrown errors (#15.1)", () => {
 });
 
 describe("route wrapper: cross-site request forgery guards (finding 7 of #14)", () => {
-  const create = route({ body: z.object({ name: z.string() }) }, ({ body }) => Response.json({ created: body.name }, { status: 201 }));
+  const create = route({ body: z.object({ name: z.string() }) }, ({ body }) =>
+    Response.json({ created: body.name }, { status: 201 }),
+  );
   const send = (headers: Record<string, string>, body = JSON.stringify({ name: "p" })) =>
     create(new Request("http://test/api/projects", { method: "POST", body, headers }));
 
@@ -127,18 +137,30 @@ describe("route wrapper: cross-site request forgery guards (finding 7 of #14)", 
 
   it("refuses another origin, and same-site but cross-origin fetches, with 403", async () => {
     expect((await send({ "content-type": "application/json", origin: "https://evil.example" })).status).toBe(403);
-    expect((await send({ "content-type": "application/json", "sec-fetch-site": "same-site", origin: "http://sub.test" })).status).toBe(403);
+    expect(
+      (await send({ "content-type": "application/json", "sec-fetch-site": "same-site", origin: "http://sub.test" }))
+        .status,
+    ).toBe(403);
     expect((await send({ "content-type": "text/plain", "sec-fetch-site": "cross-site" })).status).toBe(403);
   });
 
   it("accepts same-origin browsers and non-browser callers", async () => {
-    expect((await send({ "content-type": "application/json", origin: "http://test", "sec-fetch-site": "same-origin" })).status).toBe(201);
+    expect(
+      (await send({ "content-type": "application/json", origin: "http://test", "sec-fetch-site": "same-origin" }))
+        .status,
+    ).toBe(201);
     expect((await send({ "content-type": "application/json; charset=utf-8" })).status).toBe(201);
   });
 
   it("lets a public, cookie-less API be called from other sites", async () => {
     const open = route({ body: z.object({}), crossOrigin: true, limits: "none" }, () => new Response("ok"));
-    const res = await open(new Request("http://test", { method: "POST", body: "{}", headers: { "content-type": "application/json", origin: "https://partner.example" } }));
+    const res = await open(
+      new Request("http://test", {
+        method: "POST",
+        body: "{}",
+        headers: { "content-type": "application/json", origin: "https://partner.example" },
+      }),
+    );
     expect(res.status).toBe(200);
   });
 });

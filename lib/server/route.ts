@@ -55,7 +55,13 @@ const LIMIT_KEYS: Record<Exclude<LimitClass, "none">, { ip: LimitName; user?: Li
 };
 
 /** What a route accepts, as declared to `route()`. */
-export type RouteContract = { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; auth: boolean; limits?: LimitClass };
+export type RouteContract = {
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+  auth: boolean;
+  limits?: LimitClass;
+};
 
 export function route<
   TBody extends z.ZodType | undefined = undefined,
@@ -87,7 +93,13 @@ export function route<
   };
   // The schemas the handler validates with, readable from outside so the OpenAPI document can be
   // checked against what the route really accepts (lib/openapi/document.test.ts).
-  const contract: RouteContract = { body: options.body, query: options.query, params: options.params, auth: options.auth ?? false, limits: options.limits };
+  const contract: RouteContract = {
+    body: options.body,
+    query: options.query,
+    params: options.params,
+    auth: options.auth ?? false,
+    limits: options.limits,
+  };
   return Object.assign(routeHandler, { contract });
 
   async function handle(req: Request, ctx: Ctx | undefined, reqCtx: RequestContext): Promise<Response> {
@@ -112,14 +124,27 @@ export function route<
         ...(keys.user && user ? ([[keys.user, user.id]] as Array<[LimitName, string]>) : []),
       ]);
     }
-    const params = options.params ? parseWith(options.params, ctx ? await ctx.params : {}, "params") : ctx ? await ctx.params : {};
-    const query = options.query ? parseWith(options.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
+    const params = options.params
+      ? parseWith(options.params, ctx ? await ctx.params : {}, "params")
+      : ctx
+        ? await ctx.params
+        : {};
+    const query = options.query
+      ? parseWith(options.query, Object.fromEntries(new URL(req.url).searchParams), "query")
+      : undefined;
     let body: unknown = undefined;
     if (options.body) {
       assertJsonContentType(req);
       body = parseWith(options.body, await readJson(req, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
     }
-    return await handler({ req, body: body as never, params: params as never, query: query as never, user: user as never, signal: req.signal });
+    return await handler({
+      req,
+      body: body as never,
+      params: params as never,
+      query: query as never,
+      user: user as never,
+      signal: req.signal,
+    });
   }
 }
 
@@ -142,7 +167,8 @@ export function toErrorResponse(error: unknown): Response {
 }
 
 function errorSummary(error: unknown) {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack?.split("\n").slice(0, 6).join("\n") };
+  if (error instanceof Error)
+    return { name: error.name, message: error.message, stack: error.stack?.split("\n").slice(0, 6).join("\n") };
   return { message: String(error) };
 }
 

@@ -20,7 +20,14 @@ let firstRevision: { id: string };
 
 async function addRevision(projectId: string, number: number, recommendation: string) {
   return db().revision.create({
-    data: { projectId, number, input: { n: number }, evaluation: { recommendation }, catalogVersion: "test", recommendation },
+    data: {
+      projectId,
+      number,
+      input: { n: number },
+      evaluation: { recommendation },
+      catalogVersion: "test",
+      recommendation,
+    },
   });
 }
 
@@ -135,27 +142,41 @@ describe("changing a share link's expiry (finding 10 of #14)", () => {
 
   it("refuses an expiry beyond the 365 days creation allows, or in the past", async () => {
     const { link } = await createShareLink({ ownerId: owner.id, projectId: project.id });
-    await expect(updateShareLink(owner.id, link.id, { expiresAt: new Date("9999-12-31T00:00:00Z") }, now)).rejects.toMatchObject({
+    await expect(
+      updateShareLink(owner.id, link.id, { expiresAt: new Date("9999-12-31T00:00:00Z") }, now),
+    ).rejects.toMatchObject({
       status: 400,
       code: "invalid_input",
       issues: [{ path: "expiresAt" }],
     });
-    await expect(updateShareLink(owner.id, link.id, { expiresAt: new Date(now.getTime() + 366 * DAY) }, now)).rejects.toMatchObject({ status: 400 });
-    await expect(updateShareLink(owner.id, link.id, { expiresAt: new Date(now.getTime() - DAY) }, now)).rejects.toMatchObject({ status: 400 });
+    await expect(
+      updateShareLink(owner.id, link.id, { expiresAt: new Date(now.getTime() + 366 * DAY) }, now),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      updateShareLink(owner.id, link.id, { expiresAt: new Date(now.getTime() - DAY) }, now),
+    ).rejects.toMatchObject({ status: 400 });
     const ok = await updateShareLink(owner.id, link.id, { expiresAt: new Date(now.getTime() + 30 * DAY) }, now);
     expect(ok.status).toBe("active");
   });
 
   it("never reactivates an expired or revoked link (a new link is a new decision)", async () => {
     // Created a week ago for a day: expired now.
-    const { token, link } = await createShareLink({ ownerId: owner.id, projectId: project.id, expiresAt: new Date(now.getTime() - 6 * DAY) }, new Date(now.getTime() - 7 * DAY));
+    const { token, link } = await createShareLink(
+      { ownerId: owner.id, projectId: project.id, expiresAt: new Date(now.getTime() - 6 * DAY) },
+      new Date(now.getTime() - 7 * DAY),
+    );
     for (const expiresAt of [new Date(now.getTime() + 7 * DAY), null]) {
-      await expect(updateShareLink(owner.id, link.id, { expiresAt }, now)).rejects.toMatchObject({ status: 409, code: "conflict" });
+      await expect(updateShareLink(owner.id, link.id, { expiresAt }, now)).rejects.toMatchObject({
+        status: 409,
+        code: "conflict",
+      });
     }
     expect(await resolveShareToken(token, now)).toEqual({ status: "expired" });
     const revoked = await createShareLink({ ownerId: owner.id, projectId: project.id });
     await updateShareLink(owner.id, revoked.link.id, { revoke: true }, now);
-    await expect(updateShareLink(owner.id, revoked.link.id, { expiresAt: null }, now)).rejects.toMatchObject({ status: 409 });
+    await expect(updateShareLink(owner.id, revoked.link.id, { expiresAt: null }, now)).rejects.toMatchObject({
+      status: 409,
+    });
     expect(await resolveShareToken(revoked.token, now)).toEqual({ status: "revoked" });
   });
 });
@@ -169,20 +190,29 @@ describe("every share link expires: one rule for creation and edits", () => {
     const { token, link } = await createShareLink({ ownerId: owner.id, projectId: project.id }, now);
     expect(new Date(link.expiresAt!).getTime()).toBe(now.getTime() + DEFAULT_SHARE_DAYS * DAY);
     expect(DEFAULT_SHARE_DAYS).toBeLessThanOrEqual(MAX_SHARE_DAYS);
-    expect((await resolveShareToken(token, new Date(now.getTime() + (DEFAULT_SHARE_DAYS - 1) * DAY))).status).toBe("active");
-    expect(await resolveShareToken(token, new Date(now.getTime() + DEFAULT_SHARE_DAYS * DAY + 1))).toEqual({ status: "expired" });
+    expect((await resolveShareToken(token, new Date(now.getTime() + (DEFAULT_SHARE_DAYS - 1) * DAY))).status).toBe(
+      "active",
+    );
+    expect(await resolveShareToken(token, new Date(now.getTime() + DEFAULT_SHARE_DAYS * DAY + 1))).toEqual({
+      status: "expired",
+    });
   });
 
   it("creation refuses what an edit refuses (beyond MAX_SHARE_DAYS, or in the past)", async () => {
     const now = new Date();
     for (const expiresAt of [new Date(now.getTime() + (MAX_SHARE_DAYS + 1) * DAY), new Date(now.getTime() - DAY)]) {
-      await expect(createShareLink({ ownerId: owner.id, projectId: project.id, expiresAt }, now)).rejects.toMatchObject({ status: 400, issues: [{ path: "expiresAt" }] });
+      await expect(createShareLink({ ownerId: owner.id, projectId: project.id, expiresAt }, now)).rejects.toMatchObject(
+        { status: 400, issues: [{ path: "expiresAt" }] },
+      );
     }
   });
 
   it("clearing a link's expiry sets the default from now, never 'no expiry'", async () => {
     const now = new Date();
-    const { link } = await createShareLink({ ownerId: owner.id, projectId: project.id, expiresAt: new Date(now.getTime() + 7 * DAY) }, now);
+    const { link } = await createShareLink(
+      { ownerId: owner.id, projectId: project.id, expiresAt: new Date(now.getTime() + 7 * DAY) },
+      now,
+    );
     const cleared = await updateShareLink(owner.id, link.id, { expiresAt: null }, now);
     expect(new Date(cleared.expiresAt!).getTime()).toBe(now.getTime() + DEFAULT_SHARE_DAYS * DAY);
   });
@@ -193,6 +223,9 @@ describe("every share link expires: one rule for creation and edits", () => {
     await db().shareLink.update({ where: { id: link.id }, data: { expiresAt: null, createdAt } });
     expect(await resolveShareToken(token)).toEqual({ status: "expired" });
     const listed = (await listShareLinks(owner.id, project.id)).find((l) => l.id === link.id)!;
-    expect(listed).toMatchObject({ status: "expired", expiresAt: new Date(createdAt.getTime() + DEFAULT_SHARE_DAYS * DAY).toISOString() });
+    expect(listed).toMatchObject({
+      status: "expired",
+      expiresAt: new Date(createdAt.getTime() + DEFAULT_SHARE_DAYS * DAY).toISOString(),
+    });
   });
 });

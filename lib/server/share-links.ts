@@ -32,19 +32,25 @@ function effectiveExpiry(link: { createdAt: Date; expiresAt: Date | null }): Dat
   return link.expiresAt ?? new Date(link.createdAt.getTime() + DEFAULT_SHARE_DAYS * DAY_MS);
 }
 
-function statusOf(link: { createdAt: Date; expiresAt: Date | null; revokedAt: Date | null }, now: Date): ShareLinkSummary["status"] {
+function statusOf(
+  link: { createdAt: Date; expiresAt: Date | null; revokedAt: Date | null },
+  now: Date,
+): ShareLinkSummary["status"] {
   if (link.revokedAt) return "revoked";
   if (effectiveExpiry(link) <= now) return "expired";
   return "active";
 }
 
 /** Creates a link to a revision of a project the caller owns; a foreign or unknown id is a 404. */
-export async function createShareLink(input: {
-  ownerId: string;
-  projectId: string;
-  revisionId?: string;
-  expiresAt?: Date | null;
-}, now = new Date()): Promise<{ token: string; link: ShareLinkSummary }> {
+export async function createShareLink(
+  input: {
+    ownerId: string;
+    projectId: string;
+    revisionId?: string;
+    expiresAt?: Date | null;
+  },
+  now = new Date(),
+): Promise<{ token: string; link: ShareLinkSummary }> {
   const expiresAt = shareExpiry(input.expiresAt, now);
   const revision = await db().revision.findFirst({
     where: {
@@ -69,7 +75,14 @@ export async function createShareLink(input: {
 }
 
 function summarize(
-  link: { id: string; revisionId: string; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null; lastViewedAt: Date | null },
+  link: {
+    id: string;
+    revisionId: string;
+    createdAt: Date;
+    expiresAt: Date | null;
+    revokedAt: Date | null;
+    lastViewedAt: Date | null;
+  },
   revisionNumber: number,
   now: Date,
 ): ShareLinkSummary {
@@ -85,7 +98,11 @@ function summarize(
   };
 }
 
-export async function listShareLinks(ownerId: string, projectId: string, now = new Date()): Promise<ShareLinkSummary[]> {
+export async function listShareLinks(
+  ownerId: string,
+  projectId: string,
+  now = new Date(),
+): Promise<ShareLinkSummary[]> {
   const project = await db().project.findFirst({ where: { id: projectId, ownerId }, select: { id: true } });
   if (!project) throw notFound("Project not found.");
   const links = await db().shareLink.findMany({
@@ -106,7 +123,8 @@ export function shareExpiry(requested: Date | null | undefined, now: Date): Date
   const issue = (message: string) => new HttpError("invalid_input", message, [{ path: "expiresAt", message }]);
   if (Number.isNaN(requested.getTime())) throw issue("Not a date.");
   if (requested <= now) throw issue("The expiry must be in the future.");
-  if (requested.getTime() > now.getTime() + MAX_SHARE_DAYS * DAY_MS) throw issue(`A link can stay valid for at most ${MAX_SHARE_DAYS} days.`);
+  if (requested.getTime() > now.getTime() + MAX_SHARE_DAYS * DAY_MS)
+    throw issue(`A link can stay valid for at most ${MAX_SHARE_DAYS} days.`);
   return requested;
 }
 
@@ -153,12 +171,28 @@ export async function resolveShareToken(token: string, now = new Date()): Promis
     where: { tokenHash: hashShareToken(token) },
     include: {
       project: { select: { name: true } },
-      revision: { select: { id: true, number: true, kind: true, shapeVersion: true, recommendation: true, input: true, evaluation: true, catalogVersion: true, createdAt: true } },
+      revision: {
+        select: {
+          id: true,
+          number: true,
+          kind: true,
+          shapeVersion: true,
+          recommendation: true,
+          input: true,
+          evaluation: true,
+          catalogVersion: true,
+          createdAt: true,
+        },
+      },
     },
   });
   if (!link) return { status: "not_found" };
   const status = statusOf(link, now);
   if (status !== "active") return { status };
   await db().shareLink.update({ where: { id: link.id }, data: { lastViewedAt: now } });
-  return { status: "active", projectName: link.project.name, revision: toStoredRevision(link.revision, catalogModelIds) };
+  return {
+    status: "active",
+    projectName: link.project.name,
+    revision: toStoredRevision(link.revision, catalogModelIds),
+  };
 }

@@ -39,6 +39,9 @@ export function signInEmailOfBody(body: Uint8Array, contentType: string | null):
     }
   }
   const emails = new URLSearchParams(text).getAll("email");
-  if (emails.length > 1) throw new HttpError("invalid_input", "Send one e-mail address: the form had more than one `email` field.", [{ path: "email", message: "Expected one value" }]);
+  if (emails.length > 1)
+    throw new HttpError("invalid_input", "Send one e-mail address: the form had more than one `email` field.", [
+      { path: "email", message: "Expected one value" },
+    ]);
   return normalizeSignInEmail(emails[0]);
 }

@@ -14,7 +14,14 @@ export function checkEnvironmentAtStart(): void {
   }
   const e = env();
   logger().info(
-    { nodeEnv: e.NODE_ENV, publicUrl: e.AUTH_URL ?? null, redis: Boolean(e.REDIS_URL), trustedProxyHops: e.TRUSTED_PROXY_HOPS, rateLimits: e.RATE_LIMITS, pdfConcurrency: e.PDF_CONCURRENCY },
+    {
+      nodeEnv: e.NODE_ENV,
+      publicUrl: e.AUTH_URL ?? null,
+      redis: Boolean(e.REDIS_URL),
+      trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+      rateLimits: e.RATE_LIMITS,
+      pdfConcurrency: e.PDF_CONCURRENCY,
+    },
     "server starting",
   );
   // No proxy in front: the client is the socket's address, whatever X-Forwarded-For says.

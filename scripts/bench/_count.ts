@@ -20,5 +20,15 @@ const counting: typeof ev.liteVerdict = {
   rules: ev.verdictRules,
 };
 const out = whatWouldChange(m, catalog, counting, v.recommendation, ruledOut, v.costs);
-console.log(name, "base", v.recommendation, "ruled out", ruledOut.join(",") || "none", "probes", calls.filter((c) => c === "probe").length, "confirms", calls.filter((c) => c === "confirm").length);
+console.log(
+  name,
+  "base",
+  v.recommendation,
+  "ruled out",
+  ruledOut.join(",") || "none",
+  "probes",
+  calls.filter((c) => c === "probe").length,
+  "confirms",
+  calls.filter((c) => c === "confirm").length,
+);
 for (const w of out) console.log(" ", w.assumption, w.from, "->", w.to, w.becomes);

@@ -20,7 +20,12 @@ if (mode === "write") {
   fs.writeFileSync(process.argv[3]!, lines.join("\n") + "\n");
   console.log(`wrote ${lines.length} evaluations to ${process.argv[3]}`);
 } else if (mode === "compare") {
-  const read = (f: string) => fs.readFileSync(f, "utf8").trim().split("\n").map((l) => l.split("\t") as [string, string]);
+  const read = (f: string) =>
+    fs
+      .readFileSync(f, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => l.split("\t") as [string, string]);
   const a = read(process.argv[3]!);
   const b = read(process.argv[4]!);
   let exact = 0;
@@ -34,7 +39,8 @@ if (mode === "write") {
     }
     if (x && y && typeof x === "object" && typeof y === "object") {
       const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
-      for (const k of keys) diff((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], `${path}.${k}`, out);
+      for (const k of keys)
+        diff((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], `${path}.${k}`, out);
       return;
     }
     if (x !== y) out.push(`${path}: ${JSON.stringify(x)?.slice(0, 200)} vs ${JSON.stringify(y)?.slice(0, 200)}`);

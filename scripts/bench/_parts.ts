@@ -25,9 +25,17 @@ function med(fn: () => unknown, n = 300): number {
   return s[Math.floor(n / 2)]! * 1000;
 }
 // `--only=breakEven,sensitivity,volumeCurve`: time just those parts (quicker A/B on a busy machine).
-const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const names = args.length ? args : fs.readdirSync("examples").filter((f) => !f.includes("portfolio")).map((f) => f.replace(".json", ""));
+const names = args.length
+  ? args
+  : fs
+      .readdirSync("examples")
+      .filter((f) => !f.includes("portfolio"))
+      .map((f) => f.replace(".json", ""));
 const cases = names.map((name) => {
   const raw = JSON.parse(fs.readFileSync(`examples/${name}.json`, "utf8"));
   const input = assessmentInputSchema.parse(raw);
@@ -46,7 +54,8 @@ const cases = names.map((name) => {
     // reused by sensitivity, as evaluate runs them), so timing one object over and over would read the memo.
     breakEven: () => breakEven({ ...m }, v.costs),
     wwc: () => whatWouldChange(m, catalog, liteVerdict, v.recommendation, ruledOut, v.costs),
-    sensitivity: () => sensitivity({ ...m }, catalog, { "self-hosted": v.costs["self-hosted"].monthlyUsd, api: v.costs.api.monthlyUsd }),
+    sensitivity: () =>
+      sensitivity({ ...m }, catalog, { "self-hosted": v.costs["self-hosted"].monthlyUsd, api: v.costs.api.monthlyUsd }),
     volumeCurve: () => volumeCurve({ ...m }, catalog, m.tokensPerDay, be),
     // The three together as evaluate runs them (break-even, tornado, cost-vs-volume chart) on one model.
     curves: () => {
@@ -62,9 +71,15 @@ const cases = names.map((name) => {
   return { name, fns };
 });
 // Warm every part on every example first: otherwise the first example measured pays for the JIT.
-for (let round = 0; round < 3; round++) for (const c of cases) for (const fn of Object.values(c.fns)) for (let i = 0; i < 30; i++) fn();
+for (let round = 0; round < 3; round++)
+  for (const c of cases) for (const fn of Object.values(c.fns)) for (let i = 0; i < 30; i++) fn();
 for (const { name, fns } of cases) {
   const parts: Record<string, number> = {};
   for (const [k, fn] of Object.entries(fns)) parts[k] = med(fn);
-  console.log(name.padEnd(28), Object.entries(parts).map(([k, x]) => `${k}=${x.toFixed(0)}`).join(" "));
+  console.log(
+    name.padEnd(28),
+    Object.entries(parts)
+      .map(([k, x]) => `${k}=${x.toFixed(0)}`)
+      .join(" "),
+  );
 }

@@ -18,8 +18,13 @@ const t = performance.now();
 const c0 = process.cpuUsage();
 let api = 0;
 for (let i = 0; i < N; i++) {
-  const mm: Model = { ...m, input: { ...m.input, volume: { ...m.input.volume, requestsPerDay: rpd * (1 + (i % 100) / 50) } } };
+  const mm: Model = {
+    ...m,
+    input: { ...m.input, volume: { ...m.input.volume, requestsPerDay: rpd * (1 + (i % 100) / 50) } },
+  };
   if (verdictOf(mm, catalog, { lite: true, rules }).recommendation === "api") api++;
 }
 const cpu = process.cpuUsage(c0);
-console.log(`${name}: ${(((performance.now() - t) / N) * 1000).toFixed(1)} µs wall, ${((cpu.user + cpu.system) / N).toFixed(1)} µs CPU per probe (${api} of ${N} probes: API)`);
+console.log(
+  `${name}: ${(((performance.now() - t) / N) * 1000).toFixed(1)} µs wall, ${((cpu.user + cpu.system) / N).toFixed(1)} µs CPU per probe (${api} of ${N} probes: API)`,
+);

@@ -14,10 +14,17 @@ export async function measure(fn: () => unknown | Promise<unknown>, runs: number
     samples.push(performance.now() - t);
   }
   samples.sort((a, b) => a - b);
-  return { runs, median: percentile(samples, 50), p99: percentile(samples, 99), max: samples[samples.length - 1] ?? NaN };
+  return {
+    runs,
+    median: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    max: samples[samples.length - 1] ?? NaN,
+  };
 }
 
 export function report(label: string, s: { runs: number; median: number; p99: number; max: number }, unit = "ms") {
   const f = (n: number) => n.toFixed(n < 1 ? 3 : 1);
-  console.log(`${label.padEnd(44)} runs=${s.runs}  median=${f(s.median)} ${unit}  p99=${f(s.p99)} ${unit}  max=${f(s.max)} ${unit}`);
+  console.log(
+    `${label.padEnd(44)} runs=${s.runs}  median=${f(s.median)} ${unit}  p99=${f(s.p99)} ${unit}  max=${f(s.max)} ${unit}`,
+  );
 }

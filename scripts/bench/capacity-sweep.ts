@@ -17,7 +17,8 @@ type Figure = "requestsPerDay" | "inputTokensPerRequest" | "outputTokensPerReque
 const filter = process.argv[2] ?? "all";
 const field = (process.argv[3] ?? "requestsPerDay") as Figure;
 const inputs: Record<string, AssessmentInput> = {};
-for (const f of fs.readdirSync("examples").filter((x) => x.endsWith(".json") && !x.includes("portfolio"))) inputs[`ex:${f.replace(/\.json$/, "")}`] = JSON.parse(fs.readFileSync(`examples/${f}`, "utf8"));
+for (const f of fs.readdirSync("examples").filter((x) => x.endsWith(".json") && !x.includes("portfolio")))
+  inputs[`ex:${f.replace(/\.json$/, "")}`] = JSON.parse(fs.readFileSync(`examples/${f}`, "utf8"));
 for (const [k, v] of Object.entries(PROFILES)) inputs[`fx:${k}`] = v;
 
 /** One purchase unit for the horizon: owned, a server (price, running it, its storage/network share, people for its GPUs); rented, a replica. */
@@ -26,8 +27,19 @@ function unit(m: Model): number {
   const months = m.input.strategy.horizonMonths;
   const people = ((v["people.ftePer100Gpus"] / 100) * v["people.loadedEngineerUsdPerYear"]) / 12;
   const o = gpuPricing(m).owned;
-  if (o) return o.serverPriceUsd + months * (o.opexPerServerMonth + v["overheads.storageNetworkShareOfGpu"] * (o.opexPerServerMonth + o.depreciationPerServerMonth) + people * o.gpusPerServer);
-  return months * v["selfHosted.gpusPerReplica"] * (gpuPricing(m).usdPerGpuHour * HOURS_PER_MONTH * (1 + v["overheads.storageNetworkShareOfGpu"]) + people);
+  if (o)
+    return (
+      o.serverPriceUsd +
+      months *
+        (o.opexPerServerMonth +
+          v["overheads.storageNetworkShareOfGpu"] * (o.opexPerServerMonth + o.depreciationPerServerMonth) +
+          people * o.gpusPerServer)
+    );
+  return (
+    months *
+    v["selfHosted.gpusPerReplica"] *
+    (gpuPricing(m).usdPerGpuHour * HOURS_PER_MONTH * (1 + v["overheads.storageNetworkShareOfGpu"]) + people)
+  );
 }
 
 let worstAll = 0;
@@ -48,7 +60,12 @@ for (const [name, raw] of Object.entries(inputs)) {
     const m = resolveModel({ ...p0, volume: { ...p0.volume, [field]: Math.round(x) } }, catalog);
     const c = selfHostedCost(m);
     const s = c.fleet?.servers;
-    const cur = { tco: c.tcoUsd, cfg: m.capacity.chosen.id, fleet: `${s ? `${s.first} server(s), ` : ""}${c.gpus!.replicasFirst} replica(s)`, unit: unit(m) };
+    const cur = {
+      tco: c.tcoUsd,
+      cfg: m.capacity.chosen.id,
+      fleet: `${s ? `${s.first} server(s), ` : ""}${c.gpus!.replicasFirst} replica(s)`,
+      unit: unit(m),
+    };
     if (prev) {
       const d = cur.tco - prev.tco;
       if (cur.cfg !== prev.cfg) changes++;
@@ -58,13 +75,18 @@ for (const [name, raw] of Object.entries(inputs)) {
         worst = d;
         at = `${Math.round(x / 1.02)} → ${Math.round(x)}: ${prev.cfg} (${prev.fleet}) → ${cur.cfg} (${cur.fleet}); unit $${Math.round(Math.max(prev.unit, cur.unit))}`;
       }
-      if (process.env.V) console.log(`  ${Math.round(x)} $${Math.round(cur.tco)} step $${Math.round(d)} ${cur.cfg} ${cur.fleet}`);
+      if (process.env.V)
+        console.log(`  ${Math.round(x)} $${Math.round(cur.tco)} step $${Math.round(d)} ${cur.cfg} ${cur.fleet}`);
     }
     prev = cur;
   }
   worstAll = Math.max(worstAll, Math.abs(worst));
   ratioAll = Math.max(ratioAll, ratio);
   fallsAll += falls;
-  console.log(`${name} [${field}]: largest step $${Math.round(worst)} at ${at || "-"}; max step ÷ (unit + 2%) ${ratio.toFixed(2)}; falls ${falls}; configuration changes ${changes}`);
+  console.log(
+    `${name} [${field}]: largest step $${Math.round(worst)} at ${at || "-"}; max step ÷ (unit + 2%) ${ratio.toFixed(2)}; falls ${falls}; configuration changes ${changes}`,
+  );
 }
-console.log(`ALL [${field}]: largest step $${Math.round(worstAll)}, max step ÷ (unit + 2%) ${ratioAll.toFixed(2)}, falls ${fallsAll}`);
+console.log(
+  `ALL [${field}]: largest step $${Math.round(worstAll)}, max step ÷ (unit + 2%) ${ratioAll.toFixed(2)}, falls ${fallsAll}`,
+);

@@ -10,13 +10,24 @@ import { resolveModel } from "../../lib/engine/model";
 import { assessmentInputSchema } from "../../lib/engine/schema";
 import { measure, report } from "./_stats";
 
-const profiles = ["early-prototype", "hospital-patient-data", "high-volume-saas", "sub-100ms-code-completion", "sensitive-slice-hybrid"];
+const profiles = [
+  "early-prototype",
+  "hospital-patient-data",
+  "high-volume-saas",
+  "sub-100ms-code-completion",
+  "sensitive-slice-hybrid",
+];
 for (const name of profiles) {
   const input = JSON.parse(fs.readFileSync(`examples/${name}.json`, "utf8"));
   const parsed = assessmentInputSchema.parse(input);
   const m = resolveModel(parsed, catalog);
-  console.log(`${name}: ${m.capacity.chosen.id}, ${m.capacity.considered} configurations considered, ${m.capacity.feasibleCount} meet ${parsed.latency.p95TargetMs} ms`);
-  report(`resolveModel(${name}) cold`, await measure(() => (clearCapacityMemo(), resolveModel(parsed, catalog)), 1000, 100));
+  console.log(
+    `${name}: ${m.capacity.chosen.id}, ${m.capacity.considered} configurations considered, ${m.capacity.feasibleCount} meet ${parsed.latency.p95TargetMs} ms`,
+  );
+  report(
+    `resolveModel(${name}) cold`,
+    await measure(() => (clearCapacityMemo(), resolveModel(parsed, catalog)), 1000, 100),
+  );
   report(`resolveModel(${name}) warm`, await measure(() => resolveModel(parsed, catalog), 3000, 300));
   try {
     report(`evaluate(${name})`, await measure(() => evaluate(input), 30, 5));

@@ -37,8 +37,13 @@ for (const name of profiles) {
   const v = verdictOf(m, catalog, { lite: true });
   const ruledOut = [...new Set(v.excluded.filter((x) => x.rule !== "no-split").map((x) => x.option))];
   report(`  verdict probe(${name})`, await measure(() => verdictOf(m, catalog, { lite: true }), 2000, 200));
-  report(`  whatWouldChange(${name})`, await measure(() => whatWouldChange(m, catalog, liteVerdict, v.recommendation, ruledOut, v.costs), 300, 30));
+  report(
+    `  whatWouldChange(${name})`,
+    await measure(() => whatWouldChange(m, catalog, liteVerdict, v.recommendation, ruledOut, v.costs), 300, 30),
+  );
   summary.push(`${name} ${e.median.toFixed(2)} ms (p99 ${e.p99.toFixed(2)})`);
 }
 const worst = Math.max(...summary.map((s) => Number(s.split(" ")[1])));
-console.log(`\nevaluate median vs the < ${TARGET_MS} ms target (issue #13): ${summary.join(", ")}: ${worst < TARGET_MS ? "met" : "NOT met"}`);
+console.log(
+  `\nevaluate median vs the < ${TARGET_MS} ms target (issue #13): ${summary.join(", ")}: ${worst < TARGET_MS ? "met" : "NOT met"}`,
+);

@@ -95,7 +95,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 try {
   for (let i = 0; i < 240; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
+    if (
+      await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break;
     await new Promise((r) => setTimeout(r, 500));
   }
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -112,7 +117,8 @@ try {
     const total = kb(median(runs.map((x) => x.total)));
     const lcp = median(runs.map((x) => x.lcp));
     const budget = BUDGET_KB[p.name];
-    const verdict = budget === undefined ? "" : initial <= budget ? `  within ${budget} kB budget` : `  OVER ${budget} kB budget`;
+    const verdict =
+      budget === undefined ? "" : initial <= budget ? `  within ${budget} kB budget` : `  OVER ${budget} kB budget`;
     console.log(
       `pages: ${p.name.padEnd(11)} JS at load ${initial.toFixed(1).padStart(6)} kB  after scrolling to the end ${total.toFixed(1).padStart(6)} kB  LCP ${lcp.toFixed(0).padStart(5)} ms${verdict}`,
     );

@@ -15,13 +15,19 @@ const server = spawn("node", ["scripts/e2e-server.mjs", String(port)], { stdio: 
 const base = `http://127.0.0.1:${port}`;
 try {
   for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 500));
   }
   const body = JSON.stringify({ input: PROFILES.veryHighVolumeDedicatedTeam, title: "Benchmark project" });
   const once = async () => {
-    const res = await fetch(`${base}/api/report/pdf`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const res = await fetch(`${base}/api/report/pdf`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
     if (!res.ok) throw new Error(`PDF request failed: ${res.status}`);
     await res.arrayBuffer();
   };

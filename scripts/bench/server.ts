@@ -40,12 +40,21 @@ const assessments = distinctAssessments(200).map((b) => JSON.stringify(b));
 const portfolios = distinctPortfolios(200, 3).map((b) => JSON.stringify(b));
 const nextAssessment = cycle(assessments);
 const nextPortfolio = cycle(portfolios);
-const post = (route: string, body: string) => fetch(`${base}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+const post = (route: string, body: string) =>
+  fetch(`${base}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body });
 const evaluate = () => post("/api/v1/evaluate", nextAssessment());
 const portfolio = () => post("/api/v1/portfolio", nextPortfolio());
 const health = () => fetch(`${base}/api/health`);
 
-type Load = { requests: number; errors: number; fiveXx: number; cacheHits: number; seconds: number; samples: number[]; statuses: Map<number, number> };
+type Load = {
+  requests: number;
+  errors: number;
+  fiveXx: number;
+  cacheHits: number;
+  seconds: number;
+  samples: number[];
+  statuses: Map<number, number>;
+};
 
 /** `connections` loops issuing `call` back to back until `until()` says stop. */
 async function load(call: () => Promise<Response>, connections: number, until: () => boolean): Promise<Load> {
@@ -74,7 +83,15 @@ async function load(call: () => Promise<Response>, connections: number, until: (
     }),
   );
   samples.sort((a, b) => a - b);
-  return { requests: samples.length, errors, fiveXx, cacheHits, seconds: (performance.now() - t0) / 1000, samples, statuses };
+  return {
+    requests: samples.length,
+    errors,
+    fiveXx,
+    cacheHits,
+    seconds: (performance.now() - t0) / 1000,
+    samples,
+    statuses,
+  };
 }
 
 const rate = (l: Load) => l.requests / l.seconds;
@@ -117,12 +134,23 @@ const server: ChildProcess | undefined = db
   : undefined;
 try {
   for (let i = 0; i < 120; i++) {
-    if (await health().then((r) => r.ok).catch(() => false)) break;
+    if (
+      await health()
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break;
     await new Promise((r) => setTimeout(r, 500));
   }
   // Other work on the machine moves these figures a lot (2 cores): say how busy it was.
-  const machineLoad = () => `load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.availableParallelism()} cores`;
-  console.log(`server: ${external ? "external" : "next start"} on ${base}, ${CONNECTIONS} connections, ${SECONDS} s per run, rate limits off, evaluation cache off; ${machineLoad()}`);
+  const machineLoad = () =>
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on ${os.availableParallelism()} cores`;
+  console.log(
+    `server: ${external ? "external" : "next start"} on ${base}, ${CONNECTIONS} connections, ${SECONDS} s per run, rate limits off, evaluation cache off; ${machineLoad()}`,
+  );
   await load(evaluate, 4, forSeconds(2)); // warm-up (JIT, catalog, worker threads)
   await load(portfolio, 4, forSeconds(2));
   await load(health, 4, forSeconds(1));
@@ -150,7 +178,11 @@ try {
   print(`POST /api/v1/portfolio (3 workloads, 200 distinct), ${CONNECTIONS} conn.`, portMany);
   // The response sizes on the wire, default shape (what the contract's v1.2 section documents).
   const sizes = async (route: string, body: string, query = "") => {
-    const res = await fetch(`${base}${route}${query}`, { method: "POST", headers: { "content-type": "application/json", "accept-encoding": "identity" }, body });
+    const res = await fetch(`${base}${route}${query}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "accept-encoding": "identity" },
+      body,
+    });
     const plain = (await res.arrayBuffer()).byteLength;
     return `${(plain / 1024).toFixed(1)} kB`;
   };
@@ -160,17 +192,29 @@ try {
 
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
-  const anyFiveXx = [healthOne, healthMany, evalOne, evalMany, healthDuringFlood, portOne, portMany].reduce((n, l) => n + l.fiveXx, 0);
+  const anyFiveXx = [healthOne, healthMany, evalOne, evalMany, healthDuringFlood, portOne, portMany].reduce(
+    (n, l) => n + l.fiveXx,
+    0,
+  );
   console.log("targets (issue #22):");
-  console.log(`  evaluate req/s ≥ 0.5× health at ${CONNECTIONS} conn.: ${ratio(rate(evalMany), rate(healthMany))}× — ${verdict(rate(evalMany) >= 0.5 * rate(healthMany))}`);
-  console.log(`  evaluate p99 ≤ 3× health p99 at ${CONNECTIONS} conn.: ${ratio(p99(evalMany), p99(healthMany))}× — ${verdict(p99(evalMany) <= 3 * p99(healthMany))}`);
-  console.log(`  health p99 during the flood ≤ 2× its baseline (1 conn.): ${ratio(p99(healthDuringFlood), p99(healthOne))}× — ${verdict(p99(healthDuringFlood) <= 2 * p99(healthOne))}`);
-  console.log(`  portfolio (3) req/s ≥ 0.25× health at ${CONNECTIONS} conn.: ${ratio(rate(portMany), rate(healthMany))}× — ${verdict(rate(portMany) >= 0.25 * rate(healthMany))}`);
+  console.log(
+    `  evaluate req/s ≥ 0.5× health at ${CONNECTIONS} conn.: ${ratio(rate(evalMany), rate(healthMany))}× — ${verdict(rate(evalMany) >= 0.5 * rate(healthMany))}`,
+  );
+  console.log(
+    `  evaluate p99 ≤ 3× health p99 at ${CONNECTIONS} conn.: ${ratio(p99(evalMany), p99(healthMany))}× — ${verdict(p99(evalMany) <= 3 * p99(healthMany))}`,
+  );
+  console.log(
+    `  health p99 during the flood ≤ 2× its baseline (1 conn.): ${ratio(p99(healthDuringFlood), p99(healthOne))}× — ${verdict(p99(healthDuringFlood) <= 2 * p99(healthOne))}`,
+  );
+  console.log(
+    `  portfolio (3) req/s ≥ 0.25× health at ${CONNECTIONS} conn.: ${ratio(rate(portMany), rate(healthMany))}× — ${verdict(rate(portMany) >= 0.25 * rate(healthMany))}`,
+  );
   console.log(`  no 5xx: ${anyFiveXx} — ${verdict(anyFiveXx === 0)}`);
   // 40 concurrent PDF exports while evaluate keeps running: once under 50 connections, once
   // with a single client probing (what one user of the API sees during the burst).
   const pdfBody = JSON.stringify({ input: PROFILES.earlyPrototype, title: "Burst" });
-  const exportPdf = () => fetch(`${base}/api/report/pdf`, { method: "POST", headers: { "content-type": "application/json" }, body: pdfBody });
+  const exportPdf = () =>
+    fetch(`${base}/api/report/pdf`, { method: "POST", headers: { "content-type": "application/json" }, body: pdfBody });
   const withPdf = process.env.BENCH_PDF !== "0";
   if (withPdf) await (await exportPdf()).arrayBuffer(); // Chromium launched and warm
   for (const connections of withPdf ? [CONNECTIONS, 1] : []) {

@@ -17,21 +17,43 @@ const inputs = profiles.map((name) => [name, JSON.parse(fs.readFileSync(`example
 
 for (const [name, input] of inputs) {
   const xs = evaluate(input).volumeCurve.map((p) => p.tokensPerDay);
-  for (const draws of [1000, 2000]) report(`node ${name} ${draws} draws`, await measure(() => evaluateUncertainty(input, undefined, { draws }), 8, 2));
+  for (const draws of [1000, 2000])
+    report(`node ${name} ${draws} draws`, await measure(() => evaluateUncertainty(input, undefined, { draws }), 8, 2));
   const c = process.cpuUsage();
   for (let i = 0; i < 5; i++) evaluateUncertainty(input, undefined, { draws: 1000 });
   const cpu = process.cpuUsage(c);
-  console.log(`${`node ${name} 1000 draws CPU time`.padEnd(44)} ${((cpu.user + cpu.system) / 1000 / 5).toFixed(1)} ms per run`);
-  report(`node ${name} 1000 draws + bands(200)`, await measure(() => evaluateUncertainty(input, undefined, { draws: 1000, bands: { tokensPerDay: xs } }), 6, 2));
+  console.log(
+    `${`node ${name} 1000 draws CPU time`.padEnd(44)} ${((cpu.user + cpu.system) / 1000 / 5).toFixed(1)} ms per run`,
+  );
+  report(
+    `node ${name} 1000 draws + bands(200)`,
+    await measure(() => evaluateUncertainty(input, undefined, { draws: 1000, bands: { tokensPerDay: xs } }), 6, 2),
+  );
 }
 
 // The browser: the same modules bundled for the page (iife, global RentOrOwnBench).
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ro-bench-unc-"));
 const entry = path.join(dir, "entry.ts");
-fs.writeFileSync(entry, `export { evaluate } from ${JSON.stringify(path.resolve("lib/engine/evaluate"))};\nexport { evaluateUncertainty } from ${JSON.stringify(path.resolve("lib/engine/evaluate-uncertainty"))};\n`);
+fs.writeFileSync(
+  entry,
+  `export { evaluate } from ${JSON.stringify(path.resolve("lib/engine/evaluate"))};\nexport { evaluateUncertainty } from ${JSON.stringify(path.resolve("lib/engine/evaluate-uncertainty"))};\n`,
+);
 const out = path.join(dir, "bundle.js");
-await build({ entryPoints: [entry], bundle: true, format: "iife", globalName: "RentOrOwnBench", outfile: out, platform: "browser", minify: true, alias: { "@": path.resolve(".") }, logLevel: "error" });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+await build({
+  entryPoints: [entry],
+  bundle: true,
+  format: "iife",
+  globalName: "RentOrOwnBench",
+  outfile: out,
+  platform: "browser",
+  minify: true,
+  alias: { "@": path.resolve(".") },
+  logLevel: "error",
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox"],
+});
 try {
   const page = await browser.newPage();
   await page.setContent("<!doctype html><title>bench</title>");
@@ -53,7 +75,10 @@ try {
       return { d1000: time({ draws: 1000 }), d2000: time({ draws: 2000 }), bands: time({ draws: 1000, bands: { tokensPerDay: xs } }) };
     })()`)) as Record<"d1000" | "d2000" | "bands", { median: number; max: number }>;
     const f = (x: { median: number; max: number }) => `median=${x.median.toFixed(1)} ms max=${x.max.toFixed(1)} ms`;
-    console.log(`chromium ${name}`.padEnd(44), `1000 draws ${f(r.d1000)} (budget ${BROWSER_BUDGET_MS} ms: ${r.d1000.median < BROWSER_BUDGET_MS ? "within" : "OVER"}) | 2000 draws ${f(r.d2000)} | 1000 + bands ${f(r.bands)}`);
+    console.log(
+      `chromium ${name}`.padEnd(44),
+      `1000 draws ${f(r.d1000)} (budget ${BROWSER_BUDGET_MS} ms: ${r.d1000.median < BROWSER_BUDGET_MS ? "within" : "OVER"}) | 2000 draws ${f(r.d2000)} | 1000 + bands ${f(r.bands)}`,
+    );
   }
 } finally {
   await browser.close();

@@ -58,7 +58,9 @@ export async function serveSchemaEngine({ prepare, connectShadow } = {}) {
     }
   }
 
-  const { instance } = await WebAssembly.instantiate(fs.readFileSync(path.join(pkgDir, "schema_engine_bg.wasm")), { "./schema_engine_bg.js": bg });
+  const { instance } = await WebAssembly.instantiate(fs.readFileSync(path.join(pkgDir, "schema_engine_bg.wasm")), {
+    "./schema_engine_bg.js": bg,
+  });
   bg.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start?.();
   const url = datasource.url ?? process.env.DATABASE_URL;
@@ -70,7 +72,11 @@ export async function serveSchemaEngine({ prepare, connectShadow } = {}) {
       : async () => new PrismaPg({ connectionString: datasource.shadowDatabaseUrl }).connect();
   }
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
-  const engine = await bg.SchemaEngine.new({ datamodels: datamodels.map((p) => [p, fs.readFileSync(p, "utf8")]) }, (msg) => log("INFO", String(msg)), adapter);
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: datamodels.map((p) => [p, fs.readFileSync(p, "utf8")]) },
+    (msg) => log("INFO", String(msg)),
+    adapter,
+  );
 
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   rl.on("line", async (line) => {
@@ -81,7 +87,13 @@ export async function serveSchemaEngine({ prepare, connectShadow } = {}) {
       if (typeof engine[req.method] !== "function") throw new Error(`method ${req.method} not supported`);
       reply({ result: (await engine[req.method](req.params ?? {})) ?? null });
     } catch (e) {
-      reply({ error: { code: 4466, message: "An error happened. Check the data field for details.", data: { is_panic: false, message: e?.message ?? String(e), error_code: e?.error_code } } });
+      reply({
+        error: {
+          code: 4466,
+          message: "An error happened. Check the data field for details.",
+          data: { is_panic: false, message: e?.message ?? String(e), error_code: e?.error_code },
+        },
+      });
     }
   });
   rl.on("close", () => process.exit(0));

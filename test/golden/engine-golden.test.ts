@@ -7,7 +7,10 @@ describe("engine golden outputs", () => {
   it("every golden input evaluates to exactly the committed output", () => {
     const committed = readGolden();
     const now = computeGolden();
-    expect(now.map((e) => e.name), `the golden inputs changed: run npm run golden:update (${GOLDEN_PATH})`).toEqual(committed.map((e) => e.name));
+    expect(
+      now.map((e) => e.name),
+      `the golden inputs changed: run npm run golden:update (${GOLDEN_PATH})`,
+    ).toEqual(committed.map((e) => e.name));
     const differing: string[] = [];
     now.forEach((e, i) => {
       const c = committed[i]!;
@@ -15,6 +18,9 @@ describe("engine golden outputs", () => {
       const where = c.full !== undefined ? jsonDiff(c.full, e.full) : jsonDiff(c.summary, e.summary);
       differing.push(`${e.name}: ${where.length ? where.join("; ") : "full JSON differs (summary equal)"}`);
     });
-    expect(differing, `${differing.length} of ${now.length} golden outputs differ; if intended, run npm run golden:update and commit it:\n${differing.slice(0, 15).join("\n")}`).toEqual([]);
+    expect(
+      differing,
+      `${differing.length} of ${now.length} golden outputs differ; if intended, run npm run golden:update and commit it:\n${differing.slice(0, 15).join("\n")}`,
+    ).toEqual([]);
   });
 });

@@ -23,9 +23,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const todays = recomputeWithToday(latest);
   // Revising carries the project and the version it started from: a stale tab gets 409 on save.
   // A portfolio travels as ?p= and opens on the plan page; a single assessment as ?a=.
-  const answers = latest.kind === "portfolio" ? `p=${encodePortfolio(latest.input)}` : `a=${encodeAnswers(latest.input)}`;
-  const reviseUrl = (path: string) => `${latest.kind === "portfolio" && path === "/assess/result" ? "/assess/portfolio" : path}?${answers}&project=${project.id}&v=${project.version}`;
-  const actionClass = "rounded-md bg-white/10 px-3 py-1.5 text-sm font-medium text-white ring-1 ring-white/20 hover:bg-white/20";
+  const answers =
+    latest.kind === "portfolio" ? `p=${encodePortfolio(latest.input)}` : `a=${encodeAnswers(latest.input)}`;
+  const reviseUrl = (path: string) =>
+    `${latest.kind === "portfolio" && path === "/assess/result" ? "/assess/portfolio" : path}?${answers}&project=${project.id}&v=${project.version}`;
+  const actionClass =
+    "rounded-md bg-white/10 px-3 py-1.5 text-sm font-medium text-white ring-1 ring-white/20 hover:bg-white/20";
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
       <nav className="text-sm text-slate-500">
@@ -37,25 +40,36 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       <div className="mt-3">
         <ProjectControls id={project.id} name={project.name} />
         <p className="mt-2 text-sm text-slate-500">
-          Revision {latest.number} of {revisions.length} · saved {formatDate(latest.createdAt)} · catalog {latest.catalogVersion}
+          Revision {latest.number} of {revisions.length} · saved {formatDate(latest.createdAt)} · catalog{" "}
+          {latest.catalogVersion}
         </p>
       </div>
 
       {(todays.kind === "moved" || todays.kind === "moved-portfolio") && (
         <section className="mt-6 rounded-xl border-2 border-amber-400 bg-amber-50 p-5" data-testid="stale-catalog">
           <h2 className="text-base font-semibold text-amber-950">
-            {todays.catalogChanged ? "Prices have changed since this was saved" : "Today\u2019s engine computes a different result for these answers"}
+            {todays.catalogChanged
+              ? "Prices have changed since this was saved"
+              : "Today\u2019s engine computes a different result for these answers"}
           </h2>
           <p className="mt-1 text-sm text-amber-900">
             {todays.catalogChanged
               ? `Revision ${latest.number} was computed on catalog ${latest.catalogVersion}; today\u2019s catalog is ${catalogVersion}.`
               : `Revision ${latest.number} was computed on the same catalog (${latest.catalogVersion}) by an earlier version of the decision engine.`}{" "}
-            Here is what today&apos;s figures change for the same answers. The saved revision stays as it was; save a new revision to adopt them.
+            Here is what today&apos;s figures change for the same answers. The saved revision stays as it was; save a
+            new revision to adopt them.
           </p>
           <div className="mt-4 rounded-lg bg-white p-4">
-            {todays.kind === "moved" ? <EvaluationChanges diff={todays.diff} beforeLabel="saved" afterLabel="today" /> : <PlacementChanges diff={todays.diff} beforeLabel="saved" afterLabel="today" />}
+            {todays.kind === "moved" ? (
+              <EvaluationChanges diff={todays.diff} beforeLabel="saved" afterLabel="today" />
+            ) : (
+              <PlacementChanges diff={todays.diff} beforeLabel="saved" afterLabel="today" />
+            )}
           </div>
-          <Link href={reviseUrl("/assess/result")} className="mt-4 inline-block rounded-lg bg-amber-600 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-700">
+          <Link
+            href={reviseUrl("/assess/result")}
+            className="mt-4 inline-block rounded-lg bg-amber-600 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-700"
+          >
             Review with today&apos;s figures
           </Link>
         </section>
@@ -64,9 +78,13 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <section className="mt-6 rounded-xl border-2 border-amber-400 bg-amber-50 p-5" data-testid="stale-catalog">
           <h2 className="text-base font-semibold text-amber-950">These answers need a second look</h2>
           <p className="mt-1 text-sm text-amber-900">
-            The questionnaire has changed since revision {latest.number} was saved, so it cannot be recomputed as is. The saved result below is unchanged. Revise the answers to save a new revision.
+            The questionnaire has changed since revision {latest.number} was saved, so it cannot be recomputed as is.
+            The saved result below is unchanged. Revise the answers to save a new revision.
           </p>
-          <Link href={reviseUrl("/assess")} className="mt-4 inline-block rounded-lg bg-amber-600 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-700">
+          <Link
+            href={reviseUrl("/assess")}
+            className="mt-4 inline-block rounded-lg bg-amber-600 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-700"
+          >
             Revise answers
           </Link>
         </section>
@@ -85,14 +103,20 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           }
         />
         <aside className="space-y-6">
-          <section aria-labelledby="revisions-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+          <section
+            aria-labelledby="revisions-heading"
+            className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+          >
             <h2 id="revisions-heading" className="text-base font-semibold text-ink">
               Revisions
             </h2>
             <ol className="mt-3 space-y-2 text-sm" data-testid="revisions">
               {revisions.map((r) => (
                 <li key={r.id} className="flex items-center justify-between gap-2">
-                  <Link href={`/projects/${project.id}/revisions/${r.number}`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    href={`/projects/${project.id}/revisions/${r.number}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     Revision {r.number}
                   </Link>
                   <span className="text-slate-500">
@@ -102,10 +126,26 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               ))}
             </ol>
             {revisions.length > 1 && (
-              <form action={`/projects/${project.id}/compare`} className="mt-4 flex flex-wrap items-end gap-2 border-t border-slate-100 pt-4 text-sm">
-                <RevisionSelect name="a" label="Compare" numbers={revisions.map((r) => r.number)} selected={revisions[1]!.number} />
-                <RevisionSelect name="b" label="with" numbers={revisions.map((r) => r.number)} selected={revisions[0]!.number} />
-                <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700">
+              <form
+                action={`/projects/${project.id}/compare`}
+                className="mt-4 flex flex-wrap items-end gap-2 border-t border-slate-100 pt-4 text-sm"
+              >
+                <RevisionSelect
+                  name="a"
+                  label="Compare"
+                  numbers={revisions.map((r) => r.number)}
+                  selected={revisions[1]!.number}
+                />
+                <RevisionSelect
+                  name="b"
+                  label="with"
+                  numbers={revisions.map((r) => r.number)}
+                  selected={revisions[0]!.number}
+                />
+                <button
+                  type="submit"
+                  className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700"
+                >
                   Compare
                 </button>
               </form>
@@ -118,7 +158,17 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   );
 }
 
-function RevisionSelect({ name, label, numbers, selected }: { name: string; label: string; numbers: number[]; selected: number }) {
+function RevisionSelect({
+  name,
+  label,
+  numbers,
+  selected,
+}: {
+  name: string;
+  label: string;
+  numbers: number[];
+  selected: number;
+}) {
   return (
     <label className="block">
       <span className="block text-xs text-slate-500">{label}</span>

@@ -15,12 +15,21 @@ export async function generateMetadata({ params }: { params: Promise<{ token: st
   const robots = { index: false, follow: false };
   if (shared.status !== "active") return { title: "Link not available", robots };
   const r = shared.revision;
-  const title = r.kind === "portfolio" ? `${shared.projectName}: deployment plan` : `${shared.projectName}: ${r.evaluation.recommendationLabel}`;
+  const title =
+    r.kind === "portfolio"
+      ? `${shared.projectName}: deployment plan`
+      : `${shared.projectName}: ${r.evaluation.recommendationLabel}`;
   const description =
     r.kind === "portfolio"
       ? `RentOrOwn plans ${r.evaluation.workloads.length} workloads for ${formatUsd(r.evaluation.plan.tcoUsd)} over ${r.evaluation.horizonMonths} months.`
       : `RentOrOwn recommends ${r.evaluation.recommendationLabel.toLowerCase()} (confidence ${formatPct(r.evaluation.confidence)}). ${r.evaluation.keyReasons[0]?.text ?? ""}`.trim();
-  return { title, description, robots, openGraph: { title, description, type: "article" }, twitter: { card: "summary", title, description } };
+  return {
+    title,
+    description,
+    robots,
+    openGraph: { title, description, type: "article" },
+    twitter: { card: "summary", title, description },
+  };
 }
 
 export default async function SharedPage({ params }: { params: Promise<{ token: string }> }) {
@@ -34,7 +43,8 @@ export default async function SharedPage({ params }: { params: Promise<{ token: 
         {shared.projectName}
       </h1>
       <p className="mt-1 text-sm text-slate-500">
-        Revision {shared.revision.number}, saved {formatDate(shared.revision.createdAt)} on catalog {shared.revision.catalogVersion}.
+        Revision {shared.revision.number}, saved {formatDate(shared.revision.createdAt)} on catalog{" "}
+        {shared.revision.catalogVersion}.
       </p>
       <div className="mt-6">
         <StoredResult revision={shared.revision} actions={<SharedPdfButton token={token} />} />

@@ -10,10 +10,29 @@ import { CHART_HEIGHT, type ChartSize } from "./chart-style";
 /** The chart's figures as rows, the text alternative for people who cannot see the drawing. */
 export type ChartTable = { head: string[]; rows: string[][] };
 
-export function ChartFrame({ title, caption, children, size, testId, composite, table }: { title: string; caption?: ReactNode; children: ReactElement; size: ChartSize; testId: string; composite?: boolean; table?: ChartTable }) {
+export function ChartFrame({
+  title,
+  caption,
+  children,
+  size,
+  testId,
+  composite,
+  table,
+}: {
+  title: string;
+  caption?: ReactNode;
+  children: ReactElement;
+  size: ChartSize;
+  testId: string;
+  composite?: boolean;
+  table?: ChartTable;
+}) {
   const height = size.height ?? CHART_HEIGHT;
   return (
-    <figure className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm break-inside-avoid" data-testid={testId}>
+    <figure
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm break-inside-avoid"
+      data-testid={testId}
+    >
       <figcaption className="mb-3">
         <span className="block text-sm font-semibold text-ink">{title}</span>
         {caption && <span className="mt-0.5 block text-xs text-slate-500">{caption}</span>}
@@ -36,7 +55,9 @@ export function ChartFrame({ title, caption, children, size, testId, composite, 
 function FiguresTable({ title, table }: { title: string; table: ChartTable }) {
   return (
     <details className="mt-3 text-sm print:hidden" data-testid="chart-table">
-      <summary className="cursor-pointer text-slate-700 underline-offset-2 hover:underline">Show the figures as a table</summary>
+      <summary className="cursor-pointer text-slate-700 underline-offset-2 hover:underline">
+        Show the figures as a table
+      </summary>
       <div className="mt-2 max-h-72 overflow-auto" tabIndex={0} role="region" aria-label={`${title}: figures`}>
         <table className="w-full border-collapse text-left text-xs">
           <caption className="sr-only">{title}</caption>

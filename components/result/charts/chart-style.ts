@@ -26,7 +26,10 @@ const END_LABEL_GAP = 12;
  * (`position` in plot pixels, from the top) and each pushed below the one above it when they would touch;
  * `lines` says how many text lines a label takes (a two-line label needs twice the room).
  */
-export function endLabelOffsets<K extends string>(position: Record<K, number>, lines: Partial<Record<K, number>> = {}): Record<K, number> {
+export function endLabelOffsets<K extends string>(
+  position: Record<K, number>,
+  lines: Partial<Record<K, number>> = {},
+): Record<K, number> {
   const keys = (Object.keys(position) as K[]).sort((a, b) => position[a] - position[b]);
   const out = {} as Record<K, number>;
   let nextFree = -Infinity;

@@ -8,7 +8,18 @@ import { decadeTicks, formatTokens, formatUsd, formatUsdCompact } from "@/lib/fo
 import { ChartFrame } from "./chart-frame";
 import { bandAreas, bandCaption, withBands } from "./uncertainty-bands";
 import { COLLAPSED_COLOR, collapsedLabel, hybridCollapse } from "../hybrid-collapse";
-import { axisTick, axisTitle, CHART_HEIGHT, CHART_MARGIN, END_LABEL_WIDTH, endLabelOffsets, GRID_COLOR, INK, USD_AXIS_WIDTH, type ChartSize } from "./chart-style";
+import {
+  axisTick,
+  axisTitle,
+  CHART_HEIGHT,
+  CHART_MARGIN,
+  END_LABEL_WIDTH,
+  endLabelOffsets,
+  GRID_COLOR,
+  INK,
+  USD_AXIS_WIDTH,
+  type ChartSize,
+} from "./chart-style";
 import { EndLabel, endLabelText } from "./end-label";
 
 /**
@@ -16,7 +27,12 @@ import { EndLabel, endLabelText } from "./end-label";
  * (a straight line, on log axes too), GPUs come a replica at a time (a staircase; the hybrid keeps
  * GPUs for its in-house share).
  */
-const CURVE: Record<Option, "linear" | "stepAfter"> = { api: "linear", "hosted-open": "linear", "self-hosted": "stepAfter", hybrid: "stepAfter" };
+const CURVE: Record<Option, "linear" | "stepAfter"> = {
+  api: "linear",
+  "hosted-open": "linear",
+  "self-hosted": "stepAfter",
+  hybrid: "stepAfter",
+};
 
 /** Chart 1: steady monthly cost of every option against daily token volume, break-evens and "you are here" marked. */
 export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Evaluation; size?: ChartSize }) {
@@ -37,17 +53,34 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
   const last = data.at(-1);
   const plotHeight = height - CHART_MARGIN.top - CHART_MARGIN.bottom - 30;
   const span = Math.log10(yDomain[1]) - Math.log10(yDomain[0]) || 1;
-  const ends = endLabelOffsets(Object.fromEntries(OPTIONS.map((o) => [o, last && last[o] > 0 ? ((Math.log10(yDomain[1]) - Math.log10(last[o])) / span) * plotHeight : plotHeight])) as Record<Option, number>, { hybrid: collapsed ? 2 : 1 });
-  const endName = (o: Option) => endLabelText(OPTION_SHORT_LABELS[o], o === "hybrid" && collapsed ? OPTION_SHORT_LABELS[collapsed] : null);
+  const ends = endLabelOffsets(
+    Object.fromEntries(
+      OPTIONS.map((o) => [
+        o,
+        last && last[o] > 0 ? ((Math.log10(yDomain[1]) - Math.log10(last[o])) / span) * plotHeight : plotHeight,
+      ]),
+    ) as Record<Option, number>,
+    { hybrid: collapsed ? 2 : 1 },
+  );
+  const endName = (o: Option) =>
+    endLabelText(OPTION_SHORT_LABELS[o], o === "hybrid" && collapsed ? OPTION_SHORT_LABELS[collapsed] : null);
   return (
     <ChartFrame
       testId="chart-cost-vs-volume"
       size={size}
       title="Monthly cost vs daily token volume"
       caption={`${e.headline?.rival ? `${e.headline.text.volume} ` : ""}Steady monthly cost (no set-up) at each volume. Per-token prices grow in a straight line; own GPUs step up a replica at a time.${collapsed ? ` Hybrid (${collapsedLabel(collapsed)} at your volume) is drawn grey under the line it equals.` : ""}${bandCaption(e)}`}
-      table={{ head: ["tokens / day", ...OPTIONS.map((o) => `${optionLabel(o)}, USD / month`)], rows: data.map((p) => [formatTokens(p.tokensPerDay), ...OPTIONS.map((o) => formatUsd(p[o]))]) }}
+      table={{
+        head: ["tokens / day", ...OPTIONS.map((o) => `${optionLabel(o)}, USD / month`)],
+        rows: data.map((p) => [formatTokens(p.tokensPerDay), ...OPTIONS.map((o) => formatUsd(p[o]))]),
+      }}
     >
-      <ComposedChart data={withBands(data, e, "volume")} width={size.width} height={height} margin={{ ...CHART_MARGIN, right: END_LABEL_WIDTH }}>
+      <ComposedChart
+        data={withBands(data, e, "volume")}
+        width={size.width}
+        height={height}
+        margin={{ ...CHART_MARGIN, right: END_LABEL_WIDTH }}
+      >
         <CartesianGrid stroke={GRID_COLOR} />
         <XAxis
           dataKey="tokensPerDay"
@@ -59,23 +92,82 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
           tick={axisTick}
           label={{ value: "tokens / day (log scale)", position: "insideBottom", offset: -8, ...axisTitle }}
         />
-        <YAxis scale="log" domain={yDomain} ticks={yTicks} allowDataOverflow tickFormatter={(v: number) => formatUsdCompact(v)} tick={axisTick} width={USD_AXIS_WIDTH} label={{ value: "USD / month", angle: -90, position: "insideLeft", ...axisTitle }} />
-        <Tooltip formatter={(v, name) => [formatUsd(Number(v)), optionLabel(name as Option)]} labelFormatter={(v) => `${formatTokens(Number(v))} tokens/day`} />
+        <YAxis
+          scale="log"
+          domain={yDomain}
+          ticks={yTicks}
+          allowDataOverflow
+          tickFormatter={(v: number) => formatUsdCompact(v)}
+          tick={axisTick}
+          width={USD_AXIS_WIDTH}
+          label={{ value: "USD / month", angle: -90, position: "insideLeft", ...axisTitle }}
+        />
+        <Tooltip
+          formatter={(v, name) => [formatUsd(Number(v)), optionLabel(name as Option)]}
+          labelFormatter={(v) => `${formatTokens(Number(v))} tokens/day`}
+        />
         {bandAreas(e, "volume")}
         {OPTIONS.map((o) => (
           // A hybrid with no split is that pure option: greyed and thin, under the line it equals.
-          <Line key={o} dataKey={o} type={CURVE[o]} dot={false} stroke={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color} strokeDasharray={OPTION_STYLE[o].dash} strokeWidth={o === "hybrid" && collapsed ? 1 : 2} isAnimationActive={animate}>
-            <LabelList dataKey={o} content={(p) => (p.index === data.length - 1 ? <EndLabel x={Number(p.x)} y={Number(p.y)} dy={ends[o]} color={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color} text={endName(o)} /> : null)} />
+          <Line
+            key={o}
+            dataKey={o}
+            type={CURVE[o]}
+            dot={false}
+            stroke={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color}
+            strokeDasharray={OPTION_STYLE[o].dash}
+            strokeWidth={o === "hybrid" && collapsed ? 1 : 2}
+            isAnimationActive={animate}
+          >
+            <LabelList
+              dataKey={o}
+              content={(p) =>
+                p.index === data.length - 1 ? (
+                  <EndLabel
+                    x={Number(p.x)}
+                    y={Number(p.y)}
+                    dy={ends[o]}
+                    color={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color}
+                    text={endName(o)}
+                  />
+                ) : null
+              }
+            />
           </Line>
         ))}
         {e.tokensPerDay > 0 && inRange(e.tokensPerDay) && (
-          <ReferenceLine x={e.tokensPerDay} stroke={INK} strokeWidth={1.5} label={{ value: "You are here", position: "insideTopLeft", fontSize: 11, fill: INK }} />
+          <ReferenceLine
+            x={e.tokensPerDay}
+            stroke={INK}
+            strokeWidth={1.5}
+            label={{ value: "You are here", position: "insideTopLeft", fontSize: 11, fill: INK }}
+          />
         )}
         {inRange(e.breakEven.api.tokensPerDay) && (
-          <ReferenceLine x={e.breakEven.api.tokensPerDay} stroke={OPTION_STYLE.api.color} strokeDasharray="3 3" label={{ value: "Break-even vs API", position: "insideBottomRight", fontSize: 10, fill: OPTION_STYLE.api.color }} />
+          <ReferenceLine
+            x={e.breakEven.api.tokensPerDay}
+            stroke={OPTION_STYLE.api.color}
+            strokeDasharray="3 3"
+            label={{
+              value: "Break-even vs API",
+              position: "insideBottomRight",
+              fontSize: 10,
+              fill: OPTION_STYLE.api.color,
+            }}
+          />
         )}
         {inRange(e.breakEven["hosted-open"].tokensPerDay) && (
-          <ReferenceLine x={e.breakEven["hosted-open"].tokensPerDay} stroke={OPTION_STYLE["hosted-open"].color} strokeDasharray="3 3" label={{ value: "Break-even vs hosted", position: "insideBottomLeft", fontSize: 10, fill: OPTION_STYLE["hosted-open"].color }} />
+          <ReferenceLine
+            x={e.breakEven["hosted-open"].tokensPerDay}
+            stroke={OPTION_STYLE["hosted-open"].color}
+            strokeDasharray="3 3"
+            label={{
+              value: "Break-even vs hosted",
+              position: "insideBottomLeft",
+              fontSize: 10,
+              fill: OPTION_STYLE["hosted-open"].color,
+            }}
+          />
         )}
       </ComposedChart>
     </ChartFrame>

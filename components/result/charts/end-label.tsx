@@ -13,4 +13,5 @@ export function EndLabel({ x, y, dy, color, text }: { x: number; y: number; dy: 
 }
 
 /** The end label of a series: short option names; a Hybrid that does not split says which option it is. */
-export const endLabelText = (short: string, collapsedTo?: string | null) => (collapsedTo ? `${short} =\n${collapsedTo}` : short);
+export const endLabelText = (short: string, collapsedTo?: string | null) =>
+  collapsedTo ? `${short} =\n${collapsedTo}` : short;

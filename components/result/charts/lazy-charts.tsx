@@ -14,7 +14,12 @@ const CHART_COUNT = 4;
 
 function Placeholders() {
   return Array.from({ length: CHART_COUNT }, (_, i) => (
-    <div key={i} aria-hidden="true" className="animate-pulse rounded-xl border border-slate-200 bg-white p-4" style={{ height: CHART_HEIGHT + 64 }}>
+    <div
+      key={i}
+      aria-hidden="true"
+      className="animate-pulse rounded-xl border border-slate-200 bg-white p-4"
+      style={{ height: CHART_HEIGHT + 64 }}
+    >
       <div className="h-4 w-1/2 rounded bg-slate-100" />
       <div className="mt-4 h-[calc(100%-2rem)] rounded bg-slate-50" />
     </div>
@@ -29,7 +34,9 @@ export function LazyCharts({ evaluation }: { evaluation: Evaluation }) {
   useEffect(() => {
     const el = ref.current;
     if (!el || near) return;
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: PRELOAD_MARGIN });
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+      rootMargin: PRELOAD_MARGIN,
+    });
     io.observe(el);
     return () => io.disconnect();
   }, [near]);

@@ -23,16 +23,18 @@ const tokensOrNever = (tokensPerDay: number | null) => (tokensPerDay === null ? 
 
 /** The rows that move the break-even: an assumption whose low and high give the same answer is left out (it was drawn as an empty row). */
 export function tornadoRows(e: Evaluation) {
-  return e.sensitivity.filter((s) => s.breakEvenLow !== s.breakEvenHigh).map((s) => {
-    const lo = decade(s.breakEvenLow);
-    const hi = decade(s.breakEvenHigh);
-    return {
-      label: s.label,
-      start: Math.min(lo, hi),
-      span: Math.max(Math.abs(hi - lo), MIN_BAR_DECADES),
-      text: `${formatNumber(s.low)} → ${tokensOrNever(s.breakEvenLow)} · ${formatNumber(s.high)} → ${tokensOrNever(s.breakEvenHigh)} tokens/day`,
-    };
-  });
+  return e.sensitivity
+    .filter((s) => s.breakEvenLow !== s.breakEvenHigh)
+    .map((s) => {
+      const lo = decade(s.breakEvenLow);
+      const hi = decade(s.breakEvenHigh);
+      return {
+        label: s.label,
+        start: Math.min(lo, hi),
+        span: Math.max(Math.abs(hi - lo), MIN_BAR_DECADES),
+        text: `${formatNumber(s.low)} → ${tokensOrNever(s.breakEvenLow)} · ${formatNumber(s.high)} → ${tokensOrNever(s.breakEvenHigh)} tokens/day`,
+      };
+    });
 }
 
 /** The headline pair's tornado: the verdict's TCO margin over its closest usable rival at each figure's low and high. */
@@ -40,17 +42,23 @@ function MarginTornado({ evaluation: e, size }: { evaluation: Evaluation; size: 
   const h = e.headline;
   const rival = h.rival!;
   // A figure whose low and high leave the margin where it is has no bar to draw: left out.
-  const rows = h.sensitivity.filter((s) => s.marginLowUsd !== s.marginHighUsd).map((s) => ({
-    label: s.label,
-    start: Math.min(s.marginLowUsd, s.marginHighUsd),
-    span: Math.max(Math.abs(s.marginHighUsd - s.marginLowUsd), 1),
-    text: `${formatNumber(s.low)} → ${formatUsd(s.marginLowUsd)} · ${formatNumber(s.high)} → ${formatUsd(s.marginHighUsd)}`,
-  }));
+  const rows = h.sensitivity
+    .filter((s) => s.marginLowUsd !== s.marginHighUsd)
+    .map((s) => ({
+      label: s.label,
+      start: Math.min(s.marginLowUsd, s.marginHighUsd),
+      span: Math.max(Math.abs(s.marginHighUsd - s.marginLowUsd), 1),
+      text: `${formatNumber(s.low)} → ${formatUsd(s.marginLowUsd)} · ${formatNumber(s.high)} → ${formatUsd(s.marginHighUsd)}`,
+    }));
   const title = `What moves ${OPTION_SHORT_LABELS[h.winner]}'s margin over ${OPTION_SHORT_LABELS[rival]} most`;
   if (!rows.length)
     return (
       <ChartFrame testId="chart-tornado" size={size} composite title={title} caption={h.text.tornado}>
-        <p className="flex items-center rounded-lg bg-slate-50 p-4 text-sm text-slate-700" style={{ height: size.height ?? CHART_HEIGHT }} data-testid="tornado-never">
+        <p
+          className="flex items-center rounded-lg bg-slate-50 p-4 text-sm text-slate-700"
+          style={{ height: size.height ?? CHART_HEIGHT }}
+          data-testid="tornado-never"
+        >
           {h.text.tornado}
         </p>
       </ChartFrame>
@@ -58,10 +66,32 @@ function MarginTornado({ evaluation: e, size }: { evaluation: Evaluation; size: 
   const all = rows.flatMap((r) => [r.start, r.start + r.span, 0, h.marginUsd ?? 0]);
   const animate = size.animate ?? true;
   return (
-    <ChartFrame testId="chart-tornado" size={size} title={title} caption={`${h.text.tornado} Bars: ${OPTION_SHORT_LABELS[rival]}'s TCO minus ${OPTION_SHORT_LABELS[h.winner]}'s over ${e.horizonMonths} months at each figure's low and high value (right of 0: ${OPTION_SHORT_LABELS[h.winner]} is cheaper).`}>
-      <BarChart data={rows} layout="vertical" width={size.width} height={size.height ?? CHART_HEIGHT} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
+    <ChartFrame
+      testId="chart-tornado"
+      size={size}
+      title={title}
+      caption={`${h.text.tornado} Bars: ${OPTION_SHORT_LABELS[rival]}'s TCO minus ${OPTION_SHORT_LABELS[h.winner]}'s over ${e.horizonMonths} months at each figure's low and high value (right of 0: ${OPTION_SHORT_LABELS[h.winner]} is cheaper).`}
+    >
+      <BarChart
+        data={rows}
+        layout="vertical"
+        width={size.width}
+        height={size.height ?? CHART_HEIGHT}
+        margin={{ top: 8, right: 24, bottom: 16, left: 8 }}
+      >
         <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
-        <XAxis type="number" domain={[Math.min(...all), Math.max(...all)]} tickFormatter={(v: number) => formatUsdCompact(v)} tick={axisTick} label={{ value: `margin over ${OPTION_SHORT_LABELS[rival]}, USD`, position: "insideBottom", offset: -8, ...axisTitle }} />
+        <XAxis
+          type="number"
+          domain={[Math.min(...all), Math.max(...all)]}
+          tickFormatter={(v: number) => formatUsdCompact(v)}
+          tick={axisTick}
+          label={{
+            value: `margin over ${OPTION_SHORT_LABELS[rival]}, USD`,
+            position: "insideBottom",
+            offset: -8,
+            ...axisTitle,
+          }}
+        />
         <YAxis type="category" dataKey="label" width={LABEL_WIDTH} tick={axisTick} />
         <Tooltip formatter={(_v, _n, item) => [(item.payload as { text: string }).text, "low → high"]} />
         <Bar dataKey="start" stackId="t" fill="transparent" isAnimationActive={false} />
@@ -87,8 +117,18 @@ export function TornadoChart({ evaluation: e, size = {} }: { evaluation: Evaluat
   // No assumption's range brings a break-even within reach: say so instead of drawing empty bars.
   if (rows.length === 0) {
     return (
-      <ChartFrame testId="chart-tornado" size={size} composite title="What moves the break-even most" caption="Break-even volume against the API at each assumption's low and high value.">
-        <p className="flex items-center rounded-lg bg-slate-50 p-4 text-sm text-slate-700" style={{ height: size.height ?? CHART_HEIGHT }} data-testid="tornado-never">
+      <ChartFrame
+        testId="chart-tornado"
+        size={size}
+        composite
+        title="What moves the break-even most"
+        caption="Break-even volume against the API at each assumption's low and high value."
+      >
+        <p
+          className="flex items-center rounded-lg bg-slate-50 p-4 text-sm text-slate-700"
+          style={{ height: size.height ?? CHART_HEIGHT }}
+          data-testid="tornado-never"
+        >
           {base === null
             ? `Self-hosting does not become cheaper than the API below ${formatTokens(BREAK_EVEN_RANGE.maxTokensPerDay)} tokens a day, at the low or the high value of any of the ${e.sensitivity.length} assumptions tested: no single figure changes the answer.`
             : `None of the ${e.sensitivity.length} assumptions tested moves the break-even (${formatTokens(base)} tokens a day) between its low and high value.`}
@@ -108,13 +148,38 @@ export function TornadoChart({ evaluation: e, size = {} }: { evaluation: Evaluat
       title="What moves the break-even most"
       caption={`Break-even volume against the API (tokens/day, log scale) at each assumption's low and high value${base ? `; today ${formatTokens(base)}` : "; never within range today"}.`}
       table={{
-        head: ["assumption", "low value", "break-even at low, tokens / day", "high value", "break-even at high, tokens / day"],
-        rows: e.sensitivity.map((s) => [s.label, formatNumber(s.low), tokensOrNever(s.breakEvenLow), formatNumber(s.high), tokensOrNever(s.breakEvenHigh)]),
+        head: [
+          "assumption",
+          "low value",
+          "break-even at low, tokens / day",
+          "high value",
+          "break-even at high, tokens / day",
+        ],
+        rows: e.sensitivity.map((s) => [
+          s.label,
+          formatNumber(s.low),
+          tokensOrNever(s.breakEvenLow),
+          formatNumber(s.high),
+          tokensOrNever(s.breakEvenHigh),
+        ]),
       }}
     >
-      <BarChart data={rows} layout="vertical" width={size.width} height={size.height ?? CHART_HEIGHT} margin={{ top: 8, right: 24, bottom: 16, left: 8 }}>
+      <BarChart
+        data={rows}
+        layout="vertical"
+        width={size.width}
+        height={size.height ?? CHART_HEIGHT}
+        margin={{ top: 8, right: 24, bottom: 16, left: 8 }}
+      >
         <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
-        <XAxis type="number" domain={[lo, hi]} ticks={ticks} tickFormatter={(v: number) => (v >= NEVER_DECADE ? "never" : formatTokens(10 ** v))} tick={axisTick} label={{ value: "break-even tokens / day", position: "insideBottom", offset: -8, ...axisTitle }} />
+        <XAxis
+          type="number"
+          domain={[lo, hi]}
+          ticks={ticks}
+          tickFormatter={(v: number) => (v >= NEVER_DECADE ? "never" : formatTokens(10 ** v))}
+          tick={axisTick}
+          label={{ value: "break-even tokens / day", position: "insideBottom", offset: -8, ...axisTitle }}
+        />
         <YAxis type="category" dataKey="label" width={LABEL_WIDTH} tick={axisTick} />
         <Tooltip formatter={(_v, _n, item) => [(item.payload as { text: string }).text, "low → high"]} />
         <Bar dataKey="start" stackId="t" fill="transparent" isAnimationActive={false} />

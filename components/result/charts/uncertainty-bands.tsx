@@ -12,17 +12,24 @@ export function bandOptions(e: Evaluation): Option[] {
   const u = e.uncertainty;
   if (!u?.bands) return [];
   const collapsed = hybridCollapse(e);
-  return [u.verdict, ...(u.rival ? [u.rival] : [])].filter((o, i, xs) => xs.indexOf(o) === i && !(o === "hybrid" && collapsed));
+  return [u.verdict, ...(u.rival ? [u.rival] : [])].filter(
+    (o, i, xs) => xs.indexOf(o) === i && !(o === "hybrid" && collapsed),
+  );
 }
 
 const key = (o: Option) => `band:${o}`;
 
 /** The rows with a `[p10, p90]` column per banded option (row i ↔ month i + 1, or volume point i). */
-export function withBands<T extends object>(rows: T[], e: Evaluation, kind: "cumulative" | "volume"): (T & Record<string, [number, number]>)[] {
+export function withBands<T extends object>(
+  rows: T[],
+  e: Evaluation,
+  kind: "cumulative" | "volume",
+): (T & Record<string, [number, number]>)[] {
   const b = e.uncertainty?.bands;
   const source = kind === "cumulative" ? b?.cumulative : b?.volume;
   const opts = bandOptions(e);
-  if (!source || !opts.length || source[opts[0]!].p10.length !== rows.length) return rows as (T & Record<string, [number, number]>)[];
+  if (!source || !opts.length || source[opts[0]!].p10.length !== rows.length)
+    return rows as (T & Record<string, [number, number]>)[];
   return rows.map((r, i) => {
     const out = { ...r } as T & Record<string, [number, number]>;
     for (const o of opts) (out as Record<string, [number, number]>)[key(o)] = [source[o].p10[i]!, source[o].p90[i]!];
@@ -35,12 +42,24 @@ export function bandAreas(e: Evaluation, kind: "cumulative" | "volume") {
   const b = e.uncertainty?.bands;
   if (!(kind === "cumulative" ? b?.cumulative : b?.volume)) return [];
   return bandOptions(e).map((o) => (
-    <Area key={key(o)} dataKey={key(o)} type={kind === "volume" && o !== "api" && o !== "hosted-open" ? "stepAfter" : "linear"} stroke="none" fill={OPTION_STYLE[o].color} fillOpacity={0.14} isAnimationActive={false} legendType="none" tooltipType="none" />
+    <Area
+      key={key(o)}
+      dataKey={key(o)}
+      type={kind === "volume" && o !== "api" && o !== "hosted-open" ? "stepAfter" : "linear"}
+      stroke="none"
+      fill={OPTION_STYLE[o].color}
+      fillOpacity={0.14}
+      isAnimationActive={false}
+      legendType="none"
+      tooltipType="none"
+    />
   ));
 }
 
 /** The charts' caption addition: what the shaded bands are. */
 export function bandCaption(e: Evaluation): string {
   const u = e.uncertainty;
-  return u?.bands && bandOptions(e).length ? ` Shaded: where 80% of ${u.bands.draws.toLocaleString("en-US")} draws over the catalog's ranges fall (P10–P90).` : "";
+  return u?.bands && bandOptions(e).length
+    ? ` Shaded: where 80% of ${u.bands.draws.toLocaleString("en-US")} draws over the catalog's ranges fall (P10–P90).`
+    : "";
 }

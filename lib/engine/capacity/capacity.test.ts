@@ -22,7 +22,12 @@ const base = {
   capability: { frontier: "helpful" },
 } satisfies AssessmentInput;
 
-type Patch = { volume?: Partial<AssessmentInput["volume"]>; latency?: Partial<AssessmentInput["latency"]>; capability?: Partial<AssessmentInput["capability"]>; deployment?: Partial<NonNullable<AssessmentInput["deployment"]>> };
+type Patch = {
+  volume?: Partial<AssessmentInput["volume"]>;
+  latency?: Partial<AssessmentInput["latency"]>;
+  capability?: Partial<AssessmentInput["capability"]>;
+  deployment?: Partial<NonNullable<AssessmentInput["deployment"]>>;
+};
 function model(p: Patch = {}): Model {
   const input = {
     ...base,
@@ -38,7 +43,9 @@ const horizonGpuUsd = (m: Model) => m.capacity.chosen.usdHorizon;
 /** One replica of the configuration over the horizon (its GPUs, their storage/network share and people): one step of the staircase. */
 const replicaHorizonUsd = (m: Model) => {
   const v = m.values;
-  const perGpuMonth = m.capacity.chosen.usdPerGpuHour * HOURS_PER_MONTH * (1 + v["overheads.storageNetworkShareOfGpu"]) + ((v["people.ftePer100Gpus"] / 100) * v["people.loadedEngineerUsdPerYear"]) / 12;
+  const perGpuMonth =
+    m.capacity.chosen.usdPerGpuHour * HOURS_PER_MONTH * (1 + v["overheads.storageNetworkShareOfGpu"]) +
+    ((v["people.ftePer100Gpus"] / 100) * v["people.loadedEngineerUsdPerYear"]) / 12;
   return m.capacity.chosen.gpusPerReplica * perGpuMonth * m.input.strategy.horizonMonths;
 };
 
@@ -53,13 +60,26 @@ function needGrowth(a: Model, b: Model): number | undefined {
   const ca = a.capacity.chosen;
   const cb = b.capacity.chosen.id === ca.id ? b.capacity.chosen : b.capacity.candidates.find((c) => c.id === ca.id);
   if (a.capacity.unmet || !cb || !cb.feasible) return undefined;
-  return Math.max(0, b.tokensPerDay / cb.tokensPerSecondPerReplica / (a.tokensPerDay / ca.tokensPerSecondPerReplica) - 1);
+  return Math.max(
+    0,
+    b.tokensPerDay / cb.tokensPerSecondPerReplica / (a.tokensPerDay / ca.tokensPerSecondPerReplica) - 1,
+  );
 }
 
 function cfgOf(modelId: string, gpuId: string, precision: "bf16" | "fp8" | "fp4", tp: number) {
   const m = cc.openModels.find((x) => x.id === modelId)!;
   const g = cc.gpus.find((x) => x.id === gpuId)!;
-  return perfConfig(m, g, precision, tp, calibrationFor(cc.performance, modelId, gpuId, precision, tp, { vendorOf: (id) => cc.gpus.find((x) => x.id === id)?.vendor, figure: (k) => cc.figure(k as never), architecture: m.architecture }).calibration);
+  return perfConfig(
+    m,
+    g,
+    precision,
+    tp,
+    calibrationFor(cc.performance, modelId, gpuId, precision, tp, {
+      vendorOf: (id) => cc.gpus.find((x) => x.id === id)?.vendor,
+      figure: (k) => cc.figure(k as never),
+      architecture: m.architecture,
+    }).calibration,
+  );
 }
 
 describe("catalog ↔ schema", () => {
@@ -106,12 +126,76 @@ describe("performance model", () => {
 // benchmarks start every request at once, a queue the model does not reproduce).
 const TOL = 0.25;
 test.each([
-  { label: "InferenceMAX README: gpt-oss-120b FP4 vLLM 2x H100, 1k/1k, c=16: 1,869 tok/s/GPU at 8.3 ms/token", model: "gpt-oss-120b", gpu: "h100", p: "fp4", tp: 2, isl: 1024, osl: 1024, c: 16, tpsPerGpu: 1869, tpotMs: 8.3 },
-  { label: "InferenceMAX README: same, c=64: 4,113 tok/s/GPU at 15.3 ms/token", model: "gpt-oss-120b", gpu: "h100", p: "fp4", tp: 2, isl: 1024, osl: 1024, c: 64, tpsPerGpu: 4113, tpotMs: 15.3 },
-  { label: "NVIDIA NIM 1.8.0: Llama 3.3 70B FP8 2x H100, 5000/500, c=1: 51.7 output tok/s, ITL 18.6 ms", model: "llama-3.3-70b", gpu: "h100", p: "fp8", tp: 2, isl: 5000, osl: 500, c: 1, tpsPerGpu: (51.7 * 5500) / 500 / 2, tpotMs: 18.6 },
-  { label: "NVIDIA NIM 1.8.0: Llama 3.3 70B FP8 2x H100, 5000/500, c=50: 814 output tok/s, ITL 60 ms", model: "llama-3.3-70b", gpu: "h100", p: "fp8", tp: 2, isl: 5000, osl: 500, c: 50, tpsPerGpu: (814 * 5500) / 500 / 2, tpotMs: 60 },
-  { label: "silybench (Qwen3-8B proxy) FP8 1x H100, chat 128/128 at 512 users: 16,542 output tok/s", model: "llama-3.1-8b", gpu: "h100", p: "fp8", tp: 1, isl: 128, osl: 128, c: 512, tpsPerGpu: 16542 * 2 },
-  { label: "silybench (Qwen3-8B proxy) FP8 1x H100, balanced 2048/2048 at 52 users: 3,653 output tok/s", model: "llama-3.1-8b", gpu: "h100", p: "fp8", tp: 1, isl: 2048, osl: 2048, c: 52, tpsPerGpu: 3653 * 2 },
+  {
+    label: "InferenceMAX README: gpt-oss-120b FP4 vLLM 2x H100, 1k/1k, c=16: 1,869 tok/s/GPU at 8.3 ms/token",
+    model: "gpt-oss-120b",
+    gpu: "h100",
+    p: "fp4",
+    tp: 2,
+    isl: 1024,
+    osl: 1024,
+    c: 16,
+    tpsPerGpu: 1869,
+    tpotMs: 8.3,
+  },
+  {
+    label: "InferenceMAX README: same, c=64: 4,113 tok/s/GPU at 15.3 ms/token",
+    model: "gpt-oss-120b",
+    gpu: "h100",
+    p: "fp4",
+    tp: 2,
+    isl: 1024,
+    osl: 1024,
+    c: 64,
+    tpsPerGpu: 4113,
+    tpotMs: 15.3,
+  },
+  {
+    label: "NVIDIA NIM 1.8.0: Llama 3.3 70B FP8 2x H100, 5000/500, c=1: 51.7 output tok/s, ITL 18.6 ms",
+    model: "llama-3.3-70b",
+    gpu: "h100",
+    p: "fp8",
+    tp: 2,
+    isl: 5000,
+    osl: 500,
+    c: 1,
+    tpsPerGpu: (51.7 * 5500) / 500 / 2,
+    tpotMs: 18.6,
+  },
+  {
+    label: "NVIDIA NIM 1.8.0: Llama 3.3 70B FP8 2x H100, 5000/500, c=50: 814 output tok/s, ITL 60 ms",
+    model: "llama-3.3-70b",
+    gpu: "h100",
+    p: "fp8",
+    tp: 2,
+    isl: 5000,
+    osl: 500,
+    c: 50,
+    tpsPerGpu: (814 * 5500) / 500 / 2,
+    tpotMs: 60,
+  },
+  {
+    label: "silybench (Qwen3-8B proxy) FP8 1x H100, chat 128/128 at 512 users: 16,542 output tok/s",
+    model: "llama-3.1-8b",
+    gpu: "h100",
+    p: "fp8",
+    tp: 1,
+    isl: 128,
+    osl: 128,
+    c: 512,
+    tpsPerGpu: 16542 * 2,
+  },
+  {
+    label: "silybench (Qwen3-8B proxy) FP8 1x H100, balanced 2048/2048 at 52 users: 3,653 output tok/s",
+    model: "llama-3.1-8b",
+    gpu: "h100",
+    p: "fp8",
+    tp: 1,
+    isl: 2048,
+    osl: 2048,
+    c: 52,
+    tpsPerGpu: 3653 * 2,
+  },
 ] as const)("$label", ({ model: id, gpu, p, tp, isl, osl, c, tpsPerGpu, ...rest }) => {
   const r = perfAt(cfgOf(id, gpu, p, tp), { inTok: isl, outTok: osl }, c);
   expect(r.tokensPerSecond / tp / tpsPerGpu).toBeGreaterThan(1 - TOL);
@@ -127,10 +211,42 @@ test.each([
 // largest batch memory and the engine allow, the model's total throughput must be within ±50% of the
 // published maximum × (in+out)/out.
 test.each([
-  { label: "TRT-LLM Llama 3.1 8B FP8 1x H100 1000/1000: 15,220 output tok/s max", model: "llama-3.1-8b", gpu: "h100", tp: 1, isl: 1000, osl: 1000, maxOut: 15220 },
-  { label: "TRT-LLM Llama 3.1 8B FP8 1x H100 128/128: 28,312 output tok/s max", model: "llama-3.1-8b", gpu: "h100", tp: 1, isl: 128, osl: 128, maxOut: 28312 },
-  { label: "TRT-LLM Llama 3.3 70B FP8 2x H100 1000/1000: 4,205 output tok/s max", model: "llama-3.3-70b", gpu: "h100", tp: 2, isl: 1000, osl: 1000, maxOut: 4205 },
-  { label: "TRT-LLM Llama 3.3 70B FP8 2x H100 5000/500: 898 output tok/s max", model: "llama-3.3-70b", gpu: "h100", tp: 2, isl: 5000, osl: 500, maxOut: 898 },
+  {
+    label: "TRT-LLM Llama 3.1 8B FP8 1x H100 1000/1000: 15,220 output tok/s max",
+    model: "llama-3.1-8b",
+    gpu: "h100",
+    tp: 1,
+    isl: 1000,
+    osl: 1000,
+    maxOut: 15220,
+  },
+  {
+    label: "TRT-LLM Llama 3.1 8B FP8 1x H100 128/128: 28,312 output tok/s max",
+    model: "llama-3.1-8b",
+    gpu: "h100",
+    tp: 1,
+    isl: 128,
+    osl: 128,
+    maxOut: 28312,
+  },
+  {
+    label: "TRT-LLM Llama 3.3 70B FP8 2x H100 1000/1000: 4,205 output tok/s max",
+    model: "llama-3.3-70b",
+    gpu: "h100",
+    tp: 2,
+    isl: 1000,
+    osl: 1000,
+    maxOut: 4205,
+  },
+  {
+    label: "TRT-LLM Llama 3.3 70B FP8 2x H100 5000/500: 898 output tok/s max",
+    model: "llama-3.3-70b",
+    gpu: "h100",
+    tp: 2,
+    isl: 5000,
+    osl: 500,
+    maxOut: 898,
+  },
 ] as const)("$label", ({ model: id, gpu, tp, isl, osl, maxOut }) => {
   const cfg = cfgOf(id, gpu, "fp8", tp);
   const w = { inTok: isl, outTok: osl };
@@ -152,22 +268,39 @@ describe("sizing properties", () => {
 
   it("cost is non-decreasing in prompt length, output length and volume", () => {
     fc.assert(
-      fc.property(workload, target, tier, fc.constantFrom("inputTokensPerRequest", "outputTokensPerRequest", "requestsPerDay" as const), fc.double({ min: 1.01, max: 3, noNaN: true }), (v, t, f, key, k) => {
-        const a = model({ volume: v, latency: { p95TargetMs: t }, capability: { frontier: f } });
-        const b = model({ volume: { ...v, [key]: Math.round(v[key] * k) + 1 }, latency: { p95TargetMs: t }, capability: { frontier: f } });
-        expect(horizonGpuUsd(b)).toBeGreaterThanOrEqual(horizonGpuUsd(a) - 1e-6);
-      }),
+      fc.property(
+        workload,
+        target,
+        tier,
+        fc.constantFrom("inputTokensPerRequest", "outputTokensPerRequest", "requestsPerDay" as const),
+        fc.double({ min: 1.01, max: 3, noNaN: true }),
+        (v, t, f, key, k) => {
+          const a = model({ volume: v, latency: { p95TargetMs: t }, capability: { frontier: f } });
+          const b = model({
+            volume: { ...v, [key]: Math.round(v[key] * k) + 1 },
+            latency: { p95TargetMs: t },
+            capability: { frontier: f },
+          });
+          expect(horizonGpuUsd(b)).toBeGreaterThanOrEqual(horizonGpuUsd(a) - 1e-6);
+        },
+      ),
       opts,
     );
   });
 
   it("a tighter latency target never lowers cost", () => {
     fc.assert(
-      fc.property(workload, fc.integer({ min: 200, max: 60_000 }), fc.double({ min: 0.3, max: 0.99, noNaN: true }), tier, (v, t, k, f) => {
-        const loose = model({ volume: v, latency: { p95TargetMs: t }, capability: { frontier: f } });
-        const tight = model({ volume: v, latency: { p95TargetMs: t * k }, capability: { frontier: f } });
-        expect(horizonGpuUsd(tight)).toBeGreaterThanOrEqual(horizonGpuUsd(loose) - 1e-6);
-      }),
+      fc.property(
+        workload,
+        fc.integer({ min: 200, max: 60_000 }),
+        fc.double({ min: 0.3, max: 0.99, noNaN: true }),
+        tier,
+        (v, t, k, f) => {
+          const loose = model({ volume: v, latency: { p95TargetMs: t }, capability: { frontier: f } });
+          const tight = model({ volume: v, latency: { p95TargetMs: t * k }, capability: { frontier: f } });
+          expect(horizonGpuUsd(tight)).toBeGreaterThanOrEqual(horizonGpuUsd(loose) - 1e-6);
+        },
+      ),
       opts,
     );
   });
@@ -179,21 +312,28 @@ describe("sizing properties", () => {
   // that meets it is priced (a real step, which the exclusion and the runners-up explain).
   it("continuity: across a 2% change of any workload figure, no jump larger than one replica", () => {
     fc.assert(
-      fc.property(workload, target, tier, fc.constantFrom("inputTokensPerRequest", "outputTokensPerRequest", "requestsPerDay" as const), (v, t, f, key) => {
-        const at = (k: number) => model({ volume: { ...v, [key]: v[key] * k }, latency: { p95TargetMs: t }, capability: { frontier: f } });
-        let a = at(1);
-        for (let i = 1; i <= 10; i++) {
-          const b = at(1 + 0.002 * i);
-          if (a.capacity.unmet || b.capacity.chosen.id !== a.capacity.chosen.id) {
+      fc.property(
+        workload,
+        target,
+        tier,
+        fc.constantFrom("inputTokensPerRequest", "outputTokensPerRequest", "requestsPerDay" as const),
+        (v, t, f, key) => {
+          const at = (k: number) =>
+            model({ volume: { ...v, [key]: v[key] * k }, latency: { p95TargetMs: t }, capability: { frontier: f } });
+          let a = at(1);
+          for (let i = 1; i <= 10; i++) {
+            const b = at(1 + 0.002 * i);
+            if (a.capacity.unmet || b.capacity.chosen.id !== a.capacity.chosen.id) {
+              a = b;
+              continue;
+            }
+            const step = replicaHorizonUsd(a);
+            expect(horizonGpuUsd(b)).toBeGreaterThanOrEqual(horizonGpuUsd(a) - 1e-6);
+            expect(horizonGpuUsd(b) - horizonGpuUsd(a)).toBeLessThanOrEqual(step + horizonGpuUsd(a) * 0.02 + 1e-6);
             a = b;
-            continue;
           }
-          const step = replicaHorizonUsd(a);
-          expect(horizonGpuUsd(b)).toBeGreaterThanOrEqual(horizonGpuUsd(a) - 1e-6);
-          expect(horizonGpuUsd(b) - horizonGpuUsd(a)).toBeLessThanOrEqual(step + horizonGpuUsd(a) * 0.02 + 1e-6);
-          a = b;
-        }
-      }),
+        },
+      ),
       { numRuns: 15, seed: 13 },
     );
   });
@@ -205,20 +345,43 @@ describe("sizing properties", () => {
         for (const option of ["api", "hosted-open"] as const) {
           const l = m.latency[option];
           if (l.contextExceeded) continue;
-          const above = model({ volume: v, latency: { p95TargetMs: l.ms * 1.001, measure }, capability: { frontier: f } }).latency[option];
-          const below = model({ volume: v, latency: { p95TargetMs: l.ms * 0.999, measure }, capability: { frontier: f } }).latency[option];
+          const above = model({
+            volume: v,
+            latency: { p95TargetMs: l.ms * 1.001, measure },
+            capability: { frontier: f },
+          }).latency[option];
+          const below = model({
+            volume: v,
+            latency: { p95TargetMs: l.ms * 0.999, measure },
+            capability: { frontier: f },
+          }).latency[option];
           // The priced model may switch within the tier at a threshold, but never to a slower one.
           expect(above.feasible).toBe(true);
           if (below.model === l.model) expect(below.feasible).toBe(false);
         }
         // (a first-token target also holds the stream to the floor: configurations that cannot are never feasible)
-        const floor = catalog.figures["capacity.selfHosted.maxTpotMs" as keyof typeof catalog.figures] as { value: number };
-        const streams = (c: { point: { stepMs: number } }) => measure === "full-response" || v.outputTokensPerRequest <= 1 || c.point.stepMs <= floor.value;
-        const pool = model({ volume: v, latency: { p95TargetMs: 1, measure }, capability: { frontier: f } }).capacity.candidates.filter(streams);
+        const floor = catalog.figures["capacity.selfHosted.maxTpotMs" as keyof typeof catalog.figures] as {
+          value: number;
+        };
+        const streams = (c: { point: { stepMs: number } }) =>
+          measure === "full-response" || v.outputTokensPerRequest <= 1 || c.point.stepMs <= floor.value;
+        const pool = model({
+          volume: v,
+          latency: { p95TargetMs: 1, measure },
+          capability: { frontier: f },
+        }).capacity.candidates.filter(streams);
         fc.pre(pool.length > 0);
         const fastest = Math.min(...pool.map((c) => c.bestP95Ms));
-        expect(model({ volume: v, latency: { p95TargetMs: fastest * 1.001, measure }, capability: { frontier: f } }).latency["self-hosted"].feasible).toBe(true);
-        expect(model({ volume: v, latency: { p95TargetMs: fastest * 0.999, measure }, capability: { frontier: f } }).latency["self-hosted"].feasible).toBe(false);
+        expect(
+          model({ volume: v, latency: { p95TargetMs: fastest * 1.001, measure }, capability: { frontier: f } }).latency[
+            "self-hosted"
+          ].feasible,
+        ).toBe(true);
+        expect(
+          model({ volume: v, latency: { p95TargetMs: fastest * 0.999, measure }, capability: { frontier: f } }).latency[
+            "self-hosted"
+          ].feasible,
+        ).toBe(false);
       }),
       { numRuns: 15, seed: 13 },
     );
@@ -228,7 +391,12 @@ describe("sizing properties", () => {
     const m = model();
     const s = sizeFleet(m, m.tokensPerDay, 3);
     const peak = (m.tokensPerDay / 86_400) * 3;
-    expect(s.replicas).toBe(Math.max(m.values["selfHosted.minReplicas"], Math.ceil(peak / (s.tokensPerSecondPerReplica * m.values["selfHosted.targetUtilization"]))));
+    expect(s.replicas).toBe(
+      Math.max(
+        m.values["selfHosted.minReplicas"],
+        Math.ceil(peak / (s.tokensPerSecondPerReplica * m.values["selfHosted.targetUtilization"])),
+      ),
+    );
     expect(s.gpus).toBe(s.replicas * s.gpusPerReplica);
     expect(s.utilization).toBeCloseTo(m.tokensPerDay / 86_400 / (s.replicas * s.tokensPerSecondPerReplica), 9);
     expect(s.slo.targetMs).toBe(8_000);
@@ -252,18 +420,29 @@ describe("memory per replica", () => {
     { gpu: "a100-80gb", minGpus: 2 },
     { gpu: "l40s", minGpus: 2 },
     { gpu: "b200", minGpus: 1 },
-  ] as const)("Llama 3.3 70B FP8 on $gpu: at least $minGpus GPU(s) per replica, memory in use within them", ({ gpu, minGpus }) => {
-    const m = model({ deployment: { gpu, openModel: "llama-3.3-70b" }, latency: { p95TargetMs: 60_000 } });
-    const c = m.capacity.chosen;
-    expect(c.gpusPerReplica).toBeGreaterThanOrEqual(minGpus);
-    expect(m.values["selfHosted.gpusPerReplica"]).toBe(c.gpusPerReplica);
-    const g = cc.gpus.find((x) => x.id === gpu)!;
-    expect(c.point.memoryGb).toBeLessThanOrEqual(c.gpusPerReplica * g.memoryGb.value);
-    expect(c.point.memoryGb).toBeGreaterThan(c.precision === "fp8" ? 70 : 35);
-  });
+  ] as const)(
+    "Llama 3.3 70B FP8 on $gpu: at least $minGpus GPU(s) per replica, memory in use within them",
+    ({ gpu, minGpus }) => {
+      const m = model({ deployment: { gpu, openModel: "llama-3.3-70b" }, latency: { p95TargetMs: 60_000 } });
+      const c = m.capacity.chosen;
+      expect(c.gpusPerReplica).toBeGreaterThanOrEqual(minGpus);
+      expect(m.values["selfHosted.gpusPerReplica"]).toBe(c.gpusPerReplica);
+      const g = cc.gpus.find((x) => x.id === gpu)!;
+      expect(c.point.memoryGb).toBeLessThanOrEqual(c.gpusPerReplica * g.memoryGb.value);
+      expect(c.point.memoryGb).toBeGreaterThan(c.precision === "fp8" ? 70 : 35);
+    },
+  );
   it("longer contexts hold fewer requests per replica (KV cache), so throughput per replica falls", () => {
-    const short = model({ deployment: { gpu: "h100", openModel: "llama-3.3-70b" }, volume: { inputTokensPerRequest: 2_000 }, latency: { p95TargetMs: 600_000 } }).capacity.chosen;
-    const long = model({ deployment: { gpu: "h100", openModel: "llama-3.3-70b" }, volume: { inputTokensPerRequest: 60_000 }, latency: { p95TargetMs: 600_000 } }).capacity.chosen;
+    const short = model({
+      deployment: { gpu: "h100", openModel: "llama-3.3-70b" },
+      volume: { inputTokensPerRequest: 2_000 },
+      latency: { p95TargetMs: 600_000 },
+    }).capacity.chosen;
+    const long = model({
+      deployment: { gpu: "h100", openModel: "llama-3.3-70b" },
+      volume: { inputTokensPerRequest: 60_000 },
+      latency: { p95TargetMs: 600_000 },
+    }).capacity.chosen;
     expect(long.point.concurrency).toBeLessThan(short.point.concurrency);
     expect(long.point.requestsPerSecond).toBeLessThan(short.point.requestsPerSecond);
   });
@@ -282,7 +461,11 @@ describe("edge cases", () => {
     },
     {
       label: "80 ms code completion (1,500 in / 60 out, first token): remote APIs out, a self-hosted model meets it",
-      patch: { volume: { requestsPerDay: 400_000, inputTokensPerRequest: 1500, outputTokensPerRequest: 60 }, latency: { p95TargetMs: 80, measure: "first-token" }, capability: { frontier: "unnecessary" } },
+      patch: {
+        volume: { requestsPerDay: 400_000, inputTokensPerRequest: 1500, outputTokensPerRequest: 60 },
+        latency: { p95TargetMs: 80, measure: "first-token" },
+        capability: { frontier: "unnecessary" },
+      },
       check: (m: Model) => {
         expect(m.latency.api.feasible).toBe(false);
         expect(m.latency["hosted-open"].feasible).toBe(false);
@@ -293,7 +476,11 @@ describe("edge cases", () => {
     },
     {
       label: "300 ms voice, 60 output tokens, full response: only a self-hosted small model on fast GPUs",
-      patch: { volume: { requestsPerDay: 200_000, inputTokensPerRequest: 400, outputTokensPerRequest: 60 }, latency: { p95TargetMs: 300, measure: "full-response" }, capability: { frontier: "unnecessary" } },
+      patch: {
+        volume: { requestsPerDay: 200_000, inputTokensPerRequest: 400, outputTokensPerRequest: 60 },
+        latency: { p95TargetMs: 300, measure: "full-response" },
+        capability: { frontier: "unnecessary" },
+      },
       check: (m: Model) => {
         expect(m.latency.api.feasible).toBe(false);
         expect(m.latency["self-hosted"].feasible).toBe(true);
@@ -302,11 +489,16 @@ describe("edge cases", () => {
     },
     {
       label: "200k-token prompts: 128k-context models are excluded with the numbers",
-      patch: { volume: { requestsPerDay: 2_000, inputTokensPerRequest: 200_000, outputTokensPerRequest: 500 }, latency: { p95TargetMs: 120_000 } },
+      patch: {
+        volume: { requestsPerDay: 2_000, inputTokensPerRequest: 200_000, outputTokensPerRequest: 500 },
+        latency: { p95TargetMs: 120_000 },
+      },
       check: (m: Model) => {
         expect(m.capacity.chosen.contextWindowTokens).toBeGreaterThanOrEqual(200_500);
         expect(m.capacity.excludedModels.map((x) => x.modelId)).toContain("llama-3.3-70b");
-        expect(m.capacity.excludedModels.find((x) => x.modelId === "gpt-oss-120b")!.reason).toMatch(/131k tokens; your requests need 201k/);
+        expect(m.capacity.excludedModels.find((x) => x.modelId === "gpt-oss-120b")!.reason).toMatch(
+          /131k tokens; your requests need 201k/,
+        );
         // The hosted option prices an open model that reads the request (catalog, 1be499a): a 1M-context Llama 4 here.
         expect(m.latency["hosted-open"].contextExceeded).toBeFalsy();
         expect(m.hostedQuote.modelId).toMatch(/^llama-4/);
@@ -314,10 +506,19 @@ describe("edge cases", () => {
     },
     {
       label: "500k-token prompts: only long-context models remain; KV cache needs more memory per replica",
-      patch: { volume: { requestsPerDay: 500, inputTokensPerRequest: 500_000, outputTokensPerRequest: 1000 }, latency: { p95TargetMs: 300_000 }, capability: { frontier: "unnecessary" } },
+      patch: {
+        volume: { requestsPerDay: 500, inputTokensPerRequest: 500_000, outputTokensPerRequest: 1000 },
+        latency: { p95TargetMs: 300_000 },
+        capability: { frontier: "unnecessary" },
+      },
       check: (m: Model) => {
         expect(m.capacity.chosen.modelId).toMatch(/^llama-4/);
-        expect(m.capacity.chosen.point.memoryGb).toBeGreaterThan(model({ capability: { frontier: "unnecessary" }, deployment: { openModel: m.capacity.chosen.modelId as "llama-4-scout" } }).capacity.chosen.point.memoryGb / m.capacity.chosen.point.concurrency);
+        expect(m.capacity.chosen.point.memoryGb).toBeGreaterThan(
+          model({
+            capability: { frontier: "unnecessary" },
+            deployment: { openModel: m.capacity.chosen.modelId as "llama-4-scout" },
+          }).capacity.chosen.point.memoryGb / m.capacity.chosen.point.concurrency,
+        );
         // Hosted open weights price a long-context model too (Llama 4 at a hosted provider reads 501k tokens).
         expect(m.latency["hosted-open"].contextExceeded).toBeFalsy();
       },
@@ -350,19 +551,27 @@ describe("edge cases", () => {
         expect(m.capacity.why).toMatch(/the model you chose and the GPU you chose/);
       },
     },
-  ] as { label: string; patch: Patch; check: (m: Model) => void }[])("$label", ({ patch, check }) => check(model(patch)));
+  ] as { label: string; patch: Patch; check: (m: Model) => void }[])("$label", ({ patch, check }) =>
+    check(model(patch)),
+  );
 });
 
 describe("the priced option (evaluate)", () => {
   it("self-hosted TCO (GPUs, people, overheads) is non-decreasing in prompt length, output length and volume", () => {
     fc.assert(
       fc.property(
-        fc.record({ requestsPerDay: fc.integer({ min: 1_000, max: 50_000_000 }), inputTokensPerRequest: fc.integer({ min: 1, max: 20_000 }), outputTokensPerRequest: fc.integer({ min: 1, max: 4_000 }) }),
+        fc.record({
+          requestsPerDay: fc.integer({ min: 1_000, max: 50_000_000 }),
+          inputTokensPerRequest: fc.integer({ min: 1, max: 20_000 }),
+          outputTokensPerRequest: fc.integer({ min: 1, max: 4_000 }),
+        }),
         fc.constantFrom("inputTokensPerRequest", "outputTokensPerRequest", "requestsPerDay" as const),
         fc.constantFrom("unnecessary", "helpful", "required" as const),
         fc.constantFrom(1_000, 5_000, 30_000),
         (v, key, f, t) => {
-          const at = (volume: typeof v) => evaluate({ ...base, volume, latency: { p95TargetMs: t }, capability: { frontier: f } }).costs["self-hosted"].tcoUsd;
+          const at = (volume: typeof v) =>
+            evaluate({ ...base, volume, latency: { p95TargetMs: t }, capability: { frontier: f } }).costs["self-hosted"]
+              .tcoUsd;
           expect(at({ ...v, [key]: Math.round(v[key] * 1.5) + 1 })).toBeGreaterThanOrEqual(at(v) - 1e-6);
         },
       ),
@@ -387,7 +596,10 @@ describe("verdict when nothing meets the target", () => {
     const input = { ...base, latency: { p95TargetMs: 8_000, measure: "full-response" as const } };
     const e = evaluate(input);
     const api = e.capacity.latency.api;
-    const just = (k: number) => evaluate({ ...input, latency: { ...input.latency, p95TargetMs: api.ms * k } }).ranking.find((r) => r.option === "api")!;
+    const just = (k: number) =>
+      evaluate({ ...input, latency: { ...input.latency, p95TargetMs: api.ms * k } }).ranking.find(
+        (r) => r.option === "api",
+      )!;
     expect(just(0.99).excluded).toBe(true);
     expect(just(0.99).reasons.join(" ")).toMatch(/takes ~[\d.]+ s p95 for 560 output tokens .*you need/);
     expect(just(1.01).reasons.join(" ")).not.toMatch(/takes ~[\d.]+ s p95 for 560 output tokens/);
@@ -412,13 +624,23 @@ describe("owned fleets: ranked and priced on whole servers", () => {
   } satisfies AssessmentInput;
   type Site = "offline" | "in-house" | "itar" | "owned-term";
   const site = fc.constantFrom<Site>("offline", "in-house", "itar", "owned-term");
-  function owned(v: AssessmentInput["volume"], s: Site, latency: Partial<AssessmentInput["latency"]> = {}, frontier: "unnecessary" | "helpful" | "required" = "unnecessary"): Model {
+  function owned(
+    v: AssessmentInput["volume"],
+    s: Site,
+    latency: Partial<AssessmentInput["latency"]> = {},
+    frontier: "unnecessary" | "helpful" | "required" = "unnecessary",
+  ): Model {
     const input: AssessmentInput = {
       ...ownedBase,
       volume: v,
       latency: { ...ownedBase.latency, ...latency },
       capability: { frontier },
-      data: s === "itar" ? { sensitivity: "regulated", regulations: ["itar"] } : s === "in-house" ? ownedBase.data : { sensitivity: "internal" },
+      data:
+        s === "itar"
+          ? { sensitivity: "regulated", regulations: ["itar"] }
+          : s === "in-house"
+            ? ownedBase.data
+            : { sensitivity: "internal" },
       deployment: s === "offline" ? { offline: true } : s === "owned-term" ? { gpuSource: "owned" } : {},
     };
     return resolveModel(assessmentInputSchema.parse(input), catalog);
@@ -429,7 +651,10 @@ describe("owned fleets: ranked and priced on whole servers", () => {
     const v = m.values;
     const o = gpuPricing(m).owned!;
     const peoplePerGpuMonth = ((v["people.ftePer100Gpus"] / 100) * v["people.loadedEngineerUsdPerYear"]) / 12;
-    const month = o.opexPerServerMonth + v["overheads.storageNetworkShareOfGpu"] * (o.opexPerServerMonth + o.depreciationPerServerMonth) + peoplePerGpuMonth * o.gpusPerServer;
+    const month =
+      o.opexPerServerMonth +
+      v["overheads.storageNetworkShareOfGpu"] * (o.opexPerServerMonth + o.depreciationPerServerMonth) +
+      peoplePerGpuMonth * o.gpusPerServer;
     return o.serverPriceUsd + m.input.strategy.horizonMonths * month;
   }
   const workload = fc.record({
@@ -447,9 +672,12 @@ describe("owned fleets: ranked and priced on whole servers", () => {
     { replicas: 5, gpr: 2, gps: 8, servers: 2 },
     { replicas: 5, gpr: 3, gps: 8, servers: 3 },
     { replicas: 2, gpr: 16, gps: 8, servers: 4 },
-  ])("serversFor: $replicas replicas of $gpr GPUs pack whole into $servers server(s) of $gps", ({ replicas, gpr, gps, servers }) => {
-    expect(serversFor(replicas, gpr, gps)).toBe(servers);
-  });
+  ])(
+    "serversFor: $replicas replicas of $gpr GPUs pack whole into $servers server(s) of $gps",
+    ({ replicas, gpr, gps, servers }) => {
+      expect(serversFor(replicas, gpr, gps)).toBe(servers);
+    },
+  );
 
   it("the sites that own their GPUs price whole servers, and the fleet states servers, GPUs installed and replicas held", () => {
     for (const s of ["offline", "in-house", "itar", "owned-term"] as const) {
@@ -464,7 +692,10 @@ describe("owned fleets: ranked and priced on whole servers", () => {
 
   it("the capacity summary shows what is paid: servers × GPUs per server, the replicas they hold, utilization of the paid capacity (the fleet's own servers)", () => {
     for (const s of ["offline", "itar"] as const) {
-      for (const v of [ownedBase.volume, { requestsPerDay: 900_000, inputTokensPerRequest: 3_000, outputTokensPerRequest: 500, monthlyGrowthPct: 5 }]) {
+      for (const v of [
+        ownedBase.volume,
+        { requestsPerDay: 900_000, inputTokensPerRequest: 3_000, outputTokensPerRequest: 500, monthlyGrowthPct: 5 },
+      ]) {
         const m = owned(v, s);
         const sum = capacitySummary(m);
         const fleet = selfHostedCost(m).fleet!;
@@ -474,14 +705,23 @@ describe("owned fleets: ranked and priced on whole servers", () => {
         expect(sum.paid.first.gpus).toBe(fleet.servers!.first * 8);
         expect(sum.paid.first.replicaSlots).toBe(fleet.servers!.first * Math.floor(8 / gpr));
         expect(sum.paid.first.replicas).toBe(fleet.replicas.first);
-        expect(sum.paid.first.utilization).toBeCloseTo((sum.utilization.first * sum.paid.first.replicas) / sum.paid.first.replicaSlots, 9);
-        expect(sum.paid.first.text).toMatch(new RegExp(`^${fleet.servers!.first} servers? × 8 .+ GPUs = ${fleet.servers!.first * 8} GPUs paid, running ${fleet.replicas.first} of the ${sum.paid.first.replicaSlots} replicas? they hold \\(${gpr} GPUs? each\\)`));
+        expect(sum.paid.first.utilization).toBeCloseTo(
+          (sum.utilization.first * sum.paid.first.replicas) / sum.paid.first.replicaSlots,
+          9,
+        );
+        expect(sum.paid.first.text).toMatch(
+          new RegExp(
+            `^${fleet.servers!.first} servers? × 8 .+ GPUs = ${fleet.servers!.first * 8} GPUs paid, running ${fleet.replicas.first} of the ${sum.paid.first.replicaSlots} replicas? they hold \\(${gpr} GPUs? each\\)`,
+          ),
+        );
       }
     }
     const rented = capacitySummary(model());
     expect(rented.paid.first.owned).toBe(false);
     expect(rented.paid.first.gpus).toBe(rented.fleet.first.gpus);
-    expect(rented.paid.first.text).toMatch(/GPUs? rented: \d+ replicas? of \d GPUs? each; \d+% of the paid capacity in use/);
+    expect(rented.paid.first.text).toMatch(
+      /GPUs? rented: \d+ replicas? of \d GPUs? each; \d+% of the paid capacity in use/,
+    );
   });
 
   it("the tornado swings what an owned fleet pays (the server price), not the rental rate it does not pay", () => {
@@ -496,7 +736,10 @@ describe("owned fleets: ranked and priced on whole servers", () => {
   });
 
   it("owned: the book value left at the horizon's end is stated, and is exactly what the cash view pays over the depreciation view", () => {
-    const m = owned({ requestsPerDay: 900_000, inputTokensPerRequest: 3_000, outputTokensPerRequest: 500, monthlyGrowthPct: 5 }, "offline");
+    const m = owned(
+      { requestsPerDay: 900_000, inputTokensPerRequest: 3_000, outputTokensPerRequest: 500, monthlyGrowthPct: 5 },
+      "offline",
+    );
     const f = selfHostedCost(m);
     const o = gpuPricing(m).owned!;
     expect(o.depreciationMonths).toBeGreaterThan(m.input.strategy.horizonMonths);
@@ -507,26 +750,52 @@ describe("owned fleets: ranked and priced on whole servers", () => {
     const c1 = selfHostedCost(one);
     const o1 = gpuPricing(one).owned!;
     expect(c1.fleet!.servers!.last).toBe(c1.fleet!.servers!.first);
-    expect(c1.fleet!.residualBookValueUsd!).toBeCloseTo(c1.fleet!.servers!.first * o1.serverPriceUsd * (1 - 36 / o1.depreciationMonths), 3);
+    expect(c1.fleet!.residualBookValueUsd!).toBeCloseTo(
+      c1.fleet!.servers!.first * o1.serverPriceUsd * (1 - 36 / o1.depreciationMonths),
+      3,
+    );
   });
 
   it("GPUs per server come from the catalog (gpuMarket.owned.gpusPerServer) and an override repacks the fleet", () => {
-    const row = evaluate(assessmentInputSchema.parse({ ...ownedBase, deployment: { offline: true } })).assumptions.find((a) => a.key === "owned.gpusPerServer")!;
-    expect(row.value).toBe((catalog.figures as Record<string, { value: number }>)["gpuMarket.owned.gpusPerServer"]!.value);
-    const four = resolveModel(assessmentInputSchema.parse({ ...ownedBase, volume: { ...ownedBase.volume, requestsPerDay: 900_000 }, deployment: { offline: true }, assumptions: { "owned.gpusPerServer": 4 } }), catalog);
+    const row = evaluate(assessmentInputSchema.parse({ ...ownedBase, deployment: { offline: true } })).assumptions.find(
+      (a) => a.key === "owned.gpusPerServer",
+    )!;
+    expect(row.value).toBe(
+      (catalog.figures as Record<string, { value: number }>)["gpuMarket.owned.gpusPerServer"]!.value,
+    );
+    const four = resolveModel(
+      assessmentInputSchema.parse({
+        ...ownedBase,
+        volume: { ...ownedBase.volume, requestsPerDay: 900_000 },
+        deployment: { offline: true },
+        assumptions: { "owned.gpusPerServer": 4 },
+      }),
+      catalog,
+    );
     const c = selfHostedCost(four);
     expect(gpuPricing(four).owned!.gpusPerServer).toBe(4);
-    expect(c.fleet!.servers!.first).toBe(serversFor(c.gpus!.replicasFirst, four.values["selfHosted.gpusPerReplica"], 4));
+    expect(c.fleet!.servers!.first).toBe(
+      serversFor(c.gpus!.replicasFirst, four.values["selfHosted.gpusPerReplica"], 4),
+    );
     expect(capacitySummary(four).paid.first.text).toMatch(/ × 4 .+ GPUs = /);
   });
 
   it("the ranking key is the paid cost: the chosen configuration's usdHorizon is the self-hosted TCO less what every configuration pays alike", () => {
     for (const s of ["offline", "in-house", "itar", "owned-term"] as const) {
-      for (const v of [ownedBase.volume, { requestsPerDay: 900_000, inputTokensPerRequest: 3_000, outputTokensPerRequest: 500, monthlyGrowthPct: 5 }]) {
+      for (const v of [
+        ownedBase.volume,
+        { requestsPerDay: 900_000, inputTokensPerRequest: 3_000, outputTokensPerRequest: 500, monthlyGrowthPct: 5 },
+      ]) {
         const m = owned(v, s);
         const c = selfHostedCost(m);
         const x = m.values;
-        const alike = m.input.strategy.horizonMonths * (x["overheads.toolingUsdPerMonth"] + ((x["people.fte"] + x["people.ftePerModel"] + x["people.onCallFte"]) * x["people.loadedEngineerUsdPerYear"]) / 12) + c.setupUsd;
+        const alike =
+          m.input.strategy.horizonMonths *
+            (x["overheads.toolingUsdPerMonth"] +
+              ((x["people.fte"] + x["people.ftePerModel"] + x["people.onCallFte"]) *
+                x["people.loadedEngineerUsdPerYear"]) /
+                12) +
+          c.setupUsd;
         expect(m.capacity.chosen.usdHorizon + alike).toBeCloseTo(c.tcoUsd, 3);
       }
     }
@@ -561,11 +830,18 @@ describe("owned fleets: ranked and priced on whole servers", () => {
 
   it("owned fleets: a tighter latency target never lowers TCO (fixed seed)", () => {
     fc.assert(
-      fc.property(workload, site, fc.integer({ min: 300, max: 60_000 }), fc.double({ min: 0.3, max: 0.99, noNaN: true }), fc.constantFrom("full-response", "first-token" as const), (v, s, t, k, measure) => {
-        const loose = owned(v, s, { p95TargetMs: t, measure });
-        const tight = owned(v, s, { p95TargetMs: t * k, measure });
-        expect(tco(tight)).toBeGreaterThanOrEqual(tco(loose) - 1e-6);
-      }),
+      fc.property(
+        workload,
+        site,
+        fc.integer({ min: 300, max: 60_000 }),
+        fc.double({ min: 0.3, max: 0.99, noNaN: true }),
+        fc.constantFrom("full-response", "first-token" as const),
+        (v, s, t, k, measure) => {
+          const loose = owned(v, s, { p95TargetMs: t, measure });
+          const tight = owned(v, s, { p95TargetMs: t * k, measure });
+          expect(tco(tight)).toBeGreaterThanOrEqual(tco(loose) - 1e-6);
+        },
+      ),
       { numRuns: 40, seed: 1313 },
     );
   });
@@ -591,7 +867,11 @@ describe("rented fleets: the paid TCO", () => {
   it("a 2% change of volume, prompt or output length never moves the self-hosted TCO by more than one replica (fixed seed)", () => {
     fc.assert(
       fc.property(
-        fc.record({ requestsPerDay: fc.integer({ min: 1_000, max: 20_000_000 }), inputTokensPerRequest: fc.integer({ min: 50, max: 16_000 }), outputTokensPerRequest: fc.integer({ min: 1, max: 3_000 }) }),
+        fc.record({
+          requestsPerDay: fc.integer({ min: 1_000, max: 20_000_000 }),
+          inputTokensPerRequest: fc.integer({ min: 50, max: 16_000 }),
+          outputTokensPerRequest: fc.integer({ min: 1, max: 3_000 }),
+        }),
         fc.constantFrom("requestsPerDay", "inputTokensPerRequest", "outputTokensPerRequest" as const),
         fc.constantFrom(2_000, 8_000, 30_000),
         (v, key, t) => {
@@ -601,7 +881,9 @@ describe("rented fleets: the paid TCO", () => {
           expect(step).toBeGreaterThanOrEqual(-1e-6);
           const grow = needGrowth(a, b);
           if (grow === undefined) return;
-          expect(step).toBeLessThanOrEqual(Math.max(replicaHorizonUsd(a), replicaHorizonUsd(b)) + grow * selfHostedCost(a).tcoUsd + 1e-6);
+          expect(step).toBeLessThanOrEqual(
+            Math.max(replicaHorizonUsd(a), replicaHorizonUsd(b)) + grow * selfHostedCost(a).tcoUsd + 1e-6,
+          );
         },
       ),
       { numRuns: 40, seed: 1313 },

@@ -24,7 +24,12 @@ const cache = new WeakMap<object, CapacityCatalog>();
 export function capacityCatalog(c: Catalog): CapacityCatalog {
   const hit = cache.get(c);
   if (hit) return hit;
-  const s = c as unknown as { openModels?: unknown; gpus?: unknown; performance?: unknown; figures: Record<string, KeyedFigure | undefined> };
+  const s = c as unknown as {
+    openModels?: unknown;
+    gpus?: unknown;
+    performance?: unknown;
+    figures: Record<string, KeyedFigure | undefined>;
+  };
   const om = s.openModels as Partial<OpenModelsFile> | undefined;
   const gp = s.gpus as Partial<GpusFile> | undefined;
   const pf = s.performance as PerformanceFile | undefined;

@@ -3,8 +3,29 @@ import { replicaSlots } from "../economics/packing";
 import { HOURS_PER_MONTH as UNITS_HOURS_PER_MONTH, SECONDS_PER_DAY as UNITS_SECONDS_PER_DAY } from "../units";
 import type { OpenModel } from "@/catalog/schemas/open-models";
 import type { CapacityCatalog } from "./catalog";
-import { calibrationFor, minTensorParallel, perfConfig, supports, TENSOR_PARALLEL, weightOnlyFp4Architectures, type CalibrationSource } from "./configs";
-import { MAX_BATCH, maxConcurrency, memoryGbAt, p95Ms, perfAt, sloPoint, type LatencyMeasure, type P95Factors, type PerfConfig, type PerfPoint, type SloPoint, type Workload } from "./perf";
+import {
+  calibrationFor,
+  minTensorParallel,
+  perfConfig,
+  supports,
+  TENSOR_PARALLEL,
+  weightOnlyFp4Architectures,
+  type CalibrationSource,
+} from "./configs";
+import {
+  MAX_BATCH,
+  maxConcurrency,
+  memoryGbAt,
+  p95Ms,
+  perfAt,
+  sloPoint,
+  type LatencyMeasure,
+  type P95Factors,
+  type PerfConfig,
+  type PerfPoint,
+  type SloPoint,
+  type Workload,
+} from "./perf";
 
 // Which open model × GPU × precision × tensor-parallel degree to run: every configuration the
 // catalog allows is sized at the user's workload and latency target, and the cheapest one that
@@ -77,7 +98,16 @@ export type ChoiceInput = {
   pricer?: (gpuId: string) => FleetPricer | undefined;
 };
 
-export type PaidFleet = { replicasFirst: number; replicasLast: number; serversFirst?: number; serversLast?: number; gpusPerServer?: number; gpuUsdFirstMonth: number; gpuUsdHorizon: number; usdHorizon: number };
+export type PaidFleet = {
+  replicasFirst: number;
+  replicasLast: number;
+  serversFirst?: number;
+  serversLast?: number;
+  gpusPerServer?: number;
+  gpuUsdFirstMonth: number;
+  gpuUsdHorizon: number;
+  usdHorizon: number;
+};
 
 /** Prices one GPU's configurations (GPUs per replica, SLO tokens/s per replica) at the call's volume. */
 export type FleetPricer = {
@@ -131,7 +161,17 @@ type PreHit = {
 const SLO_PER_CONFIG_MAX = 64;
 const memo = {
   pre: new Map<string, PreHit>(),
-  configs: new Map<string, { perf: unknown; maxTpotMs: number; list: Pre[]; cols: Columns; pairCount: number; excludedModels: ModelExclusion[] }>(),
+  configs: new Map<
+    string,
+    {
+      perf: unknown;
+      maxTpotMs: number;
+      list: Pre[];
+      cols: Columns;
+      pairCount: number;
+      excludedModels: ModelExclusion[];
+    }
+  >(),
 };
 const MEMO_MAX = 20_000;
 /** Empties the memo (benchmarks time the cold path with it). */
@@ -145,7 +185,13 @@ function remember<V>(map: Map<string, V>, key: string, value: V) {
 }
 const HOURS_PER_MONTH = UNITS_HOURS_PER_MONTH;
 
-export function replicasFor(tokensPerDay: number, peakToAverage: number, tps: number, targetUtilization: number, minReplicas: number): number {
+export function replicasFor(
+  tokensPerDay: number,
+  peakToAverage: number,
+  tps: number,
+  targetUtilization: number,
+  minReplicas: number,
+): number {
   const peak = (tokensPerDay / SECONDS_PER_DAY) * peakToAverage;
   return Math.max(minReplicas, Math.ceil(peak / (tps * targetUtilization) - 1e-9));
 }
@@ -175,7 +221,14 @@ type Pre = {
 };
 
 /** A configuration sized at the target (or at one request in flight) and priced. `headroom`: tokens/s at the SLO that what is paid for in month 1 can carry (owned: every replica slot of the servers). */
-type Sized = { x: Pre; slo: SloPoint | undefined; feasible: boolean; horizon: number; headroom: number; paid?: PaidFleet };
+type Sized = {
+  x: Pre;
+  slo: SloPoint | undefined;
+  feasible: boolean;
+  horizon: number;
+  headroom: number;
+  paid?: PaidFleet;
+};
 
 /**
  * What one call shares with the helpers below. They are module functions taking it, not closures made
@@ -228,7 +281,11 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       if (q.forcedModel) return m.id === q.forcedModel;
       if (TIER_RANK[m.qualityTier] < TIER_RANK[q.tier]) return false;
       if (m.contextWindowTokens.value < context) {
-        excluded.push({ modelId: m.id, label: m.label, reason: `${m.label} reads at most ${fmtTok(m.contextWindowTokens.value)} tokens; your requests need ${fmtTok(context)} (prompt plus output)` });
+        excluded.push({
+          modelId: m.id,
+          label: m.label,
+          reason: `${m.label} reads at most ${fmtTok(m.contextWindowTokens.value)} tokens; your requests need ${fmtTok(context)} (prompt plus output)`,
+        });
         return false;
       }
       return true;
@@ -257,8 +314,12 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
     if (!list.length) {
       // Nothing fits (a forced model the forced GPU cannot hold, or no eligible model): fall back to the
       // tier's models on the largest node so costs stay defined; the exclusions say why.
-      const m = (q.forcedModel && cc.openModels.find((x) => x.id === q.forcedModel)) || cc.openModels.find((x) => x.qualityTier === q.tier) || cc.openModels[0]!;
-      const g = gpus.find((x) => q.rate(x.id) !== undefined) ?? cc.gpus.find((x) => q.rate(x.id) !== undefined) ?? cc.gpus[0]!;
+      const m =
+        (q.forcedModel && cc.openModels.find((x) => x.id === q.forcedModel)) ||
+        cc.openModels.find((x) => x.qualityTier === q.tier) ||
+        cc.openModels[0]!;
+      const g =
+        gpus.find((x) => q.rate(x.id) !== undefined) ?? cc.gpus.find((x) => q.rate(x.id) !== undefined) ?? cc.gpus[0]!;
       const p = m.precisions[m.precisions.length - 1]!.precision;
       list.push(prepare(ctx, m, g, p, g.maxGpusPerNode, q.rate(g.id) ?? 0));
     }
@@ -343,7 +404,10 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       key[i] = (ctx.pricers[gpu[i]!] ?? pricerOf(ctx, list[i]!)).lowerBound(tp[i]!, oneTps[i]!);
     }
     heapify(rest, key, priced); // none of them priced: key, then list order
-    const cheapest = sized.filter((c) => !c.feasible).map((c) => c.horizon).sort((a, b) => a - b);
+    const cheapest = sized
+      .filter((c) => !c.feasible)
+      .map((c) => c.horizon)
+      .sort((a, b) => a - b);
     const tail: { i: number; paid: PaidFleet; bound: number }[] = [];
     while (rest.size > 0) {
       const i = rest.at[0]!;
@@ -360,17 +424,33 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
       cheapest.splice(at, 0, horizon);
     }
     tail.sort((a, b) => a.bound - b.bound || a.i - b.i);
-    for (const c of tail) sized.push({ x: list[c.i]!, slo: undefined, feasible: false, horizon: c.paid.usdHorizon, headroom: 0, paid: c.paid });
+    for (const c of tail)
+      sized.push({
+        x: list[c.i]!,
+        slo: undefined,
+        feasible: false,
+        horizon: c.paid.usdHorizon,
+        headroom: 0,
+        paid: c.paid,
+      });
   }
   // At the same cost (owned: the same servers), the configuration that carries the most traffic on
   // what is paid wins (more headroom for the same money), then the faster one. So a fleet does not
   // swap its GPUs-per-replica back and forth while volume fills servers it already owns.
-  sized.sort((a, b) => Number(b.feasible) - Number(a.feasible) || (sameCost(a, b) ? 0 : a.horizon - b.horizon) || b.headroom - a.headroom || a.x.bestP95Ms - b.x.bestP95Ms);
+  sized.sort(
+    (a, b) =>
+      Number(b.feasible) - Number(a.feasible) ||
+      (sameCost(a, b) ? 0 : a.horizon - b.horizon) ||
+      b.headroom - a.headroom ||
+      a.x.bestP95Ms - b.x.bestP95Ms,
+  );
   const anyFeasible = sized[0]!.feasible;
   // With nothing meeting the target, the fastest configuration is the honest stand-in.
   // (among those whose memory holds one sequence, when any does).
   const fits = sized.filter((c) => c.x.memFits);
-  const chosenS = anyFeasible ? sized[0]! : (fits.length ? fits : sized).reduce((a, b) => (b.x.bestP95Ms < a.x.bestP95Ms ? b : a));
+  const chosenS = anyFeasible
+    ? sized[0]!
+    : (fits.length ? fits : sized).reduce((a, b) => (b.x.bestP95Ms < a.x.bestP95Ms ? b : a));
   const seen = new Set([chosenS.x.pair]);
   const runnersUpS: Sized[] = [];
   for (const c of sized) {
@@ -386,18 +466,45 @@ export function chooseConfiguration(cc: CapacityCatalog, q: ChoiceInput): Capaci
   const chosen = materialize(ctx, full, chosenS);
   const runnersUp: SelfHostedConfig[] = [];
   for (const c of runnersUpS) runnersUp.push(materialize(ctx, full, c));
-  const shown = anyFeasible ? sized.slice(0, 12) : [...sized].sort((a, b) => a.x.bestP95Ms - b.x.bestP95Ms).slice(0, 12);
+  const shown = anyFeasible
+    ? sized.slice(0, 12)
+    : [...sized].sort((a, b) => a.x.bestP95Ms - b.x.bestP95Ms).slice(0, 12);
   const out: SelfHostedConfig[] = [];
   for (const c of shown) out.push(materialize(ctx, full, c));
-  return { chosen, runnersUp, candidates: out, considered: n, feasibleCount: reachableCount, excludedModels, unmet: !anyFeasible, targetMs: q.targetMs, measure: q.measure, networkMs };
+  return {
+    chosen,
+    runnersUp,
+    candidates: out,
+    considered: n,
+    feasibleCount: reachableCount,
+    excludedModels,
+    unmet: !anyFeasible,
+    targetMs: q.targetMs,
+    measure: q.measure,
+    networkMs,
+  };
 }
 
 /** The figures the per-call scan reads, a contiguous array each (the scan then touches little memory). */
-type Columns = { bestP95Ms: Float64Array; upperTps: Float64Array; oneTps: Float64Array; tp: Float64Array; gpu: Int32Array; fast: Uint8Array };
+type Columns = {
+  bestP95Ms: Float64Array;
+  upperTps: Float64Array;
+  oneTps: Float64Array;
+  tp: Float64Array;
+  gpu: Int32Array;
+  fast: Uint8Array;
+};
 
 function columnsOf(list: readonly Pre[]): Columns {
   const n = list.length;
-  const c: Columns = { bestP95Ms: new Float64Array(n), upperTps: new Float64Array(n), oneTps: new Float64Array(n), tp: new Float64Array(n), gpu: new Int32Array(n), fast: new Uint8Array(n) };
+  const c: Columns = {
+    bestP95Ms: new Float64Array(n),
+    upperTps: new Float64Array(n),
+    oneTps: new Float64Array(n),
+    tp: new Float64Array(n),
+    gpu: new Int32Array(n),
+    fast: new Uint8Array(n),
+  };
   list.forEach((x, i) => {
     c.bestP95Ms[i] = x.bestP95Ms;
     c.upperTps[i] = x.upperTps;
@@ -414,7 +521,12 @@ function pricerOf(ctx: Ctx, x: Pre): FleetPricer {
 }
 
 function headroomOf(p: PaidFleet, tps: number, tp: number): number {
-  return tps * (p.serversFirst !== undefined && p.gpusPerServer ? replicaSlots(p.serversFirst, tp, p.gpusPerServer) : p.replicasFirst);
+  return (
+    tps *
+    (p.serversFirst !== undefined && p.gpusPerServer
+      ? replicaSlots(p.serversFirst, tp, p.gpusPerServer)
+      : p.replicasFirst)
+  );
 }
 
 function sameCost(a: Sized, b: Sized): boolean {
@@ -438,7 +550,14 @@ class HourlyPricer implements FleetPricer {
     const { q, rate } = this;
     const replicasFirst = replicasFor(q.tokensPerDay, q.peakToAverage, tps, q.targetUtilization, q.minReplicas);
     const first = replicasFirst * tp * rate * HOURS_PER_MONTH;
-    if (q.growth === 0) return { replicasFirst, replicasLast: replicasFirst, gpuUsdFirstMonth: first, gpuUsdHorizon: q.months * first, usdHorizon: q.months * first };
+    if (q.growth === 0)
+      return {
+        replicasFirst,
+        replicasLast: replicasFirst,
+        gpuUsdFirstMonth: first,
+        gpuUsdHorizon: q.months * first,
+        usdHorizon: q.months * first,
+      };
     let horizon = 0;
     let tpd = q.tokensPerDay;
     let last = replicasFirst;
@@ -472,7 +591,11 @@ function prepare(ctx: Ctx, m: OpenModel, g: GpuHardware, precision: Precision, t
         return undefined;
       }
     };
-    const cal = calibrationFor(perf, m.id, g.id, precision, tp, { vendorOf, figure: figureLookup, architecture: m.architecture });
+    const cal = calibrationFor(perf, m.id, g.id, precision, tp, {
+      vendorOf,
+      figure: figureLookup,
+      architecture: m.architecture,
+    });
     const cfg = perfConfig(m, g, precision, tp, cal.calibration);
     const one = perfAt(cfg, q.workload, 1);
     const memMax = maxConcurrency(cfg, q.workload);
@@ -483,8 +606,32 @@ function prepare(ctx: Ctx, m: OpenModel, g: GpuHardware, precision: Precision, t
   const { cal, cfg, one, memMax, upperTps, slo } = hit;
   const bestP95Ms = p95Ms(one, q.measure, f) + networkMs;
   const memFits = memMax >= 1;
-  hit.noSlo ??= { ...one, p95Ms: bestP95Ms - networkMs, memoryGb: memoryGbAt(cfg, q.workload, 1), limitedBy: memFits ? "latency" : "memory" };
-  return { m, g, precision, tp, rate, cfg, cal, one, key, bestP95Ms, memFits, upperTps, slo, noSlo: hit.noSlo, reasons: hit.reasons, pair: -1, gpu: -1, fast: false };
+  hit.noSlo ??= {
+    ...one,
+    p95Ms: bestP95Ms - networkMs,
+    memoryGb: memoryGbAt(cfg, q.workload, 1),
+    limitedBy: memFits ? "latency" : "memory",
+  };
+  return {
+    m,
+    g,
+    precision,
+    tp,
+    rate,
+    cfg,
+    cal,
+    one,
+    key,
+    bestP95Ms,
+    memFits,
+    upperTps,
+    slo,
+    noSlo: hit.noSlo,
+    reasons: hit.reasons,
+    pair: -1,
+    gpu: -1,
+    fast: false,
+  };
 }
 
 function memoSlo(ctx: Ctx, x: Pre, budgetMs: number): SloPoint | undefined {
@@ -543,7 +690,12 @@ function finish(ctx: Ctx, x: Pre, slo: SloPoint | undefined, known: PaidFleet | 
     replicasFirst: paid.replicasFirst,
     replicasLast: paid.replicasLast,
   } as SelfHostedConfig;
-  if (paid.serversFirst !== undefined && paid.gpusPerServer) r.servers = { first: paid.serversFirst, last: paid.serversLast ?? paid.serversFirst, gpusPerServer: paid.gpusPerServer };
+  if (paid.serversFirst !== undefined && paid.gpusPerServer)
+    r.servers = {
+      first: paid.serversFirst,
+      last: paid.serversLast ?? paid.serversFirst,
+      gpusPerServer: paid.gpusPerServer,
+    };
   r.gpuUsdFirstMonth = paid.gpuUsdFirstMonth;
   r.gpuUsdHorizon = paid.gpuUsdHorizon;
   r.usdHorizon = paid.usdHorizon;
@@ -570,7 +722,13 @@ const fmtGb = (gb: number) => `${Math.round(gb)} GB`;
 // call; `boundPaid`: its price at upperTps (read only when priced this call); `heap` and `rest`: the
 // reachable configurations (a heap) and the others, as list indices.
 type IndexHeap = { at: Int32Array; size: number };
-const work = { key: new Float64Array(0), priced: new Uint8Array(0), boundPaid: [] as (PaidFleet | undefined)[], heap: { at: new Int32Array(0), size: 0 } as IndexHeap, rest: { at: new Int32Array(0), size: 0 } as IndexHeap };
+const work = {
+  key: new Float64Array(0),
+  priced: new Uint8Array(0),
+  boundPaid: [] as (PaidFleet | undefined)[],
+  heap: { at: new Int32Array(0), size: 0 } as IndexHeap,
+  rest: { at: new Int32Array(0), size: 0 } as IndexHeap,
+};
 function workFor(n: number) {
   if (work.key.length < n) {
     work.key = new Float64Array(n);

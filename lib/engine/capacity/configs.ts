@@ -27,7 +27,12 @@ export function gpuFlops(g: GpuHardware, p: Precision): number {
  * InferenceMAX vLLM runs on H100/H200). Elsewhere (A100, L40S, MI300X: no FP4 tensor cores and no measured
  * weight-only run) the FP4 checkpoint is not offered.
  */
-export function supports(g: GpuHardware, m: OpenModel, p: Precision, weightOnlyArchitectures: ReadonlySet<string> = new Set()): boolean {
+export function supports(
+  g: GpuHardware,
+  m: OpenModel,
+  p: Precision,
+  weightOnlyArchitectures: ReadonlySet<string> = new Set(),
+): boolean {
   const row = m.precisions.find((x) => x.precision === p);
   if (!row) return false;
   if (p === "fp4" && !g.denseTflops.fp4 && !(row.native && weightOnlyArchitectures.has(g.architecture))) return false;
@@ -49,7 +54,13 @@ export function kvBytesPerToken(m: OpenModel, p: Precision): { full: number; win
   return { full: perLayer * m.fullAttentionLayers, windowed: perLayer * (m.layers - m.fullAttentionLayers) };
 }
 
-export function perfConfig(m: OpenModel, g: GpuHardware, p: Precision, tp: number, calibration: Calibration): PerfConfig {
+export function perfConfig(
+  m: OpenModel,
+  g: GpuHardware,
+  p: Precision,
+  tp: number,
+  calibration: Calibration,
+): PerfConfig {
   const row = m.precisions.find((x) => x.precision === p);
   if (!row) throw new Error(`${m.id} has no ${p} weights`);
   const kv = kvBytesPerToken(m, p);
@@ -72,10 +83,17 @@ export function perfConfig(m: OpenModel, g: GpuHardware, p: Precision, tp: numbe
 export function minTensorParallel(m: OpenModel, g: GpuHardware, p: Precision): number | undefined {
   const row = m.precisions.find((x) => x.precision === p);
   if (!row) return undefined;
-  return TENSOR_PARALLEL.find((tp) => row.weightsGb.value < 0.9 * USABLE_MEMORY_SHARE * tp * g.memoryGb.value && tp <= g.maxGpusPerNode);
+  return TENSOR_PARALLEL.find(
+    (tp) => row.weightsGb.value < 0.9 * USABLE_MEMORY_SHARE * tp * g.memoryGb.value && tp <= g.maxGpusPerNode,
+  );
 }
 
-export type CalibrationSource = { calibration: Calibration; grade: "measured" | "derived"; source: string; framework?: string };
+export type CalibrationSource = {
+  calibration: Calibration;
+  grade: "measured" | "derived";
+  source: string;
+  framework?: string;
+};
 
 /**
  * The calibration for a configuration: its own fit when one was measured; else the same model and
@@ -85,9 +103,20 @@ export type CalibrationSource = { calibration: Calibration; grade: "measured" | 
  */
 const calibrationCache = new WeakMap<PerformanceFile, Map<string, CalibrationSource>>();
 
-export type CalibrationContext = { vendorOf?: (gpuId: string) => string | undefined; figure?: FigureLookup; architecture?: "dense" | "moe" };
+export type CalibrationContext = {
+  vendorOf?: (gpuId: string) => string | undefined;
+  figure?: FigureLookup;
+  architecture?: "dense" | "moe";
+};
 
-export function calibrationFor(perf: PerformanceFile, modelId: string, gpuId: string, p: Precision, tp: number, ctx: CalibrationContext = {}): CalibrationSource {
+export function calibrationFor(
+  perf: PerformanceFile,
+  modelId: string,
+  gpuId: string,
+  p: Precision,
+  tp: number,
+  ctx: CalibrationContext = {},
+): CalibrationSource {
   let byKey = calibrationCache.get(perf);
   if (!byKey) calibrationCache.set(perf, (byKey = new Map()));
   const key = `${modelId}|${gpuId}|${p}|${tp}`;
@@ -99,10 +128,22 @@ export function calibrationFor(perf: PerformanceFile, modelId: string, gpuId: st
 /** A keyed figure of the catalog (performance.json's `figures` land in catalog.figures), undefined when absent. */
 export type FigureLookup = (key: string) => { value: number; source: string } | undefined;
 
-function lookupCalibration(perf: PerformanceFile, modelId: string, gpuId: string, p: Precision, tp: number, ctx: CalibrationContext): CalibrationSource {
+function lookupCalibration(
+  perf: PerformanceFile,
+  modelId: string,
+  gpuId: string,
+  p: Precision,
+  tp: number,
+  ctx: CalibrationContext,
+): CalibrationSource {
   const { vendorOf, figure, architecture } = ctx;
   const chunkTokens = perf.chunkTokens.value;
-  const toCal = (c: { etaBandwidth: number; etaCompute: number; stepOverheadMs: number; queueing: number }): Calibration => ({
+  const toCal = (c: {
+    etaBandwidth: number;
+    etaCompute: number;
+    stepOverheadMs: number;
+    queueing: number;
+  }): Calibration => ({
     etaBandwidth: c.etaBandwidth,
     etaCompute: c.etaCompute,
     stepOverheadMs: c.stepOverheadMs,
@@ -114,7 +155,12 @@ function lookupCalibration(perf: PerformanceFile, modelId: string, gpuId: string
   if (exact) return { calibration: toCal(exact), grade: "measured", source: exact.source, framework: exact.framework };
   if (same.length) {
     const near = same.reduce((a, b) => (Math.abs(Math.log2(b.tp / tp)) < Math.abs(Math.log2(a.tp / tp)) ? b : a));
-    return { calibration: toCal(near), grade: "derived", source: `fit of ${near.tp}-GPU replicas applied at ${tp} GPUs (${near.source})`, framework: near.framework };
+    return {
+      calibration: toCal(near),
+      grade: "derived",
+      source: `fit of ${near.tp}-GPU replicas applied at ${tp} GPUs (${near.source})`,
+      framework: near.framework,
+    };
   }
   const vendor = vendorOf?.(gpuId);
   const model = perf.calibrations.filter((c) => c.modelId === modelId);
@@ -122,7 +168,12 @@ function lookupCalibration(perf: PerformanceFile, modelId: string, gpuId: string
   const pool = sameVendor.length ? sameVendor : model;
   if (pool.length) {
     const med = (k: "etaBandwidth" | "etaCompute" | "stepOverheadMs" | "queueing") => median(pool.map((c) => c[k]));
-    const base = { etaBandwidth: med("etaBandwidth"), etaCompute: med("etaCompute"), stepOverheadMs: med("stepOverheadMs"), queueing: med("queueing") };
+    const base = {
+      etaBandwidth: med("etaBandwidth"),
+      etaCompute: med("etaCompute"),
+      stepOverheadMs: med("stepOverheadMs"),
+      queueing: med("queueing"),
+    };
     const adj = sameVendor.length || !vendor ? undefined : vendorAdjustment(figure, vendor);
     return {
       calibration: toCal(adj ? adjust(base, adj) : base),
@@ -134,12 +185,20 @@ function lookupCalibration(perf: PerformanceFile, modelId: string, gpuId: string
   // No measurement of the model: the median of the fitted models of the same architecture (dense
   // models read all their weights every step; the MoE fits absorb expert-routing effects).
   const d = (architecture && perf.defaultCalibrations?.[architecture]) || perf.defaultCalibration;
-  return { calibration: toCal(adj ? adjust(d, adj) : d), grade: "derived", source: `${d.source}${adj ? `, ${adj.text}` : ""}` };
+  return {
+    calibration: toCal(adj ? adjust(d, adj) : d),
+    grade: "derived",
+    source: `${d.source}${adj ? `, ${adj.text}` : ""}`,
+  };
 }
 
 type Eff = { etaBandwidth: number; etaCompute: number; stepOverheadMs: number; queueing: number };
 type VendorAdj = { factor: number; text: string };
-const adjust = (c: Eff, a: VendorAdj): Eff => ({ ...c, etaBandwidth: c.etaBandwidth * a.factor, etaCompute: c.etaCompute * a.factor });
+const adjust = (c: Eff, a: VendorAdj): Eff => ({
+  ...c,
+  etaBandwidth: c.etaBandwidth * a.factor,
+  etaCompute: c.etaCompute * a.factor,
+});
 
 /**
  * An AMD configuration whose efficiency comes from NVIDIA measurements is scaled by the gap measured on

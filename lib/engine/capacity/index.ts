@@ -21,7 +21,6 @@ export type { OptionLatency } from "./latency";
 export type { SloUsed } from "../types";
 export { fmtMs } from "./choose";
 
-
 export type FleetSizing = {
   replicas: number;
   gpus: number;
@@ -42,7 +41,13 @@ export type FleetSizing = {
 export function sizeFleet(m: Model, tokensPerDay: number, peakToAverage: number): FleetSizing {
   const v = m.values;
   const tps = v["selfHosted.tokensPerSecondPerReplica"];
-  const replicas = replicasFor(tokensPerDay, peakToAverage, tps, v["selfHosted.targetUtilization"], v["selfHosted.minReplicas"]);
+  const replicas = replicasFor(
+    tokensPerDay,
+    peakToAverage,
+    tps,
+    v["selfHosted.targetUtilization"],
+    v["selfHosted.minReplicas"],
+  );
   const avg = tokensPerDay / SECONDS_PER_DAY;
   return {
     replicas,
@@ -78,7 +83,12 @@ export function remoteLatencyParams(catalog: Catalog, input: ParsedAssessmentInp
   };
 }
 
-type RemoteRow = { label: string; timeToFirstTokenSeconds?: Figure; outputTokensPerSecond?: Figure; contextTokens?: Figure };
+type RemoteRow = {
+  label: string;
+  timeToFirstTokenSeconds?: Figure;
+  outputTokensPerSecond?: Figure;
+  contextTokens?: Figure;
+};
 
 export type CapacityRequest = {
   input: ParsedAssessmentInput;
@@ -126,7 +136,7 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
   const slo: SloUsed = {
     measure: latency.measure,
     targetMs: latency.p95TargetMs,
-    p95Ms: (choice.unmet ? c.bestP95Ms : c.point.p95Ms + choice.networkMs),
+    p95Ms: choice.unmet ? c.bestP95Ms : c.point.p95Ms + choice.networkMs,
     ttftMs: c.point.ttftMs,
     tpotMs: c.point.tpotMs,
     e2eMs: c.point.e2eMs,
@@ -146,7 +156,11 @@ export function resolveCapacity(q: CapacityRequest): ResolvedCapacity {
 }
 
 /** The ranking's pricer per GPU: economics' configPricer on the GPU's fleet terms at this volume (a module function returning a closure: see choose.ts Ctx). */
-function pricersAt(termsOf: (gpuId: string) => FleetTerms | null, tokensPerDay: number, peakToAverage: number): (gpuId: string) => ConfigPricer | undefined {
+function pricersAt(
+  termsOf: (gpuId: string) => FleetTerms | null,
+  tokensPerDay: number,
+  peakToAverage: number,
+): (gpuId: string) => ConfigPricer | undefined {
   return (gpuId) => {
     const t = termsOf(gpuId);
     return t ? configPricer(t, tokensPerDay, peakToAverage) : undefined;
@@ -166,7 +180,12 @@ function remoteModel(cc: CapacityCatalog, r: RemoteRow): RemoteModel {
 function whyText(choice: CapacityChoice, q: CapacityRequest): string {
   const c = choice.chosen;
   const cfg = `${c.modelLabel} (${c.architecture === "moe" ? `MoE, ${c.activeParamsB}B of ${c.totalParamsB}B parameters active` : `dense, ${c.totalParamsB}B`}) at ${c.precision.toUpperCase()} on ${c.gpusPerReplica}× ${c.gpuLabel} per replica`;
-  const forced = [q.input.deployment.openModel !== "auto" ? "the model you chose" : "", q.input.deployment.gpu !== "auto" ? "the GPU you chose" : ""].filter(Boolean).join(" and ");
+  const forced = [
+    q.input.deployment.openModel !== "auto" ? "the model you chose" : "",
+    q.input.deployment.gpu !== "auto" ? "the GPU you chose" : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
   const what = q.input.latency.measure === "first-token" ? "first token" : "full response";
   if (choice.unmet) {
     return `No open model × GPU configuration${forced ? ` with ${forced}` : ""} meets a ${fmt(choice.targetMs)} p95 ${what}; self-hosting is priced on the fastest, ${cfg}, at ~${fmt(c.bestP95Ms)} p95 with one request in flight.`;
@@ -175,7 +194,9 @@ function whyText(choice: CapacityChoice, q: CapacityRequest): string {
   const ru = choice.runnersUp[0];
   return (
     `Self-hosting runs ${cfg}${forced ? ` (${forced})` : ""}: the cheapest of ${feasibleCount} configurations that meet your ${fmt(choice.targetMs)} p95 ${what} target for the ${q.tier} quality tier, at ${Math.round(c.point.concurrency * 10) / 10} requests in flight per replica (~${fmt(c.point.p95Ms + choice.networkMs)} p95, ${thousands(c.tokensPerSecondPerReplica)} tokens/s per replica)` +
-    (ru ? `; runner-up ${ru.modelLabel} ${ru.precision.toUpperCase()} on ${ru.gpusPerReplica}× ${ru.gpuLabel} would cost ${pctMore(ru.usdHorizon, c.usdHorizon)} over the horizon (${c.servers ? "servers bought and run" : "GPUs rented"}, with the people and overheads they need).` : ".")
+    (ru
+      ? `; runner-up ${ru.modelLabel} ${ru.precision.toUpperCase()} on ${ru.gpusPerReplica}× ${ru.gpuLabel} would cost ${pctMore(ru.usdHorizon, c.usdHorizon)} over the horizon (${c.servers ? "servers bought and run" : "GPUs rented"}, with the people and overheads they need).`
+      : ".")
   );
 }
 
@@ -213,12 +234,16 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 function paidText(p: Omit<FleetPaid, "text">, gpuLabel: string, gpusPerReplica: number): string {
   const util = `${p.utilization > 0 && p.utilization < 0.005 ? "under 1%" : `${Math.round(p.utilization * 100)}%`} of the paid capacity in use`;
   const per = `${gpusPerReplica} GPU${gpusPerReplica === 1 ? "" : "s"} each`;
-  if (!p.owned) return `${plural(p.gpus, `${gpuLabel} GPU`)} rented: ${plural(p.replicas, "replica")} of ${per}; ${util}`;
+  if (!p.owned)
+    return `${plural(p.gpus, `${gpuLabel} GPU`)} rented: ${plural(p.replicas, "replica")} of ${per}; ${util}`;
   return `${plural(p.servers ?? 0, "server")} × ${p.gpusPerServer} ${gpuLabel} GPUs = ${p.gpus} GPUs paid, running ${p.replicas} of the ${plural(p.replicaSlots, "replica")} they hold (${per}); ${util}`;
 }
 
 /** What the result page, PDF, API and CLI show about self-hosting capacity (`Evaluation.capacity`). */
-export type CapacitySummary = Pick<CapacityChoice, "chosen" | "runnersUp" | "candidates" | "considered" | "feasibleCount" | "excludedModels" | "unmet"> & {
+export type CapacitySummary = Pick<
+  CapacityChoice,
+  "chosen" | "runnersUp" | "candidates" | "considered" | "feasibleCount" | "excludedModels" | "unmet"
+> & {
   slo: SloUsed;
   /** Average load ÷ fleet capacity at the SLO, month 1 and the last month of the horizon. */
   utilization: { first: number; last: number };
@@ -243,16 +268,30 @@ export function capacitySummary(m: Model): CapacitySummary {
   const owned = gpuPricing(m).owned;
   // Owned servers are never sold within the horizon: the last month holds the most servers ever needed.
   let peakServers = 0;
-  if (owned) for (const f of factors) peakServers = Math.max(peakServers, serversFor(sizeFleet(m, m.tokensPerDay * f, peak).replicas, first.gpusPerReplica, owned.gpusPerServer));
+  if (owned)
+    for (const f of factors)
+      peakServers = Math.max(
+        peakServers,
+        serversFor(sizeFleet(m, m.tokensPerDay * f, peak).replicas, first.gpusPerReplica, owned.gpusPerServer),
+      );
   const paid = (s: FleetSizing, servers: number): FleetPaid => {
     const p = paidOf(s, servers);
     return { ...p, text: paidText(p, c.chosen.gpuLabel, s.gpusPerReplica) };
   };
   const paidOf = (s: FleetSizing, servers: number): Omit<FleetPaid, "text"> => {
-    if (!owned) return { owned: false, gpus: s.gpus, replicas: s.replicas, replicaSlots: s.replicas, utilization: s.utilization };
+    if (!owned)
+      return { owned: false, gpus: s.gpus, replicas: s.replicas, replicaSlots: s.replicas, utilization: s.utilization };
     const slots = replicaSlots(servers, s.gpusPerReplica, owned.gpusPerServer);
-    const avg = (s.utilization * s.replicas * s.tokensPerSecondPerReplica);
-    return { owned: true, servers, gpusPerServer: owned.gpusPerServer, gpus: servers * owned.gpusPerServer, replicas: s.replicas, replicaSlots: slots, utilization: slots > 0 ? avg / (slots * s.tokensPerSecondPerReplica) : 0 };
+    const avg = s.utilization * s.replicas * s.tokensPerSecondPerReplica;
+    return {
+      owned: true,
+      servers,
+      gpusPerServer: owned.gpusPerServer,
+      gpus: servers * owned.gpusPerServer,
+      replicas: s.replicas,
+      replicaSlots: slots,
+      utilization: slots > 0 ? avg / (slots * s.tokensPerSecondPerReplica) : 0,
+    };
   };
   const firstServers = owned ? serversFor(first.replicas, first.gpusPerReplica, owned.gpusPerServer) : 0;
   return {

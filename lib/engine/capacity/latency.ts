@@ -49,7 +49,8 @@ export type LatencyParams = {
 };
 
 export function remoteLatency(option: "api" | "hosted-open", r: RemoteModel, q: LatencyParams): OptionLatency {
-  const ttft = r.ttftSeconds.value * 1000 + (Math.max(0, q.inTok - q.referencePromptTokens) / q.prefillTokensPerSecond) * 1000;
+  const ttft =
+    r.ttftSeconds.value * 1000 + (Math.max(0, q.inTok - q.referencePromptTokens) / q.prefillTokensPerSecond) * 1000;
   const speed = r.outputTokensPerSecond.value;
   const gen = q.measure === "full-response" ? (Math.max(q.outTok, 1) / speed) * 1000 : 0;
   const ms = (ttft + gen) * q.p95OverMedian + q.networkMs;
@@ -65,7 +66,18 @@ export function remoteLatency(option: "api" | "hosted-open", r: RemoteModel, q: 
   const text = contextExceeded
     ? `${r.label} reads at most ${fmtTok(r.contextTokens!)} tokens; your requests need ${fmtTok(context)} (prompt plus output).`
     : `${r.label} takes ~${fmtMs(ms)} p95 ${what} (${detail}, ×${q.p95OverMedian} for the p95 tail, +${Math.round(q.networkMs)} ms network); you need ${fmtMs(q.targetMs)}.`;
-  return { option, ms, targetMs: q.targetMs, feasible, model: r.label, text, source: `${r.ttftSeconds.source}; ${r.outputTokensPerSecond.source}`, contextExceeded, userTokensPerSecond: speed, fullResponseMs };
+  return {
+    option,
+    ms,
+    targetMs: q.targetMs,
+    feasible,
+    model: r.label,
+    text,
+    source: `${r.ttftSeconds.source}; ${r.outputTokensPerSecond.source}`,
+    contextExceeded,
+    userTokensPerSecond: speed,
+    fullResponseMs,
+  };
 }
 
 /**
@@ -80,7 +92,10 @@ export function selfHostedLatency(choice: CapacityChoice, e2eP95OverMedian: numb
   const userTokensPerSecond = c.point.tpotMs > 0 ? 1000 / c.point.tpotMs : 0;
   const fullResponseMs = c.point.e2eMs * e2eP95OverMedian + choice.networkMs;
   // A first-token target says nothing of how fast the answer streams: say it, with the numbers.
-  const stream = choice.measure === "first-token" ? ` Each user then receives ~${Math.round(userTokensPerSecond)} tokens/s: ~${fmtMs(fullResponseMs)} p95 for ${fmtTok(Math.max(outTok, 1))} output tokens.` : "";
+  const stream =
+    choice.measure === "first-token"
+      ? ` Each user then receives ~${Math.round(userTokensPerSecond)} tokens/s: ~${fmtMs(fullResponseMs)} p95 for ${fmtTok(Math.max(outTok, 1))} output tokens.`
+      : "";
   const text = choice.unmet
     ? `No open model × GPU configuration meets ${fmtMs(choice.targetMs)}: the fastest, ${label}, takes ~${fmtMs(c.bestP95Ms)} p95 ${what} even with one request in flight.`
     : `${label} answers in ~${fmtMs(ms)} p95 ${what} at ${Math.round(c.point.concurrency * 10) / 10} requests in flight per replica; you need ${fmtMs(choice.targetMs)}.${stream}`;

@@ -74,7 +74,11 @@ export function decodeStepSeconds(c: PerfConfig, concurrency: number, context: n
   const a = Math.min(1, c.activeParams / c.totalParams);
   const weightsRead = a >= 1 ? c.weightsBytes : c.weightsBytes * (1 - (1 - a) ** concurrency);
   const kv = concurrency * kvBytesPerSequence(c, context);
-  return k.stepOverheadMs / 1000 + (weightsRead + kv) / (c.bandwidth * k.etaBandwidth) + (concurrency * 2 * c.activeParams) / (c.flops * k.etaCompute);
+  return (
+    k.stepOverheadMs / 1000 +
+    (weightsRead + kv) / (c.bandwidth * k.etaBandwidth) +
+    (concurrency * 2 * c.activeParams) / (c.flops * k.etaCompute)
+  );
 }
 
 /** Median latencies and throughput of one replica at `concurrency` requests in flight (real-valued, ≥ 1). */
@@ -133,7 +137,14 @@ const BISECTIONS = 16;
  * target or one sequence does not fit in memory. Latency rises continuously with concurrency, so a
  * bisection on real-valued concurrency keeps throughput continuous in the target and the workload.
  */
-export function sloPoint(c: PerfConfig, w: Workload, targetMs: number, measure: LatencyMeasure, f: P95Factors, maxTpotMs = Infinity): SloPoint | undefined {
+export function sloPoint(
+  c: PerfConfig,
+  w: Workload,
+  targetMs: number,
+  measure: LatencyMeasure,
+  f: P95Factors,
+  maxTpotMs = Infinity,
+): SloPoint | undefined {
   const memMax = maxConcurrency(c, w);
   if (memMax < 1) return undefined;
   const hi0 = Math.min(memMax, MAX_BATCH);

@@ -6,7 +6,22 @@ import { listAssumptions } from "../evaluate";
 describe("assumption rows carry the evidence grade", () => {
   it.each(Object.keys(PROFILES).slice(0, 4))("%s", (name) => {
     const rows = listAssumptions(PROFILES[name as keyof typeof PROFILES]);
-    const keys = ["api.inputUsdPerMTok", "api.cachedInputUsdPerMTok", "api.outputUsdPerMTok", "api.batchDiscount", "hostedOpen.inputUsdPerMTok", "hostedOpen.outputUsdPerMTok", "selfHosted.tokensPerSecondPerReplica", "selfHosted.gpusPerReplica", "selfHosted.targetUtilization", "selfHosted.minReplicas", "people.loadedEngineerUsdPerYear", "people.fte", "people.setupEngineerMonths", "overheads.toolingUsdPerMonth"];
+    const keys = [
+      "api.inputUsdPerMTok",
+      "api.cachedInputUsdPerMTok",
+      "api.outputUsdPerMTok",
+      "api.batchDiscount",
+      "hostedOpen.inputUsdPerMTok",
+      "hostedOpen.outputUsdPerMTok",
+      "selfHosted.tokensPerSecondPerReplica",
+      "selfHosted.gpusPerReplica",
+      "selfHosted.targetUtilization",
+      "selfHosted.minReplicas",
+      "people.loadedEngineerUsdPerYear",
+      "people.fte",
+      "people.setupEngineerMonths",
+      "overheads.toolingUsdPerMonth",
+    ];
     const graded = rows.filter((r) => keys.includes(r.key));
     expect(graded.length).toBeGreaterThan(8);
     for (const r of graded) expect(["measured", "derived", "assumed"], r.key).toContain(r.grade);

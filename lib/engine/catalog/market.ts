@@ -8,8 +8,6 @@ import type { HostedQuote, MarketOffer } from "../types";
 
 export type { HostedQuote, MarketOffer } from "../types";
 
-
-
 export function blended(p: PriceTable, blend: { input: number; output: number }) {
   return (p.inputUsdPerMTok * blend.input + p.outputUsdPerMTok * blend.output) / (blend.input + blend.output);
 }
@@ -26,7 +24,11 @@ const quoteCache = new WeakMap<Catalog, Map<string, HostedQuote>>();
 const QUOTES_MAX = 2_000;
 
 /** The market quote for one open model under the input's compliance need. */
-export function hostedQuote(catalog: Catalog, modelId: string, input: Pick<ParsedAssessmentInput, "data">): HostedQuote {
+export function hostedQuote(
+  catalog: Catalog,
+  modelId: string,
+  input: Pick<ParsedAssessmentInput, "data">,
+): HostedQuote {
   const key = `${modelId}|${input.data.sensitivity}|${input.data.regulations.join(",")}`;
   let byKey = quoteCache.get(catalog);
   if (!byKey) quoteCache.set(catalog, (byKey = new Map()));
@@ -42,12 +44,24 @@ function quoteOf(catalog: Catalog, modelId: string, input: Pick<ParsedAssessment
   const m = catalog.hostedMarket.models.find((x) => x.id === modelId);
   if (!m) throw new Error(`catalog has no hosted market for open model ${modelId}`);
   const blend = catalog.apiModelPolicy.blend;
-  const byPrice = (a: MarketOffer, b: MarketOffer) => blended(a.price, blend) - blended(b.price, blend) || a.label.localeCompare(b.label);
+  const byPrice = (a: MarketOffer, b: MarketOffer) =>
+    blended(a.price, blend) - blended(b.price, blend) || a.label.localeCompare(b.label);
   const offers = [...m.offers].sort(byPrice);
-  const ok = needsCompliance(input) ? new Set(compliantChannels(catalog, "hosted-open", input).map((f) => f.channel.id)) : undefined;
+  const ok = needsCompliance(input)
+    ? new Set(compliantChannels(catalog, "hosted-open", input).map((f) => f.channel.id))
+    : undefined;
   const eligible = ok ? offers.filter((o) => o.channels.some((c) => ok.has(c))) : offers;
   if (eligible.length === 0) {
-    return { modelId, modelLabel: m.label, eligible, offers, price: null, spread: { low: 1, high: 1 }, source: `no ${m.label} offer on a channel that meets the compliance need`, asOf: catalog.apiModelPolicy.priceCheck.asOf };
+    return {
+      modelId,
+      modelLabel: m.label,
+      eligible,
+      offers,
+      price: null,
+      spread: { low: 1, high: 1 },
+      source: `no ${m.label} offer on a channel that meets the compliance need`,
+      asOf: catalog.apiModelPolicy.priceCheck.asOf,
+    };
   }
   const price: PriceTable = {
     inputUsdPerMTok: median(eligible.map((o) => o.price.inputUsdPerMTok)),

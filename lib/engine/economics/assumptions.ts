@@ -6,25 +6,87 @@ import { inHouseBinds } from "../data-rules";
 // The economics' overridable figures (rows of the assumptions panel) and the GPU source/term in use.
 
 type Grade = "measured" | "derived" | "assumed";
-type Def = { label: string; group: string; value: number; low: number; high: number; source: string; asOf: string; grade: Grade; derivation?: string };
+type Def = {
+  label: string;
+  group: string;
+  value: number;
+  low: number;
+  high: number;
+  source: string;
+  asOf: string;
+  grade: Grade;
+  derivation?: string;
+};
 
 /** Figure read by a key built at run time (GPU ids and terms); throws a CatalogError when absent. */
 export const fig = (c: Catalog, key: string): KeyedFigure => figureOf(c, key as FigureKey);
 // Every row carries the figure's evidence grade, and its derivation when derived (issue #16: every figure graded).
-const def = (f: KeyedFigure, label?: string): Def => ({ label: label ?? f.label, group: f.group, value: f.value, low: f.low, high: f.high, source: f.source, asOf: f.asOf, grade: f.grade, ...(f.derivation ? { derivation: f.derivation } : {}) });
+const def = (f: KeyedFigure, label?: string): Def => ({
+  label: label ?? f.label,
+  group: f.group,
+  value: f.value,
+  low: f.low,
+  high: f.high,
+  source: f.source,
+  asOf: f.asOf,
+  grade: f.grade,
+  ...(f.derivation ? { derivation: f.derivation } : {}),
+});
 
 /** Spot / interruptible rate of the GPU on its rental source (GPU cloud when the hyperscaler lists none); used for batch replicas only. */
 function spotDef(catalog: Catalog, g: string, source: string): Def {
-  const f = (catalog.figures as Record<string, KeyedFigure | undefined>)[`gpuMarket.${g}.${source === "hyperscaler" ? "hyperscaler" : "gpu-cloud"}.spot`] ?? (catalog.figures as Record<string, KeyedFigure | undefined>)[`gpuMarket.${g}.gpu-cloud.spot`];
-  if (!f || source === "owned") return { label: "Spot GPU rate (batch only)", group: "GPU market", value: 0, low: 0, high: 0, source: source === "owned" ? "owned servers: no spot market" : "no spot figure for this GPU", asOf: catalog.asOf, grade: "assumed" };
+  const f =
+    (catalog.figures as Record<string, KeyedFigure | undefined>)[
+      `gpuMarket.${g}.${source === "hyperscaler" ? "hyperscaler" : "gpu-cloud"}.spot`
+    ] ?? (catalog.figures as Record<string, KeyedFigure | undefined>)[`gpuMarket.${g}.gpu-cloud.spot`];
+  if (!f || source === "owned")
+    return {
+      label: "Spot GPU rate (batch only)",
+      group: "GPU market",
+      value: 0,
+      low: 0,
+      high: 0,
+      source: source === "owned" ? "owned servers: no spot market" : "no spot figure for this GPU",
+      asOf: catalog.asOf,
+      grade: "assumed",
+    };
   return def(f);
 }
 
 /** Reasoning tokens bill as output (catalog owner's figure, api-models.json apiModelPolicy.reasoningMultiplier by tier). */
 function reasoningDef(catalog: Catalog, tier: "frontier" | "mid" | "small"): Def {
-  const rm = (catalog as unknown as { apiModelPolicy?: { reasoningMultiplier?: Record<string, { value: number; low: number; high: number; source: string; asOf: string; grade: Grade; derivation?: string }> } }).apiModelPolicy?.reasoningMultiplier?.[tier];
-  if (!rm) return { label: "Reasoning tokens per visible output token (API)", group: "API pricing", value: 1, low: 1, high: 1, source: "no reasoning multiplier in this catalog: output billed as visible", asOf: catalog.asOf, grade: "assumed" };
-  return { label: `Reasoning tokens billed per visible output token (${tier} tier)`, group: "API pricing", value: rm.value, low: rm.low, high: rm.high, source: rm.source, asOf: rm.asOf, grade: rm.grade, ...(rm.derivation ? { derivation: rm.derivation } : {}) };
+  const rm = (
+    catalog as unknown as {
+      apiModelPolicy?: {
+        reasoningMultiplier?: Record<
+          string,
+          { value: number; low: number; high: number; source: string; asOf: string; grade: Grade; derivation?: string }
+        >;
+      };
+    }
+  ).apiModelPolicy?.reasoningMultiplier?.[tier];
+  if (!rm)
+    return {
+      label: "Reasoning tokens per visible output token (API)",
+      group: "API pricing",
+      value: 1,
+      low: 1,
+      high: 1,
+      source: "no reasoning multiplier in this catalog: output billed as visible",
+      asOf: catalog.asOf,
+      grade: "assumed",
+    };
+  return {
+    label: `Reasoning tokens billed per visible output token (${tier} tier)`,
+    group: "API pricing",
+    value: rm.value,
+    low: rm.low,
+    high: rm.high,
+    source: rm.source,
+    asOf: rm.asOf,
+    grade: rm.grade,
+    ...(rm.derivation ? { derivation: rm.derivation } : {}),
+  };
 }
 
 export type ResolvedGpuSource = { source: GpuSource; term: GpuTermChoice | "owned"; forced: string | null };
@@ -39,7 +101,11 @@ export function resolvedGpuSource(input: ParsedAssessmentInput): ResolvedGpuSour
   // ITAR: US-person-only administration; a public GPU cloud's staff is the same exposure as an API's.
   const inHouse = inHouseBinds(input.data) || input.data.regulations.includes("itar");
   if (offline && gpuSource && gpuSource !== "owned") {
-    return { source: "owned", term: "owned", forced: `The site runs with no internet connection, so a ${gpuSource === "hyperscaler" ? "hyperscaler" : "GPU cloud"} cannot serve it: the GPUs are priced as servers you buy and run in a colocation hall or your own data centre.` };
+    return {
+      source: "owned",
+      term: "owned",
+      forced: `The site runs with no internet connection, so a ${gpuSource === "hyperscaler" ? "hyperscaler" : "GPU cloud"} cannot serve it: the GPUs are priced as servers you buy and run in a colocation hall or your own data centre.`,
+    };
   }
   const source: GpuSource = gpuSource ?? (offline || inHouse ? "owned" : "gpu-cloud");
   const forced =
@@ -55,7 +121,10 @@ export function resolvedGpuSource(input: ParsedAssessmentInput): ResolvedGpuSour
  * CatalogError here, never another GPU's price.
  */
 export function marketGpuId(catalog: Catalog, gpu: string): string {
-  if (!(catalog.figures as Record<string, unknown>)[`gpuMarket.${gpu}.gpu-cloud.on-demand`]) throw new CatalogError(`catalog ${catalog.catalogVersion} has no GPU market rows for "${gpu}" (catalog/gpu-market.json)`);
+  if (!(catalog.figures as Record<string, unknown>)[`gpuMarket.${gpu}.gpu-cloud.on-demand`])
+    throw new CatalogError(
+      `catalog ${catalog.catalogVersion} has no GPU market rows for "${gpu}" (catalog/gpu-market.json)`,
+    );
   return gpu;
 }
 
@@ -66,7 +135,13 @@ const defsCache = new WeakMap<Catalog, Map<string, EconomicsDefs>>();
 const DEFS_MAX = 2_000;
 
 /** The economics rows for a GPU at the input's GPU source and term (shared: read, do not modify). */
-export function economicsDefs(input: ParsedAssessmentInput, catalog: Catalog, gpuId: string, apiTier: "frontier" | "mid" | "small", openSize: string): EconomicsDefs {
+export function economicsDefs(
+  input: ParsedAssessmentInput,
+  catalog: Catalog,
+  gpuId: string,
+  apiTier: "frontier" | "mid" | "small",
+  openSize: string,
+): EconomicsDefs {
   const g = marketGpuId(catalog, gpuId);
   const { source, term } = resolvedGpuSource(input);
   const key = `${g}|${apiTier}|${openSize}|${source}|${term}`;
@@ -80,17 +155,34 @@ export function economicsDefs(input: ParsedAssessmentInput, catalog: Catalog, gp
   return hit;
 }
 
-function defsOf(catalog: Catalog, g: string, apiTier: "frontier" | "mid" | "small", openSize: string, source: GpuSource, term: GpuTermChoice | "owned"): EconomicsDefs {
+function defsOf(
+  catalog: Catalog,
+  g: string,
+  apiTier: "frontier" | "mid" | "small",
+  openSize: string,
+  source: GpuSource,
+  term: GpuTermChoice | "owned",
+): EconomicsDefs {
   const rentalKey = source === "owned" ? `gpuMarket.${g}.gpu-cloud.on-demand` : `gpuMarket.${g}.${source}.${term}`;
   const rate = fig(catalog, rentalKey);
   const owned = source === "owned";
   const o = (k: string) => fig(catalog, `gpuMarket.owned.${k}`);
   const server = fig(catalog, `gpuMarket.${g}.owned.serverPriceUsd`);
-  const ft = fig(catalog, openSize === "small" ? "economics.fineTuning.gpuHoursPerRetrainSmall" : "economics.fineTuning.gpuHoursPerRetrainLarge");
+  const ft = fig(
+    catalog,
+    openSize === "small"
+      ? "economics.fineTuning.gpuHoursPerRetrainSmall"
+      : "economics.fineTuning.gpuHoursPerRetrainLarge",
+  );
   return {
     // Owned servers are priced from their terms below; the hourly figure then is the GPU-cloud rate used
     // for fine-tuning runs and as the rental comparison, and overriding it prices the owned fleet flat.
-    "gpu.usdPerHour": def(rate, owned ? `${rate.label} (rental comparison and training runs; owned servers are priced from their terms)` : rate.label),
+    "gpu.usdPerHour": def(
+      rate,
+      owned
+        ? `${rate.label} (rental comparison and training runs; owned servers are priced from their terms)`
+        : rate.label,
+    ),
     "gpu.spotUsdPerHour": spotDef(catalog, g, source),
     "api.reasoningMultiplier": reasoningDef(catalog, apiTier),
     "api.priceDeclinePerYear": def(fig(catalog, `economics.trend.apiDeclinePerYear.${apiTier}`)),

@@ -69,9 +69,11 @@ describe("configPricer", () => {
     for (const input of inputs.slice(0, Object.keys(PROFILES).length)) {
       const terms = fleetTermsFor(input, catalog, "h100", apiTierFor(input.capability.frontier));
       if (!terms) continue;
-      const tpd = input.volume.requestsPerDay * (input.volume.inputTokensPerRequest + input.volume.outputTokensPerRequest);
+      const tpd =
+        input.volume.requestsPerDay * (input.volume.inputTokensPerRequest + input.volume.outputTokensPerRequest);
       const pricer = configPricer(terms, tpd, input.volume.peakToAverage);
-      for (const tps of [300, 3_000, 30_000]) for (const tp of [1, 2, 4, 8]) ratios.push(pricer.lowerBound(tp, tps) / pricer.horizon(tp, tps));
+      for (const tps of [300, 3_000, 30_000])
+        for (const tp of [1, 2, 4, 8]) ratios.push(pricer.lowerBound(tp, tps) / pricer.horizon(tp, tps));
     }
     ratios.sort((a, b) => a - b);
     expect(ratios[Math.floor(ratios.length / 2)]!).toBeGreaterThan(1 / 3);
@@ -91,13 +93,22 @@ describe("configFleetUsd and fleetCost price the same fleet", () => {
       const v = m.values;
       const months = input.strategy.horizonMonths;
       const terms = fleetTermsOf(m);
-      const ranked = configFleetUsd(terms, v["selfHosted.gpusPerReplica"], v["selfHosted.tokensPerSecondPerReplica"], tokensPerDayOf(m), capacityPeak(m));
+      const ranked = configFleetUsd(
+        terms,
+        v["selfHosted.gpusPerReplica"],
+        v["selfHosted.tokensPerSecondPerReplica"],
+        tokensPerDayOf(m),
+        capacityPeak(m),
+      );
       const fleet = selfHostedCost(m);
       const f = staffFigures(m);
       const sharedStaffMonthly = engineerUsd(f.fte + f.ftePerModel + f.onCallFte, f.loadedUsdPerYear);
       const shared = months * (sharedStaffMonthly + v["overheads.toolingUsdPerMonth"]) + setupUsd(m);
       const expected = fleet.tcoUsd - shared;
-      expect(Math.abs(ranked.usdHorizon - expected), `${JSON.stringify(input).slice(0, 200)}: ranking ${ranked.usdHorizon} vs fleet ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, fleet.tcoUsd));
+      expect(
+        Math.abs(ranked.usdHorizon - expected),
+        `${JSON.stringify(input).slice(0, 200)}: ranking ${ranked.usdHorizon} vs fleet ${expected}`,
+      ).toBeLessThanOrEqual(1e-9 * Math.max(1, fleet.tcoUsd));
       expect(ranked.replicasFirst).toBe(fleet.fleet!.replicas.first);
       expect(ranked.replicasLast).toBe(fleet.fleet!.replicas.last);
       checked++;

@@ -38,7 +38,6 @@ export type FleetTerms = {
   minReplicas: number;
 };
 
-
 export function fleetTermsOf(m: Model): FleetTerms {
   const v = m.values;
   const p = gpuPricing(m);
@@ -81,7 +80,13 @@ export type ConfigFleetUsd = {
  * peak factor, month by month exactly as fleetCost does (same replicas, servers, spot, trends), minus
  * what every configuration pays alike (core staff, tooling, set-up).
  */
-export function configFleetUsd(t: FleetTerms, gpusPerReplica: number, tokensPerSecondPerReplica: number, tokensPerDay: number, peakToAverage: number): ConfigFleetUsd {
+export function configFleetUsd(
+  t: FleetTerms,
+  gpusPerReplica: number,
+  tokensPerSecondPerReplica: number,
+  tokensPerDay: number,
+  peakToAverage: number,
+): ConfigFleetUsd {
   return configPricer(t, tokensPerDay, peakToAverage).price(gpusPerReplica, tokensPerSecondPerReplica);
 }
 
@@ -156,8 +161,23 @@ class MonthlyPricer implements ConfigPricer {
     const o = this.t.owned;
     // Two literals, not a conditional spread (which would build every result on V8's slow path).
     return o
-      ? { replicasFirst: x.replicasFirst, replicasLast: x.replicasLast, serversFirst: x.serversFirst, serversLast: x.serversLast, gpusPerServer: o.gpusPerServer, gpuUsdFirstMonth: x.gpuUsdFirstMonth, gpuUsdHorizon: x.gpuUsdHorizon, usdHorizon }
-      : { replicasFirst: x.replicasFirst, replicasLast: x.replicasLast, gpuUsdFirstMonth: x.gpuUsdFirstMonth, gpuUsdHorizon: x.gpuUsdHorizon, usdHorizon };
+      ? {
+          replicasFirst: x.replicasFirst,
+          replicasLast: x.replicasLast,
+          serversFirst: x.serversFirst,
+          serversLast: x.serversLast,
+          gpusPerServer: o.gpusPerServer,
+          gpuUsdFirstMonth: x.gpuUsdFirstMonth,
+          gpuUsdHorizon: x.gpuUsdHorizon,
+          usdHorizon,
+        }
+      : {
+          replicasFirst: x.replicasFirst,
+          replicasLast: x.replicasLast,
+          gpuUsdFirstMonth: x.gpuUsdFirstMonth,
+          gpuUsdHorizon: x.gpuUsdHorizon,
+          usdHorizon,
+        };
   }
 
   horizon(tp: number, tps: number): number {
@@ -166,15 +186,36 @@ class MonthlyPricer implements ConfigPricer {
   }
 
   lowerBound(tp: number, tps: number): number {
-    return lowerBoundOf((this.bound ??= lowerBoundTerms(this.t)), this.t, this.peakFirst, this.peakLast, this.demand, tp, tps);
+    return lowerBoundOf(
+      (this.bound ??= lowerBoundTerms(this.t)),
+      this.t,
+      this.peakFirst,
+      this.peakLast,
+      this.demand,
+      tp,
+      tps,
+    );
   }
 }
 
 /** The rest of the last monthByMonth run's result (read right after it; the ranking allocates nothing per configuration). */
-const lastRun = { replicasFirst: 0, replicasLast: 0, serversFirst: 0, serversLast: 0, gpuUsdFirstMonth: 0, gpuUsdHorizon: 0 };
+const lastRun = {
+  replicasFirst: 0,
+  replicasLast: 0,
+  serversFirst: 0,
+  serversLast: 0,
+  gpuUsdFirstMonth: 0,
+  gpuUsdHorizon: 0,
+};
 
 /** The month loop of configFleetUsd: returns usdHorizon, the rest in lastRun. */
-function monthByMonth(t: FleetTerms, peak: readonly number[], batch: readonly number[], gpusPerReplica: number, tokensPerSecondPerReplica: number): number {
+function monthByMonth(
+  t: FleetTerms,
+  peak: readonly number[],
+  batch: readonly number[],
+  gpusPerReplica: number,
+  tokensPerSecondPerReplica: number,
+): number {
   // Imported bindings read once (under tsx each read of another module's export is a getter call).
   const hoursPerMonth = HOURS_PER_MONTH;
   const servers = serversFor;
@@ -219,10 +260,18 @@ function monthByMonth(t: FleetTerms, peak: readonly number[], batch: readonly nu
       if (m === 0) s0 = installed;
     } else {
       const spot = spotOk ? Math.max(0, Math.min(replicas - minReplicas, Math.floor(batch[m]! / usable + 1e-9))) : 0;
-      gpuUsd = ((replicas - spot) * t.usdPerGpuHour * t.termFactor[m]! + spot * t.spotUsdPerHour * t.gpuFactor[m]!) * gpusPerReplica * hoursPerMonth;
+      gpuUsd =
+        ((replicas - spot) * t.usdPerGpuHour * t.termFactor[m]! + spot * t.spotUsdPerHour * t.gpuFactor[m]!) *
+        gpusPerReplica *
+        hoursPerMonth;
     }
     gpuH += gpuUsd + capex;
-    all += gpuUsd + capex + t.overheadShare * (o ? gpuUsd + dep : gpuUsd) + t.peopleUsdPerGpuMonth * (o ? installed * o.gpusPerServer : replicas * gpusPerReplica) + t.fineTuningMonthlyUsd;
+    all +=
+      gpuUsd +
+      capex +
+      t.overheadShare * (o ? gpuUsd + dep : gpuUsd) +
+      t.peopleUsdPerGpuMonth * (o ? installed * o.gpusPerServer : replicas * gpusPerReplica) +
+      t.fineTuningMonthlyUsd;
     if (m === 0) {
       gpu0 = gpuUsd + capex;
       r0 = replicas;
@@ -270,7 +319,13 @@ function lowerBoundTerms(t: FleetTerms): LowerBoundTerms {
   const n = t.factors.length;
   const o = t.owned;
   const spotOk = !o && t.batchShare > 0 && t.spotUsdPerHour > 0 && t.spotUsdPerHour < t.usdPerGpuHour;
-  let valid = t.overheadShare >= 0 && t.peopleUsdPerGpuMonth >= 0 && t.fineTuningMonthlyUsd >= 0 && t.minReplicas >= 0 && t.usdPerGpuHour >= 0 && t.spotUsdPerHour >= 0;
+  let valid =
+    t.overheadShare >= 0 &&
+    t.peopleUsdPerGpuMonth >= 0 &&
+    t.fineTuningMonthlyUsd >= 0 &&
+    t.minReplicas >= 0 &&
+    t.usdPerGpuHour >= 0 &&
+    t.spotUsdPerHour >= 0;
   for (let m = 1; m < n; m++) if (!(t.factors[m]! >= t.factors[m - 1]!)) valid = false;
   let fixedPerGpu = 0;
   const perReplicaUpTo = [0];
@@ -280,16 +335,22 @@ function lowerBoundTerms(t: FleetTerms): LowerBoundTerms {
     const cheapest = spotOk ? Math.min(onDemand, t.spotUsdPerHour * t.gpuFactor[m]!) : onDemand;
     if (!(cheapest >= 0) || !(t.gpuFactor[m]! > 0) || !(t.factors[m]! >= 0)) valid = false;
     fixedPerGpu += (1 + t.overheadShare) * HOURS_PER_MONTH * t.minReplicas * (onDemand - cheapest);
-    perReplicaUpTo.push(perReplicaUpTo[m]! + (1 + t.overheadShare) * HOURS_PER_MONTH * cheapest + t.peopleUsdPerGpuMonth);
+    perReplicaUpTo.push(
+      perReplicaUpTo[m]! + (1 + t.overheadShare) * HOURS_PER_MONTH * cheapest + t.peopleUsdPerGpuMonth,
+    );
     if (m >= 1) minLaterGpuFactor = Math.min(minLaterGpuFactor, t.gpuFactor[m]!);
   }
   const perReplicaFactorFrom: number[] = new Array<number>(n + 1).fill(0);
   const factorFrom: number[] = new Array<number>(n + 1).fill(0);
   for (let m = n - 1; m >= 0; m--) {
-    perReplicaFactorFrom[m] = perReplicaFactorFrom[m + 1]! + (perReplicaUpTo[m + 1]! - perReplicaUpTo[m]!) * t.factors[m]!;
+    perReplicaFactorFrom[m] =
+      perReplicaFactorFrom[m + 1]! + (perReplicaUpTo[m + 1]! - perReplicaUpTo[m]!) * t.factors[m]!;
     factorFrom[m] = factorFrom[m + 1]! + t.factors[m]!;
   }
-  const perServerMonth = o ? (1 + t.overheadShare) * (o.powerPerServerMonth + o.colocationPerServerMonth) + t.peopleUsdPerGpuMonth * o.gpusPerServer : 0;
+  const perServerMonth = o
+    ? (1 + t.overheadShare) * (o.powerPerServerMonth + o.colocationPerServerMonth) +
+      t.peopleUsdPerGpuMonth * o.gpusPerServer
+    : 0;
   if (o && !(o.serverPriceUsd >= 0 && perServerMonth >= 0 && t.maintenanceSharePerYear >= 0)) valid = false;
   const b = { valid, fixedPerGpu, perReplicaUpTo, perReplicaFactorFrom, factorFrom, perServerMonth, minLaterGpuFactor };
   boundCache.set(t, b);
@@ -303,7 +364,15 @@ function lowerBoundTerms(t: FleetTerms): LowerBoundTerms {
  * bought at month 1's price and the rest at the cheapest later one, maintenance on month 1's purchase
  * only, no depreciation overhead) is below it; a 1e-9 share off covers rounding.
  */
-function lowerBoundOf(b: LowerBoundTerms, t: FleetTerms, peakFirst: number, peakLast: number, demand: number, gpusPerReplica: number, tokensPerSecondPerReplica: number): number {
+function lowerBoundOf(
+  b: LowerBoundTerms,
+  t: FleetTerms,
+  peakFirst: number,
+  peakLast: number,
+  demand: number,
+  gpusPerReplica: number,
+  tokensPerSecondPerReplica: number,
+): number {
   const n = t.factors.length;
   const usable = tokensPerSecondPerReplica * t.targetUtilization;
   if (!b.valid || !(usable > 0) || !(demand >= 0)) return -Infinity;
@@ -324,16 +393,21 @@ function lowerBoundOf(b: LowerBoundTerms, t: FleetTerms, peakFirst: number, peak
   const o = t.owned;
   let usd: number;
   if (!o) {
-    const replicaMonths = r0 * b.perReplicaUpTo[j]! + perUsable * b.perReplicaFactorFrom[j]! - 1e-9 * (b.perReplicaUpTo[n]! - b.perReplicaUpTo[j]!);
+    const replicaMonths =
+      r0 * b.perReplicaUpTo[j]! +
+      perUsable * b.perReplicaFactorFrom[j]! -
+      1e-9 * (b.perReplicaUpTo[n]! - b.perReplicaUpTo[j]!);
     usd = gpusPerReplica * (b.fixedPerGpu + replicaMonths);
   } else {
     const gps = o.gpusPerServer;
     const servers = serversFor;
-    const serversPerReplica = gpusPerReplica <= gps ? 1 / Math.floor(gps / gpusPerReplica) : Math.ceil(gpusPerReplica / gps - 1e-9);
+    const serversPerReplica =
+      gpusPerReplica <= gps ? 1 / Math.floor(gps / gpusPerReplica) : Math.ceil(gpusPerReplica / gps - 1e-9);
     const s0 = servers(r0, gpusPerReplica, gps);
     const rLast = peakLast > 0 ? Math.max(t.minReplicas, Math.ceil(peakLast / usable - 1e-9)) : t.minReplicas;
     const sLast = Math.max(s0, servers(rLast, gpusPerReplica, gps));
-    const serverMonths = s0 * j + serversPerReplica * perUsable * b.factorFrom[j]! - (serversPerReplica + 1) * 1e-9 * (n - j);
+    const serverMonths =
+      s0 * j + serversPerReplica * perUsable * b.factorFrom[j]! - (serversPerReplica + 1) * 1e-9 * (n - j);
     const firstBuy = s0 * o.serverPriceUsd * t.gpuFactor[0]!;
     const laterBuys = n > 1 ? (sLast - s0) * o.serverPriceUsd * b.minLaterGpuFactor : 0;
     const maintenance = (1 + t.overheadShare) * n * ((firstBuy * t.maintenanceSharePerYear) / 12);
@@ -352,14 +426,35 @@ const TERMS_INPUTS_MAX = 2_000;
  * overrides), before any configuration is chosen: what the capacity layer ranks configurations with.
  * null when the market has no price for the GPU.
  */
-export function fleetTermsFor(input: ParsedAssessmentInput, catalog: Catalog, gpuId: string, tier: "frontier" | "mid" | "small"): FleetTerms | null {
+export function fleetTermsFor(
+  input: ParsedAssessmentInput,
+  catalog: Catalog,
+  gpuId: string,
+  tier: "frontier" | "mid" | "small",
+): FleetTerms | null {
   return fleetTermsLookup(input, catalog, tier)(gpuId);
 }
 
 /** fleetTermsFor for every GPU of one input (the input's part of the memo key built once). */
-export function fleetTermsLookup(input: ParsedAssessmentInput, catalog: Catalog, tier: "frontier" | "mid" | "small"): (gpuId: string) => FleetTerms | null {
+export function fleetTermsLookup(
+  input: ParsedAssessmentInput,
+  catalog: Catalog,
+  tier: "frontier" | "mid" | "small",
+): (gpuId: string) => FleetTerms | null {
   const d = input.deployment as { gpuSource?: string; gpuTerm?: string; offline: boolean };
-  const key = [tier, d.gpuSource, d.gpuTerm, d.offline, inHouseBinds(input.data), input.data.regulations.join(","), input.strategy.horizonMonths, input.volume.monthlyGrowthPct, input.volume.batchShare, input.capability.customization, input.assumptions ? JSON.stringify(input.assumptions) : ""].join("|");
+  const key = [
+    tier,
+    d.gpuSource,
+    d.gpuTerm,
+    d.offline,
+    inHouseBinds(input.data),
+    input.data.regulations.join(","),
+    input.strategy.horizonMonths,
+    input.volume.monthlyGrowthPct,
+    input.volume.batchShare,
+    input.capability.customization,
+    input.assumptions ? JSON.stringify(input.assumptions) : "",
+  ].join("|");
   let byInput = termsCache.get(catalog);
   if (!byInput) termsCache.set(catalog, (byInput = new Map()));
   let byGpu = byInput.get(key);
@@ -377,7 +472,13 @@ export function fleetTermsLookup(input: ParsedAssessmentInput, catalog: Catalog,
       const overrides = (input.assumptions ?? {}) as Record<string, number | undefined>;
       const values: Record<string, number> = {};
       for (const [k, x] of Object.entries(defs)) values[k] = overrides[k] ?? x.value;
-      for (const k of ["people.loadedEngineerUsdPerYear", "overheads.storageNetworkShareOfGpu", "selfHosted.targetUtilization", "selfHosted.minReplicas"]) values[k] = overrides[k] ?? figureOf(catalog, k as FigureKey).value;
+      for (const k of [
+        "people.loadedEngineerUsdPerYear",
+        "overheads.storageNetworkShareOfGpu",
+        "selfHosted.targetUtilization",
+        "selfHosted.minReplicas",
+      ])
+        values[k] = overrides[k] ?? figureOf(catalog, k as FigureKey).value;
       terms = fleetTermsOf({ input, values } as unknown as Model);
     } catch {
       terms = null;

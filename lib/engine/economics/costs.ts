@@ -7,7 +7,19 @@ import type { Option } from "../schema";
 import { formatPct, formatTokens, formatUsd } from "../text";
 import { fleetCost, fleetTco, replicaSizer, usableTpsPerReplica, type FleetCost, type FleetMonth } from "./fleet";
 import { fineTuningMonthlyUsd, setupUsd } from "./staff";
-import { hybridConstraints, planBuffers, planHasLoad, planHybrid, planInto, probeBuffers, pureCandidatesOf, shareMemo, type Plan, type PlanBuffers, type ShareMemo } from "./hybrid-plan";
+import {
+  hybridConstraints,
+  planBuffers,
+  planHasLoad,
+  planHybrid,
+  planInto,
+  probeBuffers,
+  pureCandidatesOf,
+  shareMemo,
+  type Plan,
+  type PlanBuffers,
+  type ShareMemo,
+} from "./hybrid-plan";
 import { withHostedSpill } from "./spill";
 import { gpuPricing } from "./terms";
 import { capacityPeak, externalUsdPerTokenDay, tokensPerDayOf, volumeFactors } from "./tokens";
@@ -16,8 +28,6 @@ import { priceFactor, priceFactors } from "./trends";
 // Monthly cost of each option over the horizon, and the hybrid's decision between its plans (hybrid-plan.ts)
 // and the pure options. One implementation per formula: evaluate, break-even, sensitivity and
 // whatWouldChange's probes (the TCO-only optionTcos) all call these.
-
-
 
 export type OptionCost = {
   monthlyUsd: number[];
@@ -30,7 +40,10 @@ export type OptionCost = {
   /** Self-hosted and hybrid: GPUs in month 1 and in the last month of the horizon. */
   gpus?: { first: number; last: number; replicasFirst: number };
   /** Self-hosted and hybrid: terms, staff, utilization, owned-hardware views. */
-  fleet?: Pick<FleetCost, "gpuTerm" | "staff" | "utilization" | "capexUsd" | "depreciation" | "replicas" | "servers" | "residualBookValueUsd">;
+  fleet?: Pick<
+    FleetCost,
+    "gpuTerm" | "staff" | "utilization" | "capexUsd" | "depreciation" | "replicas" | "servers" | "residualBookValueUsd"
+  >;
   /** Hybrid: what runs where, and why. */
   split?: HybridSplit;
 };
@@ -104,7 +117,16 @@ function fromFleet(m: Model, fleet: FleetCost, extra?: { externalUsd: number[]; 
     perMillionTokensUsd: perMillion(tcoUsd, horizonTokens(m)),
     breakdown,
     gpus: { first: fleet.gpus.first, last: fleet.gpus.last, replicasFirst: fleet.replicas.first },
-    fleet: { gpuTerm: fleet.gpuTerm, staff: fleet.staff, utilization: fleet.utilization, capexUsd: fleet.capexUsd, depreciation: fleet.depreciation, replicas: fleet.replicas, ...(fleet.servers ? { servers: fleet.servers } : {}), ...(fleet.residualBookValueUsd !== undefined ? { residualBookValueUsd: fleet.residualBookValueUsd } : {}) },
+    fleet: {
+      gpuTerm: fleet.gpuTerm,
+      staff: fleet.staff,
+      utilization: fleet.utilization,
+      capexUsd: fleet.capexUsd,
+      depreciation: fleet.depreciation,
+      replicas: fleet.replicas,
+      ...(fleet.servers ? { servers: fleet.servers } : {}),
+      ...(fleet.residualBookValueUsd !== undefined ? { residualBookValueUsd: fleet.residualBookValueUsd } : {}),
+    },
   };
 }
 
@@ -136,7 +158,12 @@ export function selfHostedCost(m: Model): OptionCost {
   return fromFleet(m, fleetCost(m, months));
 }
 
-const OPTION_NAME: Record<Option, string> = { api: "the proprietary API", "hosted-open": "the hosted open-weights provider", "self-hosted": "self-hosting", hybrid: "a hybrid" };
+const OPTION_NAME: Record<Option, string> = {
+  api: "the proprietary API",
+  "hosted-open": "the hosted open-weights provider",
+  "self-hosted": "self-hosting",
+  hybrid: "a hybrid",
+};
 
 /** An option's TCO and, for the hybrid, which pure option its cheapest split is: all a verdict probe needs. */
 export type OptionTco = { tcoUsd: number; split?: Pick<HybridSplit, "pure"> & Partial<HybridSplit> };
@@ -151,7 +178,18 @@ export type CostView = OptionTco & Partial<Pick<OptionCost, "fleet" | "gpus" | "
  */
 type HybridPick =
   | { kind: "self-only"; mode: HybridSplit["mode"]; sMin: number }
-  | { kind: "split"; mode: HybridSplit["mode"]; sMin: number; eMin: number; target: "api" | "hosted-open"; tcoUsd: number; share: number; pure: Option | null; sliver: number; spillModel: Model };
+  | {
+      kind: "split";
+      mode: HybridSplit["mode"];
+      sMin: number;
+      eMin: number;
+      target: "api" | "hosted-open";
+      tcoUsd: number;
+      share: number;
+      pure: Option | null;
+      sliver: number;
+      spillModel: Model;
+    };
 
 // The verdict probes' plan and self-hosting months (reused: pickHybrid and optionTcos never re-enter themselves).
 
@@ -163,16 +201,31 @@ function spillUnit(m: Model, o: "api" | "hosted-open", k: number, t: number): nu
 }
 
 /** Whether spill target o costs at least the other allowed one per token in the first and the last month (the API kept on a tie today). */
-function spillDominated(m: Model, o: "api" | "hosted-open", targets: readonly ("api" | "hosted-open")[], kApi: number, kHosted: number, last: number): boolean {
+function spillDominated(
+  m: Model,
+  o: "api" | "hosted-open",
+  targets: readonly ("api" | "hosted-open")[],
+  kApi: number,
+  kHosted: number,
+  last: number,
+): boolean {
   const other = o === "api" ? "hosted-open" : "api";
   if (!targets.includes(other)) return false;
   const kO = o === "api" ? kApi : kHosted;
   const kOther = other === "api" ? kApi : kHosted;
-  return spillUnit(m, o, kO, 0) >= spillUnit(m, other, kOther, 0) && spillUnit(m, o, kO, last) >= spillUnit(m, other, kOther, last) && !(o === "api" && spillUnit(m, other, kOther, 0) === spillUnit(m, o, kO, 0));
+  return (
+    spillUnit(m, o, kO, 0) >= spillUnit(m, other, kOther, 0) &&
+    spillUnit(m, o, kO, last) >= spillUnit(m, other, kOther, last) &&
+    !(o === "api" && spillUnit(m, other, kOther, 0) === spillUnit(m, o, kO, 0))
+  );
 }
 
 /** Whether pure option o costs no more than each of the other pure candidates the split may collapse to. */
-function noDearerThanCandidates(parts: Partial<Record<Option, OptionTco>>, o: Option, candidates: readonly Option[]): boolean {
+function noDearerThanCandidates(
+  parts: Partial<Record<Option, OptionTco>>,
+  o: Option,
+  candidates: readonly Option[],
+): boolean {
   const c = parts[o]!.tcoUsd;
   for (const x of candidates) if (x !== o && parts[x] && !(c <= parts[x]!.tcoUsd)) return false;
   return true;
@@ -181,7 +234,12 @@ function noDearerThanCandidates(parts: Partial<Record<Option, OptionTco>>, o: Op
 // The probes' served-share memo (pickHybrid never re-enters itself).
 let probeShares: ShareMemo | null = null;
 
-function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, OptionTco>>, minShare: number): HybridPick {
+function pickHybrid(
+  m: Model,
+  ctx: HybridContext,
+  parts: Partial<Record<Option, OptionTco>>,
+  minShare: number,
+): HybridPick {
   const { sMin, eMin, mode } = hybridConstraints(m);
   const targets = ctx.spillTargets;
   // No external model can take traffic (each misses the latency target): a split is self-hosting.
@@ -205,9 +263,22 @@ function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, 
   const n = volumeFactors(m).length;
   const buf = probeBuffers(n);
   // Both targets' plans price the same served shares (same volumes, capacity and mandatory shares): one memo.
-  const shares = (probeShares = shareMemo(capacityPeak(m), usableTpsPerReplica(m), 1 / Math.max(1 - eMin, 1e-12), n, probeShares));
+  const shares = (probeShares = shareMemo(
+    capacityPeak(m),
+    usableTpsPerReplica(m),
+    1 / Math.max(1 - eMin, 1e-12),
+    n,
+    probeShares,
+  ));
   for (const target of considered) {
-    const { servedTokens, totalTokens } = planInto(target === "hosted-open" ? spillModel : m, target, sMin, eMin, buf, shares);
+    const { servedTokens, totalTokens } = planInto(
+      target === "hosted-open" ? spillModel : m,
+      target,
+      sMin,
+      eMin,
+      buf,
+      shares,
+    );
     const tcoUsd = fleetTco(m, buf.replicas, buf.served, n, { extra: buf.external }).plusExtra;
     if (!best || tcoUsd < best.tcoUsd) best = { target, tcoUsd, servedTokens, totalTokens };
   }
@@ -223,12 +294,27 @@ function pickHybrid(m: Model, ctx: HybridContext, parts: Partial<Record<Option, 
   // when that option costs about the same (within the same share); otherwise the split is real money.
   // Either way the option reported must be no dearer than every other pure candidate: else the hybrid would cost more than a part.
   const nearly: Option = eMin > 0 ? "api" : b.target;
-  if (!pure && sMin === 0 && share < minShare && !!parts[nearly] && parts[nearly]!.tcoUsd <= b.tcoUsd * (1 + minShare) && noDearerThanCandidates(parts, nearly, pureCandidates)) pure = nearly;
+  if (
+    !pure &&
+    sMin === 0 &&
+    share < minShare &&
+    !!parts[nearly] &&
+    parts[nearly]!.tcoUsd <= b.tcoUsd * (1 + minShare) &&
+    noDearerThanCandidates(parts, nearly, pureCandidates)
+  )
+    pure = nearly;
   // Spilling under minShare of tokens out of an own fleet is self-hosting with a sliver of overflow:
   // reported as self-hosting (the saving it gives up is stated), so the verdict does not alternate
   // between the two at every replica step as volume grows.
   let sliver = 0;
-  if (!pure && eMin === 0 && sMin === 0 && 1 - share < minShare && parts["self-hosted"] && noDearerThanCandidates(parts, "self-hosted", pureCandidates)) {
+  if (
+    !pure &&
+    eMin === 0 &&
+    sMin === 0 &&
+    1 - share < minShare &&
+    parts["self-hosted"] &&
+    noDearerThanCandidates(parts, "self-hosted", pureCandidates)
+  ) {
     pure = "self-hosted";
     sliver = Math.max(0, parts["self-hosted"].tcoUsd - b.tcoUsd);
   }
@@ -245,7 +331,11 @@ let zeroMonths = new Float64Array(64);
  * out); when the cheapest pure candidate costs no more than that bound (+ pickHybrid's 1e-6), pickHybrid's
  * candidate loop picks it whatever the split costs: the first candidate at the lowest TCO. Null: plan it.
  */
-function pureBelowAnySplit(m: Model, ctx: HybridContext, parts: Record<"api" | "hosted-open" | "self-hosted", OptionTco>): "api" | "hosted-open" | "self-hosted" | null {
+function pureBelowAnySplit(
+  m: Model,
+  ctx: HybridContext,
+  parts: Record<"api" | "hosted-open" | "self-hosted", OptionTco>,
+): "api" | "hosted-open" | "self-hosted" | null {
   const { sMin, eMin } = hybridConstraints(m);
   const targets = ctx.spillTargets;
   if (!targets.length && eMin === 0) return null; // pickHybrid's self-only case
@@ -264,7 +354,10 @@ function pureBelowAnySplit(m: Model, ctx: HybridContext, parts: Record<"api" | "
   if (!(parts[pure].tcoUsd <= floorUsd + 1e-6)) return null;
   // Every month's tokens sent to the dearest target the plan may use: a bound on any spill bill.
   const spillModel = withHostedSpill(m, ctx.hostedSpill);
-  const outUsd = Math.max(externalMonths(m, "api", null), targets.includes("hosted-open") ? externalMonths(spillModel, "hosted-open", null) : 0);
+  const outUsd = Math.max(
+    externalMonths(m, "api", null),
+    targets.includes("hosted-open") ? externalMonths(spillModel, "hosted-open", null) : 0,
+  );
   const bound = floorUsd * (1 - 1e-12) - 1e-12 * outUsd;
   return parts[pure].tcoUsd <= bound + 1e-6 ? pure : null;
 }
@@ -278,19 +371,55 @@ function fleetFloorUsd(m: Model, replicas: number): number {
   const i = m.input;
   const n = volumeFactors(m).length;
   const f = lastFloor;
-  if (f && f.replicas === replicas && f.values === m.values && f.deployment === i.deployment && f.assumptions === i.assumptions && f.data === i.data && f.capability === i.capability && f.batchShare === i.volume.batchShare && f.n === n) return f.usd;
+  if (
+    f &&
+    f.replicas === replicas &&
+    f.values === m.values &&
+    f.deployment === i.deployment &&
+    f.assumptions === i.assumptions &&
+    f.data === i.data &&
+    f.capability === i.capability &&
+    f.batchShare === i.volume.batchShare &&
+    f.n === n
+  )
+    return f.usd;
   if (floorMonths.length < n) floorMonths = new Float64Array(n);
   if (zeroMonths.length < n) zeroMonths = new Float64Array(n);
   floorMonths.fill(replicas, 0, n);
   const usd = fleetTco(m, floorMonths, zeroMonths, n).tcoUsd;
-  lastFloor = { replicas, values: m.values, deployment: i.deployment, assumptions: i.assumptions, data: i.data, capability: i.capability, batchShare: i.volume.batchShare, n, usd };
+  lastFloor = {
+    replicas,
+    values: m.values,
+    deployment: i.deployment,
+    assumptions: i.assumptions,
+    data: i.data,
+    capability: i.capability,
+    batchShare: i.volume.batchShare,
+    n,
+    usd,
+  };
   return usd;
 }
-let lastFloor: { replicas: number; values: Model["values"]; deployment: unknown; assumptions: unknown; data: unknown; capability: unknown; batchShare: number; n: number; usd: number } | null = null;
+let lastFloor: {
+  replicas: number;
+  values: Model["values"];
+  deployment: unknown;
+  assumptions: unknown;
+  data: unknown;
+  capability: unknown;
+  batchShare: number;
+  n: number;
+  usd: number;
+} | null = null;
 let floorMonths = new Float64Array(64);
 
 /** The hybrid's TCO and pure flag only (verdict probes): the same decision as hybridCost, no series or texts. */
-export function hybridTco(m: Model, ctx: HybridContext, parts: Record<"api" | "hosted-open" | "self-hosted", OptionTco>, minShare: number): OptionTco {
+export function hybridTco(
+  m: Model,
+  ctx: HybridContext,
+  parts: Record<"api" | "hosted-open" | "self-hosted", OptionTco>,
+  minShare: number,
+): OptionTco {
   const quick = pureBelowAnySplit(m, ctx, parts);
   if (quick) return { tcoUsd: parts[quick].tcoUsd, split: { pure: quick } };
   const p = pickHybrid(m, ctx, parts, minShare);
@@ -304,7 +433,12 @@ export function hybridTco(m: Model, ctx: HybridContext, parts: Record<"api" | "h
  * Never dearer than its parts: when a pure option is cheaper (or the split sends under
  * `economics.hybrid.minShare` one way) the result is that option's cost, marked `pure`.
  */
-export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<Option, OptionCost>>, minShare: number): OptionCost {
+export function hybridCost(
+  m: Model,
+  ctx: HybridContext,
+  parts: Partial<Record<Option, OptionCost>>,
+  minShare: number,
+): OptionCost {
   const p = pickHybrid(m, ctx, parts, minShare);
   if (p.kind === "self-only") {
     const selfOnly = parts["self-hosted"]!;
@@ -338,7 +472,12 @@ export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<O
   };
   // Built on first read (the verdict probes of whatWouldChange never read it).
   const textModel = p.target === "hosted-open" ? spillModel : m;
-  Object.defineProperty(split, "text", { enumerable: true, configurable: true, get: () => (pure ? pureText(m, split, parts, cost, sliver, 1 - share) : describeSplit(textModel, split, gpus, plan)) });
+  Object.defineProperty(split, "text", {
+    enumerable: true,
+    configurable: true,
+    get: () =>
+      pure ? pureText(m, split, parts, cost, sliver, 1 - share) : describeSplit(textModel, split, gpus, plan),
+  });
   // A pure outcome is reported as what it is: nothing on own GPUs, or everything.
   if (pure) split.selfHostedShare = pure === "self-hosted" ? 1 : 0;
   if (pure && parts[pure]) return { ...parts[pure]!, split };
@@ -348,11 +487,22 @@ export function hybridCost(m: Model, ctx: HybridContext, parts: Partial<Record<O
 function label(m: Model, o: "api" | "hosted-open") {
   if (o === "api") return m.apiModelLabel;
   // Only say "the same open weights" when the hosted model is the one the own fleet runs.
-  const same = m.hostedModelLabel.toLowerCase().startsWith(m.openModelLabel.toLowerCase().split(" (")[0]!.split(" instruct")[0]!);
-  return same ? `${m.hostedModelLabel} (the same open weights, hosted)` : `${m.hostedModelLabel} (open weights, hosted)`;
+  const same = m.hostedModelLabel
+    .toLowerCase()
+    .startsWith(m.openModelLabel.toLowerCase().split(" (")[0]!.split(" instruct")[0]!);
+  return same
+    ? `${m.hostedModelLabel} (the same open weights, hosted)`
+    : `${m.hostedModelLabel} (open weights, hosted)`;
 }
 
-function pureText(m: Model, s: HybridSplit, parts: Partial<Record<Option, OptionCost>>, split: OptionCost, sliver = 0, spilled = 0): string {
+function pureText(
+  m: Model,
+  s: HybridSplit,
+  parts: Partial<Record<Option, OptionCost>>,
+  split: OptionCost,
+  sliver = 0,
+  spilled = 0,
+): string {
   const p = s.pure!;
   if (sliver > 1) {
     return `The cheapest split would send only ${formatPct(spilled, 1)} of tokens (the peaks above the last whole replica) outside and save ${formatUsd(sliver)} over ${m.input.strategy.horizonMonths} months; that is self-hosting with overflow, so it is counted as self-hosting, not a hybrid.`;
@@ -368,7 +518,9 @@ function pureText(m: Model, s: HybridSplit, parts: Partial<Record<Option, Option
   }
   return (
     `No split pays: the cheapest way to divide this traffic is to send all of it to ${OPTION_NAME[p]}` +
-    (dearer > 1 ? ` (the best split with your own GPUs would cost ${formatUsd(dearer)} more over ${m.input.strategy.horizonMonths} months)` : "") +
+    (dearer > 1
+      ? ` (the best split with your own GPUs would cost ${formatUsd(dearer)} more over ${m.input.strategy.horizonMonths} months)`
+      : "") +
     ", so this is not a hybrid."
   );
 }
@@ -378,7 +530,8 @@ function frontierAndSpill(m: Model, s: HybridSplit, spill: string): string {
   const rest = 1 - s.selfHostedShare - s.frontierShare;
   const frontier = `the hardest ${formatPct(s.frontierShare, 1)}, for frontier quality`;
   if (rest <= 0.005) return `${m.apiModelLabel} (${frontier})`;
-  if (spill === m.apiModelLabel) return `${m.apiModelLabel} (${frontier}, and the remaining ${formatPct(rest, 1)} as overflow)`;
+  if (spill === m.apiModelLabel)
+    return `${m.apiModelLabel} (${frontier}, and the remaining ${formatPct(rest, 1)} as overflow)`;
   return `${m.apiModelLabel} (${frontier}) and ${spill} (the remaining ${formatPct(rest, 1)})`;
 }
 
@@ -405,8 +558,15 @@ function describeSplit(m: Model, s: HybridSplit, gpus: number, plan: Plan): stri
  * Month-by-month cost with saturating growth and price trends; set-up in month 1. The one
  * implementation of the horizon series (costs, break-even month, sensitivity and whatWouldChange).
  */
-export function monthlySeries(m: Model, option: "api" | "hosted-open" | "self-hosted"): { monthlyUsd: number[]; tokens: number; setup: number } {
-  return { monthlyUsd: monthlyUsdSeries(m, option), tokens: horizonTokens(m), setup: option === "self-hosted" ? setupUsd(m) : 0 };
+export function monthlySeries(
+  m: Model,
+  option: "api" | "hosted-open" | "self-hosted",
+): { monthlyUsd: number[]; tokens: number; setup: number } {
+  return {
+    monthlyUsd: monthlyUsdSeries(m, option),
+    tokens: horizonTokens(m),
+    setup: option === "self-hosted" ? setupUsd(m) : 0,
+  };
 }
 
 /** The monthly series alone (sensitivity re-prices it at each figure's low and high): the same loops, nothing else kept. */

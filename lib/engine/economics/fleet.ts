@@ -2,7 +2,16 @@ import type { Model } from "../types";
 import { capacityPeakFactor, HOURS_PER_MONTH, SECONDS_PER_DAY } from "../units";
 import { growthFactors } from "./load";
 import { serversFor } from "./packing";
-import { engineerUsd, fineTuningMonthlyUsd, fleetFteOf, setupUsd, staffFigures, staffFor, staffMonthlyUsdOf, type Staff } from "./staff";
+import {
+  engineerUsd,
+  fineTuningMonthlyUsd,
+  fleetFteOf,
+  setupUsd,
+  staffFigures,
+  staffFor,
+  staffMonthlyUsdOf,
+  type Staff,
+} from "./staff";
 import { gpuPricing, type GpuPricing } from "./terms";
 import { priceFactors, termLockMonths, termRateMonth } from "./trends";
 import { replicasFor as capacityReplicas } from "../capacity/choose";
@@ -21,7 +30,13 @@ export function usableTpsPerReplica(m: Model): number {
 export function replicasForPeak(m: Model, peakTokensPerSecond: number): number {
   // capacity's one staircase (lib/engine/capacity/choose.ts replicasFor, also behind sizeFleet)
   const v = m.values;
-  return capacityReplicas(peakTokensPerSecond * SECONDS_PER_DAY, 1, v["selfHosted.tokensPerSecondPerReplica"], v["selfHosted.targetUtilization"], v["selfHosted.minReplicas"]);
+  return capacityReplicas(
+    peakTokensPerSecond * SECONDS_PER_DAY,
+    1,
+    v["selfHosted.tokensPerSecondPerReplica"],
+    v["selfHosted.targetUtilization"],
+    v["selfHosted.minReplicas"],
+  );
 }
 
 /** Replicas for a daily volume at a peak factor (same staircase as capacity's sizeFleet). */
@@ -35,14 +50,24 @@ export function replicaSizer(m: Model): (tokensPerDay: number, peakToAverage: nu
   const tps = v["selfHosted.tokensPerSecondPerReplica"];
   const util = v["selfHosted.targetUtilization"];
   const min = v["selfHosted.minReplicas"];
-  return (tokensPerDay, peakToAverage) => capacityReplicas((tokensPerDay / SECONDS_PER_DAY) * peakToAverage * SECONDS_PER_DAY, 1, tps, util, min);
+  return (tokensPerDay, peakToAverage) =>
+    capacityReplicas((tokensPerDay / SECONDS_PER_DAY) * peakToAverage * SECONDS_PER_DAY, 1, tps, util, min);
 }
 
 export type FleetMonth = { replicas: number; servedTokensPerDay: number };
 
 export { serversFor } from "./packing";
 
-export type FleetBreakdown = { gpus: number; power?: number; colocation?: number; maintenance?: number; people: number; overheads: number; fineTuning?: number; setup: number };
+export type FleetBreakdown = {
+  gpus: number;
+  power?: number;
+  colocation?: number;
+  maintenance?: number;
+  people: number;
+  overheads: number;
+  fineTuning?: number;
+  setup: number;
+};
 
 export type FleetCost = {
   monthlyUsd: number[];
@@ -95,7 +120,17 @@ let boughtPrice = new Float64Array(64);
  */
 type FleetRun = { tcoUsd: number; plusExtra: number; depreciationTcoUsd: number; owned: boolean; bought: number };
 
-function runFleet(m: Model, replicas: ArrayLike<number>, served: ArrayLike<number>, n: number, models: number, setup: number, extra: ArrayLike<number> | null, rec: FleetRecord | null, series: number[] | null = null): FleetRun {
+function runFleet(
+  m: Model,
+  replicas: ArrayLike<number>,
+  served: ArrayLike<number>,
+  n: number,
+  models: number,
+  setup: number,
+  extra: ArrayLike<number> | null,
+  rec: FleetRecord | null,
+  series: number[] | null = null,
+): FleetRun {
   const v = m.values;
   const pricing = gpuPricing(m);
   const owned = pricing.owned;
@@ -149,16 +184,22 @@ function runFleet(m: Model, replicas: ArrayLike<number>, served: ArrayLike<numbe
       // Summed over the purchases in order (not kept as running totals: depreciation drops purchases that are written off).
       for (let i = 0; i < nBought; i++) {
         maint += (boughtServers[i]! * boughtPrice[i]! * maintShare) / 12;
-        dep += t - boughtMonth[i]! < owned.depreciationMonths ? (boughtServers[i]! * boughtPrice[i]!) / owned.depreciationMonths : 0;
+        dep +=
+          t - boughtMonth[i]! < owned.depreciationMonths
+            ? (boughtServers[i]! * boughtPrice[i]!) / owned.depreciationMonths
+            : 0;
       }
       gpuUsd = power + colo + maint;
       rec?.serversByMonth.push(installed);
     } else {
       // Spot for batch only: whole replicas the flat batch load keeps busy (above the availability
       // floor) run on interruptible GPUs; the rest on the chosen term.
-      const spotReplicas = spotOk ? Math.max(0, Math.min(r - minReplicas, Math.floor((batch * served[t]!) / SECONDS_PER_DAY / usable + 1e-9))) : 0;
+      const spotReplicas = spotOk
+        ? Math.max(0, Math.min(r - minReplicas, Math.floor((batch * served[t]!) / SECONDS_PER_DAY / usable + 1e-9)))
+        : 0;
       const f = gpuF[termRateMonth(t, lock)]!;
-      gpuUsd = ((r - spotReplicas) * pricing.usdPerGpuHour * f + spotReplicas * spotRate * gpuF[t]!) * gpr * HOURS_PER_MONTH;
+      gpuUsd =
+        ((r - spotReplicas) * pricing.usdPerGpuHour * f + spotReplicas * spotRate * gpuF[t]!) * gpr * HOURS_PER_MONTH;
     }
     // Storage and network scale with the fleet: a share of what its GPUs cost to hold (owned: depreciation + opex).
     const overheads = tooling + overheadShare * (owned ? gpuUsd + dep : gpuUsd);
@@ -186,7 +227,13 @@ function runFleet(m: Model, replicas: ArrayLike<number>, served: ArrayLike<numbe
       rec.first = first;
     }
   }
-  return { tcoUsd: tco, plusExtra: extra ? plusExtra : tco, depreciationTcoUsd: owned ? depTco : tco, owned: !!owned, bought: nBought };
+  return {
+    tcoUsd: tco,
+    plusExtra: extra ? plusExtra : tco,
+    depreciationTcoUsd: owned ? depTco : tco,
+    owned: !!owned,
+    bought: nBought,
+  };
 }
 
 // fleetCost's month inputs as arrays (scratch: fleetCost never re-enters itself).
@@ -207,7 +254,15 @@ export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: numbe
     scratchReplicas[t] = months[t]!.replicas;
     scratchServed[t] = months[t]!.servedTokensPerDay;
   }
-  const rec: FleetRecord = { monthlyUsd: [], capexUsd: [], depreciation: [], gpusByMonth: [], serversByMonth: [], staffedByMonth: [], utils: [] };
+  const rec: FleetRecord = {
+    monthlyUsd: [],
+    capexUsd: [],
+    depreciation: [],
+    gpusByMonth: [],
+    serversByMonth: [],
+    staffedByMonth: [],
+    utils: [],
+  };
   const run = runFleet(m, scratchReplicas, scratchServed, n, models, setup, null, rec);
   const { monthlyUsd, capexUsd, depreciation, gpusByMonth, serversByMonth, staffedByMonth, utils } = rec;
   const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
@@ -219,16 +274,25 @@ export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: numbe
     gpus: { first: gpusByMonth[0] ?? 0, last: gpusByMonth[n - 1] ?? 0 },
     replicas: { first: months[0]?.replicas ?? 0, last: months[n - 1]?.replicas ?? 0 },
     utilization: { first: utils[0] ?? 0, last: utils[n - 1] ?? 0 },
-    staff: { first: staffFor(m, staffedByMonth[0] ?? 0, models), last: staffFor(m, staffedByMonth[n - 1] ?? 0, models) },
+    staff: {
+      first: staffFor(m, staffedByMonth[0] ?? 0, models),
+      last: staffFor(m, staffedByMonth[n - 1] ?? 0, models),
+    },
     gpuTerm: pricing,
     gpusByMonth,
   };
   if (owned) {
     out.capexUsd = capexUsd;
     out.depreciation = { monthlyUsd: depreciation, tcoUsd: sum(depreciation) };
-    out.servers = { first: serversByMonth[0] ?? 0, last: serversByMonth[n - 1] ?? 0, gpusPerServer: owned.gpusPerServer };
+    out.servers = {
+      first: serversByMonth[0] ?? 0,
+      last: serversByMonth[n - 1] ?? 0,
+      gpusPerServer: owned.gpusPerServer,
+    };
     let residual = 0;
-    for (let i = 0; i < run.bought; i++) residual += boughtServers[i]! * boughtPrice[i]! * Math.max(0, 1 - (n - boughtMonth[i]!) / owned.depreciationMonths);
+    for (let i = 0; i < run.bought; i++)
+      residual +=
+        boughtServers[i]! * boughtPrice[i]! * Math.max(0, 1 - (n - boughtMonth[i]!) / owned.depreciationMonths);
     out.residualBookValueUsd = residual;
   }
   return out;
@@ -238,8 +302,24 @@ export function fleetCost(m: Model, months: FleetMonth[], opts: { models?: numbe
  * The TCO alone of a fleet whose replicas and served tokens by month are given as arrays (n months),
  * and the TCO with `extra` added month by month: the verdict probes' path, same loop as fleetCost.
  */
-export function fleetTco(m: Model, replicas: ArrayLike<number>, served: ArrayLike<number>, n: number, opts: { extra?: ArrayLike<number>; setup?: boolean; series?: number[] } = {}): FleetRun {
-  return runFleet(m, replicas, served, n, 1, opts.setup === false ? 0 : setupUsd(m), opts.extra ?? null, null, opts.series ?? null);
+export function fleetTco(
+  m: Model,
+  replicas: ArrayLike<number>,
+  served: ArrayLike<number>,
+  n: number,
+  opts: { extra?: ArrayLike<number>; setup?: boolean; series?: number[] } = {},
+): FleetRun {
+  return runFleet(
+    m,
+    replicas,
+    served,
+    n,
+    1,
+    opts.setup === false ? 0 : setupUsd(m),
+    opts.extra ?? null,
+    null,
+    opts.series ?? null,
+  );
 }
 
 /**
@@ -256,7 +336,9 @@ export function marginalReplicaRate(m: Model): (month: number) => number {
   let gpuF = priceFactors(m, "gpu", 1); // a table (the hybrid plan asks every month), grown when a later month is asked
   return (month) => {
     if (month >= gpuF.length) gpuF = priceFactors(m, "gpu", month + 1);
-    const hourly = p.owned ? p.owned.allInUsdPerGpuHour * gpuF[month]! : p.usdPerGpuHour * gpuF[termRateMonth(month, lock)]!;
+    const hourly = p.owned
+      ? p.owned.allInUsdPerGpuHour * gpuF[month]!
+      : p.usdPerGpuHour * gpuF[termRateMonth(month, lock)]!;
     const gpuUsd = gpr * hourly * HOURS_PER_MONTH;
     return gpuUsd * (1 + share) + people;
   };
@@ -271,15 +353,29 @@ export type FleetDemand = { tokensPerDay: number; peakToAverage: number; batchSh
  * conservative case), replicas are pooled, people, set-up and tooling are paid once. Growth compounds
  * and saturates like a single workload's.
  */
-export function selfHostedFleetCost(m: Model, demands: FleetDemand[], opts: { months?: number; growthPct?: number; models?: number } = {}): FleetCost {
+export function selfHostedFleetCost(
+  m: Model,
+  demands: FleetDemand[],
+  opts: { months?: number; growthPct?: number; models?: number } = {},
+): FleetCost {
   const months = opts.months ?? m.input.strategy.horizonMonths;
-  const factors = growthFactors(months, opts.growthPct ?? m.input.volume.monthlyGrowthPct, m.values["growth.maxMultiple"]);
-  const peakTps0 = demands.reduce((a, d) => a + (d.tokensPerDay / SECONDS_PER_DAY) * capacityPeakFactor(d.peakToAverage, d.batchShare ?? 0), 0);
+  const factors = growthFactors(
+    months,
+    opts.growthPct ?? m.input.volume.monthlyGrowthPct,
+    m.values["growth.maxMultiple"],
+  );
+  const peakTps0 = demands.reduce(
+    (a, d) => a + (d.tokensPerDay / SECONDS_PER_DAY) * capacityPeakFactor(d.peakToAverage, d.batchShare ?? 0),
+    0,
+  );
   const tpd0 = demands.reduce((a, d) => a + d.tokensPerDay, 0);
   const fm: FleetMonth[] = [];
   for (let t = 0; t < months; t++) {
     const f = factors[t]!;
-    fm.push({ replicas: tpd0 > 0 ? replicasForPeak(m, peakTps0 * f) : m.values["selfHosted.minReplicas"], servedTokensPerDay: tpd0 * f });
+    fm.push({
+      replicas: tpd0 > 0 ? replicasForPeak(m, peakTps0 * f) : m.values["selfHosted.minReplicas"],
+      servedTokensPerDay: tpd0 * f,
+    });
   }
   return fleetCost(m, fm, { models: opts.models });
 }

@@ -10,12 +10,22 @@ import { priceFactor } from "./trends";
 // out (load-duration curve), under the mandatory in-house and frontier shares. costs.ts decides between
 // the plans and the pure options; the steady curve (steady.ts) runs the same month step at one volume.
 
-export type Plan = { months: FleetMonth[]; externalUsd: number[]; servedTokens: number; totalTokens: number; target: "api" | "hosted-open" };
+export type Plan = {
+  months: FleetMonth[];
+  externalUsd: number[];
+  servedTokens: number;
+  totalTokens: number;
+  target: "api" | "hosted-open";
+};
 
 /** A plan's months as arrays (replicas, tokens a day served in house, external bill), n months long. */
 export type PlanBuffers = { replicas: Float64Array; served: Float64Array; external: Float64Array };
 
-export const planBuffers = (n: number): PlanBuffers => ({ replicas: new Float64Array(n), served: new Float64Array(n), external: new Float64Array(n) });
+export const planBuffers = (n: number): PlanBuffers => ({
+  replicas: new Float64Array(n),
+  served: new Float64Array(n),
+  external: new Float64Array(n),
+});
 
 /**
  * For each month: the replica count that minimises GPUs + external tokens. One more replica costs
@@ -67,10 +77,31 @@ export type PlanStep = {
  * `usable`, `inv`), so the plans of both spill targets share one memo (pickHybrid), and a month at the
  * volume of the one before reuses its shares.
  */
-export type ShareMemo = { r: number; usable: number; inv: number; T: Float64Array; n0: Float64Array; s0: Float64Array; n1: Float64Array; s1: Float64Array };
+export type ShareMemo = {
+  r: number;
+  usable: number;
+  inv: number;
+  T: Float64Array;
+  n0: Float64Array;
+  s0: Float64Array;
+  n1: Float64Array;
+  s1: Float64Array;
+};
 
 export function shareMemo(r: number, usable: number, inv: number, n: number, into: ShareMemo | null): ShareMemo {
-  const memo = into && into.T.length >= n ? into : { r, usable, inv, T: new Float64Array(n), n0: new Float64Array(n), s0: new Float64Array(n), n1: new Float64Array(n), s1: new Float64Array(n) };
+  const memo =
+    into && into.T.length >= n
+      ? into
+      : {
+          r,
+          usable,
+          inv,
+          T: new Float64Array(n),
+          n0: new Float64Array(n),
+          s0: new Float64Array(n),
+          n1: new Float64Array(n),
+          s1: new Float64Array(n),
+        };
   memo.r = r;
   memo.usable = usable;
   memo.inv = inv;
@@ -81,12 +112,20 @@ export function shareMemo(r: number, usable: number, inv: number, n: number, int
 // The memo the verdict probes' plans share (pickHybrid and steadyHybridOf never re-enter themselves).
 
 /** `shares`: a memo to share with another plan of the same model and shares (used only when its capacity figures are this step's). */
-export function planStepOf(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number, months: number, shares: ShareMemo | null = null): PlanStep {
+export function planStepOf(
+  m: Model,
+  target: "api" | "hosted-open",
+  sMin: number,
+  eMin: number,
+  months: number,
+  shares: ShareMemo | null = null,
+): PlanStep {
   const flex = 1 - eMin;
   const r = capacityPeak(m);
   const usable = usableTpsPerReplica(m);
   const inv = 1 / Math.max(flex, 1e-12);
-  const sameFigures = !!shares && shares.T.length >= months && shares.r === r && shares.usable === usable && shares.inv === inv;
+  const sameFigures =
+    !!shares && shares.T.length >= months && shares.r === r && shares.usable === usable && shares.inv === inv;
   return {
     peakRatio: r,
     usableTpsPerReplica: usable,
@@ -129,7 +168,12 @@ export function planShare(c: PlanStep, t: number, n: number, dc: number): number
     m.n1[t] = -1;
   }
   // The month before at the same volume priced the same shares (the volume stops growing at its cap, or never grows).
-  const s = t > 0 && m.T[t - 1] === c.tokensPerDay && n === m.n0[t - 1] ? m.s0[t - 1]! : t > 0 && m.T[t - 1] === c.tokensPerDay && n === m.n1[t - 1] ? m.s1[t - 1]! : servedShare(n * dc * c.inverseFlexibleShare, c.peakRatio);
+  const s =
+    t > 0 && m.T[t - 1] === c.tokensPerDay && n === m.n0[t - 1]
+      ? m.s0[t - 1]!
+      : t > 0 && m.T[t - 1] === c.tokensPerDay && n === m.n1[t - 1]
+        ? m.s1[t - 1]!
+        : servedShare(n * dc * c.inverseFlexibleShare, c.peakRatio);
   m.n1[t] = m.n0[t]!;
   m.s1[t] = m.s0[t]!;
   m.n0[t] = n;
@@ -181,7 +225,14 @@ export function planMonth(c: PlanStep, out: PlanBuffers, t: number): void {
 }
 
 /** planHybrid's one month loop, written into `out` (the verdict probes pass reused buffers). */
-export function planInto(m: Model, target: "api" | "hosted-open", sMin: number, eMin: number, out: PlanBuffers, shares: ShareMemo | null = null): { servedTokens: number; totalTokens: number } {
+export function planInto(
+  m: Model,
+  target: "api" | "hosted-open",
+  sMin: number,
+  eMin: number,
+  out: PlanBuffers,
+  shares: ShareMemo | null = null,
+): { servedTokens: number; totalTokens: number } {
   const factors = volumeFactors(m);
   const c = planStepOf(m, target, sMin, eMin, factors.length, shares);
   const tpd0 = tokensPerDayOf(m);
@@ -223,16 +274,22 @@ export function planInto(m: Model, target: "api" | "hosted-open", sMin: number, 
 /** Mandatory shares: the sensitive share stays in house; with frontier required, the routed share goes to the API. */
 export function hybridConstraints(m: Model): { sMin: number; eMin: number; mode: HybridSplit["mode"] } {
   const sMin = m.sensitiveStaysIn ? m.input.data.sensitiveShare : 0;
-  const eMin = m.input.capability.frontier === "required" ? Math.min(m.values["hybrid.frontierRoutedShare"], 1 - sMin) : 0;
+  const eMin =
+    m.input.capability.frontier === "required" ? Math.min(m.values["hybrid.frontierRoutedShare"], 1 - sMin) : 0;
   return { sMin, eMin, mode: sMin > 0 ? "sensitive-in-house" : eMin > 0 ? "frontier-routing" : "base-load" };
 }
 
 // The verdict probes' and the steady month's plan buffers (reused: their users never re-enter themselves).
 let probePlan = planBuffers(64);
-export const probeBuffers = (n: number): PlanBuffers => (probePlan.replicas.length >= n ? probePlan : (probePlan = planBuffers(n)));
+export const probeBuffers = (n: number): PlanBuffers =>
+  probePlan.replicas.length >= n ? probePlan : (probePlan = planBuffers(n));
 
 /** Pure options a split may collapse to (the one definition: the horizon decision, its probes' shortcut and the steady curve): all external (only when nothing must stay in house), all in house (only when nothing must go to the frontier API). */
-export function pureCandidatesOf(sMin: number, eMin: number, spillTargets: readonly ("api" | "hosted-open")[]): ("api" | "hosted-open" | "self-hosted")[] {
+export function pureCandidatesOf(
+  sMin: number,
+  eMin: number,
+  spillTargets: readonly ("api" | "hosted-open")[],
+): ("api" | "hosted-open" | "self-hosted")[] {
   const out: ("api" | "hosted-open" | "self-hosted")[] = [];
   if (sMin === 0) out.push(...(eMin > 0 ? (["api"] as const) : spillTargets));
   if (eMin === 0) out.push("self-hosted");

@@ -4,14 +4,34 @@ import { formatUsd } from "../text";
 // People who run the fleet: a fixed core by ML-ops maturity, plus a share per 100 GPUs of fleet and per
 // model operated, plus on-call cover for production (catalog/economics.json, overridable).
 
-export type Staff = { fte: number; coreFte: number; fleetFte: number; modelsFte: number; onCallFte: number; monthlyUsd: number; text: string };
+export type Staff = {
+  fte: number;
+  coreFte: number;
+  fleetFte: number;
+  modelsFte: number;
+  onCallFte: number;
+  monthlyUsd: number;
+  text: string;
+};
 
 /** The staffing figures, read once (month loops price people every month). */
-export type StaffFigures = { fte: number; ftePer100Gpus: number; ftePerModel: number; onCallFte: number; loadedUsdPerYear: number };
+export type StaffFigures = {
+  fte: number;
+  ftePer100Gpus: number;
+  ftePerModel: number;
+  onCallFte: number;
+  loadedUsdPerYear: number;
+};
 
 export function staffFigures(m: Model): StaffFigures {
   const v = m.values;
-  return { fte: v["people.fte"], ftePer100Gpus: v["people.ftePer100Gpus"], ftePerModel: v["people.ftePerModel"], onCallFte: v["people.onCallFte"], loadedUsdPerYear: v["people.loadedEngineerUsdPerYear"] };
+  return {
+    fte: v["people.fte"],
+    ftePer100Gpus: v["people.ftePer100Gpus"],
+    ftePerModel: v["people.ftePerModel"],
+    onCallFte: v["people.onCallFte"],
+    loadedUsdPerYear: v["people.loadedEngineerUsdPerYear"],
+  };
 }
 
 /** USD of engineer time at a loaded cost per year: engineer-months (or FTE for a month) × loaded ÷ 12. The one rule for pricing people. */
@@ -74,6 +94,8 @@ export function fineTuningMonthlyUsd(m: Model): number {
   const c = m.input.capability.customization;
   if (c !== "fine-tuning" && c !== "full-control") return 0;
   const v = m.values;
-  const perRetrain = v["fineTuning.gpuHoursPerRetrain"] * v["gpu.usdPerHour"] + engineerUsd(v["fineTuning.engineerMonthsPerRetrain"], v["people.loadedEngineerUsdPerYear"]);
+  const perRetrain =
+    v["fineTuning.gpuHoursPerRetrain"] * v["gpu.usdPerHour"] +
+    engineerUsd(v["fineTuning.engineerMonthsPerRetrain"], v["people.loadedEngineerUsdPerYear"]);
   return (v["fineTuning.retrainsPerYear"] * perRetrain) / 12 + v["fineTuning.evalUsdPerMonth"];
 }

@@ -2,7 +2,17 @@ import type { Model } from "../types";
 import { HOURS_PER_MONTH, tokensPerDayOfVolume } from "../units";
 import type { Option } from "../schema";
 import { fleetTco, marginalReplicaRate, replicaSizer } from "./fleet";
-import { hybridConstraints, idlePlanMonth, planHasLoad, planMonth, planStepOf, probeBuffers, pureCandidatesOf, type PlanBuffers, type PlanStep } from "./hybrid-plan";
+import {
+  hybridConstraints,
+  idlePlanMonth,
+  planHasLoad,
+  planMonth,
+  planStepOf,
+  probeBuffers,
+  pureCandidatesOf,
+  type PlanBuffers,
+  type PlanStep,
+} from "./hybrid-plan";
 import { fineTuningMonthlyUsd, staffFigures, staffMonthlyUsdOf, type StaffFigures } from "./staff";
 import { gpuPricing } from "./terms";
 import { capacityPeak, shapeAt, tokenMonthAt, tokenMonthlyUsd, tokenRateOf, volumeFactors } from "./tokens";
@@ -10,7 +20,14 @@ import { capacityPeak, shapeAt, tokenMonthAt, tokenMonthlyUsd, tokenRateOf, volu
 // Steady months (no set-up, today's prices) at a daily volume: a self-hosted fleet sized for it and every
 // option's monthly cost, one point or a whole curve. Break-even's staircase and the cost-vs-volume chart.
 
-export type SelfHostedMonth = { gpus: number; replicas: number; gpuUsd: number; peopleUsd: number; overheadsUsd: number; total: number };
+export type SelfHostedMonth = {
+  gpus: number;
+  replicas: number;
+  gpuUsd: number;
+  peopleUsd: number;
+  overheadsUsd: number;
+  total: number;
+};
 
 /**
  * Steady monthly cost of a fleet sized for a daily volume (no set-up, today's prices; owned GPUs at
@@ -21,7 +38,15 @@ export function selfHostedMonth(m: Model, tokensPerDay: number, peakToAverage: n
 }
 
 /** What a steady self-hosted month reads besides the volume: the replica staircase, GPU rate, staff and overheads (break-even's staircase and the volume curve read it once per model). */
-export type SelfHostedSteady = { size: (tokensPerDay: number, peakToAverage: number) => number; gpusPerReplica: number; usdPerGpuHour: number; staff: StaffFigures; tooling: number; overheadShare: number; fineTuning: number };
+export type SelfHostedSteady = {
+  size: (tokensPerDay: number, peakToAverage: number) => number;
+  gpusPerReplica: number;
+  usdPerGpuHour: number;
+  staff: StaffFigures;
+  tooling: number;
+  overheadShare: number;
+  fineTuning: number;
+};
 
 export function selfHostedSteadyOf(m: Model): SelfHostedSteady {
   const v = m.values;
@@ -55,11 +80,18 @@ export function selfHostedMonthAt(c: SelfHostedSteady, tokensPerDay: number, pea
 export type SpillTargets = readonly ("api" | "hosted-open")[];
 const API_ONLY: SpillTargets = ["api"];
 
-export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number, known: { api?: number; "hosted-open"?: number; "self-hosted"?: number; targets?: SpillTargets } = {}): number {
+export function steadyMonthlyUsd(
+  m: Model,
+  option: Option,
+  tokensPerDay: number,
+  known: { api?: number; "hosted-open"?: number; "self-hosted"?: number; targets?: SpillTargets } = {},
+): number {
   switch (option) {
     case "api":
     case "hosted-open":
-      return tokenMonthlyUsd(m, option, shapeAt(m, tokensPerDay)) + (option === "hosted-open" ? fineTuningMonthlyUsd(m) : 0);
+      return (
+        tokenMonthlyUsd(m, option, shapeAt(m, tokensPerDay)) + (option === "hosted-open" ? fineTuningMonthlyUsd(m) : 0)
+      );
     case "self-hosted":
       return selfHostedMonth(m, tokensPerDay, capacityPeak(m)).total;
     case "hybrid":
@@ -72,17 +104,45 @@ export function steadyMonthlyUsd(m: Model, option: Option, tokensPerDay: number,
  * The steady hybrid of a model, what does not depend on the daily volume: the month priced (growth off, a
  * one-month horizon), its plan step and one more replica's cost. `volume`: scratch for each point's volume.
  */
-type SteadyHybrid = { m: Model; one: Model; volume: Model["input"]["volume"]; f0: number; step: PlanStep; rc: number; pure: ("api" | "hosted-open" | "self-hosted")[] };
+type SteadyHybrid = {
+  m: Model;
+  one: Model;
+  volume: Model["input"]["volume"];
+  f0: number;
+  step: PlanStep;
+  rc: number;
+  pure: ("api" | "hosted-open" | "self-hosted")[];
+};
 
 function steadyHybridOf(m: Model, targets: SpillTargets): SteadyHybrid {
   const { sMin, eMin } = hybridConstraints(m);
-  const one: Model = { ...m, input: { ...m.input, volume: { ...m.input.volume, monthlyGrowthPct: 0 }, strategy: { ...m.input.strategy, horizonMonths: 1 } } };
+  const one: Model = {
+    ...m,
+    input: {
+      ...m.input,
+      volume: { ...m.input.volume, monthlyGrowthPct: 0 },
+      strategy: { ...m.input.strategy, horizonMonths: 1 },
+    },
+  };
   // The pure options a split may collapse to are the horizon decision's (pickHybrid): one definition of the hybrid.
-  return { m, one, volume: { ...one.input.volume }, f0: volumeFactors(one)[0]!, step: planStepOf(one, "api", sMin, eMin, 1), rc: marginalReplicaRate(one)(0), pure: pureCandidatesOf(sMin, eMin, targets) };
+  return {
+    m,
+    one,
+    volume: { ...one.input.volume },
+    f0: volumeFactors(one)[0]!,
+    step: planStepOf(one, "api", sMin, eMin, 1),
+    rc: marginalReplicaRate(one)(0),
+    pure: pureCandidatesOf(sMin, eMin, targets),
+  };
 }
 
 /** steadyMonthlyUsd's hybrid at one daily volume: the plan's and the fleet's month at n = 1 (owned fleets at their depreciation view). */
-function steadyHybridAt(h: SteadyHybrid, buf: PlanBuffers, tokensPerDay: number, known: { api?: number; "hosted-open"?: number; "self-hosted"?: number }): number {
+function steadyHybridAt(
+  h: SteadyHybrid,
+  buf: PlanBuffers,
+  tokensPerDay: number,
+  known: { api?: number; "hosted-open"?: number; "self-hosted"?: number },
+): number {
   // The month's volume as the one-month model at this volume would carry it (requests a day × tokens a request).
   h.volume.requestsPerDay = shapeAt(h.m, tokensPerDay).requestsPerDay;
   const T = tokensPerDayOfVolume(h.volume) * h.f0;
@@ -99,11 +159,23 @@ function steadyHybridAt(h: SteadyHybrid, buf: PlanBuffers, tokensPerDay: number,
 }
 
 /** steadyMonthlyUsd(m, "hybrid", x, known) at every volume x of `tokensPerDay`, the month priced once. */
-function steadyHybridCurve(m: Model, tokensPerDay: readonly number[], known: Record<"api" | "hosted-open" | "self-hosted", readonly number[]>, targets: SpillTargets): number[] {
+function steadyHybridCurve(
+  m: Model,
+  tokensPerDay: readonly number[],
+  known: Record<"api" | "hosted-open" | "self-hosted", readonly number[]>,
+  targets: SpillTargets,
+): number[] {
   const h = steadyHybridOf(m, targets);
   const buf = probeBuffers(1);
   const out: number[] = [];
-  for (let i = 0; i < tokensPerDay.length; i++) out.push(steadyHybridAt(h, buf, tokensPerDay[i]!, { api: known.api[i], "hosted-open": known["hosted-open"][i], "self-hosted": known["self-hosted"][i] }));
+  for (let i = 0; i < tokensPerDay.length; i++)
+    out.push(
+      steadyHybridAt(h, buf, tokensPerDay[i]!, {
+        api: known.api[i],
+        "hosted-open": known["hosted-open"][i],
+        "self-hosted": known["self-hosted"][i],
+      }),
+    );
   return out;
 }
 
@@ -112,7 +184,11 @@ function steadyHybridCurve(m: Model, tokensPerDay: readonly number[], known: Rec
  * does not depend on the volume read once: the token rates, the self-hosted month's figures and the hybrid's
  * one-month model. Point for point the same numbers as steadyMonthlyUsd (volume-curve.test.ts checks it).
  */
-export function steadyMonthlyCurve(m: Model, tokensPerDay: readonly number[], targets: SpillTargets = API_ONLY): Record<Option, number[]> {
+export function steadyMonthlyCurve(
+  m: Model,
+  tokensPerDay: readonly number[],
+  targets: SpillTargets = API_ONLY,
+): Record<Option, number[]> {
   const v = m.input.volume;
   const shape = { inTok: v.inputTokensPerRequest, outTok: v.outputTokensPerRequest };
   const apiRate = tokenRateOf(m, "api", shape);

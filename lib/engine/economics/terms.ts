@@ -56,8 +56,17 @@ export function ownedTerms(m: Model): OwnedTerms {
   };
 }
 
-const TERM_LABEL: Record<string, string> = { "on-demand": "on demand", "reserved-1y": "on a 1-year commitment", "reserved-3y": "on a 3-year commitment", owned: "owned" };
-const SOURCE_LABEL: Record<string, string> = { "gpu-cloud": "a GPU cloud", hyperscaler: "a hyperscaler", owned: "owned servers" };
+const TERM_LABEL: Record<string, string> = {
+  "on-demand": "on demand",
+  "reserved-1y": "on a 1-year commitment",
+  "reserved-3y": "on a 3-year commitment",
+  owned: "owned",
+};
+const SOURCE_LABEL: Record<string, string> = {
+  "gpu-cloud": "a GPU cloud",
+  hyperscaler: "a hyperscaler",
+  owned: "owned servers",
+};
 
 const cache = new WeakMap<Model["values"], { p: GpuPricing; dep: unknown; ov: unknown; data: unknown }>();
 
@@ -66,7 +75,8 @@ export function gpuPricing(m: Model): GpuPricing {
   // Keyed on what the terms read: the values, the deployment answers, the overrides and the data answers
   // (the in-house mandate and ITAR decide the source: resolvedGpuSource).
   const hit = cache.get(m.values);
-  if (hit && hit.dep === m.input.deployment && hit.ov === m.input.assumptions && hit.data === m.input.data) return hit.p;
+  if (hit && hit.dep === m.input.deployment && hit.ov === m.input.assumptions && hit.data === m.input.data)
+    return hit.p;
   const p = computeGpuPricing(m);
   cache.set(m.values, { p, dep: m.input.deployment, ov: m.input.assumptions, data: m.input.data });
   return p;
@@ -99,13 +109,20 @@ function computeGpuPricing(m: Model): GpuPricing {
 function ownedText(m: Model, owned: OwnedTerms, forced: string | null): string {
   return (
     `Owned ${m.gpuLabel} servers (${owned.gpusPerServer} GPUs each) at ${formatUsd(owned.serverPriceUsd)} apiece, paid when bought; ` +
-        `running one costs ${formatUsd(owned.opexPerServerMonth)} a month (power ${formatUsd(owned.powerPerServerMonth)} at PUE ${m.values["owned.pue"]}, colocation ${formatUsd(owned.colocationPerServerMonth)}, maintenance ${formatUsd(owned.maintenancePerServerMonth)}); ` +
-        `over a ${m.values["owned.depreciationYears"]}-year depreciation life that is ${formatUsd(owned.allInUsdPerGpuHour)} per GPU-hour all in.` +
-        (forced ? ` ${forced}` : "")
+    `running one costs ${formatUsd(owned.opexPerServerMonth)} a month (power ${formatUsd(owned.powerPerServerMonth)} at PUE ${m.values["owned.pue"]}, colocation ${formatUsd(owned.colocationPerServerMonth)}, maintenance ${formatUsd(owned.maintenancePerServerMonth)}); ` +
+    `over a ${m.values["owned.depreciationYears"]}-year depreciation life that is ${formatUsd(owned.allInUsdPerGpuHour)} per GPU-hour all in.` +
+    (forced ? ` ${forced}` : "")
   );
 }
 
-export type TermRow = { source: string; term: string; label: string; usdPerGpuHour: number; batchOnly: boolean; inUse: boolean };
+export type TermRow = {
+  source: string;
+  term: string;
+  label: string;
+  usdPerGpuHour: number;
+  batchOnly: boolean;
+  inUse: boolean;
+};
 
 /** Every term the market lists for this GPU, with its month-1 rate (owned: the all-in hourly equivalent): the GPU-terms table. */
 export function termTable(m: Model, catalog: Catalog): TermRow[] {
@@ -118,10 +135,24 @@ export function termTable(m: Model, catalog: Catalog): TermRow[] {
     for (const term of ["on-demand", "reserved-1y", "reserved-3y", "spot"] as const) {
       const f = (catalog.figures as Record<string, { value: number } | undefined>)[`gpuMarket.${g}.${source}.${term}`];
       if (!f) continue;
-      rows.push({ source, term, label: `${SOURCE_LABEL[source]}, ${term === "spot" ? "spot (batch only)" : TERM_LABEL[term]}`, usdPerGpuHour: f.value, batchOnly: term === "spot", inUse: p.source === source && p.term === term });
+      rows.push({
+        source,
+        term,
+        label: `${SOURCE_LABEL[source]}, ${term === "spot" ? "spot (batch only)" : TERM_LABEL[term]}`,
+        usdPerGpuHour: f.value,
+        batchOnly: term === "spot",
+        inUse: p.source === source && p.term === term,
+      });
     }
   }
-  rows.push({ source: "owned", term: "owned", label: "owned servers in a colocation hall (all in)", usdPerGpuHour: ownedTerms(m).allInUsdPerGpuHour, batchOnly: false, inUse: p.source === "owned" });
+  rows.push({
+    source: "owned",
+    term: "owned",
+    label: "owned servers in a colocation hall (all in)",
+    usdPerGpuHour: ownedTerms(m).allInUsdPerGpuHour,
+    batchOnly: false,
+    inUse: p.source === "owned",
+  });
   void fig;
   return rows;
 }

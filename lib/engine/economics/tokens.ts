@@ -49,7 +49,11 @@ export function tokenMonthAt(r: TokenRate, requestsPerDay: number): number {
 export function shapeAt(m: Model, tokensPerDay: number): Shape {
   const v = m.input.volume;
   const perReq = v.inputTokensPerRequest + v.outputTokensPerRequest;
-  return { requestsPerDay: perReq > 0 ? tokensPerDay / perReq : 0, inTok: v.inputTokensPerRequest, outTok: v.outputTokensPerRequest };
+  return {
+    requestsPerDay: perReq > 0 ? tokensPerDay / perReq : 0,
+    inTok: v.inputTokensPerRequest,
+    outTok: v.outputTokensPerRequest,
+  };
 }
 
 /** USD per month per (token/day) of an external option at today's price: the bill is linear in volume. */
@@ -75,7 +79,8 @@ export function volumeFactors(m: Model, months: number = m.input.strategy.horizo
   // first (an evaluate asks for the same growth hundreds of times), then a map by value.
   const g = m.input.volume.monthlyGrowthPct;
   const cap = m.values["growth.maxMultiple"];
-  if (lastFactors && lastFactors.months === months && lastFactors.g === g && lastFactors.cap === cap) return lastFactors.f;
+  if (lastFactors && lastFactors.months === months && lastFactors.g === g && lastFactors.cap === cap)
+    return lastFactors.f;
   const key = `${months}|${g}|${cap}`;
   let f = factorMemo.get(key);
   if (!f) {

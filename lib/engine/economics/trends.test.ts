@@ -18,9 +18,13 @@ describe("prices of a later month", () => {
     const later = atPricesOfMonth(m, t, gpuPricing(m).term);
     const tpd = 50_000_000;
     // Token bills scale exactly by the trend factor.
-    expect(steadyMonthlyUsd(later, "api", tpd)).toBeCloseTo(steadyMonthlyUsd(m, "api", tpd) * priceFactor(m, "api", t), 6);
+    expect(steadyMonthlyUsd(later, "api", tpd)).toBeCloseTo(
+      steadyMonthlyUsd(m, "api", tpd) * priceFactor(m, "api", t),
+      6,
+    );
     expect(steadyMonthlyUsd(later, "hosted-open", tpd) - steadyMonthlyUsd(later, "hosted-open", 0)).toBeCloseTo(
-      (steadyMonthlyUsd(m, "hosted-open", tpd) - steadyMonthlyUsd(m, "hosted-open", 0)) * priceFactor(m, "hosted-open", t),
+      (steadyMonthlyUsd(m, "hosted-open", tpd) - steadyMonthlyUsd(m, "hosted-open", 0)) *
+        priceFactor(m, "hosted-open", t),
       6,
     );
     // GPUs follow the GPU trend (down here): the fleet is cheaper, people are not.

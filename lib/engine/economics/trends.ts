@@ -8,7 +8,11 @@ import type { Model } from "../types";
 export type PriceKind = "api" | "hosted-open" | "gpu";
 
 function yearlyFactor(v: Model["values"], kind: PriceKind): number {
-  return kind === "api" ? 1 - v["api.priceDeclinePerYear"] : kind === "hosted-open" ? 1 - v["hostedOpen.priceDeclinePerYear"] : 1 + v["gpu.priceChangePerYear"];
+  return kind === "api"
+    ? 1 - v["api.priceDeclinePerYear"]
+    : kind === "hosted-open"
+      ? 1 - v["hostedOpen.priceDeclinePerYear"]
+      : 1 + v["gpu.priceChangePerYear"];
 }
 
 /** A yearly factor compounded to month t (from 0): yearly^(t/12). The one trend formula (priceFactor and its tables). */
@@ -63,7 +67,12 @@ export function scalePriceTable(p: PriceTable, s: number): PriceTable {
     inputUsdPerMTok: p.inputUsdPerMTok * s,
     cachedInputUsdPerMTok: p.cachedInputUsdPerMTok * s,
     outputUsdPerMTok: p.outputUsdPerMTok * s,
-    tiers: p.tiers.map((t) => ({ ...t, inputUsdPerMTok: t.inputUsdPerMTok * s, cachedInputUsdPerMTok: t.cachedInputUsdPerMTok * s, outputUsdPerMTok: t.outputUsdPerMTok * s })),
+    tiers: p.tiers.map((t) => ({
+      ...t,
+      inputUsdPerMTok: t.inputUsdPerMTok * s,
+      cachedInputUsdPerMTok: t.cachedInputUsdPerMTok * s,
+      outputUsdPerMTok: t.outputUsdPerMTok * s,
+    })),
   };
 }
 
@@ -79,6 +88,10 @@ export function atPricesOfMonth(m: Model, t: number, gpuTerm: string): Model {
     ...m,
     apiPrice: scalePriceTable(m.apiPrice, priceFactor(m, "api", t)),
     hostedPrice: scalePriceTable(m.hostedPrice, priceFactor(m, "hosted-open", t)),
-    values: { ...m.values, "gpu.usdPerHour": m.values["gpu.usdPerHour"] * gpu, "owned.serverPriceUsd": m.values["owned.serverPriceUsd"] * priceFactor(m, "gpu", t) },
+    values: {
+      ...m.values,
+      "gpu.usdPerHour": m.values["gpu.usdPerHour"] * gpu,
+      "owned.serverPriceUsd": m.values["owned.serverPriceUsd"] * priceFactor(m, "gpu", t),
+    },
   };
 }

@@ -6,7 +6,15 @@ import { formatPct, formatUsd } from "../text";
 import { figureOf } from "../catalog";
 import { optionLabel, type Conflict, type Reason } from "../rules";
 import { assessmentInputSchema, OPTIONS, type Option } from "../schema";
-import { fleetsCost, fleetsMemo, workloadCosts, type FleetDemand, type FleetsMemo, type PoolSummary, type WorkloadCosts } from "./fleet-cost";
+import {
+  fleetsCost,
+  fleetsMemo,
+  workloadCosts,
+  type FleetDemand,
+  type FleetsMemo,
+  type PoolSummary,
+  type WorkloadCosts,
+} from "./fleet-cost";
 import { portfolioInputSchema, workloadInput, type ParsedPortfolioInput, type PortfolioInput } from "./schema";
 import { ALTERNATIVE_LABELS, EPS_USD, marginalText, type AlternativeName } from "./texts";
 
@@ -30,13 +38,26 @@ export const EXHAUSTIVE_LIMIT = 4096;
 const PREMIUM_MIN_USD = 1;
 
 /** v1.2 `blockedBy`: the workloads whose hard rules rule the alternative out, each with the rule's sentence. */
-export type PortfolioAlternative = { tcoUsd: number; feasible: boolean; monthlyUsd: number[]; text: string; blockedBy: { workload: string; name: string; rule: string; text: string }[] };
+export type PortfolioAlternative = {
+  tcoUsd: number;
+  feasible: boolean;
+  monthlyUsd: number[];
+  text: string;
+  blockedBy: { workload: string; name: string; rule: string; text: string }[];
+};
 /** v1.2: how the per-workload amounts add up to the plan's TCO (what each adds where it sits, plus what no single workload adds). */
-export type PlanReconciliation = { rows: { id: string; name: string; placement: Option; addsUsd: number }[]; sharedUsd: number; totalUsd: number; text: string };
+export type PlanReconciliation = {
+  rows: { id: string; name: string; placement: Option; addsUsd: number }[];
+  sharedUsd: number;
+  totalUsd: number;
+  text: string;
+};
 export type PortfolioBreakdown = { tokens: number; gpus: number; people: number; overheads: number; setup: number };
 
 /** One shared fleet of the plan: an open model × GPU, the workloads on it, its size and utilization. */
-export type PortfolioFleet = PoolSummary & { /** v1.2: month-1 utilization under economics.fleet.underusedShare of the paid capacity. */ underused: boolean };
+export type PortfolioFleet = PoolSummary & {
+  /** v1.2: month-1 utilization under economics.fleet.underusedShare of the paid capacity. */ underused: boolean;
+};
 
 export type WorkloadPlacement = {
   id: string;
@@ -91,10 +112,24 @@ const onFleet = (o: Option): o is "self-hosted" | "hybrid" => o === "self-hosted
 
 export { workloadInput } from "./schema";
 
-type PlanCost = { monthlyUsd: Float64Array; tcoUsd: number; breakdown: PortfolioBreakdown; fleets: PoolSummary[]; runsFleet: boolean; team: { fte: number; peopleUsdPerMonth: number; setupUsd: number } };
+type PlanCost = {
+  monthlyUsd: Float64Array;
+  tcoUsd: number;
+  breakdown: PortfolioBreakdown;
+  fleets: PoolSummary[];
+  runsFleet: boolean;
+  team: { fte: number; peopleUsdPerMonth: number; setupUsd: number };
+};
 
 /** Month-by-month cost of one placement: external bills + one pooled fleet per open model × GPU + one team (see fleet-cost.ts). */
-function planCost(priced: readonly Priced[], placement: readonly Option[], months: number, detail: boolean, pooled = true, memo?: FleetsMemo): PlanCost {
+function planCost(
+  priced: readonly Priced[],
+  placement: readonly Option[],
+  months: number,
+  detail: boolean,
+  pooled = true,
+  memo?: FleetsMemo,
+): PlanCost {
   const monthly = new Float64Array(months);
   let tokens = 0;
   const demands: FleetDemand[] = [];
@@ -114,7 +149,14 @@ function planCost(priced: readonly Priced[], placement: readonly Option[], month
     monthly[t]! += f.monthlyUsd[t]!;
     tco += monthly[t]!;
   }
-  return { monthlyUsd: monthly, tcoUsd: tco, breakdown: { tokens, ...f.breakdown }, fleets: f.fleets, runsFleet: demands.length > 0, team: f.team };
+  return {
+    monthlyUsd: monthly,
+    tcoUsd: tco,
+    breakdown: { tokens, ...f.breakdown },
+    fleets: f.fleets,
+    runsFleet: demands.length > 0,
+    team: f.team,
+  };
 }
 
 /**
@@ -135,7 +177,12 @@ function candidatesOf(e: Evaluation, inHouseBinds: boolean): Option[] {
  * workloads' order: fewer workloads away from their verdict first, then, workload by workload in id
  * order, the candidate nearer its verdict. Negative: `a` is preferred.
  */
-function tieOrder(priced: readonly Priced[], byId: readonly number[], a: readonly Option[], b: readonly Option[]): number {
+function tieOrder(
+  priced: readonly Priced[],
+  byId: readonly number[],
+  a: readonly Option[],
+  b: readonly Option[],
+): number {
   const idx = (pl: readonly Option[], i: number) => priced[i]!.candidates.indexOf(pl[i]!);
   let moves = 0;
   for (let i = 0; i < a.length; i++) moves += (idx(a, i) > 0 ? 1 : 0) - (idx(b, i) > 0 ? 1 : 0);
@@ -147,11 +194,20 @@ function tieOrder(priced: readonly Priced[], byId: readonly number[], a: readonl
   return 0;
 }
 
-function search(priced: readonly Priced[], start: Option[], months: number, limit: number, memo: FleetsMemo): { placement: Option[]; evaluated: number; method: "exhaustive" | "greedy" } {
+function search(
+  priced: readonly Priced[],
+  start: Option[],
+  months: number,
+  limit: number,
+  memo: FleetsMemo,
+): { placement: Option[]; evaluated: number; method: "exhaustive" | "greedy" } {
   const space = priced.reduce((n, p) => n * p.candidates.length, 1);
-  const byId = priced.map((_, i) => i).sort((i, j) => (priced[i]!.id < priced[j]!.id ? -1 : priced[i]!.id > priced[j]!.id ? 1 : 0));
+  const byId = priced
+    .map((_, i) => i)
+    .sort((i, j) => (priced[i]!.id < priced[j]!.id ? -1 : priced[i]!.id > priced[j]!.id ? 1 : 0));
   /** Strictly better: cheaper by more than EPS_USD, or as cheap and first in tieOrder. */
-  const better = (c: number, pl: readonly Option[], than: number, thanPl: readonly Option[]) => c < than - EPS_USD || (c <= than + EPS_USD && tieOrder(priced, byId, pl, thanPl) < 0);
+  const better = (c: number, pl: readonly Option[], than: number, thanPl: readonly Option[]) =>
+    c < than - EPS_USD || (c <= than + EPS_USD && tieOrder(priced, byId, pl, thanPl) < 0);
   let best = [...start];
   let bestCost = planCost(priced, best, months, false, true, memo).tcoUsd;
   let evaluated = 1;
@@ -198,35 +254,67 @@ function search(priced: readonly Priced[], start: Option[], months: number, limi
 const usd = (x: number) => formatUsd(x);
 /** A total in words: "nothing" rather than "$0.00" (a plan of zero-volume workloads on APIs). */
 const costs = (x: number) => (Math.abs(x) < EPS_USD ? "nothing" : usd(x));
-const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+const list = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 
 /**
  * What pooling saved, in the words of the plan's fleets ("Running claims and code completion on one
  * fleet with one team saves $310k over 36 months …"). Every figure is the evaluation's: the savings are
  * the same placement priced with each workload on its own fleet and team, minus the plan.
  */
-function poolingText(fleets: readonly PoolSummary[], nameOf: (id: string) => string, savingsUsd: number, months: number): string {
+function poolingText(
+  fleets: readonly PoolSummary[],
+  nameOf: (id: string) => string,
+  savingsUsd: number,
+  months: number,
+): string {
   const shared = fleets.filter((f) => f.workloads.length > 1);
   const alone = fleets.filter((f) => f.workloads.length === 1).map((f) => nameOf(f.workloads[0]!));
-  const onFleet = shared.map((f) => `${list(f.workloads.map(nameOf))} on one fleet${fleets.length > 1 ? ` (${f.openModel} on ${f.gpu})` : ""}`);
+  const onFleet = shared.map(
+    (f) => `${list(f.workloads.map(nameOf))} on one fleet${fleets.length > 1 ? ` (${f.openModel} on ${f.gpu})` : ""}`,
+  );
   if (alone.length) onFleet.push(`${list(alone)} on ${alone.length > 1 ? "their own fleets" : "its own fleet"}`);
-  const gpus = shared.filter((f) => f.gpusIfSeparate > f.gpus.first).map((f) => `${f.gpus.first} GPUs instead of ${f.gpusIfSeparate}${shared.length > 1 ? ` for ${list(f.workloads.map(nameOf))}` : ""}`);
-  const what = [gpus.length ? `${gpus.join(", ")} in month 1` : "", fleets.length > 1 || shared.length ? "people, tooling and set-up paid once" : ""].filter(Boolean).join("; ");
+  const gpus = shared
+    .filter((f) => f.gpusIfSeparate > f.gpus.first)
+    .map(
+      (f) =>
+        `${f.gpus.first} GPUs instead of ${f.gpusIfSeparate}${shared.length > 1 ? ` for ${list(f.workloads.map(nameOf))}` : ""}`,
+    );
+  const what = [
+    gpus.length ? `${gpus.join(", ")} in month 1` : "",
+    fleets.length > 1 || shared.length ? "people, tooling and set-up paid once" : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
   return `Running ${list(onFleet)} with one team saves ${usd(savingsUsd)} over ${months} months against running each workload on its own fleet with its own team${what ? ` (${what})` : ""}.`;
 }
 
 /** Pure and deterministic: same input and catalog, same plan. Throws only on schema-invalid input. */
-export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, catalog: Catalog = currentCatalog, opts: { exhaustiveLimit?: number } = {}): PortfolioEvaluation {
+export function evaluatePortfolio(
+  raw: PortfolioInput | ParsedPortfolioInput,
+  catalog: Catalog = currentCatalog,
+  opts: { exhaustiveLimit?: number } = {},
+): PortfolioEvaluation {
   const p = portfolioInputSchema.parse(raw);
   const months = p.strategy.horizonMonths;
   // Each workload resolved once (evaluate's own parse and resolve), for its standalone evaluation and its costs.
   const models = p.workloads.map((_, i) => resolveModel(assessmentInputSchema.parse(workloadInput(p, i)), catalog));
   const standalone = models.map((m) => evaluateModel(m, catalog));
-  const priced: Priced[] = p.workloads.map((w, i) => ({ id: w.id, costs: workloadCosts(w.id, workloadInput(p, i), catalog, standalone[i]!, models[i]!), candidates: candidatesOf(standalone[i]!, inHouseBinds(w.data)) }));
+  const priced: Priced[] = p.workloads.map((w, i) => ({
+    id: w.id,
+    costs: workloadCosts(w.id, workloadInput(p, i), catalog, standalone[i]!, models[i]!),
+    candidates: candidatesOf(standalone[i]!, inHouseBinds(w.data)),
+  }));
   const verdicts = standalone.map((e) => e.recommendation);
   // Fleets priced once per call, whichever placements put the same demands on them.
   const memo = fleetsMemo();
-  const found = search(priced, priced.map((x) => x.candidates[0]!), months, opts.exhaustiveLimit ?? EXHAUSTIVE_LIMIT, memo);
+  const found = search(
+    priced,
+    priced.map((x) => x.candidates[0]!),
+    months,
+    opts.exhaustiveLimit ?? EXHAUSTIVE_LIMIT,
+    memo,
+  );
   const placement = found.placement;
   const plan = planCost(priced, placement, months, true);
   const separate = planCost(priced, placement, months, false, false, memo);
@@ -235,9 +323,18 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
   const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0);
   const eachAloneMonthly = new Float64Array(months);
   // Each workload at its own verdict (the search's starting point), nothing shared.
-  standalone.forEach((e, i) => e.costs[priced[i]!.candidates[0]!].monthlyUsd.forEach((x, t) => (eachAloneMonthly[t]! += x)));
+  standalone.forEach((e, i) =>
+    e.costs[priced[i]!.candidates[0]!].monthlyUsd.forEach((x, t) => (eachAloneMonthly[t]! += x)),
+  );
   const uniform = (o: Option) => {
-    const pc = planCost(priced, p.workloads.map(() => o), months, false, true, memo);
+    const pc = planCost(
+      priced,
+      p.workloads.map(() => o),
+      months,
+      false,
+      true,
+      memo,
+    );
     // Blocked by a hard rule only: a hybrid with no split ("no-split") is the pure option it equals, which the workload may use.
     const blockedBy = standalone.flatMap((e, i) => {
       const hard = (e.exclusions ?? []).filter((x) => x.rule !== "no-split");
@@ -257,7 +354,9 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
       tcoUsd: pc.tcoUsd,
       feasible: blockedBy.length === 0,
       monthlyUsd: Array.from(pc.monthlyUsd),
-      text: blockedBy.length ? `${label} is not possible: hard rules rule it out for ${list(blockedBy.map((b) => b.name))} (${blockedBy.map((b) => `${b.name}: ${lowerFirst(b.text)}`).join("; ")}).` : `${label}: ${costs(pc.tcoUsd)} over ${months} months.`,
+      text: blockedBy.length
+        ? `${label} is not possible: hard rules rule it out for ${list(blockedBy.map((b) => b.name))} (${blockedBy.map((b) => `${b.name}: ${lowerFirst(b.text)}`).join("; ")}).`
+        : `${label}: ${costs(pc.tcoUsd)} over ${months} months.`,
       blockedBy,
     };
   };
@@ -274,7 +373,9 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
       blockedBy: [],
     },
   };
-  const feasibleTcos = Object.values(alternatives).filter((a) => a.feasible).map((a) => a.tcoUsd);
+  const feasibleTcos = Object.values(alternatives)
+    .filter((a) => a.feasible)
+    .map((a) => a.tcoUsd);
   const cheapest = Math.min(...feasibleTcos);
   const costPremiumUsd = plan.tcoUsd - cheapest >= PREMIUM_MIN_USD ? plan.tcoUsd - cheapest : 0;
 
@@ -282,7 +383,17 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
   const marginal = placement.map((_, i) => {
     if (priced.length === 1) return plan.tcoUsd;
     const rest = priced.filter((_, j) => j !== i);
-    return plan.tcoUsd - planCost(rest, placement.filter((_, j) => j !== i), months, false, true, memo).tcoUsd;
+    return (
+      plan.tcoUsd -
+      planCost(
+        rest,
+        placement.filter((_, j) => j !== i),
+        months,
+        false,
+        true,
+        memo,
+      ).tcoUsd
+    );
   });
 
   const fleetOf = (id: string) => plan.fleets.find((f) => f.workloads.includes(id));
@@ -309,21 +420,39 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
     if (o === e.recommendation) {
       const why = e.keyReasons[0]?.text ?? e.reasons[0]?.text ?? "";
       const fleet = onFleet(o) ? fleetOf(w.id) : undefined;
-      const shared = fleet && fleet.workloads.length > 1 ? ` It shares the ${fleet.openModel} fleet on ${fleet.gpu} with ${list(fleet.workloads.filter((x) => x !== w.id).map((x) => names[p.workloads.findIndex((y) => y.id === x)]!))}.` : "";
+      const shared =
+        fleet && fleet.workloads.length > 1
+          ? ` It shares the ${fleet.openModel} fleet on ${fleet.gpu} with ${list(fleet.workloads.filter((x) => x !== w.id).map((x) => names[p.workloads.findIndex((y) => y.id === x)]!))}.`
+          : "";
       text = `${w.name} stays at its own verdict, ${optionLabel(o)}: ${why}${shared}`;
     } else {
       const fleet = fleetOf(w.id);
       text = `${w.name} moves from ${optionLabel(e.recommendation)} to ${optionLabel(o)}${fleet ? ` on the shared ${fleet.openModel} fleet (${fleet.gpu})` : ""}: there it ${marginalText(marginal[i]!, months)}, against ${costs(e.costs[e.recommendation].tcoUsd)} for ${optionLabel(e.recommendation)} on its own.`;
     }
     if (excluded.length) text += ` Ruled out by its hard rules: ${list(excluded)}.`;
-    return { id: w.id, name: w.name, placement: o, verdict: e.recommendation, standalone: e, candidates: priced[i]!.candidates, marginalTcoUsd: marginal[i]!, text };
+    return {
+      id: w.id,
+      name: w.name,
+      placement: o,
+      verdict: e.recommendation,
+      standalone: e,
+      candidates: priced[i]!.candidates,
+      marginalTcoUsd: marginal[i]!,
+      text,
+    };
   });
 
   const reasons: Reason[] = [];
   const poolingSavingsUsd = Math.max(0, separate.tcoUsd - plan.tcoUsd);
   const eachAlone = alternatives["each-alone"].tcoUsd;
   const nameOf = (id: string) => names[p.workloads.findIndex((w) => w.id === id)]!;
-  if (poolingSavingsUsd >= EPS_USD) reasons.push({ factor: "pooling", favours: "self-hosted", weight: 1, text: poolingText(plan.fleets, nameOf, poolingSavingsUsd, months) });
+  if (poolingSavingsUsd >= EPS_USD)
+    reasons.push({
+      factor: "pooling",
+      favours: "self-hosted",
+      weight: 1,
+      text: poolingText(plan.fleets, nameOf, poolingSavingsUsd, months),
+    });
   if (eachAlone - plan.tcoUsd > EPS_USD) {
     const moved = workloads.filter((w) => w.placement !== w.verdict).map((w) => w.name);
     reasons.push({
@@ -333,10 +462,17 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
       text: `The plan costs ${usd(plan.tcoUsd)} over ${months} months, ${usd(eachAlone - plan.tcoUsd)} less than every workload at its own verdict (${usd(eachAlone)})${moved.length ? `, because ${list(moved)} ${moved.length > 1 ? "join" : "joins"} the shared fleet` : ""}.`,
     });
   } else {
-    reasons.push({ factor: "plan", favours: verdicts[0]!, weight: 1, text: `Nothing to share: every workload stays at its own verdict; the plan costs ${costs(plan.tcoUsd)} over ${months} months.` });
+    reasons.push({
+      factor: "plan",
+      favours: verdicts[0]!,
+      weight: 1,
+      text: `Nothing to share: every workload stays at its own verdict; the plan costs ${costs(plan.tcoUsd)} over ${months} months.`,
+    });
   }
   if (costPremiumUsd > 0) {
-    const cheapestName = (Object.keys(alternatives) as AlternativeName[]).find((k) => alternatives[k].feasible && Math.abs(alternatives[k].tcoUsd - cheapest) <= EPS_USD);
+    const cheapestName = (Object.keys(alternatives) as AlternativeName[]).find(
+      (k) => alternatives[k].feasible && Math.abs(alternatives[k].tcoUsd - cheapest) <= EPS_USD,
+    );
     const cheapestLabel = cheapestName ? lowerFirst(ALTERNATIVE_LABELS[cheapestName]) : "";
     reasons.push({
       factor: "costPremium",
@@ -345,7 +481,8 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
       text: `The plan costs ${usd(costPremiumUsd)} more over ${months} months than the cheapest possible alternative, ${cheapestLabel} (${costs(cheapest)}): that is what the workloads' other priorities (team, lock-in, time to market, quality) are worth in their own evaluations.`,
     });
   }
-  for (const w of workloads) reasons.push({ factor: `workload:${w.id}`, favours: w.placement, weight: 1, text: w.text });
+  for (const w of workloads)
+    reasons.push({ factor: `workload:${w.id}`, favours: w.placement, weight: 1, text: w.text });
 
   for (const f of fleets.filter((x) => x.underused)) {
     reasons.push({
@@ -356,12 +493,17 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
     });
   }
   const conflicts: Conflict[] = [];
-  standalone.forEach((e, i) => e.conflicts.forEach((c) => conflicts.push({ ...c, id: `${p.workloads[i]!.id}:${c.id}`, text: `${names[i]}: ${c.text}` })));
+  standalone.forEach((e, i) =>
+    e.conflicts.forEach((c) =>
+      conflicts.push({ ...c, id: `${p.workloads[i]!.id}:${c.id}`, text: `${names[i]}: ${c.text}` }),
+    ),
+  );
   if (plan.runsFleet && p.team.mlOpsMaturity === "none") {
     conflicts.push({
       id: "plan:fleet-without-team",
       text: `The plan runs ${plan.fleets.reduce((s, f) => s + f.gpus.first, 0)} GPUs of your own, but the team has no experience running GPU inference.`,
-      advice: "Hire or contract the ML-ops people the plan's people cost assumes before the first workload moves in house.",
+      advice:
+        "Hire or contract the ML-ops people the plan's people cost assumes before the first workload moves in house.",
     });
   }
 
@@ -372,7 +514,12 @@ export function evaluatePortfolio(raw: PortfolioInput | ParsedPortfolioInput, ca
       monthlyUsd: Array.from(plan.monthlyUsd),
       breakdown: plan.breakdown,
       fleets,
-      team: { runsFleet: plan.runsFleet, fte: Math.round(plan.team.fte * 10) / 10, peopleUsdPerMonth: plan.team.peopleUsdPerMonth, setupUsd: plan.team.setupUsd },
+      team: {
+        runsFleet: plan.runsFleet,
+        fte: Math.round(plan.team.fte * 10) / 10,
+        peopleUsdPerMonth: plan.team.peopleUsdPerMonth,
+        setupUsd: plan.team.setupUsd,
+      },
       poolingSavingsUsd,
       reconciliation,
     },

@@ -1,5 +1,15 @@
 import type { Catalog } from "../catalog";
-import { capacityPeak, fleetCost, hostedSpillModel, hybridConstraints, planHybrid, tokensPerDayOf, usableTpsPerReplica, volumeFactors, type FleetMonth } from "../economics";
+import {
+  capacityPeak,
+  fleetCost,
+  hostedSpillModel,
+  hybridConstraints,
+  planHybrid,
+  tokensPerDayOf,
+  usableTpsPerReplica,
+  volumeFactors,
+  type FleetMonth,
+} from "../economics";
 import { resolvedGpuSource } from "../economics/assumptions";
 import { fineTuningMonthlyUsd, setupUsd, staffFigures, staffFteOf, staffMonthlyUsd } from "../economics/staff";
 import type { Evaluation } from "../evaluate";
@@ -67,7 +77,13 @@ export type WorkloadCosts = {
 const f64 = (xs: readonly number[]) => Float64Array.from(xs);
 
 /** Prices one workload's options for the portfolio (built once per workload, then searched over). `m`: the workload's resolved model, when the caller has it. */
-export function workloadCosts(id: string, input: ParsedAssessmentInput, catalog: Catalog, standalone: Evaluation, m: Model = resolveModel(input, catalog)): WorkloadCosts {
+export function workloadCosts(
+  id: string,
+  input: ParsedAssessmentInput,
+  catalog: Catalog,
+  standalone: Evaluation,
+  m: Model = resolveModel(input, catalog),
+): WorkloadCosts {
   const months = input.strategy.horizonMonths;
   const factors = volumeFactors(m, months);
   const tpd0 = tokensPerDayOf(m);
@@ -75,10 +91,12 @@ export function workloadCosts(id: string, input: ParsedAssessmentInput, catalog:
   const usable = usableTpsPerReplica(m);
   const source = resolvedGpuSource(input);
   const key = `${m.openModelLabel} × ${m.gpuLabel} × ${m.values["selfHosted.gpusPerReplica"]} × ${source.source}/${source.term}`;
-  const fineTuned = input.capability.customization === "fine-tuning" || input.capability.customization === "full-control";
+  const fineTuned =
+    input.capability.customization === "fine-tuning" || input.capability.customization === "full-control";
   const batch = input.volume.batchShare;
   // fleetCost's own spot count for one workload, kept per workload so a pool can add them up.
-  const batchReplicas = (served: ArrayLike<number>) => f64(Array.from(served, (s) => (batch * s) / SECONDS_PER_DAY / usable));
+  const batchReplicas = (served: ArrayLike<number>) =>
+    f64(Array.from(served, (s) => (batch * s) / SECONDS_PER_DAY / usable));
   const base = {
     workloadId: id,
     poolKey: key,
@@ -95,7 +113,7 @@ export function workloadCosts(id: string, input: ParsedAssessmentInput, catalog:
   const selfHosted: FleetDemand = {
     ...base,
     floored: true,
-    replicas: f64(factors.map((f) => ((tpd0 * f) / SECONDS_PER_DAY) * r / usable)),
+    replicas: f64(factors.map((f) => (((tpd0 * f) / SECONDS_PER_DAY) * r) / usable)),
     servedTokensPerDay: served,
     batchReplicas: batchReplicas(served),
   };
@@ -104,17 +122,39 @@ export function workloadCosts(id: string, input: ParsedAssessmentInput, catalog:
   let hybridDemand = selfHosted;
   let hybridExternal = new Float64Array(months);
   if (split?.pure === "api" || split?.pure === "hosted-open") {
-    hybridDemand = { ...selfHosted, floored: false, none: true, replicas: new Float64Array(months), servedTokensPerDay: new Float64Array(months), batchReplicas: new Float64Array(months) };
+    hybridDemand = {
+      ...selfHosted,
+      floored: false,
+      none: true,
+      replicas: new Float64Array(months),
+      servedTokensPerDay: new Float64Array(months),
+      batchReplicas: new Float64Array(months),
+    };
     hybridExternal = f64(standalone.costs[split.pure].monthlyUsd);
   } else if (split && !split.pure) {
     const { sMin, eMin } = hybridConstraints(m);
-    const plan = planHybrid(split.external === "hosted-open" ? hostedSpillModel(m, catalog) : m, split.external === "hosted-open" ? "hosted-open" : "api", sMin, eMin);
+    const plan = planHybrid(
+      split.external === "hosted-open" ? hostedSpillModel(m, catalog) : m,
+      split.external === "hosted-open" ? "hosted-open" : "api",
+      sMin,
+      eMin,
+    );
     const inHouse = f64(plan.months.map((x) => x.servedTokensPerDay));
-    hybridDemand = { ...base, floored: false, replicas: f64(plan.months.map((x) => x.replicas)), servedTokensPerDay: inHouse, batchReplicas: batchReplicas(inHouse) };
+    hybridDemand = {
+      ...base,
+      floored: false,
+      replicas: f64(plan.months.map((x) => x.replicas)),
+      servedTokensPerDay: inHouse,
+      batchReplicas: batchReplicas(inHouse),
+    };
     hybridExternal = f64(plan.externalUsd);
   }
   return {
-    external: { api: f64(standalone.costs.api.monthlyUsd), "hosted-open": f64(standalone.costs["hosted-open"].monthlyUsd), hybrid: hybridExternal },
+    external: {
+      api: f64(standalone.costs.api.monthlyUsd),
+      "hosted-open": f64(standalone.costs["hosted-open"].monthlyUsd),
+      hybrid: hybridExternal,
+    },
     demand: { "self-hosted": selfHosted, hybrid: hybridDemand },
   };
 }
@@ -159,7 +199,11 @@ function poolMonths(demands: readonly FleetDemand[], months: number): PoolMonth[
       batch += d.batchReplicas[t]!;
     }
     const whole = Math.ceil(need - 1e-9);
-    out.push({ replicas: floored ? Math.max(minReplicas, whole) : whole, servedTokensPerDay: served, batchReplicas: batch });
+    out.push({
+      replicas: floored ? Math.max(minReplicas, whole) : whole,
+      servedTokensPerDay: served,
+      batchReplicas: batch,
+    });
   }
   return out;
 }
@@ -195,7 +239,11 @@ function fleetModel(g: readonly FleetDemand[]): Model {
 function pooledFleetCost(m: Model, monthsOfPool: readonly PoolMonth[]) {
   const usable = usableTpsPerReplica(m);
   const batchAsOne: Model = { ...m, input: { ...m.input, volume: { ...m.input.volume, batchShare: 1 } } };
-  return fleetCost(batchAsOne, monthsOfPool.map((x) => ({ replicas: x.replicas, servedTokensPerDay: x.batchReplicas * SECONDS_PER_DAY * usable })), { setup: false });
+  return fleetCost(
+    batchAsOne,
+    monthsOfPool.map((x) => ({ replicas: x.replicas, servedTokensPerDay: x.batchReplicas * SECONDS_PER_DAY * usable })),
+    { setup: false },
+  );
 }
 
 /**
@@ -238,7 +286,14 @@ export function fleetsMemo(): FleetsMemo {
   return { ids: new Map(), shares: new Map() };
 }
 
-function fleetShare(g: readonly FleetDemand[], months: number, pooled: boolean, memo: FleetsMemo | undefined): { share: FleetShare; m: Model; monthsOfPool: PoolMonth[]; fleet: ReturnType<typeof fleetCost> | undefined } | { share: FleetShare; m?: undefined; monthsOfPool?: undefined; fleet?: undefined } {
+function fleetShare(
+  g: readonly FleetDemand[],
+  months: number,
+  pooled: boolean,
+  memo: FleetsMemo | undefined,
+):
+  | { share: FleetShare; m: Model; monthsOfPool: PoolMonth[]; fleet: ReturnType<typeof fleetCost> | undefined }
+  | { share: FleetShare; m?: undefined; monthsOfPool?: undefined; fleet?: undefined } {
   let key: string | undefined;
   if (memo) {
     key = pooled ? "p" : "s";
@@ -281,7 +336,13 @@ function fleetShare(g: readonly FleetDemand[], months: number, pooled: boolean, 
  * apart"), and the team. `pooled` = one team for all fleets; otherwise one team per fleet. `memo`
  * (a search's): fleets already priced are not priced again (ignored with `detail`).
  */
-export function fleetsCost(demands: readonly FleetDemand[], months: number, pooled: boolean, detail: boolean, memo?: FleetsMemo): FleetsCost {
+export function fleetsCost(
+  demands: readonly FleetDemand[],
+  months: number,
+  pooled: boolean,
+  detail: boolean,
+  memo?: FleetsMemo,
+): FleetsCost {
   const monthly = new Float64Array(months);
   const breakdown = { gpus: 0, people: 0, overheads: 0, setup: 0 };
   const groups = new Map<string, FleetDemand[]>();
@@ -293,7 +354,8 @@ export function fleetsCost(demands: readonly FleetDemand[], months: number, pool
     else groups.set(key, [d]);
   }
   const fleets: PoolSummary[] = [];
-  if (groups.size === 0) return { monthlyUsd: monthly, breakdown, fleets, team: { fte: 0, peopleUsdPerMonth: 0, setupUsd: 0 } };
+  if (groups.size === 0)
+    return { monthlyUsd: monthly, breakdown, fleets, team: { fte: 0, peopleUsdPerMonth: 0, setupUsd: 0 } };
   const totalGpus = new Float64Array(months);
   // Company-level figures only (TEAM_KEYS): any member's model gives the same team.
   const team = demands.find((d) => !d.none)!.m;
@@ -311,7 +373,10 @@ export function fleetsCost(demands: readonly FleetDemand[], months: number, pool
       breakdown.setup += share.setup;
     }
     if (detail && m && monthsOfPool && fleet) {
-      const separate = g.reduce((s, d) => s + poolMonths([d], 1)[0]!.replicas * m.values["selfHosted.gpusPerReplica"], 0);
+      const separate = g.reduce(
+        (s, d) => s + poolMonths([d], 1)[0]!.replicas * m.values["selfHosted.gpusPerReplica"],
+        0,
+      );
       const last = months - 1;
       fleets.push({
         key,
@@ -323,7 +388,13 @@ export function fleetsCost(demands: readonly FleetDemand[], months: number, pool
         replicas: fleet.replicas,
         gpus: fleet.gpus,
         // One workload: economics' own figure (as evaluate() reports it); several: their loads added.
-        utilization: g.length === 1 ? fleet.utilization : { first: poolUtilization(g, monthsOfPool[0]!.replicas, 0), last: poolUtilization(g, monthsOfPool[last]!.replicas, last) },
+        utilization:
+          g.length === 1
+            ? fleet.utilization
+            : {
+                first: poolUtilization(g, monthsOfPool[0]!.replicas, 0),
+                last: poolUtilization(g, monthsOfPool[last]!.replicas, last),
+              },
         gpusIfSeparate: separate,
       });
     }
@@ -334,7 +405,11 @@ export function fleetsCost(demands: readonly FleetDemand[], months: number, pool
   if (pooled) {
     const models = groups.size;
     setup = setupUsd(team);
-    for (let t = 0; t < months; t++) monthly[t]! += staffMonthlyUsd(team, totalGpus[t]!, models) + team.values["overheads.toolingUsdPerMonth"] + (t === 0 ? setup : 0);
+    for (let t = 0; t < months; t++)
+      monthly[t]! +=
+        staffMonthlyUsd(team, totalGpus[t]!, models) +
+        team.values["overheads.toolingUsdPerMonth"] +
+        (t === 0 ? setup : 0);
     people0 = staffMonthlyUsd(team, totalGpus[0]!, models);
     breakdown.people = people0;
     breakdown.overheads += team.values["overheads.toolingUsdPerMonth"];

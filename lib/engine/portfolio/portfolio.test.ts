@@ -12,8 +12,16 @@ import { marginalText } from "./texts";
 import { portfolioInputSchema, type PortfolioInput, type WorkloadInput } from "./schema";
 
 // Smaller workloads than a single assessment's (each run prices many of them together).
-const workload = workloadAnswersArb({ requestsPerDay: 2e7, inputTokens: 100_000, outputTokens: 8_000, growthPct: 15, peakToAverage: 8, regulations: 2 });
-const workloadArb = (id: string): fc.Arbitrary<WorkloadInput> => fc.record({ id: fc.constant(id), name: fc.constant(`Workload ${id}`), ...workload });
+const workload = workloadAnswersArb({
+  requestsPerDay: 2e7,
+  inputTokens: 100_000,
+  outputTokens: 8_000,
+  growthPct: 15,
+  peakToAverage: 8,
+  regulations: 2,
+});
+const workloadArb = (id: string): fc.Arbitrary<WorkloadInput> =>
+  fc.record({ id: fc.constant(id), name: fc.constant(`Workload ${id}`), ...workload });
 
 const companyArb = fc.record(companyAnswersArb);
 
@@ -29,7 +37,14 @@ const runs = (n: number) => ({ numRuns: Number(process.env.FC_RUNS ?? n), seed: 
 const RUNS = runs(40);
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 
-const fromProfile = (id: string, p: AssessmentInput): WorkloadInput => ({ id, name: id, volume: p.volume, data: p.data, latency: p.latency, capability: p.capability });
+const fromProfile = (id: string, p: AssessmentInput): WorkloadInput => ({
+  id,
+  name: id,
+  volume: p.volume,
+  data: p.data,
+  latency: p.latency,
+  capability: p.capability,
+});
 
 describe("portfolio semantics (contract v1.1)", () => {
   it("a one-workload portfolio gives that workload's evaluate() verdict and cost", () => {
@@ -38,7 +53,8 @@ describe("portfolio semantics (contract v1.1)", () => {
         const r = evaluatePortfolio(p);
         const alone = evaluate(workloadInput(portfolioInputSchema.parse(p), 0));
         // Documented exception: hard rules leave nothing and prompts must stay in house (the plan keeps it on own GPUs).
-        if (alone.ranking.every((x) => x.excluded) && inHouseBinds(portfolioInputSchema.parse(p).workloads[0]!.data)) return;
+        if (alone.ranking.every((x) => x.excluded) && inHouseBinds(portfolioInputSchema.parse(p).workloads[0]!.data))
+          return;
         expect(r.workloads[0]!.placement).toBe(alone.recommendation);
         expect(r.workloads[0]!.standalone).toEqual(alone);
         const cost = alone.costs[alone.recommendation];
@@ -52,15 +68,24 @@ describe("portfolio semantics (contract v1.1)", () => {
     );
   });
 
-  it.each(Object.entries(PROFILES))("one-workload portfolio of the %s profile equals evaluate(), verdict and cost", (_name, profile) => {
-    // Includes verdicts that are not the cheapest option (a dedicated team's self-hosting over cheaper hosted
-    // open weights): the plan keeps the verdict's priorities, it does not re-decide on cost alone.
-    const r = evaluatePortfolio({ workloads: [fromProfile("only", profile)], team: profile.team, deployment: profile.deployment, strategy: profile.strategy, assumptions: profile.assumptions });
-    const alone = evaluate(profile);
-    expect(r.workloads[0]!.placement).toBe(alone.recommendation);
-    expect(r.plan.tcoUsd).toBeCloseTo(alone.costs[alone.recommendation].tcoUsd, 4);
-    expect(r.costPremiumUsd).toBeCloseTo(alone.costPremiumUsd, 4);
-  });
+  it.each(Object.entries(PROFILES))(
+    "one-workload portfolio of the %s profile equals evaluate(), verdict and cost",
+    (_name, profile) => {
+      // Includes verdicts that are not the cheapest option (a dedicated team's self-hosting over cheaper hosted
+      // open weights): the plan keeps the verdict's priorities, it does not re-decide on cost alone.
+      const r = evaluatePortfolio({
+        workloads: [fromProfile("only", profile)],
+        team: profile.team,
+        deployment: profile.deployment,
+        strategy: profile.strategy,
+        assumptions: profile.assumptions,
+      });
+      const alone = evaluate(profile);
+      expect(r.workloads[0]!.placement).toBe(alone.recommendation);
+      expect(r.plan.tcoUsd).toBeCloseTo(alone.costs[alone.recommendation].tcoUsd, 4);
+      expect(r.costPremiumUsd).toBeCloseTo(alone.costPremiumUsd, 4);
+    },
+  );
 
   it("pooling never hurts: the plan never costs more than every workload at its own verdict", () => {
     fc.assert(
@@ -68,7 +93,9 @@ describe("portfolio semantics (contract v1.1)", () => {
         const r = evaluatePortfolio(p);
         expect(r.plan.tcoUsd).toBeLessThanOrEqual(r.alternatives["each-alone"].tcoUsd + 0.01);
         expect(r.costPremiumUsd).toBeGreaterThanOrEqual(0);
-        const feasible = Object.values(r.alternatives).filter((a) => a.feasible).map((a) => a.tcoUsd);
+        const feasible = Object.values(r.alternatives)
+          .filter((a) => a.feasible)
+          .map((a) => a.tcoUsd);
         const premium = r.plan.tcoUsd - Math.min(...feasible);
         // Under a dollar reads as none, as in evaluate().
         expect(r.costPremiumUsd).toBeCloseTo(premium >= 1 ? premium : 0, 2);
@@ -96,11 +123,15 @@ describe("portfolio semantics (contract v1.1)", () => {
           if (!inHouseBinds(portfolioInputSchema.parse(p).workloads[i]!.data)) return;
           expect(["api", "hosted-open"]).not.toContain(w.placement);
           // The optimised hybrid may keep more than the sensitive share in house, never less.
-          if (w.placement === "hybrid") expect(w.standalone.costs.hybrid.split!.selfHostedShare).toBeGreaterThanOrEqual((p.workloads[i]!.data.sensitiveShare ?? 1) - 1e-9);
+          if (w.placement === "hybrid")
+            expect(w.standalone.costs.hybrid.split!.selfHostedShare).toBeGreaterThanOrEqual(
+              (p.workloads[i]!.data.sensitiveShare ?? 1) - 1e-9,
+            );
         });
         // Hard rules hold for every workload, not only in-house ones (unless its rules leave no option at all).
         r.workloads.forEach((w) => {
-          if (w.standalone.ranking.some((x) => !x.excluded)) expect(w.standalone.ranking.find((x) => x.option === w.placement)!.excluded).toBe(false);
+          if (w.standalone.ranking.some((x) => !x.excluded))
+            expect(w.standalone.ranking.find((x) => x.option === w.placement)!.excluded).toBe(false);
         });
       }),
       RUNS,
@@ -143,18 +174,49 @@ describe("portfolio semantics (contract v1.1)", () => {
   it.each<[string, Partial<WorkloadInput>[], Partial<PortfolioInput>]>([
     [
       "two fine-tuned workloads of different quality tiers on one open model (retraining priced at the dearest)",
-      [{ capability: { frontier: "helpful", customization: "full-control" } }, { capability: { frontier: "unnecessary", customization: "fine-tuning" } }, { capability: { frontier: "required", customization: "none" } }],
+      [
+        { capability: { frontier: "helpful", customization: "full-control" } },
+        { capability: { frontier: "unnecessary", customization: "fine-tuning" } },
+        { capability: { frontier: "required", customization: "none" } },
+      ],
       { deployment: { offline: true, gpu: "l40s", gpuSource: "gpu-cloud" } },
     ],
     [
       "an in-house workload (owned servers) next to one that rents",
-      [{ capability: { frontier: "unnecessary", customization: "fine-tuning" } }, { data: { sensitivity: "public", regulations: [], mustStayInHouse: true, sensitiveShare: 1 }, capability: { frontier: "helpful", customization: "fine-tuning" } }],
+      [
+        { capability: { frontier: "unnecessary", customization: "fine-tuning" } },
+        {
+          data: { sensitivity: "public", regulations: [], mustStayInHouse: true, sensitiveShare: 1 },
+          capability: { frontier: "helpful", customization: "fine-tuning" },
+        },
+      ],
       { deployment: { offline: false, gpu: "l40s" } },
     ],
   ])("order does not change the plan: %s", (_label, parts, company) => {
-    const zero = { requestsPerDay: 1_000, inputTokensPerRequest: 500, outputTokensPerRequest: 200, monthlyGrowthPct: 0, peakToAverage: 1, cachedInputShare: 0, batchShare: 0.5 };
-    const workloads = parts.map((x, i): WorkloadInput => ({ id: `w${i}`, name: `W${i}`, volume: zero, data: { sensitivity: "public", regulations: [], mustStayInHouse: false, sensitiveShare: 0 }, latency: { p95TargetMs: 2_000 }, capability: { frontier: "helpful" }, ...x }));
-    const p: PortfolioInput = { workloads, team: { mlOpsMaturity: "none" }, strategy: { timeToMarket: "weeks", lockInConcern: "low", horizonMonths: 6 }, ...company };
+    const zero = {
+      requestsPerDay: 1_000,
+      inputTokensPerRequest: 500,
+      outputTokensPerRequest: 200,
+      monthlyGrowthPct: 0,
+      peakToAverage: 1,
+      cachedInputShare: 0,
+      batchShare: 0.5,
+    };
+    const workloads = parts.map((x, i): WorkloadInput => ({
+      id: `w${i}`,
+      name: `W${i}`,
+      volume: zero,
+      data: { sensitivity: "public", regulations: [], mustStayInHouse: false, sensitiveShare: 0 },
+      latency: { p95TargetMs: 2_000 },
+      capability: { frontier: "helpful" },
+      ...x,
+    }));
+    const p: PortfolioInput = {
+      workloads,
+      team: { mlOpsMaturity: "none" },
+      strategy: { timeToMarket: "weeks", lockInConcern: "low", horizonMonths: 6 },
+      ...company,
+    };
     const a = evaluatePortfolio(p);
     const b = evaluatePortfolio({ ...p, workloads: [...workloads].reverse() });
     expect(close(a.plan.tcoUsd, b.plan.tcoUsd)).toBe(true);
@@ -180,7 +242,8 @@ describe("portfolio semantics (contract v1.1)", () => {
         for (const g of pools.values()) {
           for (const d of g.slice(1)) {
             const first = g[0]!.m.values as Record<string, number>;
-            for (const [k, v] of Object.entries(d.m.values)) if (!perWorkload.has(k) && !notFleet(k)) expect(v, `${k} in pool ${d.poolKey}`).toBe(first[k]);
+            for (const [k, v] of Object.entries(d.m.values))
+              if (!perWorkload.has(k) && !notFleet(k)) expect(v, `${k} in pool ${d.poolKey}`).toBe(first[k]);
             expect(d.gpuSource).toBe(g[0]!.gpuSource);
             expect(d.gpuTerm).toBe(g[0]!.gpuTerm);
           }
@@ -192,16 +255,21 @@ describe("portfolio semantics (contract v1.1)", () => {
 });
 
 describe("the shared fleet", () => {
-  it.each(Object.entries(PROFILES))("one workload's fleet reproduces evaluate()'s self-hosted and hybrid costs month by month (%s)", (_name, profile) => {
-    const input = assessmentInputSchema.parse(profile);
-    const e = evaluate(input);
-    const c = workloadCosts("x", input, catalog, e);
-    for (const o of ["self-hosted", "hybrid"] as const) {
-      const f = fleetsCost([c.demand[o]], input.strategy.horizonMonths, true, false);
-      const ext = o === "hybrid" ? c.external.hybrid : new Float64Array(input.strategy.horizonMonths);
-      e.costs[o].monthlyUsd.forEach((x, t) => expect(close(f.monthlyUsd[t]! + ext[t]!, x), `${o} month ${t + 1}`).toBe(true));
-    }
-  });
+  it.each(Object.entries(PROFILES))(
+    "one workload's fleet reproduces evaluate()'s self-hosted and hybrid costs month by month (%s)",
+    (_name, profile) => {
+      const input = assessmentInputSchema.parse(profile);
+      const e = evaluate(input);
+      const c = workloadCosts("x", input, catalog, e);
+      for (const o of ["self-hosted", "hybrid"] as const) {
+        const f = fleetsCost([c.demand[o]], input.strategy.horizonMonths, true, false);
+        const ext = o === "hybrid" ? c.external.hybrid : new Float64Array(input.strategy.horizonMonths);
+        e.costs[o].monthlyUsd.forEach((x, t) =>
+          expect(close(f.monthlyUsd[t]! + ext[t]!, x), `${o} month ${t + 1}`).toBe(true),
+        );
+      }
+    },
+  );
 
   it("two small in-house workloads that fit one minimum fleet cost what one of them costs alone", () => {
     const small = fromProfile("a", PROFILES.hospitalPatientData);
@@ -222,7 +290,10 @@ describe("the shared fleet", () => {
 
   it("workloads on two open models get two fleets but one team: people and set-up are paid once", () => {
     const big = fromProfile("big", PROFILES.hospitalPatientData);
-    const small = { ...fromProfile("small", PROFILES.hospitalPatientData), capability: { frontier: "unnecessary" as const } };
+    const small = {
+      ...fromProfile("small", PROFILES.hospitalPatientData),
+      capability: { frontier: "unnecessary" as const },
+    };
     const team = PROFILES.hospitalPatientData.team;
     const r = evaluatePortfolio({ workloads: [big, small], team });
     expect(r.workloads.map((w) => w.placement)).toEqual(["self-hosted", "self-hosted"]);
@@ -232,14 +303,18 @@ describe("the shared fleet", () => {
     expect(r.plan.breakdown.setup).toBeCloseTo(alone[0]!.setup!, 6);
     expect(r.plan.breakdown.people).toBeLessThan(alone[0]!.people! + alone[1]!.people!);
     expect(r.plan.breakdown.people).toBeGreaterThan(Math.max(alone[0]!.people!, alone[1]!.people!));
-    const hardware = (b: (typeof alone)[number]) => (b.gpus ?? 0) + (b.power ?? 0) + (b.colocation ?? 0) + (b.maintenance ?? 0);
+    const hardware = (b: (typeof alone)[number]) =>
+      (b.gpus ?? 0) + (b.power ?? 0) + (b.colocation ?? 0) + (b.maintenance ?? 0);
     expect(r.plan.breakdown.gpus).toBeCloseTo(hardware(alone[0]!) + hardware(alone[1]!), 6);
     expect(r.plan.poolingSavingsUsd).toBeGreaterThan(alone[1]!.setup!);
   });
 
   it("a workload moves onto the shared fleet only when joining costs less than its verdict, and says so", () => {
     const inHouse = fromProfile("claims", PROFILES.hospitalPatientData);
-    const assistant = fromProfile("assistant", { ...PROFILES.earlyPrototype, volume: { ...PROFILES.earlyPrototype.volume, requestsPerDay: 3_000 } });
+    const assistant = fromProfile("assistant", {
+      ...PROFILES.earlyPrototype,
+      volume: { ...PROFILES.earlyPrototype.volume, requestsPerDay: 3_000 },
+    });
     const r = evaluatePortfolio({ workloads: [inHouse, assistant], team: { mlOpsMaturity: "experienced" } });
     const a = r.workloads[1]!;
     if (a.placement !== a.verdict) {
@@ -250,7 +325,8 @@ describe("the shared fleet", () => {
       expect(a.text).toMatch(/stays at its own verdict/);
     }
     // Options cheaper than its verdict alone were passed over for other reasons; the search never offers them.
-    for (const o of a.candidates.slice(1)) expect(a.standalone.costs[o].tcoUsd).toBeGreaterThanOrEqual(a.standalone.costs[a.verdict].tcoUsd - 0.01);
+    for (const o of a.candidates.slice(1))
+      expect(a.standalone.costs[o].tcoUsd).toBeGreaterThanOrEqual(a.standalone.costs[a.verdict].tcoUsd - 0.01);
   });
 
   it("searches greedily above the exhaustive limit, never ends above each-alone, and gets close to the exhaustive optimum", () => {
@@ -265,7 +341,9 @@ describe("the shared fleet", () => {
       runs(15),
     );
     // 20 workloads run (the bench times them) and respect the limit.
-    const workloads = Array.from({ length: 20 }, (_, i) => fromProfile(`w${i}`, Object.values(PROFILES)[i % Object.values(PROFILES).length]!));
+    const workloads = Array.from({ length: 20 }, (_, i) =>
+      fromProfile(`w${i}`, Object.values(PROFILES)[i % Object.values(PROFILES).length]!),
+    );
     const r = evaluatePortfolio({ workloads, team: { mlOpsMaturity: "experienced" } });
     expect(r.workloads).toHaveLength(20);
     const space = r.workloads.reduce((n, w) => n * w.candidates.length, 1);
@@ -291,11 +369,26 @@ describe("portfolio input", () => {
   };
   it.each<[string, unknown, string]>([
     ["no workloads", { workloads: [], team: { mlOpsMaturity: "basic" } }, "workloads"],
-    ["more than 20", { workloads: Array.from({ length: 21 }, (_, i) => ({ ...w, id: `w${i}` })), team: { mlOpsMaturity: "basic" } }, "workloads"],
+    [
+      "more than 20",
+      { workloads: Array.from({ length: 21 }, (_, i) => ({ ...w, id: `w${i}` })), team: { mlOpsMaturity: "basic" } },
+      "workloads",
+    ],
     ["duplicate ids", { workloads: [w, { ...w, name: "other" }], team: { mlOpsMaturity: "basic" } }, "workloads.1.id"],
-    ["one field invalid in one workload", { workloads: [w, { ...w, id: "b" }, { ...w, id: "c", latency: { p95TargetMs: -1 } }], team: { mlOpsMaturity: "basic" } }, "workloads.2.latency.p95TargetMs"],
+    [
+      "one field invalid in one workload",
+      {
+        workloads: [w, { ...w, id: "b" }, { ...w, id: "c", latency: { p95TargetMs: -1 } }],
+        team: { mlOpsMaturity: "basic" },
+      },
+      "workloads.2.latency.p95TargetMs",
+    ],
     ["no team", { workloads: [w] }, "team"],
-    ["an unknown assumption key", { workloads: [w], team: { mlOpsMaturity: "basic" }, assumptions: { "gpu.costPerHour": 1 } }, "assumptions"],
+    [
+      "an unknown assumption key",
+      { workloads: [w], team: { mlOpsMaturity: "basic" }, assumptions: { "gpu.costPerHour": 1 } },
+      "assumptions",
+    ],
   ])("rejects %s at its exact path", (_l, body, path) => {
     expect(issuePaths(body)).toContain(path);
   });

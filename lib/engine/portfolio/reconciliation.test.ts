@@ -17,7 +17,9 @@ describe("portfolio reconciliation", () => {
     }
     // Hospital: the adds alone ($290k) are far from the plan ($1.31M); the team and floors are the difference.
     expect(hospital.plan.reconciliation.sharedUsd).toBeGreaterThan(500_000);
-    expect(hospital.plan.reconciliation.text).toMatch(/^What each workload adds where it sits sums to \$[\d.,]+[kM]?; the other \$[\d.,]+[kM]? is shared/);
+    expect(hospital.plan.reconciliation.text).toMatch(
+      /^What each workload adds where it sits sums to \$[\d.,]+[kM]?; the other \$[\d.,]+[kM]? is shared/,
+    );
   });
 
   it("an impossible alternative names each workload that blocks it and the rule's sentence", () => {
@@ -42,6 +44,9 @@ describe("portfolio reconciliation", () => {
     const low = hospital.plan.fleets.filter((f) => f.underused);
     expect(low.length).toBeGreaterThan(0);
     for (const f of hospital.plan.fleets) expect(f.underused).toBe(f.utilization.first < share);
-    for (const f of low) expect(hospital.reasons.find((r) => r.factor === `fleet:${f.key}`)?.text).toMatch(/is busy [\d.]+% of its paid capacity in month 1, under 10%: most of what it costs pays for its availability floor/);
+    for (const f of low)
+      expect(hospital.reasons.find((r) => r.factor === `fleet:${f.key}`)?.text).toMatch(
+        /is busy [\d.]+% of its paid capacity in month 1, under 10%: most of what it costs pays for its availability floor/,
+      );
   });
 });

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import type { ParsedAssessmentInput } from "../schema";
-import { assessmentInputSchema, capabilitySchema, dataSchema, deploymentSchema, latencySchema, strategySchema, teamSchema, volumeSchema } from "../schema";
+import {
+  assessmentInputSchema,
+  capabilitySchema,
+  dataSchema,
+  deploymentSchema,
+  latencySchema,
+  strategySchema,
+  teamSchema,
+  volumeSchema,
+} from "../schema";
 
 // Portfolio input (contract v1.1 "Portfolio"): several workloads, one company. Each workload has the
 // assessment input's per-workload groups; team, deployment, strategy and assumptions are the company's,
@@ -17,7 +26,11 @@ export const workloadSchema = z.object({
     .min(1, "Give the workload an id")
     .max(64, "At most 64 characters")
     .regex(/^[A-Za-z0-9_.-]+$/, "Letters, digits, '-', '_' and '.' only"),
-  name: z.string({ error: "Give the workload a name" }).trim().min(1, "Give the workload a name").max(80, "At most 80 characters"),
+  name: z
+    .string({ error: "Give the workload a name" })
+    .trim()
+    .min(1, "Give the workload a name")
+    .max(80, "At most 80 characters"),
   volume: volumeSchema,
   data: dataSchema,
   latency: latencySchema,
@@ -41,7 +54,12 @@ export const portfolioInputSchema = z
     const seen = new Map<string, number>();
     p.workloads.forEach((w, i) => {
       const first = seen.get(w.id);
-      if (first !== undefined) ctx.addIssue({ code: "custom", path: ["workloads", i, "id"], message: `Duplicate id "${w.id}" (also workload ${first + 1})` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["workloads", i, "id"],
+          message: `Duplicate id "${w.id}" (also workload ${first + 1})`,
+        });
       else seen.set(w.id, i);
     });
   });

@@ -20,5 +20,7 @@ export const EPS_USD = 0.005;
 /** What a workload adds to the plan where it sits (plan with it minus plan without it), in words. */
 export function marginalText(marginalTcoUsd: number, months: number): string {
   if (Math.abs(marginalTcoUsd) < EPS_USD) return `adds nothing to the plan's cost over ${months} months`;
-  return marginalTcoUsd > 0 ? `adds ${formatUsd(marginalTcoUsd)} over ${months} months` : `lowers the plan's cost by ${formatUsd(-marginalTcoUsd)} over ${months} months`;
+  return marginalTcoUsd > 0
+    ? `adds ${formatUsd(marginalTcoUsd)} over ${months} months`
+    : `lowers the plan's cost by ${formatUsd(-marginalTcoUsd)} over ${months} months`;
 }

@@ -11,7 +11,10 @@ export function conflicts(m: Model, excluded: readonly Exclusion[] = []): Confli
   // offline) leave it as the only option.
   const onlySelfHosted = OPTIONS.every((o) => o === "self-hosted" || excluded.some((e) => e.option === o));
   const inHouseOnly = inHouseBinds(data) || deployment.offline || onlySelfHosted;
-  const forcedBy = inHouseBinds(data) || deployment.offline ? "Inference must run on infrastructure you control" : "Your hard requirements leave self-hosting as the only option";
+  const forcedBy =
+    inHouseBinds(data) || deployment.offline
+      ? "Inference must run on infrastructure you control"
+      : "Your hard requirements leave self-hosting as the only option";
   // Everything in house: no slice of traffic may go to an external (frontier) model.
   const allInHouse = deployment.offline || (inHouseBinds(data) && data.sensitiveShare >= 1);
   if (capability.frontier === "required" && allInHouse) {
@@ -26,7 +29,8 @@ export function conflicts(m: Model, excluded: readonly Exclusion[] = []): Confli
     out.push({
       id: "in-house-without-team",
       text: `${forcedBy}, but there is no ML-ops team to run it.`,
-      advice: "Budget for hiring or a specialist contractor before launch (the people and set-up costs below include it), and start with a single well-supported model on a managed Kubernetes or vendor appliance.",
+      advice:
+        "Budget for hiring or a specialist contractor before launch (the people and set-up costs below include it), and start with a single well-supported model on a managed Kubernetes or vendor appliance.",
     });
   }
   // capacity: no option at all meets the latency target (each option's p95 is in m.latency).
@@ -46,21 +50,24 @@ export function conflicts(m: Model, excluded: readonly Exclusion[] = []): Confli
     out.push({
       id: "frontier-vs-latency",
       text: `Frontier quality is required, but a ${latency.p95TargetMs} ms p95 is faster than the frontier API answers: ${m.latency.api.text}`,
-      advice: "Split the product: serve the latency-critical path with a small self-hosted model and use the frontier model asynchronously where its quality matters.",
+      advice:
+        "Split the product: serve the latency-critical path with a small self-hosted model and use the frontier model asynchronously where its quality matters.",
     });
   }
   if (strategy.timeToMarket === "weeks" && inHouseOnly && team.mlOpsMaturity !== "dedicated") {
     out.push({
       id: "weeks-vs-self-hosting",
       text: "You need to ship in weeks, but only self-hosting is allowed and your team has not run GPU inference at scale.",
-      advice: "Ship a narrow first version on a small open model with a managed serving stack, and plan the production set-up as a second step.",
+      advice:
+        "Ship a narrow first version on a small open model with a managed serving stack, and plan the production set-up as a second step.",
     });
   }
   if (capability.customization === "full-control" && capability.frontier === "required") {
     out.push({
       id: "full-control-vs-frontier",
       text: "Full control of the model is required, but frontier models are proprietary and cannot be modified.",
-      advice: "Decide which matters more for this workload; a hybrid keeps full control of the tuned open model and routes only the hardest requests to a frontier API.",
+      advice:
+        "Decide which matters more for this workload; a hybrid keeps full control of the tuned open model and routes only the hardest requests to a frontier API.",
     });
   }
   if (capability.frontier === "required" && strategy.lockInConcern === "high") {
@@ -75,7 +82,8 @@ export function conflicts(m: Model, excluded: readonly Exclusion[] = []): Confli
     out.push({
       id: "full-control-without-team",
       text: "Full control of the model means running open weights yourself, but there is no ML-ops team to run them.",
-      advice: "Prove the customised model on rented, managed infrastructure first, and hire (the self-hosted costs below include the hiring ramp) before taking serving fully in house.",
+      advice:
+        "Prove the customised model on rented, managed infrastructure first, and hire (the self-hosted costs below include the hiring ramp) before taking serving fully in house.",
     });
   }
   // When the hard rules leave no option at all, say so plainly: the verdict then prices the closest
@@ -85,7 +93,8 @@ export function conflicts(m: Model, excluded: readonly Exclusion[] = []): Confli
     out.push({
       id: "nothing-fits",
       text: `Your hard requirements rule out every option (${rules.join(", ")}): the recommendation is the closest fit, not a usable deployment.`,
-      advice: "Relax one requirement — a shorter prompt than the largest context window, a share of traffic that may leave the house, or a lower quality bar — and assess again.",
+      advice:
+        "Relax one requirement — a shorter prompt than the largest context window, a share of traffic that may leave the house, or a lower quality bar — and assess again.",
     });
   }
   return out;

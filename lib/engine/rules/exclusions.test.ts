@@ -38,7 +38,9 @@ describe("an in-house mandate that no traffic carries", () => {
     expect(none.ranking.some((r) => r.excluded && r.reasons.join(" ").includes("stay in house"))).toBe(false);
     expect(none.reasons.map((r) => r.text).join(" ")).toContain("0% of prompts carry it, so the rule binds no traffic");
     expect(none.reasons.map((r) => r.text).join(" ")).not.toContain("The 0% of prompts");
-    expect(evaluate({ ...inHouse(0), data: { ...inHouse(0).data, mustStayInHouse: false } }).costs["self-hosted"].tcoUsd).toBeCloseTo(none.costs["self-hosted"].tcoUsd, 6);
+    expect(
+      evaluate({ ...inHouse(0), data: { ...inHouse(0).data, mustStayInHouse: false } }).costs["self-hosted"].tcoUsd,
+    ).toBeCloseTo(none.costs["self-hosted"].tcoUsd, 6);
   });
 });
 
@@ -61,9 +63,16 @@ describe("when the hard rules leave nothing", () => {
 
 describe("a prompt no open model reads", () => {
   it("rules self-hosting out naming the request size and the longest-reading model of the tier, not every model", () => {
-    const e = evaluate({ ...inHouse(0), data: { sensitivity: "internal" }, volume: { requestsPerDay: 2_000, inputTokensPerRequest: 1_500_000, outputTokensPerRequest: 200 }, capability: { frontier: "helpful" } });
+    const e = evaluate({
+      ...inHouse(0),
+      data: { sensitivity: "internal" },
+      volume: { requestsPerDay: 2_000, inputTokensPerRequest: 1_500_000, outputTokensPerRequest: 200 },
+      capability: { frontier: "helpful" },
+    });
     const text = e.ranking.find((r) => r.option === "self-hosted")!.reasons.join(" ");
-    expect(text).toMatch(/reads a 1\.5M-token request \(prompt plus output\): the longest-reading, .+, reads at most 1M tokens/);
+    expect(text).toMatch(
+      /reads a 1\.5M-token request \(prompt plus output\): the longest-reading, .+, reads at most 1M tokens/,
+    );
     expect(text.split("reads at most").length).toBe(2);
   });
 });

@@ -9,7 +9,6 @@ import { capacityCatalog } from "../capacity";
 import { weightOnlyFp4Architectures } from "../capacity/configs";
 import { formatTokens } from "../text";
 
-
 /** The configuration priced runs FP4 weights on a GPU that cannot serve them (only when the user forced that model and GPU: the ranking never offers it). */
 function fp4WithoutSupport(catalog: Catalog, chosen: { gpuId: string; precision: string }): boolean {
   if (chosen.precision !== "fp4") return false;
@@ -19,7 +18,11 @@ function fp4WithoutSupport(catalog: Catalog, chosen: { gpuId: string; precision:
 }
 
 /** Where the rules write: exclusions (`add`, read back as `excluded`) and compliance notes. */
-type RuleSink = { add: (option: Option, rule: string, text: string) => void; notes: Reason[]; excluded: readonly Exclusion[] };
+type RuleSink = {
+  add: (option: Option, rule: string, text: string) => void;
+  notes: Reason[];
+  excluded: readonly Exclusion[];
+};
 
 export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[]; complianceNotes: Reason[] } {
   const { data } = m.input;
@@ -37,7 +40,8 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
   // A hybrid inherits the latency and context rules of its own-GPU part: no share of the traffic can
   // run in house when the open model cannot.
   const selfRule = out.find((e) => e.option === "self-hosted" && (e.rule === "latency" || e.rule === "context"));
-  if (selfRule && !out.some((e) => e.option === "hybrid")) add("hybrid", selfRule.rule, `its own-GPU part is ruled out: ${selfRule.text}`);
+  if (selfRule && !out.some((e) => e.option === "hybrid"))
+    add("hybrid", selfRule.rule, `its own-GPU part is ruled out: ${selfRule.text}`);
   // When the latency target (then the context limits) would leave no option at all, no option is
   // ruled out for it: the verdict prices the closest one can get, the conflict "latency-unreachable"
   // says so and lowers the confidence (rules/conflicts.ts).
@@ -48,7 +52,10 @@ export function exclusions(m: Model, catalog: Catalog): { excluded: Exclusion[];
   }
   // One entry per option and rule is enough.
   const seen = new Set<string>();
-  return { excluded: kept.filter((e) => (seen.has(e.option + e.rule) ? false : (seen.add(e.option + e.rule), true))), complianceNotes: notes };
+  return {
+    excluded: kept.filter((e) => (seen.has(e.option + e.rule) ? false : (seen.add(e.option + e.rule), true))),
+    complianceNotes: notes,
+  };
 }
 
 /** Offline sites and data that must stay in house. */
@@ -71,16 +78,32 @@ function dataRules(m: Model, rules: RuleSink, inHouse: boolean): void {
   if (inHouse) {
     if (data.sensitiveShare >= 1) {
       add("api", "in-house", "Prompts may not leave infrastructure you control, so no external API may see them.");
-      add("hosted-open", "in-house", "Prompts may not leave infrastructure you control, so a hosted provider may not see them either.");
+      add(
+        "hosted-open",
+        "in-house",
+        "Prompts may not leave infrastructure you control, so a hosted provider may not see them either.",
+      );
     } else {
       // Only the sensitive share is bound to the house; say so, or a hybrid that sends the rest
       // outside reads as contradicting this rule.
       const whose = `The ${pct(data.sensitiveShare)} of prompts that carry data which must stay in house may not leave infrastructure you control`;
-      add("api", "in-house", `${whose}, so an external API cannot serve all of your traffic; only a split can send the rest to one.`);
-      add("hosted-open", "in-house", `${whose}, so a hosted provider cannot serve all of your traffic either; only a split can send the rest to one.`);
+      add(
+        "api",
+        "in-house",
+        `${whose}, so an external API cannot serve all of your traffic; only a split can send the rest to one.`,
+      );
+      add(
+        "hosted-open",
+        "in-house",
+        `${whose}, so a hosted provider cannot serve all of your traffic either; only a split can send the rest to one.`,
+      );
     }
     if (data.sensitiveShare >= 1) {
-      add("hybrid", "in-house", "All traffic carries data that must stay in house, so there is nothing to route outside: a split is the same as self-hosting.");
+      add(
+        "hybrid",
+        "in-house",
+        "All traffic carries data that must stay in house, so there is nothing to route outside: a split is the same as self-hosting.",
+      );
     }
   }
 }
@@ -104,13 +127,24 @@ function latencyAndContextRules(m: Model, catalog: Catalog, rules: RuleSink): vo
     // Name the longest-reading open model, not every model's limit.
     const ids = new Set(cap.excludedModels.map((x) => x.modelId));
     const considered = capacityCatalog(catalog).openModels.filter((x) => ids.has(x.id));
-    const longest = considered.reduce<(typeof considered)[number] | undefined>((a, b) => (!a || b.contextWindowTokens.value > a.contextWindowTokens.value ? b : a), undefined);
-    const limit = longest ? `${longest.label}, reads at most ${formatTokens(longest.contextWindowTokens.value)}` : `${cap.chosen.modelLabel}, reads at most ${formatTokens(cap.chosen.contextWindowTokens)}`;
-    add("self-hosted", "context", `No open model of the ${m.capacity.chosen.qualityTier} quality tier reads a ${formatTokens(need)}-token request (prompt plus output): the longest-reading, ${limit} tokens.`);
+    const longest = considered.reduce<(typeof considered)[number] | undefined>(
+      (a, b) => (!a || b.contextWindowTokens.value > a.contextWindowTokens.value ? b : a),
+      undefined,
+    );
+    const limit = longest
+      ? `${longest.label}, reads at most ${formatTokens(longest.contextWindowTokens.value)}`
+      : `${cap.chosen.modelLabel}, reads at most ${formatTokens(cap.chosen.contextWindowTokens)}`;
+    add(
+      "self-hosted",
+      "context",
+      `No open model of the ${m.capacity.chosen.qualityTier} quality tier reads a ${formatTokens(need)}-token request (prompt plus output): the longest-reading, ${limit} tokens.`,
+    );
   } else if (fp4WithoutSupport(catalog, cap.chosen)) {
     const cc = capacityCatalog(catalog);
     const g = cc.gpus.find((x) => x.id === cap.chosen.gpuId)!;
-    const able = cc.gpus.filter((x) => !fp4WithoutSupport(catalog, { gpuId: x.id, precision: "fp4" })).map((x) => x.label);
+    const able = cc.gpus
+      .filter((x) => !fp4WithoutSupport(catalog, { gpuId: x.id, precision: "fp4" }))
+      .map((x) => x.label);
     add(
       "self-hosted",
       "precision",
@@ -119,7 +153,13 @@ function latencyAndContextRules(m: Model, catalog: Catalog, rules: RuleSink): vo
   } else if (!self.feasible) add("self-hosted", "latency", self.text);
   if (!lat.hybrid.feasible && !out.some((e) => e.option === "hybrid")) {
     const apiOut = !lat.api.feasible;
-    add("hybrid", apiOut && lat.api.contextExceeded ? "context" : "latency", apiOut ? `Requests routed to the API would miss it: ${lat.api.text}` : `Requests kept in house would miss it: ${self.text}`);
+    add(
+      "hybrid",
+      apiOut && lat.api.contextExceeded ? "context" : "latency",
+      apiOut
+        ? `Requests routed to the API would miss it: ${lat.api.text}`
+        : `Requests kept in house would miss it: ${self.text}`,
+    );
   }
 }
 
@@ -173,11 +213,17 @@ function complianceRules(m: Model, catalog: Catalog, rules: RuleSink, inHouse: b
         add(
           option,
           "compliance",
-          v.covered ? `${v.text.replace(/ Verify the contract tier.*$/, "")} But no provider in the catalog sells ${m.hostedQuote.modelLabel} on one of those channels at a per-token price.` : v.text,
+          v.covered
+            ? `${v.text.replace(/ Verify the contract tier.*$/, "")} But no provider in the catalog sells ${m.hostedQuote.modelLabel} on one of those channels at a per-token price.`
+            : v.text,
         );
         if (option === "api") {
           if (data.sensitiveShare >= 1) {
-            add("hybrid", "compliance", `All traffic is regulated (${names}) and no API channel covers it, so none of it can be routed outside.`);
+            add(
+              "hybrid",
+              "compliance",
+              `All traffic is regulated (${names}) and no API channel covers it, so none of it can be routed outside.`,
+            );
           } else {
             notes.push({
               factor: "compliance",

@@ -34,7 +34,11 @@ describe("the volume band never contradicts the evaluation's own costs", () => {
     expect(v.favours).not.toBe("self-hosted");
   });
   it("still favours self-hosting at a volume where it is cheaper than the API", () => {
-    const e = evaluate({ ...voiceBot, volume: { ...voiceBot.volume, requestsPerDay: 20_000_000 }, latency: { p95TargetMs: 2_000 } });
+    const e = evaluate({
+      ...voiceBot,
+      volume: { ...voiceBot.volume, requestsPerDay: 20_000_000 },
+      latency: { p95TargetMs: 2_000 },
+    });
     expect(e.costs["self-hosted"].tcoUsd).toBeLessThan(e.costs.api.tcoUsd);
     expect(e.reasons.find((r) => r.factor === "volume")!.favours).toBe("self-hosted");
   });
@@ -47,7 +51,11 @@ describe("the latency factor compares the options' own latencies", () => {
     expect(e.reasons.find((r) => r.factor === "latency")!.favours).toBe("self-hosted");
   });
   it("gives self-hosting no edge when it is slower than the remote models (a 1.5M-token prompt)", () => {
-    const e = evaluate({ ...voiceBot, volume: { requestsPerDay: 2_000, inputTokensPerRequest: 1_500_000, outputTokensPerRequest: 200 }, latency: { p95TargetMs: 2_000 } });
+    const e = evaluate({
+      ...voiceBot,
+      volume: { requestsPerDay: 2_000, inputTokensPerRequest: 1_500_000, outputTokensPerRequest: 200 },
+      latency: { p95TargetMs: 2_000 },
+    });
     const lat = e.capacity.latency;
     expect(lat["self-hosted"].ms).toBeGreaterThan(Math.min(lat.api.ms, lat["hosted-open"].ms));
     const reason = e.reasons.find((r) => r.factor === "latency")!;
@@ -70,7 +78,11 @@ describe("the hybrid never routes traffic to a model that misses the latency tar
 
 describe("the cost reason with no traffic", () => {
   it("says the options cost nothing instead of '$0.00 in total'", () => {
-    const e = evaluate({ ...voiceBot, volume: { ...voiceBot.volume, requestsPerDay: 0 }, latency: { p95TargetMs: 2_000 } });
+    const e = evaluate({
+      ...voiceBot,
+      volume: { ...voiceBot.volume, requestsPerDay: 0 },
+      latency: { p95TargetMs: 2_000 },
+    });
     const cost = e.reasons.find((r) => r.factor === "cost")!.text;
     expect(cost).toContain("costs nothing");
     expect(cost).not.toContain("$0.00");

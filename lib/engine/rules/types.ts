@@ -8,7 +8,14 @@ import { formatPct } from "../text";
 /** A hard rule that removes an option (`kind: "hard"`; the rule id says which: offline, in-house, latency, context, compliance, quality…). */
 export type Exclusion = { option: Option; rule: string; text: string; kind?: "hard" };
 /** `kind`: "rule" for a hard rule (an exclusion), else a weighted factor or a note (no `"rule:"` prefix on `factor`). */
-export type Reason = { factor: string; favours: Option; weight: number; text: string; scores?: Record<Option, number>; kind?: "rule" | "factor" | "note" };
+export type Reason = {
+  factor: string;
+  favours: Option;
+  weight: number;
+  text: string;
+  scores?: Record<Option, number>;
+  kind?: "rule" | "factor" | "note";
+};
 export type Conflict = { id: string; text: string; advice: string };
 export type RankedOption = { option: Option; score: number; excluded: boolean; reasons: string[] };
 

@@ -20,7 +20,13 @@ const NO_REASONS: string[] = Object.freeze([]) as unknown as string[];
  * Each option's rank tier: 4 if a hard rule excludes it, + 2 below the frontier quality required (open
  * weights all in house while an option meeting it is usable), + 1 dearer than the cost-binding premium allows.
  */
-function rankTiers(costs: Record<Option, CostView>, isExcluded: Record<Option, boolean>, qualityBinds: boolean, refTco: number, allowed: number): Record<Option, number> {
+function rankTiers(
+  costs: Record<Option, CostView>,
+  isExcluded: Record<Option, boolean>,
+  qualityBinds: boolean,
+  refTco: number,
+  allowed: number,
+): Record<Option, number> {
   const rank = {} as Record<Option, number>;
   for (const o of OPTIONS) {
     const below = qualityBinds && o !== "api" && o !== "hybrid";
@@ -30,8 +36,17 @@ function rankTiers(costs: Record<Option, CostView>, isExcluded: Record<Option, b
   return rank;
 }
 
-export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView>, excluded: Exclusion[], opts: { lite?: boolean } = {}) {
-  const isExcluded = { api: false, "hosted-open": false, "self-hosted": false, hybrid: false } as Record<Option, boolean>;
+export function score(
+  m: Model,
+  catalog: Catalog,
+  costs: Record<Option, CostView>,
+  excluded: Exclusion[],
+  opts: { lite?: boolean } = {},
+) {
+  const isExcluded = { api: false, "hosted-open": false, "self-hosted": false, hybrid: false } as Record<
+    Option,
+    boolean
+  >;
   for (const e of excluded) isExcluded[e.option] = true;
   const feasible: Option[] = [];
   for (const o of OPTIONS) if (!isExcluded[o]) feasible.push(o);
@@ -116,8 +131,16 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView
         : isExcluded[o]
           ? excluded.filter((e) => e.option === o).map((e) => e.text)
           : [
-              ...(belowQuality ? [`Frontier quality is required and open weights are not at the frontier, so self-hosting all traffic ranks after the options that meet it; your own GPUs serve the routine share in the hybrid instead.`] : []),
-              ...(overLimit ? [`It costs ${formatUsd(costs[o].tcoUsd - refTco)} more than the cheapest usable option${refTco > minTco ? " that meets the frontier-quality requirement" : ""} over ${m.input.strategy.horizonMonths} months, more than the premium RentOrOwn lets non-cost reasons buy (${formatPct(limit, 0)} of the cheapest or ${formatUsd(floor)}, whichever is larger), so it ranks after the options within it.`] : []),
+              ...(belowQuality
+                ? [
+                    `Frontier quality is required and open weights are not at the frontier, so self-hosting all traffic ranks after the options that meet it; your own GPUs serve the routine share in the hybrid instead.`,
+                  ]
+                : []),
+              ...(overLimit
+                ? [
+                    `It costs ${formatUsd(costs[o].tcoUsd - refTco)} more than the cheapest usable option${refTco > minTco ? " that meets the frontier-quality requirement" : ""} over ${m.input.strategy.horizonMonths} months, more than the premium RentOrOwn lets non-cost reasons buy (${formatPct(limit, 0)} of the cheapest or ${formatUsd(floor)}, whichever is larger), so it ranks after the options within it.`,
+                  ]
+                : []),
               ...(o === "hybrid" && costs.hybrid.split?.text ? [costs.hybrid.split.text] : []),
               ...reasons.filter((r) => r.favours === o).map((r) => r.text),
             ],
@@ -127,7 +150,13 @@ export function score(m: Model, catalog: Catalog, costs: Record<Option, CostView
 }
 
 /** The verdict's cost premium over the cheapest usable option, with the non-cost factors that buy it (contract v1.1). */
-export function premiumReason(m: Model, costs: Record<Option, OptionCost>, ranking: RankedOption[], reasons: Reason[], catalog?: Catalog): { costPremiumUsd: number; reason: Reason | null } {
+export function premiumReason(
+  m: Model,
+  costs: Record<Option, OptionCost>,
+  ranking: RankedOption[],
+  reasons: Reason[],
+  catalog?: Catalog,
+): { costPremiumUsd: number; reason: Reason | null } {
   const feasible = ranking.filter((r) => !r.excluded).map((r) => r.option);
   const winner = feasible[0];
   if (!winner) return { costPremiumUsd: 0, reason: null };
@@ -153,9 +182,16 @@ export function premiumReason(m: Model, costs: Record<Option, OptionCost>, ranki
     const floor = figureOf(catalog, "economics.costBinding.premiumFloorUsd").value;
     const allowed = Math.max(limit * costs[cheapest].tcoUsd, floor);
     const limitText = `${formatPct(limit, 0)} of the cheapest or ${formatUsd(floor)}, whichever is larger`;
-    forced = premium > allowed + 1 && m.input.capability.frontier === "required" && cheapest !== "api" && cheapest !== "hybrid";
+    forced =
+      premium > allowed + 1 &&
+      m.input.capability.frontier === "required" &&
+      cheapest !== "api" &&
+      cheapest !== "hybrid";
     if (forced) {
-      const share = winner === "hybrid" ? `the ${formatPct(costs.hybrid.split?.frontierShare ?? 0, 1)} of traffic routed to ${m.apiModelLabel}` : `all traffic, on ${m.apiModelLabel}`;
+      const share =
+        winner === "hybrid"
+          ? `the ${formatPct(costs.hybrid.split?.frontierShare ?? 0, 1)} of traffic routed to ${m.apiModelLabel}`
+          : `all traffic, on ${m.apiModelLabel}`;
       cap = `, more than non-cost reasons may buy (${limitText}), because a hard requirement forces it (frontier quality is required and ${OPTION_LABELS[cheapest]} runs open weights, which are not at the frontier): you pay that for frontier quality on ${share}.`;
     } else if (premium <= allowed + 1) cap = `, within what non-cost reasons may buy (${limitText})`;
     else cap = `, more than non-cost reasons may buy (${limitText})`;
@@ -166,7 +202,9 @@ export function premiumReason(m: Model, costs: Record<Option, OptionCost>, ranki
       factor: "premium",
       favours: winner,
       weight: 0,
-      text: forced ? `${head}${cap}` : `${head}${cap}: you pay that for ${buying.length ? buying.join(", ") : "the non-cost factors"}.`,
+      text: forced
+        ? `${head}${cap}`
+        : `${head}${cap}: you pay that for ${buying.length ? buying.join(", ") : "the non-cost factors"}.`,
     },
   };
 }

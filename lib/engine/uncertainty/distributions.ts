@@ -39,22 +39,43 @@ export type FigureDistribution = {
  * to turn a coverage share into the z of its interval's edge.
  */
 export function normalQuantile(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+  ];
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const lowTail = 0.02425;
   if (p < lowTail) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+    return (
+      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+    );
   }
   if (p > 1 - lowTail) return -normalQuantile(1 - p);
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
 }
 
-function distribution(key: RangeKey, label: string, value: number, lowIn: number, highIn: number, grade: FigureDistribution["grade"], coverage: number, bounds: { min: number; max: number }, group: number): FigureDistribution | null {
+function distribution(
+  key: RangeKey,
+  label: string,
+  value: number,
+  lowIn: number,
+  highIn: number,
+  grade: FigureDistribution["grade"],
+  coverage: number,
+  bounds: { min: number; max: number },
+  group: number,
+): FigureDistribution | null {
   const low = Math.min(lowIn, value);
   const high = Math.max(highIn, value);
   if (!(high > low) || !Number.isFinite(value)) return null;
@@ -63,7 +84,20 @@ function distribution(key: RangeKey, label: string, value: number, lowIn: number
   const log = low > 0;
   const sigmaLow = log ? Math.log(value / low) / z : (value - low) / z;
   const sigmaHigh = log ? Math.log(high / value) / z : (high - value) / z;
-  return { key, label, value, low, high, grade, space: log ? "log" : "linear", sigmaLow, sigmaHigh, min: bounds.min, max: bounds.max, group };
+  return {
+    key,
+    label,
+    value,
+    low,
+    high,
+    grade,
+    space: log ? "log" : "linear",
+    sigmaLow,
+    sigmaHigh,
+    min: bounds.min,
+    max: bounds.max,
+    group,
+  };
 }
 
 /** The figure's value at a standard-normal draw z, its spread scaled by `spread` (0: the value itself). */
@@ -95,19 +129,49 @@ export function distributionsFor(m: Model, catalog: Catalog, ranges: UserRanges 
     const bounds = ASSUMPTION_BOUNDS[r.key];
     const g = groupOf.get(r.key) ?? -1;
     if (user) {
-      const d = distribution(r.key, r.label, m.values[r.key], user.low, user.high, "user", method.coverage.user, bounds, g);
+      const d = distribution(
+        r.key,
+        r.label,
+        m.values[r.key],
+        user.low,
+        user.high,
+        "user",
+        method.coverage.user,
+        bounds,
+        g,
+      );
       if (d) out.push(d);
       continue;
     }
     if (held.has(r.key) || r.overridden || !r.grade) continue;
-    const d = distribution(r.key, r.label, m.values[r.key], r.low, r.high, r.grade, method.coverage[r.grade], bounds, g);
+    const d = distribution(
+      r.key,
+      r.label,
+      m.values[r.key],
+      r.low,
+      r.high,
+      r.grade,
+      method.coverage[r.grade],
+      bounds,
+      g,
+    );
     if (d) out.push(d);
   }
   for (const k of VOLUME_RANGE_KEYS) {
     const user = ranges[k];
     if (!user) continue;
     const value = k === "volume.requestsPerDay" ? m.input.volume.requestsPerDay : m.input.volume.monthlyGrowthPct;
-    const d = distribution(k, VOLUME_BOUNDS[k].label, value, user.low, user.high, "user", method.coverage.user, VOLUME_BOUNDS[k], -1);
+    const d = distribution(
+      k,
+      VOLUME_BOUNDS[k].label,
+      value,
+      user.low,
+      user.high,
+      "user",
+      method.coverage.user,
+      VOLUME_BOUNDS[k],
+      -1,
+    );
     if (d) out.push(d);
   }
   return out;

@@ -15,7 +15,11 @@ import { sfc32 } from "./prng";
 /** The verdict's cost-independent rules as evaluate.ts computes them; the Monte Carlo patches only the hybrid's spill price. */
 export type VerdictRules = { hard: Exclusion[]; inherited: Exclusion[]; complianceNotes: Reason[]; ctx: HybridContext };
 /** evaluate.ts's verdictOf in its lite form (TCOs and ranking only). */
-export type LiteVerdict = (m: Model, catalog: Catalog, rules: VerdictRules) => { costs: Record<Option, OptionTco>; excluded: Exclusion[]; recommendation: Option };
+export type LiteVerdict = (
+  m: Model,
+  catalog: Catalog,
+  rules: VerdictRules,
+) => { costs: Record<Option, OptionTco>; excluded: Exclusion[]; recommendation: Option };
 export type VerdictEngine = { verdict: LiteVerdict; rules: (m: Model, catalog: Catalog) => VerdictRules };
 
 export type DrawOptions = {
@@ -54,7 +58,12 @@ function scaleSides(p: PriceTable, sIn: number, sOut: number): PriceTable {
     inputUsdPerMTok: p.inputUsdPerMTok * sIn,
     cachedInputUsdPerMTok: p.cachedInputUsdPerMTok * sIn,
     outputUsdPerMTok: p.outputUsdPerMTok * sOut,
-    tiers: p.tiers.map((t) => ({ ...t, inputUsdPerMTok: t.inputUsdPerMTok * sIn, cachedInputUsdPerMTok: t.cachedInputUsdPerMTok * sIn, outputUsdPerMTok: t.outputUsdPerMTok * sOut })),
+    tiers: p.tiers.map((t) => ({
+      ...t,
+      inputUsdPerMTok: t.inputUsdPerMTok * sIn,
+      cachedInputUsdPerMTok: t.cachedInputUsdPerMTok * sIn,
+      outputUsdPerMTok: t.outputUsdPerMTok * sOut,
+    })),
   };
 }
 
@@ -87,7 +96,8 @@ function patcher(m: Model, figures: FigureDistribution[], rules: VerdictRules) {
       const sIn = hostedIn >= 0 && baseIn > 0 ? x[hostedIn]! / baseIn : 1;
       const sOut = hostedOut >= 0 && baseOut > 0 ? x[hostedOut]! / baseOut : 1;
       model.hostedPrice = scaleSides(m.hostedPrice, sIn, sOut);
-      if (spill) r = { ...rules, ctx: { ...rules.ctx, hostedSpill: { ...spill, price: scaleSides(spill.price, sIn, sOut) } } };
+      if (spill)
+        r = { ...rules, ctx: { ...rules.ctx, hostedSpill: { ...spill, price: scaleSides(spill.price, sIn, sOut) } } };
     }
     if (rpd >= 0 || growth >= 0) {
       const volume = { ...m.input.volume };

@@ -35,8 +35,18 @@ describe("seeded random source", () => {
 
   it("ranks with ties at their average (Spearman of a monotone map is 1)", () => {
     const a = [1, 2, 2, 3, 10];
-    expect(spearman(a, a.map((x) => x ** 3))).toBeCloseTo(1, 12);
-    expect(spearman(a, a.map((x) => -x))).toBeCloseTo(-1, 12);
+    expect(
+      spearman(
+        a,
+        a.map((x) => x ** 3),
+      ),
+    ).toBeCloseTo(1, 12);
+    expect(
+      spearman(
+        a,
+        a.map((x) => -x),
+      ),
+    ).toBeCloseTo(-1, 12);
     expect(spearman(a, [5, 5, 5, 5, 5])).toBe(0);
   });
 });

@@ -73,7 +73,7 @@ export function ranks(xs: ArrayLike<number>): Float64Array {
   const n = xs.length;
   const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => xs[a]! - xs[b]!);
   const r = new Float64Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && xs[idx[j + 1]!] === xs[idx[i]!]) j++;
     const avg = (i + j) / 2 + 1;
@@ -120,7 +120,12 @@ export function sharePhrase(x: number): string {
  * `base`: the evaluation's verdict and ranking (usable options, best first) at the point values.
  * `valueOf(f, i)`: figure f's value in draw i (for the drivers' percentiles).
  */
-export function summarize(d: Draws, base: { verdict: Option; usable: Option[] }, method: string, valueOf: (f: number, i: number) => number): UncertaintySummary {
+export function summarize(
+  d: Draws,
+  base: { verdict: Option; usable: Option[] },
+  method: string,
+  valueOf: (f: number, i: number) => number,
+): UncertaintySummary {
   const { n } = d;
   const vk = OPTIONS.indexOf(base.verdict);
   let holds = 0;
@@ -149,11 +154,20 @@ export function summarize(d: Draws, base: { verdict: Option; usable: Option[] },
   OPTIONS.forEach((o, k) => {
     col.set(d.tco.subarray(k * n, (k + 1) * n));
     col.sort();
-    options[o] = { p10: quantileSorted(col, 0.1), p50: quantileSorted(col, 0.5), p90: quantileSorted(col, 0.9), cheapestShare: cheapest[k]! / n, verdictShare: verdicts[k]! / n };
+    options[o] = {
+      p10: quantileSorted(col, 0.1),
+      p50: quantileSorted(col, 0.5),
+      p90: quantileSorted(col, 0.9),
+      cheapestShare: cheapest[k]! / n,
+      verdictShare: verdicts[k]! / n,
+    };
   });
   // The rival: the option the verdict loses to most often in the draws; when it never loses, the next usable option at the point values.
   const others = base.usable.filter((o) => o !== base.verdict);
-  const losesTo = others.reduce<Option | null>((a, o) => (verdicts[OPTIONS.indexOf(o)]! > (a ? verdicts[OPTIONS.indexOf(a)]! : 0) ? o : a), null);
+  const losesTo = others.reduce<Option | null>(
+    (a, o) => (verdicts[OPTIONS.indexOf(o)]! > (a ? verdicts[OPTIONS.indexOf(a)]! : 0) ? o : a),
+    null,
+  );
   const rival = losesTo ?? others[0] ?? null;
   let cheaperThanRival: number | null = null;
   if (rival) {
@@ -166,7 +180,8 @@ export function summarize(d: Draws, base: { verdict: Option; usable: Option[] },
   // with no usable rival takes the lead −∞-like rank through its own −TCO so every draw counts.
   const driversOf: UncertaintySummary["driversOf"] = anyRival ? "lead" : "tco";
   const target = new Float64Array(n);
-  for (let i = 0; i < n; i++) target[i] = driversOf === "tco" ? d.tco[vk * n + i]! : Number.isFinite(lead[i]!) ? lead[i]! : -Number.MAX_VALUE;
+  for (let i = 0; i < n; i++)
+    target[i] = driversOf === "tco" ? d.tco[vk * n + i]! : Number.isFinite(lead[i]!) ? lead[i]! : -Number.MAX_VALUE;
   const targetRanks = ranks(target);
   const rhos = d.figures.map((_, f) => (n > 2 ? pearson(ranks(d.z.subarray(f * n, (f + 1) * n)), targetRanks) : 0));
   const total = rhos.reduce((s, r) => s + r * r, 0);
@@ -179,7 +194,14 @@ export function summarize(d: Draws, base: { verdict: Option; usable: Option[] },
       const vals = new Float64Array(n);
       for (let i = 0; i < n; i++) vals[i] = valueOf(f, i);
       vals.sort();
-      return { key: fig.key, label: fig.label, rankCorrelation: rho, varianceShare: total > 0 ? (rho * rho) / total : 0, p10: quantileSorted(vals, 0.1), p90: quantileSorted(vals, 0.9) };
+      return {
+        key: fig.key,
+        label: fig.label,
+        rankCorrelation: rho,
+        varianceShare: total > 0 ? (rho * rho) / total : 0,
+        p10: quantileSorted(vals, 0.1),
+        p90: quantileSorted(vals, 0.9),
+      };
     });
   const verdictHolds = holds / n;
   const drawsText = `${n.toLocaleString("en-US")} draws`;
@@ -187,7 +209,9 @@ export function summarize(d: Draws, base: { verdict: Option; usable: Option[] },
   const verdictText = rival
     ? `${V} is cheaper than ${OPTION_LABELS[rival]} in ${sharePhrase(cheaperThanRival!)} of ${drawsText} over the catalog's ranges; the verdict holds in ${sharePhrase(verdictHolds)}.`
     : `${V} is the only usable option, so the verdict holds in every one of ${drawsText}.`;
-  const text = drivers.length ? `${verdictText} What moves it most: ${drivers.map((x) => x.label).join("; ")}.` : verdictText;
+  const text = drivers.length
+    ? `${verdictText} What moves it most: ${drivers.map((x) => x.label).join("; ")}.`
+    : verdictText;
   return {
     method,
     draws: n,

@@ -21,4 +21,3 @@ export type Uncertainty = UncertaintySummary & {
   confidence: number;
   bands?: UncertaintyBands;
 };
-

@@ -7,12 +7,16 @@ import { route } from "@/lib/server/route";
 // PDF of an unsaved assessment (the anonymous result page). The server recomputes the Evaluation
 // from the answers with the same engine; nothing computed by the client is trusted.
 // A portfolio (several workloads) sends `portfolio` instead of `input`.
-const bodySchema = z.object({
-  input: assessmentInputSchema.optional(),
-  portfolio: portfolioInputSchema.optional(),
-  title: z.string().trim().min(1).max(120).default("Assessment"),
-  paper: z.enum(["A4", "Letter"]).default("A4"),
-}).refine((b) => (b.input === undefined) !== (b.portfolio === undefined), { message: "Send either input (one assessment) or portfolio (several workloads)." });
+const bodySchema = z
+  .object({
+    input: assessmentInputSchema.optional(),
+    portfolio: portfolioInputSchema.optional(),
+    title: z.string().trim().min(1).max(120).default("Assessment"),
+    paper: z.enum(["A4", "Letter"]).default("A4"),
+  })
+  .refine((b) => (b.input === undefined) !== (b.portfolio === undefined), {
+    message: "Send either input (one assessment) or portfolio (several workloads).",
+  });
 
 export const POST = route({ body: bodySchema, limits: "pdf" }, async ({ body, signal }) => {
   const now = new Date();

@@ -16,7 +16,14 @@ describe("POST /api/v1/evaluate when the engine is busy", () => {
     const { resetEnvCache } = await import("@/lib/server/env");
     resetEnvCache();
     const { POST } = await import("./route");
-    const post = (body: unknown) => POST(new Request("http://test/api/v1/evaluate", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
+    const post = (body: unknown) =>
+      POST(
+        new Request("http://test/api/v1/evaluate", {
+          method: "POST",
+          body: JSON.stringify(body),
+          headers: { "content-type": "application/json" },
+        }),
+      );
     const [warm, ...burst] = distinctAssessments(7, 9);
     expect((await post(warm)).status).toBe(200); // the thread is up
     const responses = await Promise.all(burst.map(post));

@@ -24,7 +24,20 @@ describe("POST /api/v1/evaluate", () => {
     const body = await res.json();
     const full = evaluate(PROFILES.sensitiveSliceHybrid);
     expect(Object.keys(body).sort()).toEqual([...DEFAULT_FIELDS].sort());
-    for (const f of ["recommendation", "confidence", "ranking", "reasons", "conflicts", "costs", "breakEven", "sensitivity", "catalogVersion", "costPremiumUsd", "whatWouldChange", "comparison"])
+    for (const f of [
+      "recommendation",
+      "confidence",
+      "ranking",
+      "reasons",
+      "conflicts",
+      "costs",
+      "breakEven",
+      "sensitivity",
+      "catalogVersion",
+      "costPremiumUsd",
+      "whatWouldChange",
+      "comparison",
+    ])
       expect(body).toHaveProperty(f);
     expect(body).toEqual(rounded(pickFields(full, DEFAULT_FIELDS)));
     expect(body.costs.api.monthlyUsd).toHaveLength(full.horizonMonths);
@@ -35,7 +48,9 @@ describe("POST /api/v1/evaluate", () => {
     const res = await post(JSON.stringify(PROFILES.earlyPrototype), json, "?include=costs,volumeCurve");
     expect(res.status).toBe(200);
     expect(Object.keys(await res.json()).sort()).toEqual(["catalogVersion", "costs", "recommendation", "volumeCurve"]);
-    const more = await (await post(JSON.stringify(PROFILES.earlyPrototype), json, "?include=default,assumptions")).json();
+    const more = await (
+      await post(JSON.stringify(PROFILES.earlyPrototype), json, "?include=default,assumptions")
+    ).json();
     expect(Object.keys(more)).toEqual(expect.arrayContaining([...DEFAULT_FIELDS, "assumptions"]));
     expect(Object.keys(more)).toHaveLength(DEFAULT_FIELDS.length + 1);
   });
@@ -72,10 +87,20 @@ describe("POST /api/v1/evaluate", () => {
   });
 
   it("answers a repeated identical input (keys reordered, defaults spelled out) from the cache, same bytes", async () => {
-    const input = { ...PROFILES.itarDefenceSupplier, volume: { ...PROFILES.itarDefenceSupplier.volume, requestsPerDay: 12_345 } };
+    const input = {
+      ...PROFILES.itarDefenceSupplier,
+      volume: { ...PROFILES.itarDefenceSupplier.volume, requestsPerDay: 12_345 },
+    };
     const first = await post(JSON.stringify(input));
     expect(first.headers.get("x-engine-cache")).toBe("miss");
-    const reordered = { capability: input.capability, latency: input.latency, team: input.team, data: input.data, volume: { peakToAverage: ASSESSMENT_DEFAULTS.volume.peakToAverage, ...input.volume }, strategy: { horizonMonths: ASSESSMENT_DEFAULTS.strategy.horizonMonths } };
+    const reordered = {
+      capability: input.capability,
+      latency: input.latency,
+      team: input.team,
+      data: input.data,
+      volume: { peakToAverage: ASSESSMENT_DEFAULTS.volume.peakToAverage, ...input.volume },
+      strategy: { horizonMonths: ASSESSMENT_DEFAULTS.strategy.horizonMonths },
+    };
     const again = await post(JSON.stringify(reordered));
     expect(again.headers.get("x-engine-cache")).toBe("hit");
     expect(await again.text()).toBe(await first.text());
@@ -98,9 +123,17 @@ describe("POST /api/v1/evaluate", () => {
   });
 
   it.each([
-    ["a negative volume", { ...PROFILES.earlyPrototype, volume: { ...PROFILES.earlyPrototype.volume, requestsPerDay: -5 } }, "volume.requestsPerDay"],
+    [
+      "a negative volume",
+      { ...PROFILES.earlyPrototype, volume: { ...PROFILES.earlyPrototype.volume, requestsPerDay: -5 } },
+      "volume.requestsPerDay",
+    ],
     ["an unknown assumption key", { ...PROFILES.earlyPrototype, assumptions: { "gpu.costPerHour": 2 } }, "assumptions"],
-    ["a horizon out of range", { ...PROFILES.earlyPrototype, strategy: { horizonMonths: 120 } }, "strategy.horizonMonths"],
+    [
+      "a horizon out of range",
+      { ...PROFILES.earlyPrototype, strategy: { horizonMonths: 120 } },
+      "strategy.horizonMonths",
+    ],
     ["a missing group", { volume: PROFILES.earlyPrototype.volume }, "data"],
   ])("answers 400 invalid_input with zod issues for %s", async (_label, body, path) => {
     const res = await post(JSON.stringify(body));
@@ -125,7 +158,12 @@ describe("GET /api/v1/schema", () => {
     expect(schema.required).toEqual(expect.arrayContaining(["volume", "data", "team", "latency", "capability"]));
     expect(schema.required).not.toContain("strategy");
     expect(schema.properties.volume.properties.requestsPerDay.minimum).toBe(0);
-    expect(schema.properties.data.properties.sensitivity.enum).toEqual(["public", "internal", "confidential", "regulated"]);
+    expect(schema.properties.data.properties.sensitivity.enum).toEqual([
+      "public",
+      "internal",
+      "confidential",
+      "regulated",
+    ]);
     expect(schema.properties.assumptions.additionalProperties).toBe(false);
   });
 });

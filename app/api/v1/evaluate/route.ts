@@ -7,6 +7,7 @@ import { route } from "@/lib/server/route";
 // no cookies: other sites may call it (no same-origin check); generous per-IP rate limit.
 // The evaluation runs in the engine worker pool (lib/server/engine-pool.ts), never on this thread;
 // `?include=` and `?precision=` shape the answer (contract v1.2); Next.js gzips it when the client accepts that.
-export const POST = route({ body: assessmentInputSchema, query: shapeQuerySchema, limits: "api", crossOrigin: true }, ({ body, query }) =>
-  engineResponse("evaluate", body, query),
+export const POST = route(
+  { body: assessmentInputSchema, query: shapeQuerySchema, limits: "api", crossOrigin: true },
+  ({ body, query }) => engineResponse("evaluate", body, query),
 );

@@ -6,5 +6,7 @@ const document = buildOpenApiDocument();
 export const dynamic = "force-static";
 
 export function GET() {
-  return Response.json(document, { headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" } });
+  return Response.json(document, {
+    headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" },
+  });
 }

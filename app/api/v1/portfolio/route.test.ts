@@ -12,9 +12,20 @@ const post = (body: BodyInit, headers: Record<string, string> = { "content-type"
 const MAX_DEFAULT_BYTES = 512 * 1024;
 const MAX_ALL_BYTES = 2 * 1024 * 1024;
 
-const workload = (id: string, p: AssessmentInput) => ({ id, name: id, volume: p.volume, data: p.data, latency: p.latency, capability: p.capability });
+const workload = (id: string, p: AssessmentInput) => ({
+  id,
+  name: id,
+  volume: p.volume,
+  data: p.data,
+  latency: p.latency,
+  capability: p.capability,
+});
 const portfolio = {
-  workloads: [workload("claims", PROFILES.hospitalPatientData), workload("assistant", PROFILES.earlyPrototype), workload("code", PROFILES.sub100msCodeCompletion)],
+  workloads: [
+    workload("claims", PROFILES.hospitalPatientData),
+    workload("assistant", PROFILES.earlyPrototype),
+    workload("code", PROFILES.sub100msCodeCompletion),
+  ],
   team: { mlOpsMaturity: "experienced" },
 };
 
@@ -26,7 +37,9 @@ describe("POST /api/v1/portfolio", () => {
     expect(text).toBe(JSON.stringify(evaluatePortfolio(portfolio as never)));
     const body = JSON.parse(text);
     expect(body.workloads.map((w: { id: string }) => w.id)).toEqual(["claims", "assistant", "code"]);
-    expect(Object.keys(body.alternatives)).toEqual(expect.arrayContaining(["all-api", "all-hosted-open", "all-self-hosted", "each-alone"]));
+    expect(Object.keys(body.alternatives)).toEqual(
+      expect.arrayContaining(["all-api", "all-hosted-open", "all-self-hosted", "each-alone"]),
+    );
   });
 
   it("by default carries each standalone evaluation with the fields v1/v1.1 name, the plan in full", async () => {
@@ -34,10 +47,13 @@ describe("POST /api/v1/portfolio", () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     const full = evaluatePortfolio(portfolio as never);
-    for (const w of body.workloads) expect(Object.keys(w.standalone).sort()).toEqual([...PORTFOLIO_DEFAULT_FIELDS].sort());
+    for (const w of body.workloads)
+      expect(Object.keys(w.standalone).sort()).toEqual([...PORTFOLIO_DEFAULT_FIELDS].sort());
     expect(Object.keys(body)).toEqual(Object.keys(full));
     expect(body.plan.monthlyUsd).toHaveLength(full.plan.monthlyUsd.length);
-    expect(body.workloads.map((w: { placement: string }) => w.placement)).toEqual(full.workloads.map((w) => w.placement));
+    expect(body.workloads.map((w: { placement: string }) => w.placement)).toEqual(
+      full.workloads.map((w) => w.placement),
+    );
   });
 
   it(`stays under the documented maximum at ${MAX_WORKLOADS} workloads, 60 months, longest ids and names`, async () => {
@@ -45,7 +61,11 @@ describe("POST /api/v1/portfolio", () => {
     const worst = {
       ...p!,
       strategy: { horizonMonths: 60 },
-      workloads: p!.workloads.map((w, i) => ({ ...w, id: `${"x".repeat(60)}${String(i).padStart(4, "0")}`, name: "N".repeat(80) })),
+      workloads: p!.workloads.map((w, i) => ({
+        ...w,
+        id: `${"x".repeat(60)}${String(i).padStart(4, "0")}`,
+        name: "N".repeat(80),
+      })),
     };
     const lean = await post(JSON.stringify(worst));
     expect(lean.status).toBe(200);
@@ -59,11 +79,22 @@ describe("POST /api/v1/portfolio", () => {
 
   it.each([
     ["no workloads", { ...portfolio, workloads: [] }, "workloads"],
-    ["more than 20 workloads", { ...portfolio, workloads: Array.from({ length: 21 }, (_, i) => ({ ...portfolio.workloads[0]!, id: `w${i}` })) }, "workloads"],
+    [
+      "more than 20 workloads",
+      { ...portfolio, workloads: Array.from({ length: 21 }, (_, i) => ({ ...portfolio.workloads[0]!, id: `w${i}` })) },
+      "workloads",
+    ],
     ["duplicate ids", { ...portfolio, workloads: [portfolio.workloads[0], portfolio.workloads[0]] }, "workloads.1.id"],
     [
       "one workload invalid in one field",
-      { ...portfolio, workloads: [portfolio.workloads[0], portfolio.workloads[1], { ...portfolio.workloads[2]!, latency: { p95TargetMs: 0 } }] },
+      {
+        ...portfolio,
+        workloads: [
+          portfolio.workloads[0],
+          portfolio.workloads[1],
+          { ...portfolio.workloads[2]!, latency: { p95TargetMs: 0 } },
+        ],
+      },
       "workloads.2.latency.p95TargetMs",
     ],
     ["a company group missing", { workloads: portfolio.workloads }, "team"],

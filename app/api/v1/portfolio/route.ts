@@ -7,6 +7,7 @@ import { route } from "@/lib/server/route";
 // computation, no cookies (other sites may call it); same wrapper, limits and 400 / 413 shapes as /api/v1/evaluate.
 // Evaluated in the engine worker pool; `?include=` selects the fields of each workload's `standalone`
 // evaluation (contract v1.2; default: the fields v1/v1.1 name), which bounds the response (documented maximum in the contract).
-export const POST = route({ body: portfolioInputSchema, query: portfolioShapeQuerySchema, limits: "api", crossOrigin: true }, ({ body, query }) =>
-  engineResponse("portfolio", body, query),
+export const POST = route(
+  { body: portfolioInputSchema, query: portfolioShapeQuerySchema, limits: "api", crossOrigin: true },
+  ({ body, query }) => engineResponse("portfolio", body, query),
 );

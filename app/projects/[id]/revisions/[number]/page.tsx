@@ -35,7 +35,10 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
         Saved {formatDate(revision.createdAt)} on catalog {revision.catalogVersion}. Shown exactly as recommended then.
       </p>
       <div className="mt-6">
-        <StoredResult revision={revision} actions={<RevisionPdfButton projectId={project.id} number={revision.number} />} />
+        <StoredResult
+          revision={revision}
+          actions={<RevisionPdfButton projectId={project.id} number={revision.number} />}
+        />
       </div>
     </div>
   );

@@ -5,6 +5,13 @@ import { revisionParams, route } from "@/lib/server/route";
 export const GET = route({ auth: true, params: revisionParams }, async ({ params, user }) => {
   const r = await getRevision(user.id, params.id, params.number);
   return Response.json({
-    revision: { number: r.number, createdAt: r.createdAt, catalogVersion: r.catalogVersion, recommendation: r.recommendation, input: r.input, evaluation: r.evaluation },
+    revision: {
+      number: r.number,
+      createdAt: r.createdAt,
+      catalogVersion: r.catalogVersion,
+      recommendation: r.recommendation,
+      input: r.input,
+      evaluation: r.evaluation,
+    },
   });
 });
