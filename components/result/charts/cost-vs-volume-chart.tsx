@@ -1,13 +1,13 @@
 "use client";
 
-import { CartesianGrid, ComposedChart, LabelList, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { Evaluation, Option } from "@/lib/engine";
 import { OPTIONS } from "@/lib/engine/schema";
-import { OPTION_SHORT_LABELS, OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
+import { OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
 import { decadeTicks, formatTokens, formatUsd, formatUsdCompact } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { bandAreas, bandCaption, withBands } from "./uncertainty-bands";
-import { COLLAPSED_COLOR, collapsedLabel, hybridCollapse } from "../hybrid-collapse";
+import { collapsedLabel, hybridCollapse } from "../hybrid-collapse";
 import {
   axisTick,
   axisTitle,
@@ -20,7 +20,7 @@ import {
   USD_AXIS_WIDTH,
   type ChartSize,
 } from "./chart-style";
-import { EndLabel, endLabelText } from "./end-label";
+import { optionLines } from "./option-lines";
 
 /**
  * How each option's steady monthly cost grows with volume: per-token options are linear in tokens
@@ -62,8 +62,6 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
     ) as Record<Option, number>,
     { hybrid: collapsed ? 2 : 1 },
   );
-  const endName = (o: Option) =>
-    endLabelText(OPTION_SHORT_LABELS[o], o === "hybrid" && collapsed ? OPTION_SHORT_LABELS[collapsed] : null);
   return (
     <ChartFrame
       testId="chart-cost-vs-volume"
@@ -107,34 +105,7 @@ export function CostVsVolumeChart({ evaluation: e, size = {} }: { evaluation: Ev
           labelFormatter={(v) => `${formatTokens(Number(v))} tokens/day`}
         />
         {bandAreas(e, "volume")}
-        {OPTIONS.map((o) => (
-          // A hybrid with no split is that pure option: greyed and thin, under the line it equals.
-          <Line
-            key={o}
-            dataKey={o}
-            type={CURVE[o]}
-            dot={false}
-            stroke={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color}
-            strokeDasharray={OPTION_STYLE[o].dash}
-            strokeWidth={o === "hybrid" && collapsed ? 1 : 2}
-            isAnimationActive={animate}
-          >
-            <LabelList
-              dataKey={o}
-              content={(p) =>
-                p.index === data.length - 1 ? (
-                  <EndLabel
-                    x={Number(p.x)}
-                    y={Number(p.y)}
-                    dy={ends[o]}
-                    color={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color}
-                    text={endName(o)}
-                  />
-                ) : null
-              }
-            />
-          </Line>
-        ))}
+        {optionLines({ collapsed, lastIndex: data.length - 1, ends, animate, curve: CURVE })}
         {e.tokensPerDay > 0 && inRange(e.tokensPerDay) && (
           <ReferenceLine
             x={e.tokensPerDay}

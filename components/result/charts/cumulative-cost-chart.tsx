@@ -1,13 +1,13 @@
 "use client";
 
-import { CartesianGrid, ComposedChart, LabelList, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { Evaluation, Option } from "@/lib/engine";
 import { OPTIONS } from "@/lib/engine/schema";
-import { OPTION_SHORT_LABELS, OPTION_STYLE, optionLabel } from "@/lib/engine/vocabulary";
+import { OPTION_SHORT_LABELS, optionLabel } from "@/lib/engine/vocabulary";
 import { formatUsd, formatUsdCompact } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { bandAreas, bandCaption, withBands } from "./uncertainty-bands";
-import { COLLAPSED_COLOR, hybridCollapse } from "../hybrid-collapse";
+import { hybridCollapse } from "../hybrid-collapse";
 import {
   axisTick,
   axisTitle,
@@ -20,7 +20,7 @@ import {
   USD_AXIS_WIDTH,
   type ChartSize,
 } from "./chart-style";
-import { EndLabel, endLabelText } from "./end-label";
+import { optionLines } from "./option-lines";
 
 export function cumulativeSeries(e: Evaluation) {
   const running: Record<Option, number> = { api: 0, "hosted-open": 0, "self-hosted": 0, hybrid: 0 };
@@ -91,36 +91,7 @@ export function CumulativeCostChart({ evaluation: e, size = {} }: { evaluation: 
           labelFormatter={(v) => `Month ${v}`}
         />
         {bandAreas(e, "cumulative")}
-        {OPTIONS.map((o) => (
-          // A hybrid with no split is that pure option: greyed and thin, under the line it equals.
-          <Line
-            key={o}
-            dataKey={o}
-            dot={false}
-            stroke={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color}
-            strokeDasharray={OPTION_STYLE[o].dash}
-            strokeWidth={o === "hybrid" && collapsed ? 1 : 2}
-            isAnimationActive={animate}
-          >
-            <LabelList
-              dataKey={o}
-              content={(p) =>
-                p.index === series.length - 1 ? (
-                  <EndLabel
-                    x={Number(p.x)}
-                    y={Number(p.y)}
-                    dy={ends[o]}
-                    color={o === "hybrid" && collapsed ? COLLAPSED_COLOR : OPTION_STYLE[o].color}
-                    text={endLabelText(
-                      OPTION_SHORT_LABELS[o],
-                      o === "hybrid" && collapsed ? OPTION_SHORT_LABELS[collapsed] : null,
-                    )}
-                  />
-                ) : null
-              }
-            />
-          </Line>
-        ))}
+        {optionLines({ collapsed, lastIndex: series.length - 1, ends, animate })}
         {month && (
           <ReferenceLine
             x={month}
