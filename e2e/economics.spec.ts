@@ -5,26 +5,13 @@ import { unfold } from "./helpers/assessment";
 import { exportPdf } from "./helpers/pdf";
 import { evaluate } from "@/lib/engine";
 import { encodeAnswers } from "@/lib/assessment/url-state";
-import type { AssessmentInput } from "@/lib/engine/schema";
+import { SAAS_FINE_TUNING } from "./helpers/saas-profile";
 
 // Issue #11: the result page and the PDF show what would change the verdict, the optimised split, the
 // premium, the GPU terms, staff by fleet and the price trends, every number from the evaluation.
 const OUT = "e2e/output/economics";
 
-const saas: AssessmentInput = {
-  volume: {
-    requestsPerDay: 2_000_000,
-    inputTokensPerRequest: 1_000,
-    outputTokensPerRequest: 300,
-    monthlyGrowthPct: 3,
-    peakToAverage: 2,
-  },
-  data: { sensitivity: "confidential" },
-  team: { mlOpsMaturity: "dedicated" },
-  latency: { p95TargetMs: 2_000 },
-  capability: { frontier: "helpful", customization: "fine-tuning" },
-  strategy: { timeToMarket: "flexible", lockInConcern: "high" },
-};
+const saas = SAAS_FINE_TUNING;
 
 test("result page: what would change the verdict and the economics panel", async ({ page }) => {
   fs.mkdirSync(OUT, { recursive: true });

@@ -5,26 +5,13 @@ import { exportPdf } from "./helpers/pdf";
 import { evaluate } from "@/lib/engine";
 import { evaluateUncertainty } from "@/lib/engine/evaluate-uncertainty";
 import { encodeAnswers } from "@/lib/assessment/url-state";
-import type { AssessmentInput } from "@/lib/engine/schema";
+import { SAAS_FINE_TUNING } from "./helpers/saas-profile";
 
 // Issue 23: the result page and the PDF say how sure the verdict is — the sentence, every option's
 // P10–P90, the drivers, the grounded confidence — and shade the P10–P90 bands on the two cost charts.
 const OUT = "e2e/output/uncertainty";
 
-const saas: AssessmentInput = {
-  volume: {
-    requestsPerDay: 2_000_000,
-    inputTokensPerRequest: 1_000,
-    outputTokensPerRequest: 300,
-    monthlyGrowthPct: 3,
-    peakToAverage: 2,
-  },
-  data: { sensitivity: "confidential" },
-  team: { mlOpsMaturity: "dedicated" },
-  latency: { p95TargetMs: 2_000 },
-  capability: { frontier: "helpful", customization: "fine-tuning" },
-  strategy: { timeToMarket: "flexible", lockInConcern: "high" },
-};
+const saas = SAAS_FINE_TUNING;
 
 test("result page: how sure is this, with bands on the cumulative and cost-vs-volume charts", async ({ page }) => {
   fs.mkdirSync(OUT, { recursive: true });
