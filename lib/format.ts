@@ -1,5 +1,5 @@
 // Display formatting in one place (pages, charts, PDF). Engine texts use the same helpers.
-import { formatUsd } from "./engine/text";
+import { formatUsd, unitFor } from "./engine/text";
 
 export { formatPct, formatTokens, formatUsd } from "./engine/text";
 
@@ -40,12 +40,8 @@ export function formatQuantity(value: number, unit: string, maxDigits = 4): stri
   return `${formatNumber(value, maxDigits)} ${unitFor(value, unit)}`;
 }
 
-/** The unit as it reads after this value: singular after exactly 1. */
-export function unitFor(value: number, unit: string): string {
-  return value === 1
-    ? unit.replace(/^(engineer-months|months|replicas|GPUs|servers)(?![\w-])/, (w) => w.slice(0, -1))
-    : unit;
-}
+/** The unit as it reads after this value (the engine's one rule, shared by its sentences and the UI). */
+export { unitFor };
 
 /** A figure to `digits` significant digits (1.3400000001 → "1.34", 123456 → "123,000"): tables print rounded values. */
 export function formatSignificant(n: number, digits = 3): string {

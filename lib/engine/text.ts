@@ -22,3 +22,10 @@ export function formatTokens(n: number): string {
 export function formatPct(share: number, maxDigits = 0): string {
   return `${+(share * 100).toFixed(maxDigits)}%`;
 }
+
+/** The unit as it reads after this value: singular after exactly 1 ("1 engineer-month", "2 engineer-months"). */
+export function unitFor(value: number, unit: string): string {
+  return value === 1
+    ? unit.replace(/^(engineer-months|months|replicas|GPUs|servers)(?![\w-])/, (w) => w.slice(0, -1))
+    : unit;
+}

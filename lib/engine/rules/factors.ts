@@ -4,7 +4,7 @@ import { engineerUsd, setupUsd, tokensPerDayOf } from "../economics";
 import type { Model } from "../types";
 import type { FactorName } from "../enums";
 import { OPTIONS, type Option } from "../schema";
-import { formatTokens, formatUsd } from "../text";
+import { formatTokens, formatUsd, unitFor } from "../text";
 import { figure, OPTION_LABELS, pct } from "./types";
 
 type FactorScores = Record<Option, number>;
@@ -210,7 +210,7 @@ export function factors(
           "Your team has run GPU inference before, so self-hosting is an operational option rather than a research project.",
         dedicated: "A dedicated ML platform team can absorb another model at a fraction of an engineer's time.",
       })[team.mlOpsMaturity] +
-      ` Self-hosting is budgeted at ${staff.fte} FTE (${formatUsd(staff.perYear)} a year at ${formatUsd(staff.loaded)} loaded per engineer) to run ${staff.gpus} GPUs in month 1, growing with the fleet at ${Math.round(v["people.ftePer100Gpus"] * 100) / 100} FTE per 100 GPUs, and ${staff.setupMonths} engineer-months to set it up (${formatUsd(staff.setup)}, in month 1).`,
+      ` Self-hosting is budgeted at ${staff.fte} FTE (${formatUsd(staff.perYear)} a year at ${formatUsd(staff.loaded)} loaded per engineer) to run ${staff.gpus} ${unitFor(staff.gpus, "GPUs")} in month 1, growing with the fleet at ${Math.round(v["people.ftePer100Gpus"] * 100) / 100} FTE per 100 GPUs, and ${staff.setupMonths} ${unitFor(staff.setupMonths, "engineer-months")} to set it up (${formatUsd(staff.setup)}, in month 1).`,
     frontier: () =>
       ({
         required: `Frontier quality is required: the API is priced at a frontier model, ${m.apiModelLabel}; the closest open weights, ${m.openModelLabel}, are good but not yet at the frontier, and the best models are only available through proprietary APIs.`,
@@ -235,7 +235,7 @@ export function factors(
           : `At ${formatTokens(tpd)} tokens a day${growthNote} you are above ${formatTokens(high)} a day, the band where self-hosting can pay for its fixed costs: ${volumeFact()}.`,
     timeToMarket: () =>
       ({
-        weeks: `You need to ship in weeks: an API key works today, while self-hosting takes about ${staff.setupMonths} engineer-months of set-up for a team like yours before it reaches production.`,
+        weeks: `You need to ship in weeks: an API key works today, while self-hosting takes about ${staff.setupMonths} ${unitFor(staff.setupMonths, "engineer-months")} of set-up for a team like yours before it reaches production.`,
         quarter: "A quarter leaves time to stand up infrastructure, but an API still ships first.",
         flexible: "Time to market is flexible, so set-up time weighs little against long-run cost and control.",
       })[strategy.timeToMarket],
